@@ -1,0 +1,135 @@
+// Request and response bodies of the public HTTP API (../shared/api.md), used by server and mini-program.
+import type { CriterionKey, Scores } from './criteria';
+import type { MemberGroup } from './groups';
+import type { CampaignStatus, HomeKind, MembershipMode, OrgLevel, Ownership, Role } from './orgs';
+import type { Tier } from './scoring';
+import type { Verdict } from './verdicts';
+
+export interface RoleGrant {
+  role: Role;
+  orgId: string;
+}
+
+export interface MeResponse {
+  id: string;
+  displayName: string | null;
+  roles: RoleGrant[];
+}
+
+export interface AuthResponse {
+  token: string;
+  expiresIn: number;
+  user: MeResponse;
+}
+
+export interface PasswordLoginRequest {
+  username: string;
+  password: string;
+}
+
+export interface DevLoginRequest {
+  openid: string;
+}
+
+export interface WechatLoginRequest {
+  code: string;
+}
+
+export interface Org {
+  id: string;
+  parentId: string | null;
+  name: string;
+  level: OrgLevel;
+}
+
+export interface CreateOrgRequest {
+  parentId: string;
+  name: string;
+  level: OrgLevel;
+}
+
+export interface Home {
+  id: string;
+  orgId: string;
+  name: string;
+  kind: HomeKind;
+  memberCount: number;
+  membershipMode: MembershipMode;
+  ownership: Ownership | null;
+  industry: string | null;
+  sceneToken: string;
+}
+
+export interface CreateHomeRequest {
+  orgId: string;
+  name: string;
+  kind: HomeKind;
+  memberCount: number;
+  membershipMode: MembershipMode;
+  ownership?: Ownership;
+  industry?: string;
+}
+
+export interface OrgChildren {
+  items: Array<({ type: 'org' } & Org) | ({ type: 'home' } & Home)>;
+}
+
+export interface Campaign {
+  id: string;
+  orgId: string;
+  name: string;
+  status: CampaignStatus;
+  opensAt: string;
+  closesAt: string;
+}
+
+export interface CreateCampaignRequest {
+  orgId: string;
+  name: string;
+  opensAt: string;
+  closesAt: string;
+}
+
+export interface SceneLookup {
+  home: { id: string; name: string; orgName: string; membershipMode: MembershipMode };
+  campaign: { id: string; name: string; closesAt: string; status: CampaignStatus } | null;
+}
+
+export interface RatingRequest {
+  scores: Scores;
+  verdict: Verdict;
+  comment?: string;
+  groups?: MemberGroup[];
+}
+
+export interface Rating {
+  campaignId: string;
+  homeId: string;
+  scores: Scores;
+  verdict: Verdict;
+  comment: string | null;
+  groups: MemberGroup[];
+  /** the day of the last change (times are coarsened to the day) */
+  updatedOn: string;
+}
+
+export interface RatingResponse {
+  rating: Rating;
+}
+
+export interface CriterionFigures {
+  mean: number | null;
+  /** counts of scores 1..5; null where the privacy rules withhold it */
+  distribution: number[] | null;
+}
+
+export interface HomeDashboard {
+  home: { id: string; name: string };
+  campaign: { id: string; name: string; status: CampaignStatus } | null;
+  participation: { ratings: number; members: number; rate: number | null; valid: boolean };
+  /** null while too few ratings to show anything without exposing raters */
+  satisfaction: { rate: number | null; satisfied: number; basicallySatisfied: number; dissatisfied: number } | null;
+  criteria: Record<CriterionKey, CriterionFigures> | null;
+  tier: { current: Tier; next: Tier | null; gap: number | null } | null;
+  withheld: boolean;
+}

@@ -1,0 +1,34 @@
+// Error codes of the public API: one code, one HTTP status, one default Chinese message.
+export const ERRORS = {
+  VALIDATION_FAILED: { status: 400, message: '提交的内容有误，请检查后重试' },
+  UNAUTHORIZED: { status: 401, message: '请先登录' },
+  TOKEN_INVALID: { status: 401, message: '登录已失效，请重新登录' },
+  WECHAT_CODE_INVALID: { status: 401, message: '微信登录凭证无效或已使用，请重新进入小程序' },
+  BAD_CREDENTIALS: { status: 401, message: '用户名或密码不正确' },
+  FORBIDDEN: { status: 403, message: '没有权限进行此操作' },
+  NOT_FOUND: { status: 404, message: '未找到或无权查看' },
+  CAMPAIGN_NOT_OPEN: { status: 409, message: '本轮评议未在进行中，暂不能提交评价' },
+  STATE_CONFLICT: { status: 409, message: '当前状态下不能进行此操作' },
+  DUPLICATE: { status: 409, message: '记录已存在' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '请以 JSON 格式提交' },
+  CONTENT_REFUSED: { status: 422, message: '内容未通过审核，请修改后再提交' },
+  IDEMPOTENCY_MISMATCH: { status: 422, message: '重复提交的内容与首次不一致' },
+  RATE_LIMITED: { status: 429, message: '操作太频繁，请稍后再试' },
+  INTERNAL: { status: 500, message: '服务器开小差了，请稍后再试' },
+  WECHAT_UNAVAILABLE: { status: 503, message: '微信服务繁忙，请稍后重试' },
+  SERVICE_UNAVAILABLE: { status: 503, message: '服务暂不可用，请稍后重试' },
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  fields?: Record<string, string>;
+  requestId?: string;
+}
+
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(ERRORS, code);
+}

@@ -1,0 +1,29 @@
+// Text written by users: normalised the same way on the device and on the server.
+export const COMMENT_MAX = 500;
+
+// Bidi overrides and isolates can make text read differently than it is stored.
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+// Characters that render as nothing: zero-width, word joiners, BOM, soft hyphen, fillers.
+const INVISIBLE = /[\s\u200B-\u200F\u2060-\u2064\uFEFF\u00AD\u034F\u115F\u1160\u3164\uFFA0\u180E]/g;
+
+/** NFC, bidi controls removed, trimmed. */
+export function normalizeText(input: string): string {
+  return input.normalize('NFC').replace(BIDI_CONTROLS, '').trim();
+}
+
+export function isBlankText(input: string): boolean {
+  return input.replace(INVISIBLE, '').length === 0;
+}
+
+/** Length as a person counts it: one per character, not per UTF-16 unit. */
+export function textLength(input: string): number {
+  return Array.from(input).length;
+}
+
+/** Why a comment is refused, in Chinese; null when it is fine. Empty is fine (comments are optional). */
+export function commentProblem(normalized: string, max = COMMENT_MAX): string | null {
+  if (normalized.length === 0) return null;
+  if (isBlankText(normalized)) return '评语不能只包含空白或不可见字符';
+  if (textLength(normalized) > max) return `评语不能超过 ${max} 个字`;
+  return null;
+}
