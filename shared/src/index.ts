@@ -8,3 +8,4 @@ export * from './text';
 export * from './scene';
 export * from './grievances';
 export * from './api';
+export * from './time';

@@ -1,0 +1,17 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { Public } from '../common/auth.decorators';
+
+// What the mini-program needs to know before it logs in.
+@ApiTags('operations')
+@Controller('config')
+export class AppInfoController {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  @Public()
+  @Get()
+  get(): { devLogin: boolean; wechatLogin: boolean } {
+    return { devLogin: this.config.devLogin, wechatLogin: this.config.wechat !== null };
+  }
+}

@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { AppModule } from './app.module';
+import { createLogger, NestPinoLogger } from './common/logger';
+import { createValidationPipe } from './common/validation';
+import type { AppConfig } from './config/app-config';
+
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const log = createLogger(config.logLevel);
+  const adapter = new FastifyAdapter({
+    loggerInstance: log,
+    genReqId: () => randomUUID(),
+    bodyLimit: config.bodyLimitBytes,
+    // JSON bodies with __proto__ or constructor.prototype are refused outright.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    trustProxy: true,
+  });
+  // JSON only: without this Fastify would also accept text/plain bodies.
+  adapter.getInstance().removeContentTypeParser('text/plain');
+
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: new NestPinoLogger(log),
+  });
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle('评家 API').setDescription('会员评家、维权诉求与职工之家看板').setVersion('0.1.0').addBearerAuth().build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  if (config.h5Dir && existsSync(config.h5Dir)) {
+    await app.register(fastifyStatic as never, { root: config.h5Dir, prefix: '/', wildcard: false, index: ['index.html'], decorateReply: false });
+  }
+  return app;
+}

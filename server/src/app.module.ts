@@ -1,0 +1,54 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppInfoController } from './app-info/app-info.controller';
+import { AuthModule } from './auth/auth.module';
+import { Campaign } from './campaigns/campaign.entity';
+import { CampaignsController } from './campaigns/campaigns.controller';
+import { CampaignsService } from './campaigns/campaigns.service';
+import { Clock } from './common/clock';
+import { ErrorFilter } from './common/error.filter';
+import { H5Fallback } from './common/h5-fallback';
+import { Transactions } from './common/transactions';
+import { APP_CONFIG, AppConfig } from './config/app-config';
+import { DashboardController } from './dashboard/dashboard.controller';
+import { DashboardService } from './dashboard/dashboard.service';
+import { databaseOptions } from './database/database-options';
+import { DemoSeed } from './database/seed/demo-seed';
+import { HealthController } from './health/health.controller';
+import { Home } from './orgs/home.entity';
+import { Org } from './orgs/org.entity';
+import { OrgsController } from './orgs/orgs.controller';
+import { OrgsService } from './orgs/orgs.service';
+import { Rating } from './ratings/rating.entity';
+import { RatingsController } from './ratings/ratings.controller';
+import { RatingsService } from './ratings/ratings.service';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRoot({ ...databaseOptions(config.database), migrationsRun: true }),
+        TypeOrmModule.forFeature([Org, Home, Campaign, Rating]),
+        AuthModule.register(config),
+      ],
+      controllers: [AppInfoController, HealthController, OrgsController, CampaignsController, RatingsController, DashboardController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+        Clock,
+        Transactions,
+        H5Fallback,
+        OrgsService,
+        CampaignsService,
+        RatingsService,
+        DashboardService,
+        DemoSeed,
+      ],
+      exports: [APP_CONFIG, Clock, Transactions],
+    };
+  }
+}

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { notFound } from '../common/domain-error';
+import { Home } from '../orgs/home.entity';
+import { Org } from '../orgs/org.entity';
+import { RoleGrant } from './role-grant.entity';
+
+// Scope comes from the caller's grants and the org tree, never from ids the client sends. Anything
+// out of reach is reported as "not found", so ids outside one's subtree cannot be probed.
+@Injectable()
+export class AccessService {
+  constructor(
+    @InjectRepository(RoleGrant) private readonly grants: Repository<RoleGrant>,
+    @InjectRepository(Org) private readonly orgs: Repository<Org>,
+    @InjectRepository(Home) private readonly homes: Repository<Home>,
+  ) {}
+
+  /** Paths of the orgs the user administers. */
+  async adminPaths(userId: string): Promise<string[]> {
+    const grants = await this.grants.find({ where: { userId, role: 'federation_admin' } });
+    if (!grants.length) return [];
+    const orgs = await this.orgs.find({ where: { id: In(grants.map((g) => g.orgId)) } });
+    return orgs.map((o) => o.path);
+  }
+
+  /** The org, if the user administers it or an org above it. */
+  async orgForAdmin(userId: string, orgId: string): Promise<Org> {
+    const org = await this.orgs.findOne({ where: { id: orgId } });
+    if (!org) throw notFound();
+    const paths = await this.adminPaths(userId);
+    if (!paths.some((p) => org.path.startsWith(p))) throw notFound();
+    return org;
+  }
+
+  /** The home, if the user chairs it or administers an org above it. */
+  async homeForStaff(userId: string, homeId: string): Promise<Home> {
+    const home = await this.homes.findOne({ where: { id: homeId } });
+    if (!home) throw notFound();
+    const chair = await this.grants.findOne({ where: { userId, role: 'chair', orgId: homeId } });
+    if (chair) return home;
+    const paths = await this.adminPaths(userId);
+    if (!paths.some((p) => home.orgPath.startsWith(p))) throw notFound();
+    return home;
+  }
+}

@@ -1,0 +1,39 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { AuthResponse, MeResponse } from '@pingjia/shared';
+import { AuthUser, CurrentUser, Public } from '../common/auth.decorators';
+import { AuthService } from './auth.service';
+import { DevLoginDto, PasswordLoginDto } from './dto';
+
+@ApiTags('auth')
+@Controller()
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Post('auth/password')
+  @HttpCode(200)
+  password(@Body() dto: PasswordLoginDto): Promise<AuthResponse> {
+    return this.auth.loginWithPassword(dto.username, dto.password);
+  }
+
+  @ApiBearerAuth()
+  @Get('me')
+  me(@CurrentUser() user: AuthUser): Promise<MeResponse> {
+    return this.auth.me(user.id);
+  }
+}
+
+// Registered only when AUTH_DEV_LOGIN=true (never in production): without it the path is a 404.
+@ApiTags('auth')
+@Controller()
+export class DevAuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Post('auth/dev')
+  @HttpCode(200)
+  dev(@Body() dto: DevLoginDto): Promise<AuthResponse> {
+    return this.auth.loginWithOpenid(`dev_${dto.openid}`);
+  }
+}

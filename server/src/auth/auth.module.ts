@@ -1,0 +1,30 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { AppConfig } from '../config/app-config';
+import { Home } from '../orgs/home.entity';
+import { Org } from '../orgs/org.entity';
+import { AccessService } from './access.service';
+import { AuthController, DevAuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { RoleGrant } from './role-grant.entity';
+import { User } from './user.entity';
+
+@Global()
+@Module({})
+export class AuthModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: AuthModule,
+      imports: [
+        TypeOrmModule.forFeature([User, RoleGrant, Org, Home]),
+        JwtModule.register({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+      ],
+      controllers: config.devLogin ? [AuthController, DevAuthController] : [AuthController],
+      providers: [AuthService, AccessService, { provide: APP_GUARD, useClass: AuthGuard }],
+      exports: [AuthService, AccessService],
+    };
+  }
+}

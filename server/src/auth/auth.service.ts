@@ -1,0 +1,58 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import { AuthResponse, MeResponse, chinaDay } from '@pingjia/shared';
+import { Repository } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { Clock } from '../common/clock';
+import { DomainError } from '../common/domain-error';
+import { newId } from '../common/ids';
+import { isUniqueViolation } from '../common/transactions';
+import { verifyPassword } from './passwords';
+import { RoleGrant } from './role-grant.entity';
+import { User } from './user.entity';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectRepository(RoleGrant) private readonly grants: Repository<RoleGrant>,
+    private readonly jwt: JwtService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async loginWithPassword(username: string, password: string): Promise<AuthResponse> {
+    const user = await this.users.findOne({ where: { username } });
+    const ok = await verifyPassword(password, user?.passwordHash ?? null);
+    if (!user || !ok) throw new DomainError('BAD_CREDENTIALS');
+    return this.issue(user);
+  }
+
+  /** Find or create the member behind a WeChat (or dev) openid. */
+  async loginWithOpenid(openid: string, unionid: string | null = null): Promise<AuthResponse> {
+    let user = await this.users.findOne({ where: { openid } });
+    if (!user) {
+      try {
+        user = await this.users.save(this.users.create({ id: newId(), openid, unionid, username: null, passwordHash: null, displayName: null, createdOn: chinaDay(this.clock.now()) }));
+      } catch (e) {
+        // Two first logins at once: the other one created the user.
+        if (!isUniqueViolation(e)) throw e;
+        user = await this.users.findOneOrFail({ where: { openid } });
+      }
+    }
+    return this.issue(user);
+  }
+
+  async me(userId: string): Promise<MeResponse> {
+    const user = await this.users.findOne({ where: { id: userId } });
+    if (!user) throw new DomainError('TOKEN_INVALID');
+    const grants = await this.grants.find({ where: { userId } });
+    return { id: user.id, displayName: user.displayName, roles: grants.map((g) => ({ role: g.role, orgId: g.orgId })) };
+  }
+
+  private async issue(user: User): Promise<AuthResponse> {
+    const token = await this.jwt.signAsync({ sub: user.id }, { algorithm: 'HS256', expiresIn: this.config.tokenTtlSeconds });
+    return { token, expiresIn: this.config.tokenTtlSeconds, user: await this.me(user.id) };
+  }
+}

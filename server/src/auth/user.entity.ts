@@ -1,0 +1,27 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+@Entity('users')
+export class User {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  // WeChat identity; never sent to any client and never stored beside a rating.
+  @Column({ type: 'varchar', length: 64, nullable: true, unique: true })
+  openid: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  unionid: string | null;
+
+  // Staff and chairs who sign in on H5.
+  @Column({ type: 'varchar', length: 64, nullable: true, unique: true })
+  username: string | null;
+
+  @Column({ name: 'password_hash', type: 'varchar', length: 200, nullable: true })
+  passwordHash: string | null;
+
+  @Column({ name: 'display_name', type: 'varchar', length: 64, nullable: true })
+  displayName: string | null;
+
+  @Column({ name: 'created_on', type: 'varchar', length: 10 })
+  createdOn: string;
+}

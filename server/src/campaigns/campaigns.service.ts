@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Campaign as CampaignView, CampaignMove, chinaDay, nextCampaignStatus, normalizeText } from '@pingjia/shared';
+import { Repository } from 'typeorm';
+import { AccessService } from '../auth/access.service';
+import { Clock } from '../common/clock';
+import { DomainError, invalid, notFound } from '../common/domain-error';
+import { newId } from '../common/ids';
+import { Campaign } from './campaign.entity';
+import { CreateCampaignDto } from './dto';
+
+export const toCampaignView = (c: Campaign): CampaignView => ({
+  id: c.id,
+  orgId: c.orgId,
+  name: c.name,
+  status: c.status,
+  opensAt: c.opensAt,
+  closesAt: c.closesAt,
+});
+
+@Injectable()
+export class CampaignsService {
+  constructor(
+    @InjectRepository(Campaign) private readonly campaigns: Repository<Campaign>,
+    private readonly access: AccessService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(userId: string, dto: CreateCampaignDto): Promise<CampaignView> {
+    const org = await this.access.orgForAdmin(userId, dto.orgId);
+    const opensAt = new Date(dto.opensAt);
+    const closesAt = new Date(dto.closesAt);
+    if (closesAt <= opensAt) throw invalid({ closesAt: '结束时间必须晚于开始时间' });
+    const campaign = await this.campaigns.save(
+      this.campaigns.create({
+        id: newId(),
+        orgId: org.id,
+        orgPath: org.path,
+        name: normalizeText(dto.name),
+        status: 'draft',
+        opensAt: opensAt.toISOString(),
+        closesAt: closesAt.toISOString(),
+        createdOn: chinaDay(this.clock.now()),
+      }),
+    );
+    return toCampaignView(campaign);
+  }
+
+  async get(userId: string, id: string): Promise<CampaignView> {
+    return toCampaignView(await this.forAdmin(userId, id));
+  }
+
+  async move(userId: string, id: string, move: CampaignMove): Promise<CampaignView> {
+    const campaign = await this.forAdmin(userId, id);
+    const next = nextCampaignStatus(campaign.status, move);
+    if (!next) throw new DomainError('STATE_CONFLICT', `评议周期当前为「${campaign.status}」，不能执行该操作`);
+    // Only move if nobody else moved it meanwhile.
+    const result = await this.campaigns.update({ id, status: campaign.status }, { status: next });
+    if (!result.affected) throw new DomainError('STATE_CONFLICT');
+    return toCampaignView({ ...campaign, status: next });
+  }
+
+  private async forAdmin(userId: string, id: string): Promise<Campaign> {
+    const campaign = await this.campaigns.findOne({ where: { id } });
+    if (!campaign) throw notFound();
+    await this.access.orgForAdmin(userId, campaign.orgId);
+    return campaign;
+  }
+}

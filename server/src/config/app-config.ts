@@ -1,0 +1,134 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+// Every setting the server reads, validated once at boot. A bad value stops the server with a
+// message naming the variable, rather than failing later in some request.
+export interface AppConfig {
+  production: boolean;
+  host: string;
+  port: number;
+  publicUrl: string;
+  dataDir: string;
+  database: { kind: 'sqlite'; file: string } | { kind: 'mysql'; url: string };
+  logLevel: string;
+  jwtSecret: string;
+  raterKeySecret: string;
+  tokenTtlSeconds: number;
+  devLogin: boolean;
+  seedDemo: boolean;
+  demoAdmin: { username: string; password: string | null };
+  h5Dir: string | null;
+  bodyLimitBytes: number;
+  wechat: { appId: string; secret: string; apiBase: string } | null;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, reason: string) {
+    super(`配置错误 ${variable}: ${reason}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const v = env[name];
+  if (v === undefined || v === '') return fallback;
+  if (v === 'true' || v === '1') return true;
+  if (v === 'false' || v === '0') return false;
+  throw new ConfigError(name, `must be true or false, got "${v}"`);
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const v = env[name];
+  if (v === undefined || v === '') return fallback;
+  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
+    throw new ConfigError(name, `must be an integer from ${min} to ${max}, got "${v}"`);
+  }
+  return Number(v);
+}
+
+function secret(env: Env, name: string, production: boolean, dataDir: string): string {
+  const v = env[name];
+  if (v) {
+    if (v.length < 32) throw new ConfigError(name, 'must be at least 32 characters');
+    return v;
+  }
+  if (production) throw new ConfigError(name, 'is required in production');
+  // Outside production a secret is generated on first run and kept beside the data, so tokens and
+  // rater keys stay valid across restarts.
+  const file = join(dataDir, 'secrets.json');
+  const stored: Record<string, string> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  if (!stored[name]) {
+    stored[name] = randomBytes(32).toString('base64url');
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+  }
+  return stored[name];
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  if (!['development', 'production', 'test'].includes(nodeEnv)) {
+    throw new ConfigError('NODE_ENV', `must be development, production or test, got "${nodeEnv}"`);
+  }
+  const production = nodeEnv === 'production';
+  const port = int(env, 'PORT', 3000, 0, 65535);
+  const host = env.HOST || '0.0.0.0';
+  const dataDir = resolve(env.DATA_DIR || 'data');
+
+  let database: AppConfig['database'];
+  const url = env.DATABASE_URL;
+  if (!url) {
+    database = { kind: 'sqlite', file: join(dataDir, 'pingjia.sqlite') };
+  } else if (/^mysql:\/\/[^/]+\/\w+/.test(url)) {
+    database = { kind: 'mysql', url };
+  } else if (url.startsWith('sqlite:')) {
+    database = { kind: 'sqlite', file: resolve(url.slice('sqlite:'.length)) };
+  } else {
+    throw new ConfigError('DATABASE_URL', 'must be mysql://user:pass@host:port/dbname or sqlite:<file>');
+  }
+
+  const devLogin = bool(env, 'AUTH_DEV_LOGIN', false);
+  if (devLogin && production) throw new ConfigError('AUTH_DEV_LOGIN', 'must not be enabled in production');
+
+  const logLevel = env.LOG_LEVEL || 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `unknown level "${logLevel}"`);
+  }
+
+  let wechat: AppConfig['wechat'] = null;
+  if (env.WECHAT_APPID || env.WECHAT_SECRET) {
+    if (!env.WECHAT_APPID || !env.WECHAT_SECRET) {
+      throw new ConfigError(env.WECHAT_APPID ? 'WECHAT_SECRET' : 'WECHAT_APPID', 'WECHAT_APPID and WECHAT_SECRET go together');
+    }
+    const apiBase = env.WECHAT_API_BASE || 'https://api.weixin.qq.com';
+    if (!/^https?:\/\//.test(apiBase)) throw new ConfigError('WECHAT_API_BASE', 'must be an http(s) URL');
+    wechat = { appId: env.WECHAT_APPID, secret: env.WECHAT_SECRET, apiBase: apiBase.replace(/\/$/, '') };
+  }
+
+  const h5 = env.H5_DIR === undefined ? resolve(__dirname, '../../../miniapp/dist/h5') : env.H5_DIR;
+  const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, '');
+  if (!/^https?:\/\//.test(publicUrl)) throw new ConfigError('PUBLIC_URL', 'must be an http(s) URL');
+
+  return {
+    production,
+    host,
+    port,
+    publicUrl,
+    dataDir,
+    database,
+    logLevel,
+    jwtSecret: secret(env, 'JWT_SECRET', production, dataDir),
+    raterKeySecret: secret(env, 'RATER_KEY_SECRET', production, dataDir),
+    tokenTtlSeconds: int(env, 'TOKEN_TTL_SECONDS', 7200, 60, 86400),
+    devLogin,
+    seedDemo: bool(env, 'SEED_DEMO', false),
+    demoAdmin: { username: env.DEMO_ADMIN_USERNAME || 'admin', password: env.DEMO_ADMIN_PASSWORD || null },
+    h5Dir: h5 === '' ? null : h5,
+    bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024),
+    wechat,
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

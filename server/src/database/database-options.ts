@@ -1,0 +1,36 @@
+import type { DataSourceOptions } from 'typeorm';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { AppConfig } from '../config/app-config';
+import { User } from '../auth/user.entity';
+import { RoleGrant } from '../auth/role-grant.entity';
+import { Org } from '../orgs/org.entity';
+import { Home } from '../orgs/home.entity';
+import { Campaign } from '../campaigns/campaign.entity';
+import { Rating } from '../ratings/rating.entity';
+import { RatingTotalsSchema } from '../ratings/rating-totals.entity';
+import { Initial1764000000000 } from './migrations/1764000000000-initial';
+
+export const ENTITIES = [User, RoleGrant, Org, Home, Campaign, Rating, RatingTotalsSchema];
+export const MIGRATIONS = [Initial1764000000000];
+
+// Schema changes only through migrations, never `synchronize`.
+export function databaseOptions(db: AppConfig['database']): DataSourceOptions {
+  const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, migrationsRun: false, logging: false } as const;
+  if (db.kind === 'mysql') {
+    return { ...common, type: 'mysql', url: db.url, charset: 'utf8mb4_unicode_ci', timezone: 'Z', extra: { connectionLimit: 20 } };
+  }
+  mkdirSync(dirname(db.file), { recursive: true });
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: db.file,
+    // WAL lets readers run beside the writer; synchronous=FULL makes every acknowledged commit durable.
+    prepareDatabase: (raw: { pragma(sql: string): unknown }) => {
+      raw.pragma('journal_mode = WAL');
+      raw.pragma('synchronous = FULL');
+      raw.pragma('busy_timeout = 5000');
+      raw.pragma('foreign_keys = ON');
+    },
+  };
+}

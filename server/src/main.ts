@@ -1,0 +1,41 @@
+import { ConfigError, loadConfig } from './config/app-config';
+import { createApp } from './app.factory';
+import { DemoSeed, DemoInfo } from './database/seed/demo-seed';
+
+function banner(publicUrl: string, demo: DemoInfo | null): string {
+  const lines = ['', '评家 is running', `  H5 app:            ${publicUrl}/`, `  API docs:          ${publicUrl}/api/docs`, `  Health:            ${publicUrl}/api/health`];
+  if (demo?.homes.length) {
+    const home = demo.homes[0];
+    lines.push(`  Rate a demo home:  ${publicUrl}/pages/home/index?scene=${home.sceneToken}   (${home.name})`);
+    lines.push(`  Home dashboard:    ${publicUrl}/pages/dashboard/index?homeId=${home.id}`);
+    lines.push(`  Staff login:       ${demo.username} / ${demo.password ?? '(set DEMO_ADMIN_PASSWORD to choose one)'}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(78);
+    }
+    throw e;
+  }
+  const app = await createApp(config);
+  const demo = config.seedDemo ? await app.get(DemoSeed).run() : null;
+  await app.listen(config.port, config.host);
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const publicUrl = process.env.PUBLIC_URL ? config.publicUrl : `http://localhost:${port}`;
+  process.stdout.write(banner(publicUrl, demo));
+  // A line for scripts and tests that start the server on port 0.
+  process.stdout.write(`PINGJIA_READY port=${port}\n`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`启动失败: ${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exit(1);
+});

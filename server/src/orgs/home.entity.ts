@@ -1,0 +1,41 @@
+import type { HomeKind, MembershipMode, Ownership } from '@pingjia/shared';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+@Entity('homes')
+export class Home {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'org_id', type: 'varchar', length: 36 })
+  orgId: string;
+
+  // The owning org's path, copied so subtree queries over homes need no join.
+  @Index('idx_homes_org_path')
+  @Column({ name: 'org_path', type: 'varchar', length: 400 })
+  orgPath: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind: HomeKind;
+
+  @Column({ name: 'member_count', type: 'int' })
+  memberCount: number;
+
+  @Column({ name: 'membership_mode', type: 'varchar', length: 16 })
+  membershipMode: MembershipMode;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  ownership: Ownership | null;
+
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  industry: string | null;
+
+  // Opaque random token printed in the QR code; never a sequential id.
+  @Column({ name: 'scene_token', type: 'varchar', length: 32, unique: true })
+  sceneToken: string;
+
+  @Column({ name: 'created_on', type: 'varchar', length: 10 })
+  createdOn: string;
+}

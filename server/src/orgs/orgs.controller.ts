@@ -1,0 +1,46 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Home, Org, OrgChildren, SceneLookup } from '@pingjia/shared';
+import { AuthUser, CurrentUser, Public } from '../common/auth.decorators';
+import { CreateHomeDto, CreateOrgDto } from './dto';
+import { OrgsService } from './orgs.service';
+
+import { uuidParam as uuid } from '../common/params';
+
+@ApiTags('orgs')
+@ApiBearerAuth()
+@Controller()
+export class OrgsController {
+  constructor(private readonly orgs: OrgsService) {}
+
+  @Post('orgs')
+  createOrg(@CurrentUser() user: AuthUser, @Body() dto: CreateOrgDto): Promise<Org> {
+    return this.orgs.createOrg(user.id, dto);
+  }
+
+  @Get('orgs/:id')
+  getOrg(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<Org> {
+    return this.orgs.getOrg(user.id, id);
+  }
+
+  @Get('orgs/:id/children')
+  children(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<OrgChildren> {
+    return this.orgs.children(user.id, id);
+  }
+
+  @Post('homes')
+  createHome(@CurrentUser() user: AuthUser, @Body() dto: CreateHomeDto): Promise<Home> {
+    return this.orgs.createHome(user.id, dto);
+  }
+
+  @Public()
+  @Get('homes/scene/:scene')
+  byScene(@Param('scene') scene: string): Promise<SceneLookup> {
+    return this.orgs.byScene(scene);
+  }
+
+  @Get('homes/:id')
+  getHome(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<Home> {
+    return this.orgs.getHome(user.id, id);
+  }
+}

@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { canNestOrg, chinaDay, Home as HomeView, normalizeText, Org as OrgView, OrgChildren, SceneLookup } from '@pingjia/shared';
+import { In, Repository } from 'typeorm';
+import { AccessService } from '../auth/access.service';
+import { Campaign } from '../campaigns/campaign.entity';
+import { Clock } from '../common/clock';
+import { DomainError, invalid, notFound } from '../common/domain-error';
+import { newId, newSceneToken } from '../common/ids';
+import { CreateHomeDto, CreateOrgDto } from './dto';
+import { Home } from './home.entity';
+import { Org } from './org.entity';
+import { ancestorPaths } from './org-paths';
+
+export const toOrgView = (o: Org): OrgView => ({ id: o.id, parentId: o.parentId, name: o.name, level: o.level });
+export const toHomeView = (h: Home): HomeView => ({
+  id: h.id,
+  orgId: h.orgId,
+  name: h.name,
+  kind: h.kind,
+  memberCount: h.memberCount,
+  membershipMode: h.membershipMode,
+  ownership: h.ownership,
+  industry: h.industry,
+  sceneToken: h.sceneToken,
+});
+
+@Injectable()
+export class OrgsService {
+  constructor(
+    @InjectRepository(Org) private readonly orgs: Repository<Org>,
+    @InjectRepository(Home) private readonly homes: Repository<Home>,
+    @InjectRepository(Campaign) private readonly campaigns: Repository<Campaign>,
+    private readonly access: AccessService,
+    private readonly clock: Clock,
+  ) {}
+
+  async createOrg(userId: string, dto: CreateOrgDto): Promise<OrgView> {
+    const parent = await this.access.orgForAdmin(userId, dto.parentId);
+    if (!canNestOrg(parent.level, dto.level)) {
+      throw invalid({ level: `不能在${parent.level}级组织下建立${dto.level}级组织` });
+    }
+    const id = newId();
+    const org = await this.orgs.save(
+      this.orgs.create({ id, parentId: parent.id, name: this.cleanName(dto.name), level: dto.level, path: `${parent.path}${id}/`, createdOn: chinaDay(this.clock.now()) }),
+    );
+    return toOrgView(org);
+  }
+
+  async getOrg(userId: string, orgId: string): Promise<OrgView> {
+    return toOrgView(await this.access.orgForAdmin(userId, orgId));
+  }
+
+  async children(userId: string, orgId: string): Promise<OrgChildren> {
+    const org = await this.access.orgForAdmin(userId, orgId);
+    const [orgs, homes] = await Promise.all([
+      this.orgs.find({ where: { parentId: org.id }, order: { name: 'ASC' } }),
+      this.homes.find({ where: { orgId: org.id }, order: { name: 'ASC' } }),
+    ]);
+    return {
+      items: [...orgs.map((o) => ({ type: 'org' as const, ...toOrgView(o) })), ...homes.map((h) => ({ type: 'home' as const, ...toHomeView(h) }))],
+    };
+  }
+
+  async createHome(userId: string, dto: CreateHomeDto): Promise<HomeView> {
+    const org = await this.access.orgForAdmin(userId, dto.orgId);
+    const home = await this.homes.save(
+      this.homes.create({
+        id: newId(),
+        orgId: org.id,
+        orgPath: org.path,
+        name: this.cleanName(dto.name),
+        kind: dto.kind,
+        memberCount: dto.memberCount,
+        membershipMode: dto.membershipMode,
+        ownership: dto.ownership ?? null,
+        industry: dto.industry ? normalizeText(dto.industry) : null,
+        sceneToken: newSceneToken(),
+        createdOn: chinaDay(this.clock.now()),
+      }),
+    );
+    return toHomeView(home);
+  }
+
+  async getHome(userId: string, homeId: string): Promise<HomeView> {
+    return toHomeView(await this.access.homeForStaff(userId, homeId));
+  }
+
+  /** Public: what a member sees after scanning a home's QR code. */
+  async byScene(scene: string): Promise<SceneLookup> {
+    const home = await this.homes.findOne({ where: { sceneToken: scene } });
+    if (!home) throw notFound();
+    const [org, campaign] = await Promise.all([this.orgs.findOne({ where: { id: home.orgId } }), this.openCampaignFor(home)]);
+    return {
+      home: { id: home.id, name: home.name, orgName: org?.name ?? '', membershipMode: home.membershipMode },
+      campaign: campaign ? { id: campaign.id, name: campaign.name, closesAt: campaign.closesAt, status: campaign.status } : null,
+    };
+  }
+
+  /** The open campaign covering this home (the latest opened, if several levels run one). */
+  async openCampaignFor(home: Home): Promise<Campaign | null> {
+    const found = await this.campaigns.find({
+      where: { orgPath: In(ancestorPaths(home.orgPath)), status: 'open' },
+      order: { opensAt: 'DESC' },
+      take: 1,
+    });
+    return found[0] ?? null;
+  }
+
+  private cleanName(name: string): string {
+    const clean = normalizeText(name);
+    if (clean.length < 2) throw new DomainError('VALIDATION_FAILED', undefined, { name: '名称太短' });
+    return clean;
+  }
+}

@@ -1,0 +1,49 @@
+import { CRITERION_KEYS, CriterionKey, MEMBER_GROUP_KEYS, MemberGroup, SCORE_MAX, SCORE_MIN } from '@pingjia/shared';
+import { EntitySchema, EntitySchemaColumnOptions } from 'typeorm';
+
+// Running totals per (campaign, home), updated in the same transaction as each rating, so a
+// dashboard reads one row whatever the number of ratings.
+export interface RatingTotals {
+  campaignId: string;
+  homeId: string;
+  ratings: number;
+  satisfied: number;
+  basicallySatisfied: number;
+  dissatisfied: number;
+  commentsApproved: number;
+  [column: string]: string | number;
+}
+
+export const SCORES = Array.from({ length: SCORE_MAX - SCORE_MIN + 1 }, (_, i) => SCORE_MIN + i);
+export const sumColumn = (k: CriterionKey) => `sum_${k}`;
+export const distColumn = (k: CriterionKey, score: number) => `d_${k}_${score}`;
+export const groupColumn = (g: MemberGroup) => `g_${g}`;
+
+/** Every counter column: name in the entity equals the name in the table. */
+export const COUNTER_COLUMNS: string[] = [
+  'ratings',
+  'satisfied',
+  'basically_satisfied',
+  'dissatisfied',
+  'comments_approved',
+  ...CRITERION_KEYS.map(sumColumn),
+  ...CRITERION_KEYS.flatMap((k) => SCORES.map((s) => distColumn(k, s))),
+  ...MEMBER_GROUP_KEYS.map(groupColumn),
+];
+
+const counter: EntitySchemaColumnOptions = { type: 'int', default: 0 };
+
+export const RatingTotalsSchema = new EntitySchema<RatingTotals>({
+  name: 'RatingTotals',
+  tableName: 'rating_totals',
+  columns: {
+    campaignId: { name: 'campaign_id', type: 'varchar', length: 36, primary: true },
+    homeId: { name: 'home_id', type: 'varchar', length: 36, primary: true },
+    ...Object.fromEntries(
+      COUNTER_COLUMNS.map((c) => [
+        c === 'basically_satisfied' ? 'basicallySatisfied' : c === 'comments_approved' ? 'commentsApproved' : c,
+        { ...counter, name: c },
+      ]),
+    ),
+  },
+});

@@ -1,0 +1,54 @@
+import type { Verdict } from '@pingjia/shared';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+export type CommentStatus = 'none' | 'approved' | 'held';
+
+// Anonymous by construction: no user id, no openid. `raterKey` is a keyed hash (server secret) of
+// campaign, home and member, so the database alone cannot name a rater; times are kept to the day.
+@Entity('ratings')
+@Index('uq_ratings_rater', ['campaignId', 'homeId', 'raterKey'], { unique: true })
+export class Rating {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'campaign_id', type: 'varchar', length: 36 })
+  campaignId: string;
+
+  @Column({ name: 'home_id', type: 'varchar', length: 36 })
+  homeId: string;
+
+  @Column({ name: 'rater_key', type: 'varchar', length: 64 })
+  raterKey: string;
+
+  @Column({ name: 's_organization', type: 'smallint' })
+  organization: number;
+
+  @Column({ name: 's_rights', type: 'smallint' })
+  rights: number;
+
+  @Column({ name: 's_work', type: 'smallint' })
+  work: number;
+
+  @Column({ name: 's_role', type: 'smallint' })
+  role: number;
+
+  @Column({ name: 's_trust', type: 'smallint' })
+  trust: number;
+
+  @Column({ type: 'varchar', length: 24 })
+  verdict: Verdict;
+
+  @Column({ type: 'text', nullable: true })
+  comment: string | null;
+
+  @Column({ name: 'comment_status', type: 'varchar', length: 12 })
+  commentStatus: CommentStatus;
+
+  /** comma-separated self-declared groups, '' when none */
+  @Column({ name: 'member_groups', type: 'varchar', length: 120 })
+  memberGroups: string;
+
+  /** YYYY-MM-DD (coarsened on purpose) */
+  @Column({ name: 'updated_on', type: 'varchar', length: 10 })
+  updatedOn: string;
+}
