@@ -12,7 +12,7 @@ export default defineConfig<'webpack5'>(async () => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV}`,
-    plugins: [],
+    plugins: [path.resolve(__dirname, 'a11y-plugin.js')],
     defineConstants: {
       // Weapp talks to an absolute origin; H5 is served by the API server itself and uses '/api'.
       'process.env.TARO_APP_API_BASE': JSON.stringify(process.env.TARO_APP_API_BASE || 'http://127.0.0.1:3000'),

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
 import { staffLogin } from '../../services/auth'
 import { errorMessage, isApiRequestError } from '../../services/request'
+import { a11y } from '../../utils/a11y'
 import './index.less'
 
 interface Props {
@@ -58,7 +59,7 @@ export default function StaffLogin({ notice, onLoggedIn }: Props) {
         onConfirm={submit}
       />
       {error && (
-        <View className='field-error' id='login-error' role='alert'>
+        <View className='field-error' id='login-error' {...a11y({ role: 'alert' })}>
           {error}
         </View>
       )}

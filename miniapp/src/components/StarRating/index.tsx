@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { SCORE_LABELS, SCORE_MAX, SCORE_MIN, type Criterion } from '@pingjia/shared'
+import { a11y } from '../../utils/a11y'
 import './index.less'
 
 interface Props {
@@ -18,7 +19,7 @@ export default function StarRating({ criterion, value, error, onChange }: Props)
     <View className='criterion card' id={`criterion-${key}`}>
       <Text className='criterion__label'>{label}</Text>
       <Text className='criterion__hint'>{hint}</Text>
-      <View className='criterion__stars' role='radiogroup' aria-label={`${label}评分`}>
+      <View className='criterion__stars' {...a11y({ role: 'radiogroup', label: `${label}评分` })}>
         {SCORES.map((n) => {
           const on = value !== undefined && n <= value
           return (
@@ -26,9 +27,7 @@ export default function StarRating({ criterion, value, error, onChange }: Props)
               key={n}
               id={`star-${key}-${n}`}
               className={`criterion__star${on ? ' criterion__star--on' : ''}`}
-              role='button'
-              aria-label={`${label} ${n} 分`}
-              aria-pressed={value === n}
+              {...a11y({ role: 'button', label: `${label} ${n} 分`, checked: value === n })}
               onClick={() => onChange(n)}
             >
               {on ? '★' : '☆'}

@@ -19,6 +19,7 @@ import { getMyRating, putMyRating } from '../../services/ratings'
 import { errorMessage, isApiRequestError } from '../../services/request'
 import { pageUrl, param } from '../../utils/url'
 import { missingHint, splitFieldErrors, type FormErrors } from './form'
+import { a11y } from '../../utils/a11y'
 import './index.less'
 
 export default function RatePage() {
@@ -155,7 +156,7 @@ export default function RatePage() {
         {commentError && <Text className='field-error' id='error-comment'>{commentError}</Text>}
       </View>
       {errors.general && (
-        <View className='field-error rate__general' id='submit-error' role='alert'>
+        <View className='field-error rate__general' id='submit-error' {...a11y({ role: 'alert' })}>
           {errors.general}
         </View>
       )}

@@ -1,0 +1,22 @@
+// Accessibility props for a tappable Taro View. H5 takes standard ARIA (role, aria-pressed);
+// WeChat reads aria-role and aria-checked instead (see config/a11y-plugin.js for the weapp side).
+interface A11y {
+  /** needed on controls; live regions (alert, status) are read from their content */
+  label?: string
+  role: 'button' | 'radio' | 'checkbox' | 'alert' | 'status' | 'radiogroup'
+  /** pressed/checked state of a toggle or option */
+  checked?: boolean
+}
+
+export function a11y({ label, role, checked }: A11y): Record<string, string | boolean> {
+  const props: Record<string, string | boolean> = {}
+  if (label) props['aria-label'] = label
+  if (process.env.TARO_ENV === 'weapp') {
+    props['aria-role'] = role
+    if (checked !== undefined) props['aria-checked'] = checked
+  } else {
+    props.role = role
+    if (checked !== undefined) props[role === 'button' ? 'aria-pressed' : 'aria-checked'] = checked
+  }
+  return props
+}

@@ -1,0 +1,37 @@
+import { spawnSync } from 'node:child_process';
+import { SERVER_MAIN, startServer, testDatabaseEnv } from '../support/server';
+import { client } from '../support/http';
+
+describe('boot', () => {
+  it('stops at boot with a message naming a bad variable', () => {
+    const res = spawnSync(process.execPath, [SERVER_MAIN], { env: { PATH: process.env.PATH, PORT: 'eighty', DATA_DIR: '/tmp/pingjia-bad-config' }, encoding: 'utf8' });
+    expect(res.status).toBe(78);
+    expect(res.stderr).toContain('PORT');
+  });
+
+  it('refuses the dev login in production', () => {
+    const res = spawnSync(process.execPath, [SERVER_MAIN], {
+      env: { PATH: process.env.PATH, NODE_ENV: 'production', AUTH_DEV_LOGIN: 'true', JWT_SECRET: 'x'.repeat(40), RATER_KEY_SECRET: 'y'.repeat(40) },
+      encoding: 'utf8',
+    });
+    expect(res.status).toBe(78);
+    expect(res.stderr).toContain('AUTH_DEV_LOGIN');
+  });
+
+  it('refuses to start in production without secrets', () => {
+    const res = spawnSync(process.execPath, [SERVER_MAIN], { env: { PATH: process.env.PATH, NODE_ENV: 'production' }, encoding: 'utf8' });
+    expect(res.status).toBe(78);
+    expect(res.stderr).toContain('JWT_SECRET');
+  });
+
+  it('has no dev login unless AUTH_DEV_LOGIN=true', async () => {
+    const server = await startServer({ ...testDatabaseEnv() });
+    try {
+      const res = await client(server.url).post('/api/auth/dev', { body: { openid: 'abcdefgh' } });
+      expect(res.status).toBe(404);
+      expect((await client(server.url).get('/api/config')).body.devLogin).toBe(false);
+    } finally {
+      await server.stop();
+    }
+  });
+});

@@ -1,0 +1,54 @@
+import { api, cityWithCampaign, member, ratingPath } from './fixtures';
+
+describe('home dashboard', () => {
+  it('shows only the count below five ratings, then satisfaction, means and tier', async () => {
+    const { homeA, homeB, campaign, adminToken } = await cityWithCampaign(20);
+    const rate = async (homeId: string, scores: Record<string, number>, verdict: string) => {
+      const m = await member();
+      const res = await api().put(ratingPath(campaign.id, homeId), { token: m.token, body: { scores, verdict } });
+      expect(res.status).toBe(201);
+    };
+    const s = (organization: number, rights: number, work: number, role: number, trust: number) => ({ organization, rights, work, role, trust });
+    await rate(homeA.id, s(5, 5, 5, 5, 5), 'satisfied');
+    await rate(homeA.id, s(4, 4, 4, 4, 4), 'satisfied');
+    await rate(homeA.id, s(3, 3, 3, 3, 3), 'basically_satisfied');
+    await rate(homeA.id, s(2, 2, 2, 2, 2), 'dissatisfied');
+    await rate(homeB.id, s(1, 1, 1, 1, 1), 'dissatisfied'); // another home: must not count
+
+    const few = await api().get(`/api/homes/${homeA.id}/dashboard`, { token: adminToken });
+    expect(few.status).toBe(200);
+    expect(few.body).toMatchObject({
+      home: { id: homeA.id },
+      campaign: { id: campaign.id, status: 'open' },
+      participation: { ratings: 4, members: 20, rate: 0.2, valid: false },
+      satisfaction: null,
+      criteria: null,
+      tier: null,
+      withheld: true,
+    });
+
+    await rate(homeA.id, s(5, 4, 3, 2, 1), 'satisfied');
+    const dash = await api().get(`/api/homes/${homeA.id}/dashboard?campaignId=${campaign.id}`, { token: adminToken });
+    // 5 of 20 members = 25%; satisfied 3 + basically 1 of 5 = 80% → 先进, 模范 needs 85%
+    expect(dash.body.participation).toEqual({ ratings: 5, members: 20, rate: 0.25, valid: false });
+    expect(dash.body.satisfaction).toEqual({ rate: 0.8, satisfied: 3, basicallySatisfied: 1, dissatisfied: 1 });
+    expect(dash.body.tier).toEqual({ current: 'advanced', next: 'model', gap: 0.05 });
+    // organization: (5+4+3+2+5)/5 = 3.8; trust: (5+4+3+2+1)/5 = 3
+    expect(dash.body.criteria.organization).toEqual({ mean: 3.8, distribution: [0, 1, 1, 1, 2] });
+    expect(dash.body.criteria.trust).toEqual({ mean: 3, distribution: [1, 1, 1, 1, 1] });
+    expect(dash.body.withheld).toBe(false);
+  });
+
+  it('never shows a rater identity in the dashboard', async () => {
+    const { homeA, campaign, adminToken } = await cityWithCampaign(10);
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const m = await member();
+      ids.push(m.id);
+      await api().put(ratingPath(campaign.id, homeA.id), { token: m.token, body: { scores: { organization: 4, rights: 4, work: 4, role: 4, trust: 4 }, verdict: 'satisfied' } });
+    }
+    const dash = await api().get(`/api/homes/${homeA.id}/dashboard`, { token: adminToken });
+    for (const id of ids) expect(dash.text).not.toContain(id);
+    expect(dash.text).not.toMatch(/rater|openid|userId/i);
+  });
+});

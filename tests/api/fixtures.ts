@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import { client } from '../support/http';
+import { ADMIN } from './global-setup';
+
+export const api = () => client(process.env.PINGJIA_URL!);
+
+export const GOOD_SCORES = { organization: 5, rights: 4, work: 4, role: 3, trust: 5 };
+
+let adminToken: string | null = null;
+export async function admin(): Promise<{ token: string; provinceId: string }> {
+  const res = await api().post('/api/auth/password', { body: ADMIN });
+  if (res.status !== 200) throw new Error(`admin login failed: ${res.status} ${res.text}`);
+  adminToken = res.body.token;
+  const provinceId = res.body.user.roles.find((r: any) => r.role === 'federation_admin').orgId;
+  return { token: adminToken!, provinceId };
+}
+
+/** A fresh member (dev login with a random device id). */
+export async function member(): Promise<{ token: string; id: string }> {
+  const res = await api().post('/api/auth/dev', { body: { openid: `m_${randomBytes(8).toString('hex')}` } });
+  if (res.status !== 200) throw new Error(`member login failed: ${res.status} ${res.text}`);
+  return { token: res.body.token, id: res.body.user.id };
+}
+
+export const uniq = (label: string) => `${label}${randomBytes(3).toString('hex')}`;
+
+/** A city of its own with two open homes and an open campaign over the city. */
+export async function cityWithCampaign(memberCount = 40) {
+  const { token, provinceId } = await admin();
+  const city = await api().post('/api/orgs', { token, body: { parentId: provinceId, name: uniq('测试市'), level: 'city' } });
+  if (city.status !== 201) throw new Error(`city: ${city.status} ${city.text}`);
+  const mkHome = async (name: string) => {
+    const h = await api().post('/api/homes', {
+      token,
+      body: { orgId: city.body.id, name: uniq(name), kind: 'enterprise', memberCount, membershipMode: 'open' },
+    });
+    if (h.status !== 201) throw new Error(`home: ${h.status} ${h.text}`);
+    return h.body;
+  };
+  const homeA = await mkHome('甲厂工会');
+  const homeB = await mkHome('乙厂工会');
+  const now = Date.now();
+  const campaign = await api().post('/api/campaigns', {
+    token,
+    body: { orgId: city.body.id, name: uniq('年度评家'), opensAt: new Date(now - 3600e3).toISOString(), closesAt: new Date(now + 30 * 86400e3).toISOString() },
+  });
+  if (campaign.status !== 201) throw new Error(`campaign: ${campaign.status} ${campaign.text}`);
+  const opened = await api().post(`/api/campaigns/${campaign.body.id}/open`, { token });
+  if (opened.status !== 200) throw new Error(`open: ${opened.status} ${opened.text}`);
+  return { adminToken: token, provinceId, city: city.body, homeA, homeB, campaign: opened.body };
+}
+
+export const ratingPath = (campaignId: string, homeId: string) => `/api/campaigns/${campaignId}/homes/${homeId}/my-rating`;
