@@ -1,3 +1,5 @@
+// First: weapp's aria attribute table must be in place before anything renders.
+import './platform/aria'
 import type { PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
 import { ensureMemberLogin } from './services/auth'

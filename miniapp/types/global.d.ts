@@ -14,3 +14,8 @@ declare namespace NodeJS {
     TARO_APP_ID?: string;
   }
 }
+
+declare module '*/config/aria-attrs.js' {
+  const components: Record<string, Record<string, string>>
+  export default components
+}

@@ -8,7 +8,7 @@ export interface Reply<T = any> {
 export interface RequestOptions {
   token?: string;
   body?: unknown;
-  raw?: string | Buffer;
+  raw?: string;
   headers?: Record<string, string>;
 }
 
@@ -16,7 +16,7 @@ export interface RequestOptions {
 export async function call<T = any>(base: string, method: string, path: string, opts: RequestOptions = {}): Promise<Reply<T>> {
   const headers: Record<string, string> = { ...(opts.headers ?? {}) };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  let body: string | Buffer | undefined;
+  let body: string | undefined;
   if (opts.raw !== undefined) body = opts.raw;
   else if (opts.body !== undefined) {
     body = JSON.stringify(opts.body);

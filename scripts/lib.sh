@@ -1,0 +1,36 @@
+# Shared by start.sh and test.sh: install what the project needs on a fresh machine of its kind.
+# shellcheck shell=bash
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+PNPM_VERSION=10.34.9
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+ensure_pnpm() {
+  if ! command -v pnpm >/dev/null || [ "$(pnpm -v 2>/dev/null)" != "$PNPM_VERSION" ]; then
+    log "installing pnpm $PNPM_VERSION"
+    npm i -g "pnpm@$PNPM_VERSION" >/dev/null
+  fi
+}
+
+# better-sqlite3 has no prebuilt binary here: node-gyp builds it against Node's own headers.
+ensure_deps() {
+  ensure_pnpm
+  [ -d /usr/include/node ] && export npm_config_nodedir=/usr
+  log "installing dependencies (pnpm install --frozen-lockfile)"
+  (cd "$ROOT" && pnpm install --frozen-lockfile --reporter=append-only 2>&1 | grep -vE '^(Progress|\.\.\..*install:)' | tail -5)
+}
+
+apt_updated=""
+# ensure_debian <command> <package>: installs the package when the command is missing.
+ensure_debian() {
+  local cmd=$1 pkg=$2
+  command -v "$cmd" >/dev/null && return 0
+  log "installing $pkg (Debian)"
+  if [ -z "$apt_updated" ]; then apt-get update -qq >/dev/null; apt_updated=1; fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=300 "$pkg" >/dev/null
+  command -v "$cmd" >/dev/null
+}
+
+build_server() {
+  (cd "$ROOT" && pnpm --filter @pingjia/shared build && pnpm --filter @pingjia/server build)
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs the product: installs what it needs, builds, migrates and seeds the embedded database,
+# starts the server with the H5 app and prints the URLs to open.
+#   PORT (default 3000), DATA_DIR (default ./data), DATABASE_URL (mysql://… for MySQL),
+#   DEMO_ADMIN_USERNAME / DEMO_ADMIN_PASSWORD (otherwise generated and printed).
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+ensure_deps
+log "building shared and server"
+build_server >/dev/null
+if [ ! -f miniapp/dist/h5/index.html ] || [ -n "$(find miniapp/src shared/src -newer miniapp/dist/h5/index.html -type f 2>/dev/null | head -1)" ]; then
+  log "building the H5 app"
+  (cd miniapp && pnpm build:h5 >"$ROOT/.h5-build.log" 2>&1) || { tail -40 "$ROOT/.h5-build.log"; exit 1; }
+fi
+
+export DATA_DIR=${DATA_DIR:-$ROOT/data}
+export SEED_DEMO=${SEED_DEMO:-true}
+export AUTH_DEV_LOGIN=${AUTH_DEV_LOGIN:-true}
+export LOG_LEVEL=${LOG_LEVEL:-warn}
+log "starting the server (migrations run on start; Ctrl-C stops it)"
+exec node server/dist/main.js

@@ -1,0 +1,21 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, startServer } from '../support/server';
+
+export const STAFF = { username: 'web-admin', password: 'web-admin-password-123' };
+
+// One server for the browser suites: SQLite, demo data, serving the built H5 app.
+export default async function globalSetup() {
+  const h5 = join(ROOT, 'miniapp/dist/h5');
+  if (!existsSync(join(h5, 'index.html'))) throw new Error('the H5 build is missing: run `pnpm --filter @pingjia/miniapp build:h5` first');
+  const server = await startServer({
+    H5_DIR: h5,
+    SEED_DEMO: 'true',
+    AUTH_DEV_LOGIN: 'true',
+    DEMO_ADMIN_USERNAME: STAFF.username,
+    DEMO_ADMIN_PASSWORD: STAFF.password,
+  });
+  (globalThis as any).__PINGJIA_SERVER__ = server;
+  process.env.PINGJIA_URL = server.url;
+  process.env.PINGJIA_BANNER = server.output();
+}
