@@ -1,0 +1,43 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './app-config';
+
+const dir = () => mkdtempSync(join(tmpdir(), 'pingjia-config-'));
+
+describe(loadConfig.name, () => {
+  it('defaults to a SQLite file under the data folder', () => {
+    const dataDir = dir();
+    const sut = loadConfig({ DATA_DIR: dataDir });
+    expect(sut.database).toEqual({ kind: 'sqlite', file: join(dataDir, 'pingjia.sqlite') });
+    expect(sut.port).toBe(3000);
+    expect(sut.devLogin).toBe(false);
+  });
+
+  it('uses MySQL for a mysql:// DATABASE_URL', () => {
+    const sut = loadConfig({ DATA_DIR: dir(), DATABASE_URL: 'mysql://u:p@127.0.0.1:3306/pingjia' });
+    expect(sut.database).toEqual({ kind: 'mysql', url: 'mysql://u:p@127.0.0.1:3306/pingjia' });
+  });
+
+  it.each([
+    ['PORT', { PORT: '70000' }],
+    ['DATABASE_URL', { DATABASE_URL: 'postgres://x/y' }],
+    ['AUTH_DEV_LOGIN', { AUTH_DEV_LOGIN: 'yes' }],
+    ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
+    ['WECHAT_SECRET', { WECHAT_APPID: 'wx123' }],
+    ['JWT_SECRET', { NODE_ENV: 'production' }],
+    ['JWT_SECRET', { JWT_SECRET: 'short' }],
+  ])('names %s when its value is bad', (variable, env) => {
+    expect(() => loadConfig({ DATA_DIR: dir(), ...env })).toThrow(expect.objectContaining({ variable }) as ConfigError);
+  });
+
+  it('generates secrets once outside production and keeps them', () => {
+    const dataDir = dir();
+    const first = loadConfig({ DATA_DIR: dataDir });
+    const second = loadConfig({ DATA_DIR: dataDir });
+    expect(first.jwtSecret).toHaveLength(43);
+    expect(second.jwtSecret).toBe(first.jwtSecret);
+    expect(first.raterKeySecret).not.toBe(first.jwtSecret);
+    expect(JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8')).JWT_SECRET).toBe(first.jwtSecret);
+  });
+});
