@@ -6,6 +6,7 @@ export const ERRORS = {
   WECHAT_CODE_INVALID: { status: 401, message: '微信登录凭证无效或已使用，请重新进入小程序' },
   BAD_CREDENTIALS: { status: 401, message: '用户名或密码不正确' },
   FORBIDDEN: { status: 403, message: '没有权限进行此操作' },
+  WECHAT_USER_RISKY: { status: 403, message: '微信提示该账号存在风险，暂不能登录' },
   MEMBERSHIP_REQUIRED: { status: 403, message: '请先完成会员身份验证' },
   NOT_FOUND: { status: 404, message: '未找到或无权查看' },
   CAMPAIGN_NOT_OPEN: { status: 409, message: '本轮评议未在进行中，暂不能提交评价' },

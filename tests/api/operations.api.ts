@@ -16,7 +16,7 @@ describe('operations', () => {
 
   it('tells the mini-program which logins exist', async () => {
     const res = await api().get('/api/config');
-    expect(res.body).toEqual({ devLogin: true, wechatLogin: false });
+    expect(res.body).toEqual({ devLogin: true, wechatLogin: true });
   });
 
   it('answers an unknown API path with the error format and 404', async () => {

@@ -1,4 +1,4 @@
 export default async function globalTeardown() {
-  const server = (globalThis as any).__PINGJIA_SERVER__;
-  if (server) await server.stop();
+  const g = globalThis as any;
+  if (g.__PINGJIA_SERVER__) await g.__PINGJIA_SERVER__.stop();
 }

@@ -6,11 +6,14 @@ interface A11y {
   role: 'button' | 'radio' | 'checkbox' | 'alert' | 'status' | 'radiogroup'
   /** pressed/checked state of a toggle or option */
   checked?: boolean
+  disabled?: boolean
 }
 
-export function a11y({ label, role, checked }: A11y): Record<string, string | boolean> {
+export function a11y({ label, role, checked, disabled }: A11y): Record<string, string | boolean> {
   const props: Record<string, string | boolean> = {}
   if (label) props['aria-label'] = label
+  // Taro's H5 <taro-button-core> writes disabled="false" when enabled: aria-disabled is the reliable state.
+  if (disabled !== undefined) props['aria-disabled'] = disabled
   if (process.env.TARO_ENV === 'weapp') {
     props['aria-role'] = role
     if (checked !== undefined) props['aria-checked'] = checked

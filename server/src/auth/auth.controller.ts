@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthResponse, MeResponse } from '@pingjia/shared';
 import { AuthUser, CurrentUser, Public } from '../common/auth.decorators';
 import { AuthService } from './auth.service';
-import { DevLoginDto, PasswordLoginDto } from './dto';
+import { DevLoginDto, PasswordLoginDto, WechatLoginDto } from './dto';
 
 @ApiTags('auth')
 @Controller()
@@ -15,6 +15,13 @@ export class AuthController {
   @HttpCode(200)
   password(@Body() dto: PasswordLoginDto): Promise<AuthResponse> {
     return this.auth.loginWithPassword(dto.username, dto.password);
+  }
+
+  @Public()
+  @Post('auth/wechat')
+  @HttpCode(200)
+  wechat(@Body() dto: WechatLoginDto): Promise<AuthResponse> {
+    return this.auth.loginWithWechat(dto.code);
   }
 
   @ApiBearerAuth()

@@ -11,6 +11,7 @@ import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { RoleGrant } from './role-grant.entity';
 import { User } from './user.entity';
+import { WechatClient } from '../wechat/wechat.client';
 
 @Global()
 @Module({})
@@ -23,8 +24,8 @@ export class AuthModule {
         JwtModule.register({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
       ],
       controllers: config.devLogin ? [AuthController, DevAuthController] : [AuthController],
-      providers: [AuthService, AccessService, { provide: APP_GUARD, useClass: AuthGuard }],
-      exports: [AuthService, AccessService],
+      providers: [WechatClient, AuthService, AccessService, { provide: APP_GUARD, useClass: AuthGuard }],
+      exports: [AuthService, AccessService, WechatClient],
     };
   }
 }

@@ -8,6 +8,8 @@ import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { newId } from '../common/ids';
 import { isUniqueViolation } from '../common/transactions';
+import { WechatClient } from '../wechat/wechat.client';
+import { WECHAT_ERR, WechatError } from '../wechat/wechat.errors';
 import { verifyPassword } from './passwords';
 import { RoleGrant } from './role-grant.entity';
 import { User } from './user.entity';
@@ -19,6 +21,7 @@ export class AuthService {
     @InjectRepository(RoleGrant) private readonly grants: Repository<RoleGrant>,
     private readonly jwt: JwtService,
     private readonly clock: Clock,
+    private readonly wechat: WechatClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -27,6 +30,21 @@ export class AuthService {
     const ok = await verifyPassword(password, user?.passwordHash ?? null);
     if (!user || !ok) throw new DomainError('BAD_CREDENTIALS');
     return this.issue(user);
+  }
+
+  /** wx.login code → jscode2session → our own short-lived token. The session_key stays here. */
+  async loginWithWechat(code: string): Promise<AuthResponse> {
+    if (!this.wechat.enabled) throw new DomainError('NOT_FOUND');
+    let session;
+    try {
+      session = await this.wechat.codeToSession(code);
+    } catch (e) {
+      if (!(e instanceof WechatError)) throw e;
+      if (e.errcode === WECHAT_ERR.INVALID_CODE || e.errcode === WECHAT_ERR.CODE_USED) throw new DomainError('WECHAT_CODE_INVALID');
+      if (e.errcode === WECHAT_ERR.HIGH_RISK_USER) throw new DomainError('WECHAT_USER_RISKY');
+      throw new DomainError('WECHAT_UNAVAILABLE', undefined, undefined, { 'retry-after': '5' });
+    }
+    return this.loginWithOpenid(session.openid, session.unionid);
   }
 
   /** Find or create the member behind a WeChat (or dev) openid. */

@@ -65,8 +65,8 @@ export default function StaffLogin({ notice, onLoggedIn }: Props) {
       )}
       <Button
         id='login-submit'
-        className='btn btn--primary'
-        aria-label='登录'
+        className={`btn btn--primary${busy ? ' btn--disabled' : ''}`}
+        {...a11y({ role: 'button', label: '登录', disabled: busy })}
         loading={busy}
         disabled={busy}
         onClick={submit}

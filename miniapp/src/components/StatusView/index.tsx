@@ -15,7 +15,7 @@ export default function StatusView({ kind, text, onRetry, id }: Props) {
     <View className={`status status--${kind}`} id={id} {...a11y({ role: kind === 'error' ? 'alert' : 'status' })}>
       <Text className='status__text'>{text}</Text>
       {onRetry && (
-        <Button className='btn btn--secondary status__retry' id='retry' aria-label='重试' onClick={onRetry}>
+        <Button className='btn btn--secondary status__retry' id='retry' {...a11y({ role: 'button', label: '重试' })} onClick={onRetry}>
           重试
         </Button>
       )}

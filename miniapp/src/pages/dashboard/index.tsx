@@ -9,6 +9,7 @@ import { getHomeDashboard } from '../../services/dashboard'
 import { errorMessage, isApiRequestError } from '../../services/request'
 import { formatMean, formatPercent } from '../../utils/format'
 import { param } from '../../utils/url'
+import { a11y } from '../../utils/a11y'
 import './index.less'
 
 type State =
@@ -145,15 +146,15 @@ export default function DashboardPage() {
 
       <Button
         id='dash-refresh'
-        className='btn btn--secondary'
-        aria-label='刷新'
+        className={`btn btn--secondary${refreshing ? ' btn--disabled' : ''}`}
+        {...a11y({ role: 'button', label: '刷新', disabled: refreshing })}
         loading={refreshing}
         disabled={refreshing}
         onClick={load}
       >
         刷新
       </Button>
-      <Button id='dash-logout' className='btn btn--secondary' aria-label='退出登录' onClick={logout}>
+      <Button id='dash-logout' className='btn btn--secondary' {...a11y({ role: 'button', label: '退出登录' })} onClick={logout}>
         退出登录
       </Button>
     </View>

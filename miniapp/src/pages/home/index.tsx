@@ -8,6 +8,7 @@ import { getMyRating } from '../../services/ratings'
 import { errorMessage, isApiRequestError } from '../../services/request'
 import { formatDate } from '../../utils/format'
 import { pageUrl } from '../../utils/url'
+import { a11y } from '../../utils/a11y'
 import './index.less'
 
 type State =
@@ -110,7 +111,7 @@ export default function HomePage() {
           <Button
             className='btn btn--primary home__start'
             id='start-rating'
-            aria-label={state.myRating ? '修改评议' : '开始评议'}
+            {...a11y({ role: 'button', label: state.myRating ? '修改评议' : '开始评议' })}
             onClick={start}
           >
             {state.myRating ? '修改评议' : '开始评议'}

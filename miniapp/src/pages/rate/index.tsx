@@ -162,9 +162,9 @@ export default function RatePage() {
       )}
       {hint && <Text className='rate__missing' id='submit-hint'>{hint}</Text>}
       <Button
-        className='btn btn--primary rate__submit'
+        className={`btn btn--primary rate__submit${canSubmit ? '' : ' btn--disabled'}`}
         id='submit-rating'
-        aria-label='提交评议'
+        {...a11y({ role: 'button', label: '提交评议', disabled: !canSubmit })}
         disabled={!canSubmit}
         loading={submitting}
         onClick={submit}

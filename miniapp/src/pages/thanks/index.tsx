@@ -2,6 +2,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { formatDate } from '../../utils/format'
 import { pageUrl, param } from '../../utils/url'
+import { a11y } from '../../utils/a11y'
 import './index.less'
 
 export default function ThanksPage() {
@@ -22,7 +23,7 @@ export default function ThanksPage() {
         <Text className='thanks__text' id='thanks-note'>
           {closesOn ? `本轮评议截止前（${closesOn}）您都可以修改评议。` : '本轮评议截止前您都可以修改评议。'}
         </Text>
-        <Button className='btn btn--primary' id='back-home' aria-label='返回职工之家' onClick={back}>
+        <Button className='btn btn--primary' id='back-home' {...a11y({ role: 'button', label: '返回职工之家' })} onClick={back}>
           返回职工之家
         </Button>
       </View>

@@ -1,0 +1,149 @@
+// A local stand-in for WeChat's server API, following its documented behaviour: errors come as
+// HTTP 200 with { errcode, errmsg }; a wx.login code works once, for five minutes; a new access token
+// replaces the old one. Tests steer it through /__control/* endpoints (over HTTP, so a server in
+// another process and the test both see the same state).
+import { randomBytes } from 'node:crypto';
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+
+export interface FakeWechat {
+  url: string;
+  appId: string;
+  secret: string;
+  close: () => Promise<void>;
+}
+
+interface CodeEntry {
+  openid: string;
+  unionid: string;
+  issuedAt: number;
+  used: boolean;
+}
+
+const CODE_TTL_MS = 5 * 60 * 1000;
+
+export async function startFakeWechat(appId = 'wxfake0000000001', secret = 'fake-secret-0123456789abcdef'): Promise<FakeWechat> {
+  const codes = new Map<string, CodeEntry>();
+  const failures = new Map<string, Array<number | 'timeout'>>();
+  const stats = { tokenFetches: 0, calls: {} as Record<string, number> };
+  let moderation = { risky: ['违禁内容'], review: ['待人工复核'] };
+  let token = { value: '', expiresAt: 0 };
+  let previous = { value: '', validUntil: 0 };
+  let clockOffset = 0;
+  const now = () => Date.now() + clockOffset;
+
+  const send = (res: ServerResponse, body: unknown, status = 200) => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  };
+  const err = (res: ServerResponse, errcode: number, errmsg: string) => send(res, { errcode, errmsg });
+  const readJson = (req: IncomingMessage) =>
+    new Promise<any>((resolve) => {
+      let data = '';
+      req.on('data', (c) => (data += c));
+      req.on('end', () => {
+        try {
+          resolve(data ? JSON.parse(data) : {});
+        } catch {
+          resolve(null);
+        }
+      });
+    });
+  // An injected failure for this API, if one is queued: an errcode, or a hang past the client's timeout.
+  const injected = (api: string, res: ServerResponse): boolean => {
+    const queue = failures.get(api);
+    const next = queue?.shift();
+    if (next === undefined) return false;
+    if (next === 'timeout') setTimeout(() => err(res, -1, 'system error'), 8000);
+    else err(res, next, `injected ${next}`);
+    return true;
+  };
+  const tokenValid = (t: string | null) => !!t && ((t === token.value && now() < token.expiresAt) || (t === previous.value && now() < previous.validUntil));
+
+  const server: Server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const api = url.pathname;
+    stats.calls[api] = (stats.calls[api] ?? 0) + 1;
+
+    // --- control endpoints for tests ---
+    if (api === '/__control/codes' && req.method === 'POST') {
+      const body = await readJson(req);
+      const code = randomBytes(16).toString('hex');
+      const openid = body?.openid ?? `o${randomBytes(13).toString('base64url')}`;
+      codes.set(code, { openid, unionid: `u_${openid}`, issuedAt: now(), used: false });
+      return send(res, { code, openid });
+    }
+    if (api === '/__control/fail' && req.method === 'POST') {
+      const body = await readJson(req);
+      failures.set(body.api, [...(failures.get(body.api) ?? []), ...Array(body.times ?? 1).fill(body.errcode)]);
+      return send(res, { ok: true });
+    }
+    if (api === '/__control/moderation' && req.method === 'POST') {
+      moderation = { ...moderation, ...(await readJson(req)) };
+      return send(res, { ok: true });
+    }
+    if (api === '/__control/invalidate-token' && req.method === 'POST') {
+      token = { value: '', expiresAt: 0 };
+      previous = { value: '', validUntil: 0 };
+      return send(res, { ok: true });
+    }
+    if (api === '/__control/advance' && req.method === 'POST') {
+      clockOffset += (await readJson(req)).ms ?? 0;
+      return send(res, { ok: true });
+    }
+    if (api === '/__control/stats') return send(res, stats);
+    if (api === '/__control/reset' && req.method === 'POST') {
+      failures.clear();
+      stats.tokenFetches = 0;
+      stats.calls = {};
+      return send(res, { ok: true });
+    }
+
+    // --- WeChat's API ---
+    if (api === '/sns/jscode2session' && req.method === 'GET') {
+      if (injected('jscode2session', res)) return;
+      if (url.searchParams.get('appid') !== appId) return err(res, 40013, 'invalid appid');
+      if (url.searchParams.get('secret') !== secret) return err(res, 40125, 'invalid appsecret');
+      if (url.searchParams.get('grant_type') !== 'authorization_code') return err(res, 40002, 'invalid grant_type');
+      const entry = codes.get(url.searchParams.get('js_code') ?? '');
+      if (!entry) return err(res, 40029, 'invalid code');
+      if (entry.used) return err(res, 40163, 'code been used');
+      if (now() - entry.issuedAt > CODE_TTL_MS) return err(res, 40029, 'invalid code');
+      entry.used = true;
+      return send(res, { openid: entry.openid, unionid: entry.unionid, session_key: randomBytes(16).toString('base64') });
+    }
+    if (api === '/cgi-bin/stable_token' && req.method === 'POST') {
+      const body = await readJson(req);
+      if (injected('stable_token', res)) return;
+      if (body?.appid !== appId || body?.secret !== secret) return err(res, 40125, 'invalid appsecret');
+      stats.tokenFetches++;
+      // stable_token returns the same token until it nears expiry, unless force_refresh.
+      if (!body.force_refresh && tokenValid(token.value) && token.expiresAt - now() > CODE_TTL_MS) {
+        return send(res, { access_token: token.value, expires_in: Math.floor((token.expiresAt - now()) / 1000) });
+      }
+      previous = { value: token.value, validUntil: now() + CODE_TTL_MS };
+      token = { value: `tok_${randomBytes(12).toString('hex')}`, expiresAt: now() + 7200 * 1000 };
+      return send(res, { access_token: token.value, expires_in: 7200 });
+    }
+    if (api === '/wxa/msg_sec_check' && req.method === 'POST') {
+      const body = await readJson(req);
+      if (!tokenValid(url.searchParams.get('access_token'))) return err(res, 40001, 'invalid credential, access_token is invalid or not latest');
+      if (injected('msg_sec_check', res)) return;
+      if (body?.version !== 2 || !body.openid || typeof body.content !== 'string') return err(res, 47001, 'data format error');
+      if (body.content.length > 2500) return err(res, 87014, 'content too long');
+      const suggest = moderation.risky.some((w) => body.content.includes(w)) ? 'risky' : moderation.review.some((w) => body.content.includes(w)) ? 'review' : 'pass';
+      const label = suggest === 'pass' ? 100 : 20001;
+      return send(res, { errcode: 0, errmsg: 'ok', result: { suggest, label }, detail: [], trace_id: randomBytes(8).toString('hex') });
+    }
+    send(res, { errcode: 40066, errmsg: 'invalid url' }, 404);
+  });
+
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    appId,
+    secret,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
+}

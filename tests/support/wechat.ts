@@ -1,0 +1,13 @@
+import { client } from './http';
+
+/** Steers the stand-in WeChat server started by a suite's global setup. */
+export function fakeWechat(url = process.env.FAKE_WECHAT_URL!) {
+  const c = client(url);
+  return {
+    /** a fresh wx.login code, as WeChat would hand the device */
+    code: async (openid?: string): Promise<{ code: string; openid: string }> => (await c.post('/__control/codes', { body: { openid } })).body,
+    fail: async (api: string, errcode: number | 'timeout', times = 1) => c.post('/__control/fail', { body: { api, errcode, times } }),
+    stats: async (): Promise<{ tokenFetches: number; calls: Record<string, number> }> => (await c.get('/__control/stats')).body,
+    invalidateToken: async () => c.post('/__control/invalidate-token'),
+  };
+}
