@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { AppModule } from './app.module';
+import { XLSX_TYPE } from './membership/membership.service';
 import { createLogger, NestPinoLogger } from './common/logger';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
@@ -22,7 +23,12 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     trustProxy: true,
   });
   // JSON only: without this Fastify would also accept text/plain bodies.
-  adapter.getInstance().removeContentTypeParser('text/plain');
+  const fastify = adapter.getInstance();
+  fastify.removeContentTypeParser('text/plain');
+  // Roster uploads (CSV or Excel) are the only non-JSON bodies, with a larger limit.
+  const upload = { bodyLimit: 5 * 1024 * 1024 };
+  fastify.addContentTypeParser('text/csv', { ...upload, parseAs: 'string' }, (_req, body, done) => done(null, body));
+  fastify.addContentTypeParser(XLSX_TYPE, { ...upload, parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new NestPinoLogger(log),

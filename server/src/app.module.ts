@@ -1,5 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
+import { AuthGuard } from './auth/auth.guard';
+import { RateLimitGuard } from './common/rate-limit.guard';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppInfoController } from './app-info/app-info.controller';
 import { AuthModule } from './auth/auth.module';
@@ -21,6 +24,11 @@ import { Org } from './orgs/org.entity';
 import { OrgsController } from './orgs/orgs.controller';
 import { OrgsService } from './orgs/orgs.service';
 import { Rating } from './ratings/rating.entity';
+import { RosterEntry } from './membership/roster-entry.entity';
+import { User } from './auth/user.entity';
+import { MembershipController } from './membership/membership.controller';
+import { MembershipService } from './membership/membership.service';
+import { ModerationService } from './wechat/moderation.service';
 import { RatingsController } from './ratings/ratings.controller';
 import { RatingsService } from './ratings/ratings.service';
 
@@ -32,13 +40,18 @@ export class AppModule {
       global: true,
       imports: [
         TypeOrmModule.forRoot({ ...databaseOptions(config.database), migrationsRun: true }),
-        TypeOrmModule.forFeature([Org, Home, Campaign, Rating]),
+        TypeOrmModule.forFeature([Org, Home, Campaign, Rating, RosterEntry, User]),
         AuthModule.register(config),
       ],
-      controllers: [AppInfoController, HealthController, OrgsController, CampaignsController, RatingsController, DashboardController],
+      controllers: [AppInfoController, HealthController, OrgsController, CampaignsController, RatingsController, DashboardController, MembershipController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: ErrorFilter },
+        // Order matters: who the caller is first, then how often they may write.
+        { provide: APP_GUARD, useClass: AuthGuard },
+        RateLimitGuard,
+        { provide: APP_GUARD, useExisting: RateLimitGuard },
+        { provide: ThrottlerStorage, useClass: ThrottlerStorageService },
         Clock,
         Transactions,
         H5Fallback,
@@ -46,9 +59,11 @@ export class AppModule {
         CampaignsService,
         RatingsService,
         DashboardService,
+        MembershipService,
+        ModerationService,
         DemoSeed,
       ],
-      exports: [APP_CONFIG, Clock, Transactions],
+      exports: [APP_CONFIG, Clock, Transactions, ThrottlerStorage],
     };
   }
 }

@@ -1,4 +1,7 @@
 import { startFakeWechat } from '../fakes/wechat-server';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startServer, testDatabaseEnv } from '../support/server';
 
 export const ADMIN = { username: 'test-admin', password: 'test-admin-password-123' };
@@ -6,8 +9,14 @@ export const ADMIN = { username: 'test-admin', password: 'test-admin-password-12
 // One stand-in WeChat and one built server (real process, real HTTP) for the API suites.
 export default async function globalSetup() {
   const wechat = await startFakeWechat();
+  const dataDir = mkdtempSync(join(tmpdir(), 'pingjia-api-'));
   const server = await startServer({
     ...testDatabaseEnv(),
+    DATA_DIR: dataDir,
+    // Suites share one address and log in hundreds of members; the limits get their own test.
+    RATE_LIMIT_WRITES_PER_USER: '1000',
+    RATE_LIMIT_WRITES_PER_IP: '1000000',
+    RATE_LIMIT_LOGINS_PER_IP: '1000000',
     SEED_DEMO: 'true',
     AUTH_DEV_LOGIN: 'true',
     DEMO_ADMIN_USERNAME: ADMIN.username,
@@ -20,4 +29,5 @@ export default async function globalSetup() {
   (globalThis as any).__PINGJIA_WECHAT__ = wechat;
   process.env.PINGJIA_URL = server.url;
   process.env.FAKE_WECHAT_URL = wechat.url;
+  process.env.PINGJIA_DATA_DIR = dataDir;
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthResponse, MeResponse } from '@pingjia/shared';
 import { AuthUser, CurrentUser, Public } from '../common/auth.decorators';
+import { LoginRateLimit } from '../common/rate-limit.guard';
 import { AuthService } from './auth.service';
 import { DevLoginDto, PasswordLoginDto, WechatLoginDto } from './dto';
 
@@ -11,6 +12,7 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Public()
+  @LoginRateLimit()
   @Post('auth/password')
   @HttpCode(200)
   password(@Body() dto: PasswordLoginDto): Promise<AuthResponse> {
@@ -18,6 +20,7 @@ export class AuthController {
   }
 
   @Public()
+  @LoginRateLimit()
   @Post('auth/wechat')
   @HttpCode(200)
   wechat(@Body() dto: WechatLoginDto): Promise<AuthResponse> {
@@ -38,6 +41,7 @@ export class DevAuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Public()
+  @LoginRateLimit()
   @Post('auth/dev')
   @HttpCode(200)
   dev(@Body() dto: DevLoginDto): Promise<AuthResponse> {

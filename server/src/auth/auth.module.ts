@@ -1,5 +1,4 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../config/app-config';
@@ -7,7 +6,6 @@ import { Home } from '../orgs/home.entity';
 import { Org } from '../orgs/org.entity';
 import { AccessService } from './access.service';
 import { AuthController, DevAuthController } from './auth.controller';
-import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { RoleGrant } from './role-grant.entity';
 import { User } from './user.entity';
@@ -24,8 +22,8 @@ export class AuthModule {
         JwtModule.register({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
       ],
       controllers: config.devLogin ? [AuthController, DevAuthController] : [AuthController],
-      providers: [WechatClient, AuthService, AccessService, { provide: APP_GUARD, useClass: AuthGuard }],
-      exports: [AuthService, AccessService, WechatClient],
+      providers: [WechatClient, AuthService, AccessService],
+      exports: [AuthService, AccessService, WechatClient, JwtModule],
     };
   }
 }

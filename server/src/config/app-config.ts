@@ -20,6 +20,8 @@ export interface AppConfig {
   demoAdmin: { username: string; password: string | null };
   h5Dir: string | null;
   bodyLimitBytes: number;
+  /** requests per minute; a membership check also allows only so many failures per quarter hour */
+  rateLimits: { writesPerUser: number; writesPerIp: number; loginsPerIp: number; membershipFailures: number };
   wechat: { appId: string; secret: string; apiBase: string } | null;
 }
 
@@ -127,6 +129,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     demoAdmin: { username: env.DEMO_ADMIN_USERNAME || 'admin', password: env.DEMO_ADMIN_PASSWORD || null },
     h5Dir: h5 === '' ? null : h5,
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024),
+    rateLimits: {
+      writesPerUser: int(env, 'RATE_LIMIT_WRITES_PER_USER', 30, 1, 1_000_000),
+      // Many members of one factory share one NAT address: the per-address limit is generous.
+      writesPerIp: int(env, 'RATE_LIMIT_WRITES_PER_IP', 600, 1, 1_000_000),
+      loginsPerIp: int(env, 'RATE_LIMIT_LOGINS_PER_IP', 60, 1, 1_000_000),
+      membershipFailures: int(env, 'RATE_LIMIT_MEMBERSHIP_FAILURES', 5, 1, 1000),
+    },
     wechat,
   };
 }

@@ -10,9 +10,11 @@ import { Campaign } from '../campaigns/campaign.entity';
 import { Rating } from '../ratings/rating.entity';
 import { RatingTotalsSchema } from '../ratings/rating-totals.entity';
 import { Initial1764000000000 } from './migrations/1764000000000-initial';
+import { Roster1764000000001 } from './migrations/1764000000001-roster';
+import { RosterEntry } from '../membership/roster-entry.entity';
 
-export const ENTITIES = [User, RoleGrant, Org, Home, Campaign, Rating, RatingTotalsSchema];
-export const MIGRATIONS = [Initial1764000000000];
+export const ENTITIES = [User, RoleGrant, Org, Home, Campaign, Rating, RatingTotalsSchema, RosterEntry];
+export const MIGRATIONS = [Initial1764000000000, Roster1764000000001];
 
 // Schema changes only through migrations, never `synchronize`.
 export function databaseOptions(db: AppConfig['database']): DataSourceOptions {

@@ -9,8 +9,10 @@ import { DomainError, invalid, notFound } from '../common/domain-error';
 import { newId } from '../common/ids';
 import { Transactions } from '../common/transactions';
 import { Home } from '../orgs/home.entity';
+import { MembershipService } from '../membership/membership.service';
+import { ModerationService } from '../wechat/moderation.service';
 import { RatingDto } from './dto';
-import { Rating } from './rating.entity';
+import { CommentStatus, Rating } from './rating.entity';
 import { RatingTotalsSchema } from './rating-totals.entity';
 import { raterKey } from './rater-key';
 import { RatingValues, totalsDelta } from './totals-delta';
@@ -38,6 +40,8 @@ export class RatingsService {
     @InjectRepository(Home) private readonly homes: Repository<Home>,
     @InjectRepository(Campaign) private readonly campaigns: Repository<Campaign>,
     private readonly tx: Transactions,
+    private readonly membership: MembershipService,
+    private readonly moderation: ModerationService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -49,10 +53,8 @@ export class RatingsService {
     if (problem) throw invalid({ comment: problem });
 
     const { home } = await this.scope(campaignId, homeId, true);
-    if (home.membershipMode === 'roster') {
-      // Roster verification arrives with membership binding; until a member is verified, refuse.
-      throw new DomainError('MEMBERSHIP_REQUIRED');
-    }
+    if (!(await this.membership.isMember(userId, home))) throw new DomainError('MEMBERSHIP_REQUIRED');
+    const commentStatus: CommentStatus = comment ? await this.moderation.check(userId, comment) : 'none';
     const key = raterKey(this.config.raterKeySecret, campaignId, homeId, userId);
     const scores = dto.scores as Scores;
     const groups = [...new Set(dto.groups ?? [])].sort();
@@ -64,7 +66,7 @@ export class RatingsService {
       trust: scores.trust,
       verdict: dto.verdict,
       comment: comment || null,
-      commentStatus: comment ? ('approved' as const) : ('none' as const),
+      commentStatus,
       memberGroups: groups.join(','),
       updatedOn: chinaDay(this.clock.now()),
     };
@@ -76,7 +78,7 @@ export class RatingsService {
       });
       let saved: Rating;
       if (existing) {
-        saved = m.merge(Rating, existing, next);
+        saved = { ...existing, ...next };
         await m.update(Rating, { id: existing.id }, next);
       } else {
         saved = m.create(Rating, { id: newId(), campaignId, homeId, raterKey: key, ...next });

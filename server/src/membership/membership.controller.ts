@@ -1,0 +1,38 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { AuthUser, CurrentUser } from '../common/auth.decorators';
+import { uuidParam as uuid } from '../common/params';
+import { MembershipDto } from './dto';
+import { MembershipService, RosterImportResult, XLSX_TYPE } from './membership.service';
+
+@ApiTags('membership')
+@ApiBearerAuth()
+@Controller('homes/:id')
+export class MembershipController {
+  constructor(private readonly membership: MembershipService) {}
+
+  @Get('membership')
+  status(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
+    return this.membership.status(user.id, id);
+  }
+
+  /** 204 when the member is on the roster (or the home is open), 404 when no roster entry matches. */
+  @Post('membership')
+  @HttpCode(204)
+  async verify(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() dto: MembershipDto): Promise<void> {
+    await this.membership.verify(user.id, id, dto.name, dto.memberNo);
+  }
+
+  @Post('roster')
+  @ApiConsumes('text/csv', XLSX_TYPE)
+  importRoster(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Req() req: FastifyRequest): Promise<RosterImportResult> {
+    return this.membership.importRoster(user.id, id, req.headers['content-type'], req.body);
+  }
+
+  @Post('roster/reset-binding')
+  @HttpCode(204)
+  async reset(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() dto: MembershipDto): Promise<void> {
+    await this.membership.resetBinding(user.id, id, dto.name, dto.memberNo);
+  }
+}

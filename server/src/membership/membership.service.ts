@@ -1,0 +1,105 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { createHmac } from 'node:crypto';
+import { In, IsNull, Repository } from 'typeorm';
+import { AccessService } from '../auth/access.service';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { DomainError, invalid, notFound } from '../common/domain-error';
+import { newId } from '../common/ids';
+import { RateLimitGuard } from '../common/rate-limit.guard';
+import { isUniqueViolation, Transactions } from '../common/transactions';
+import { Home } from '../orgs/home.entity';
+import { RosterEntry } from './roster-entry.entity';
+import { parseRosterCsv, parseRosterXlsx, RosterParse } from './roster-file';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const QUARTER_HOUR = 15 * 60_000;
+
+export interface RosterImportResult {
+  entries: number;
+  added: number;
+  kept: number;
+  removed: number;
+}
+
+@Injectable()
+export class MembershipService {
+  constructor(
+    @InjectRepository(RosterEntry) private readonly entries: Repository<RosterEntry>,
+    @InjectRepository(Home) private readonly homes: Repository<Home>,
+    private readonly access: AccessService,
+    private readonly tx: Transactions,
+    private readonly limiter: RateLimitGuard,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private hash(kind: string, ...parts: string[]): string {
+    const clean = parts.map((p) => p.normalize('NFKC').replace(/\s+/g, '').toUpperCase());
+    return createHmac('sha256', this.config.raterKeySecret).update(`roster:${kind}:${clean.join('|')}`).digest('hex');
+  }
+
+  /** Replaces a roster home's member list; bindings of members still on the list are kept. */
+  async importRoster(userId: string, homeId: string, contentType: string | undefined, body: unknown): Promise<RosterImportResult> {
+    const home = await this.access.homeForStaff(userId, homeId);
+    let parsed: RosterParse;
+    if (contentType?.startsWith('text/csv') && typeof body === 'string') parsed = parseRosterCsv(body);
+    else if (contentType?.startsWith(XLSX_TYPE) && Buffer.isBuffer(body)) {
+      parsed = await parseRosterXlsx(body).catch(() => ({ lines: [], errors: [{ line: 1, reason: '无法读取该 Excel 文件' }] }));
+    } else throw new DomainError('UNSUPPORTED_MEDIA_TYPE', '请上传 CSV（text/csv）或 Excel（.xlsx）格式的名册');
+    if (parsed.errors.length) {
+      throw invalid(Object.fromEntries(parsed.errors.slice(0, 50).map((e) => [`line.${e.line}`, e.reason])), '名册有误，未作任何更改');
+    }
+    if (!parsed.lines.length) throw invalid({ file: '名册为空' }, '名册有误，未作任何更改');
+
+    const wanted = new Map<string, string | null>();
+    for (const l of parsed.lines) wanted.set(this.hash('entry', home.id, l.memberNo, l.name), l.phone ? this.hash('phone', l.phone) : null);
+
+    return this.tx.run(async (m) => {
+      const existing = await m.find(RosterEntry, { where: { homeId: home.id } });
+      const stale = existing.filter((e) => !wanted.has(e.entryHash)).map((e) => e.id);
+      const have = new Set(existing.map((e) => e.entryHash));
+      const fresh = [...wanted].filter(([h]) => !have.has(h)).map(([entryHash, phoneHash]) => ({ id: newId(), homeId: home.id, entryHash, phoneHash, boundUserId: null }));
+      for (let i = 0; i < stale.length; i += 500) await m.delete(RosterEntry, { id: In(stale.slice(i, i + 500)) });
+      for (let i = 0; i < fresh.length; i += 500) await m.insert(RosterEntry, fresh.slice(i, i + 500));
+      return { entries: wanted.size, added: fresh.length, kept: existing.length - stale.length, removed: stale.length };
+    });
+  }
+
+  /** A member proves they are on the home's roster; binds the entry to their WeChat account. */
+  async verify(userId: string, homeId: string, name: string, memberNo: string): Promise<void> {
+    const home = await this.homes.findOne({ where: { id: homeId } });
+    if (!home) throw notFound();
+    if (home.membershipMode === 'open') return;
+    // Guessing names and numbers is slow: a handful of attempts per quarter hour per member and home.
+    await this.limiter.hit(`membership:${userId}:${homeId}`, this.config.rateLimits.membershipFailures, QUARTER_HOUR);
+    const entry = await this.entries.findOne({ where: { homeId, entryHash: this.hash('entry', homeId, memberNo, name) } });
+    if (!entry) throw new DomainError('NOT_FOUND', '名册中没有找到该会员，请核对姓名和会员编号');
+    if (entry.boundUserId === userId) return;
+    if (entry.boundUserId) throw new DomainError('DUPLICATE', '该会员已绑定其他微信账号，如需更换请联系本单位工会');
+    try {
+      const result = await this.entries.update({ id: entry.id, boundUserId: IsNull() }, { boundUserId: userId });
+      if (!result.affected) throw new DomainError('DUPLICATE', '该会员已绑定其他微信账号，如需更换请联系本单位工会');
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new DomainError('DUPLICATE', '您的微信账号已绑定本单位名册中的另一位会员');
+      throw e;
+    }
+  }
+
+  async isMember(userId: string, home: Home): Promise<boolean> {
+    if (home.membershipMode === 'open') return true;
+    return (await this.entries.count({ where: { homeId: home.id, boundUserId: userId } })) > 0;
+  }
+
+  async status(userId: string, homeId: string): Promise<{ mode: Home['membershipMode']; verified: boolean }> {
+    const home = await this.homes.findOne({ where: { id: homeId } });
+    if (!home) throw notFound();
+    return { mode: home.membershipMode, verified: await this.isMember(userId, home) };
+  }
+
+  /** Staff free a roster entry so its member can bind another WeChat account. */
+  async resetBinding(userId: string, homeId: string, name: string, memberNo: string): Promise<void> {
+    await this.access.homeForStaff(userId, homeId);
+    const result = await this.entries.update({ homeId, entryHash: this.hash('entry', homeId, memberNo, name) }, { boundUserId: null });
+    if (!result.affected) throw new DomainError('NOT_FOUND', '名册中没有找到该会员');
+  }
+}
