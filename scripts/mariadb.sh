@@ -8,6 +8,13 @@ sock="$dir/mariadb.sock"
 case "$cmd" in
 start)
   mkdir -p "$dir"
+  db=${MARIADB_DATABASE:-pingjia_test}
+  # Already running from this folder: hand back its URL.
+  if [ -S "$sock" ] && [ -f "$dir/port" ] && mariadb -S "$sock" -u root -e 'SELECT 1' >/dev/null 2>&1; then
+    mariadb -S "$sock" -u root -e "DROP DATABASE IF EXISTS \`$db\`; CREATE DATABASE \`$db\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
+    echo "mysql://pingjia:pingjia-test@127.0.0.1:$(cat "$dir/port")/$db"
+    exit 0
+  fi
   port=${MARIADB_PORT:-$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')}
   if [ ! -d "$dir/data/mysql" ]; then
     mariadb-install-db --user=mysql --datadir="$dir/data" --auth-root-authentication-method=socket --skip-test-db >"$dir/install.log" 2>&1
@@ -24,7 +31,6 @@ start)
     sleep 0.2
   done
   mariadb -S "$sock" -u root -e 'SELECT 1' >/dev/null || { cat "$dir/error.log" >&2; exit 1; }
-  db=${MARIADB_DATABASE:-pingjia_test}
   mariadb -S "$sock" -u root <<SQL
 DROP DATABASE IF EXISTS \`$db\`;
 CREATE DATABASE \`$db\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;

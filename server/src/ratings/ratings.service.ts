@@ -72,10 +72,10 @@ export class RatingsService {
     };
 
     return this.tx.run(async (m) => {
-      const existing = await m.findOne(Rating, {
-        where: { campaignId, homeId, raterKey: key },
-        ...(m.connection.options.type === 'mysql' ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-      });
+      // Every write to a home's ratings first locks that home's totals row (created on first use),
+      // so concurrent writers queue on one lock instead of deadlocking on index gaps.
+      await this.lockTotals(m, campaignId, homeId);
+      const existing = await m.findOne(Rating, { where: { campaignId, homeId, raterKey: key } });
       let saved: Rating;
       if (existing) {
         saved = { ...existing, ...next };
@@ -83,7 +83,6 @@ export class RatingsService {
       } else {
         saved = m.create(Rating, { id: newId(), campaignId, homeId, raterKey: key, ...next });
         await m.insert(Rating, saved);
-        await m.createQueryBuilder().insert().into(RatingTotalsSchema).values({ campaignId, homeId }).orIgnore().execute();
       }
       await this.applyDelta(m, campaignId, homeId, totalsDelta(existing ? valuesOf(existing) : null, valuesOf(saved)));
       return { created: !existing, rating: toRatingView(saved) };
@@ -112,6 +111,16 @@ export class RatingsService {
       }
     }
     return { home, campaign };
+  }
+
+  private async lockTotals(m: EntityManager, campaignId: string, homeId: string): Promise<void> {
+    const select = () => {
+      const q = m.createQueryBuilder().select('t.ratings').from(RatingTotalsSchema, 't').where('t.campaign_id = :campaignId AND t.home_id = :homeId', { campaignId, homeId });
+      return (m.connection.options.type === 'mysql' ? q.setLock('pessimistic_write') : q).getRawOne();
+    };
+    if (await select()) return;
+    await m.createQueryBuilder().insert().into(RatingTotalsSchema).values({ campaignId, homeId }).orIgnore().execute();
+    await select();
   }
 
   private async applyDelta(m: EntityManager, campaignId: string, homeId: string, delta: Map<string, number>) {

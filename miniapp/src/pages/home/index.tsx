@@ -29,7 +29,10 @@ export default function HomePage() {
     if (!scene) return setState({ kind: 'noScene' })
     setState((s) => (s.kind === 'ready' ? s : { kind: 'loading' }))
     try {
-      const lookup = await lookupScene(scene)
+      const found = await lookupScene(scene)
+      // Only an open campaign can be rated; a draft or closed one counts as none.
+      const open = found.campaign && (found.campaign.status ?? 'open') === 'open'
+      const lookup: SceneLookup = open ? found : { ...found, campaign: null }
       let myRating: Rating | null = null
       if (lookup.campaign) {
         // Not knowing about an earlier rating must not stop anyone from rating.

@@ -1,0 +1,66 @@
+import { openDb } from '../support/db';
+import { fakeWechat } from '../support/wechat';
+import { GOOD_SCORES, api, cityWithCampaign, ratingPath } from './fixtures';
+
+async function wechatMember() {
+  const { code } = await fakeWechat().code();
+  return (await api().post('/api/auth/wechat', { body: { code } })).body.token as string;
+}
+
+async function commentStatus(campaignId: string, homeId: string): Promise<string[]> {
+  const db = await openDb();
+  try {
+    return (await db.query<{ comment_status: string }>(`SELECT comment_status FROM ratings WHERE campaign_id = ? AND home_id = ?`, [campaignId, homeId])).map((r) => r.comment_status);
+  } finally {
+    await db.close();
+  }
+}
+
+describe('comment moderation (msg_sec_check through the stand-in)', () => {
+  it('publishes a comment WeChat passes', async () => {
+    const { homeA, campaign } = await cityWithCampaign();
+    const res = await api().put(ratingPath(campaign.id, homeA.id), { token: await wechatMember(), body: { scores: GOOD_SCORES, verdict: 'satisfied', comment: '工会活动丰富' } });
+    expect(res.status).toBe(201);
+    expect(await commentStatus(campaign.id, homeA.id)).toEqual(['approved']);
+  });
+
+  it('refuses a risky comment with 422 and a neutral message, storing nothing', async () => {
+    const { homeA, campaign } = await cityWithCampaign();
+    const token = await wechatMember();
+    const res = await api().put(ratingPath(campaign.id, homeA.id), { token, body: { scores: GOOD_SCORES, verdict: 'satisfied', comment: '这里有违禁内容' } });
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('CONTENT_REFUSED');
+    expect(res.text).not.toContain('违禁');
+    expect(await commentStatus(campaign.id, homeA.id)).toEqual([]);
+  });
+
+  it('holds a comment WeChat wants reviewed', async () => {
+    const { homeA, campaign } = await cityWithCampaign();
+    const res = await api().put(ratingPath(campaign.id, homeA.id), { token: await wechatMember(), body: { scores: GOOD_SCORES, verdict: 'satisfied', comment: '需要待人工复核的话' } });
+    expect(res.status).toBe(201);
+    expect(await commentStatus(campaign.id, homeA.id)).toEqual(['held']);
+  });
+
+  it('holds the comment, and still takes the rating, when moderation is down', async () => {
+    const { homeA, campaign } = await cityWithCampaign();
+    const token = await wechatMember();
+    await fakeWechat().fail('msg_sec_check', -1);
+    const res = await api().put(ratingPath(campaign.id, homeA.id), { token, body: { scores: GOOD_SCORES, verdict: 'satisfied', comment: '普通意见' } });
+    expect(res.status).toBe(201);
+    expect(await commentStatus(campaign.id, homeA.id)).toEqual(['held']);
+  });
+
+  it('refreshes an invalidated access token once and retries', async () => {
+    const { homeA, campaign } = await cityWithCampaign();
+    const token = await wechatMember();
+    const wx = fakeWechat();
+    // First make sure the server holds a token, then have "another process" replace it.
+    await api().put(ratingPath(campaign.id, homeA.id), { token, body: { scores: GOOD_SCORES, verdict: 'satisfied', comment: '预热' } });
+    await wx.invalidateToken();
+    const before = (await wx.stats()).tokenFetches;
+    const res = await api().put(ratingPath(campaign.id, homeA.id), { token, body: { scores: GOOD_SCORES, verdict: 'satisfied', comment: '令牌失效后的意见' } });
+    expect(res.status).toBe(200);
+    expect((await wx.stats()).tokenFetches - before).toBe(1);
+    expect(await commentStatus(campaign.id, homeA.id)).toEqual(['approved']);
+  });
+});

@@ -1,0 +1,39 @@
+import { client } from '../support/http';
+import { RunningServer, startServer, testDatabaseEnv } from '../support/server';
+
+describe('rate limits (a server of its own with small limits)', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer({
+      ...testDatabaseEnv(),
+      AUTH_DEV_LOGIN: 'true',
+      RATE_LIMIT_WRITES_PER_USER: '3',
+      RATE_LIMIT_LOGINS_PER_IP: '5',
+    });
+  });
+  afterAll(async () => server?.stop());
+
+  it('answers a member\'s fourth write within a minute with 429 and Retry-After', async () => {
+    const c = client(server.url);
+    const token = (await c.post('/api/auth/dev', { body: { openid: 'writer-123' } })).body.token;
+    const path = '/api/campaigns/00000000-0000-4000-8000-000000000000/homes/00000000-0000-4000-8000-000000000001/my-rating';
+    const body = { scores: { organization: 5, rights: 5, work: 5, role: 5, trust: 5 }, verdict: 'satisfied' };
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await c.put(path, { token, body })).status);
+    expect(statuses).toEqual([404, 404, 404, 429]);
+    // Reads are not limited.
+    expect((await c.get('/api/me', { token })).status).toBe(200);
+  });
+
+  it('answers the sixth login a minute from one address with 429 and Retry-After', async () => {
+    const c = client(server.url);
+    const statuses: number[] = [];
+    // One login was spent by the test above.
+    for (let i = 0; i < 5; i++) statuses.push((await c.post('/api/auth/password', { body: { username: 'nobody', password: 'x' } })).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 429]);
+    const again = await c.post('/api/auth/dev', { body: { openid: 'device-123' } });
+    expect(again.status).toBe(429);
+    expect(again.body.code).toBe('RATE_LIMITED');
+    expect(Number(again.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
