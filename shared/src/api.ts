@@ -133,3 +133,9 @@ export interface HomeDashboard {
   tier: { current: Tier; next: Tier | null; gap: number | null } | null;
   withheld: boolean;
 }
+
+/** GET /api/config: what the mini-program needs to know before it logs in. */
+export interface ClientConfig {
+  devLogin: boolean;
+  wechatLogin: boolean;
+}

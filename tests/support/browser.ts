@@ -24,12 +24,20 @@ export async function launchBrowser(): Promise<{ browser: BrowserContext; close:
   };
 }
 
-/** Collects page errors and console errors so a test can fail on them. */
-export function watchErrors(page: Page): string[] {
+/**
+ * Collects page errors, console errors and failed loads so a test can fail on them. An API answer
+ * that is part of the flow (404 for "no rating yet") is not an error; any other 4xx/5xx is.
+ */
+export function watchErrors(page: Page, expected: RegExp[] = [/\/my-rating$/]): string[] {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+    // The browser's own "Failed to load resource" lines are judged by the response check below.
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(`console: ${m.text()}`);
+  });
+  page.on('response', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (r.status() >= 400 && !(r.status() === 404 && expected.some((e) => e.test(path)))) errors.push(`${r.status()} ${path}`);
   });
   return errors;
 }

@@ -1,13 +1,7 @@
 import Taro from '@tarojs/taro'
-import type { AuthResponse, DevLoginRequest, PasswordLoginRequest, WechatLoginRequest } from '@pingjia/shared'
+import type { AuthResponse, ClientConfig, DevLoginRequest, PasswordLoginRequest, WechatLoginRequest } from '@pingjia/shared'
 import { ApiRequestError, isApiRequestError, request, type RequestOptions } from './request'
 import { DEVICE_ID_KEY, clearToken, readToken, saveToken } from './session'
-
-/** GET /api/config: which login methods this server offers. */
-export interface ClientConfig {
-  devLogin: boolean
-  wechatLogin: boolean
-}
 
 export function fetchConfig(): Promise<ClientConfig> {
   return request<ClientConfig>({ path: '/api/config', auth: 'none' })

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { ClientConfig } from '@pingjia/shared';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Public } from '../common/auth.decorators';
 
@@ -11,7 +12,7 @@ export class AppInfoController {
 
   @Public()
   @Get()
-  get(): { devLogin: boolean; wechatLogin: boolean } {
+  get(): ClientConfig {
     return { devLogin: this.config.devLogin, wechatLogin: this.config.wechat !== null };
   }
 }
