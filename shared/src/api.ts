@@ -139,3 +139,15 @@ export interface ClientConfig {
   devLogin: boolean;
   wechatLogin: boolean;
 }
+
+/** POST /api/homes/:id/membership (roster homes): 204 when the roster has this member. */
+export interface MembershipRequest {
+  name: string;
+  memberNo: string;
+}
+
+/** GET /api/homes/:id/membership: the home's mode and whether the caller may rate it. */
+export interface MembershipStatus {
+  mode: MembershipMode;
+  verified: boolean;
+}
