@@ -9,3 +9,6 @@ export * from './scene';
 export * from './grievances';
 export * from './api';
 export * from './time';
+export * from './workdays';
+export * from './grievance-workflow';
+export * from './grievance-api';

@@ -1,0 +1,126 @@
+// Request and response bodies of the grievance endpoints (../shared/api.md, Grievances).
+import type { GrievanceAction, GrievanceActorRole, GrievanceEventKind, GrievanceFeedbackVerdict, GrievanceStatus } from './grievance-workflow';
+import type { GrievanceTopic, GrievanceType } from './grievances';
+import type { CalendarDayKind } from './workdays';
+
+export interface CreateGrievanceRequest {
+  homeId: string;
+  type: GrievanceType;
+  topic: GrievanceTopic;
+  content: string;
+  anonymous: boolean;
+  /** named grievances only: a mainland mobile number, shown to the handler only */
+  contact?: string;
+  /** the worker allowed one subscribe message (wx.requestSubscribeMessage) */
+  subscribe?: boolean;
+}
+
+/** 201 answer; the tracking code is shown this once (the server keeps only a hash). */
+export interface GrievanceCreated {
+  id: string;
+  trackingCode: string;
+  status: GrievanceStatus;
+  acceptDueAt: string;
+  dueAt: string;
+}
+
+export interface GrievanceTimelineEvent {
+  kind: GrievanceEventKind;
+  actorRole: GrievanceActorRole;
+  /** the instant; null where only the day is shown (the reporter's own steps on an anonymous grievance, to handlers) */
+  at: string | null;
+  /** China calendar day, YYYY-MM-DD */
+  on: string;
+  message: string | null;
+  /** working days added by an extension */
+  days: number | null;
+}
+
+export interface Grievance {
+  id: string;
+  home: { id: string; name: string };
+  type: GrievanceType;
+  topic: GrievanceTopic;
+  content: string;
+  /** WeChat's check asked for a human review (or was unavailable): treat the text with care */
+  contentHeld: boolean;
+  anonymous: boolean;
+  /** named grievances only, and only to the handler and the reporter */
+  reporter: { name: string | null; contact: string | null } | null;
+  status: GrievanceStatus;
+  /** who handles it now: the home's chair, or the upper-level union */
+  handler: 'home' | 'upper';
+  escalated: boolean;
+  acceptDueAt: string;
+  dueAt: string;
+  overdue: boolean;
+  extended: boolean;
+  reopened: boolean;
+  createdOn: string;
+  feedback: { verdict: GrievanceFeedbackVerdict; comment: string | null } | null;
+  /** the caller may take handler actions on it */
+  canAct: boolean;
+  /** the caller filed it (and may give feedback) */
+  mine: boolean;
+  timeline: GrievanceTimelineEvent[];
+}
+
+export type GrievanceSummary = Omit<Grievance, 'timeline'>;
+
+export interface GrievanceList {
+  items: GrievanceSummary[];
+  total: number;
+}
+
+export interface MyGrievances {
+  items: GrievanceSummary[];
+}
+
+/** GET /api/grievances/track/:trackingCode — no content, no names. */
+export interface GrievanceTrack {
+  status: GrievanceStatus;
+  type: GrievanceType;
+  dueAt: string;
+  overdue: boolean;
+  timeline: GrievanceTimelineEvent[];
+}
+
+export interface GrievanceActionRequest {
+  action: GrievanceAction;
+  message?: string;
+  /** extend only: working days to add */
+  days?: number;
+}
+
+export interface GrievanceFeedbackRequest {
+  verdict: GrievanceFeedbackVerdict;
+  comment?: string;
+}
+
+/** Per-home figures (GET /api/homes/:id/grievance-stats; also for dashboards). */
+export interface GrievanceStats {
+  total: number;
+  open: number;
+  overdue: number;
+  /** grievances whose last limit was met or missed */
+  decided: number;
+  onTime: number;
+  /** onTime ÷ decided; null when nothing is decided yet */
+  onTimeRate: number | null;
+  feedback: { satisfied: number; dissatisfied: number };
+  /** satisfied ÷ feedback given; null without feedback */
+  satisfactionRate: number | null;
+}
+
+export interface CalendarDay {
+  day: string;
+  kind: CalendarDayKind;
+  /** where the answer comes from: an admin's entry, the holiday list, or the weekday rule */
+  source: 'override' | 'holidays' | 'weekday';
+  note: string | null;
+}
+
+export interface CalendarDayRequest {
+  kind: CalendarDayKind;
+  note?: string;
+}
