@@ -23,6 +23,16 @@ export interface AppConfig {
   /** requests per minute; a membership check also allows only so many failures per quarter hour */
   rateLimits: { writesPerUser: number; writesPerIp: number; loginsPerIp: number; membershipFailures: number };
   wechat: { appId: string; secret: string; apiBase: string } | null;
+  /** tests only: POST /api/__test/clock and friends; refused in production */
+  testClock: boolean;
+  grievances: {
+    /** subscribe-message template for status changes (WECHAT_GRIEVANCE_TEMPLATE_ID); null: no messages */
+    templateId: string | null;
+    /** how often overdue grievances are checked and the notification outbox is sent; 0 turns the timer off */
+    sweepIntervalMs: number;
+    /** public tracking look-ups per address and minute */
+    trackPerIp: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -93,6 +103,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
   const devLogin = bool(env, 'AUTH_DEV_LOGIN', false);
   if (devLogin && production) throw new ConfigError('AUTH_DEV_LOGIN', 'must not be enabled in production');
+  const testClock = bool(env, 'TEST_CLOCK', false);
+  if (testClock && production) throw new ConfigError('TEST_CLOCK', 'must not be enabled in production');
+  const grievanceTemplate = env.WECHAT_GRIEVANCE_TEMPLATE_ID || null;
+  if (grievanceTemplate !== null && !/^[A-Za-z0-9_-]{1,128}$/.test(grievanceTemplate)) {
+    throw new ConfigError('WECHAT_GRIEVANCE_TEMPLATE_ID', 'must be a WeChat template id (letters, digits, - and _)');
+  }
 
   const logLevel = env.LOG_LEVEL || 'info';
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
@@ -137,6 +153,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
       membershipFailures: int(env, 'RATE_LIMIT_MEMBERSHIP_FAILURES', 5, 1, 1000),
     },
     wechat,
+    testClock,
+    grievances: {
+      templateId: grievanceTemplate,
+      sweepIntervalMs: int(env, 'GRIEVANCE_SWEEP_INTERVAL_MS', 5 * 60_000, 0, 24 * 3600_000),
+      trackPerIp: int(env, 'RATE_LIMIT_TRACK_PER_IP', 30, 1, 1_000_000),
+    },
   };
 }
 
