@@ -51,6 +51,17 @@ export class WechatClient {
     return suggest === 'pass' || suggest === 'risky' ? suggest : 'review';
   }
 
+  /**
+   * subscribeMessage.send: one message per opt-in of the user (wx.requestSubscribeMessage).
+   * `page` without a leading slash; `data` as `{ key: { value } }` within the template's field limits.
+   */
+  async sendSubscribeMessage(message: { touser: string; templateId: string; page: string; data: Record<string, { value: string }> }): Promise<void> {
+    await this.withToken<unknown>('subscribe_send', (token) => ({
+      path: `/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(token)}`,
+      json: { touser: message.touser, template_id: message.templateId, page: message.page, data: message.data, lang: 'zh_CN' },
+    }));
+  }
+
   /** The access token every other call needs; one holder, one fetch at a time. */
   async accessToken(force = false): Promise<string> {
     if (!force && this.token && Date.now() < this.token.expiresAt) return this.token.value;

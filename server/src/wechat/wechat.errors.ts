@@ -7,6 +7,10 @@ export const WECHAT_ERR = {
   TOKEN_EXPIRED: 42001,
   RATE_LIMITED: 45011,
   HIGH_RISK_USER: 40226,
+  INVALID_OPENID: 40003,
+  INVALID_TEMPLATE: 40037,
+  SUBSCRIPTION_REFUSED: 43101, // the user has not (or no longer) allowed this message
+  ARGUMENT_INVALID: 47003,
 } as const;
 
 export class WechatError extends Error {
