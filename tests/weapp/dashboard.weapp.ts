@@ -1,0 +1,99 @@
+// The chair's dashboard page of the weapp build: staff login on the page, figures from the server,
+// refresh, and the server's refusals (expired token, unknown home) shown as states, not crashes.
+import { randomUUID } from 'node:crypto';
+import { CRITERION_KEYS, TIER_LABELS, type Scores, type Verdict } from '@pingjia/shared';
+import { weapp } from './harness';
+import { ADMIN } from './global-setup';
+import { adminLogin, demoHomes, homeDashboard, rateAsNewMember, type DemoHome } from './server-api';
+
+const STAFF_TOKEN_KEY = 'pingjia.staffToken';
+
+const RATINGS: Array<{ scores: Scores; verdict: Verdict }> = [
+  { scores: { organization: 5, rights: 4, work: 4, role: 3, trust: 5 }, verdict: 'satisfied' },
+  { scores: { organization: 4, rights: 4, work: 3, role: 3, trust: 4 }, verdict: 'satisfied' },
+  { scores: { organization: 3, rights: 2, work: 4, role: 4, trust: 3 }, verdict: 'basically_satisfied' },
+  { scores: { organization: 5, rights: 5, work: 5, role: 4, trust: 5 }, verdict: 'satisfied' },
+  { scores: { organization: 2, rights: 1, work: 2, role: 2, trust: 1 }, verdict: 'dissatisfied' },
+];
+const LATE = { scores: { organization: 1, rights: 1, work: 1, role: 1, trust: 1 }, verdict: 'dissatisfied' as const };
+
+/** Each criterion's mean as the page should print it, computed from the ratings the test sent. */
+const means = (ratings: Array<{ scores: Scores }>) =>
+  Object.fromEntries(CRITERION_KEYS.map((k) => [k, (ratings.reduce((s, r) => s + r.scores[k], 0) / ratings.length).toFixed(2)]));
+const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
+
+describe("the chair's dashboard page (weapp build, WeChat simulator)", () => {
+  const h = weapp();
+  let admin: string;
+  let home: DemoHome;
+  let campaign: { id: string; name: string };
+
+  beforeAll(async () => {
+    const { token, provinceId } = await adminLogin();
+    admin = token;
+    home = (await demoHomes(token, provinceId))[1];
+    campaign = (await homeDashboard(token, home.id)).campaign;
+    for (const r of RATINGS) await rateAsNewMember(campaign.id, home.id, r);
+  });
+
+  async function logIn(password = ADMIN.password) {
+    await h.waitForId('login-submit');
+    await h.type('login-username', ADMIN.username);
+    await h.type('login-password', password);
+    await h.tap('login-submit');
+  }
+
+  it('asks staff to log in, then shows the home figures the server computes', async () => {
+    await h.launch({ path: 'pages/dashboard/index', query: { homeId: home.id } });
+    expect(h.find('dash-ratings')).toBeNull();
+    await logIn();
+    await h.waitForId('dash-ratings');
+    const server = await homeDashboard(admin, home.id);
+    expect(server.withheld).toBe(false);
+
+    expect(h.text('dash-home')).toBe(home.name);
+    expect(h.text('dash-campaign')).toBe(campaign.name);
+    expect(h.text('dash-ratings')).toBe(String(RATINGS.length));
+    expect(h.text('dash-members')).toBe(String(server.participation.members));
+    expect(h.text('dash-participation')).toBe(percent(server.participation.rate));
+    expect(h.text('dash-satisfaction')).toBe(percent(server.satisfaction.rate));
+    expect(h.text('dash-tier')).toBe(TIER_LABELS[server.tier.current as keyof typeof TIER_LABELS]);
+    expect(h.find('dash-invalid') !== null).toBe(!server.participation.valid);
+    const expected = means(RATINGS);
+    for (const k of CRITERION_KEYS) expect(h.text(`dash-mean-${k}`)).toBe(expected[k]);
+  });
+
+  it('refresh fetches the new count and means after another member rates', async () => {
+    await rateAsNewMember(campaign.id, home.id, LATE);
+    await h.tap('dash-refresh');
+    await h.waitFor(() => h.find('dash-ratings')?.textContent === String(RATINGS.length + 1), { message: 'the new count' });
+    const expected = means([...RATINGS, LATE]);
+    for (const k of CRITERION_KEYS) expect(h.text(`dash-mean-${k}`)).toBe(expected[k]);
+  });
+
+  it('a token the server refuses brings back the login form with a notice; a wrong password is told apart', async () => {
+    h.env.storage.set(STAFF_TOKEN_KEY, JSON.stringify('not-a-valid-token'));
+    await h.tap('dash-refresh');
+    await h.waitForId('login-submit');
+    expect(h.pageText()).toContain('登录已失效，请重新登录');
+    expect(h.storageGet(STAFF_TOKEN_KEY)).toBeUndefined();
+
+    await logIn('wrong-password-123');
+    await h.waitForId('login-error');
+    expect(h.text('login-error')).toBe('用户名或密码不正确');
+
+    await logIn();
+    await h.waitForId('dash-ratings');
+    expect(h.text('dash-ratings')).toBe(String(RATINGS.length + 1));
+  });
+
+  it('a home the server does not know: the page shows the error state with a retry, not a crash', async () => {
+    await h.reLaunch(`/pages/dashboard/index?homeId=${randomUUID()}`);
+    await h.waitForId('retry');
+    expect(h.pageText()).toContain('未找到该职工之家');
+    expect(h.find('dash-ratings')).toBeNull();
+    const last = h.env.requests.at(-1)!;
+    expect(last.path).toMatch(/^\/api\/homes\/[0-9a-f-]{36}\/dashboard$/);
+    expect(last.status).toBe(404);
+  });
+});

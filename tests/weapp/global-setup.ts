@@ -1,0 +1,30 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startFakeWechat } from '../fakes/wechat-server';
+import { startServer } from '../support/server';
+import { weappDist } from './dist';
+
+export const ADMIN = { username: 'weapp-admin', password: 'weapp-admin-password-123' };
+
+// One stand-in WeChat and one built server (real process, real HTTP, SQLite, demo data) for the
+// simulator suites. The server logs members in through the stand-in, as wx.login → jscode2session.
+export default async function globalSetup() {
+  const dist = weappDist();
+  if (!existsSync(join(dist, 'app.js'))) throw new Error(`the weapp build is missing at ${dist}: run \`cd miniapp && pnpm build:weapp\` first`);
+  const wechat = await startFakeWechat();
+  const server = await startServer({
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'pingjia-weapp-')),
+    SEED_DEMO: 'true',
+    AUTH_DEV_LOGIN: 'true',
+    DEMO_ADMIN_USERNAME: ADMIN.username,
+    DEMO_ADMIN_PASSWORD: ADMIN.password,
+    WECHAT_APPID: wechat.appId,
+    WECHAT_SECRET: wechat.secret,
+    WECHAT_API_BASE: wechat.url,
+  });
+  (globalThis as any).__PINGJIA_SERVER__ = server;
+  (globalThis as any).__PINGJIA_WECHAT__ = wechat;
+  process.env.PINGJIA_URL = server.url;
+  process.env.FAKE_WECHAT_URL = wechat.url;
+}
