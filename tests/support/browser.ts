@@ -24,12 +24,17 @@ export async function launchBrowser(): Promise<{ browser: BrowserContext; close:
   };
 }
 
+/** An API answer that is part of the flow under test: a path (404 only), or a status and a path. */
+export type ExpectedAnswer = RegExp | { status: number; path: RegExp };
+
 /**
  * Collects page errors, console errors and failed loads so a test can fail on them. An API answer
  * that is part of the flow (404 for "no rating yet") is not an error; any other 4xx/5xx is.
  */
-export function watchErrors(page: Page, expected: RegExp[] = [/\/my-rating$/]): string[] {
+export function watchErrors(page: Page, expected: ExpectedAnswer[] = [/\/my-rating$/]): string[] {
   const errors: string[] = [];
+  const isExpected = (status: number, path: string) =>
+    expected.some((e) => (e instanceof RegExp ? status === 404 && e.test(path) : status === e.status && e.path.test(path)));
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
     // The browser's own "Failed to load resource" lines are judged by the response check below.
@@ -37,7 +42,7 @@ export function watchErrors(page: Page, expected: RegExp[] = [/\/my-rating$/]): 
   });
   page.on('response', (r) => {
     const path = new URL(r.url()).pathname;
-    if (r.status() >= 400 && !(r.status() === 404 && expected.some((e) => e.test(path)))) errors.push(`${r.status()} ${path}`);
+    if (r.status() >= 400 && !isExpected(r.status(), path)) errors.push(`${r.status()} ${path}`);
   });
   return errors;
 }

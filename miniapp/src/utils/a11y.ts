@@ -3,7 +3,7 @@
 interface A11y {
   /** needed on controls; live regions (alert, status) are read from their content */
   label?: string
-  role: 'button' | 'radio' | 'checkbox' | 'alert' | 'status' | 'radiogroup'
+  role: 'button' | 'radio' | 'checkbox' | 'alert' | 'status' | 'radiogroup' | 'group' | 'main' | 'region' | 'link' | 'list' | 'listitem'
   /** pressed/checked state of a toggle or option */
   checked?: boolean
   disabled?: boolean
@@ -22,4 +22,13 @@ export function a11y({ label, role, checked, disabled }: A11y): Record<string, s
     if (checked !== undefined) props[role === 'button' ? 'aria-pressed' : 'aria-checked'] = checked
   }
   return props
+}
+
+/**
+ * The label of an Input or Textarea. WeChat reads aria-label on the component; Taro's H5 component
+ * wraps a native <input>/<textarea> that screen readers read instead, reached through nativeProps.
+ */
+export function fieldA11y(label: string): { 'aria-label': string; nativeProps?: Record<string, string> } {
+  if (process.env.TARO_ENV === 'weapp') return { 'aria-label': label }
+  return { 'aria-label': label, nativeProps: { 'aria-label': label } }
 }

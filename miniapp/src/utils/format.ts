@@ -1,9 +1,38 @@
-/** 2025年12月31日, in the device's time zone; the raw text when it is not a date. */
+import { formatChinaDate } from '@pingjia/shared'
+
+const DAY_MS = 24 * 3600 * 1000
+const CHINA_OFFSET_MS = 8 * 3600 * 1000
+
+const valid = (iso: string | undefined | null): number | null => {
+  if (!iso) return null
+  const t = new Date(iso).getTime()
+  return Number.isNaN(t) ? null : t
+}
+
+/** 2025年12月31日, the China calendar day (the same on every device); empty when it is not a date. */
 export function formatDate(iso: string | undefined | null): string {
-  if (!iso) return ''
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return iso
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`
+  const t = valid(iso)
+  return t === null ? '' : formatChinaDate(t)
+}
+
+/**
+ * The last moment something can be done, as people say it: a campaign closing at 00:00 on the 1st
+ * can be rated "until the 31st"; any other time of day is given with the date.
+ */
+export function formatDeadline(iso: string | undefined | null): string {
+  const t = valid(iso)
+  if (t === null) return ''
+  const minutes = Math.floor(((t + CHINA_OFFSET_MS) % DAY_MS) / 60000)
+  if (minutes === 0) return formatChinaDate(t - 1)
+  const hh = String(Math.floor(minutes / 60)).padStart(2, '0')
+  const mm = String(minutes % 60).padStart(2, '0')
+  return `${formatChinaDate(t)} ${hh}:${mm}`
+}
+
+/** Whether a deadline is still ahead (unknown dates count as ahead: the server has the last word). */
+export function isBefore(iso: string | undefined | null, now = Date.now()): boolean {
+  const t = valid(iso)
+  return t === null || now < t
 }
 
 /** 0.8333 → "83.3%"; null → "—". */

@@ -36,21 +36,21 @@ export default function StaffLogin({ notice, onLoggedIn }: Props) {
 
   return (
     <View className='card login'>
-      <Text className='login__title'>工会工作人员登录</Text>
+      <Text className='title'>工会工作人员登录</Text>
       {notice && <Text className='login__notice'>{notice}</Text>}
-      <Text className='login__label'>用户名</Text>
+      <Text className='field-label'>用户名</Text>
       <Input
         id='login-username'
-        className='login__input'
+        className='text-input'
         aria-label='用户名'
         placeholder='请输入用户名'
         value={username}
         onInput={(e) => setUsername(e.detail.value)}
       />
-      <Text className='login__label'>密码</Text>
+      <Text className='field-label'>密码</Text>
       <Input
         id='login-password'
-        className='login__input'
+        className='text-input'
         aria-label='密码'
         placeholder='请输入密码'
         password

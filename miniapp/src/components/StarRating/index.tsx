@@ -27,7 +27,7 @@ export default function StarRating({ criterion, value, error, onChange }: Props)
               key={n}
               id={`star-${key}-${n}`}
               className={`criterion__star${on ? ' criterion__star--on' : ''}`}
-              {...a11y({ role: 'button', label: `${label} ${n} 分`, checked: value === n })}
+              {...a11y({ role: 'radio', label: `${label} ${n} 分，${SCORE_LABELS[n]}`, checked: value === n })}
               onClick={() => onChange(n)}
             >
               {on ? '★' : '☆'}

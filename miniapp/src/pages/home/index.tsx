@@ -1,22 +1,76 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { decodeScene, type Rating, type SceneLookup } from '@pingjia/shared'
 import StatusView from '../../components/StatusView'
+import { readDraft, type RatingDraft, type RatingTarget } from '../../services/drafts'
 import { lookupScene } from '../../services/homes'
+import { getMembershipStatus } from '../../services/membership'
+import { RATING_SENT } from '../../services/outbox'
 import { getMyRating } from '../../services/ratings'
 import { errorMessage, isApiRequestError } from '../../services/request'
-import { formatDate } from '../../utils/format'
-import { pageUrl } from '../../utils/url'
 import { a11y } from '../../utils/a11y'
+import { formatDeadline, isBefore } from '../../utils/format'
+import { targetQuery } from '../../utils/target'
+import { pageUrl } from '../../utils/url'
 import './index.less'
 
-type State =
-  | { kind: 'loading' }
-  | { kind: 'noScene' }
-  | { kind: 'notFound' }
-  | { kind: 'error'; message: string }
-  | { kind: 'ready'; lookup: SceneLookup; myRating: Rating | null }
+interface Ready {
+  kind: 'ready'
+  lookup: SceneLookup
+  /** null when there is no campaign the member can rate now */
+  target: RatingTarget | null
+  myRating: Rating | null
+  draft: RatingDraft | null
+  /** roster homes: false until the member has verified; open homes: true */
+  verified: boolean
+}
+
+type State = { kind: 'loading' } | { kind: 'noScene' } | { kind: 'notFound' } | { kind: 'error'; message: string } | Ready
+
+async function loadHome(scene: string): Promise<Ready> {
+  const lookup = await lookupScene(scene)
+  const { home, campaign } = lookup
+  // Only an open campaign before its closing time can be rated; the server checks again on submit.
+  const open = campaign !== null && (campaign.status ?? 'open') === 'open' && isBefore(campaign.closesAt)
+  const target: RatingTarget | null = open
+    ? { homeId: home.id, homeName: home.name, campaignId: campaign.id, campaignName: campaign.name, closesAt: campaign.closesAt, scene }
+    : null
+  let myRating: Rating | null = null
+  let verified = true
+  if (target) {
+    // Not knowing about an earlier rating or the membership must not stop anyone: the rating form and the
+    // server's MEMBERSHIP_REQUIRED answer catch up.
+    const [rating, membership] = await Promise.all([
+      getMyRating(target.campaignId, target.homeId).catch(() => null),
+      home.membershipMode === 'roster' ? getMembershipStatus(home.id).catch(() => null) : Promise.resolve(null),
+    ])
+    myRating = rating
+    if (membership) verified = membership.verified
+  }
+  return { kind: 'ready', lookup, target, myRating, verified, draft: target ? readDraft(target.campaignId, target.homeId) : null }
+}
+
+function MyRatingsLink() {
+  return (
+    <Button
+      className='btn btn--secondary home__mine'
+      id='my-ratings-link'
+      {...a11y({ role: 'button', label: '我的评议' })}
+      onClick={() => Taro.navigateTo({ url: '/pages/mine/index' })}
+    >
+      我的评议
+    </Button>
+  )
+}
+
+function Shell({ children }: { children: ReactNode }) {
+  return (
+    <View className='page home' {...a11y({ role: 'main' })}>
+      {children}
+    </View>
+  )
+}
 
 export default function HomePage() {
   const { params } = useRouter()
@@ -29,17 +83,9 @@ export default function HomePage() {
     if (!scene) return setState({ kind: 'noScene' })
     setState((s) => (s.kind === 'ready' ? s : { kind: 'loading' }))
     try {
-      const found = await lookupScene(scene)
-      // Only an open campaign can be rated; a draft or closed one counts as none.
-      const open = found.campaign && (found.campaign.status ?? 'open') === 'open'
-      const lookup: SceneLookup = open ? found : { ...found, campaign: null }
-      let myRating: Rating | null = null
-      if (lookup.campaign) {
-        // Not knowing about an earlier rating must not stop anyone from rating.
-        myRating = await getMyRating(lookup.campaign.id, lookup.home.id).catch(() => null)
-      }
+      const ready = await loadHome(scene)
       loaded.current = true
-      setState({ kind: 'ready', lookup, myRating })
+      setState(ready)
     } catch (e) {
       if (isApiRequestError(e) && e.status === 404) setState({ kind: 'notFound' })
       else setState({ kind: 'error', message: errorMessage(e) })
@@ -50,80 +96,109 @@ export default function HomePage() {
     load()
   }, [load])
 
-  // Coming back from the rating form: show the new "already rated" state.
+  // Coming back from the rating form, or a saved draft sent in the background: show the new state.
   useDidShow(() => {
     if (loaded.current) load()
   })
+  useEffect(() => {
+    const onSent = () => loaded.current && load()
+    Taro.eventCenter.on(RATING_SENT, onSent)
+    return () => {
+      Taro.eventCenter.off(RATING_SENT, onSent)
+    }
+  }, [load])
 
   if (state.kind === 'noScene') {
     return (
-      <View className='page home'>
-        <StatusView kind='empty' id='home-status' text='请扫描职工之家的二维码进入' />
-      </View>
+      <Shell>
+        <StatusView kind='empty' id='home-status' text='请用微信扫描职工之家海报上的二维码进入评议' />
+        <MyRatingsLink />
+      </Shell>
     )
   }
   if (state.kind === 'loading') {
     return (
-      <View className='page home'>
+      <Shell>
         <StatusView kind='loading' id='home-status' text='正在加载…' />
-      </View>
+      </Shell>
     )
   }
   if (state.kind === 'notFound') {
     return (
-      <View className='page home'>
-        <StatusView kind='empty' id='home-status' text='未找到该职工之家' />
-      </View>
+      <Shell>
+        <StatusView kind='empty' id='home-status' text='未找到该职工之家，二维码可能已失效，请向本单位工会索取新的二维码' />
+        <MyRatingsLink />
+      </Shell>
     )
   }
   if (state.kind === 'error') {
     return (
-      <View className='page home'>
+      <Shell>
         <StatusView kind='error' id='home-status' text={state.message} onRetry={load} />
-      </View>
+      </Shell>
     )
   }
 
   const { home, campaign } = state.lookup
-  const closesOn = campaign ? formatDate(campaign.closesAt) : ''
-  const start = () => {
-    if (!campaign) return
-    Taro.navigateTo({
-      url: pageUrl('/pages/rate/index', {
-        homeId: home.id,
-        campaignId: campaign.id,
-        closesAt: campaign.closesAt,
-        scene,
-      }),
-    })
-  }
+  const { target, myRating, draft, verified } = state
+  const deadline = target ? formatDeadline(target.closesAt) : ''
+  const go = (path: string) => target && Taro.navigateTo({ url: pageUrl(path, targetQuery(target)) })
+  const closedText =
+    campaign && campaign.status === 'open'
+      ? `本轮评议「${campaign.name}」已于${formatDeadline(campaign.closesAt)}截止，感谢您的关注。`
+      : '本职工之家目前没有进行中的评议。评议开始后，扫描同一个二维码即可参加。'
 
   return (
-    <View className='page home'>
+    <Shell>
       <View className='card home__header'>
         <Text className='home__name' id='home-name'>{home.name}</Text>
         <Text className='home__org' id='home-org'>{home.orgName}</Text>
       </View>
-      {campaign ? (
+      {target ? (
         <View className='card home__campaign'>
-          <Text className='home__campaign-name' id='campaign-name'>{campaign.name}</Text>
-          <Text className='home__closes' id='campaign-closes'>截止日期：{closesOn}</Text>
-          {state.myRating && (
-            <Text className='home__rated' id='already-rated'>您已评议，可修改至 {closesOn}</Text>
+          <Text className='home__campaign-name' id='campaign-name'>{target.campaignName}</Text>
+          <Text className='home__closes' id='campaign-closes'>截止时间：{deadline}</Text>
+          {myRating && (
+            <Text className='home__rated' id='already-rated'>您已评议，{deadline}截止前可以修改。</Text>
           )}
-          <Button
-            className='btn btn--primary home__start'
-            id='start-rating'
-            {...a11y({ role: 'button', label: state.myRating ? '修改评议' : '开始评议' })}
-            onClick={start}
-          >
-            {state.myRating ? '修改评议' : '开始评议'}
-          </Button>
+          {draft?.queued && (
+            <Text className='home__draft' id='home-draft' {...a11y({ role: 'status' })}>
+              您有一份评议因网络问题尚未发送，已保存在本机，网络恢复后会自动发送。
+            </Text>
+          )}
+          {draft && !draft.queued && (
+            <Text className='home__draft' id='home-draft'>您有尚未提交的评议内容，继续填写即可。</Text>
+          )}
+          {verified ? (
+            <Button
+              className='btn btn--primary home__start'
+              id='start-rating'
+              {...a11y({ role: 'button', label: myRating ? '修改评议' : draft ? '继续评议' : '开始评议' })}
+              onClick={() => go('/pages/rate/index')}
+            >
+              {myRating ? '修改评议' : draft ? '继续评议' : '开始评议'}
+            </Button>
+          ) : (
+            <>
+              <Text className='home__verify-note' id='membership-note'>本职工之家只接受名册内会员评议，请先验证会员身份（只需一次）。</Text>
+              <Button
+                className='btn btn--primary home__start'
+                id='verify-membership'
+                {...a11y({ role: 'button', label: '验证会员身份' })}
+                onClick={() => go('/pages/membership/index')}
+              >
+                验证会员身份
+              </Button>
+            </>
+          )}
         </View>
       ) : (
-        <StatusView kind='empty' id='home-status' text='当前没有进行中的评议' />
+        <View className='card'>
+          <StatusView kind='empty' id='home-status' text={closedText} />
+        </View>
       )}
+      <MyRatingsLink />
       <Text className='home__note'>评议不记名，工会主席看不到谁作出了哪条评价。</Text>
-    </View>
+    </Shell>
   )
 }

@@ -1,9 +1,9 @@
 import { CRITERIA, CRITERION_KEYS, isCriterionKey, type CriterionKey, type Scores, type Verdict } from '@pingjia/shared'
 
-export type FormErrors = Partial<Record<CriterionKey | 'verdict' | 'comment' | 'general', string>>
+export type FormErrors = Partial<Record<CriterionKey | 'verdict' | 'comment' | 'groups' | 'general', string>>
 
 /** What still blocks submitting, in words; null when the form is complete. */
-export function missingHint(scores: Partial<Scores>, verdict: Verdict | undefined): string | null {
+export function missingHint(scores: Partial<Scores>, verdict: Verdict | null | undefined): string | null {
   const unscored = CRITERIA.filter((c) => !scores[c.key]).map((c) => c.label)
   const parts: string[] = []
   if (unscored.length) parts.push(`请为${unscored.join('、')}评分`)
@@ -18,6 +18,7 @@ export function splitFieldErrors(fields: Record<string, string>, fallback: strin
     const last = field.split('.').pop() ?? field
     if (isCriterionKey(last)) out[last] = reason
     else if (field === 'verdict' || field === 'comment') out[field] = reason
+    else if (field === 'groups' || field.startsWith('groups.')) out.groups = reason
     else if (field === 'scores') CRITERION_KEYS.forEach((k) => (out[k] = out[k] ?? reason))
     else out.general = out.general ? `${out.general}；${reason}` : reason
   }

@@ -1,176 +1,227 @@
-import { useCallback, useEffect, useState } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Text, Textarea, View } from '@tarojs/components'
-import {
-  COMMENT_MAX,
-  CRITERIA,
-  commentProblem,
-  normalizeText,
-  textLength,
-  type CriterionKey,
-  type RatingRequest,
-  type Scores,
-  type Verdict,
-} from '@pingjia/shared'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import { CRITERIA, commentProblem, normalizeText, type CriterionKey } from '@pingjia/shared'
+import CommentField from '../../components/CommentField'
+import GroupPicker from '../../components/GroupPicker'
+import PrivacyNotice from '../../components/PrivacyNotice'
 import StarRating from '../../components/StarRating'
 import StatusView from '../../components/StatusView'
 import VerdictPicker from '../../components/VerdictPicker'
-import { getMyRating, putMyRating } from '../../services/ratings'
+import { needsOwnNotice, recordConsent, requirePlatformConsent } from '../../platform/privacy'
+import { draftKey } from '../../services/drafts'
+import { DRAFT_REFUSED, RATING_SENT, isNetworkFailure, sendQueuedDrafts, sendRating } from '../../services/outbox'
 import { errorMessage, isApiRequestError } from '../../services/request'
-import { pageUrl, param } from '../../utils/url'
-import { missingHint, splitFieldErrors, type FormErrors } from './form'
 import { a11y } from '../../utils/a11y'
+import { formatDeadline, isBefore } from '../../utils/format'
+import { targetFromParams, targetQuery } from '../../utils/target'
+import { pageUrl } from '../../utils/url'
+import { missingHint, splitFieldErrors, type FormErrors } from './form'
+import { useRatingForm } from './useRatingForm'
 import './index.less'
+
+const PRIVACY_DECLINED = '需要您同意隐私保护说明后才能提交评议。您填写的内容已保存在本机。'
 
 export default function RatePage() {
   const { params } = useRouter()
-  const homeId = param(params.homeId)
-  const campaignId = param(params.campaignId)
-  const closesAt = param(params.closesAt)
-  const scene = param(params.scene)
-
-  const [loading, setLoading] = useState(true)
-  const [loadError, setLoadError] = useState<string | null>(null)
-  const [existing, setExisting] = useState(false)
-  const [scores, setScores] = useState<Partial<Scores>>({})
-  const [verdict, setVerdict] = useState<Verdict | undefined>()
-  const [comment, setComment] = useState('')
+  const target = useMemo(() => targetFromParams(params), [params])
+  const { homeId, campaignId, closesAt } = target
+  const form = useRatingForm(target)
+  const { values, draft } = form
   const [errors, setErrors] = useState<FormErrors>({})
   const [submitting, setSubmitting] = useState(false)
-
-  const load = useCallback(async () => {
-    if (!homeId || !campaignId) return
-    setLoading(true)
-    setLoadError(null)
-    try {
-      const rating = await getMyRating(campaignId, homeId)
-      if (rating) {
-        setExisting(true)
-        setScores(rating.scores)
-        setVerdict(rating.verdict)
-        setComment(rating.comment ?? '')
-      }
-    } catch (e) {
-      setLoadError(errorMessage(e))
-    } finally {
-      setLoading(false)
-    }
-  }, [homeId, campaignId])
+  const [asking, setAsking] = useState(false)
+  const leaving = useRef(false)
 
   useEffect(() => {
-    load()
-  }, [load])
+    form.reload()
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [target])
+
+  // A draft sent in the background (network back, app shown again) ends here like a direct submit.
+  useEffect(() => {
+    const key = draftKey(campaignId, homeId)
+    const onSent = (sentKey: string) => {
+      if (sentKey !== key || leaving.current) return
+      leaving.current = true
+      Taro.redirectTo({ url: pageUrl('/pages/thanks/index', { ...targetQuery(target), changed: form.existing || draft?.changing ? '1' : '' }) })
+    }
+    const onRefused = (refusedKey: string, message: string) => {
+      if (refusedKey !== key) return
+      form.setDraft((d) => (d ? { ...d, queued: false, problem: message } : d))
+      setErrors({ general: message })
+    }
+    Taro.eventCenter.on(RATING_SENT, onSent)
+    Taro.eventCenter.on(DRAFT_REFUSED, onRefused)
+    return () => {
+      Taro.eventCenter.off(RATING_SENT, onSent)
+      Taro.eventCenter.off(DRAFT_REFUSED, onRefused)
+    }
+  }, [target, campaignId, homeId, form, draft])
+
+  useDidShow(() => {
+    sendQueuedDrafts().catch(() => undefined)
+  })
 
   if (!homeId || !campaignId) {
     return (
-      <View className='page rate'>
-        <StatusView kind='empty' text='请从职工之家页面进入评议' />
+      <View className='page rate' {...a11y({ role: 'main' })}>
+        <StatusView kind='empty' text='请扫描职工之家的二维码，从职工之家页面进入评议' />
       </View>
     )
   }
-  if (loading) {
+  if (!isBefore(closesAt)) {
     return (
-      <View className='page rate'>
+      <View className='page rate' {...a11y({ role: 'main' })}>
+        <StatusView kind='empty' id='rate-closed' text={`本轮评议已于${formatDeadline(closesAt)}截止，不能再提交或修改评议。`} />
+      </View>
+    )
+  }
+  if (form.load.kind === 'loading') {
+    return (
+      <View className='page rate' {...a11y({ role: 'main' })}>
         <StatusView kind='loading' text='正在加载…' />
       </View>
     )
   }
-  if (loadError) {
+  if (form.load.kind === 'error') {
     return (
-      <View className='page rate'>
-        <StatusView kind='error' text={loadError} onRetry={load} />
+      <View className='page rate' {...a11y({ role: 'main' })}>
+        <StatusView kind='error' text={form.load.message} onRetry={form.reload} />
       </View>
     )
   }
 
-  const normalized = normalizeText(comment)
-  const count = textLength(normalized)
-  const commentError = errors.comment ?? commentProblem(normalized) ?? undefined
-  const hint = missingHint(scores, verdict)
+  const normalized = normalizeText(values.comment)
+  const hint = missingHint(values.scores, values.verdict)
   const canSubmit = !hint && !commentProblem(normalized) && !submitting
+  const changing = form.existing !== null || (draft?.changing ?? false)
+  const general = errors.general ?? draft?.problem ?? undefined
+  const submitLabel = draft?.queued ? '立即重新发送' : changing ? '提交修改' : '提交评议'
+
+  const clearError = (...keys: Array<keyof FormErrors>) =>
+    setErrors((e) => {
+      const next = { ...e, general: undefined }
+      for (const k of keys) next[k] = undefined
+      return next
+    })
 
   const setScore = (key: CriterionKey, score: number) => {
-    setScores((s) => ({ ...s, [key]: score }))
-    setErrors((e) => ({ ...e, [key]: undefined, general: undefined }))
+    form.update({ scores: { ...values.scores, [key]: score } })
+    clearError(key)
   }
 
-  const submit = async () => {
-    if (!canSubmit || !verdict) return
-    const body: RatingRequest = { scores: scores as Scores, verdict }
-    if (normalized) body.comment = normalized
+  const submit = async (consented = false) => {
+    if (!canSubmit) return
+    // H5: our own notice, once per device; weapp: WeChat's privacy popup (at once when already agreed).
+    if (!consented && needsOwnNotice()) return setAsking(true)
     setSubmitting(true)
     setErrors({})
     try {
-      await putMyRating(campaignId, homeId, body)
-      Taro.redirectTo({ url: pageUrl('/pages/thanks/index', { closesAt, scene, homeId, campaignId }) })
+      await requirePlatformConsent()
+    } catch {
+      setSubmitting(false)
+      return setErrors({ general: PRIVACY_DECLINED })
+    }
+    // On the device first: whatever happens to the request, the words are kept.
+    const saved = form.persist(values)
+    try {
+      await sendRating(saved) // the RATING_SENT listener above moves on to the thank-you page
     } catch (e) {
-      if (isApiRequestError(e) && e.status === 409) setErrors({ general: '本轮评议已结束' })
-      else if (isApiRequestError(e) && e.status === 422) setErrors({ comment: e.message })
-      else if (isApiRequestError(e) && e.fields) setErrors(splitFieldErrors(e.fields, e.message))
-      else setErrors({ general: errorMessage(e) })
+      if (isNetworkFailure(e)) {
+        form.persist(values, true)
+      } else if (isApiRequestError(e) && e.code === 'MEMBERSHIP_REQUIRED') {
+        leaving.current = true
+        Taro.redirectTo({ url: pageUrl('/pages/membership/index', targetQuery(target)) })
+      } else {
+        const message = errorMessage(e)
+        form.persist(values, false, message)
+        if (isApiRequestError(e) && e.status === 422) setErrors({ comment: message })
+        else if (isApiRequestError(e) && e.fields) setErrors(splitFieldErrors(e.fields, message))
+        else setErrors({ general: message })
+      }
     } finally {
       setSubmitting(false)
     }
   }
 
   return (
-    <View className='page rate'>
-      <Text className='rate__intro'>
-        {existing ? '您已评议过，可修改后重新提交。' : '请根据您的实际感受，为本职工之家的五个方面打分。'}
+    <View className='page rate' {...a11y({ role: 'main' })}>
+      <Text className='rate__intro' id='rate-intro'>
+        {changing
+          ? `您已评议过，本次提交将修改原来的评议。${formatDeadline(closesAt)}截止前都可以修改。`
+          : '请根据您的实际感受，为本职工之家的五个方面打分。评议不记名。'}
       </Text>
+      {form.restored && !draft?.queued && draft && (
+        <View className='card rate__notice' id='draft-restored' {...a11y({ role: 'status' })}>
+          <Text className='rate__notice-text'>已恢复您上次未提交的内容，请检查后提交。</Text>
+          <Button className='btn btn--secondary' id='discard-draft' {...a11y({ role: 'button', label: '放弃未提交的内容' })} onClick={form.discard}>
+            {changing ? '放弃修改，恢复为已提交的评议' : '放弃未提交的内容'}
+          </Button>
+        </View>
+      )}
       {CRITERIA.map((c) => (
-        <StarRating
-          key={c.key}
-          criterion={c}
-          value={scores[c.key]}
-          error={errors[c.key]}
-          onChange={(n) => setScore(c.key, n)}
-        />
+        <StarRating key={c.key} criterion={c} value={values.scores[c.key]} error={errors[c.key]} onChange={(n) => setScore(c.key, n)} />
       ))}
       <VerdictPicker
-        value={verdict}
+        value={values.verdict ?? undefined}
         error={errors.verdict}
-        onChange={(v) => {
-          setVerdict(v)
-          setErrors((e) => ({ ...e, verdict: undefined, general: undefined }))
+        onChange={(verdict) => {
+          form.update({ verdict })
+          clearError('verdict')
         }}
       />
-      <View className='card rate__comment'>
-        <Text className='rate__comment-title'>意见建议（选填）</Text>
-        <Textarea
-          id='comment'
-          className='rate__textarea'
-          aria-label='意见建议'
-          placeholder='您对职工之家有什么意见或建议？'
-          value={comment}
-          maxlength={COMMENT_MAX}
-          autoHeight
-          onInput={(e) => {
-            setComment(e.detail.value)
-            if (errors.comment) setErrors((er) => ({ ...er, comment: undefined }))
-          }}
-        />
-        <Text className={`rate__count${count > COMMENT_MAX ? ' rate__count--over' : ''}`} id='comment-count'>
-          {count}/{COMMENT_MAX}
-        </Text>
-        {commentError && <Text className='field-error' id='error-comment'>{commentError}</Text>}
-      </View>
-      {errors.general && (
+      <CommentField
+        value={values.comment}
+        error={errors.comment}
+        onChange={(comment) => {
+          form.update({ comment })
+          if (errors.comment) clearError('comment')
+        }}
+      />
+      <GroupPicker
+        value={values.groups}
+        error={errors.groups}
+        onChange={(groups) => {
+          form.update({ groups })
+          clearError('groups')
+        }}
+      />
+      {draft?.queued && (
+        <View className='card rate__notice rate__notice--saved' id='draft-saved' {...a11y({ role: 'status' })}>
+          网络连接失败，您的评议已保存在本机，网络恢复后会自动发送，无需重新填写。
+        </View>
+      )}
+      {general && !draft?.queued && (
         <View className='field-error rate__general' id='submit-error' {...a11y({ role: 'alert' })}>
-          {errors.general}
+          {general}
         </View>
       )}
       {hint && <Text className='rate__missing' id='submit-hint'>{hint}</Text>}
-      <Button
-        className={`btn btn--primary rate__submit${canSubmit ? '' : ' btn--disabled'}`}
-        id='submit-rating'
-        {...a11y({ role: 'button', label: '提交评议', disabled: !canSubmit })}
-        disabled={!canSubmit}
-        loading={submitting}
-        onClick={submit}
-      >
-        提交评议
-      </Button>
+      {asking ? (
+        <PrivacyNotice
+          onAgree={() => {
+            recordConsent()
+            setAsking(false)
+            submit(true)
+          }}
+          onDecline={() => {
+            setAsking(false)
+            setErrors({ general: PRIVACY_DECLINED })
+          }}
+        />
+      ) : (
+        <Button
+          className={`btn btn--primary rate__submit${canSubmit ? '' : ' btn--disabled'}`}
+          id='submit-rating'
+          {...a11y({ role: 'button', label: submitLabel, disabled: !canSubmit })}
+          disabled={!canSubmit}
+          loading={submitting}
+          onClick={() => submit()}
+        >
+          {submitLabel}
+        </Button>
+      )}
     </View>
   )
 }

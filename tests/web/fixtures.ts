@@ -1,0 +1,90 @@
+// Helpers for the browser suites: URLs from the server's banner, waiting for text, accessibility checks,
+// and API set-up (members, homes, rosters) over real HTTP against the same server the browser uses.
+import { AxeBuilder } from '@axe-core/playwright';
+import { randomBytes } from 'node:crypto';
+import { CRITERION_KEYS, type CriterionKey } from '@pingjia/shared';
+import type { Page } from '../support/browser';
+import { client } from '../support/http';
+import { STAFF } from './global-setup';
+
+export const api = () => client(process.env.PINGJIA_URL!);
+export const uniq = (label: string) => `${label}${randomBytes(3).toString('hex')}`;
+
+/** The URLs a new user is told to open, read from the server's own start-up banner. */
+export function bannerUrl(label: string): string {
+  const m = new RegExp(`${label}:\\s+(\\S+)`).exec(process.env.PINGJIA_BANNER ?? '');
+  if (!m) throw new Error(`banner has no "${label}" line:\n${process.env.PINGJIA_BANNER}`);
+  return m[1].replace(/^http:\/\/localhost:\d+/, process.env.PINGJIA_URL!);
+}
+
+export const homeUrl = (scene: string) => `${process.env.PINGJIA_URL}/pages/home/index?scene=${encodeURIComponent(scene)}`;
+
+export async function text(page: Page, selector: string, timeout = 20_000): Promise<string> {
+  const el = page.locator(selector);
+  await el.waitFor({ state: 'visible', timeout });
+  return (await el.innerText()).trim();
+}
+
+/** axe-core over the whole page: no serious or critical violation (and it did check something). */
+export async function expectAccessible(page: Page): Promise<void> {
+  const result = await new AxeBuilder({ page }).analyze();
+  const bad = result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')} (${(n.failureSummary ?? '').replace(/\s+/g, ' ')})`).join(', ')}`);
+  expect(bad).toEqual([]);
+  expect(result.passes.length).toBeGreaterThan(0);
+}
+
+/** Taps one score per criterion on the open rating form. */
+export async function scoreAll(page: Page, scores: Partial<Record<CriterionKey, number>> | number): Promise<void> {
+  for (const key of CRITERION_KEYS) {
+    const n = typeof scores === 'number' ? scores : scores[key];
+    if (n) await page.locator(`#star-${key}-${n}`).click();
+  }
+}
+
+/** Whether a star is the selected one, as assistive technology reads it. */
+export const checked = async (page: Page, selector: string) => (await page.locator(selector).getAttribute('aria-checked')) === 'true';
+
+/** Clicks submit and returns the status of the PUT it sends (agreeing to the H5 privacy notice if it shows). */
+export async function submitRating(page: Page): Promise<number> {
+  const put = page.waitForResponse((r) => r.request().method() === 'PUT' && /\/my-rating$/.test(new URL(r.url()).pathname));
+  await page.locator('#submit-rating').click();
+  const notice = page.locator('#privacy-agree');
+  if (await notice.isVisible({ timeout: 1000 }).catch(() => false)) await notice.click();
+  return (await put).status();
+}
+
+export async function staffToken(): Promise<{ token: string; provinceId: string }> {
+  const res = await api().post('/api/auth/password', { body: STAFF });
+  if (res.status !== 200) throw new Error(`staff login failed: ${res.status} ${res.text}`);
+  return { token: res.body.token, provinceId: res.body.user.roles.find((r: any) => r.role === 'federation_admin').orgId };
+}
+
+/** A member of its own (dev login with a fresh device id), as a second phone would be. */
+export async function memberToken(): Promise<string> {
+  const res = await api().post('/api/auth/dev', { body: { openid: uniq('web_member_') } });
+  if (res.status !== 200) throw new Error(`member login failed: ${res.status} ${res.text}`);
+  return res.body.token;
+}
+
+export async function sceneLookup(scene: string): Promise<{ home: { id: string }; campaign: { id: string; closesAt: string } }> {
+  const res = await api().get(`/api/homes/scene/${encodeURIComponent(scene)}`);
+  if (res.status !== 200 || !res.body.campaign) throw new Error(`scene ${scene}: ${res.status} ${res.text}`);
+  return res.body;
+}
+
+/** A new home in the demo province (covered by its open campaign); roster homes get this roster. */
+export async function newHome(mode: 'open' | 'roster', rosterCsv?: string): Promise<{ id: string; name: string; sceneToken: string }> {
+  const { token, provinceId } = await staffToken();
+  const home = await api().post('/api/homes', {
+    token,
+    body: { orgId: provinceId, name: uniq('浏览器测试职工之家'), kind: 'enterprise', memberCount: 20, membershipMode: mode },
+  });
+  if (home.status !== 201) throw new Error(`home: ${home.status} ${home.text}`);
+  if (rosterCsv) {
+    const roster = await api().post(`/api/homes/${home.body.id}/roster`, { token, raw: rosterCsv, headers: { 'content-type': 'text/csv' } });
+    if (roster.status !== 201) throw new Error(`roster: ${roster.status} ${roster.text}`);
+  }
+  return home.body;
+}
