@@ -17,7 +17,7 @@ ensure_deps() {
   ensure_pnpm
   [ -d /usr/include/node ] && export npm_config_nodedir=/usr
   log "installing dependencies (pnpm install --frozen-lockfile)"
-  (cd "$ROOT" && pnpm install --frozen-lockfile --reporter=append-only 2>&1 | grep -vE '^(Progress|\.\.\..*install:)' | tail -5)
+  (cd "$ROOT" && pnpm install --frozen-lockfile --config.confirm-modules-purge=false --reporter=append-only 2>&1 | grep -vE '^(Progress|\.\.\..*install:)' | tail -5)
 }
 
 apt_updated=""

@@ -8,8 +8,12 @@ source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
 ensure_deps
-log "building shared and server"
-build_server >/dev/null
+# Rebuild only what changed since the last build (a second start is then a few seconds).
+if [ ! -f server/dist/main.js ] || [ ! -f shared/dist/index.js ] ||
+   [ -n "$(find server/src shared/src pnpm-lock.yaml -newer server/dist/main.js -type f 2>/dev/null | head -1)" ]; then
+  log "building shared and server"
+  build_server >/dev/null
+fi
 if [ ! -f miniapp/dist/h5/index.html ] || [ -n "$(find miniapp/src shared/src -newer miniapp/dist/h5/index.html -type f 2>/dev/null | head -1)" ]; then
   log "building the H5 app"
   (cd miniapp && pnpm build:h5 >"$ROOT/.h5-build.log" 2>&1) || { tail -40 "$ROOT/.h5-build.log"; exit 1; }
