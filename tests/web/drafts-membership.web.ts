@@ -65,6 +65,47 @@ describe('the rating form never loses what the member entered', () => {
   });
 });
 
+describe('a refused rating keeps the form and says what to fix', () => {
+  let s: Awaited<ReturnType<typeof freshPage>>;
+  let page: Page;
+  let home: { sceneToken: string };
+
+  beforeAll(async () => {
+    home = await newHome('open');
+    // The server's 400 for a field is provoked in flight: the form itself never sends a bad score.
+    s = await freshPage([/\/my-rating$/, { status: 400, path: /\/my-rating$/ }]);
+    page = s.page;
+  });
+  afterAll(async () => s?.close());
+
+  it('shows the field error next to its criterion and keeps the draft across a reload', async () => {
+    await page.goto(homeUrl(home.sceneToken));
+    await page.locator('#start-rating').click();
+    await scoreAll(page, 2);
+    await page.locator('#verdict-dissatisfied').click();
+    await page.route('**/my-rating', (route) =>
+      route.request().method() === 'PUT'
+        ? route.fulfill({ status: 400, json: { code: 'VALIDATION_FAILED', message: '提交的内容有误，请检查后重试', fields: { 'scores.rights': '评分须为 1 到 5 的整数' } } })
+        : route.continue(),
+    );
+    expect(await submitRating(page)).toBe(400);
+    expect(await text(page, '#error-rights')).toBe('评分须为 1 到 5 的整数');
+
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    await page.reload();
+    await page.locator('#draft-restored').waitFor({ timeout: 20_000 });
+    expect(await checked(page, '#star-rights-2')).toBe(true);
+    expect(await checked(page, '#verdict-dissatisfied')).toBe(true);
+    expect(await text(page, '#submit-error')).toContain('有误');
+    expect(await submitRating(page)).toBe(201);
+    expect(await text(page, '#thanks')).toContain('感谢');
+  });
+
+  it('logged no errors in the page', () => {
+    expect(s.errors).toEqual([]);
+  });
+});
+
 describe('a roster home asks an unverified member to verify, and keeps the form meanwhile', () => {
   let s: Awaited<ReturnType<typeof freshPage>>;
   let page: Page;

@@ -99,6 +99,8 @@ describe('a member rates the demo home from its QR link, changes the rating, and
     expect(await checked(page, '#star-organization-1')).toBe(true);
     expect(await submitRating(page)).toBe(200);
     expect(await text(page, '#thanks')).toContain('修改已保存');
+    // The privacy notice was agreed to before the first rating: it is not asked again on this device.
+    expect(await page.locator('#privacy-notice').count()).toBe(0);
   });
 
   it('lists the rating under 我的评议 with its current scores', async () => {
