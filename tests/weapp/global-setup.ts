@@ -13,8 +13,10 @@ export default async function globalSetup() {
   const dist = weappDist();
   if (!existsSync(join(dist, 'app.js'))) throw new Error(`the weapp build is missing at ${dist}: run \`cd miniapp && pnpm build:weapp\` first`);
   const wechat = await startFakeWechat();
+  const dataDir = mkdtempSync(join(tmpdir(), 'pingjia-weapp-'));
+  (globalThis as any).__PINGJIA_DATA_DIR__ = dataDir;
   const server = await startServer({
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'pingjia-weapp-')),
+    DATA_DIR: dataDir,
     SEED_DEMO: 'true',
     AUTH_DEV_LOGIN: 'true',
     DEMO_ADMIN_USERNAME: ADMIN.username,

@@ -7,7 +7,7 @@ module.exports = {
   testEnvironment: 'jsdom',
   testRegex: '\\.weapp\\.ts$',
   globalSetup: '<rootDir>/global-setup.ts',
-  globalTeardown: '<rootDir>/../api/global-teardown.ts',
+  globalTeardown: '<rootDir>/global-teardown.ts',
   // Only the tests are TypeScript; the built mini-program's .js runs as it was built.
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/../tsconfig.json' }] },
   moduleNameMapper: { '^@pingjia/shared$': '<rootDir>/../../shared/src/index.ts' },

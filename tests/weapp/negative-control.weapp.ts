@@ -1,7 +1,7 @@
 // The negative control: the same journeys on a copy of the weapp build with a handler and a page
 // deliberately broken. The harness must report both (console.error trap, failed waits); if it did
 // not, every other weapp test could be passing vacuously.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { weappDist } from './dist';
@@ -31,8 +31,13 @@ function brokenBuild(): string {
 }
 
 describe('negative control: a broken weapp build fails the same journeys', () => {
-  const h = weapp(brokenBuild());
+  const broken = brokenBuild();
+  const h = weapp(broken);
   silenceConsoleErrors();
+  afterAll(async () => {
+    await h.closeAll();
+    rmSync(broken, { recursive: true, force: true });
+  });
   let home: DemoHome;
   let campaign: { id: string; closesAt?: string };
 
