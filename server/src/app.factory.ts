@@ -1,14 +1,17 @@
 import 'reflect-metadata';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { XLSX_TYPE } from './membership/membership.service';
 import { createLogger, NestPinoLogger } from './common/logger';
 import { createValidationPipe } from './common/validation';
+import { contentSecurityPolicy } from './common/security-headers';
 import type { AppConfig } from './config/app-config';
 
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -33,9 +36,15 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new NestPinoLogger(log),
   });
+  // Security headers on every answer, and a CSP that lets the H5 app run its own scripts only.
+  const indexHtml = config.h5Dir ? join(config.h5Dir, 'index.html') : null;
+  await app.register(fastifyHelmet as never, {
+    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(indexHtml && existsSync(indexHtml) ? indexHtml : null) },
+    crossOriginEmbedderPolicy: false,
+  });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
+  // Signals are handled in main.ts: drain HTTP first, then close the database.
 
   const document = SwaggerModule.createDocument(
     app,

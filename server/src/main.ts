@@ -1,6 +1,9 @@
 import { ConfigError, loadConfig } from './config/app-config';
 import { createApp } from './app.factory';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { AppConfig } from './config/app-config';
 import { DemoSeed, DemoInfo } from './database/seed/demo-seed';
+import { HealthController } from './health/health.controller';
 
 function banner(publicUrl: string, demo: DemoInfo | null): string {
   const lines = ['', '评家 is running', `  H5 app:            ${publicUrl}/`, `  API docs:          ${publicUrl}/api/docs`, `  Health:            ${publicUrl}/api/health`];
@@ -25,6 +28,7 @@ async function main() {
     throw e;
   }
   const app = await createApp(config);
+  handleShutdown(app, config);
   const demo = config.seedDemo ? await app.get(DemoSeed).run() : null;
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address();
@@ -33,6 +37,35 @@ async function main() {
   process.stdout.write(banner(publicUrl, demo));
   // A line for scripts and tests that start the server on port 0.
   process.stdout.write(`PINGJIA_READY port=${port}\n`);
+}
+
+/**
+ * SIGTERM/SIGINT: health answers 503 at once (load balancers stop sending), requests keep being served
+ * for SHUTDOWN_DELAY_MS, then the HTTP server stops accepting and finishes what is in flight, and only
+ * then do the modules shut down and the database close — so no acknowledged request loses its write.
+ */
+function handleShutdown(app: NestFastifyApplication, config: AppConfig): void {
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    const log = app.getHttpAdapter().getInstance().log;
+    log.info({ signal }, 'shutting down');
+    app.get(HealthController).markShuttingDown();
+    await new Promise((r) => setTimeout(r, config.shutdownDelayMs));
+    await app.getHttpAdapter().getInstance().close();
+    await app.close();
+    log.info('stopped: requests drained, database closed');
+    process.exit(0);
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, () => {
+      stop(signal).catch((e) => {
+        process.stderr.write(`停止失败: ${e instanceof Error ? e.stack : String(e)}\n`);
+        process.exit(1);
+      });
+    });
+  }
 }
 
 main().catch((e) => {

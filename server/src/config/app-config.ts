@@ -20,11 +20,23 @@ export interface AppConfig {
   demoAdmin: { username: string; password: string | null };
   h5Dir: string | null;
   bodyLimitBytes: number;
+  /** on SIGTERM, how long health answers 503 while requests are still served, before draining */
+  shutdownDelayMs: number;
   /** requests per minute; a membership check also allows only so many failures per quarter hour */
   rateLimits: { writesPerUser: number; writesPerIp: number; loginsPerIp: number; membershipFailures: number };
   wechat: { appId: string; secret: string; apiBase: string } | null;
   /** tests only: POST /api/__test/clock and friends; refused in production */
   testClock: boolean;
+  oversight: {
+    /** how long an invite code stays valid (INVITE_TTL_HOURS, default 7 days) */
+    inviteTtlHours: number;
+    /** which mini-program version a poster's code opens (WECHAT_ENV_VERSION) */
+    wxaEnvVersion: 'release' | 'trial' | 'develop';
+    /** a CJK font file for posters (POSTER_FONT); else the usual Debian font paths are tried */
+    posterFont: string | null;
+    /** PUBLIC_URL was given; otherwise a poster's H5 link is derived from the request's host */
+    publicUrlSet: boolean;
+  };
   grievances: {
     /** subscribe-message template for status changes (WECHAT_GRIEVANCE_TEMPLATE_ID); null: no messages */
     templateId: string | null;
@@ -77,6 +89,12 @@ function secret(env: Env, name: string, production: boolean, dataDir: string): s
     writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
   }
   return stored[name];
+}
+
+function wxaEnvVersion(env: Env): 'release' | 'trial' | 'develop' {
+  const v = env.WECHAT_ENV_VERSION || 'release';
+  if (v !== 'release' && v !== 'trial' && v !== 'develop') throw new ConfigError('WECHAT_ENV_VERSION', `must be release, trial or develop, got "${v}"`);
+  return v;
 }
 
 export function loadConfig(env: Env = process.env): AppConfig {
@@ -145,6 +163,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     demoAdmin: { username: env.DEMO_ADMIN_USERNAME || 'admin', password: env.DEMO_ADMIN_PASSWORD || null },
     h5Dir: h5 === '' ? null : h5,
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024),
+    shutdownDelayMs: int(env, 'SHUTDOWN_DELAY_MS', production ? 5000 : 0, 0, 60_000),
     rateLimits: {
       writesPerUser: int(env, 'RATE_LIMIT_WRITES_PER_USER', 30, 1, 1_000_000),
       // Many members of one factory share one NAT address: the per-address limit is generous.
@@ -154,6 +173,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     wechat,
     testClock,
+    oversight: {
+      inviteTtlHours: int(env, 'INVITE_TTL_HOURS', 7 * 24, 1, 90 * 24),
+      wxaEnvVersion: wxaEnvVersion(env),
+      posterFont: env.POSTER_FONT || null,
+      publicUrlSet: !!env.PUBLIC_URL,
+    },
     grievances: {
       templateId: grievanceTemplate,
       sweepIntervalMs: int(env, 'GRIEVANCE_SWEEP_INTERVAL_MS', 5 * 60_000, 0, 24 * 3600_000),
