@@ -16,6 +16,7 @@ import { Transactions } from './common/transactions';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { DashboardService } from './dashboard/dashboard.service';
+import { GrievancesModule } from './grievances/grievances.module';
 import { databaseOptions } from './database/database-options';
 import { DemoSeed } from './database/seed/demo-seed';
 import { HealthController } from './health/health.controller';
@@ -42,6 +43,7 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...databaseOptions(config.database), migrationsRun: true }),
         TypeOrmModule.forFeature([Org, Home, Campaign, Rating, RosterEntry, User]),
         AuthModule.register(config),
+        GrievancesModule.register(config),
       ],
       controllers: [AppInfoController, HealthController, OrgsController, CampaignsController, RatingsController, DashboardController, MembershipController],
       providers: [

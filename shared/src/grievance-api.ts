@@ -34,6 +34,8 @@ export interface GrievanceTimelineEvent {
   message: string | null;
   /** working days added by an extension */
   days: number | null;
+  /** the worker's verdict, on a feedback event */
+  verdict: GrievanceFeedbackVerdict | null;
 }
 
 export interface Grievance {

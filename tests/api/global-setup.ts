@@ -1,4 +1,4 @@
-import { startFakeWechat } from '../fakes/wechat-server';
+import { FAKE_TEMPLATE_ID, startFakeWechat } from '../fakes/wechat-server';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +24,9 @@ export default async function globalSetup() {
     WECHAT_APPID: wechat.appId,
     WECHAT_SECRET: wechat.secret,
     WECHAT_API_BASE: wechat.url,
+    WECHAT_GRIEVANCE_TEMPLATE_ID: FAKE_TEMPLATE_ID,
+    // POST /api/__test/clock exists; suites that move time start a server of their own.
+    TEST_CLOCK: 'true',
   });
   (globalThis as any).__PINGJIA_SERVER__ = server;
   (globalThis as any).__PINGJIA_WECHAT__ = wechat;

@@ -20,6 +20,27 @@ interface CodeEntry {
 }
 
 const CODE_TTL_MS = 5 * 60 * 1000;
+/** The subscribe-message template the stand-in knows from the start (tests configure the server with it). */
+export const FAKE_TEMPLATE_ID = 'tmplGrievanceStatus0001';
+
+export interface SentMessage {
+  touser: string;
+  template_id: string;
+  page?: string;
+  data: Record<string, { value: string }>;
+  at: number;
+}
+
+// Field limits of subscribe-message data, by the key's type prefix (thing2 → thing), as documented.
+const FIELD_RULES: Record<string, (v: string) => boolean> = {
+  thing: (v) => [...v].length <= 20,
+  phrase: (v) => [...v].length <= 5 && /^[\u4e00-\u9fa5A-Za-z]+$/.test(v),
+  time: (v) => /^(\d{4}年\d{1,2}月\d{1,2}日 )?\d{1,2}:\d{2}$|^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$/.test(v),
+  date: (v) => /^\d{4}年\d{1,2}月\d{1,2}日|^\d{4}-\d{2}-\d{2}/.test(v),
+  number: (v) => /^\d{1,32}(\.\d+)?$/.test(v),
+  character_string: (v) => v.length <= 32 && /^[\x21-\x7e]*$/.test(v),
+  name: (v) => [...v].length <= 10,
+};
 
 export async function startFakeWechat(appId = 'wxfake0000000001', secret = 'fake-secret-0123456789abcdef'): Promise<FakeWechat> {
   const codes = new Map<string, CodeEntry>();
@@ -29,6 +50,10 @@ export async function startFakeWechat(appId = 'wxfake0000000001', secret = 'fake
   let token = { value: '', expiresAt: 0 };
   let previous = { value: '', validUntil: 0 };
   let clockOffset = 0;
+  // One-time subscribe-message grants (wx.requestSubscribeMessage accepted), per openid and template.
+  const grants = new Map<string, number>();
+  const templates = new Set([FAKE_TEMPLATE_ID]);
+  const sent: SentMessage[] = [];
   const now = () => Date.now() + clockOffset;
 
   const send = (res: ServerResponse, body: unknown, status = 200) => {
@@ -91,6 +116,17 @@ export async function startFakeWechat(appId = 'wxfake0000000001', secret = 'fake
       return send(res, { ok: true });
     }
     if (api === '/__control/stats') return send(res, stats);
+    // The user tapped "allow" in wx.requestSubscribeMessage: one message each time.
+    if (api === '/__control/subscribe' && req.method === 'POST') {
+      const body = await readJson(req);
+      const key = `${body.openid}|${body.templateId ?? FAKE_TEMPLATE_ID}`;
+      grants.set(key, (grants.get(key) ?? 0) + (body.times ?? 1));
+      return send(res, { ok: true });
+    }
+    if (api === '/__control/messages' && req.method === 'GET') {
+      const touser = url.searchParams.get('touser');
+      return send(res, { items: sent.filter((m) => !touser || m.touser === touser) });
+    }
     if (api === '/__control/reset' && req.method === 'POST') {
       failures.clear();
       stats.tokenFetches = 0;
@@ -133,6 +169,24 @@ export async function startFakeWechat(appId = 'wxfake0000000001', secret = 'fake
       const suggest = moderation.risky.some((w) => body.content.includes(w)) ? 'risky' : moderation.review.some((w) => body.content.includes(w)) ? 'review' : 'pass';
       const label = suggest === 'pass' ? 100 : 20001;
       return send(res, { errcode: 0, errmsg: 'ok', result: { suggest, label }, detail: [], trace_id: randomBytes(8).toString('hex') });
+    }
+    if (api === '/cgi-bin/message/subscribe/send' && req.method === 'POST') {
+      const body = await readJson(req);
+      if (!tokenValid(url.searchParams.get('access_token'))) return err(res, 40001, 'invalid credential, access_token is invalid or not latest');
+      if (injected('subscribe_send', res)) return;
+      if (!body || typeof body.touser !== 'string' || !/^[A-Za-z0-9_-]{6,64}$/.test(body.touser)) return err(res, 40003, 'invalid openid');
+      if (!templates.has(body.template_id)) return err(res, 40037, 'invalid template_id');
+      if (!body.data || typeof body.data !== 'object') return err(res, 47003, 'argument invalid! data is empty');
+      for (const [key, field] of Object.entries(body.data as Record<string, { value?: unknown }>)) {
+        const rule = FIELD_RULES[key.replace(/\d+$/, '')];
+        if (!rule || typeof field?.value !== 'string' || !rule(field.value)) return err(res, 47003, `argument invalid! data.${key}.value invalid`);
+      }
+      const key = `${body.touser}|${body.template_id}`;
+      const left = grants.get(key) ?? 0;
+      if (left <= 0) return err(res, 43101, 'user refuse to accept the msg');
+      grants.set(key, left - 1);
+      sent.push({ touser: body.touser, template_id: body.template_id, page: body.page, data: body.data, at: now() });
+      return send(res, { errcode: 0, errmsg: 'ok', msgid: Date.now() });
     }
     send(res, { errcode: 40066, errmsg: 'invalid url' }, 404);
   });

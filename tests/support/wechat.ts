@@ -9,5 +9,10 @@ export function fakeWechat(url = process.env.FAKE_WECHAT_URL!) {
     fail: async (api: string, errcode: number | 'timeout', times = 1) => c.post('/__control/fail', { body: { api, errcode, times } }),
     stats: async (): Promise<{ tokenFetches: number; calls: Record<string, number> }> => (await c.get('/__control/stats')).body,
     invalidateToken: async () => c.post('/__control/invalidate-token'),
+    /** the user allowed one subscribe message of this template (wx.requestSubscribeMessage) */
+    allowMessage: async (openid: string, templateId?: string) => c.post('/__control/subscribe', { body: { openid, templateId } }),
+    /** subscribe messages WeChat accepted, optionally for one user */
+    messages: async (touser?: string): Promise<Array<{ touser: string; template_id: string; page?: string; data: Record<string, { value: string }> }>> =>
+      (await c.get(`/__control/messages${touser ? `?touser=${encodeURIComponent(touser)}` : ''}`)).body.items,
   };
 }

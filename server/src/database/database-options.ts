@@ -12,9 +12,11 @@ import { RatingTotalsSchema } from '../ratings/rating-totals.entity';
 import { Initial1764000000000 } from './migrations/1764000000000-initial';
 import { Roster1764000000001 } from './migrations/1764000000001-roster';
 import { RosterEntry } from '../membership/roster-entry.entity';
+import { GRIEVANCE_ENTITIES } from '../grievances/entities';
+import { Grievances1764000000010 } from './migrations/1764000000010-grievances';
 
-export const ENTITIES = [User, RoleGrant, Org, Home, Campaign, Rating, RatingTotalsSchema, RosterEntry];
-export const MIGRATIONS = [Initial1764000000000, Roster1764000000001];
+export const ENTITIES = [User, RoleGrant, Org, Home, Campaign, Rating, RatingTotalsSchema, RosterEntry, ...GRIEVANCE_ENTITIES];
+export const MIGRATIONS = [Initial1764000000000, Roster1764000000001, Grievances1764000000010];
 
 // Schema changes only through migrations, never `synchronize`.
 export function databaseOptions(db: AppConfig['database']): DataSourceOptions {

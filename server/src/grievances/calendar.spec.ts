@@ -1,0 +1,33 @@
+import { addWorkingDays } from '@pingjia/shared';
+import { listedKind, workdayLookup } from './calendar.service';
+
+describe('the working-day calendar', () => {
+  it('knows the 2026 National Day holiday and its make-up working days from the holiday list', () => {
+    expect(listedKind('2026-10-01')).toBe('holiday');
+    expect(listedKind('2026-10-07')).toBe('holiday');
+    expect(listedKind('2026-09-20')).toBe('workday');
+    expect(listedKind('2026-10-10')).toBe('workday');
+    expect(listedKind('2026-10-09')).toBeNull();
+  });
+
+  it('knows the 2025 National Day (eight days, with make-up Sunday 9-28 and Saturday 10-11)', () => {
+    expect(listedKind('2025-10-08')).toBe('holiday');
+    expect(listedKind('2025-09-28')).toBe('workday');
+    expect(listedKind('2025-10-11')).toBe('workday');
+  });
+
+  it('computes due days across National Day 2026 with the list', () => {
+    const sut = workdayLookup(new Map());
+    expect(addWorkingDays('2026-09-30', 1, sut)).toBe('2026-10-08');
+    expect(addWorkingDays('2026-09-30', 3, sut)).toBe('2026-10-10');
+    expect(addWorkingDays('2026-09-30', 13, sut)).toBe('2026-10-23');
+  });
+
+  it('lets an admin entry override the list and the weekday rule', () => {
+    const sut = workdayLookup(new Map([['2026-10-09', 'holiday'], ['2026-10-03', 'workday'], ['2027-01-01', 'holiday']]));
+    expect(sut('2026-10-09')).toBe(false);
+    expect(sut('2026-10-03')).toBe(true);
+    expect(sut('2027-01-01')).toBe(false);
+    expect(workdayLookup(new Map())('2027-01-01')).toBe(true); // a Friday, before the 2027 list exists
+  });
+});

@@ -1,0 +1,140 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  CalendarDayKind,
+  GRIEVANCE_ACTIONS,
+  GRIEVANCE_CONTENT_MAX,
+  GRIEVANCE_FEEDBACK_VERDICTS,
+  GRIEVANCE_MAX_EXTENSION_DAYS,
+  GRIEVANCE_MESSAGE_MAX,
+  GRIEVANCE_STATUSES,
+  GRIEVANCE_TOPICS,
+  GRIEVANCE_TYPES,
+  GrievanceAction,
+  GrievanceFeedbackVerdict,
+  GrievanceStatus,
+  GrievanceTopic,
+  GrievanceType,
+} from '@pingjia/shared';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+
+// Text limits are checked again after normalisation (shared rules); these only bound the body.
+export class CreateGrievanceDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  homeId: string;
+
+  @ApiProperty({ enum: GRIEVANCE_TYPES })
+  @IsIn(GRIEVANCE_TYPES)
+  type: GrievanceType;
+
+  @ApiProperty({ enum: GRIEVANCE_TOPICS, description: 'union（工会工作）直接交上级工会，本会主席看不到' })
+  @IsIn(GRIEVANCE_TOPICS)
+  topic: GrievanceTopic;
+
+  @ApiProperty({ minLength: 10, maxLength: GRIEVANCE_CONTENT_MAX })
+  @IsString()
+  @MaxLength(GRIEVANCE_CONTENT_MAX * 2)
+  content: string;
+
+  @ApiProperty({ description: '匿名：处理人看不到任何能识别提交人的信息' })
+  @IsBoolean()
+  anonymous: boolean;
+
+  @ApiPropertyOptional({ description: '实名诉求可留手机号，仅处理人可见', example: '13800138000' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^1[3-9]\d{9}$/)
+  contact?: string;
+
+  @ApiPropertyOptional({ description: '职工已同意接收一次订阅消息（状态变化时通知）' })
+  @IsOptional()
+  @IsBoolean()
+  subscribe?: boolean;
+}
+
+export class GrievanceActionDto {
+  @ApiProperty({ enum: GRIEVANCE_ACTIONS })
+  @IsIn(GRIEVANCE_ACTIONS)
+  action: GrievanceAction;
+
+  @ApiPropertyOptional({ maxLength: GRIEVANCE_MESSAGE_MAX, description: 'reply、resolve、extend 必填；延期理由职工可见' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(GRIEVANCE_MESSAGE_MAX * 2)
+  message?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: GRIEVANCE_MAX_EXTENSION_DAYS, description: 'extend：延长的工作日数' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(GRIEVANCE_MAX_EXTENSION_DAYS)
+  days?: number;
+}
+
+export class GrievanceFeedbackDto {
+  @ApiProperty({ enum: GRIEVANCE_FEEDBACK_VERDICTS })
+  @IsIn(GRIEVANCE_FEEDBACK_VERDICTS)
+  verdict: GrievanceFeedbackVerdict;
+
+  @ApiPropertyOptional({ maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  comment?: string;
+}
+
+export class GrievanceListQuery {
+  @ApiPropertyOptional({ enum: GRIEVANCE_STATUSES })
+  @IsOptional()
+  @IsIn(GRIEVANCE_STATUSES)
+  status?: GrievanceStatus;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'] })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  overdue?: 'true' | 'false';
+
+  @ApiPropertyOptional({ minimum: 1 })
+  @IsOptional()
+  @Matches(/^[1-9]\d{0,5}$/)
+  page?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Matches(/^([1-9]|[1-9]\d|100)$/)
+  pageSize?: string;
+}
+
+export class CalendarDayDto {
+  @ApiProperty({ enum: ['workday', 'holiday'] })
+  @IsIn(['workday', 'holiday'])
+  kind: CalendarDayKind;
+
+  @ApiPropertyOptional({ maxLength: 100, example: '2027年元旦' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  note?: string;
+}
+
+export class CalendarRangeQuery {
+  @ApiProperty({ example: '2026-10-01' })
+  @IsString()
+  from: string;
+
+  @ApiProperty({ example: '2026-10-31' })
+  @IsString()
+  to: string;
+}
+
+export class ClockDto {
+  @ApiPropertyOptional({ description: '向前拨动的毫秒数' })
+  @IsOptional()
+  @IsInt()
+  advanceMs?: number;
+
+  @ApiPropertyOptional({ description: '拨到这一时刻（ISO 8601）' })
+  @IsOptional()
+  @IsString()
+  to?: string;
+}

@@ -1,0 +1,73 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { GrievanceActorRole } from '@pingjia/shared';
+import { Brackets, Repository, SelectQueryBuilder } from 'typeorm';
+import { AccessService } from '../auth/access.service';
+import { RoleGrant } from '../auth/role-grant.entity';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import type { Grievance } from './grievance.entity';
+import { GrievanceKeys } from './keys';
+
+/** Who the caller is, as far as grievances go: their reporter key and their place in the org tree. */
+export interface Viewer {
+  reporterKey: string;
+  chairHomeIds: string[];
+  adminPaths: string[];
+}
+
+export interface Relation {
+  reporter: boolean;
+  /** may see it as a handler (content, and the reporter's contact when named) */
+  handles: boolean;
+  /** the role the caller acts in, or null when they may not act on it now */
+  actsAs: Extract<GrievanceActorRole, 'chair' | 'federation'> | null;
+}
+
+// Who sees what:
+// - the reporter: their own grievances (found through the keyed hash of their user id);
+// - the home's chair: the home's grievances except those about the union itself (topic `union`),
+//   and acts on them while the chair still handles them (not after escalation);
+// - federation admins: escalated and union-topic grievances of homes in their subtree, and act on those
+//   whose handling org is in their subtree.
+// Anyone else learns nothing, not even that it exists (404).
+@Injectable()
+export class GrievanceAccess {
+  readonly keys: GrievanceKeys;
+
+  constructor(
+    private readonly access: AccessService,
+    @InjectRepository(RoleGrant) private readonly grants: Repository<RoleGrant>,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.keys = new GrievanceKeys(config.raterKeySecret);
+  }
+
+  async viewer(userId: string): Promise<Viewer> {
+    const [chairs, adminPaths] = await Promise.all([this.grants.find({ where: { userId, role: 'chair' } }), this.access.adminPaths(userId)]);
+    return { reporterKey: this.keys.reporterKey(userId), chairHomeIds: chairs.map((c) => c.orgId), adminPaths };
+  }
+
+  relation(v: Viewer, g: Grievance): Relation {
+    const chairSees = g.topic !== 'union' && v.chairHomeIds.includes(g.homeId);
+    const upper = g.handlerOrgId !== null;
+    const federationSees = upper && v.adminPaths.some((p) => g.orgPath.startsWith(p));
+    const federationActs = upper && v.adminPaths.some((p) => g.handlerOrgPath!.startsWith(p));
+    return {
+      reporter: g.reporterKey === v.reporterKey,
+      handles: chairSees || federationSees,
+      actsAs: chairSees && !upper ? 'chair' : federationActs ? 'federation' : null,
+    };
+  }
+
+  /** Restricts a query over grievances (alias g) to those the viewer handles. False when there are none. */
+  scopeHandled(q: SelectQueryBuilder<Grievance>, v: Viewer): boolean {
+    if (!v.chairHomeIds.length && !v.adminPaths.length) return false;
+    q.andWhere(
+      new Brackets((w) => {
+        if (v.chairHomeIds.length) w.orWhere(`(g.home_id IN (:...chairHomes) AND g.topic <> 'union')`, { chairHomes: v.chairHomeIds });
+        v.adminPaths.forEach((path, i) => w.orWhere(`(g.handler_org_id IS NOT NULL AND g.org_path LIKE :adminPath${i})`, { [`adminPath${i}`]: `${path}%` }));
+      }),
+    );
+    return true;
+  }
+}

@@ -1,0 +1,166 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import {
+  commentProblem,
+  extendDeadline,
+  GRIEVANCE_FINAL_LIMITS,
+  GRIEVANCE_MESSAGE_MAX,
+  Grievance as GrievanceView,
+  GrievanceList,
+  GrievanceMove,
+  grievanceStep,
+  isBlankText,
+  MyGrievances,
+  normalizeText,
+  textLength,
+  workingDayDeadline,
+} from '@pingjia/shared';
+import { Repository } from 'typeorm';
+import { User } from '../auth/user.entity';
+import { Clock } from '../common/clock';
+import { DomainError, invalid, notFound } from '../common/domain-error';
+import { Transactions } from '../common/transactions';
+import { ModerationService } from '../wechat/moderation.service';
+import { CalendarService } from './calendar.service';
+import { GrievanceActionDto, GrievanceFeedbackDto, GrievanceListQuery } from './dto';
+import { GrievanceAccess, Relation, Viewer } from './grievance-access';
+import { Grievance } from './grievance.entity';
+import { GrievanceNotifier } from './grievance-notifier';
+import { completion, GrievanceStore, NewEvent, stateOf } from './grievance-store';
+import { grievanceView, summaryView } from './grievance-views';
+
+const NEEDS_MESSAGE = new Set(['reply', 'resolve', 'extend']);
+const OVERDUE_SQL = `((g.status = 'submitted' AND g.accept_due_at <= :now) OR (g.completed_at IS NULL AND g.status <> 'closed' AND g.due_at <= :now))`;
+
+@Injectable()
+export class GrievanceHandlingService {
+  constructor(
+    private readonly store: GrievanceStore,
+    private readonly grievanceAccess: GrievanceAccess,
+    private readonly calendar: CalendarService,
+    private readonly moderation: ModerationService,
+    private readonly notifier: GrievanceNotifier,
+    private readonly tx: Transactions,
+    private readonly clock: Clock,
+    @InjectRepository(User) private readonly users: Repository<User>,
+  ) {}
+
+  /** The caller's own grievances, newest first. */
+  async mine(userId: string): Promise<MyGrievances> {
+    const viewer = await this.grievanceAccess.viewer(userId);
+    const rows = await this.store.grievances.find({ where: { reporterKey: viewer.reporterKey }, order: { createdAt: 'DESC' }, take: 100 });
+    return { items: await this.summaries(rows, viewer) };
+  }
+
+  /** Grievances the caller handles, soonest due first. */
+  async list(userId: string, query: GrievanceListQuery): Promise<GrievanceList> {
+    const viewer = await this.grievanceAccess.viewer(userId);
+    const q = this.store.grievances.createQueryBuilder('g');
+    if (!this.grievanceAccess.scopeHandled(q, viewer)) return { items: [], total: 0 };
+    if (query.status) q.andWhere('g.status = :status', { status: query.status });
+    const now = this.clock.now().toISOString();
+    if (query.overdue === 'true') q.andWhere(OVERDUE_SQL, { now });
+    if (query.overdue === 'false') q.andWhere(`NOT ${OVERDUE_SQL}`, { now });
+    const page = Number(query.page ?? 1);
+    const pageSize = Number(query.pageSize ?? 20);
+    q.orderBy('g.due_at', 'ASC').addOrderBy('g.created_at', 'ASC').addOrderBy('g.id', 'ASC').skip((page - 1) * pageSize).take(pageSize);
+    const [rows, total] = await q.getManyAndCount();
+    return { items: await this.summaries(rows, viewer), total };
+  }
+
+  async get(userId: string, id: string): Promise<GrievanceView> {
+    const { g, viewer, rel } = await this.visible(userId, id);
+    return this.view(g, viewer, rel);
+  }
+
+  async act(userId: string, id: string, dto: GrievanceActionDto): Promise<GrievanceView> {
+    const message = dto.message === undefined ? null : normalizeText(dto.message);
+    const fields: Record<string, string> = {};
+    if (NEEDS_MESSAGE.has(dto.action) && (!message || isBlankText(message))) fields.message = dto.action === 'extend' ? '延期须说明理由（职工可见）' : '请填写答复内容';
+    if (message && textLength(message) > GRIEVANCE_MESSAGE_MAX) fields.message = `不能超过 ${GRIEVANCE_MESSAGE_MAX} 个字`;
+    if (dto.action === 'extend' && dto.days === undefined) fields.days = '请填写延长的工作日数';
+    if (dto.action !== 'extend' && dto.days !== undefined) fields.days = '只有延期时填写';
+    if (Object.keys(fields).length) throw invalid(fields);
+
+    const { g, viewer, rel } = await this.visible(userId, id);
+    if (!rel.actsAs) throw new DomainError('FORBIDDEN', g.escalated ? '该诉求已转上级工会办理' : undefined);
+    const now = this.clock.now();
+    const step = grievanceStep(stateOf(g, now), { kind: dto.action } as GrievanceMove);
+    if (!step) throw new DomainError('STATE_CONFLICT');
+
+    const changes: Partial<Grievance> = { status: step.next.status };
+    if (step.next.completed && g.completedAt === null) Object.assign(changes, completion(g, now));
+    if (dto.action === 'extend') {
+      changes.extended = true;
+      changes.dueAt = extendDeadline(g.dueAt, dto.days!, await this.calendar.lookup());
+    }
+    const saved = await this.tx.run(async (m) => {
+      if (dto.action === 'escalate') Object.assign(changes, await this.store.upperLevel(m, g));
+      const event: NewEvent = { kind: step.events[0], actorRole: rel.actsAs!, message, days: dto.days ?? null };
+      const next = await this.store.apply(m, g, changes, [event], now);
+      if (next.status !== g.status) await this.notifier.statusChanged(m, g.id, next.status, now);
+      return next;
+    });
+    this.notifier.kick();
+    return this.view(saved, viewer, this.grievanceAccess.relation(viewer, saved));
+  }
+
+  /** The worker's verdict: satisfied closes; dissatisfied reopens once (new limits), then closes. */
+  async feedback(userId: string, id: string, dto: GrievanceFeedbackDto): Promise<GrievanceView> {
+    const comment = normalizeText(dto.comment ?? '');
+    const problem = commentProblem(comment);
+    if (problem) throw invalid({ comment: problem });
+    const { g, viewer, rel } = await this.visible(userId, id);
+    // Only the reporter gives feedback; to anyone else it is not there.
+    if (!rel.reporter) throw notFound();
+    const now = this.clock.now();
+    const step = grievanceStep(stateOf(g, now), { kind: 'feedback', verdict: dto.verdict });
+    if (!step) throw new DomainError('STATE_CONFLICT');
+    if (comment) await this.moderation.check(userId, comment);
+
+    const changes: Partial<Grievance> = { status: step.next.status, feedbackVerdict: dto.verdict, feedbackComment: comment || null };
+    if (step.newRound) {
+      // A new round of handling with fresh limits, counted from today.
+      const isWorkday = await this.calendar.lookup();
+      Object.assign(changes, {
+        reopened: true,
+        extended: false,
+        completedAt: null,
+        finalReminded: false,
+        dueAt: workingDayDeadline(now, GRIEVANCE_FINAL_LIMITS[g.type].days, isWorkday),
+      });
+    }
+    const events: NewEvent[] = step.events.map((kind) => (kind === 'feedback' ? { kind, actorRole: 'reporter', message: comment || null, verdict: dto.verdict } : { kind, actorRole: 'reporter' }));
+    const saved = await this.tx.run((m) => this.store.apply(m, g, changes, events, now));
+    return this.view(saved, viewer, this.grievanceAccess.relation(viewer, saved));
+  }
+
+  /** The reporter allows one more subscribe message (after wx.requestSubscribeMessage). */
+  async subscribe(userId: string, id: string): Promise<void> {
+    const { g, rel } = await this.visible(userId, id);
+    if (!rel.reporter) throw notFound();
+    const openid = (await this.users.findOne({ where: { id: userId }, select: { id: true, openid: true } }))?.openid;
+    if (!openid || !this.notifier.enabled || g.status === 'closed') throw new DomainError('STATE_CONFLICT', '当前无法订阅该诉求的进度通知');
+    await this.tx.run((m) => this.notifier.subscribe(m, g.id, openid, this.clock.now()));
+  }
+
+  private async visible(userId: string, id: string): Promise<{ g: Grievance; viewer: Viewer; rel: Relation }> {
+    const g = await this.store.find(id);
+    if (!g) throw notFound();
+    const viewer = await this.grievanceAccess.viewer(userId);
+    const rel = this.grievanceAccess.relation(viewer, g);
+    if (!rel.reporter && !rel.handles) throw notFound();
+    return { g, viewer, rel };
+  }
+
+  private async view(g: Grievance, viewer: Viewer, rel: Relation): Promise<GrievanceView> {
+    const [names, events] = await Promise.all([this.store.homeNames([g.homeId]), this.store.timeline(g.id)]);
+    return grievanceView(g, names.get(g.homeId) ?? '', rel, events, this.clock.now());
+  }
+
+  private async summaries(rows: Grievance[], viewer: Viewer) {
+    const names = await this.store.homeNames(rows.map((g) => g.homeId));
+    const now = this.clock.now();
+    return rows.map((g) => summaryView(g, names.get(g.homeId) ?? '', this.grievanceAccess.relation(viewer, g), now));
+  }
+}

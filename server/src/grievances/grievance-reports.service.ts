@@ -1,0 +1,169 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import {
+  GRIEVANCE_ACCEPT_DAYS,
+  GRIEVANCE_FINAL_LIMITS,
+  GrievanceCreated,
+  GrievanceTrack,
+  grievanceContentProblem,
+  isTrackingCode,
+  normalizeText,
+  normalizeTrackingCode,
+  routesToUpperLevel,
+  workingDayDeadline,
+} from '@pingjia/shared';
+import { EntityManager, MoreThan, Repository } from 'typeorm';
+import { User } from '../auth/user.entity';
+import { Clock } from '../common/clock';
+import { DomainError, invalid, notFound } from '../common/domain-error';
+import { newId } from '../common/ids';
+import { Transactions } from '../common/transactions';
+import { Home } from '../orgs/home.entity';
+import { ModerationService } from '../wechat/moderation.service';
+import { CalendarService } from './calendar.service';
+import { CreateGrievanceDto } from './dto';
+import { GrievanceAccess } from './grievance-access';
+import { Grievance } from './grievance.entity';
+import { GrievanceNotifier } from './grievance-notifier';
+import { GrievanceStore } from './grievance-store';
+import { trackView } from './grievance-views';
+import { IdempotencyKey } from './idempotency-key.entity';
+import { canonicalJson, newTrackingCode, sha256 } from './keys';
+
+const SCOPE = 'grievances.create';
+/** how long a retried submission gets the first answer back */
+export const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
+
+type StoredAnswer = Omit<GrievanceCreated, 'trackingCode'>;
+
+@Injectable()
+export class GrievanceReportsService {
+  constructor(
+    @InjectRepository(Home) private readonly homes: Repository<Home>,
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectRepository(IdempotencyKey) private readonly idempotency: Repository<IdempotencyKey>,
+    private readonly store: GrievanceStore,
+    private readonly grievanceAccess: GrievanceAccess,
+    private readonly calendar: CalendarService,
+    private readonly moderation: ModerationService,
+    private readonly notifier: GrievanceNotifier,
+    private readonly tx: Transactions,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Files a grievance; with an Idempotency-Key, a retry answers with the first result. */
+  async create(userId: string, dto: CreateGrievanceDto, idempotencyKey: string | undefined): Promise<GrievanceCreated> {
+    const content = normalizeText(dto.content);
+    const problem = grievanceContentProblem(content);
+    if (problem) throw invalid({ content: problem });
+    if (dto.anonymous && dto.contact !== undefined) throw invalid({ contact: '匿名诉求不能留联系电话' });
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw invalid({ 'Idempotency-Key': '应为 8 到 128 个字母、数字或 _ . : -' });
+    }
+
+    const keys = this.grievanceAccess.keys;
+    const reporterKey = keys.reporterKey(userId);
+    const request = { homeId: dto.homeId, type: dto.type, topic: dto.topic, content, anonymous: dto.anonymous, contact: dto.contact ?? null, subscribe: dto.subscribe === true };
+    const idem = idempotencyKey === undefined ? null : { keyHash: sha256(idempotencyKey), requestHash: sha256(canonicalJson(request)) };
+    if (idem) {
+      const first = await this.replay(this.idempotency.manager, reporterKey, idem);
+      if (first) return first;
+    }
+
+    const home = await this.homes.findOne({ where: { id: dto.homeId } });
+    if (!home) throw notFound();
+    // Risky text is refused (422); held text still reaches its handler, flagged (see contentHeld).
+    const contentStatus = await this.moderation.check(userId, content);
+    const user = await this.users.findOne({ where: { id: userId }, select: { id: true, openid: true, displayName: true } });
+    const isWorkday = await this.calendar.lookup();
+
+    const created = await this.tx.run(async (m) => {
+      if (idem) {
+        const first = await this.replay(m, reporterKey, idem);
+        if (first) return first;
+      }
+      const now = this.clock.now();
+      const at = now.toISOString();
+      const upper = routesToUpperLevel(dto.topic);
+      const seed = newId();
+      const trackingCode = idem ? keys.trackingCodeFor(seed) : newTrackingCode();
+      const g: Grievance = {
+        id: newId(),
+        homeId: home.id,
+        orgPath: home.orgPath,
+        handlerOrgId: upper ? home.orgId : null,
+        handlerOrgPath: upper ? home.orgPath : null,
+        escalated: false,
+        type: dto.type,
+        topic: dto.topic,
+        content,
+        contentStatus: contentStatus === 'approved' ? 'approved' : 'held',
+        anonymous: dto.anonymous,
+        reporterKey,
+        reporterName: dto.anonymous ? null : (user?.displayName ?? null),
+        contact: dto.anonymous ? null : (dto.contact ?? null),
+        trackingHash: sha256(trackingCode),
+        status: 'submitted',
+        version: 1,
+        acceptDueAt: workingDayDeadline(now, GRIEVANCE_ACCEPT_DAYS, isWorkday),
+        dueAt: workingDayDeadline(now, GRIEVANCE_FINAL_LIMITS[dto.type].days, isWorkday),
+        completedAt: null,
+        onTime: null,
+        extended: false,
+        reopened: false,
+        acceptReminded: false,
+        finalReminded: false,
+        feedbackVerdict: null,
+        feedbackComment: null,
+        createdAt: at,
+        updatedAt: at,
+      };
+      await m.insert(Grievance, g);
+      await this.store.insertEvent(m, g.id, 1, { kind: 'submitted', actorRole: 'reporter' }, at);
+      if (dto.subscribe && user?.openid) await this.notifier.subscribe(m, g.id, user.openid, now);
+      const answer: StoredAnswer = { id: g.id, status: g.status, acceptDueAt: g.acceptDueAt, dueAt: g.dueAt };
+      if (idem) {
+        // Only a record past the retry window goes: a fresh one (a concurrent twin) makes this insert
+        // fail as a duplicate, and the retried transaction then replays the twin's answer.
+        await m
+          .createQueryBuilder()
+          .delete()
+          .from(IdempotencyKey)
+          .where('scope = :scope AND caller_key = :callerKey AND key_hash = :keyHash AND created_at <= :since', { scope: SCOPE, callerKey: reporterKey, keyHash: idem.keyHash, since: this.since() })
+          .execute();
+        await m.insert(IdempotencyKey, { id: seed, scope: SCOPE, callerKey: reporterKey, keyHash: idem.keyHash, requestHash: idem.requestHash, response: JSON.stringify(answer), createdAt: at });
+      }
+      return { ...answer, trackingCode };
+    });
+    return created;
+  }
+
+  /** The first answer to this caller's key, if it is still within the retry window. */
+  private async replay(m: EntityManager, callerKey: string, idem: { keyHash: string; requestHash: string }): Promise<GrievanceCreated | null> {
+    const row = await m.findOne(IdempotencyKey, { where: { scope: SCOPE, callerKey, keyHash: idem.keyHash, createdAt: MoreThan(this.since()) } });
+    if (!row) return null;
+    if (row.requestHash !== idem.requestHash) throw new DomainError('IDEMPOTENCY_MISMATCH');
+    const answer = JSON.parse(row.response) as StoredAnswer;
+    return { ...answer, trackingCode: this.grievanceAccess.keys.trackingCodeFor(row.id) };
+  }
+
+  /** Public: status and timeline for whoever holds the code; no content, no names. */
+  async track(code: string): Promise<GrievanceTrack> {
+    const normalized = normalizeTrackingCode(code);
+    if (!isTrackingCode(normalized)) throw notFound();
+    const g = await this.store.grievances.findOne({ where: { trackingHash: sha256(normalized) } });
+    if (!g) throw notFound();
+    return trackView(g, await this.store.timeline(g.id), this.clock.now());
+  }
+
+  private since(): string {
+    return new Date(this.clock.now().getTime() - IDEMPOTENCY_TTL_MS).toISOString();
+  }
+
+  /** Drops idempotency keys past the retry window. */
+  async purgeIdempotencyKeys(): Promise<number> {
+    const r = await this.idempotency.createQueryBuilder().delete().where('created_at <= :since', { since: this.since() }).execute();
+    return r.affected ?? 0;
+  }
+}

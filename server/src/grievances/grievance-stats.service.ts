@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { GrievanceStats } from '@pingjia/shared';
+import { Repository } from 'typeorm';
+import { AccessService } from '../auth/access.service';
+import { Clock } from '../common/clock';
+import { Grievance } from './grievance.entity';
+
+export const EMPTY_GRIEVANCE_STATS: GrievanceStats = {
+  total: 0,
+  open: 0,
+  overdue: 0,
+  decided: 0,
+  onTime: 0,
+  onTimeRate: null,
+  feedback: { satisfied: 0, dissatisfied: 0 },
+  satisfactionRate: null,
+};
+
+interface Row {
+  home_id: string;
+  total: string | number;
+  open: string | number | null;
+  overdue: string | number | null;
+  decided: string | number | null;
+  on_time: string | number | null;
+  satisfied: string | number | null;
+  dissatisfied: string | number | null;
+}
+
+const ratio = (part: number, whole: number) => (whole ? Math.round((part / whole) * 10000) / 10000 : null);
+
+// Per-home grievance figures for dashboards: how many, how many on time, how satisfied the workers were.
+// Grievances about the union itself (topic `union`) count only for the upper level: a chair's own
+// figures must not reveal that someone complained about them.
+@Injectable()
+export class GrievanceStatsService {
+  constructor(
+    @InjectRepository(Grievance) private readonly grievances: Repository<Grievance>,
+    private readonly access: AccessService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Figures for each of the homes (every home asked for is in the map). */
+  async forHomes(homeIds: string[], opts: { includeUnionTopic: boolean }): Promise<Map<string, GrievanceStats>> {
+    const out = new Map<string, GrievanceStats>(homeIds.map((id) => [id, { ...EMPTY_GRIEVANCE_STATS, feedback: { satisfied: 0, dissatisfied: 0 } }]));
+    if (!homeIds.length) return out;
+    const now = this.clock.now().toISOString();
+    const q = this.grievances
+      .createQueryBuilder('g')
+      .select('g.home_id', 'home_id')
+      .addSelect('COUNT(*)', 'total')
+      .addSelect(`SUM(CASE WHEN g.status <> 'closed' THEN 1 ELSE 0 END)`, 'open')
+      .addSelect(`SUM(CASE WHEN (g.status = 'submitted' AND g.accept_due_at <= :now) OR (g.completed_at IS NULL AND g.status <> 'closed' AND g.due_at <= :now) THEN 1 ELSE 0 END)`, 'overdue')
+      .addSelect('SUM(CASE WHEN g.on_time IS NOT NULL THEN 1 ELSE 0 END)', 'decided')
+      .addSelect('SUM(CASE WHEN g.on_time = 1 THEN 1 ELSE 0 END)', 'on_time')
+      .addSelect(`SUM(CASE WHEN g.feedback_verdict = 'satisfied' THEN 1 ELSE 0 END)`, 'satisfied')
+      .addSelect(`SUM(CASE WHEN g.feedback_verdict = 'dissatisfied' THEN 1 ELSE 0 END)`, 'dissatisfied')
+      .where('g.home_id IN (:...homeIds)', { homeIds, now })
+      .groupBy('g.home_id');
+    if (!opts.includeUnionTopic) q.andWhere(`g.topic <> 'union'`);
+    for (const r of await q.getRawMany<Row>()) {
+      const n = (v: string | number | null) => Number(v ?? 0);
+      const decided = n(r.decided);
+      const onTime = n(r.on_time);
+      const satisfied = n(r.satisfied);
+      const dissatisfied = n(r.dissatisfied);
+      out.set(r.home_id, {
+        total: n(r.total),
+        open: n(r.open),
+        overdue: n(r.overdue),
+        decided,
+        onTime,
+        onTimeRate: ratio(onTime, decided),
+        feedback: { satisfied, dissatisfied },
+        satisfactionRate: ratio(satisfied, satisfied + dissatisfied),
+      });
+    }
+    return out;
+  }
+
+  /** For GET /api/homes/:id/grievance-stats: the home's chair, or an admin above it (404 otherwise). */
+  async forStaff(userId: string, homeId: string): Promise<GrievanceStats> {
+    const home = await this.access.homeForStaff(userId, homeId);
+    const paths = await this.access.adminPaths(userId);
+    const upper = paths.some((p) => home.orgPath.startsWith(p));
+    return (await this.forHomes([home.id], { includeUnionTopic: upper })).get(home.id)!;
+  }
+}

@@ -1,0 +1,109 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Clock } from '../common/clock';
+import { DomainError } from '../common/domain-error';
+import { Transactions } from '../common/transactions';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { GrievanceNotifier } from './grievance-notifier';
+import { GrievanceReportsService } from './grievance-reports.service';
+import { GrievanceStore, NewEvent } from './grievance-store';
+import { Grievance } from './grievance.entity';
+
+const BATCH = 200;
+
+export interface SweepResult {
+  reminded: number;
+  escalated: number;
+  sent: number;
+  purged: number;
+}
+
+// The periodic job: a grievance past its acceptance limit gets a reminder (催办); one past its last
+// limit gets a reminder, counts as late, and, while still with the chair, goes to the upper level.
+// Each step is a conditional write, so two instances sweeping at once record it once.
+@Injectable()
+export class GrievanceSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('GrievanceSweeper');
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<SweepResult> | null = null;
+
+  constructor(
+    private readonly store: GrievanceStore,
+    private readonly reports: GrievanceReportsService,
+    private readonly notifier: GrievanceNotifier,
+    private readonly tx: Transactions,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const every = this.config.grievances.sweepIntervalMs;
+    if (!every) return;
+    this.timer = setInterval(() => void this.sweep().catch((e) => this.logger.error(`sweep failed: ${(e as Error).message}`)), every);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** One full pass that starts now: a call while one runs waits for it, then makes its own. */
+  async sweep(): Promise<SweepResult> {
+    while (this.running) await this.running.catch(() => undefined);
+    this.running = this.pass().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async pass(): Promise<SweepResult> {
+    const now = this.clock.now();
+    const at = now.toISOString();
+    const result: SweepResult = { reminded: 0, escalated: 0, sent: 0, purged: 0 };
+
+    const unaccepted = await this.store.grievances
+      .createQueryBuilder('g')
+      .where(`g.status = 'submitted' AND g.accept_reminded = 0 AND g.accept_due_at <= :at`, { at })
+      .orderBy('g.accept_due_at', 'ASC')
+      .take(BATCH)
+      .getMany();
+    for (const g of unaccepted) {
+      if (await this.step(g, { acceptReminded: true }, [{ kind: 'reminded', actorRole: 'system', message: '已超过受理时限' }], now)) result.reminded++;
+    }
+
+    const late = await this.store.grievances
+      .createQueryBuilder('g')
+      .where(`g.completed_at IS NULL AND g.status <> 'closed' AND g.final_reminded = 0 AND g.due_at <= :at`, { at })
+      .orderBy('g.due_at', 'ASC')
+      .take(BATCH)
+      .getMany();
+    for (const stale of late) {
+      // Re-read: the acceptance reminder above may have changed it.
+      const g = await this.store.find(stale.id);
+      if (!g) continue;
+      const events: NewEvent[] = [{ kind: 'reminded', actorRole: 'system', message: '已超过办理时限' }];
+      const escalate = g.handlerOrgId === null;
+      if (escalate) events.push({ kind: 'escalated', actorRole: 'system', message: '超过办理时限，转上级工会督办' });
+      if (await this.step(g, { finalReminded: true, onTime: false }, events, now, escalate)) {
+        result.reminded++;
+        if (escalate) result.escalated++;
+      }
+    }
+
+    result.purged = await this.reports.purgeIdempotencyKeys();
+    result.sent = await this.notifier.flush();
+    return result;
+  }
+
+  private async step(g: Grievance, changes: Partial<Grievance>, events: NewEvent[], now: Date, escalate = false): Promise<boolean> {
+    try {
+      await this.tx.run(async (m) => {
+        const all = escalate ? { ...changes, ...(await this.store.upperLevel(m, g)) } : changes;
+        await this.store.apply(m, g, all, events, now);
+      });
+      return true;
+    } catch (e) {
+      // Changed meanwhile (a handler acted, or another instance swept it): the next pass decides again.
+      if (e instanceof DomainError && e.code === 'STATE_CONFLICT') return false;
+      throw e;
+    }
+  }
+}

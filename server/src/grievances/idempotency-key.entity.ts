@@ -1,0 +1,28 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+// A request's Idempotency-Key, per caller (a keyed hash, never a user id), so a retried submission
+// answers with the first result, across restarts and instances.
+@Entity('idempotency_keys')
+export class IdempotencyKey {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  scope: string;
+
+  @Column({ name: 'caller_key', type: 'varchar', length: 64 })
+  callerKey: string;
+
+  @Column({ name: 'key_hash', type: 'varchar', length: 64 })
+  keyHash: string;
+
+  @Column({ name: 'request_hash', type: 'varchar', length: 64 })
+  requestHash: string;
+
+  /** the first answer, JSON */
+  @Column({ type: 'text' })
+  response: string;
+
+  @Column({ name: 'created_at', type: 'varchar', length: 30 })
+  createdAt: string;
+}

@@ -1,0 +1,40 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Public } from '../common/auth.decorators';
+import { Clock } from '../common/clock';
+import { invalid } from '../common/domain-error';
+import { ClockDto } from './dto';
+import { GrievanceSweeper, SweepResult } from './grievance-sweeper';
+
+// Exists only when TEST_CLOCK=true, which the config refuses in production: tests move the server's
+// clock and run the periodic job on demand.
+@ApiExcludeController()
+@Public()
+@Controller('__test')
+export class TestHooksController {
+  constructor(
+    private readonly clock: Clock,
+    private readonly sweeper: GrievanceSweeper,
+  ) {}
+
+  @Get('clock')
+  now(): { now: string } {
+    return { now: this.clock.now().toISOString() };
+  }
+
+  @Post('clock')
+  @HttpCode(200)
+  move(@Body() dto: ClockDto): { now: string } {
+    if ((dto.advanceMs === undefined) === (dto.to === undefined)) throw invalid({ advanceMs: '给出 advanceMs 或 to 其中之一' });
+    const target = dto.to === undefined ? null : Date.parse(dto.to);
+    if (target !== null && Number.isNaN(target)) throw invalid({ to: '不是有效的时间' });
+    this.clock.advance(target === null ? dto.advanceMs! : target - this.clock.now().getTime());
+    return this.now();
+  }
+
+  @Post('grievances/sweep')
+  @HttpCode(200)
+  sweep(): Promise<SweepResult> {
+    return this.sweeper.sweep();
+  }
+}

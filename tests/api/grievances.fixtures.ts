@@ -1,0 +1,89 @@
+// Helpers for the grievance suites, against the shared server or a suite's own one.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { client } from '../support/http';
+import { ADMIN } from './global-setup';
+
+export type Api = ReturnType<typeof client>;
+
+export interface Person {
+  token: string;
+  id: string;
+  openid: string;
+}
+
+/** Where the server keeps its data: for writing role grants that no API gives yet. */
+export interface DbTarget {
+  dataDir?: string;
+  url?: string;
+}
+
+export const uniq = (label: string) => `${label}${randomBytes(3).toString('hex')}`;
+
+export const GOOD_CONTENT = '车间连续三个月拖欠加班工资，工友们多次反映无果，请工会帮助协调。';
+
+/** A chair's grant (or a federation admin's) written straight into the database. */
+export async function grantRole(db: DbTarget, userId: string, role: 'chair' | 'federation_admin', orgId: string): Promise<void> {
+  const sql = 'INSERT INTO role_grants (id, user_id, role, org_id) VALUES (?, ?, ?, ?)';
+  const params = [randomUUID(), userId, role, orgId];
+  if (db.url) {
+    const mysql = await import('mysql2/promise');
+    const conn = await mysql.createConnection(db.url);
+    try {
+      await conn.query(sql, params);
+    } finally {
+      await conn.end();
+    }
+    return;
+  }
+  const Database = (await import('better-sqlite3')).default;
+  const conn = new Database(join(db.dataDir!, 'pingjia.sqlite'), { fileMustExist: true, timeout: 10_000 });
+  try {
+    conn.prepare(sql).run(...params);
+  } finally {
+    conn.close();
+  }
+}
+
+export function grievanceFixtures(api: Api, db: DbTarget) {
+  const person = async (): Promise<Person> => {
+    const openid = `g_${randomBytes(8).toString('hex')}`;
+    const res = await api.post('/api/auth/dev', { body: { openid } });
+    if (res.status !== 200) throw new Error(`login failed: ${res.status} ${res.text}`);
+    // The dev login stores the device id as `dev_<id>`: that is the openid WeChat would be sent.
+    return { token: res.body.token, id: res.body.user.id, openid: `dev_${openid}` };
+  };
+
+  const admin = async () => {
+    const res = await api.post('/api/auth/password', { body: ADMIN });
+    if (res.status !== 200) throw new Error(`admin login failed: ${res.status} ${res.text}`);
+    return { token: res.body.token as string, provinceId: res.body.user.roles.find((r: any) => r.role === 'federation_admin').orgId as string };
+  };
+
+  /** A city with two homes, a chair for each, an admin of the city, and a worker. */
+  const world = async () => {
+    const root = await admin();
+    const city = await api.post('/api/orgs', { token: root.token, body: { parentId: root.provinceId, name: uniq('诉求市'), level: 'city' } });
+    if (city.status !== 201) throw new Error(`city: ${city.status} ${city.text}`);
+    const home = async (name: string) => {
+      const h = await api.post('/api/homes', { token: root.token, body: { orgId: city.body.id, name: uniq(name), kind: 'enterprise', memberCount: 50, membershipMode: 'open' } });
+      if (h.status !== 201) throw new Error(`home: ${h.status} ${h.text}`);
+      return h.body as { id: string; name: string; orgId: string };
+    };
+    const homeA = await home('甲厂工会');
+    const homeB = await home('乙厂工会');
+    const [chairA, chairB, cityAdmin, worker] = await Promise.all([person(), person(), person(), person()]);
+    await grantRole(db, chairA.id, 'chair', homeA.id);
+    await grantRole(db, chairB.id, 'chair', homeB.id);
+    await grantRole(db, cityAdmin.id, 'federation_admin', city.body.id);
+    return { root, city: city.body as { id: string }, homeA, homeB, chairA, chairB, cityAdmin, worker };
+  };
+
+  const file = (who: Person, body: Record<string, unknown>, idempotencyKey?: string) =>
+    api.post('/api/grievances', { token: who.token, body, headers: idempotencyKey ? { 'idempotency-key': idempotencyKey } : undefined });
+
+  const act = (who: Person, id: string, body: Record<string, unknown>) => api.post(`/api/grievances/${id}/actions`, { token: who.token, body });
+  const feedback = (who: Person, id: string, body: Record<string, unknown>) => api.post(`/api/grievances/${id}/feedback`, { token: who.token, body });
+
+  return { person, admin, world, file, act, feedback };
+}
