@@ -14,8 +14,7 @@ import { ErrorFilter } from './common/error.filter';
 import { H5Fallback } from './common/h5-fallback';
 import { Transactions } from './common/transactions';
 import { APP_CONFIG, AppConfig } from './config/app-config';
-import { DashboardController } from './dashboard/dashboard.controller';
-import { DashboardService } from './dashboard/dashboard.service';
+import { OversightModule } from './audit/oversight.module';
 import { GrievancesModule } from './grievances/grievances.module';
 import { databaseOptions } from './database/database-options';
 import { DemoSeed } from './database/seed/demo-seed';
@@ -44,8 +43,9 @@ export class AppModule {
         TypeOrmModule.forFeature([Org, Home, Campaign, Rating, RosterEntry, User]),
         AuthModule.register(config),
         GrievancesModule.register(config),
+        OversightModule,
       ],
-      controllers: [AppInfoController, HealthController, OrgsController, CampaignsController, RatingsController, DashboardController, MembershipController],
+      controllers: [AppInfoController, HealthController, OrgsController, CampaignsController, RatingsController, MembershipController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: ErrorFilter },
@@ -60,7 +60,6 @@ export class AppModule {
         OrgsService,
         CampaignsService,
         RatingsService,
-        DashboardService,
         MembershipService,
         ModerationService,
         DemoSeed,

@@ -4,6 +4,7 @@ import type { MemberGroup } from './groups';
 import type { CampaignStatus, HomeKind, MembershipMode, OrgLevel, Ownership, Role } from './orgs';
 import type { Tier } from './scoring';
 import type { Verdict } from './verdicts';
+import type { DashboardComment, GroupsFigures, GrievanceStats, TrendPoint } from './oversight-api';
 
 export interface RoleGrant {
   role: Role;
@@ -132,6 +133,16 @@ export interface HomeDashboard {
   criteria: Record<CriterionKey, CriterionFigures> | null;
   tier: { current: Tier; next: Tier | null; gap: number | null } | null;
   withheld: boolean;
+  /** the title this cycle earns (none unless ≥30% took part); null while withheld */
+  title: Tier | null;
+  /** this home's cycles, oldest first, each with the privacy rules applied */
+  trend: TrendPoint[];
+  /** approved comments (text and day only); null below 10 ratings */
+  comments: DashboardComment[] | null;
+  /** per self-declared group; null while withheld */
+  groups: GroupsFigures | null;
+  /** null when grievance figures are not available */
+  grievances: GrievanceStats | null;
 }
 
 /** GET /api/config: what the mini-program needs to know before it logs in. */

@@ -12,3 +12,7 @@ export * from './time';
 export * from './workdays';
 export * from './grievance-workflow';
 export * from './grievance-api';
+export * from './privacy';
+export * from './titles';
+export * from './spreadsheet';
+export * from './oversight-api';

@@ -4,6 +4,7 @@
 // another process and the test both see the same state).
 import { randomBytes } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import QRCode from 'qrcode';
 
 export interface FakeWechat {
   url: string;
@@ -22,6 +23,9 @@ interface CodeEntry {
 const CODE_TTL_MS = 5 * 60 * 1000;
 /** The subscribe-message template the stand-in knows from the start (tests configure the server with it). */
 export const FAKE_TEMPLATE_ID = 'tmplGrievanceStatus0001';
+
+/** Pages of the released mini-program (getwxacodeunlimit with check_path answers 41030 for others). */
+const PUBLISHED_PAGES = new Set(['pages/home/index', 'pages/rate/index', 'pages/dashboard/index']);
 
 export interface SentMessage {
   touser: string;
@@ -187,6 +191,20 @@ export async function startFakeWechat(appId = 'wxfake0000000001', secret = 'fake
       grants.set(key, left - 1);
       sent.push({ touser: body.touser, template_id: body.template_id, page: body.page, data: body.data, at: now() });
       return send(res, { errcode: 0, errmsg: 'ok', msgid: Date.now() });
+    }
+    // getwxacodeunlimit: a real PNG QR image on success. Its payload, `wxacode:<page>?scene=<scene>&env=<env>`,
+    // stands in for WeChat's round mini-program code so tests can follow it back to the home.
+    if (api === '/wxa/getwxacodeunlimit' && req.method === 'POST') {
+      const body = await readJson(req);
+      if (!tokenValid(url.searchParams.get('access_token'))) return err(res, 40001, 'invalid credential, access_token is invalid or not latest');
+      if (injected('getwxacodeunlimit', res)) return;
+      if (!body || typeof body.scene !== 'string' || !/^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/.test(body.scene)) return err(res, 40169, 'invalid length for scene, or the data is not json string');
+      if (typeof body.page !== 'string' || body.page.startsWith('/') || (body.check_path !== false && !PUBLISHED_PAGES.has(body.page))) return err(res, 41030, 'invalid page rid');
+      const env = body.env_version ?? 'release';
+      if (!['release', 'trial', 'develop'].includes(env)) return err(res, 40097, 'invalid args');
+      const png = await QRCode.toBuffer(`wxacode:${body.page}?scene=${encodeURIComponent(body.scene)}&env=${env}`, { type: 'png', margin: 2, width: Math.min(1280, Math.max(280, Number(body.width) || 430)) });
+      res.writeHead(200, { 'content-type': 'image/png', 'content-length': png.length });
+      return res.end(png);
     }
     send(res, { errcode: 40066, errmsg: 'invalid url' }, 404);
   });

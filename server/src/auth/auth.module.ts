@@ -8,6 +8,7 @@ import { AccessService } from './access.service';
 import { AuthController, DevAuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { RoleGrant } from './role-grant.entity';
+import { TokenVerifier } from './token-verifier';
 import { User } from './user.entity';
 import { WechatClient } from '../wechat/wechat.client';
 
@@ -22,8 +23,8 @@ export class AuthModule {
         JwtModule.register({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
       ],
       controllers: config.devLogin ? [AuthController, DevAuthController] : [AuthController],
-      providers: [WechatClient, AuthService, AccessService],
-      exports: [AuthService, AccessService, WechatClient, JwtModule],
+      providers: [WechatClient, AuthService, AccessService, TokenVerifier],
+      exports: [AuthService, AccessService, WechatClient, JwtModule, TokenVerifier],
     };
   }
 }

@@ -69,8 +69,8 @@ export class AuthService {
     return { id: user.id, displayName: user.displayName, roles: grants.map((g) => ({ role: g.role, orgId: g.orgId })) };
   }
 
-  private async issue(user: User): Promise<AuthResponse> {
-    const token = await this.jwt.signAsync({ sub: user.id }, { algorithm: 'HS256', expiresIn: this.config.tokenTtlSeconds });
+  async issue(user: User): Promise<AuthResponse> {
+    const token = await this.jwt.signAsync({ sub: user.id, ver: user.tokenVersion ?? 0 }, { algorithm: 'HS256', expiresIn: this.config.tokenTtlSeconds });
     return { token, expiresIn: this.config.tokenTtlSeconds, user: await this.me(user.id) };
   }
 }

@@ -24,4 +24,8 @@ export class User {
 
   @Column({ name: 'created_on', type: 'varchar', length: 10 })
   createdOn: string;
+
+  // Bumped when a role is taken away: every token issued before stops working.
+  @Column({ name: 'token_version', type: 'int', default: 0 })
+  tokenVersion: number;
 }

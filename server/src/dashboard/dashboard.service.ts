@@ -1,80 +1,89 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import {
-  CRITERION_KEYS,
-  CriterionFigures,
-  CriterionKey,
-  DEFAULT_THRESHOLDS,
-  HomeDashboard,
-  criterionMean,
-  isParticipationValid,
-  participationRate,
-  satisfactionRate,
-  tierProgress,
-} from '@pingjia/shared';
-import { DataSource, In, Not, Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { areCommentsVisible, DashboardComment, DEFAULT_THRESHOLDS, HomeDashboard, isSliceVisible, satisfactionRate, TrendPoint } from '@pingjia/shared';
+import { DataSource, In } from 'typeorm';
 import { AccessService } from '../auth/access.service';
 import { Campaign } from '../campaigns/campaign.entity';
-import { notFound } from '../common/domain-error';
-import { ancestorPaths } from '../orgs/org-paths';
-import { RatingTotals, RatingTotalsSchema, SCORES, distColumn, sumColumn } from '../ratings/rating-totals.entity';
+import { Home } from '../orgs/home.entity';
+import { Rating } from '../ratings/rating.entity';
+import { RatingTotals, RatingTotalsSchema } from '../ratings/rating-totals.entity';
+import { CampaignScope } from './campaign-scope';
+import { GrievanceFigures } from './grievance-figures';
+import { homeFigures } from './home-figures';
+
+const MAX_COMMENTS = 100;
 
 @Injectable()
 export class DashboardService {
-  private readonly thresholds = DEFAULT_THRESHOLDS;
+  readonly thresholds = DEFAULT_THRESHOLDS;
 
   constructor(
-    @InjectRepository(Campaign) private readonly campaigns: Repository<Campaign>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly scope: CampaignScope,
+    private readonly grievanceFigures: GrievanceFigures,
   ) {}
 
   async home(userId: string, homeId: string, campaignId?: string): Promise<HomeDashboard> {
     const home = await this.access.homeForStaff(userId, homeId);
-    const campaign = await this.campaignFor(home.orgPath, campaignId);
-    const totals = campaign
-      ? await this.dataSource.getRepository(RatingTotalsSchema).findOne({ where: { campaignId: campaign.id, homeId } })
-      : null;
-    const n = Number(totals?.ratings ?? 0);
-    // Fewer than minSlice ratings: show only how many took part, nothing that could point at a rater.
-    const withheld = n < this.thresholds.minSlice;
-    const counts = totals
-      ? { satisfied: Number(totals.satisfied), basicallySatisfied: Number(totals.basicallySatisfied), dissatisfied: Number(totals.dissatisfied) }
-      : { satisfied: 0, basicallySatisfied: 0, dissatisfied: 0 };
-
+    const upperLevel = (await this.access.adminPaths(userId)).some((p) => home.orgPath.startsWith(p));
+    const campaign = await this.scope.forHome(home.orgPath, campaignId);
+    const totals = campaign ? await this.totals(campaign.id, home.id) : null;
+    const f = homeFigures(home, totals, this.thresholds);
+    const [trend, comments, grievances] = await Promise.all([
+      this.trend(home),
+      campaign && areCommentsVisible(f.ratings, this.thresholds) ? this.comments(campaign.id, home.id) : Promise.resolve(null),
+      this.grievanceFigures.forHome(home.id, upperLevel),
+    ]);
     return {
       home: { id: home.id, name: home.name },
       campaign: campaign ? { id: campaign.id, name: campaign.name, status: campaign.status } : null,
-      participation: {
-        ratings: n,
-        members: home.memberCount,
-        rate: participationRate(n, home.memberCount),
-        valid: isParticipationValid(n, home.memberCount, this.thresholds),
-      },
-      satisfaction: withheld ? null : { rate: satisfactionRate(counts), ...counts },
-      criteria: withheld || !totals ? null : this.criteria(totals, n),
-      tier: withheld ? null : tierProgress({ counts }, this.thresholds),
-      withheld,
+      participation: { ratings: f.ratings, members: f.members, rate: f.participationRate, valid: f.valid },
+      satisfaction: f.satisfaction,
+      criteria: f.criteria,
+      tier: f.tier,
+      withheld: f.withheld,
+      title: f.title,
+      trend,
+      comments,
+      groups: f.groups,
+      grievances,
     };
   }
 
-  private criteria(t: RatingTotals, n: number): Record<CriterionKey, CriterionFigures> {
-    const out = {} as Record<CriterionKey, CriterionFigures>;
-    for (const k of CRITERION_KEYS) {
-      out[k] = { mean: criterionMean(Number(t[sumColumn(k)]), n), distribution: SCORES.map((s) => Number(t[distColumn(k, s)])) };
-    }
-    return out;
+  totals(campaignId: string, homeId: string): Promise<RatingTotals | null> {
+    return this.dataSource.getRepository(RatingTotalsSchema).findOne({ where: { campaignId, homeId } });
   }
 
-  /** The requested campaign if it covers the home; else the latest one that has started. */
-  private async campaignFor(homePath: string, campaignId?: string): Promise<Campaign | null> {
-    const paths = ancestorPaths(homePath);
-    if (campaignId) {
-      const c = await this.campaigns.findOne({ where: { id: campaignId, orgPath: In(paths) } });
-      if (!c) throw notFound();
-      return c;
-    }
-    const found = await this.campaigns.find({ where: { orgPath: In(paths), status: Not('draft') }, order: { opensAt: 'DESC' }, take: 1 });
-    return found[0] ?? null;
+  /** The home's cycles, oldest first, each with the privacy rules applied on its own. */
+  async trend(home: Home): Promise<TrendPoint[]> {
+    const campaigns = await this.scope.history(home.orgPath);
+    if (!campaigns.length) return [];
+    const rows = await this.dataSource.getRepository(RatingTotalsSchema).find({ where: { homeId: home.id, campaignId: In(campaigns.map((c) => c.id)) } });
+    const byCampaign = new Map(rows.map((r) => [r.campaignId, r]));
+    return campaigns.map((c: Campaign) => {
+      const f = homeFigures(home, byCampaign.get(c.id) ?? null, this.thresholds);
+      return {
+        campaign: { id: c.id, name: c.name, status: c.status, opensAt: c.opensAt },
+        ratings: f.ratings,
+        participationRate: f.participationRate,
+        satisfactionRate: isSliceVisible(f.ratings, this.thresholds) && f.satisfaction ? satisfactionRate(f.satisfaction) : null,
+        title: f.title,
+      };
+    });
+  }
+
+  /** Approved comments: the text and the day only, never who wrote them or with which scores. */
+  async comments(campaignId: string, homeId: string): Promise<DashboardComment[]> {
+    const rows = await this.dataSource
+      .getRepository(Rating)
+      .createQueryBuilder('r')
+      .select(['r.comment AS text', 'r.updated_on AS day'])
+      .where('r.campaign_id = :campaignId AND r.home_id = :homeId AND r.comment_status = :approved', { campaignId, homeId, approved: 'approved' })
+      .orderBy('r.updated_on', 'DESC')
+      .addOrderBy('r.comment', 'ASC')
+      .limit(MAX_COMMENTS)
+      .getRawMany<{ text: string; day: string }>();
+    return rows.map((r) => ({ text: r.text, day: r.day }));
   }
 }

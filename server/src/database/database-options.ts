@@ -14,9 +14,11 @@ import { Roster1764000000001 } from './migrations/1764000000001-roster';
 import { RosterEntry } from '../membership/roster-entry.entity';
 import { GRIEVANCE_ENTITIES } from '../grievances/entities';
 import { Grievances1764000000010 } from './migrations/1764000000010-grievances';
+import { OVERSIGHT_ENTITIES } from '../audit/oversight-entities';
+import { Oversight1764000000020 } from './migrations/1764000000020-oversight';
 
-export const ENTITIES = [User, RoleGrant, Org, Home, Campaign, Rating, RatingTotalsSchema, RosterEntry, ...GRIEVANCE_ENTITIES];
-export const MIGRATIONS = [Initial1764000000000, Roster1764000000001, Grievances1764000000010];
+export const ENTITIES = [User, RoleGrant, Org, Home, Campaign, Rating, RatingTotalsSchema, RosterEntry, ...GRIEVANCE_ENTITIES, ...OVERSIGHT_ENTITIES];
+export const MIGRATIONS = [Initial1764000000000, Roster1764000000001, Grievances1764000000010, Oversight1764000000020];
 
 // Schema changes only through migrations, never `synchronize`.
 export function databaseOptions(db: AppConfig['database']): DataSourceOptions {

@@ -5,6 +5,7 @@ import { AuthUser, CurrentUser } from '../common/auth.decorators';
 import { uuidParam as uuid } from '../common/params';
 import { MembershipDto } from './dto';
 import { MembershipService, RosterImportResult, XLSX_TYPE } from './membership.service';
+import { Audited } from '../audit/audited';
 
 @ApiTags('membership')
 @ApiBearerAuth()
@@ -25,12 +26,14 @@ export class MembershipController {
   }
 
   @Post('roster')
+  @Audited({ action: 'roster.import', target: 'home', idFrom: 'param', detail: (r) => ({ entries: r.entries, added: r.added, kept: r.kept, removed: r.removed }) })
   @ApiConsumes('text/csv', XLSX_TYPE)
   importRoster(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Req() req: FastifyRequest): Promise<RosterImportResult> {
     return this.membership.importRoster(user.id, id, req.headers['content-type'], req.body);
   }
 
   @Post('roster/reset-binding')
+  @Audited({ action: 'roster.reset_binding', target: 'home', idFrom: 'param' })
   @HttpCode(204)
   async reset(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() dto: MembershipDto): Promise<void> {
     await this.membership.resetBinding(user.id, id, dto.name, dto.memberNo);

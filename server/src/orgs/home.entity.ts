@@ -23,6 +23,10 @@ export class Home {
   @Column({ name: 'member_count', type: 'int' })
   memberCount: number;
 
+  /** workers of the unit, for the membership rate (入会率) that 全国模范 needs; null when unknown */
+  @Column({ name: 'worker_count', type: 'int', nullable: true })
+  workerCount: number | null;
+
   @Column({ name: 'membership_mode', type: 'varchar', length: 16 })
   membershipMode: MembershipMode;
 

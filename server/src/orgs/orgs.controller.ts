@@ -6,6 +6,7 @@ import { CreateHomeDto, CreateOrgDto } from './dto';
 import { OrgsService } from './orgs.service';
 
 import { uuidParam as uuid } from '../common/params';
+import { Audited } from '../audit/audited';
 
 @ApiTags('orgs')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ export class OrgsController {
   constructor(private readonly orgs: OrgsService) {}
 
   @Post('orgs')
+  @Audited({ action: 'org.create', target: 'org', idFrom: 'result', detail: (o) => ({ level: o.level }) })
   createOrg(@CurrentUser() user: AuthUser, @Body() dto: CreateOrgDto): Promise<Org> {
     return this.orgs.createOrg(user.id, dto);
   }
@@ -29,6 +31,7 @@ export class OrgsController {
   }
 
   @Post('homes')
+  @Audited({ action: 'home.create', target: 'home', idFrom: 'result', detail: (h) => ({ kind: h.kind, memberCount: h.memberCount }) })
   createHome(@CurrentUser() user: AuthUser, @Body() dto: CreateHomeDto): Promise<Home> {
     return this.orgs.createHome(user.id, dto);
   }

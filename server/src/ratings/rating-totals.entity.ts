@@ -1,4 +1,4 @@
-import { CRITERION_KEYS, CriterionKey, MEMBER_GROUP_KEYS, MemberGroup, SCORE_MAX, SCORE_MIN } from '@pingjia/shared';
+import { CRITERION_KEYS, CriterionKey, MEMBER_GROUP_KEYS, MemberGroup, SCORE_MAX, SCORE_MIN, Verdict, VERDICT_KEYS } from '@pingjia/shared';
 import { EntitySchema, EntitySchemaColumnOptions } from 'typeorm';
 
 // Running totals per (campaign, home), updated in the same transaction as each rating, so a
@@ -18,6 +18,9 @@ export const SCORES = Array.from({ length: SCORE_MAX - SCORE_MIN + 1 }, (_, i) =
 export const sumColumn = (k: CriterionKey) => `sum_${k}`;
 export const distColumn = (k: CriterionKey, score: number) => `d_${k}_${score}`;
 export const groupColumn = (g: MemberGroup) => `g_${g}`;
+/** verdicts within a self-declared group (added by the oversight migration) */
+export const groupVerdictColumn = (g: MemberGroup, v: Verdict) => `gv_${g}_${v}`;
+export const GROUP_VERDICT_COLUMNS: string[] = MEMBER_GROUP_KEYS.flatMap((g) => VERDICT_KEYS.map((v) => groupVerdictColumn(g, v)));
 
 /** Every counter column: name in the entity equals the name in the table. */
 export const COUNTER_COLUMNS: string[] = [
@@ -45,5 +48,6 @@ export const RatingTotalsSchema = new EntitySchema<RatingTotals>({
         { ...counter, name: c },
       ]),
     ),
+    ...Object.fromEntries(GROUP_VERDICT_COLUMNS.map((c) => [c, { ...counter, name: c }])),
   },
 });

@@ -1,7 +1,7 @@
 import type { Verdict } from '@pingjia/shared';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export type CommentStatus = 'none' | 'approved' | 'held';
+export type CommentStatus = 'none' | 'approved' | 'held' | 'rejected';
 
 // Anonymous by construction: no user id, no openid. `raterKey` is a keyed hash (server secret) of
 // campaign, home and member, so the database alone cannot name a rater; times are kept to the day.

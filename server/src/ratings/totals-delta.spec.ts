@@ -20,6 +20,7 @@ describe('totalsDelta', () => {
       sum_role: 2, d_role_2: 1,
       sum_trust: 1, d_trust_1: 1,
       g_migrant: 1,
+      gv_migrant_satisfied: 1,
     });
   });
 
@@ -34,6 +35,17 @@ describe('totalsDelta', () => {
       sum_trust: 2,
       d_trust_1: -1,
       d_trust_3: 1,
+    });
+  });
+
+  it('moves a group member\'s verdict within the group', () => {
+    const before = rating({ groups: ['women'] });
+    const after = rating({ groups: ['women'], verdict: 'basically_satisfied' });
+    expect(Object.fromEntries(totalsDelta(before, after))).toEqual({
+      satisfied: -1,
+      basically_satisfied: 1,
+      gv_women_satisfied: -1,
+      gv_women_basically_satisfied: 1,
     });
   });
 

@@ -1,5 +1,5 @@
 import { CRITERION_KEYS, MemberGroup, Verdict } from '@pingjia/shared';
-import { distColumn, groupColumn, sumColumn } from './rating-totals.entity';
+import { distColumn, groupColumn, groupVerdictColumn, sumColumn } from './rating-totals.entity';
 
 export interface RatingValues {
   scores: Record<(typeof CRITERION_KEYS)[number], number>;
@@ -26,7 +26,10 @@ function apply(delta: Map<string, number>, v: RatingValues, sign: 1 | -1) {
     add(delta, sumColumn(k), sign * v.scores[k]);
     add(delta, distColumn(k, v.scores[k]), sign);
   }
-  for (const g of v.groups) add(delta, groupColumn(g), sign);
+  for (const g of v.groups) {
+    add(delta, groupColumn(g), sign);
+    add(delta, groupVerdictColumn(g, v.verdict), sign);
+  }
 }
 
 /** Column → change for moving a home's totals from `before` (null: a new rating) to `after`. */

@@ -62,6 +62,17 @@ export class WechatClient {
     }));
   }
 
+  /**
+   * getwxacodeunlimit: the mini-program code for a page with an opaque `scene` (≤ 32 visible characters);
+   * `page` without a leading slash. Answers the image bytes; errors come as JSON.
+   */
+  async wxaCodeUnlimited(o: { scene: string; page: string; envVersion: 'release' | 'trial' | 'develop'; width?: number }): Promise<Buffer> {
+    return this.withToken<Buffer>('getwxacodeunlimit', (token) => ({
+      path: `/wxa/getwxacodeunlimit?access_token=${encodeURIComponent(token)}`,
+      json: { scene: o.scene, page: o.page, check_path: false, env_version: o.envVersion, width: o.width ?? 430 },
+    }));
+  }
+
   /** The access token every other call needs; one holder, one fetch at a time. */
   async accessToken(force = false): Promise<string> {
     if (!force && this.token && Date.now() < this.token.expiresAt) return this.token.value;
@@ -110,6 +121,8 @@ export class WechatClient {
       this.logger.warn(`WeChat ${api} unreachable: ${(e as Error).message}`);
       throw new WechatError(-1, 'network error or timeout', api);
     }
+    // Image APIs (mini-program codes) answer bytes on success and JSON on error.
+    if (res.ok && res.headers.get('content-type')?.startsWith('image/')) return Buffer.from(await res.arrayBuffer()) as T;
     const text = await res.text();
     let body: { errcode?: number; errmsg?: string } & Record<string, unknown>;
     try {

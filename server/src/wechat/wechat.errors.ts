@@ -11,6 +11,8 @@ export const WECHAT_ERR = {
   INVALID_TEMPLATE: 40037,
   SUBSCRIPTION_REFUSED: 43101, // the user has not (or no longer) allowed this message
   ARGUMENT_INVALID: 47003,
+  INVALID_PAGE: 41030, // getwxacodeunlimit: the page is not in the released mini-program
+  API_LIMIT: 45009, // daily call limit of an API reached
 } as const;
 
 export class WechatError extends Error {

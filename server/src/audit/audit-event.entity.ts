@@ -1,0 +1,37 @@
+import type { Role } from '@pingjia/shared';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+// One admin action: who (a staff account, never a member's identity), in which part of the tree,
+// did what to which object, with a small detail that holds no personal data.
+@Entity('audit_events')
+export class AuditEventRow {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  /** ISO 8601 UTC */
+  @Column({ type: 'varchar', length: 30 })
+  at: string;
+
+  @Column({ name: 'actor_user_id', type: 'varchar', length: 36 })
+  actorUserId: string;
+
+  @Column({ name: 'actor_role', type: 'varchar', length: 24 })
+  actorRole: Role;
+
+  /** path of the org the target belongs to (a home's org for home-level actions) */
+  @Column({ name: 'scope_path', type: 'varchar', length: 400 })
+  scopePath: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  action: string;
+
+  @Column({ name: 'target_type', type: 'varchar', length: 24 })
+  targetType: string;
+
+  @Column({ name: 'target_id', type: 'varchar', length: 36 })
+  targetId: string;
+
+  /** JSON */
+  @Column({ type: 'text', nullable: true })
+  detail: string | null;
+}

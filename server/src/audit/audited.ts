@@ -1,0 +1,73 @@
+import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { InjectRepository } from '@nestjs/typeorm';
+import { from, mergeMap, Observable } from 'rxjs';
+import { Repository } from 'typeorm';
+import { Campaign } from '../campaigns/campaign.entity';
+import type { AuthUser } from '../common/auth.decorators';
+import { Home } from '../orgs/home.entity';
+import { Org } from '../orgs/org.entity';
+import { AuditDetail, AuditService } from './audit.service';
+
+export interface AuditedOptions {
+  action: string;
+  target: 'org' | 'home' | 'campaign';
+  /** where the target's id is: the route's :id, or the `id` of the answer (for creations) */
+  idFrom: 'param' | 'result';
+  /** a small detail from the answer; never personal data */
+  detail?: (result: any) => AuditDetail;
+}
+
+const AUDITED = 'audited';
+/** Records the action in the audit log after the handler succeeded. */
+export const Audited = (options: AuditedOptions) => SetMetadata(AUDITED, options);
+
+// For actions implemented outside the oversight modules (orgs, homes, campaigns, roster): the log
+// entry is written right after the action commits. Oversight's own actions write theirs inside
+// the action's transaction instead.
+@Injectable()
+export class AuditInterceptor implements NestInterceptor {
+  private readonly logger = new Logger('Audit');
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly audit: AuditService,
+    @InjectRepository(Org) private readonly orgs: Repository<Org>,
+    @InjectRepository(Home) private readonly homes: Repository<Home>,
+    @InjectRepository(Campaign) private readonly campaigns: Repository<Campaign>,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const options = this.reflector.get<AuditedOptions | undefined>(AUDITED, context.getHandler());
+    if (!options) return next.handle();
+    const req = context.switchToHttp().getRequest<{ user?: AuthUser; params?: Record<string, string> }>();
+    return next.handle().pipe(
+      mergeMap((result) =>
+        from(
+          this.write(options, req.user?.id, req.params?.id, result)
+            .catch((e) => this.logger.error(`audit write failed for ${options.action}: ${(e as Error).message}`))
+            .then(() => result),
+        ),
+      ),
+    );
+  }
+
+  private async write(o: AuditedOptions, userId: string | undefined, paramId: string | undefined, result: any): Promise<void> {
+    const targetId = o.idFrom === 'param' ? paramId : result?.id;
+    if (!userId || typeof targetId !== 'string') return;
+    let scopePath: string | undefined;
+    if (o.target === 'org') scopePath = (await this.orgs.findOne({ where: { id: targetId } }))?.path;
+    if (o.target === 'home') scopePath = (await this.homes.findOne({ where: { id: targetId } }))?.orgPath;
+    if (o.target === 'campaign') scopePath = (await this.campaigns.findOne({ where: { id: targetId } }))?.orgPath;
+    if (!scopePath) return;
+    await this.audit.record({
+      actorUserId: userId,
+      scopePath,
+      action: o.action,
+      targetType: o.target,
+      targetId,
+      homeId: o.target === 'home' ? targetId : undefined,
+      detail: o.detail?.(result),
+    });
+  }
+}

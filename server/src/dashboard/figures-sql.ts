@@ -1,0 +1,82 @@
+import { CRITERION_KEYS, CriterionKey, criterionMean, Figures, participationRate, satisfactionRate, Thresholds } from '@pingjia/shared';
+
+// SQL fragments over `homes h LEFT JOIN rating_totals t` (one totals row per home and campaign).
+// Every number interpolated here is an integer from the thresholds config, never request input.
+// A home counts toward score aggregates only when its own figures may be shown (≥ minSlice ratings),
+// so no aggregate minus its visible parts can reveal a withheld home.
+
+const int = (n: number) => String(Math.trunc(n));
+export const ratingsOf = (a = 't') => `COALESCE(${a}.ratings, 0)`;
+
+export function reportable(t: Thresholds, a = 't'): string {
+  return `${ratingsOf(a)} >= ${int(t.minSlice)}`;
+}
+
+/** The title rank (index in TIERS) a home earns in the cycle of totals alias `a`; mirrors awardedTitle. */
+export function titleRankSql(t: Thresholds, a = 't'): string {
+  const n = ratingsOf(a);
+  const pos = `(${a}.satisfied + ${a}.basically_satisfied) * 10000`;
+  return `(CASE
+    WHEN ${n} < ${int(t.minSlice)} OR ${n} * 10000 < ${int(t.validParticipationBp)} * h.member_count THEN 0
+    WHEN ${pos} < ${int(t.qualifiedBp)} * ${n} THEN 0
+    WHEN ${pos} < ${int(t.advancedBp)} * ${n} THEN 1
+    WHEN ${pos} < ${int(t.modelBp)} * ${n} THEN 2
+    WHEN ${pos} >= ${int(t.nationalSatisfactionBp)} * ${n} AND h.worker_count > 0 AND h.member_count * 10000 >= ${int(t.nationalMembershipBp)} * h.worker_count THEN 4
+    ELSE 3 END)`;
+}
+
+const SUMMED = ['satisfied', 'basically_satisfied', 'dissatisfied', ...CRITERION_KEYS.map((k) => `sum_${k}`)];
+
+/** Aggregate select list: counts over every home, scores over reportable homes only. */
+export function aggregateSelect(t: Thresholds): string {
+  const r = reportable(t);
+  return [
+    'COUNT(h.id) AS homes',
+    'COALESCE(SUM(h.member_count), 0) AS members',
+    `COALESCE(SUM(${ratingsOf()}), 0) AS ratings`,
+    `COALESCE(SUM(CASE WHEN ${r} THEN 1 ELSE 0 END), 0) AS reported_homes`,
+    `COALESCE(SUM(CASE WHEN ${r} THEN t.ratings ELSE 0 END), 0) AS reported_ratings`,
+    ...SUMMED.map((c) => `COALESCE(SUM(CASE WHEN ${r} THEN t.${c} ELSE 0 END), 0) AS ${c}`),
+  ].join(', ');
+}
+
+/** Per-home select list (one row per home). */
+export function homeSelect(): string {
+  return [
+    'h.id AS id',
+    'h.name AS name',
+    'h.member_count AS members',
+    'h.worker_count AS workers',
+    `${ratingsOf()} AS ratings`,
+    ...SUMMED.map((c) => `COALESCE(t.${c}, 0) AS ${c}`),
+  ].join(', ');
+}
+
+export type RawRow = Record<string, string | number | null>;
+const num = (v: string | number | null | undefined) => Number(v ?? 0);
+
+/** Raw aggregate or per-home row → figures, with withheld scores null. */
+export function toFigures(row: RawRow, t: Thresholds, perHome: boolean): Figures {
+  const ratings = num(row.ratings);
+  const homes = perHome ? 1 : num(row.homes);
+  const reportedRatings = perHome ? (ratings >= t.minSlice ? ratings : 0) : num(row.reported_ratings);
+  const shown = reportedRatings > 0;
+  const counts = {
+    satisfied: shown ? num(row.satisfied) : 0,
+    basicallySatisfied: shown ? num(row.basically_satisfied) : 0,
+    dissatisfied: shown ? num(row.dissatisfied) : 0,
+  };
+  const means = {} as Record<CriterionKey, number | null>;
+  for (const k of CRITERION_KEYS) means[k] = shown ? criterionMean(num(row[`sum_${k}`]), reportedRatings) : null;
+  return {
+    homes,
+    members: num(row.members),
+    ratings,
+    participationRate: participationRate(ratings, num(row.members)),
+    reportedHomes: perHome ? (shown ? 1 : 0) : num(row.reported_homes),
+    reportedRatings,
+    satisfactionRate: shown ? satisfactionRate(counts) : null,
+    ...counts,
+    means,
+  };
+}

@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { CRITERIA, CAMPAIGN_STATUS_LABELS, MEMBER_GROUP_KEYS, MEMBER_GROUP_LABELS, TIER_LABELS, Tier } from '@pingjia/shared';
+import { DashboardService } from '../dashboard/dashboard.service';
+import { OrgDashboardService } from '../dashboard/org-dashboard.service';
+import { addSafeRow, Cell, header, newWorkbook, percent, toBuffer } from './workbook';
+
+const title = (t: Tier | null) => (t === null ? null : TIER_LABELS[t]);
+const yesNo = (b: boolean | null) => (b === null ? null : b ? '是' : '否');
+
+// Excel reports with the same privacy rules as the dashboards: withheld figures are "—", never numbers.
+@Injectable()
+export class ExportsService {
+  constructor(
+    private readonly orgDashboard: OrgDashboardService,
+    private readonly homeDashboard: DashboardService,
+  ) {}
+
+  /** The league table of an org's subtree for one cycle. */
+  async org(userId: string, orgId: string, campaignId?: string): Promise<Buffer> {
+    const { org, campaign, path, cid } = await this.orgDashboard.resolve(userId, orgId, campaignId);
+    const [{ totals, tiers }, homes] = await Promise.all([this.orgDashboard.summary(path, cid), this.orgDashboard.allHomes(path, cid)]);
+    const wb = newWorkbook();
+    const summary = wb.addWorksheet('汇总');
+    header(summary, ['项目', '数值'], [28, 40]);
+    const rows: Array<[string, Cell]> = [
+      ['组织', org.name],
+      ['评议周期', campaign?.name ?? '（暂无）'],
+      ['状态', campaign ? CAMPAIGN_STATUS_LABELS[campaign.status] : null],
+      ['职工之家数', totals.homes],
+      ['会员数', totals.members],
+      ['参评人次', totals.ratings],
+      ['参评率（%）', percent(totals.participationRate)],
+      ['计入满意度的职工之家数（≥5人参评）', totals.reportedHomes],
+      ['满意率（%）', percent(totals.satisfactionRate)],
+      ['满意', totals.satisfied],
+      ['基本满意', totals.basicallySatisfied],
+      ['不满意', totals.dissatisfied],
+      ...(Object.entries(tiers) as Array<[Tier, number]>).map(([t, n]): [string, number] => [`${TIER_LABELS[t]}（个）`, n]),
+    ];
+    for (const r of rows) addSafeRow(summary, r);
+
+    const league = wb.addWorksheet('排名');
+    header(league, ['排名', '职工之家', '会员数', '参评人数', '参评率（%）', '参评有效', '满意率（%）', '满意', '基本满意', '不满意', ...CRITERIA.map((c) => `${c.label}（均分）`), '称号'], [8, 36]);
+    homes.forEach((h, i) => {
+      const shown = h.satisfactionRate !== null;
+      addSafeRow(league, [
+        shown ? i + 1 : null,
+        h.name,
+        h.members,
+        h.ratings,
+        percent(h.participationRate),
+        yesNo(h.valid),
+        percent(h.satisfactionRate),
+        shown ? h.satisfied : null,
+        shown ? h.basicallySatisfied : null,
+        shown ? h.dissatisfied : null,
+        ...CRITERIA.map((c) => h.means[c.key]),
+        title(h.title),
+      ]);
+    });
+    addSafeRow(league, []);
+    addSafeRow(league, ['说明：参评不足 5 人的职工之家不显示评分，也不计入汇总满意度。']);
+    return toBuffer(wb);
+  }
+
+  /** One home's report for one cycle. */
+  async home(userId: string, homeId: string, campaignId?: string): Promise<Buffer> {
+    const d = await this.homeDashboard.home(userId, homeId, campaignId);
+    const wb = newWorkbook();
+    const s = wb.addWorksheet('概况');
+    header(s, ['项目', '数值'], [28, 40]);
+    const rows: Array<[string, Cell]> = [
+      ['职工之家', d.home.name],
+      ['评议周期', d.campaign?.name ?? '（暂无）'],
+      ['状态', d.campaign ? CAMPAIGN_STATUS_LABELS[d.campaign.status] : null],
+      ['会员数', d.participation.members],
+      ['参评人数', d.participation.ratings],
+      ['参评率（%）', percent(d.participation.rate)],
+      ['参评有效（≥30%）', yesNo(d.participation.valid)],
+      ['满意率（%）', percent(d.satisfaction?.rate ?? null)],
+      ['满意', d.satisfaction?.satisfied ?? null],
+      ['基本满意', d.satisfaction?.basicallySatisfied ?? null],
+      ['不满意', d.satisfaction?.dissatisfied ?? null],
+      ['称号', title(d.title)],
+    ];
+    for (const r of rows) addSafeRow(s, r);
+
+    const c = wb.addWorksheet('五项指标');
+    header(c, ['指标', '均分', '1分', '2分', '3分', '4分', '5分'], [16]);
+    for (const k of CRITERIA) {
+      const f = d.criteria?.[k.key];
+      addSafeRow(c, [k.label, f?.mean ?? null, ...[0, 1, 2, 3, 4].map((i) => f?.distribution?.[i] ?? null)]);
+    }
+
+    const g = wb.addWorksheet('群体');
+    header(g, ['群体', '参评人数', '满意率（%）'], [16]);
+    for (const key of MEMBER_GROUP_KEYS) {
+      const f = d.groups?.[key] ?? null;
+      addSafeRow(g, [MEMBER_GROUP_LABELS[key], f?.ratings ?? null, percent(f?.satisfactionRate ?? null)]);
+    }
+
+    const t = wb.addWorksheet('历次评议');
+    header(t, ['评议周期', '参评人数', '参评率（%）', '满意率（%）', '称号'], [28]);
+    for (const p of d.trend) addSafeRow(t, [p.campaign.name, p.ratings, percent(p.participationRate), percent(p.satisfactionRate), title(p.title)]);
+
+    const m = wb.addWorksheet('会员留言');
+    header(m, ['日期', '留言'], [14, 80]);
+    if (d.comments === null) addSafeRow(m, [null, '参评不足 10 人，不显示留言']);
+    else for (const x of d.comments) addSafeRow(m, [x.day, x.text]);
+    return toBuffer(wb);
+  }
+}

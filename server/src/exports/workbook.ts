@@ -1,0 +1,30 @@
+import { neutralizeCell } from '@pingjia/shared';
+import ExcelJS from 'exceljs';
+
+export const WITHHELD = '—';
+export type Cell = string | number | null | undefined;
+
+/** A row whose text cannot turn into a formula; withheld (null) figures print as "—". */
+export function addSafeRow(sheet: ExcelJS.Worksheet, values: Cell[]): ExcelJS.Row {
+  return sheet.addRow(values.map((v) => (v === null || v === undefined ? WITHHELD : neutralizeCell(v))));
+}
+
+export function newWorkbook(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '评家';
+  wb.created = new Date(0);
+  return wb;
+}
+
+export function header(sheet: ExcelJS.Worksheet, titles: string[], widths: number[] = []): void {
+  const row = addSafeRow(sheet, titles);
+  row.font = { bold: true };
+  titles.forEach((_, i) => (sheet.getColumn(i + 1).width = widths[i] ?? 14));
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+}
+
+export const percent = (rate: number | null): Cell => (rate === null ? null : Math.round(rate * 10000) / 100);
+
+export async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,56 @@
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { AuthResponse, InviteResponse, StaffGrant } from '@pingjia/shared';
+import { AuthUser, CurrentUser, Public } from '../common/auth.decorators';
+import { uuidParam as uuid } from '../common/params';
+import { LoginRateLimit } from '../common/rate-limit.guard';
+import { AcceptInviteDto, HomeInviteDto, OrgInviteDto } from './dto';
+import { InvitesService } from './invites.service';
+
+@ApiTags('invites')
+@ApiBearerAuth()
+@Controller()
+export class InvitesController {
+  constructor(private readonly invites: InvitesService) {}
+
+  @Post('homes/:id/invites')
+  inviteChair(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() _dto: HomeInviteDto): Promise<InviteResponse> {
+    return this.invites.inviteChair(user.id, id);
+  }
+
+  @Post('orgs/:id/invites')
+  inviteAdmin(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() _dto: OrgInviteDto): Promise<InviteResponse> {
+    return this.invites.inviteAdmin(user.id, id);
+  }
+
+  /** With a bearer token: the role goes to that account. Without: a new H5 account. 404 unknown, 409 used or expired. */
+  @Public()
+  @LoginRateLimit()
+  @Post('invites/:code/accept')
+  @HttpCode(200)
+  accept(@Param('code') code: string, @Headers('authorization') authorization: string | undefined, @Body() dto: AcceptInviteDto): Promise<AuthResponse> {
+    return this.invites.accept(code, authorization, dto);
+  }
+
+  @Get('homes/:id/grants')
+  homeGrants(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<{ items: StaffGrant[] }> {
+    return this.invites.homeGrants(user.id, id);
+  }
+
+  @Delete('homes/:id/grants/:grantId')
+  @HttpCode(204)
+  async removeHomeGrant(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Param('grantId', uuid) grantId: string): Promise<void> {
+    await this.invites.removeHomeGrant(user.id, id, grantId);
+  }
+
+  @Get('orgs/:id/grants')
+  orgGrants(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<{ items: StaffGrant[] }> {
+    return this.invites.orgGrants(user.id, id);
+  }
+
+  @Delete('orgs/:id/grants/:grantId')
+  @HttpCode(204)
+  async removeOrgGrant(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Param('grantId', uuid) grantId: string): Promise<void> {
+    await this.invites.removeOrgGrant(user.id, id, grantId);
+  }
+}

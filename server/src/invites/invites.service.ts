@@ -1,0 +1,176 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { AuthResponse, chinaDay, InviteResponse, StaffGrant } from '@pingjia/shared';
+import { createHash, randomBytes } from 'node:crypto';
+import { In, Repository } from 'typeorm';
+import { AccessService } from '../auth/access.service';
+import { AuthService } from '../auth/auth.service';
+import { hashPassword } from '../auth/passwords';
+import { RoleGrant } from '../auth/role-grant.entity';
+import { TokenVerifier } from '../auth/token-verifier';
+import { User } from '../auth/user.entity';
+import { AuditService } from '../audit/audit.service';
+import { Clock } from '../common/clock';
+import { DomainError, invalid, notFound } from '../common/domain-error';
+import { newId } from '../common/ids';
+import { isUniqueViolation, Transactions } from '../common/transactions';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { Home } from '../orgs/home.entity';
+import { Org } from '../orgs/org.entity';
+import { AcceptInviteDto } from './dto';
+import { Invite } from './invite.entity';
+
+const hashCode = (code: string) => createHash('sha256').update(code, 'utf8').digest('hex');
+const CODE = /^[A-Za-z0-9_-]{43}$/;
+
+@Injectable()
+export class InvitesService {
+  constructor(
+    @InjectRepository(Invite) private readonly invites: Repository<Invite>,
+    @InjectRepository(RoleGrant) private readonly grants: Repository<RoleGrant>,
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectRepository(Org) private readonly orgs: Repository<Org>,
+    private readonly access: AccessService,
+    private readonly auth: AuthService,
+    private readonly tokens: TokenVerifier,
+    private readonly audit: AuditService,
+    private readonly tx: Transactions,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** A federation admin above the home invites its chair. */
+  async inviteChair(userId: string, homeId: string): Promise<InviteResponse> {
+    const home = await this.homeForAdmin(userId, homeId);
+    return this.create(userId, 'chair', home.id, home.orgPath, home.id);
+  }
+
+  /** A federation admin invites an admin for an org strictly below their own. */
+  async inviteAdmin(userId: string, orgId: string): Promise<InviteResponse> {
+    const org = await this.orgBelow(userId, orgId);
+    return this.create(userId, 'federation_admin', org.id, org.path);
+  }
+
+  /**
+   * Accepting binds the role to the caller's account when a valid bearer token comes along (a WeChat
+   * member becoming chair); otherwise it creates an H5 account from username and password.
+   * Unknown code: 404. Used or expired: 409.
+   */
+  async accept(code: string, authorization: string | undefined, dto: AcceptInviteDto): Promise<AuthResponse> {
+    if (!CODE.test(code)) throw notFound();
+    const callerId = authorization ? await this.tokens.verify(authorization) : null;
+    if (!callerId && (!dto.username || !dto.password)) {
+      throw invalid({ ...(dto.username ? {} : { username: '必填' }), ...(dto.password ? {} : { password: '必填' }) }, '请设置用户名和密码，或在小程序中登录后接受邀请');
+    }
+    if (!!dto.username !== !!dto.password) throw invalid({ [dto.username ? 'password' : 'username']: '用户名和密码需同时填写' });
+    const invite = await this.invites.findOne({ where: { codeHash: hashCode(code) } });
+    if (!invite) throw notFound();
+    const now = this.clock.now().toISOString();
+    if (invite.usedAt || invite.expiresAt <= now) throw new DomainError('STATE_CONFLICT', '邀请码已使用或已过期');
+    const passwordHash = dto.password ? await hashPassword(dto.password) : null;
+
+    try {
+      const userId = await this.tx.run(async (m) => {
+        let id = callerId;
+        if (id && dto.username) {
+          const me = await m.findOneOrFail(User, { where: { id } });
+          if (me.username && me.username !== dto.username) throw new DomainError('STATE_CONFLICT', '该账号已设置过用户名');
+          await m.update(User, { id }, { username: dto.username, passwordHash });
+        } else if (!id) {
+          id = newId();
+          await m.insert(User, { id, openid: null, unionid: null, username: dto.username!, passwordHash, displayName: null, createdOn: chinaDay(this.clock.now()), tokenVersion: 0 });
+        }
+        // Single use even under races: only the request that flips used_at from NULL goes on.
+        const taken = await m
+          .createQueryBuilder()
+          .update(Invite)
+          .set({ usedAt: now, usedBy: id })
+          .where('id = :inviteId AND used_at IS NULL AND expires_at > :now', { inviteId: invite.id, now })
+          .execute();
+        if (!taken.affected) throw new DomainError('STATE_CONFLICT', '邀请码已使用或已过期');
+        const has = await m.count(RoleGrant, { where: { userId: id, role: invite.role, orgId: invite.orgId } });
+        if (!has) await m.insert(RoleGrant, { id: newId(), userId: id, role: invite.role, orgId: invite.orgId });
+        await this.audit.record(
+          { actorUserId: id, actorRole: invite.role, scopePath: invite.scopePath, action: 'invite.accept', targetType: 'invite', targetId: invite.id, detail: { role: invite.role, newAccount: !callerId } },
+          m,
+        );
+        return id;
+      }, 1);
+      return this.auth.issue(await this.users.findOneOrFail({ where: { id: userId } }));
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new DomainError('DUPLICATE', '该用户名已被使用');
+      throw e;
+    }
+  }
+
+  async homeGrants(userId: string, homeId: string): Promise<{ items: StaffGrant[] }> {
+    const home = await this.homeForAdmin(userId, homeId);
+    return { items: await this.grantViews({ orgId: home.id, role: 'chair' }) };
+  }
+
+  async orgGrants(userId: string, orgId: string): Promise<{ items: StaffGrant[] }> {
+    const org = await this.access.orgForAdmin(userId, orgId);
+    return { items: await this.grantViews({ orgId: org.id, role: 'federation_admin' }) };
+  }
+
+  /** Takes a chair's role away; their tokens stop working at once. */
+  async removeHomeGrant(userId: string, homeId: string, grantId: string): Promise<void> {
+    const home = await this.homeForAdmin(userId, homeId);
+    await this.remove(userId, grantId, { orgId: home.id, role: 'chair' }, home.orgPath, home.id);
+  }
+
+  async removeOrgGrant(userId: string, orgId: string, grantId: string): Promise<void> {
+    const org = await this.orgBelow(userId, orgId);
+    await this.remove(userId, grantId, { orgId: org.id, role: 'federation_admin' }, org.path);
+  }
+
+  private async remove(userId: string, grantId: string, where: { orgId: string; role: RoleGrant['role'] }, scopePath: string, homeId?: string) {
+    await this.tx.run(async (m) => {
+      const grant = await m.findOne(RoleGrant, { where: { id: grantId, ...where } });
+      if (!grant) throw notFound();
+      await m.delete(RoleGrant, { id: grant.id });
+      await m.increment(User, { id: grant.userId }, 'tokenVersion', 1);
+      await this.audit.record({ actorUserId: userId, scopePath, action: 'grant.remove', targetType: 'grant', targetId: grant.id, homeId, detail: { role: grant.role } }, m);
+    });
+  }
+
+  private async create(userId: string, role: Invite['role'], orgId: string, scopePath: string, homeId?: string): Promise<InviteResponse> {
+    const code = randomBytes(32).toString('base64url');
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + this.config.oversight.inviteTtlHours * 3600_000).toISOString();
+    const invite: Invite = { id: newId(), codeHash: hashCode(code), role, orgId, scopePath, createdBy: userId, createdAt: now.toISOString(), expiresAt, usedAt: null, usedBy: null };
+    await this.tx.run(async (m) => {
+      await m.insert(Invite, invite);
+      await this.audit.record({ actorUserId: userId, scopePath, action: 'invite.create', targetType: 'invite', targetId: invite.id, homeId, detail: { role } }, m);
+    });
+    return { code, expiresAt };
+  }
+
+  private async grantViews(where: { orgId: string; role: RoleGrant['role'] }): Promise<StaffGrant[]> {
+    const grants = await this.grants.find({ where });
+    const users = grants.length ? await this.users.find({ where: { id: In(grants.map((g) => g.userId)) } }) : [];
+    const byId = new Map(users.map((u) => [u.id, u]));
+    return grants.map((g) => ({
+      id: g.id,
+      role: g.role,
+      orgId: g.orgId,
+      user: { id: g.userId, username: byId.get(g.userId)?.username ?? null, displayName: byId.get(g.userId)?.displayName ?? null },
+    }));
+  }
+
+  /** Homes are managed by federation admins above them, not by their chairs. */
+  private async homeForAdmin(userId: string, homeId: string): Promise<Home> {
+    const home = await this.access.homeForStaff(userId, homeId);
+    const paths = await this.access.adminPaths(userId);
+    if (!paths.some((p) => home.orgPath.startsWith(p))) throw new DomainError('FORBIDDEN');
+    return home;
+  }
+
+  private async orgBelow(userId: string, orgId: string): Promise<Org> {
+    const org = await this.access.orgForAdmin(userId, orgId);
+    const paths = await this.access.adminPaths(userId);
+    // The level above appoints: an admin may not invite or remove peers of their own org.
+    if (!paths.some((p) => org.path.startsWith(p) && org.path !== p)) throw new DomainError('FORBIDDEN');
+    return org;
+  }
+}

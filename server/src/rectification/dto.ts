@@ -1,0 +1,17 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Length } from 'class-validator';
+
+// Exactly one of the two: a plan (posted, or revised until signed off) or a progress report.
+export class RectificationDto {
+  @ApiPropertyOptional({ description: '整改方案', maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  plan?: string;
+
+  @ApiPropertyOptional({ description: '整改进展', maxLength: 1000 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  progress?: string;
+}

@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { chinaDay, DEFAULT_THRESHOLDS, isBlankText, normalizeText, PublicResults, Rectification } from '@pingjia/shared';
+import { DataSource, In, Repository } from 'typeorm';
+import { AccessService } from '../auth/access.service';
+import { AuditService } from '../audit/audit.service';
+import { Campaign } from '../campaigns/campaign.entity';
+import { Clock } from '../common/clock';
+import { DomainError, invalid, notFound } from '../common/domain-error';
+import { newId } from '../common/ids';
+import { Transactions } from '../common/transactions';
+import { homeFigures } from '../dashboard/home-figures';
+import { Home } from '../orgs/home.entity';
+import { ancestorPaths } from '../orgs/org-paths';
+import { RatingTotalsSchema } from '../ratings/rating-totals.entity';
+import { RectificationDto } from './dto';
+import { RectificationRow, RectificationUpdateRow } from './rectification.entity';
+
+// 整改: after a cycle closes the home posts a plan, reports progress, and the upper level signs off.
+@Injectable()
+export class RectificationService {
+  constructor(
+    @InjectRepository(RectificationRow) private readonly rows: Repository<RectificationRow>,
+    @InjectRepository(RectificationUpdateRow) private readonly updates: Repository<RectificationUpdateRow>,
+    @InjectRepository(Campaign) private readonly campaigns: Repository<Campaign>,
+    @InjectRepository(Home) private readonly homes: Repository<Home>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly tx: Transactions,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(userId: string, campaignId: string, homeId: string): Promise<Rectification> {
+    const { home, campaign } = await this.scope(userId, campaignId, homeId);
+    const view = await this.view(campaign.id, home.id);
+    if (!view) throw notFound();
+    return view;
+  }
+
+  async post(userId: string, campaignId: string, homeId: string, dto: RectificationDto): Promise<Rectification> {
+    if ((dto.plan === undefined) === (dto.progress === undefined)) throw invalid({ plan: '请填写整改方案或整改进展（二选一）' });
+    const text = normalizeText(dto.plan ?? dto.progress ?? '');
+    if (isBlankText(text)) throw invalid({ [dto.plan !== undefined ? 'plan' : 'progress']: '不能为空' });
+    const { home, campaign } = await this.scope(userId, campaignId, homeId);
+    if (campaign.status !== 'closed' && campaign.status !== 'published') throw new DomainError('STATE_CONFLICT', '评议结束后才能提交整改');
+    const day = chinaDay(this.clock.now());
+    await this.tx.run(async (m) => {
+      const existing = await m.findOne(RectificationRow, { where: { campaignId, homeId } });
+      if (existing?.status === 'signed_off') throw new DomainError('STATE_CONFLICT', '整改已验收，不能再修改');
+      let action: string;
+      let targetId: string;
+      if (dto.plan !== undefined) {
+        if (existing) {
+          const r = await m.update(RectificationRow, { id: existing.id, version: existing.version, status: 'planned' }, { plan: text, planOn: day, version: existing.version + 1 });
+          if (!r.affected) throw new DomainError('STATE_CONFLICT');
+          targetId = existing.id;
+          action = 'rectification.plan_revise';
+        } else {
+          targetId = newId();
+          await m.insert(RectificationRow, { id: targetId, campaignId, homeId, status: 'planned', plan: text, planOn: day, signedOffOn: null, version: 0 });
+          action = 'rectification.plan';
+        }
+      } else {
+        if (!existing) throw new DomainError('STATE_CONFLICT', '请先提交整改方案');
+        const last = await m.findOne(RectificationUpdateRow, { where: { rectificationId: existing.id }, order: { seq: 'DESC' } });
+        await m.insert(RectificationUpdateRow, { id: newId(), rectificationId: existing.id, seq: (last?.seq ?? 0) + 1, text, day });
+        targetId = existing.id;
+        action = 'rectification.progress';
+      }
+      await this.audit.record({ actorUserId: userId, scopePath: home.orgPath, action, targetType: 'rectification', targetId, homeId: home.id, detail: { campaignId } }, m);
+    });
+    return (await this.view(campaignId, homeId))!;
+  }
+
+  /** The upper level accepts the rectification: only after a plan and at least one progress report. */
+  async signOff(userId: string, campaignId: string, homeId: string): Promise<Rectification> {
+    const { home } = await this.scope(userId, campaignId, homeId);
+    const paths = await this.access.adminPaths(userId);
+    if (!paths.some((p) => home.orgPath.startsWith(p))) throw new DomainError('FORBIDDEN', '整改由上级工会验收');
+    await this.tx.run(async (m) => {
+      const existing = await m.findOne(RectificationRow, { where: { campaignId, homeId } });
+      if (!existing) throw new DomainError('STATE_CONFLICT', '尚未提交整改方案');
+      if (existing.status === 'signed_off') throw new DomainError('STATE_CONFLICT', '整改已验收');
+      if (!(await m.count(RectificationUpdateRow, { where: { rectificationId: existing.id } }))) throw new DomainError('STATE_CONFLICT', '尚无整改进展，不能验收');
+      const r = await m.update(RectificationRow, { id: existing.id, version: existing.version, status: 'planned' }, { status: 'signed_off', signedOffOn: chinaDay(this.clock.now()), version: existing.version + 1 });
+      if (!r.affected) throw new DomainError('STATE_CONFLICT');
+      await this.audit.record({ actorUserId: userId, scopePath: home.orgPath, action: 'rectification.sign_off', targetType: 'rectification', targetId: existing.id, homeId: home.id, detail: { campaignId } }, m);
+    });
+    return (await this.view(campaignId, homeId))!;
+  }
+
+  /** Public: a home's latest published cycle, with the privacy rules applied, and its rectification. */
+  async publicResults(homeId: string): Promise<PublicResults> {
+    const home = await this.homes.findOne({ where: { id: homeId } });
+    if (!home) throw notFound();
+    const found = await this.campaigns.find({ where: { orgPath: In(ancestorPaths(home.orgPath)), status: 'published' }, order: { opensAt: 'DESC' }, take: 1 });
+    const campaign = found[0];
+    if (!campaign) return { home: { id: home.id, name: home.name }, campaign: null, results: null, rectification: null };
+    const totals = await this.dataSource.getRepository(RatingTotalsSchema).findOne({ where: { campaignId: campaign.id, homeId } });
+    const f = homeFigures(home, totals, DEFAULT_THRESHOLDS);
+    const means = f.criteria ? (Object.fromEntries(Object.entries(f.criteria).map(([k, v]) => [k, v.mean])) as NonNullable<PublicResults['results']>['means']) : null;
+    return {
+      home: { id: home.id, name: home.name },
+      campaign: { id: campaign.id, name: campaign.name },
+      results: { ratings: f.ratings, participationRate: f.participationRate, valid: f.valid, satisfactionRate: f.satisfaction?.rate ?? null, means, title: f.title },
+      rectification: await this.view(campaign.id, home.id),
+    };
+  }
+
+  private async view(campaignId: string, homeId: string): Promise<Rectification | null> {
+    const row = await this.rows.findOne({ where: { campaignId, homeId } });
+    if (!row) return null;
+    const updates = await this.updates.find({ where: { rectificationId: row.id }, order: { seq: 'ASC' } });
+    return { campaignId, homeId, status: row.status, plan: row.plan, planOn: row.planOn, updates: updates.map((u) => ({ text: u.text, day: u.day })), signedOffOn: row.signedOffOn };
+  }
+
+  private async scope(userId: string, campaignId: string, homeId: string): Promise<{ home: Home; campaign: Campaign }> {
+    const home = await this.access.homeForStaff(userId, homeId);
+    const campaign = await this.campaigns.findOne({ where: { id: campaignId } });
+    if (!campaign || !home.orgPath.startsWith(campaign.orgPath)) throw notFound();
+    return { home, campaign };
+  }
+}

@@ -1,0 +1,156 @@
+// API types for oversight: dashboards, league tables, invites, audit, rectification, public results.
+import type { CriterionKey } from './criteria';
+import type { GrievanceStats } from './grievance-api';
+import type { MemberGroup } from './groups';
+import type { CampaignStatus, Role } from './orgs';
+import type { Tier } from './scoring';
+
+export interface TrendPoint {
+  campaign: { id: string; name: string; status: CampaignStatus; opensAt: string };
+  ratings: number;
+  participationRate: number | null;
+  /** null where fewer than 5 ratings */
+  satisfactionRate: number | null;
+  title: Tier | null;
+}
+
+/** An approved comment: its text and the day only, never who wrote it. */
+export interface DashboardComment {
+  text: string;
+  day: string;
+}
+
+export interface GroupFigures {
+  ratings: number;
+  satisfactionRate: number | null;
+  satisfied: number;
+  basicallySatisfied: number;
+  dissatisfied: number;
+}
+
+/** Per self-declared group; a group is null unless it and everyone else both have ≥5 ratings. */
+export type GroupsFigures = Record<MemberGroup, GroupFigures | null>;
+
+export const LEAGUE_SORT_KEYS = ['satisfaction', 'participation', 'organization', 'rights', 'work', 'role', 'trust', 'name'] as const;
+export type LeagueSortKey = (typeof LEAGUE_SORT_KEYS)[number];
+export const LEAGUE_LEVELS = ['homes', 'children'] as const;
+export type LeagueLevel = (typeof LEAGUE_LEVELS)[number];
+
+export interface Figures {
+  homes: number;
+  members: number;
+  ratings: number;
+  participationRate: number | null;
+  /** homes whose own figures may be shown (≥5 ratings): only these count toward scores below */
+  reportedHomes: number;
+  reportedRatings: number;
+  satisfactionRate: number | null;
+  satisfied: number;
+  basicallySatisfied: number;
+  dissatisfied: number;
+  means: Record<CriterionKey, number | null>;
+}
+
+export interface LeagueRow extends Figures {
+  type: 'home' | 'org';
+  id: string;
+  name: string;
+  /** a home's title this cycle (none unless valid); null for an org row or a withheld home */
+  title: Tier | null;
+  /** a home's participation reached 30% */
+  valid: boolean | null;
+}
+
+export interface OrgDashboard {
+  org: { id: string; name: string; level: string };
+  campaign: { id: string; name: string; status: CampaignStatus } | null;
+  totals: Figures;
+  /** homes per title this cycle (a title needs a valid cycle) */
+  tiers: Record<Tier, number>;
+  league: { items: LeagueRow[]; total: number; page: number; pageSize: number; sort: LeagueSortKey; order: 'asc' | 'desc'; level: LeagueLevel };
+  lowParticipation: { total: number; items: Array<{ id: string; name: string; ratings: number; members: number; rate: number | null }> };
+  /** 动态管理: homes whose title fell against the previous cycle of the same federation */
+  lostTitles: { previousCampaign: { id: string; name: string } | null; total: number; items: Array<{ id: string; name: string; previous: Tier; current: Tier }> };
+  /** null until grievance figures are available */
+  grievances: { total: number; open: number; overdue: number; escalated: number | null; onTimeRate: number | null } | null;
+}
+
+export interface InviteRequest {
+  role: 'chair' | 'federation_admin';
+}
+
+export interface InviteResponse {
+  code: string;
+  expiresAt: string;
+}
+
+export interface AcceptInviteRequest {
+  username?: string;
+  password?: string;
+}
+
+export interface StaffGrant {
+  id: string;
+  role: Role;
+  orgId: string;
+  user: { id: string; username: string | null; displayName: string | null };
+}
+
+export interface AuditEvent {
+  id: string;
+  at: string;
+  actor: { userId: string; role: Role };
+  action: string;
+  target: { type: string; id: string };
+  detail: Record<string, string | number | boolean | null> | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface HeldComment {
+  id: string;
+  home: { id: string; name: string };
+  campaign: { id: string; name: string };
+  text: string;
+  day: string;
+}
+
+export const RECTIFICATION_STATUSES = ['planned', 'signed_off'] as const;
+export type RectificationStatus = (typeof RECTIFICATION_STATUSES)[number];
+
+export interface Rectification {
+  campaignId: string;
+  homeId: string;
+  status: RectificationStatus;
+  plan: string;
+  planOn: string;
+  updates: Array<{ text: string; day: string }>;
+  signedOffOn: string | null;
+}
+
+export interface RectificationRequest {
+  plan?: string;
+  progress?: string;
+}
+
+/** GET /api/homes/:id/results (public): the latest published cycle, privacy rules applied. */
+export interface PublicResults {
+  home: { id: string; name: string };
+  campaign: { id: string; name: string } | null;
+  results: {
+    ratings: number;
+    participationRate: number | null;
+    valid: boolean;
+    satisfactionRate: number | null;
+    means: Record<CriterionKey, number | null> | null;
+    title: Tier | null;
+  } | null;
+  rectification: Rectification | null;
+}
+
+export type { GrievanceStats };
