@@ -26,7 +26,7 @@ import { GrievanceActionDto, GrievanceFeedbackDto, GrievanceListQuery } from './
 import { GrievanceAccess, Relation, Viewer } from './grievance-access';
 import { Grievance } from './grievance.entity';
 import { GrievanceNotifier } from './grievance-notifier';
-import { completion, GrievanceStore, NewEvent, stateOf } from './grievance-store';
+import { completion, GrievanceStore, NewEvent, StaleGrievance, stateOf } from './grievance-store';
 import { grievanceView, summaryView } from './grievance-views';
 
 const NEEDS_MESSAGE = new Set(['reply', 'resolve', 'extend']);
@@ -81,7 +81,10 @@ export class GrievanceHandlingService {
     if (dto.action === 'extend' && dto.days === undefined) fields.days = '请填写延长的工作日数';
     if (dto.action !== 'extend' && dto.days !== undefined) fields.days = '只有延期时填写';
     if (Object.keys(fields).length) throw invalid(fields);
+    return this.fresh(() => this.actOnce(userId, id, dto, message));
+  }
 
+  private async actOnce(userId: string, id: string, dto: GrievanceActionDto, message: string | null): Promise<GrievanceView> {
     const { g, viewer, rel } = await this.visible(userId, id);
     if (!rel.actsAs) throw new DomainError('FORBIDDEN', g.escalated ? '该诉求已转上级工会办理' : undefined);
     const now = this.clock.now();
@@ -110,6 +113,10 @@ export class GrievanceHandlingService {
     const comment = normalizeText(dto.comment ?? '');
     const problem = commentProblem(comment);
     if (problem) throw invalid({ comment: problem });
+    return this.fresh(() => this.feedbackOnce(userId, id, dto, comment));
+  }
+
+  private async feedbackOnce(userId: string, id: string, dto: GrievanceFeedbackDto, comment: string): Promise<GrievanceView> {
     const { g, viewer, rel } = await this.visible(userId, id);
     // Only the reporter gives feedback; to anyone else it is not there.
     if (!rel.reporter) throw notFound();
@@ -142,6 +149,19 @@ export class GrievanceHandlingService {
     const openid = (await this.users.findOne({ where: { id: userId }, select: { id: true, openid: true } }))?.openid;
     if (!openid || !this.notifier.enabled || g.status === 'closed') throw new DomainError('STATE_CONFLICT', '当前无法订阅该诉求的进度通知');
     await this.tx.run((m) => this.notifier.subscribe(m, g.id, openid, this.clock.now()));
+  }
+
+  // A change that raced another (the sweeper's reminder, a second handler) is decided again on what is
+  // there now: still legal → done, no longer legal → 409.
+  private async fresh<T>(work: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await work();
+      } catch (e) {
+        if (!(e instanceof StaleGrievance)) throw e;
+        if (attempt >= 3) throw new DomainError('STATE_CONFLICT', '该诉求刚被他人更新，请刷新后重试');
+      }
+    }
   }
 
   private async visible(userId: string, id: string): Promise<{ g: Grievance; viewer: Viewer; rel: Relation }> {

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { GrievanceActorRole, GrievanceEventKind, GrievanceState } from '@pingjia/shared';
 import { EntityManager, In, Repository } from 'typeorm';
-import { DomainError } from '../common/domain-error';
 import { newId } from '../common/ids';
 import { Home } from '../orgs/home.entity';
 import { Grievance, GrievanceEventRow } from './grievance.entity';
@@ -14,6 +13,9 @@ export interface NewEvent {
   days?: number | null;
   verdict?: string | null;
 }
+
+/** Someone else changed the grievance between our read and our write. */
+export class StaleGrievance extends Error {}
 
 export function stateOf(g: Grievance, now: Date): GrievanceState {
   return {
@@ -62,14 +64,14 @@ export class GrievanceStore {
   }
 
   /**
-   * Writes a change if nobody else changed the grievance since it was read (else STATE_CONFLICT),
+   * Writes a change if nobody else changed the grievance since it was read (else StaleGrievance),
    * and appends its timeline events: one transaction, so the timeline is the record of every change.
    */
   async apply(m: EntityManager, g: Grievance, changes: Partial<Grievance>, events: NewEvent[], now: Date): Promise<Grievance> {
     const at = now.toISOString();
     const next = { ...changes, version: g.version + 1, updatedAt: at };
     const result = await m.update(Grievance, { id: g.id, version: g.version }, next);
-    if (result.affected !== 1) throw new DomainError('STATE_CONFLICT', '该诉求刚被他人更新，请刷新后重试');
+    if (result.affected !== 1) throw new StaleGrievance(g.id);
     const last = await m
       .createQueryBuilder(GrievanceEventRow, 'e')
       .select('MAX(e.seq)', 'seq')

@@ -1,11 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Clock } from '../common/clock';
-import { DomainError } from '../common/domain-error';
 import { Transactions } from '../common/transactions';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { GrievanceNotifier } from './grievance-notifier';
 import { GrievanceReportsService } from './grievance-reports.service';
-import { GrievanceStore, NewEvent } from './grievance-store';
+import { GrievanceStore, NewEvent, StaleGrievance } from './grievance-store';
 import { Grievance } from './grievance.entity';
 
 const BATCH = 200;
@@ -102,7 +101,7 @@ export class GrievanceSweeper implements OnApplicationBootstrap, OnApplicationSh
       return true;
     } catch (e) {
       // Changed meanwhile (a handler acted, or another instance swept it): the next pass decides again.
-      if (e instanceof DomainError && e.code === 'STATE_CONFLICT') return false;
+      if (e instanceof StaleGrievance) return false;
       throw e;
     }
   }

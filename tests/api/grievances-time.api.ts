@@ -1,0 +1,295 @@
+// Time limits, reminders and escalation move the server's clock: this suite runs its own stand-in
+// WeChat, its own server and its own database, so no other suite sees the clock jump.
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FAKE_TEMPLATE_ID, FakeWechat, startFakeWechat } from '../fakes/wechat-server';
+import { openDb } from '../support/db';
+import { client } from '../support/http';
+import { RunningServer, SERVER_MAIN, startServer } from '../support/server';
+import { fakeWechat } from '../support/wechat';
+import { ADMIN } from './global-setup';
+import { DbTarget, GOOD_CONTENT, grievanceFixtures } from './grievances.fixtures';
+
+let wechat: FakeWechat;
+let server: RunningServer;
+let target: DbTarget;
+let dropDatabase: (() => Promise<void>) | null = null;
+
+// A database of this suite's own on MariaDB (the test user may create one); a fresh folder on SQLite.
+async function ownDatabase(dataDir: string): Promise<DbTarget> {
+  const shared = process.env.TEST_DATABASE_URL;
+  if (!shared) return { dataDir };
+  const name = `pingjia_grv_${randomBytes(4).toString('hex')}`;
+  const url = shared.replace(/\/[^/?]+(\?.*)?$/, `/${name}$1`);
+  const mysql = await import('mysql2/promise');
+  const admin = await mysql.createConnection(shared);
+  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await admin.end();
+  dropDatabase = async () => {
+    const conn = await mysql.createConnection(shared);
+    await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
+    await conn.end();
+  };
+  return { dataDir, url };
+}
+
+beforeAll(async () => {
+  wechat = await startFakeWechat();
+  const dataDir = mkdtempSync(join(tmpdir(), 'pingjia-grv-time-'));
+  target = await ownDatabase(dataDir);
+  server = await startServer({
+    ...(target.url ? { DATABASE_URL: target.url } : {}),
+    DATA_DIR: dataDir,
+    TEST_CLOCK: 'true',
+    AUTH_DEV_LOGIN: 'true',
+    SEED_DEMO: 'true',
+    DEMO_ADMIN_USERNAME: ADMIN.username,
+    DEMO_ADMIN_PASSWORD: ADMIN.password,
+    RATE_LIMIT_WRITES_PER_USER: '1000',
+    RATE_LIMIT_WRITES_PER_IP: '1000000',
+    RATE_LIMIT_TRACK_PER_IP: '8',
+    // The periodic job runs on its own every 300 ms here; tests also trigger it.
+    GRIEVANCE_SWEEP_INTERVAL_MS: '300',
+    WECHAT_APPID: wechat.appId,
+    WECHAT_SECRET: wechat.secret,
+    WECHAT_API_BASE: wechat.url,
+    WECHAT_GRIEVANCE_TEMPLATE_ID: FAKE_TEMPLATE_ID,
+  });
+});
+
+afterAll(async () => {
+  await server?.stop();
+  await wechat?.close();
+  await dropDatabase?.();
+});
+
+const api = () => client(server.url);
+const fx = () => grievanceFixtures(api(), target);
+const wx = () => fakeWechat(wechat.url);
+/** A moment in China time (UTC+8). */
+const china = (local: string) => new Date(`${local}+08:00`).toISOString();
+const setClock = async (local: string) => {
+  const res = await api().post('/api/__test/clock', { body: { to: china(local) } });
+  expect(res.status).toBe(200);
+};
+const sweep = async () => (await api().post('/api/__test/grievances/sweep')).body;
+const file = (who: any, homeId: string, over: Record<string, unknown> = {}) =>
+  fx().file(who, { homeId, type: 'complaint', topic: 'wages', content: GOOD_CONTENT, anonymous: true, ...over });
+const view = async (who: any, id: string) => (await api().get(`/api/grievances/${id}`, { token: who.token })).body;
+
+async function eventually<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 5000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (ok(v) || Date.now() > until) return v;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('time limits on China\'s working-day calendar', () => {
+  it('counts through National Day 2026 and its make-up Saturday for a grievance filed on 9-30', async () => {
+    const w = await fx().world();
+    await setClock('2026-09-30T15:00:00');
+    const due: Record<string, [string, string]> = {};
+    for (const type of ['enquiry', 'help', 'complaint', 'legal_aid', 'suggestion']) {
+      const res = await file(w.worker, w.homeA.id, { type });
+      expect(res.status).toBe(201);
+      due[type] = [res.body.acceptDueAt, res.body.dueAt];
+    }
+    // Accept by the end of Thursday 10-8, the first working day after the holiday (10-1 … 10-7).
+    const accept = china('2026-10-09T00:00:00');
+    expect(due).toEqual({
+      // 10-8, 10-9 and the make-up Saturday 10-10.
+      enquiry: [accept, china('2026-10-11T00:00:00')],
+      // 10-8, 9, 10, 12–16, 19–23: the 13th working day is Friday 10-23.
+      help: [accept, china('2026-10-24T00:00:00')],
+      complaint: [accept, china('2026-10-24T00:00:00')],
+      legal_aid: [accept, china('2026-10-24T00:00:00')],
+      suggestion: [accept, china('2026-10-24T00:00:00')],
+    });
+  });
+
+  it('counts the make-up Sunday 9-20 for a grievance filed on Friday 9-18', async () => {
+    const w = await fx().world();
+    await setClock('2026-09-18T17:30:00');
+    const res = await file(w.worker, w.homeA.id, { type: 'enquiry' });
+    expect(res.body.acceptDueAt).toBe(china('2026-09-21T00:00:00'));
+    // 9-20 (make-up Sunday), 9-21, 9-22.
+    expect(res.body.dueAt).toBe(china('2026-09-23T00:00:00'));
+  });
+
+  it('uses an admin\'s calendar entry over the holiday list for new grievances', async () => {
+    const w = await fx().world();
+    const day = await api().put('/api/calendar/days/2026-10-09', { token: w.root.token, body: { kind: 'holiday', note: '本地调整' } });
+    expect(day.status).toBe(200);
+    try {
+      await setClock('2026-09-30T15:00:00');
+      const res = await file(w.worker, w.homeA.id, { type: 'enquiry' });
+      // 10-8, (10-9 now off), 10-10, 10-12.
+      expect(res.body.dueAt).toBe(china('2026-10-13T00:00:00'));
+    } finally {
+      expect((await api().del('/api/calendar/days/2026-10-09', { token: w.root.token })).status).toBe(204);
+    }
+    const after = await file(w.worker, w.homeA.id, { type: 'enquiry' });
+    expect(after.body.dueAt).toBe(china('2026-10-11T00:00:00'));
+  });
+
+  it('reopens with new limits counted from the day of the worker\'s feedback', async () => {
+    const f = fx();
+    const w = await f.world();
+    await setClock('2026-09-30T10:00:00');
+    const g = (await file(w.worker, w.homeA.id)).body;
+    await f.act(w.chairA, g.id, { action: 'accept' });
+    await f.act(w.chairA, g.id, { action: 'resolve', message: '已办结' });
+    await setClock('2026-10-09T10:00:00');
+    const reopened = await f.feedback(w.worker, g.id, { verdict: 'dissatisfied' });
+    // 13 working days after Friday 10-9: 10-10, 12–16, 19–23, 26, 27 → Tuesday 10-27.
+    expect(reopened.body.dueAt).toBe(china('2026-10-28T00:00:00'));
+    expect(reopened.body.overdue).toBe(false);
+  });
+});
+
+describe('overdue grievances', () => {
+  it('reminds when the acceptance limit passes, then reminds and escalates past the last limit', async () => {
+    const f = fx();
+    const w = await f.world();
+    await setClock('2026-09-30T10:00:00');
+    const g = (await file(w.worker, w.homeA.id)).body;
+    expect((await api().get('/api/grievances?overdue=true', { token: w.chairA.token })).body.total).toBe(0);
+
+    await setClock('2026-10-09T09:00:00');
+    await sweep();
+    let seen = await view(w.chairA, g.id);
+    expect(seen).toMatchObject({ overdue: true, handler: 'home', escalated: false, canAct: true });
+    expect(seen.timeline.map((e: any) => [e.kind, e.actorRole])).toEqual([['submitted', 'reporter'], ['reminded', 'system']]);
+    expect((await api().get('/api/grievances?overdue=true', { token: w.chairA.token })).body.items.map((i: any) => i.id)).toEqual([g.id]);
+    expect((await api().get('/api/grievances?overdue=false', { token: w.chairA.token })).body.total).toBe(0);
+    expect((await api().get(`/api/grievances/${g.id}`, { token: w.cityAdmin.token })).status).toBe(404);
+
+    // Accepted late: no longer overdue until the last limit passes.
+    expect((await f.act(w.chairA, g.id, { action: 'accept' })).body.overdue).toBe(false);
+    await setClock('2026-10-23T23:00:00');
+    await sweep();
+    expect((await view(w.chairA, g.id)).timeline).toHaveLength(3);
+
+    await setClock('2026-10-24T09:00:00');
+    await sweep();
+    await sweep(); // a second pass records nothing twice
+    seen = await view(w.chairA, g.id);
+    expect(seen).toMatchObject({ overdue: true, handler: 'upper', escalated: true, canAct: false });
+    expect(seen.timeline.map((e: any) => [e.kind, e.actorRole])).toEqual([
+      ['submitted', 'reporter'], ['reminded', 'system'], ['accepted', 'chair'], ['reminded', 'system'], ['escalated', 'system'],
+    ]);
+    expect((await f.act(w.chairA, g.id, { action: 'resolve', message: '已办结' })).status).toBe(403);
+
+    const upper = await api().get('/api/grievances?overdue=true', { token: w.cityAdmin.token });
+    expect(upper.body.items.map((i: any) => [i.id, i.canAct])).toEqual([[g.id, true]]);
+    expect((await f.act(w.cityAdmin, g.id, { action: 'resolve', message: '已督促企业补发工资' })).status).toBe(200);
+    const stats = (await api().get(`/api/homes/${w.homeA.id}/grievance-stats`, { token: w.cityAdmin.token })).body;
+    expect(stats).toMatchObject({ total: 1, decided: 1, onTime: 0, onTimeRate: 0, overdue: 0 });
+
+    const track = (await api().get(`/api/grievances/track/${g.trackingCode}`)).body;
+    expect(track.timeline.map((e: any) => e.kind)).toEqual(['submitted', 'reminded', 'accepted', 'reminded', 'escalated', 'resolved']);
+    expect(JSON.stringify(track)).not.toContain('已督促企业补发工资');
+  });
+
+  it('runs the periodic job on its own timer', async () => {
+    const w = await fx().world();
+    await setClock('2026-11-02T10:00:00');
+    const g = (await file(w.worker, w.homeA.id)).body;
+    await setClock('2026-11-04T10:00:00');
+    const seen = await eventually(() => view(w.chairA, g.id), (v) => v.timeline.length === 2);
+    expect(seen.timeline.at(-1)).toMatchObject({ kind: 'reminded', actorRole: 'system' });
+  });
+
+  it('refuses an extension once the limit has passed (409)', async () => {
+    const f = fx();
+    const w = await f.world();
+    await setClock('2026-09-30T10:00:00');
+    // About the union: handled by the city, so the job reminds but does not move it.
+    const g = (await file(w.worker, w.homeA.id, { topic: 'union' })).body;
+    await f.act(w.cityAdmin, g.id, { action: 'accept' });
+    await setClock('2026-10-24T09:00:00');
+    const late = await f.act(w.cityAdmin, g.id, { action: 'extend', message: '需要更多时间', days: 3 });
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('STATE_CONFLICT');
+    expect((await view(w.cityAdmin, g.id)).dueAt).toBe(china('2026-10-24T00:00:00'));
+  });
+});
+
+describe('idempotency keys over time', () => {
+  it('treats a key as new once its 24-hour retry window has passed', async () => {
+    const w = await fx().world();
+    await setClock('2026-11-10T10:00:00');
+    const key = `window-${randomBytes(4).toString('hex')}`;
+    const first = await fx().file(w.worker, { homeId: w.homeA.id, type: 'help', topic: 'safety', content: GOOD_CONTENT, anonymous: true }, key);
+    const retry = await fx().file(w.worker, { homeId: w.homeA.id, type: 'help', topic: 'safety', content: GOOD_CONTENT, anonymous: true }, key);
+    expect(retry.body.id).toBe(first.body.id);
+    await setClock('2026-11-11T10:30:00');
+    const later = await fx().file(w.worker, { homeId: w.homeA.id, type: 'help', topic: 'safety', content: GOOD_CONTENT, anonymous: true }, key);
+    expect(later.status).toBe(201);
+    expect(later.body.id).not.toBe(first.body.id);
+  });
+});
+
+describe('notifications when WeChat is down', () => {
+  it('keeps the message in the outbox and sends it on a later pass, without failing the action', async () => {
+    const f = fx();
+    const w = await f.world();
+    await setClock('2026-11-16T10:00:00');
+    const g = (await file(w.worker, w.homeA.id, { subscribe: true })).body;
+    await wx().allowMessage(w.worker.openid, FAKE_TEMPLATE_ID);
+    await wx().fail('subscribe_send', -1);
+    expect((await f.act(w.chairA, g.id, { action: 'accept' })).status).toBe(200);
+    const db = await openDb(target.url, target.dataDir);
+    try {
+      const waiting = await eventually(() => db.query<any>('SELECT attempts FROM notification_outbox WHERE openid = ?', [w.worker.openid]), (r) => r.length === 1 && Number(r[0].attempts) === 1);
+      expect(waiting.map((r) => Number(r.attempts))).toEqual([1]);
+      expect(await wx().messages(w.worker.openid)).toHaveLength(0);
+
+      await setClock('2026-11-16T10:05:00');
+      await sweep();
+      const sent = await eventually(() => wx().messages(w.worker.openid), (m) => m.length === 1);
+      expect(sent.map((m) => m.data.phrase1.value)).toEqual(['办理中']);
+      expect(await db.query('SELECT * FROM notification_outbox WHERE openid = ?', [w.worker.openid])).toHaveLength(0);
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+describe('the public tracking look-up', () => {
+  it('is rate-limited per address (429)', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) statuses.push((await api().get(`/api/grievances/track/${'0'.repeat(20)}`)).status);
+    expect(statuses.slice(0, 3)).toEqual([404, 404, 404]);
+    expect(statuses).toContain(429);
+    const limited = await api().get(`/api/grievances/track/${'0'.repeat(20)}`);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
+
+describe('the test clock', () => {
+  it('is refused at boot in production', () => {
+    const res = spawnSync(process.execPath, [SERVER_MAIN], {
+      env: { PATH: process.env.PATH, NODE_ENV: 'production', TEST_CLOCK: 'true', JWT_SECRET: 'x'.repeat(40), RATER_KEY_SECRET: 'y'.repeat(40) },
+      encoding: 'utf8',
+    });
+    expect(res.status).toBe(78);
+    expect(res.stderr).toContain('TEST_CLOCK');
+  });
+
+  it('does not exist unless TEST_CLOCK=true', async () => {
+    const plain = await startServer({});
+    try {
+      expect((await client(plain.url).post('/api/__test/clock', { body: { advanceMs: 1000 } })).status).toBe(404);
+      expect((await client(plain.url).post('/api/__test/grievances/sweep')).status).toBe(404);
+    } finally {
+      await plain.stop();
+    }
+  });
+});
