@@ -11,7 +11,7 @@ import { client } from '../support/http';
 import { RunningServer, SERVER_MAIN, startServer } from '../support/server';
 import { fakeWechat } from '../support/wechat';
 import { ADMIN } from './global-setup';
-import { DbTarget, GOOD_CONTENT, grievanceFixtures } from './grievances.fixtures';
+import { DbTarget, eventually, GOOD_CONTENT, grievanceFixtures } from './grievances.fixtures';
 
 let wechat: FakeWechat;
 let server: RunningServer;
@@ -79,15 +79,6 @@ const sweep = async () => (await api().post('/api/__test/grievances/sweep')).bod
 const file = (who: any, homeId: string, over: Record<string, unknown> = {}) =>
   fx().file(who, { homeId, type: 'complaint', topic: 'wages', content: GOOD_CONTENT, anonymous: true, ...over });
 const view = async (who: any, id: string) => (await api().get(`/api/grievances/${id}`, { token: who.token })).body;
-
-async function eventually<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 5000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (ok(v) || Date.now() > until) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('time limits on China\'s working-day calendar', () => {
   it('counts through National Day 2026 and its make-up Saturday for a grievance filed on 9-30', async () => {

@@ -3,7 +3,7 @@ import { openDb } from '../support/db';
 import { client } from '../support/http';
 import { fakeWechat } from '../support/wechat';
 import { FAKE_TEMPLATE_ID } from '../fakes/wechat-server';
-import { GOOD_CONTENT, grievanceFixtures, Person, uniq } from './grievances.fixtures';
+import { eventually, GOOD_CONTENT, grievanceFixtures, Person, uniq } from './grievances.fixtures';
 
 const api = () => client(process.env.PINGJIA_URL!);
 const fx = () => grievanceFixtures(api(), { dataDir: process.env.PINGJIA_DATA_DIR, url: process.env.TEST_DATABASE_URL });
@@ -18,15 +18,6 @@ async function rows<T = Record<string, any>>(sql: string, params: unknown[] = []
   }
 }
 const countFor = async (homeId: string) => Number((await rows<{ n: number }>('SELECT COUNT(*) AS n FROM grievances WHERE home_id = ?', [homeId]))[0].n);
-
-async function eventually<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 5000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (ok(v) || Date.now() > until) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('filing a grievance', () => {
   it('takes every type and every topic, answering 201 with a tracking code and due dates', async () => {

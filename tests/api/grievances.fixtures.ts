@@ -20,6 +20,16 @@ export interface DbTarget {
 
 export const uniq = (label: string) => `${label}${randomBytes(3).toString('hex')}`;
 
+/** Polls until `ok` holds (or the time is up) and returns the last value, for the caller to assert on. */
+export async function eventually<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 5000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (ok(v) || Date.now() > until) return v;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 export const GOOD_CONTENT = '车间连续三个月拖欠加班工资，工友们多次反映无果，请工会帮助协调。';
 
 /** A chair's grant (or a federation admin's) written straight into the database. */
