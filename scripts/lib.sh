@@ -31,6 +31,19 @@ ensure_debian() {
   command -v "$cmd" >/dev/null
 }
 
+# ensure_debian_file <file> <package>: installs the package when the file is missing (fonts and other data).
+ensure_debian_file() {
+  local file=$1 pkg=$2
+  [ -e "$file" ] && return 0
+  log "installing $pkg (Debian)"
+  if [ -z "$apt_updated" ]; then apt-get update -qq >/dev/null; apt_updated=1; fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=300 "$pkg" >/dev/null
+  [ -e "$file" ]
+}
+
+# The CJK font posters are drawn with (1.6 MB; without it posters carry the code but no text).
+POSTER_FONT_FILE=/usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+
 build_server() {
   (cd "$ROOT" && pnpm --filter @pingjia/shared build && pnpm --filter @pingjia/server build)
 }

@@ -8,6 +8,7 @@ source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
 ensure_deps
+ensure_debian_file "$POSTER_FONT_FILE" fonts-wqy-microhei || log "no CJK font: posters will carry the QR code without text"
 # Rebuild only what changed since the last build (a second start is then a few seconds).
 if [ ! -f server/dist/main.js ] || [ ! -f shared/dist/index.js ] ||
    [ -n "$(find server/src shared/src pnpm-lock.yaml -newer server/dist/main.js -type f 2>/dev/null | head -1)" ]; then

@@ -47,6 +47,7 @@ finish() {
 step install ensure_deps || finish
 step apt-mariadb ensure_debian mariadbd mariadb-server
 step apt-chromium ensure_debian chromium chromium
+step apt-font ensure_debian_file "$POSTER_FONT_FILE" fonts-wqy-microhei
 step build-server build_server || finish
 step typecheck pnpm -r --workspace-concurrency=1 run typecheck
 

@@ -1,0 +1,62 @@
+import { admin, api, cityWithCampaign, member, ratingPath, uniq } from './fixtures';
+
+export type VerdictKey = 'satisfied' | 'basically_satisfied' | 'dissatisfied';
+export const scores = (v: number) => ({ organization: v, rights: v, work: v, role: v, trust: v });
+
+/** `n` fresh members rate the home with the same scores and verdict (and optional groups/comment). */
+export async function rateMany(campaignId: string, homeId: string, n: number, verdict: VerdictKey, opts: { score?: number; groups?: string[]; comment?: string } = {}) {
+  for (let i = 0; i < n; i++) {
+    const m = await member();
+    const body: Record<string, unknown> = { scores: scores(opts.score ?? 4), verdict };
+    if (opts.groups) body.groups = opts.groups;
+    if (opts.comment) body.comment = `${opts.comment}${i}`;
+    const res = await api().put(ratingPath(campaignId, homeId), { token: m.token, body });
+    if (res.status !== 201) throw new Error(`rating: ${res.status} ${res.text}`);
+  }
+}
+
+/** A city of its own under the demo province, with no homes yet. */
+export async function freshCity() {
+  const { token, provinceId } = await admin();
+  const city = await createOrg(token, provinceId, 'city', uniq('测试市'));
+  return { adminToken: token, provinceId, city };
+}
+
+export async function createHome(token: string, orgId: string, memberCount: number, name = uniq('工会职工之家')) {
+  const res = await api().post('/api/homes', { token, body: { orgId, name, kind: 'enterprise', memberCount, membershipMode: 'open' } });
+  if (res.status !== 201) throw new Error(`home: ${res.status} ${res.text}`);
+  return res.body as { id: string; name: string; sceneToken: string; orgId: string };
+}
+
+export async function createOrg(token: string, parentId: string, level: string, name = uniq('测试组织')) {
+  const res = await api().post('/api/orgs', { token, body: { parentId, name, level } });
+  if (res.status !== 201) throw new Error(`org: ${res.status} ${res.text}`);
+  return res.body as { id: string; name: string };
+}
+
+/** A campaign over the org, opened (opensAt `agoMs` before now). */
+export async function openCampaign(token: string, orgId: string, agoMs = 3600e3) {
+  const now = Date.now();
+  const c = await api().post('/api/campaigns', { token, body: { orgId, name: uniq('评家'), opensAt: new Date(now - agoMs).toISOString(), closesAt: new Date(now + 30 * 86400e3).toISOString() } });
+  if (c.status !== 201) throw new Error(`campaign: ${c.status} ${c.text}`);
+  const opened = await api().post(`/api/campaigns/${c.body.id}/open`, { token });
+  if (opened.status !== 200) throw new Error(`open: ${opened.status} ${opened.text}`);
+  return opened.body as { id: string; name: string };
+}
+
+export async function moveCampaign(token: string, campaignId: string, move: 'close' | 'publish') {
+  const res = await api().post(`/api/campaigns/${campaignId}/${move}`, { token });
+  if (res.status !== 200) throw new Error(`${move}: ${res.status} ${res.text}`);
+}
+
+/** Invites a chair for the home and accepts with a new H5 account; returns the chair's token. */
+export async function chairOf(adminToken: string, homeId: string) {
+  const invite = await api().post(`/api/homes/${homeId}/invites`, { token: adminToken, body: { role: 'chair' } });
+  if (invite.status !== 201) throw new Error(`invite: ${invite.status} ${invite.text}`);
+  const username = uniq('chair_');
+  const accepted = await api().post(`/api/invites/${invite.body.code}/accept`, { body: { username, password: 'chair-password-123' } });
+  if (accepted.status !== 200) throw new Error(`accept: ${accepted.status} ${accepted.text}`);
+  return { token: accepted.body.token as string, userId: accepted.body.user.id as string, username };
+}
+
+export { api, cityWithCampaign, member, ratingPath, uniq };

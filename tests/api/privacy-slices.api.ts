@@ -1,0 +1,99 @@
+import { api, chairOf, createHome, freshCity, member, openCampaign, rateMany, ratingPath } from './oversight.fixtures';
+
+describe('privacy of dashboard slices', () => {
+  it('shows nothing but the count of an open cycle below five ratings, to the chair as to the federation', async () => {
+    const { adminToken, city } = await freshCity();
+    const home = await createHome(adminToken, city.id, 40);
+    const c = await openCampaign(adminToken, city.id);
+    const chair = await chairOf(adminToken, home.id);
+    await rateMany(c.id, home.id, 4, 'satisfied', { groups: ['migrant'] });
+    for (const token of [chair.token, adminToken]) {
+      const d = await api().get(`/api/homes/${home.id}/dashboard?campaignId=${c.id}`, { token });
+      expect(d.body).toMatchObject({ participation: { ratings: 4 }, satisfaction: null, criteria: null, tier: null, title: null, groups: null, comments: null, withheld: true });
+      expect(d.body.trend.find((p: any) => p.campaign.id === c.id)).toMatchObject({ ratings: 4, satisfactionRate: null, title: null });
+    }
+  });
+
+  it('shows a group only when it and everyone else both reach five', async () => {
+    const { adminToken, city } = await freshCity();
+    const home = await createHome(adminToken, city.id, 40);
+    const c = await openCampaign(adminToken, city.id);
+    await rateMany(c.id, home.id, 5, 'satisfied', { groups: ['migrant', 'frontline'] });
+    await rateMany(c.id, home.id, 4, 'dissatisfied', { groups: ['frontline'] });
+    await rateMany(c.id, home.id, 1, 'basically_satisfied', { groups: ['frontline'] });
+    await rateMany(c.id, home.id, 2, 'dissatisfied');
+    const d = await api().get(`/api/homes/${home.id}/dashboard?campaignId=${c.id}`, { token: adminToken });
+    // 12 ratings: migrant 5 (others 7) → shown; frontline 10 (others 2) → withheld; women 0 → withheld
+    expect(d.body.groups.migrant).toEqual({ ratings: 5, satisfactionRate: 1, satisfied: 5, basicallySatisfied: 0, dissatisfied: 0 });
+    expect(d.body.groups.frontline).toBeNull();
+    expect(d.body.groups.women).toBeNull();
+    expect(d.body.satisfaction).toEqual({ rate: 0.5, satisfied: 5, basicallySatisfied: 1, dissatisfied: 6 });
+  });
+
+  it('shows approved comments (text and day only) from ten ratings, and held ones to the federation for a decision', async () => {
+    const { adminToken, city } = await freshCity();
+    const home = await createHome(adminToken, city.id, 40);
+    const c = await openCampaign(adminToken, city.id);
+    const chair = await chairOf(adminToken, home.id);
+    await rateMany(c.id, home.id, 8, 'satisfied', { comment: '食堂改善了' });
+    const held = await member();
+    expect((await api().put(ratingPath(c.id, home.id), { token: held.token, body: { scores: { organization: 2, rights: 2, work: 2, role: 2, trust: 2 }, verdict: 'dissatisfied', comment: '主席待人工复核一事' } })).status).toBe(201);
+    const nine = await api().get(`/api/homes/${home.id}/dashboard?campaignId=${c.id}`, { token: chair.token });
+    expect(nine.body.comments).toBeNull();
+    await rateMany(c.id, home.id, 1, 'satisfied', { comment: '活动丰富' });
+    const ten = await api().get(`/api/homes/${home.id}/dashboard?campaignId=${c.id}`, { token: chair.token });
+    expect(ten.body.comments).toHaveLength(9);
+    for (const x of ten.body.comments) expect(Object.keys(x).sort()).toEqual(['day', 'text']);
+    expect(ten.text).not.toContain('待人工复核');
+    expect(ten.text).not.toContain(held.id);
+
+    // the chair may not see or decide held comments; the federation above may
+    expect((await api().get(`/api/orgs/${city.id}/held-comments`, { token: chair.token })).status).toBe(404);
+    const list = await api().get(`/api/orgs/${city.id}/held-comments`, { token: adminToken });
+    expect(list.status).toBe(200);
+    expect(list.body.total).toBe(1);
+    const item = list.body.items[0];
+    expect(item).toMatchObject({ home: { id: home.id }, campaign: { id: c.id }, text: '主席待人工复核一事' });
+    expect((await api().post(`/api/comments/${item.id}/approve`, { token: chair.token })).status).toBe(404);
+    expect((await api().post(`/api/comments/${item.id}/approve`, { token: adminToken })).status).toBe(204);
+    expect((await api().post(`/api/comments/${item.id}/reject`, { token: adminToken })).status).toBe(409);
+    const after = await api().get(`/api/homes/${home.id}/dashboard?campaignId=${c.id}`, { token: chair.token });
+    expect(after.body.comments.map((x: any) => x.text)).toContain('主席待人工复核一事');
+    expect((await api().get(`/api/orgs/${city.id}/held-comments`, { token: adminToken })).body.total).toBe(0);
+  });
+
+  it('keeps a rejected comment out of the dashboard', async () => {
+    const { adminToken, city } = await freshCity();
+    const home = await createHome(adminToken, city.id, 40);
+    const c = await openCampaign(adminToken, city.id);
+    await rateMany(c.id, home.id, 10, 'satisfied');
+    await rateMany(c.id, home.id, 1, 'dissatisfied', { comment: '待人工复核的话' });
+    const list = await api().get(`/api/orgs/${city.id}/held-comments`, { token: adminToken });
+    expect((await api().post(`/api/comments/${list.body.items[0].id}/reject`, { token: adminToken })).status).toBe(204);
+    const d = await api().get(`/api/homes/${home.id}/dashboard?campaignId=${c.id}`, { token: adminToken });
+    expect(d.body.comments).toEqual([]);
+  });
+
+  it('never answers rating rows or rater identities in any oversight view', async () => {
+    const { adminToken, city } = await freshCity();
+    const home = await createHome(adminToken, city.id, 10);
+    const c = await openCampaign(adminToken, city.id);
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const m = await member();
+      ids.push(m.id);
+      await api().put(ratingPath(c.id, home.id), { token: m.token, body: { scores: { organization: 4, rights: 4, work: 4, role: 4, trust: 4 }, verdict: 'satisfied', comment: `很好${i}` } });
+    }
+    const views = await Promise.all([
+      api().get(`/api/homes/${home.id}/dashboard?campaignId=${c.id}`, { token: adminToken }),
+      api().get(`/api/orgs/${city.id}/dashboard?campaignId=${c.id}`, { token: adminToken }),
+      api().get(`/api/orgs/${city.id}/audit`, { token: adminToken }),
+      api().get(`/api/homes/${home.id}/results`),
+    ]);
+    for (const v of views) {
+      expect(v.status).toBe(200);
+      for (const id of ids) expect(v.text).not.toContain(id);
+      expect(v.text).not.toMatch(/rater|openid/i);
+    }
+  });
+});
