@@ -456,6 +456,12 @@ describe('notifications', () => {
     await f.act(w.chairA, g.id, { action: 'resolve', message: '已办结' });
     const second = await eventually(() => wx.messages(w.worker.openid), (m) => m.length === 2);
     expect(second.map((m) => m.data.phrase1.value)).toEqual(['办理中', '已办结']);
+
+    // An opt-in still unused when the worker closes the grievance goes with it, openid and all.
+    await api().post(`/api/grievances/${g.id}/subscriptions`, { token: w.worker.token });
+    expect(await rows('SELECT * FROM grievance_subscriptions WHERE grievance_id = ?', [g.id])).toHaveLength(1);
+    await f.feedback(w.worker, g.id, { verdict: 'satisfied' });
+    expect(await rows('SELECT * FROM grievance_subscriptions WHERE grievance_id = ?', [g.id])).toHaveLength(0);
   });
 
   it('neither blocks nor fails an action when the worker refused the message (43101)', async () => {

@@ -138,7 +138,12 @@ export class GrievanceHandlingService {
       });
     }
     const events: NewEvent[] = step.events.map((kind) => (kind === 'feedback' ? { kind, actorRole: 'reporter', message: comment || null, verdict: dto.verdict } : { kind, actorRole: 'reporter' }));
-    const saved = await this.tx.run((m) => this.store.apply(m, g, changes, events, now));
+    const saved = await this.tx.run(async (m) => {
+      const next = await this.store.apply(m, g, changes, events, now);
+      // Closed: an opt-in that was never used has nothing left to announce; its openid goes.
+      if (next.status === 'closed') await this.notifier.forget(m, g.id);
+      return next;
+    });
     return this.view(saved, viewer, this.grievanceAccess.relation(viewer, saved));
   }
 

@@ -75,6 +75,11 @@ export class GrievanceNotifier implements OnApplicationShutdown {
     return true;
   }
 
+  /** Drops a grievance's unused opt-ins (it is closed). */
+  async forget(m: EntityManager, grievanceId: string): Promise<void> {
+    await m.delete(GrievanceSubscription, { grievanceId });
+  }
+
   /** After a commit: send what is due, without making the caller wait. */
   kick(): void {
     if (this.closed) return;
