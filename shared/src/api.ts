@@ -55,6 +55,8 @@ export interface Home {
   name: string;
   kind: HomeKind;
   memberCount: number;
+  /** workers of the unit (for 入会率, which 全国模范 needs); null when unknown */
+  workerCount: number | null;
   membershipMode: MembershipMode;
   ownership: Ownership | null;
   industry: string | null;
@@ -66,6 +68,7 @@ export interface CreateHomeRequest {
   name: string;
   kind: HomeKind;
   memberCount: number;
+  workerCount?: number;
   membershipMode: MembershipMode;
   ownership?: Ownership;
   industry?: string;

@@ -120,6 +120,24 @@ describe('federation dashboard', () => {
     expect(res.body.lostTitles).toEqual({ previousCampaign: { id: first.id, name: first.name }, total: 1, items: [{ id: home.id, name: home.name, previous: 'model', current: 'none' }] });
   });
 
+  it('gives 全国模范 only with a 90% membership rate (入会率)', async () => {
+    const { adminToken, city } = await freshCity();
+    const full = await createHome(adminToken, city.id, 10, uniq('全员入会之家'), 11); // 10 of 11 workers = 90.9%
+    const partial = await createHome(adminToken, city.id, 10, uniq('部分入会之家'), 12); // 10 of 12 = 83.3%
+    expect(full).toMatchObject({ memberCount: 10, workerCount: 11 });
+    const c = await openCampaign(adminToken, city.id, 1800e3);
+    for (const h of [full, partial]) {
+      await rateMany(c.id, h.id, 9, 'satisfied');
+      await rateMany(c.id, h.id, 1, 'dissatisfied');
+    }
+    // 9 of 10 = 90% satisfied
+    const d = async (id: string) => (await api().get(`/api/homes/${id}/dashboard?campaignId=${c.id}`, { token: adminToken })).body.title;
+    expect(await d(full.id)).toBe('national_model');
+    expect(await d(partial.id)).toBe('model');
+    const org = await api().get(`/api/orgs/${city.id}/dashboard?campaignId=${c.id}`, { token: adminToken });
+    expect(org.body.tiers).toMatchObject({ national_model: 1, model: 1 });
+  });
+
   it('gives 合格 at exactly 70% through the API', async () => {
     const { adminToken, city } = await freshCity();
     const home = await createHome(adminToken, city.id, 10);

@@ -22,8 +22,8 @@ export async function freshCity() {
   return { adminToken: token, provinceId, city };
 }
 
-export async function createHome(token: string, orgId: string, memberCount: number, name = uniq('工会职工之家')) {
-  const res = await api().post('/api/homes', { token, body: { orgId, name, kind: 'enterprise', memberCount, membershipMode: 'open' } });
+export async function createHome(token: string, orgId: string, memberCount: number, name = uniq('工会职工之家'), workerCount?: number) {
+  const res = await api().post('/api/homes', { token, body: { orgId, name, kind: 'enterprise', memberCount, membershipMode: 'open', ...(workerCount ? { workerCount } : {}) } });
   if (res.status !== 201) throw new Error(`home: ${res.status} ${res.text}`);
   return res.body as { id: string; name: string; sceneToken: string; orgId: string };
 }

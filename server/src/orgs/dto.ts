@@ -37,6 +37,13 @@ export class CreateHomeDto {
   @Max(10_000_000)
   memberCount: number;
 
+  @ApiPropertyOptional({ description: 'workers of the unit, for the membership rate (入会率) that 全国模范 needs' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  workerCount?: number;
+
   @ApiProperty({ enum: MEMBERSHIP_MODES })
   @IsIn(MEMBERSHIP_MODES)
   membershipMode: MembershipMode;
