@@ -11,7 +11,8 @@ export default defineConfig<'webpack5'>(async () => {
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: `dist/${process.env.TARO_ENV}`,
+    // MINIAPP_OUT lets several builds run side by side (each engineer or CI job its own folder).
+    outputRoot: process.env.MINIAPP_OUT || `dist/${process.env.TARO_ENV}`,
     plugins: [path.resolve(__dirname, 'a11y-plugin.js')],
     defineConstants: {
       // Weapp talks to an absolute origin; H5 is served by the API server itself and uses '/api'.

@@ -6,7 +6,8 @@ export const STAFF = { username: 'web-admin', password: 'web-admin-password-123'
 
 // One server for the browser suites: SQLite, demo data, serving the built H5 app.
 export default async function globalSetup() {
-  const h5 = join(ROOT, 'miniapp/dist/h5');
+  // H5_DIST: an H5 build elsewhere (MINIAPP_OUT=… pnpm build:h5), else miniapp/dist/h5.
+  const h5 = process.env.H5_DIST || join(ROOT, 'miniapp/dist/h5');
   if (!existsSync(join(h5, 'index.html'))) throw new Error('the H5 build is missing: run `pnpm --filter @pingjia/miniapp build:h5` first');
   const server = await startServer({
     H5_DIR: h5,
