@@ -140,7 +140,7 @@ export interface HomeDashboard {
   title: Tier | null;
   /** this home's cycles, oldest first, each with the privacy rules applied */
   trend: TrendPoint[];
-  /** approved comments (text and day only); null below 10 ratings */
+  /** approved comments (text only, sorted by text); null below 10 ratings */
   comments: DashboardComment[] | null;
   /** per self-declared group; null while withheld */
   groups: GroupsFigures | null;

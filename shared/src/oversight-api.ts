@@ -14,10 +14,12 @@ export interface TrendPoint {
   title: Tier | null;
 }
 
-/** An approved comment: its text and the day only, never who wrote it. */
+/**
+ * An approved comment: its text only. No day and no time order either: on a small home the day a
+ * comment was written (or its place in a time-ordered list) could point at the member who wrote it.
+ */
 export interface DashboardComment {
   text: string;
-  day: string;
 }
 
 export interface GroupFigures {

@@ -56,6 +56,6 @@ describe('Excel exports', () => {
     expect(overview.find((r) => r[0] === '满意率（%）')?.[1]).toBe('—');
     const criteria = rowsOf(wb.getWorksheet('五项指标')!);
     expect(criteria[1]).toEqual(['组织健全', '—', '—', '—', '—', '—', '—']);
-    expect(rowsOf(wb.getWorksheet('会员留言')!)[1]).toEqual(['—', '参评不足 10 人，不显示留言']);
+    expect(rowsOf(wb.getWorksheet('会员留言')!)[1]).toEqual(['参评不足 10 人，不显示留言']);
   });
 });

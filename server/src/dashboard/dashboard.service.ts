@@ -73,17 +73,16 @@ export class DashboardService {
     });
   }
 
-  /** Approved comments: the text and the day only, never who wrote them or with which scores. */
+  /** Approved comments: the text only (sorted by text, not time), never who wrote them, when, or with which scores. */
   async comments(campaignId: string, homeId: string): Promise<DashboardComment[]> {
     const rows = await this.dataSource
       .getRepository(Rating)
       .createQueryBuilder('r')
-      .select(['r.comment AS text', 'r.updated_on AS day'])
+      .select(['r.comment AS text'])
       .where('r.campaign_id = :campaignId AND r.home_id = :homeId AND r.comment_status = :approved', { campaignId, homeId, approved: 'approved' })
-      .orderBy('r.updated_on', 'DESC')
-      .addOrderBy('r.comment', 'ASC')
+      .orderBy('r.comment', 'ASC')
       .limit(MAX_COMMENTS)
-      .getRawMany<{ text: string; day: string }>();
-    return rows.map((r) => ({ text: r.text, day: r.day }));
+      .getRawMany<{ text: string }>();
+    return rows.map((r) => ({ text: r.text }));
   }
 }

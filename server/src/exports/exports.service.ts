@@ -104,9 +104,9 @@ export class ExportsService {
     for (const p of d.trend) addSafeRow(t, [p.campaign.name, p.ratings, percent(p.participationRate), percent(p.satisfactionRate), title(p.title)]);
 
     const m = wb.addWorksheet('会员留言');
-    header(m, ['日期', '留言'], [14, 80]);
-    if (d.comments === null) addSafeRow(m, [null, '参评不足 10 人，不显示留言']);
-    else for (const x of d.comments) addSafeRow(m, [x.day, x.text]);
+    header(m, ['留言'], [80]);
+    if (d.comments === null) addSafeRow(m, ['参评不足 10 人，不显示留言']);
+    else for (const x of d.comments) addSafeRow(m, [x.text]);
     return toBuffer(wb);
   }
 }
