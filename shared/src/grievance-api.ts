@@ -104,6 +104,8 @@ export interface GrievanceStats {
   total: number;
   open: number;
   overdue: number;
+  /** open grievances escalated to the upper level (by the chair or past the resolution limit) */
+  escalated: number;
   /** grievances whose last limit was met or missed */
   decided: number;
   onTime: number;

@@ -179,6 +179,11 @@ describe('routing and who sees what', () => {
     expect(late.body.code).toBe('FORBIDDEN');
     const byCity = await api().get(`/api/grievances/${g.id}`, { token: w.cityAdmin.token });
     expect(byCity.body).toMatchObject({ canAct: true, content: GOOD_CONTENT });
+    // The federation's figures count it as escalated, for the home and over the subtree.
+    expect((await api().get(`/api/homes/${w.homeA.id}/grievance-stats`, { token: w.cityAdmin.token })).body).toMatchObject({ total: 1, escalated: 1 });
+    const dash = await api().get(`/api/orgs/${w.city.id}/dashboard`, { token: w.cityAdmin.token });
+    expect(dash.status).toBe(200);
+    expect(dash.body.grievances).toMatchObject({ total: 1, escalated: 1 });
     expect((await f.act(w.cityAdmin, g.id, { action: 'resolve', message: '已协调企业补发工资' })).status).toBe(200);
   });
 

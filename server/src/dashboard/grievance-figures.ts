@@ -34,15 +34,16 @@ export class GrievanceFigures {
   }
 
   /** Sums over many homes (an org's subtree). */
-  async sum(homeIds: string[]): Promise<{ total: number; open: number; overdue: number; decided: number; onTime: number } | null> {
+  async sum(homeIds: string[]): Promise<{ total: number; open: number; overdue: number; escalated: number; decided: number; onTime: number } | null> {
     const s = this.service();
     if (!s) return null;
-    const out = { total: 0, open: 0, overdue: 0, decided: 0, onTime: 0 };
+    const out = { total: 0, open: 0, overdue: 0, escalated: 0, decided: 0, onTime: 0 };
     for (let i = 0; i < homeIds.length; i += CHUNK) {
       for (const g of (await s.forHomes(homeIds.slice(i, i + CHUNK), { includeUnionTopic: true })).values()) {
         out.total += g.total;
         out.open += g.open;
         out.overdue += g.overdue;
+        out.escalated += g.escalated;
         out.decided += g.decided;
         out.onTime += g.onTime;
       }

@@ -207,7 +207,7 @@ export class OrgDashboardService {
     const sum = await this.grievanceFigures.sum(ids);
     if (!sum) return null;
     // Escalated counts are not in the grievance figures yet: null rather than a guess.
-    return { total: sum.total, open: sum.open, overdue: sum.overdue, escalated: null, onTimeRate: sum.decided ? Math.round((sum.onTime / sum.decided) * 10000) / 10000 : null };
+    return { total: sum.total, open: sum.open, overdue: sum.overdue, escalated: sum.escalated, onTimeRate: sum.decided ? Math.round((sum.onTime / sum.decided) * 10000) / 10000 : null };
   }
 
   private homeRow(r: RawRow): LeagueRow {

@@ -10,6 +10,7 @@ export const EMPTY_GRIEVANCE_STATS: GrievanceStats = {
   total: 0,
   open: 0,
   overdue: 0,
+  escalated: 0,
   decided: 0,
   onTime: 0,
   onTimeRate: null,
@@ -22,6 +23,7 @@ interface Row {
   total: string | number;
   open: string | number | null;
   overdue: string | number | null;
+  escalated: string | number | null;
   decided: string | number | null;
   on_time: string | number | null;
   satisfied: string | number | null;
@@ -52,6 +54,7 @@ export class GrievanceStatsService {
       .addSelect('COUNT(*)', 'total')
       .addSelect(`SUM(CASE WHEN g.status <> 'closed' THEN 1 ELSE 0 END)`, 'open')
       .addSelect(`SUM(CASE WHEN (g.status = 'submitted' AND g.accept_due_at <= :now) OR (g.completed_at IS NULL AND g.status <> 'closed' AND g.due_at <= :now) THEN 1 ELSE 0 END)`, 'overdue')
+      .addSelect(`SUM(CASE WHEN g.escalated = 1 AND g.status <> 'closed' THEN 1 ELSE 0 END)`, 'escalated')
       .addSelect('SUM(CASE WHEN g.on_time IS NOT NULL THEN 1 ELSE 0 END)', 'decided')
       .addSelect('SUM(CASE WHEN g.on_time = 1 THEN 1 ELSE 0 END)', 'on_time')
       .addSelect(`SUM(CASE WHEN g.feedback_verdict = 'satisfied' THEN 1 ELSE 0 END)`, 'satisfied')
@@ -69,6 +72,7 @@ export class GrievanceStatsService {
         total: n(r.total),
         open: n(r.open),
         overdue: n(r.overdue),
+        escalated: n(r.escalated),
         decided,
         onTime,
         onTimeRate: ratio(onTime, decided),
