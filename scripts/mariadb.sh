@@ -1,9 +1,27 @@
 #!/usr/bin/env bash
 # A private MariaDB for tests: `scripts/mariadb.sh start DIR` prints the DATABASE_URL to use;
-# `scripts/mariadb.sh stop DIR` stops it. Loopback only, its own data folder, no systemd needed.
+# `scripts/mariadb.sh stop DIR` stops it; `restart DIR` starts it again on its data (after a crash).
+# Loopback only, its own data folder, no systemd needed.
 set -euo pipefail
-cmd=${1:?start|stop} dir=${2:?folder}
+cmd=${1:?start|restart|stop} dir=${2:?folder}
 sock="$dir/mariadb.sock"
+
+# launch PORT: runs mariadbd on this folder's data and waits until it answers.
+launch() {
+  chown -R mysql:mysql "$dir"
+  # Durable commits (the defaults, stated): every acknowledged write survives a crash.
+  mariadbd --no-defaults --user=mysql --datadir="$dir/data" --socket="$sock" --port="$1" \
+    --bind-address=127.0.0.1 --pid-file="$dir/mariadb.pid" --log-error="$dir/error.log" \
+    --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
+    --innodb-flush-log-at-trx-commit=1 --innodb-doublewrite=1 \
+    --innodb-buffer-pool-size=256M --max-connections=500 \
+    --skip-name-resolve >/dev/null 2>&1 &
+  for _ in $(seq 1 150); do
+    [ -S "$sock" ] && mariadb -S "$sock" -u root -e 'SELECT 1' >/dev/null 2>&1 && break
+    sleep 0.2
+  done
+  mariadb -S "$sock" -u root -e 'SELECT 1' >/dev/null || { cat "$dir/error.log" >&2; exit 1; }
+}
 
 case "$cmd" in
 start)
@@ -19,18 +37,7 @@ start)
   if [ ! -d "$dir/data/mysql" ]; then
     mariadb-install-db --user=mysql --datadir="$dir/data" --auth-root-authentication-method=socket --skip-test-db >"$dir/install.log" 2>&1
   fi
-  chown -R mysql:mysql "$dir"
-  # Durable commits (the defaults, stated): every acknowledged write survives a crash.
-  mariadbd --no-defaults --user=mysql --datadir="$dir/data" --socket="$sock" --port="$port" \
-    --bind-address=127.0.0.1 --pid-file="$dir/mariadb.pid" --log-error="$dir/error.log" \
-    --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
-    --innodb-flush-log-at-trx-commit=1 --innodb-buffer-pool-size=256M --max-connections=500 \
-    --skip-name-resolve >/dev/null 2>&1 &
-  for _ in $(seq 1 100); do
-    [ -S "$sock" ] && mariadb -S "$sock" -u root -e 'SELECT 1' >/dev/null 2>&1 && break
-    sleep 0.2
-  done
-  mariadb -S "$sock" -u root -e 'SELECT 1' >/dev/null || { cat "$dir/error.log" >&2; exit 1; }
+  launch "$port"
   mariadb -S "$sock" -u root <<SQL
 DROP DATABASE IF EXISTS \`$db\`;
 CREATE DATABASE \`$db\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
@@ -40,11 +47,17 @@ SQL
   echo "$port" >"$dir/port"
   echo "mysql://pingjia:pingjia-test@127.0.0.1:$port/$db"
   ;;
+restart)
+  # After a crash (fault tests): the same data and port again, databases untouched.
+  port=$(cat "$dir/port")
+  launch "$port"
+  echo "mysql://pingjia:pingjia-test@127.0.0.1:$port/${MARIADB_DATABASE:-pingjia_test}"
+  ;;
 stop)
   if [ -f "$dir/mariadb.pid" ]; then
     kill "$(cat "$dir/mariadb.pid")" 2>/dev/null || true
     for _ in $(seq 1 50); do [ -f "$dir/mariadb.pid" ] || break; sleep 0.2; done
   fi
   ;;
-*) echo "usage: $0 start|stop DIR" >&2; exit 2 ;;
+*) echo "usage: $0 start|restart|stop DIR" >&2; exit 2 ;;
 esac

@@ -54,6 +54,9 @@ step typecheck pnpm -r --workspace-concurrency=1 run typecheck
 suite shared shared/jest.config.js
 suite server server/jest.config.js
 suite api-sqlite tests/api/jest.config.js
+# Crash without loss: SIGKILL mid-load, restart, every acknowledged write checked (FAULT_LONG=true: 60 kills).
+suite faults-sqlite tests/faults/jest.config.js
+grep -h '^crash test' "$OUT/faults-sqlite.log" >&2
 
 MDB_DIR=$(mktemp -d /tmp/pingjia-mariadb.XXXXXX)
 chmod 755 "$MDB_DIR"
@@ -62,6 +65,9 @@ if step mariadb-start bash -c "scripts/mariadb.sh start '$MDB_DIR' >'$MDB_DIR/ur
 fi
 scripts/mariadb.sh stop "$MDB_DIR" >/dev/null 2>&1
 rm -rf "$MDB_DIR"
+# On a private MariaDB of its own, killing mariadbd too.
+suite faults-mariadb tests/faults/jest.config.js FAULT_DB=mariadb
+grep -h '^crash test' "$OUT/faults-mariadb.log" >&2
 
 step build-weapp bash -c "cd miniapp && pnpm build:weapp" && step weapp-size node scripts/check-weapp-size.js
 step build-h5 bash -c "cd miniapp && pnpm build:h5"

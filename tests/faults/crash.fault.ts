@@ -1,0 +1,145 @@
+// Crash without loss: concurrent rating PUTs and grievance POSTs while the server (and, on MariaDB,
+// mariadbd itself) is killed with SIGKILL at random moments; after each restart the load goes on.
+// At the end every acknowledged write must read back exactly once and the totals equal a recount.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDb } from '../support/db';
+import { client } from '../support/http';
+import { startPrivateMariadb, type PrivateMariadb } from '../support/mariadb';
+import { startServer, type RunningServer } from '../support/server';
+import { checkMine, verify } from './verify';
+import { drive, newLedger, prng, type World } from './workload';
+
+const ON_MARIADB = process.env.FAULT_DB === 'mariadb';
+const LONG = process.env.FAULT_LONG === 'true' || process.env.FAULT_LONG === '1';
+const KILLS = Number(process.env.FAULT_KILLS ?? (LONG ? 60 : 10));
+const WORKERS = Number(process.env.FAULT_WORKERS ?? 8);
+const MEMBERS = 32;
+const SEED = Number(process.env.FAULT_SEED ?? Date.now() % 1_000_000);
+const ADMIN = { username: 'fault-admin', password: 'fault-admin-password-123' };
+
+type KillMode = 'server' | 'database' | 'both';
+
+describe(`crash without loss (${ON_MARIADB ? 'MariaDB' : 'SQLite'})`, () => {
+  let mariadb: PrivateMariadb | null = null;
+  let server: RunningServer | null = null;
+  const dataDir = mkdtempSync(join(tmpdir(), 'pingjia-fault-'));
+
+  afterAll(async () => {
+    if (server) await server.stop('SIGKILL');
+    mariadb?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it(`keeps every acknowledged write through ${KILLS} SIGKILLs (seed ${SEED})`, async () => {
+    const rng = prng(SEED);
+    if (ON_MARIADB) mariadb = startPrivateMariadb();
+    const env = {
+      DATA_DIR: dataDir,
+      ...(mariadb ? { DATABASE_URL: mariadb.url } : {}),
+      SEED_DEMO: 'true',
+      AUTH_DEV_LOGIN: 'true',
+      DEMO_ADMIN_USERNAME: ADMIN.username,
+      DEMO_ADMIN_PASSWORD: ADMIN.password,
+      RATE_LIMIT_WRITES_PER_USER: '1000000',
+      RATE_LIMIT_WRITES_PER_IP: '1000000',
+      RATE_LIMIT_LOGINS_PER_IP: '1000000',
+      GRIEVANCE_SWEEP_INTERVAL_MS: '0',
+    };
+    server = await startServer(env, 60_000);
+    const world = await setUp(() => server!.url);
+    const ledger = newLedger();
+    const modes: KillMode[] = ON_MARIADB ? ['server', 'database', 'both'] : ['server'];
+    let kills = 0;
+    const started = Date.now();
+
+    for (let round = 0; kills < KILLS; round++) {
+      const mode = modes[round % modes.length];
+      let running = true;
+      const load = drive(world, ledger, rng, WORKERS, () => running);
+      // A random moment: anywhere from the first requests to well into the load.
+      await new Promise((r) => setTimeout(r, rng.int(100, 1200)));
+      if (mode !== 'database') {
+        await server.stop('SIGKILL');
+        kills++;
+      }
+      if (mode !== 'server') {
+        await mariadb!.kill();
+        kills++;
+      }
+      running = false;
+      await load;
+      if (mode !== 'server') mariadb!.restart();
+      if (mode !== 'database') server = await startServer(env, 60_000);
+      else await healthy(server.url);
+    }
+
+    // A last stretch of load with nothing killed, so the final state also holds work done after a recovery.
+    let running = true;
+    const tail = drive(world, ledger, rng, WORKERS, () => running);
+    await new Promise((r) => setTimeout(r, 500));
+    running = false;
+    await tail;
+
+    const loadMs = Date.now() - started;
+    const db = await openDb(mariadb?.url, dataDir);
+    try {
+      const found = await verify(world, ledger, db);
+      await checkMine(world, ledger, found);
+      const lost = found.lost.length;
+      process.stdout.write(
+        `crash test (${ON_MARIADB ? 'mariadb' : 'sqlite'}, seed ${SEED}): kills=${kills} acknowledged=${ledger.acknowledged} attempts=${ledger.attempts} lost=${lost} duplicated=${found.duplicated.length} totals-mismatches=${found.totals.length} (load ${Math.round(loadMs / 1000)} s, checks ${Math.round((Date.now() - started - loadMs) / 1000)} s)\n`,
+      );
+      expect(ledger.refusals).toEqual([]);
+      expect(kills).toBeGreaterThanOrEqual(10);
+      expect(ledger.acknowledged).toBeGreaterThan(KILLS * 5);
+      expect(found.lost).toEqual([]);
+      expect(found.duplicated).toEqual([]);
+      expect(found.totals).toEqual([]);
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+async function healthy(base: string, timeoutMs = 30_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const res = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(2000) });
+      if (res.status === 200) return;
+    } catch {
+      /* not yet */
+    }
+    if (Date.now() > until) throw new Error('server did not report a healthy database after MariaDB came back');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** A city with three open homes, an open campaign over it, and the members who will write. */
+async function setUp(base: () => string): Promise<World> {
+  const api = client(base());
+  const login = await api.post('/api/auth/password', { body: ADMIN });
+  if (login.status !== 200) throw new Error(`admin login: ${login.status} ${login.text}`);
+  const token = login.body.token as string;
+  const provinceId = login.body.user.roles.find((r: { role: string }) => r.role === 'federation_admin').orgId;
+  const city = await api.post('/api/orgs', { token, body: { parentId: provinceId, name: '故障测试市', level: 'city' } });
+  const homeIds: string[] = [];
+  for (const name of ['甲厂工会', '乙厂工会', '丙厂工会']) {
+    const h = await api.post('/api/homes', { token, body: { orgId: city.body.id, name, kind: 'enterprise', memberCount: 100, membershipMode: 'open' } });
+    if (h.status !== 201) throw new Error(`home: ${h.status} ${h.text}`);
+    homeIds.push(h.body.id);
+  }
+  const now = Date.now();
+  const c = await api.post('/api/campaigns', { token, body: { orgId: city.body.id, name: '故障测试评家', opensAt: new Date(now - 3600e3).toISOString(), closesAt: new Date(now + 30 * 86400e3).toISOString() } });
+  const opened = await api.post(`/api/campaigns/${c.body.id}/open`, { token });
+  if (opened.status !== 200) throw new Error(`campaign: ${opened.status} ${opened.text}`);
+  const members = [];
+  for (let i = 0; i < MEMBERS; i++) {
+    const m = await api.post('/api/auth/dev', { body: { openid: `fault_${i}_${now}` } });
+    if (m.status !== 200) throw new Error(`member: ${m.status} ${m.text}`);
+    members.push({ token: m.body.token as string });
+  }
+  return { base, campaignId: c.body.id, homeIds, members };
+}
