@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Campaign } from '@pingjia/shared';
 import { AuthUser, CurrentUser } from '../common/auth.decorators';
+import { invalid } from '../common/domain-error';
 import { uuidParam as uuid } from '../common/params';
 import { CampaignsService } from './campaigns.service';
 import { CreateCampaignDto } from './dto';
@@ -17,6 +18,14 @@ export class CampaignsController {
   @Audited({ action: 'campaign.create', target: 'campaign', idFrom: 'result' })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateCampaignDto): Promise<Campaign> {
     return this.campaigns.create(user.id, dto);
+  }
+
+  /** The cycles an admin of `orgId` can pick for dashboards, newest first (manageable: may be moved by the caller). */
+  @Get()
+  @ApiQuery({ name: 'orgId', required: true })
+  async list(@CurrentUser() user: AuthUser, @Query('orgId') orgId?: string): Promise<Array<Campaign & { manageable: boolean }>> {
+    if (!orgId) throw invalid({ orgId: '必填' });
+    return this.campaigns.list(user.id, await uuid.transform(orgId, { type: 'query' }));
   }
 
   @Get(':id')

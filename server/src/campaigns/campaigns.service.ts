@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Campaign as CampaignView, CampaignMove, chinaDay, nextCampaignStatus, normalizeText } from '@pingjia/shared';
-import { Repository } from 'typeorm';
+import { And, In, LessThan, MoreThanOrEqual, Repository } from 'typeorm';
 import { AccessService } from '../auth/access.service';
 import { Clock } from '../common/clock';
 import { DomainError, invalid, notFound } from '../common/domain-error';
 import { newId } from '../common/ids';
+import { subtreeRange } from '../common/paging';
+import { ancestorPaths } from '../orgs/org-paths';
 import { Campaign } from './campaign.entity';
 import { CreateCampaignDto } from './dto';
 
@@ -17,6 +19,8 @@ export const toCampaignView = (c: Campaign): CampaignView => ({
   opensAt: c.opensAt,
   closesAt: c.closesAt,
 });
+
+const LIST_LIMIT = 100;
 
 @Injectable()
 export class CampaignsService {
@@ -44,6 +48,22 @@ export class CampaignsService {
       }),
     );
     return toCampaignView(campaign);
+  }
+
+  /**
+   * The cycles an admin of the org can pick: those covering it (its own and those of orgs above) and
+   * those of orgs below it, newest first. `manageable`: the caller may open, close or publish it.
+   */
+  async list(userId: string, orgId: string): Promise<Array<CampaignView & { manageable: boolean }>> {
+    const org = await this.access.orgForAdmin(userId, orgId);
+    const adminPaths = await this.access.adminPaths(userId);
+    const below = subtreeRange(org.path);
+    const found = await this.campaigns.find({
+      where: [{ orgPath: In(ancestorPaths(org.path)) }, { orgPath: And(MoreThanOrEqual(below.from), LessThan(below.to)) }],
+      order: { opensAt: 'DESC', name: 'ASC' },
+      take: LIST_LIMIT,
+    });
+    return found.map((c) => ({ ...toCampaignView(c), manageable: adminPaths.some((p) => c.orgPath.startsWith(p)) }));
   }
 
   async get(userId: string, id: string): Promise<CampaignView> {
