@@ -1,0 +1,83 @@
+// A suite's own stand-in WeChat, server and database, for suites that steer WeChat's failures or
+// read the server's whole log and database, where other suites running beside them would interfere.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FAKE_TEMPLATE_ID, FakeWechat, startFakeWechat } from '../fakes/wechat-server';
+import { client } from '../support/http';
+import { RunningServer, startServer } from '../support/server';
+import { fakeWechat } from '../support/wechat';
+import { ADMIN } from './global-setup';
+import { DbTarget } from './grievances.fixtures';
+
+export interface OwnServer {
+  server: RunningServer;
+  wechat: FakeWechat;
+  wx: ReturnType<typeof fakeWechat>;
+  api: ReturnType<typeof client>;
+  target: DbTarget;
+  close: () => Promise<void>;
+}
+
+export async function startOwnServer(label: string, env: Record<string, string> = {}): Promise<OwnServer> {
+  const wechat = await startFakeWechat();
+  const dataDir = mkdtempSync(join(tmpdir(), `pingjia-${label}-`));
+  const shared = process.env.TEST_DATABASE_URL;
+  let target: DbTarget = { dataDir };
+  let name: string | null = null;
+  if (shared) {
+    // A database of its own on the suites' MariaDB (the test user may create one).
+    name = `pingjia_${label.replace(/\W/g, '_')}_${randomBytes(4).toString('hex')}`;
+    const mysql = await import('mysql2/promise');
+    const conn = await mysql.createConnection(shared);
+    await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await conn.end();
+    target = { dataDir, url: shared.replace(/\/[^/?]+(\?.*)?$/, `/${name}$1`) };
+  }
+  const server = await startServer({
+    ...(target.url ? { DATABASE_URL: target.url } : {}),
+    DATA_DIR: dataDir,
+    AUTH_DEV_LOGIN: 'true',
+    SEED_DEMO: 'true',
+    DEMO_ADMIN_USERNAME: ADMIN.username,
+    DEMO_ADMIN_PASSWORD: ADMIN.password,
+    RATE_LIMIT_WRITES_PER_USER: '1000',
+    RATE_LIMIT_WRITES_PER_IP: '1000000',
+    RATE_LIMIT_LOGINS_PER_IP: '1000000',
+    GRIEVANCE_SWEEP_INTERVAL_MS: '0',
+    WECHAT_APPID: wechat.appId,
+    WECHAT_SECRET: wechat.secret,
+    WECHAT_API_BASE: wechat.url,
+    WECHAT_GRIEVANCE_TEMPLATE_ID: FAKE_TEMPLATE_ID,
+    ...env,
+  });
+  return {
+    server,
+    wechat,
+    wx: fakeWechat(wechat.url),
+    api: client(server.url),
+    target,
+    close: async () => {
+      await server.stop();
+      await wechat.close();
+      if (name && shared) {
+        const mysql = await import('mysql2/promise');
+        const conn = await mysql.createConnection(shared);
+        await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
+        await conn.end();
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A campaign over the org, open from an hour ago for a month. */
+export async function openCampaignOn(api: ReturnType<typeof client>, token: string, orgId: string): Promise<{ id: string }> {
+  const now = Date.now();
+  const c = await api.post('/api/campaigns', { token, body: { orgId, name: `评家${randomBytes(3).toString('hex')}`, opensAt: new Date(now - 3600e3).toISOString(), closesAt: new Date(now + 30 * 86400e3).toISOString() } });
+  if (c.status !== 201) throw new Error(`campaign: ${c.status} ${c.text}`);
+  const opened = await api.post(`/api/campaigns/${c.body.id}/open`, { token });
+  if (opened.status !== 200) throw new Error(`open: ${opened.status} ${opened.text}`);
+  return opened.body;
+}
