@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { addCalendarDays, CalendarDay, CalendarDayKind, isCalendarDay, isWeekday, IsWorkday } from '@pingjia/shared';
+import { addCalendarDays, CalendarDay, CalendarDayKind, isCalendarDay, isWeekday, IsWorkday, normalizeText } from '@pingjia/shared';
 import { In, Repository } from 'typeorm';
 import { RoleGrant } from '../auth/role-grant.entity';
 import { Clock } from '../common/clock';
@@ -61,9 +61,10 @@ export class CalendarService {
     return { items };
   }
 
-  async set(userId: string, day: string, kind: CalendarDayKind, note: string | null): Promise<CalendarDay> {
+  async set(userId: string, day: string, kind: CalendarDayKind, rawNote: string | null): Promise<CalendarDay> {
     await this.mustBeProvinceAdmin(userId);
     if (!isCalendarDay(day)) throw invalid({ day: '不是有效的日期' });
+    const note = rawNote === null ? null : normalizeText(rawNote) || null;
     const row: CalendarDayRow = { day, kind, note, updatedAt: this.clock.now().toISOString() };
     await this.rows.save(row);
     return { day, kind, source: 'override', note };

@@ -9,6 +9,7 @@ import { DomainError, invalid, notFound } from '../common/domain-error';
 import { newId, newSceneToken } from '../common/ids';
 import { CreateHomeDto, CreateOrgDto } from './dto';
 import { Home } from './home.entity';
+import { confusableWith } from './home-names';
 import { Org } from './org.entity';
 import { ancestorPaths } from './org-paths';
 
@@ -65,12 +66,17 @@ export class OrgsService {
 
   async createHome(userId: string, dto: CreateHomeDto): Promise<HomeView> {
     const org = await this.access.orgForAdmin(userId, dto.orgId);
+    const name = this.cleanName(dto.name);
+    // Members pick their home by name: one that looks like another of the same org would mislead them.
+    const siblings = await this.homes.find({ where: { orgId: org.id }, select: { id: true, name: true } });
+    const twin = confusableWith(name, siblings.map((h) => h.name));
+    if (twin) throw new DomainError('DUPLICATE', `本组织已有名为“${twin}”的职工之家，新名称与它相同或难以区分，请换一个名称`, { name: '与已有职工之家名称相同或相似' });
     const home = await this.homes.save(
       this.homes.create({
         id: newId(),
         orgId: org.id,
         orgPath: org.path,
-        name: this.cleanName(dto.name),
+        name,
         kind: dto.kind,
         memberCount: dto.memberCount,
         workerCount: dto.workerCount ?? null,
