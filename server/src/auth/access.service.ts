@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { notFound } from '../common/domain-error';
 import { Home } from '../orgs/home.entity';
 import { Org } from '../orgs/org.entity';
@@ -18,10 +18,12 @@ export class AccessService {
 
   /** Paths of the orgs the user administers. */
   async adminPaths(userId: string): Promise<string[]> {
-    const grants = await this.grants.find({ where: { userId, role: 'federation_admin' } });
-    if (!grants.length) return [];
-    const orgs = await this.orgs.find({ where: { id: In(grants.map((g) => g.orgId)) } });
-    return orgs.map((o) => o.path);
+    // Asked on every staff request: one join in plain SQL instead of two repository finds.
+    const rows: { path: string }[] = await this.grants.query(
+      `SELECT o.path AS path FROM role_grants g JOIN orgs o ON o.id = g.org_id WHERE g.user_id = ? AND g.role = 'federation_admin'`,
+      [userId],
+    );
+    return rows.map((r) => r.path);
   }
 
   /** The org, if the user administers it or an org above it. */
@@ -37,8 +39,8 @@ export class AccessService {
   async homeForStaff(userId: string, homeId: string): Promise<Home> {
     const home = await this.homes.findOne({ where: { id: homeId } });
     if (!home) throw notFound();
-    const chair = await this.grants.findOne({ where: { userId, role: 'chair', orgId: homeId } });
-    if (chair) return home;
+    const chair: unknown[] = await this.grants.query(`SELECT 1 AS chair FROM role_grants WHERE user_id = ? AND role = 'chair' AND org_id = ?`, [userId, homeId]);
+    if (chair.length) return home;
     const paths = await this.adminPaths(userId);
     if (!paths.some((p) => home.orgPath.startsWith(p))) throw notFound();
     return home;

@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
+import { createSecretKey } from 'node:crypto';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../config/app-config';
 import { Home } from '../orgs/home.entity';
@@ -20,7 +21,9 @@ export class AuthModule {
       module: AuthModule,
       imports: [
         TypeOrmModule.forFeature([User, RoleGrant, Org, Home]),
-        JwtModule.register({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+        // A KeyObject, not the string: given a string, jsonwebtoken first tries (and fails) to parse it
+        // as a PEM public key on every verify, which cost more than the rest of the token check.
+        JwtModule.register({ secret: createSecretKey(Buffer.from(config.jwtSecret)), signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
       ],
       controllers: config.devLogin ? [AuthController, DevAuthController] : [AuthController],
       providers: [WechatClient, AuthService, AccessService, TokenVerifier],

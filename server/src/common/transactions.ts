@@ -14,19 +14,35 @@ export function isUniqueViolation(e: unknown): boolean {
   return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
+type Work<T> = (manager: EntityManager) => Promise<T>;
+
+interface Waiting {
+  work: Work<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/** At most this many queued SQLite transactions share one commit. */
+const GROUP_MAX = 64;
+
 // One way to run a write transaction on either driver. SQLite has one connection and one writer:
 // transactions are queued here so two requests never interleave statements inside one BEGIN.
-// MySQL runs them concurrently; deadlocks and lost insert races are retried from the start.
+// Group commit: the transactions that queued up while one was running are run together in one BEGIN,
+// each in its own savepoint (a failing one is rolled back alone), and share one COMMIT — one fsync
+// (synchronous=FULL) instead of one each. Each caller is answered only after that COMMIT, so every
+// acknowledged write is still durable. MySQL runs them concurrently; deadlocks and lost insert races
+// are retried from the start.
 @Injectable()
 export class Transactions {
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly waiting: Waiting[] = [];
+  private draining = false;
   private readonly sqlite: boolean;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.sqlite = dataSource.options.type === 'better-sqlite3';
   }
 
-  async run<T>(work: (manager: EntityManager) => Promise<T>, attempts = 6): Promise<T> {
+  async run<T>(work: Work<T>, attempts = 6): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.once(work);
@@ -37,10 +53,45 @@ export class Transactions {
     }
   }
 
-  private once<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  private once<T>(work: Work<T>): Promise<T> {
     if (!this.sqlite) return this.dataSource.transaction(work);
-    const next = this.queue.then(() => this.dataSource.transaction(work));
-    this.queue = next.catch(() => undefined);
-    return next;
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.draining) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.waiting.length) await this.commitGroup(this.waiting.splice(0, GROUP_MAX));
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async commitGroup(group: Waiting[]): Promise<void> {
+    if (group.length === 1) {
+      const [only] = group;
+      await this.dataSource.transaction(only.work).then(only.resolve, only.reject);
+      return;
+    }
+    const outcomes: { ok: boolean; value: unknown }[] = [];
+    try {
+      await this.dataSource.transaction(async (m) => {
+        for (const w of group) {
+          // A nested transaction is a savepoint: released on success, rolled back to on failure.
+          await m.transaction(w.work).then(
+            (value) => outcomes.push({ ok: true, value }),
+            (error) => outcomes.push({ ok: false, value: error }),
+          );
+        }
+      });
+    } catch (e) {
+      // The shared COMMIT failed: nothing of the group was written.
+      for (const w of group) w.reject(e);
+      return;
+    }
+    group.forEach((w, i) => (outcomes[i].ok ? w.resolve(outcomes[i].value) : w.reject(outcomes[i].value)));
   }
 }

@@ -1,0 +1,30 @@
+// The server's own functions, loaded from its build (server/dist), so generated rows are made exactly
+// as the server makes them: rater keys, reporter keys, totals columns, scene tokens, working-day limits.
+import type { IsWorkday } from '@pingjia/shared';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(__dirname, '../..');
+export const SERVER_DIST = join(ROOT, 'server/dist');
+
+function load<T>(rel: string): T {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(join(SERVER_DIST, rel)) as T;
+}
+
+export const serverLib = {
+  raterKey: load<{ raterKey(secret: string, campaignId: string, homeId: string, userId: string): string }>('ratings/rater-key.js').raterKey,
+  totals: load<{
+    COUNTER_COLUMNS: string[];
+    GROUP_VERDICT_COLUMNS: string[];
+    SCORES: number[];
+    sumColumn(k: string): string;
+    distColumn(k: string, score: number): string;
+    groupColumn(g: string): string;
+    groupVerdictColumn(g: string, v: string): string;
+  }>('ratings/rating-totals.entity.js'),
+  GrievanceKeys: load<{ GrievanceKeys: new (secret: string) => { reporterKey(userId: string): string } }>('grievances/keys.js').GrievanceKeys,
+  newTrackingCode: load<{ newTrackingCode(): string }>('grievances/keys.js').newTrackingCode,
+  sha256: load<{ sha256(text: string): string }>('grievances/keys.js').sha256,
+  newSceneToken: load<{ newSceneToken(length?: number): string }>('common/ids.js').newSceneToken,
+  workdayLookup: load<{ workdayLookup(overrides: Map<string, string>): IsWorkday }>('grievances/calendar.service.js').workdayLookup,
+};
