@@ -88,3 +88,24 @@ export async function newHome(mode: 'open' | 'roster', rosterCsv?: string): Prom
   }
   return home.body;
 }
+
+/** A city of its own under the demo province with one open home and its own open cycle (scene lookups pick it). */
+export async function cityWithCampaign(): Promise<{ token: string; home: { id: string; name: string; sceneToken: string }; campaign: { id: string; name: string; closesAt: string } }> {
+  const { token, provinceId } = await staffToken();
+  const city = await api().post('/api/orgs', { token, body: { parentId: provinceId, name: uniq('浏览器测试市'), level: 'city' } });
+  if (city.status !== 201) throw new Error(`city: ${city.status} ${city.text}`);
+  const home = await api().post('/api/homes', {
+    token,
+    body: { orgId: city.body.id, name: uniq('浏览器测试职工之家'), kind: 'enterprise', memberCount: 10, membershipMode: 'open' },
+  });
+  if (home.status !== 201) throw new Error(`home: ${home.status} ${home.text}`);
+  const now = Date.now();
+  const created = await api().post('/api/campaigns', {
+    token,
+    body: { orgId: city.body.id, name: uniq('浏览器测试评家'), opensAt: new Date(now - 3600e3).toISOString(), closesAt: new Date(now + 30 * 86400e3).toISOString() },
+  });
+  if (created.status !== 201) throw new Error(`campaign: ${created.status} ${created.text}`);
+  const opened = await api().post(`/api/campaigns/${created.body.id}/open`, { token });
+  if (opened.status !== 200) throw new Error(`open: ${opened.status} ${opened.text}`);
+  return { token, home: home.body, campaign: opened.body };
+}
