@@ -7,6 +7,26 @@ export default defineAppConfig({
     'pages/membership/index',
     'pages/mine/index',
   ],
+  // Chair and federation pages (issue #5), charts included: a subpackage, so the main package stays small.
+  subPackages: [
+    {
+      root: 'oversight',
+      pages: [
+        'pages/staff/index',
+        'pages/accept/index',
+        'pages/chair/index',
+        'pages/comments/index',
+        'pages/poster/index',
+        'pages/rectification/index',
+        'pages/federation/index',
+        'pages/league/index',
+        'pages/campaigns/index',
+        'pages/manage/index',
+        'pages/held/index',
+        'pages/audit/index',
+      ],
+    },
+  ],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c8161d',

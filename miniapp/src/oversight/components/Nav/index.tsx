@@ -1,0 +1,55 @@
+import { Button, View } from '@tarojs/components'
+import { a11y } from '../../../utils/a11y'
+import { current } from '../../lib/a11y'
+import { go, type RouteName } from '../../lib/routes'
+import './index.less'
+
+interface Tab {
+  route: RouteName
+  label: string
+}
+
+const FEDERATION_TABS: Tab[] = [
+  { route: 'federation', label: '总览' },
+  { route: 'league', label: '排行榜' },
+  { route: 'campaigns', label: '评议周期' },
+  { route: 'manage', label: '组织与职工之家' },
+  { route: 'held', label: '留言审核' },
+  { route: 'audit', label: '操作日志' },
+]
+
+const CHAIR_TABS: Tab[] = [
+  { route: 'chair', label: '评议结果' },
+  { route: 'comments', label: '会员留言' },
+  { route: 'poster', label: '评议海报' },
+  { route: 'rectification', label: '整改' },
+]
+
+function Tabs({ prefix, label, tabs, active, params }: { prefix: string; label: string; tabs: Tab[]; active: RouteName; params: Record<string, string | undefined> }) {
+  return (
+    <View className='ov-nav' {...a11y({ role: 'group', label })}>
+      {tabs.map((t) => (
+        <Button
+          key={t.route}
+          id={`${prefix}-${t.route}`}
+          className={`ov-nav__tab${t.route === active ? ' ov-nav__tab--on' : ''}`}
+          {...a11y({ role: 'link', label: t.label })}
+          {...current(t.route === active)}
+          onClick={() => t.route !== active && go(t.route, params, true)}
+        >
+          {t.label}
+        </Button>
+      ))}
+    </View>
+  )
+}
+
+/** The federation's sections; the org (and cycle) travel along. */
+export function FederationNav({ active, orgId, campaignId }: { active: RouteName; orgId: string; campaignId?: string }) {
+  return <Tabs prefix='fed-nav' label='上级工会功能' tabs={FEDERATION_TABS} active={active} params={{ orgId, campaignId }} />
+}
+
+/** The chair's sections of one home. */
+export function ChairNav({ active, homeId, campaignId }: { active: RouteName; homeId: string; campaignId?: string }) {
+  return <Tabs prefix='chair-nav' label='职工之家功能' tabs={CHAIR_TABS} active={active} params={{ homeId, campaignId }} />
+}

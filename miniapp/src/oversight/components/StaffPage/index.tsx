@@ -1,0 +1,62 @@
+import type { ReactNode } from 'react'
+import { Button, Text, View } from '@tarojs/components'
+import StaffLogin from '../../../components/StaffLogin'
+import StatusView from '../../../components/StatusView'
+import { staffLogout } from '../../../services/auth'
+import { a11y } from '../../../utils/a11y'
+import { heading } from '../../lib/a11y'
+import type { StaffState } from './useStaffResource'
+import WechatLogin from './WechatLogin'
+import './index.less'
+
+interface Props<T> {
+  /** the page's heading, also what screen readers announce first */
+  title: string
+  state: StaffState<T>
+  onReload: () => void
+  /** federation views use the width of a desktop screen */
+  wide?: boolean
+  nav?: ReactNode
+  children: (data: T) => ReactNode
+}
+
+/** The frame of every chair and federation page: heading, navigation, and the login/loading/error states. */
+export default function StaffPage<T>({ title, state, onReload, wide, nav, children }: Props<T>) {
+  let body: ReactNode
+  if (state.kind === 'login') {
+    body = (
+      <>
+        {process.env.TARO_ENV === 'weapp' && <WechatLogin onLoggedIn={onReload} />}
+        <StaffLogin notice={state.notice} onLoggedIn={onReload} />
+      </>
+    )
+  }
+  else if (state.kind === 'loading') body = <StatusView kind='loading' id='ov-status' text='正在加载…' />
+  else if (state.kind === 'error') body = <StatusView kind='error' id='ov-status' text={state.message} onRetry={onReload} />
+  else body = children(state.data)
+
+  return (
+    <View className={`page ov${wide ? ' ov--wide' : ''}`} {...a11y({ role: 'main' })}>
+      <View className='ov__head'>
+        <Text className='ov__title' id='ov-title' {...heading(1)}>
+          {title}
+        </Text>
+        {state.kind !== 'login' && (
+          <Button
+            id='ov-logout'
+            className='btn btn--secondary ov__logout'
+            {...a11y({ role: 'button', label: '退出登录' })}
+            onClick={() => {
+              staffLogout()
+              onReload()
+            }}
+          >
+            退出登录
+          </Button>
+        )}
+      </View>
+      {state.kind !== 'login' && nav}
+      {body}
+    </View>
+  )
+}

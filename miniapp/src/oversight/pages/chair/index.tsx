@@ -1,0 +1,107 @@
+import { useState } from 'react'
+import { useRouter } from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import { CAMPAIGN_STATUS_LABELS } from '@pingjia/shared'
+import { getHomeDashboard } from '../../../services/dashboard'
+import { a11y } from '../../../utils/a11y'
+import { param } from '../../../utils/url'
+import Choice from '../../components/Choice'
+import { ChairNav } from '../../components/Nav'
+import StaffPage from '../../components/StaffPage'
+import Notice from '../../components/StaffPage/Notice'
+import { exportPath, useAction } from '../../components/StaffPage/useAction'
+import { useStaffResource } from '../../components/StaffPage/useStaffResource'
+import Withheld from '../../components/StaffPage/Withheld'
+import { openSpreadsheet } from '../../lib/files'
+import { go } from '../../lib/routes'
+import { CriteriaCard, GrievanceCard, GroupsCard, ParticipationCard, SatisfactionCard, TrendCard } from './sections'
+import './index.less'
+
+/** The chair's view of their home for one cycle: figures, charts with tables, and the way to act on them. */
+export default function ChairDashboardPage() {
+  const { params } = useRouter()
+  const homeId = param(params.homeId)
+  const [campaignId, setCampaignId] = useState(param(params.campaignId) || undefined)
+  const { state, reload, refreshing } = useStaffResource(() => getHomeDashboard(homeId, campaignId), [homeId, campaignId])
+  const { notice, run } = useAction()
+
+  if (!homeId) return <StaffPage title='评议结果' state={{ kind: 'error', message: '缺少职工之家参数，请从工作台进入' }} onReload={reload}>{() => null}</StaffPage>
+
+  const exportXlsx = (cid: string | undefined) => run(() => openSpreadsheet(exportPath('homes', homeId, cid), '职工之家评议报告.xlsx'))
+
+  return (
+    <StaffPage title='评议结果' state={state} onReload={reload} nav={<ChairNav active='chair' homeId={homeId} campaignId={campaignId} />}>
+      {(d) => (
+        <>
+          <View className='card'>
+            <Text className='chair__home' id='chair-home'>
+              {d.home.name}
+            </Text>
+            <Text className='ov-sub' id='chair-campaign'>
+              {d.campaign ? `${d.campaign.name}（${CAMPAIGN_STATUS_LABELS[d.campaign.status]}）` : '还没有开始过评议'}
+            </Text>
+            {d.trend.length > 1 && (
+              <Choice
+                id='chair-cycle'
+                label='选择评议周期'
+                options={d.trend.map((p) => ({ key: p.campaign.id, label: p.campaign.name }))}
+                value={d.campaign?.id ?? null}
+                onChange={(key) => setCampaignId(key)}
+              />
+            )}
+          </View>
+
+          {d.campaign?.status === 'open' && (
+            <Text className='ov-sub chair__open-note' id='chair-open-note'>
+              评议进行中：为保护评价人，结果分批更新；评议结束后显示全部结果。
+            </Text>
+          )}
+          {d.withheld && (
+            <View className='card chair__withheld' id='chair-withheld' {...a11y({ role: 'status' })}>
+              <Withheld reason={`参评不足 5 人，目前 ${d.participation.ratings} 人`} />
+              <Text className='ov-sub'>为保护评议人，参评满 5 人后才显示满意率、各项得分和称号。</Text>
+            </View>
+          )}
+
+          <ParticipationCard d={d} />
+          <SatisfactionCard d={d} />
+          <CriteriaCard d={d} />
+          <GrievanceCard d={d} />
+          <GroupsCard d={d} />
+          <TrendCard d={d} />
+
+          <View className='card'>
+            <Text className='ov-section'>会员留言</Text>
+            {d.comments === null ? (
+              <Withheld id='chair-comments-withheld' reason={d.participation.ratings < 10 ? '参评不足 10 人' : '评议结束后显示'} />
+            ) : (
+              <Text className='ov-sub' id='chair-comments-count'>
+                已公开的留言 {d.comments.length} 条
+              </Text>
+            )}
+            <Button id='chair-comments-link' className='btn btn--secondary' {...a11y({ role: 'link', label: '查看会员留言' })} onClick={() => go('comments', { homeId, campaignId: d.campaign?.id })}>
+              查看会员留言
+            </Button>
+          </View>
+
+          <View className='ov-actions'>
+            <Button id='chair-export' className='btn btn--primary' {...a11y({ role: 'button', label: '导出 Excel 报告' })} onClick={() => exportXlsx(d.campaign?.id)}>
+              导出 Excel 报告
+            </Button>
+            <Button
+              id='chair-refresh'
+              className={`btn btn--secondary${refreshing ? ' btn--disabled' : ''}`}
+              disabled={refreshing}
+              loading={refreshing}
+              {...a11y({ role: 'button', label: '刷新', disabled: refreshing })}
+              onClick={reload}
+            >
+              刷新
+            </Button>
+          </View>
+          <Notice id='chair-notice' text={notice?.text ?? null} error={notice?.error} />
+        </>
+      )}
+    </StaffPage>
+  )
+}

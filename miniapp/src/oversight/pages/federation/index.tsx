@@ -1,0 +1,162 @@
+import { useState } from 'react'
+import { useRouter } from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import { CAMPAIGN_STATUS_LABELS, CRITERIA, TIER_LABELS, TIERS, type OrgDashboard } from '@pingjia/shared'
+import { getOrgDashboard, listCampaigns } from '../../../services/oversight'
+import { a11y } from '../../../utils/a11y'
+import { formatPercent } from '../../../utils/format'
+import { param } from '../../../utils/url'
+import CampaignPicker from '../../components/CampaignPicker'
+import DataTable from '../../components/DataTable'
+import { FederationNav } from '../../components/Nav'
+import StaffPage from '../../components/StaffPage'
+import Notice from '../../components/StaffPage/Notice'
+import { exportPath, useAction } from '../../components/StaffPage/useAction'
+import { useStaffResource } from '../../components/StaffPage/useStaffResource'
+import { heading } from '../../lib/a11y'
+import { openSpreadsheet } from '../../lib/files'
+import { meanOrWithheld, percentOrWithheld } from '../../lib/figures'
+import { go } from '../../lib/routes'
+
+function Figure({ id, label, value }: { id: string; label: string; value: string }) {
+  return (
+    <View className='ov-figure'>
+      <Text className='ov-figure__label'>{label}</Text>
+      <Text className='ov-figure__value' id={id}>
+        {value}
+      </Text>
+    </View>
+  )
+}
+
+type Low = OrgDashboard['lowParticipation']['items'][number]
+type Lost = OrgDashboard['lostTitles']['items'][number]
+
+/** A federation's subtree for one cycle: totals, titles, homes needing attention, grievances. */
+export default function FederationDashboardPage() {
+  const { params } = useRouter()
+  const orgId = param(params.orgId)
+  const [campaignId, setCampaignId] = useState(param(params.campaignId) || undefined)
+  const { state, reload } = useStaffResource(async () => {
+    const [dashboard, campaigns] = await Promise.all([getOrgDashboard(orgId, { campaignId, pageSize: 5 }), listCampaigns(orgId)])
+    return { dashboard, campaigns }
+  }, [orgId, campaignId])
+  const { notice, run } = useAction()
+  const exportXlsx = (cid: string | undefined) => run(() => openSpreadsheet(exportPath('orgs', orgId, cid), '职工之家评议汇总.xlsx'))
+
+  return (
+    <StaffPage title='评议总览' wide state={state} onReload={reload} nav={<FederationNav active='federation' orgId={orgId} campaignId={campaignId} />}>
+      {({ dashboard: d, campaigns }) => {
+        const t = d.totals
+        const cid = d.campaign?.id
+        return (
+          <>
+            <View className='card'>
+              <Text className='fed__org' id='fed-org'>{d.org.name}</Text>
+              <Text className='ov-sub' id='fed-campaign'>
+                {d.campaign ? `${d.campaign.name}（${CAMPAIGN_STATUS_LABELS[d.campaign.status]}）` : '还没有评议周期，请先在「评议周期」中创建'}
+              </Text>
+              <CampaignPicker campaigns={campaigns} value={cid ?? null} onChange={setCampaignId} />
+              <View className='ov-figures'>
+                <Figure id='fed-homes' label='职工之家' value={`${t.homes} 家`} />
+                <Figure id='fed-members' label='会员' value={`${t.members} 人`} />
+                <Figure id='fed-ratings' label='参评' value={`${t.ratings} 人`} />
+                <Figure id='fed-participation' label='参评率' value={formatPercent(t.participationRate)} />
+                <Figure id='fed-satisfaction' label='满意率' value={percentOrWithheld(t.satisfactionRate)} />
+                <Figure id='fed-reported' label='参评满 5 人的职工之家' value={`${t.reportedHomes} 家`} />
+              </View>
+              <Text className='ov-sub'>满意率和各项得分只计参评满 5 人的职工之家，以保护评议人。</Text>
+            </View>
+
+            <View className='ov-columns'>
+              <View className='card'>
+                <Text className='ov-section' {...heading(2)}>称号分布</Text>
+                <DataTable
+                  id='fed-tiers'
+                  caption='本周期各称号的职工之家数（称号需评议有效）'
+                  columns={[
+                    { key: 'tier', title: '称号', cell: (k) => TIER_LABELS[k] },
+                    { key: 'count', title: '职工之家数', numeric: true, cell: (k) => `${d.tiers[k]}` },
+                  ]}
+                  rows={[...TIERS].reverse()}
+                  rowKey={(k) => k}
+                />
+              </View>
+              <View className='card'>
+                <Text className='ov-section' {...heading(2)}>各项平均分</Text>
+                <DataTable
+                  id='fed-means'
+                  caption='五项评议内容平均分（满分 5 分）'
+                  columns={[
+                    { key: 'label', title: '评议内容', cell: (c) => c.label },
+                    { key: 'mean', title: '平均分', numeric: true, cell: (c) => meanOrWithheld(t.means[c.key]) },
+                  ]}
+                  rows={[...CRITERIA]}
+                  rowKey={(c) => c.key}
+                />
+              </View>
+            </View>
+
+            <View className='ov-columns'>
+              <View className='card'>
+                <Text className='ov-section' {...heading(2)}>参评率偏低（{d.lowParticipation.total} 家）</Text>
+                <DataTable<Low>
+                  id='fed-low'
+                  caption='参评率未达 30% 的职工之家'
+                  columns={[
+                    { key: 'name', title: '职工之家', cell: (h, i) => <Button id={`fed-low-open-${i}`} className='ov-link' {...a11y({ role: 'link', label: h.name })} onClick={() => go('chair', { homeId: h.id, campaignId: cid })}>{h.name}</Button> },
+                    { key: 'count', title: '参评 / 会员', numeric: true, cell: (h) => `${h.ratings} / ${h.members}` },
+                    { key: 'rate', title: '参评率', numeric: true, cell: (h) => formatPercent(h.rate) },
+                  ]}
+                  rows={d.lowParticipation.items}
+                  rowKey={(h) => h.id}
+                  empty='没有参评率偏低的职工之家'
+                />
+              </View>
+              <View className='card'>
+                <Text className='ov-section' {...heading(2)}>称号下降（{d.lostTitles.total} 家）</Text>
+                <DataTable<Lost>
+                  id='fed-lost'
+                  caption={d.lostTitles.previousCampaign ? `与「${d.lostTitles.previousCampaign.name}」相比称号下降的职工之家` : '称号下降的职工之家（没有上一周期可比）'}
+                  columns={[
+                    { key: 'name', title: '职工之家', cell: (h) => h.name },
+                    { key: 'previous', title: '上一周期', cell: (h) => TIER_LABELS[h.previous] },
+                    { key: 'current', title: '本周期', cell: (h) => TIER_LABELS[h.current] },
+                  ]}
+                  rows={d.lostTitles.items}
+                  rowKey={(h) => h.id}
+                  empty='没有称号下降的职工之家'
+                />
+              </View>
+            </View>
+
+            <View className='card'>
+              <Text className='ov-section' {...heading(2)}>职工诉求</Text>
+              {d.grievances ? (
+                <View className='ov-figures'>
+                  <Figure id='fed-grievances-total' label='诉求总数' value={`${d.grievances.total} 件`} />
+                  <Figure id='fed-grievances-open' label='办理中' value={`${d.grievances.open} 件`} />
+                  <Figure id='fed-grievances-overdue' label='超期' value={`${d.grievances.overdue} 件`} />
+                  <Figure id='fed-grievances-escalated' label='已上报上级' value={d.grievances.escalated === null ? '暂无数据' : `${d.grievances.escalated} 件`} />
+                  <Figure id='fed-grievances-ontime' label='按时办结率' value={d.grievances.onTimeRate === null ? '暂无办结' : formatPercent(d.grievances.onTimeRate)} />
+                </View>
+              ) : (
+                <Text className='ov-withheld' id='fed-grievances-none'>暂无诉求数据</Text>
+              )}
+            </View>
+
+            <View className='ov-actions'>
+              <Button id='fed-league' className='btn btn--secondary' {...a11y({ role: 'link', label: '查看排行榜' })} onClick={() => go('league', { orgId, campaignId: cid }, true)}>
+                查看排行榜
+              </Button>
+              <Button id='fed-export' className='btn btn--primary' {...a11y({ role: 'button', label: '导出 Excel 汇总' })} onClick={() => exportXlsx(cid)}>
+                导出 Excel 汇总
+              </Button>
+            </View>
+            <Notice id='fed-notice' text={notice?.text ?? null} error={notice?.error} />
+          </>
+        )
+      }}
+    </StaffPage>
+  )
+}
