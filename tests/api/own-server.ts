@@ -51,7 +51,7 @@ export async function startOwnServer(label: string, env: Record<string, string> 
     WECHAT_API_BASE: wechat.url,
     WECHAT_GRIEVANCE_TEMPLATE_ID: FAKE_TEMPLATE_ID,
     ...env,
-  });
+  }, 90_000);
   return {
     server,
     wechat,
