@@ -47,8 +47,12 @@ export class SqliteSink implements Sink {
 
   constructor(file: string) {
     this.db = new Database(file);
-    // Loading only: no journal, no fsync, a big page cache. WAL (the server's mode) is set back in close().
-    this.db.pragma('journal_mode = OFF');
+    // Loading only: no fsync, a big page cache. WAL (the server's mode) is set back in close().
+    // Out of WAL (the server's mode) to an in-memory rollback journal: large transactions then write
+    // the database once instead of WAL first and the database again at checkpoints. (OFF is refused:
+    // better-sqlite3 opens in defensive mode.)
+    this.db.pragma('journal_mode = DELETE');
+    this.db.pragma('journal_mode = MEMORY');
     this.db.pragma('synchronous = OFF');
     this.db.pragma('cache_size = -2000000');
     this.db.pragma('temp_store = MEMORY');

@@ -22,6 +22,8 @@ export interface AppConfig {
   bodyLimitBytes: number;
   /** on SIGTERM, how long health answers 503 while requests are still served, before draining */
   shutdownDelayMs: number;
+  /** how long a computed home or federation dashboard is reused (DASHBOARD_CACHE_SECONDS; 0: never) */
+  dashboardCacheMs: number;
   /** requests per minute; a membership check also allows only so many failures per quarter hour */
   rateLimits: { writesPerUser: number; writesPerIp: number; loginsPerIp: number; membershipFailures: number };
   wechat: { appId: string; secret: string; apiBase: string } | null;
@@ -164,6 +166,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     h5Dir: h5 === '' ? null : h5,
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024),
     shutdownDelayMs: int(env, 'SHUTDOWN_DELAY_MS', production ? 5000 : 0, 0, 60_000),
+    // Dashboards are read far more often than their figures change (open cycles move in steps anyway):
+    // production reuses an answer for 15 s; tests and development see every change at once.
+    dashboardCacheMs: int(env, 'DASHBOARD_CACHE_SECONDS', production ? 15 : 0, 0, 3600) * 1000,
     rateLimits: {
       writesPerUser: int(env, 'RATE_LIMIT_WRITES_PER_USER', 30, 1, 1_000_000),
       // Many members of one factory share one NAT address: the per-address limit is generous.

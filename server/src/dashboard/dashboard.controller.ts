@@ -1,7 +1,10 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { HeldComment, HomeDashboard, LEAGUE_LEVELS, LEAGUE_SORT_KEYS, LeagueLevel, LeagueSortKey, OrgDashboard, Page } from '@pingjia/shared';
+import { AccessService } from '../auth/access.service';
 import { AuthUser, CurrentUser } from '../common/auth.decorators';
+import { ResponseCache } from '../common/response-cache';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { invalid, notFound } from '../common/domain-error';
 import { paging } from '../common/paging';
 import { uuidParam as uuid } from '../common/params';
@@ -32,16 +35,30 @@ function leagueQuery(sort = 'satisfaction', order?: string, level = 'homes', pag
 @ApiBearerAuth()
 @Controller()
 export class DashboardController {
+  // Reused answers (DASHBOARD_CACHE_SECONDS): the caller's access is checked on every request; only the
+  // figures, the same for everyone allowed to see them, are shared. A home's answer differs by whether
+  // the caller is above it (grievances about the union itself), so that is part of its key.
+  private readonly homes: ResponseCache<HomeDashboard>;
+  private readonly orgs: ResponseCache<OrgDashboard>;
+
   constructor(
     private readonly dashboard: DashboardService,
     private readonly orgDashboard: OrgDashboardService,
     private readonly moderation: CommentModerationService,
-  ) {}
+    private readonly access: AccessService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.homes = new ResponseCache(config.dashboardCacheMs);
+    this.orgs = new ResponseCache(config.dashboardCacheMs);
+  }
 
   @Get('homes/:id/dashboard')
   @ApiQuery({ name: 'campaignId', required: false })
-  home(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Query('campaignId') campaignId?: string): Promise<HomeDashboard> {
-    return this.dashboard.home(user.id, id, campaignParam(campaignId));
+  async home(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Query('campaignId') campaignId?: string): Promise<HomeDashboard> {
+    const cid = campaignParam(campaignId);
+    const home = await this.access.homeForStaff(user.id, id);
+    const upperLevel = (await this.access.adminPaths(user.id)).some((p) => home.orgPath.startsWith(p));
+    return this.homes.get(`${id}:${cid ?? ''}:${upperLevel}`, () => this.dashboard.home(user.id, id, cid));
   }
 
   @Get('orgs/:id/dashboard')
@@ -51,7 +68,7 @@ export class DashboardController {
   @ApiQuery({ name: 'level', required: false, enum: LEAGUE_LEVELS })
   @ApiQuery({ name: 'page', required: false })
   @ApiQuery({ name: 'pageSize', required: false })
-  org(
+  async org(
     @CurrentUser() user: AuthUser,
     @Param('id', uuid) id: string,
     @Query('campaignId') campaignId?: string,
@@ -61,7 +78,11 @@ export class DashboardController {
     @Query('page') page?: string,
     @Query('pageSize') pageSize?: string,
   ): Promise<OrgDashboard> {
-    return this.orgDashboard.dashboard(user.id, id, campaignParam(campaignId), leagueQuery(sort, order, level, page, pageSize));
+    const cid = campaignParam(campaignId);
+    const q = leagueQuery(sort, order, level, page, pageSize);
+    await this.access.orgForAdmin(user.id, id);
+    const key = [id, cid ?? '', q.sort, q.order, q.level, q.paging.page, q.paging.pageSize].join(':');
+    return this.orgs.get(key, () => this.orgDashboard.dashboard(user.id, id, cid, q));
   }
 
   /** Comments held by moderation in the org's subtree, for the upper-level union to decide. */
