@@ -90,13 +90,16 @@ describe('privacy proof over a whole cycle', () => {
 
     // A worker files an anonymous grievance; the chair accepts, replies, resolves; the worker is satisfied.
     const worker = await wechatPerson();
+    const idempotencyKey = `privacy-${randomUUID()}`;
     const filed = await own.api.post('/api/grievances', {
       token: worker.token,
-      headers: { 'idempotency-key': `privacy-${randomUUID()}` },
+      headers: { 'idempotency-key': idempotencyKey },
       body: { homeId: home.id, type: 'complaint', topic: 'wages', content: GOOD_CONTENT, anonymous: true },
     });
     expect(filed.status).toBe(201);
     const g = filed.body.id as string;
+    // The worker follows it by its tracking code (the code is a secret: the log must not keep it).
+    expect((await own.api.get(`/api/grievances/track/${filed.body.trackingCode}`)).status).toBe(200);
     for (const action of [{ action: 'accept' }, { action: 'reply', message: '已与车间核实，下月补发。' }, { action: 'resolve', message: '已补发加班工资。' }]) {
       expect((await own.api.post(`/api/grievances/${g}/actions`, { token: chair, body: action })).status).toBe(200);
     }
@@ -171,6 +174,11 @@ describe('privacy proof over a whole cycle', () => {
     ];
     const leaks = secrets.flatMap((s) => places.filter(([, text]) => text.includes(s.value)).map(([where]) => `${s.label} in ${where}`));
     expect(leaks).toEqual([]);
+
+    // Nor does the log hold a bearer token, the tracking code or the idempotency key.
+    const tokens = [chair, federation, root.token, worker.token, ...raters.map((r) => r.token)].map((t) => t.split('.')[2]);
+    const logged = [...tokens, filed.body.trackingCode as string, idempotencyKey].filter((v) => log.includes(v));
+    expect(logged).toEqual([]);
 
     // The database: no table row outside the person's own user row holds the reporter's id or openid,
     // nor a rater's (ratings carry a keyed rater hash only).
