@@ -27,6 +27,8 @@ export default defineConfig<'webpack5'>(async () => {
     cache: { enable: true },
     mini: {
       compile: { include: [sharedSrc] },
+      // Components' stylesheets are independent (BEM classes): their order across pages does not matter.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },

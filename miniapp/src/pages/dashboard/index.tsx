@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { CRITERIA, TIER_LABELS, type HomeDashboard } from '@pingjia/shared'
 import StaffLogin from '../../components/StaffLogin'
@@ -8,7 +8,7 @@ import { hasStaffToken, staffLogout } from '../../services/auth'
 import { getHomeDashboard } from '../../services/dashboard'
 import { errorMessage, isApiRequestError } from '../../services/request'
 import { formatMean, formatPercent } from '../../utils/format'
-import { param } from '../../utils/url'
+import { pageUrl, param } from '../../utils/url'
 import { a11y } from '../../utils/a11y'
 import './index.less'
 
@@ -144,6 +144,14 @@ export default function DashboardPage() {
         </>
       )}
 
+      <Button
+        id='dash-full'
+        className='btn btn--primary'
+        {...a11y({ role: 'link', label: '完整看板：图表、趋势、留言和整改' })}
+        onClick={() => Taro.navigateTo({ url: pageUrl('/oversight/pages/chair/index', { homeId, campaignId }) })}
+      >
+        完整看板：图表、趋势、留言和整改
+      </Button>
       <Button
         id='dash-refresh'
         className={`btn btn--secondary${refreshing ? ' btn--disabled' : ''}`}

@@ -25,7 +25,7 @@ export function radarChart(rows: Array<{ label: string; mean: number }>) {
     { data: rows, coord: 'polar', scale: { mean: { min: 0, max: 5, tickCount: 6, nice: false } } },
     jsx(Axis, { field: 'label', style: { label, grid: { stroke: GRID } } }),
     // The 0–5 rings without their numbers (they crowd the centre): the table beside gives the means.
-    jsx(Axis, { field: 'mean', grid: 'line', style: { label: { fontSize: '0px' }, grid: { stroke: GRID } } }),
+    jsx(Axis, { field: 'mean', grid: 'line', style: { label: null, grid: { stroke: GRID } } }),
     jsx(Area, { x: 'label', y: 'mean', color: constant(PRIMARY), style: { fillOpacity: 0.15 } }),
     jsx(Line, { x: 'label', y: 'mean', color: constant(PRIMARY) }),
     jsx(Point, { x: 'label', y: 'mean', color: constant(PRIMARY) }),

@@ -9,6 +9,19 @@ interface CanvasNode {
   width: number
   height: number
   getContext: (type: '2d') => CanvasRenderingContext2D
+  requestAnimationFrame?: (cb: () => void) => number
+  cancelAnimationFrame?: (id: number) => void
+}
+
+/**
+ * weapp has no global animation frames: a 2d canvas node brings its own. The pair must match, or a
+ * destroyed chart's pending frame still runs (seen in the simulator, whose node has neither).
+ */
+function frames(node: CanvasNode) {
+  if (node.requestAnimationFrame && node.cancelAnimationFrame) {
+    return { requestAnimationFrame: node.requestAnimationFrame.bind(node), cancelAnimationFrame: node.cancelAnimationFrame.bind(node) }
+  }
+  return { requestAnimationFrame: (cb: () => void) => setTimeout(cb, 16) as unknown as number, cancelAnimationFrame: (id: number) => clearTimeout(id) }
 }
 
 /**
@@ -43,6 +56,7 @@ export default function ChartCanvas({ id, height, chart }: ChartCanvasProps) {
             height: h,
             px2hd,
             animate: false,
+            ...frames(node),
             // F2 measures text on an offscreen canvas; weapp has no document to make one from.
             offscreenCanvas: Taro.createOffscreenCanvas({ type: '2d', width: 1, height: 1 }) as never,
             children: chart,
