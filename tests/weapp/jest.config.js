@@ -11,5 +11,5 @@ module.exports = {
   // Only the tests are TypeScript; the built mini-program's .js runs as it was built.
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/../tsconfig.json' }] },
   moduleNameMapper: { '^@pingjia/shared$': '<rootDir>/../../shared/src/index.ts' },
-  testTimeout: 30_000,
+  testTimeout: 60_000,
 };

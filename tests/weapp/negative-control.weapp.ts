@@ -51,7 +51,7 @@ describe('negative control: a broken weapp build fails the same journeys', () =>
     // The landing page is broken too, so open the form the way the landing page would.
     await h.launch({ path: 'pages/rate/index', query: { homeId: home.id, campaignId: campaign.id, scene: home.sceneToken } });
     await h.waitForId('submit-rating');
-    const journey = fillAndSubmit(h, { scores: { organization: 4, rights: 4, work: 4, role: 4, trust: 4 }, verdict: 'satisfied', comment: '对照组' }, { timeoutMs: 2000 });
+    const journey = fillAndSubmit(h, { scores: { organization: 4, rights: 4, work: 4, role: 4, trust: 4 }, verdict: 'satisfied', comment: '对照组' }, { timeoutMs: 4000 });
     await expect(journey).rejects.toThrow(/pages\/thanks\/index not met/);
     await h.idle();
     expect(() => assertNoConsoleErrors()).toThrow(SUBMIT_BROKEN);
@@ -59,7 +59,7 @@ describe('negative control: a broken weapp build fails the same journeys', () =>
   });
 
   it('a page that throws while rendering: the landing journey fails and the console.error trap fires', async () => {
-    await expect(scanHomeCode(h, home, { timeoutMs: 2000 })).rejects.toThrow(/#home-name to appear not met/);
+    await expect(scanHomeCode(h, home, { timeoutMs: 4000 })).rejects.toThrow(/#home-name to appear not met/);
     await h.idle();
     expect(() => assertNoConsoleErrors()).toThrow(HOME_BROKEN);
   });

@@ -50,10 +50,33 @@ export async function myRating(memberToken: string, campaignId: string, homeId: 
   return must('my-rating', reply).rating;
 }
 
-/** A rating from a fresh member who logs in with a device id (AUTH_DEV_LOGIN): other people's
- *  ratings, for figures the chair's dashboard can show. */
-export async function rateAsNewMember(campaignId: string, homeId: string, body: unknown): Promise<void> {
+/** A fresh member who logs in with a device id (AUTH_DEV_LOGIN): someone other than the app's user. */
+export async function otherMemberToken(): Promise<string> {
   const openid = `weapp_${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
-  const { token } = must('dev login', await api().post('/api/auth/dev', { body: { openid } }));
+  return must('dev login', await api().post('/api/auth/dev', { body: { openid } })).token;
+}
+
+/** Another member's rating: figures for the chair's dashboard to show. */
+export async function rateAsNewMember(campaignId: string, homeId: string, body: unknown): Promise<void> {
+  const token = await otherMemberToken();
   must('rating', await api().put(`/api/campaigns/${campaignId}/homes/${homeId}/my-rating`, { token, body }), 201);
+}
+
+/** A city of the test's own under the demo province, with one open home and an open campaign over
+ *  the city: figures nobody else touches. */
+export async function ownCityWithCampaign(token: string, provinceId: string, memberCount = 40) {
+  const tag = Math.random().toString(36).slice(2, 8);
+  const city = must('city', await api().post('/api/orgs', { token, body: { parentId: provinceId, name: `模拟器测试市${tag}`, level: 'city' } }), 201);
+  const home = must('home', await api().post('/api/homes', { token, body: { orgId: city.id, name: `模拟器测试厂工会${tag}`, kind: 'enterprise', memberCount, membershipMode: 'open' } }), 201);
+  const now = Date.now();
+  const created = must('campaign', await api().post('/api/campaigns', {
+    token,
+    body: { orgId: city.id, name: `模拟器评家${tag}`, opensAt: new Date(now - 3600e3).toISOString(), closesAt: new Date(now + 30 * 86400e3).toISOString() },
+  }), 201);
+  const campaign = must('open campaign', await api().post(`/api/campaigns/${created.id}/open`, { token }));
+  return { city, home: home as { id: string; name: string; memberCount: number }, campaign: campaign as { id: string; name: string } };
+}
+
+export async function closeCampaign(token: string, campaignId: string): Promise<void> {
+  must('close campaign', await api().post(`/api/campaigns/${campaignId}/close`, { token }));
 }
