@@ -86,7 +86,8 @@ describe('oversight in the browser: a city, its cycle and a home; the chair is i
     const b = await launchBrowser();
     const page = await b.browser.newPage();
     await page.setViewportSize({ width, height });
-    return { page, close: b.close, errors: watchErrors(page) };
+    // 404 for "no rectification plan yet" is part of the flow, like "no rating yet".
+    return { page, close: b.close, errors: watchErrors(page, [/\/my-rating$/, /\/rectification$/]) };
   }
 
   /** The index in a list of items (`prefix-<i>`) of the one showing `name`. */
@@ -279,6 +280,50 @@ describe('oversight in the browser: a city, its cycle and a home; the chair is i
     await page.locator('#league-table tbody tr', { hasText: homeName }).locator('[id^="league-open-"]').click();
     expect(await text(page, '#chair-home')).toBe(homeName);
     expect(await text(page, '#chair-satisfaction')).toBe(SATISFACTION);
+  });
+
+  it('the chair sees the poster, posts a rectification plan and a progress report; the admin signs it off', async () => {
+    const { page } = chair;
+    await page.locator('#chair-nav-poster').click();
+    await page.waitForFunction(() => {
+      const img = document.querySelector('#poster-image img') as HTMLImageElement | null;
+      return !!img && img.complete && img.naturalWidth > 200;
+    });
+    expect(await text(page, '#poster-save')).toBe('下载海报');
+
+    await page.locator('#chair-nav-rectification').click();
+    expect(await text(page, '#rect-status')).toContain('尚未提交整改方案');
+    await page.locator('#rect-plan textarea').fill('每季度召开一次会员座谈会，公开经费使用');
+    await page.locator('#rect-plan-submit').click();
+    expect(await text(page, '#rect-notice')).toBe('整改方案已提交');
+    expect(await text(page, '#rect-plan-text')).toBe('每季度召开一次会员座谈会，公开经费使用');
+    await page.locator('#rect-progress textarea').fill('第一季度座谈会已召开');
+    await page.locator('#rect-progress-submit').click();
+    expect(await text(page, '#rect-update-0')).toContain('第一季度座谈会已召开');
+    // Signing off is the upper level's: the chair has no such button.
+    expect(await page.locator('#rect-signoff').count()).toBe(0);
+
+    const { page: a } = admin;
+    await a.locator('#chair-nav-rectification').click();
+    expect(await text(a, '#rect-plan-text')).toBe('每季度召开一次会员座谈会，公开经费使用');
+    await a.locator('#rect-signoff').click();
+    expect(await text(a, '#rect-notice')).toBe('已验收');
+    expect(await text(a, '#rect-status')).toMatch(/上级工会已于 \d{4}-\d{2}-\d{2} 验收/);
+    expect(await a.locator('#rect-plan').count()).toBe(0);
+  });
+
+  it("the city's overview, held comments and audit log show what happened", async () => {
+    const { page } = admin;
+    await page.goto(url(`/oversight/pages/federation/index?orgId=${cityId}&campaignId=${campaignId}`));
+    expect(await text(page, '#fed-org')).toBe(cityName);
+    expect(await text(page, '#fed-homes')).toBe('3 家');
+    expect(await text(page, '#fed-ratings')).toBe('13 人');
+    expect(await text(page, '#fed-reported')).toBe('2 家');
+    await page.locator('#fed-nav-held').click();
+    expect(await text(page, '#held-empty')).toBe('没有待审核的留言');
+    await page.locator('#fed-nav-audit').click();
+    const actions = await page.locator('#audit-table tbody td:nth-child(2)').allInnerTexts();
+    expect(actions).toEqual(expect.arrayContaining(['验收整改', '报告整改进展', '提交整改方案', '结束评议', '开始评议', '新建评议周期', '发出邀请', '接受邀请', '新建职工之家']));
   });
 
   it('logged no errors in either browser', () => {
