@@ -503,7 +503,7 @@ describe('figures', () => {
     // 3 ordinary ones (the union one is not the chair's to count): a closed, b reopened, c submitted → 2 open.
     // a and b were both resolved before their limit → decided 2, on time 2, rate 2/2 = 1.
     // Feedback: a satisfied, b dissatisfied → 1/2 = 0.5.
-    expect(byChair.body).toEqual({ total: 3, open: 2, overdue: 0, decided: 2, onTime: 2, onTimeRate: 1, feedback: { satisfied: 1, dissatisfied: 1 }, satisfactionRate: 0.5 });
+    expect(byChair.body).toEqual({ total: 3, open: 2, overdue: 0, escalated: 0, decided: 2, onTime: 2, onTimeRate: 1, feedback: { satisfied: 1, dissatisfied: 1 }, satisfactionRate: 0.5 });
     const byCity = await api().get(`/api/homes/${w.homeA.id}/grievance-stats`, { token: w.cityAdmin.token });
     expect(byCity.body.total).toBe(4);
     expect((await api().get(`/api/homes/${w.homeA.id}/grievance-stats`, { token: w.chairB.token })).status).toBe(404);

@@ -45,7 +45,14 @@ function fromRows(rows: string[][]): RosterParse {
 }
 
 export function parseRosterCsv(text: string): RosterParse {
-  const rows = parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true }) as string[][];
+  let rows: string[][];
+  try {
+    rows = parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true }) as string[][];
+  } catch (e) {
+    // Malformed CSV (a stray quote, say) is the uploader's mistake: a 400 naming the line, never a 500.
+    const line = typeof (e as { lines?: unknown }).lines === 'number' ? (e as { lines: number }).lines : 1;
+    return { lines: [], errors: [{ line, reason: 'CSV 格式有误（请检查引号和分隔符）' }] };
+  }
   return fromRows(rows);
 }
 
