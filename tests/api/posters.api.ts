@@ -6,7 +6,9 @@ import { startServer, RunningServer } from '../support/server';
 import { api, chairOf, createHome, freshCity } from './oversight.fixtures';
 
 async function posterOf(base: string, homeId: string, token: string) {
-  const res = await fetch(`${base}/api/homes/${homeId}/poster`, { headers: { authorization: `Bearer ${token}` } });
+  const get = () => fetch(`${base}/api/homes/${homeId}/poster`, { headers: { authorization: `Bearer ${token}` } });
+  // One retry when a loaded machine resets an idle keep-alive socket under us.
+  const res = await get().catch((e) => (/ECONNRESET|other side closed/.test(String(e?.cause?.message ?? e)) ? get() : Promise.reject(e)));
   const bytes = Buffer.from(await res.arrayBuffer());
   return { status: res.status, headers: res.headers, bytes };
 }
