@@ -26,6 +26,11 @@ export default defineAppConfig({
         'pages/audit/index',
       ],
     },
+    // Grievances (维权诉求). The detail page is pages/grievance/index: the server's subscribe messages open it.
+    {
+      root: 'pages/grievance',
+      pages: ['index', 'new/index', 'done/index', 'mine/index', 'track/index', 'queue/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -152,6 +152,8 @@ export interface HomeDashboard {
 export interface ClientConfig {
   devLogin: boolean;
   wechatLogin: boolean;
+  /** subscribe-message template for grievance progress (wx.requestSubscribeMessage); null when none can be sent */
+  grievanceTemplateId: string | null;
 }
 
 /** POST /api/homes/:id/membership (roster homes): 204 when the roster has this member. */

@@ -1,4 +1,5 @@
 import { api } from './fixtures';
+import { FAKE_TEMPLATE_ID } from '../fakes/wechat-server';
 
 describe('operations', () => {
   it('answers health with the database up', async () => {
@@ -16,7 +17,7 @@ describe('operations', () => {
 
   it('tells the mini-program which logins exist', async () => {
     const res = await api().get('/api/config');
-    expect(res.body).toEqual({ devLogin: true, wechatLogin: true });
+    expect(res.body).toEqual({ devLogin: true, wechatLogin: true, grievanceTemplateId: FAKE_TEMPLATE_ID });
   });
 
   it('answers an unknown API path with the error format and 404', async () => {

@@ -56,6 +56,8 @@ export interface RequestOptions {
   data?: unknown
   /** which stored token to send; 'none' for public endpoints */
   auth?: TokenKind | 'none'
+  /** extra headers (e.g. Idempotency-Key) */
+  headers?: Record<string, string>
 }
 
 function toError(status: number, body: unknown): ApiRequestError {
@@ -67,8 +69,8 @@ function toError(status: number, body: unknown): ApiRequestError {
   return new ApiRequestError(status, code, message, fields)
 }
 
-export async function request<T>({ method = 'GET', path, data, auth = 'member' }: RequestOptions): Promise<T> {
-  const header: Record<string, string> = { Accept: 'application/json' }
+export async function request<T>({ method = 'GET', path, data, auth = 'member', headers }: RequestOptions): Promise<T> {
+  const header: Record<string, string> = { ...headers, Accept: 'application/json' }
   if (data !== undefined) header['Content-Type'] = 'application/json'
   const token = auth === 'none' ? null : readToken(auth)
   if (token) header.Authorization = `Bearer ${token}`

@@ -9,8 +9,12 @@ interface A11y {
   disabled?: boolean
 }
 
-export function a11y({ label, role, checked, disabled }: A11y): Record<string, string | boolean> {
-  const props: Record<string, string | boolean> = {}
+// Roles a person operates; on H5 they sit on custom elements (<taro-button-core>, <taro-view-core>) that the
+// keyboard cannot reach by themselves: tabIndex here, Enter and Space in platform/aria.ts.
+const OPERABLE = new Set<A11y['role']>(['button', 'radio', 'checkbox', 'link'])
+
+export function a11y({ label, role, checked, disabled }: A11y): Record<string, string | boolean | number> {
+  const props: Record<string, string | boolean | number> = {}
   if (label) props['aria-label'] = label
   // Taro's H5 <taro-button-core> writes disabled="false" when enabled: aria-disabled is the reliable state.
   if (disabled !== undefined) props['aria-disabled'] = disabled
@@ -19,6 +23,7 @@ export function a11y({ label, role, checked, disabled }: A11y): Record<string, s
     if (checked !== undefined) props['aria-checked'] = checked
   } else {
     props.role = role
+    if (OPERABLE.has(role)) props.tabIndex = 0
     if (checked !== undefined) props[role === 'button' ? 'aria-pressed' : 'aria-checked'] = checked
   }
   return props

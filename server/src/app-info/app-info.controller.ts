@@ -13,6 +13,8 @@ export class AppInfoController {
   @Public()
   @Get()
   get(): ClientConfig {
-    return { devLogin: this.config.devLogin, wechatLogin: this.config.wechat !== null };
+    const wechatLogin = this.config.wechat !== null;
+    // Only offered where a message can be delivered (the same condition as GrievanceNotifier.enabled).
+    return { devLogin: this.config.devLogin, wechatLogin, grievanceTemplateId: wechatLogin ? this.config.grievances.templateId : null };
   }
 }

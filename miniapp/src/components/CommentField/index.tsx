@@ -1,7 +1,6 @@
-import { Text, Textarea, View } from '@tarojs/components'
-import { COMMENT_MAX, commentProblem, normalizeText, textLength } from '@pingjia/shared'
-import { fieldA11y } from '../../utils/a11y'
-import './index.less'
+import { Text, View } from '@tarojs/components'
+import { COMMENT_MAX, commentProblem, normalizeText } from '@pingjia/shared'
+import CountedTextarea from '../CountedTextarea'
 
 interface Props {
   value: string
@@ -11,28 +10,11 @@ interface Props {
 
 /** The optional comment with a live count, measured as the server measures it (shared textLength). */
 export default function CommentField({ value, error, onChange }: Props) {
-  const normalized = normalizeText(value)
-  const count = textLength(normalized)
-  const shown = error ?? commentProblem(normalized) ?? undefined
+  const shown = error ?? commentProblem(normalizeText(value)) ?? undefined
   return (
     <View className='card comment'>
       <Text className='title'>意见建议（选填）</Text>
-      <Textarea
-        id='comment'
-        className='comment__textarea'
-        {...fieldA11y('意见建议（选填）')}
-        placeholder='您对职工之家有什么意见或建议？'
-        value={value}
-        maxlength={COMMENT_MAX}
-        autoHeight
-        onInput={(e) => onChange(e.detail.value)}
-      />
-      <Text
-        className={`comment__count${count > COMMENT_MAX ? ' comment__count--over' : ''}`}
-        id='comment-count'
-      >
-        {count}/{COMMENT_MAX}
-      </Text>
+      <CountedTextarea id='comment' label='意见建议（选填）' placeholder='您对职工之家有什么意见或建议？' value={value} max={COMMENT_MAX} onInput={onChange} />
       {shown && <Text className='field-error' id='error-comment'>{shown}</Text>}
     </View>
   )

@@ -64,6 +64,40 @@ function MyRatingsLink() {
   )
 }
 
+function MyGrievancesLink() {
+  return (
+    <Button
+      className='btn btn--secondary home__mine'
+      id='my-grievances-link'
+      {...a11y({ role: 'button', label: '我的诉求' })}
+      onClick={() => Taro.navigateTo({ url: '/pages/grievance/mine/index' })}
+    >
+      我的诉求
+    </Button>
+  )
+}
+
+/** Entry to the grievance form for this home. */
+function GrievanceCard({ homeId, homeName }: { homeId: string; homeName: string }) {
+  return (
+    <View className='card home__grievance' id='home-grievance'>
+      <Text className='home__campaign-name'>维权服务</Text>
+      <Text className='home__grievance-note'>
+        遇到拖欠工资、劳动合同、工时休假、社会保险等劳动权益问题，可以向工会反映，可选择匿名；工会按时限受理和答复。
+      </Text>
+      <Button
+        className='btn btn--primary home__start'
+        id='grievance-start'
+        {...a11y({ role: 'button', label: '我要维权' })}
+        onClick={() => Taro.navigateTo({ url: pageUrl('/pages/grievance/new/index', { homeId, homeName }) })}
+      >
+        我要维权
+      </Button>
+      <MyGrievancesLink />
+    </View>
+  )
+}
+
 function Shell({ children }: { children: ReactNode }) {
   return (
     <View className='page home' {...a11y({ role: 'main' })}>
@@ -113,6 +147,7 @@ export default function HomePage() {
       <Shell>
         <StatusView kind='empty' id='home-status' text='请用微信扫描职工之家海报上的二维码进入评议' />
         <MyRatingsLink />
+        <MyGrievancesLink />
       </Shell>
     )
   }
@@ -198,6 +233,7 @@ export default function HomePage() {
         </View>
       )}
       <MyRatingsLink />
+      <GrievanceCard homeId={home.id} homeName={home.name} />
       <Text className='home__note'>评议不记名，工会主席看不到谁作出了哪条评价。</Text>
     </Shell>
   )

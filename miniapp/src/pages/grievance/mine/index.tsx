@@ -1,0 +1,89 @@
+import { useCallback, useState } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import { GRIEVANCE_STATUS_LABELS, GRIEVANCE_TOPIC_LABELS, GRIEVANCE_TYPE_LABELS, type GrievanceSummary } from '@pingjia/shared'
+import StatusView from '../../../components/StatusView'
+import { listMyGrievances } from '../../../services/grievances'
+import { errorMessage } from '../../../services/request'
+import { a11y } from '../../../utils/a11y'
+import { formatDate } from '../../../utils/format'
+import { acceptDueLine, awaitsFeedback, finalDueLine, isCompleted } from '../../../utils/grievance'
+import { pageUrl } from '../../../utils/url'
+import '../kit.less'
+import './index.less'
+
+type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; items: GrievanceSummary[] }
+
+const excerpt = (text: string) => (Array.from(text).length > 60 ? `${Array.from(text).slice(0, 60).join('')}…` : text)
+
+/** The worker's own grievances (found by their account, anonymous ones too), newest first. */
+export default function MyGrievancesPage() {
+  const [state, setState] = useState<State>({ kind: 'loading' })
+
+  const load = useCallback(async () => {
+    setState((s) => (s.kind === 'ready' ? s : { kind: 'loading' }))
+    try {
+      setState({ kind: 'ready', items: (await listMyGrievances()).items })
+    } catch (e) {
+      setState({ kind: 'error', message: errorMessage(e) })
+    }
+  }, [])
+
+  useDidShow(() => {
+    load()
+  })
+
+  const open = (g: GrievanceSummary) => Taro.navigateTo({ url: pageUrl('/pages/grievance/index', { id: g.id }) })
+
+  return (
+    <View className='page grievance-mine' {...a11y({ role: 'main' })}>
+      <View className='grievance-mine__top'>
+        <Button className='btn btn--primary gk__wide' id='grievance-new' {...a11y({ role: 'button', label: '我要维权' })} onClick={() => Taro.navigateTo({ url: '/pages/grievance/new/index' })}>
+          我要维权
+        </Button>
+        <Button className='btn btn--secondary gk__wide' id='grievance-track-link' {...a11y({ role: 'button', label: '凭查询码查询' })} onClick={() => Taro.navigateTo({ url: '/pages/grievance/track/index' })}>
+          凭查询码查询
+        </Button>
+      </View>
+      <Text className='note grievance-mine__note' id='grievance-mine-note'>
+        这里列出用本微信账号（网页版为本浏览器）提交的诉求，匿名诉求也在内，只有您自己能看到这个列表。换了账号或设备，请凭查询码查询。
+      </Text>
+      {state.kind === 'loading' && <StatusView kind='loading' id='grievance-mine-state' text='正在加载…' />}
+      {state.kind === 'error' && <StatusView kind='error' id='grievance-mine-state' text={state.message} onRetry={load} />}
+      {state.kind === 'ready' && state.items.length === 0 && (
+        <StatusView kind='empty' id='grievance-mine-empty' text='您还没有提交过诉求。遇到劳动权益问题，可以点击“我要维权”向职工之家反映。' />
+      )}
+      {state.kind === 'ready' && state.items.length > 0 && (
+        <View id='grievance-mine-list' {...a11y({ role: 'list', label: '我的诉求' })}>
+          {state.items.map((g, i) => (
+            <View className='card grievance-mine__item' id={`mine-grievance-${i}`} key={g.id} {...a11y({ role: 'listitem' })}>
+              <View className='gk__head'>
+                <Text className='gk__status' id={`mine-grievance-status-${i}`}>
+                  {GRIEVANCE_STATUS_LABELS[g.status]}
+                </Text>
+                <Text className='gk__kind'>
+                  {GRIEVANCE_TYPE_LABELS[g.type]} · {GRIEVANCE_TOPIC_LABELS[g.topic]}
+                  {g.anonymous ? ' · 匿名' : ''}
+                </Text>
+              </View>
+              <Text className='note'>
+                {g.home.name} · 提交于 {formatDate(`${g.createdOn}T12:00:00+08:00`)}
+              </Text>
+              <Text className='gk__text' id={`mine-grievance-text-${i}`}>{excerpt(g.content)}</Text>
+              {!isCompleted(g.status, g.type) && (
+                <Text className='note'>
+                  {g.status === 'submitted' ? acceptDueLine(g.acceptDueAt) : finalDueLine(g.type, g.dueAt)}
+                </Text>
+              )}
+              {g.overdue && <Text className='gk__overdue' id={`mine-grievance-overdue-${i}`}>⚠ 已超期，工会将被催办</Text>}
+              {awaitsFeedback(g) && <Text className='grievance-mine__todo' id={`mine-grievance-todo-${i}`}>待您评价办理结果</Text>}
+              <Button className='btn btn--secondary gk__wide' id={`mine-grievance-open-${i}`} {...a11y({ role: 'button', label: `查看进度：${GRIEVANCE_TYPE_LABELS[g.type]}，${GRIEVANCE_STATUS_LABELS[g.status]}` })} onClick={() => open(g)}>
+                查看进度
+              </Button>
+            </View>
+          ))}
+        </View>
+      )}
+    </View>
+  )
+}

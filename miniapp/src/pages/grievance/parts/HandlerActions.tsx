@@ -1,0 +1,187 @@
+import { useState } from 'react'
+import { Button, Input, Text, View } from '@tarojs/components'
+import {
+  GRIEVANCE_MAX_EXTENSION_DAYS,
+  GRIEVANCE_MESSAGE_MAX,
+  isBlankText,
+  normalizeText,
+  textLength,
+  type Grievance,
+  type GrievanceAction,
+  type GrievanceActionRequest,
+} from '@pingjia/shared'
+import CountedTextarea from '../../../components/CountedTextarea'
+import { actOnGrievance, type GrievanceReader } from '../../../services/grievances'
+import { errorMessage, isApiRequestError } from '../../../services/request'
+import { a11y, fieldA11y } from '../../../utils/a11y'
+import { availableActions } from '../../../utils/grievance'
+
+interface ActionText {
+  button: string
+  confirm: string
+  /** what the confirmation asks */
+  question: string
+  /** the message field: required, optional, or none */
+  message: { label: string; required: boolean } | null
+  done: string
+}
+
+const ACTIONS: Record<GrievanceAction, ActionText> = {
+  accept: { button: '受理', confirm: '确认受理', question: '确认受理这条诉求？受理后请在期限内办理并答复职工。', message: null, done: '已受理' },
+  reply: { button: '答复', confirm: '确认答复', question: '答复内容职工可以看到。', message: { label: '答复内容（职工可见）', required: true }, done: '已答复' },
+  resolve: {
+    button: '办结',
+    confirm: '确认办结',
+    question: '办结后职工可以对办理结果作出评价；不满意的将重新办理一次。',
+    message: { label: '办结说明（职工可见）', required: true },
+    done: '已办结',
+  },
+  extend: {
+    button: '申请延期',
+    confirm: '确认延期',
+    question: `每轮办理只能延期一次，最多 ${GRIEVANCE_MAX_EXTENSION_DAYS} 个工作日，须在期限届满前申请。延期理由职工可以看到。`,
+    message: { label: '延期理由（职工可见）', required: true },
+    done: '已延期',
+  },
+  escalate: {
+    button: '转上级工会',
+    confirm: '确认转上级工会',
+    question: '转给上级工会办理后，本会将不能再处理这条诉求。',
+    message: { label: '转办说明（选填）', required: false },
+    done: '已转上级工会',
+  },
+}
+
+interface Props {
+  grievance: Grievance
+  reader: GrievanceReader
+  onChanged: (g: Grievance, done: string) => void
+  onRefresh: () => void
+}
+
+/** The handler's moves, each behind a confirmation; only the moves the workflow allows now are offered. */
+export default function HandlerActions({ grievance, reader, onChanged, onRefresh }: Props) {
+  const [open, setOpen] = useState<GrievanceAction | null>(null)
+  const [message, setMessage] = useState('')
+  const [days, setDays] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<{ text: string; stale: boolean; field?: 'message' | 'days' } | null>(null)
+  const actions = availableActions(grievance)
+
+  if (!actions.length) {
+    return (
+      <View className='card' id='action-none'>
+        <Text className='note'>{grievance.canAct ? '当前状态下没有需要您处理的操作。' : '您只能查看这条诉求，不能处理。'}</Text>
+      </View>
+    )
+  }
+
+  const choose = (action: GrievanceAction) => {
+    setOpen(action)
+    setMessage('')
+    setDays('')
+    setError(null)
+  }
+
+  const text = open ? ACTIONS[open] : null
+  const normalized = normalizeText(message)
+  const length = textLength(normalized)
+  const daysNumber = Number(days)
+  const daysOk = Number.isInteger(daysNumber) && daysNumber >= 1 && daysNumber <= GRIEVANCE_MAX_EXTENSION_DAYS
+
+  const confirm = async () => {
+    if (!open || !text || busy) return
+    if (text.message?.required && isBlankText(normalized)) return setError({ text: `请填写${text.message.label.replace(/（.*）/, '')}`, stale: false, field: 'message' })
+    if (length > GRIEVANCE_MESSAGE_MAX) return setError({ text: `不能超过 ${GRIEVANCE_MESSAGE_MAX} 个字`, stale: false, field: 'message' })
+    if (open === 'extend' && !daysOk) return setError({ text: `请填写 1～${GRIEVANCE_MAX_EXTENSION_DAYS} 之间的整数`, stale: false, field: 'days' })
+    const body: GrievanceActionRequest = { action: open }
+    if (text.message && normalized) body.message = normalized
+    if (open === 'extend') body.days = daysNumber
+    setBusy(true)
+    setError(null)
+    try {
+      const next = await actOnGrievance(reader, grievance.id, body)
+      setOpen(null)
+      onChanged(next, text.done)
+    } catch (e) {
+      if (isApiRequestError(e) && e.status === 409) setError({ text: '状态已变化，请刷新后再操作。', stale: true })
+      else if (isApiRequestError(e) && e.status === 403) setError({ text: `${e.message}，请刷新查看最新状态。`, stale: true })
+      else if (isApiRequestError(e) && e.fields) {
+        const field = e.fields.days ? 'days' : e.fields.message ? 'message' : undefined
+        setError({ text: Object.values(e.fields).join('；') || e.message, stale: false, field })
+      } else setError({ text: errorMessage(e), stale: false })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='card grievance__actions' id='grievance-actions' {...a11y({ role: 'region', label: '处理诉求' })}>
+      <Text className='title'>处理诉求</Text>
+      {!open && (
+        <View className='grievance__action-buttons'>
+          {actions.map((action) => (
+            <Button
+              key={action}
+              className={`btn ${action === 'escalate' || action === 'extend' ? 'btn--secondary' : 'btn--primary'} gk__wide`}
+              id={`action-${action}`}
+              {...a11y({ role: 'button', label: ACTIONS[action].button })}
+              onClick={() => choose(action)}
+            >
+              {ACTIONS[action].button}
+            </Button>
+          ))}
+        </View>
+      )}
+      {open && text && (
+        <View className='grievance__panel' id='action-panel' {...a11y({ role: 'region', label: text.confirm })}>
+          <Text className='grievance__question' id='action-question'>{text.question}</Text>
+          {text.message && (
+            <>
+              <Text className='field-label'>{text.message.label}</Text>
+              <CountedTextarea id='action-message' label={text.message.label} value={message} max={GRIEVANCE_MESSAGE_MAX} onInput={setMessage} />
+            </>
+          )}
+          {open === 'extend' && (
+            <>
+              <Text className='field-label'>延长的工作日数（1～{GRIEVANCE_MAX_EXTENSION_DAYS}）</Text>
+              <Input
+                id='action-days'
+                className='text-input'
+                {...fieldA11y(`延长的工作日数，1 到 ${GRIEVANCE_MAX_EXTENSION_DAYS}`)}
+                type='number'
+                maxlength={2}
+                value={days}
+                onInput={(e) => setDays(e.detail.value)}
+              />
+            </>
+          )}
+          {error && (
+            <View className='field-error gk__error' id='action-error' {...a11y({ role: 'alert' })}>
+              {error.text}
+            </View>
+          )}
+          {error?.stale ? (
+            <Button className='btn btn--primary gk__wide' id='action-refresh' {...a11y({ role: 'button', label: '刷新' })} onClick={onRefresh}>
+              刷新
+            </Button>
+          ) : (
+            <Button
+              className={`btn btn--primary gk__wide${busy ? ' btn--disabled' : ''}`}
+              id='action-confirm'
+              {...a11y({ role: 'button', label: text.confirm, disabled: busy })}
+              disabled={busy}
+              loading={busy}
+              onClick={confirm}
+            >
+              {text.confirm}
+            </Button>
+          )}
+          <Button className='btn btn--secondary gk__wide' id='action-cancel' {...a11y({ role: 'button', label: '取消' })} onClick={() => setOpen(null)}>
+            取消
+          </Button>
+        </View>
+      )}
+    </View>
+  )
+}
