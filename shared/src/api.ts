@@ -5,6 +5,7 @@ import type { CampaignStatus, HomeKind, MembershipMode, OrgLevel, Ownership, Rol
 import type { Tier } from './scoring';
 import type { Verdict } from './verdicts';
 import type { DashboardComment, GroupsFigures, GrievanceStats, TrendPoint } from './oversight-api';
+import type { CommentsWithheld } from './privacy';
 
 export interface RoleGrant {
   role: Role;
@@ -140,8 +141,10 @@ export interface HomeDashboard {
   title: Tier | null;
   /** this home's cycles, oldest first, each with the privacy rules applied */
   trend: TrendPoint[];
-  /** approved comments (text only, sorted by text); null below 10 ratings */
+  /** approved comments (text only, sorted by text); null while the cycle is open or below 10 ratings */
   comments: DashboardComment[] | null;
+  /** why `comments` is null (null when they are shown); text: commentsWithheldText */
+  commentsWithheld: CommentsWithheld | null;
   /** per self-declared group; null while withheld */
   groups: GroupsFigures | null;
   /** null when grievance figures are not available */

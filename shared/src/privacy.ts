@@ -34,3 +34,23 @@ export function withheldUnless<T>(visible: boolean, value: () => T): T | null {
 export function countsTowardAggregate(ratings: number, t: Thresholds = DEFAULT_THRESHOLDS): boolean {
   return isSliceVisible(ratings, t);
 }
+
+/**
+ * While a cycle is open its figures come from a snapshot that moves only after this many new ratings
+ * came in, and is shown one step late, so the difference between any two views (the final figures
+ * included) adds up at least this many raters, never one person. Changed ratings ride along.
+ */
+export function openFiguresStep(t: Thresholds = DEFAULT_THRESHOLDS): number {
+  return t.minSlice;
+}
+
+export function openFiguresNote(t: Thresholds = DEFAULT_THRESHOLDS): string {
+  return `评议进行中：为保护评价人隐私，结果每新增 ${openFiguresStep(t)} 人参评才更新一次，并晚一轮显示；评议结束后显示全部结果。`;
+}
+
+/** Why a dashboard shows no comments: the cycle is still open, or too few ratings. */
+export type CommentsWithheld = 'campaign_open' | 'too_few_ratings';
+
+export function commentsWithheldText(reason: CommentsWithheld, t: Thresholds = DEFAULT_THRESHOLDS): string {
+  return reason === 'campaign_open' ? '评议结束后显示会员留言' : `参评不足 ${t.minComments} 人，不显示留言`;
+}

@@ -1,4 +1,4 @@
-import { areCommentsVisible, countsTowardAggregate, DEFAULT_THRESHOLDS, isGroupSliceVisible, isSliceVisible, withheldUnless } from '../src';
+import { areCommentsVisible, commentsWithheldText, countsTowardAggregate, DEFAULT_THRESHOLDS, isGroupSliceVisible, isSliceVisible, openFiguresNote, openFiguresStep, withheldUnless } from '../src';
 
 describe('small slices', () => {
   it('withholds a score slice of 4 ratings and shows one of 5', () => {
@@ -40,5 +40,18 @@ describe('the complement rule for groups', () => {
   it('shows a group of 5 when 5 others remain', () => {
     expect(isGroupSliceVisible(5, 10)).toBe(true);
     expect(isGroupSliceVisible(5, 9)).toBe(false);
+  });
+});
+
+describe('open cycles', () => {
+  it('moves open figures in steps of the smallest slice, and says so', () => {
+    expect(openFiguresStep()).toBe(5);
+    expect(openFiguresStep({ ...DEFAULT_THRESHOLDS, minSlice: 8 })).toBe(8);
+    expect(openFiguresNote()).toContain('每新增 5 人');
+  });
+  it('tells why comments are not shown', () => {
+    expect(commentsWithheldText('campaign_open')).toBe('评议结束后显示会员留言');
+    expect(commentsWithheldText('too_few_ratings')).toBe('参评不足 10 人，不显示留言');
+    expect(commentsWithheldText('too_few_ratings', { ...DEFAULT_THRESHOLDS, minComments: 20 })).toBe('参评不足 20 人，不显示留言');
   });
 });

@@ -1,7 +1,8 @@
 import { api, cityWithCampaign, member, ratingPath } from './fixtures';
+import { moveCampaign } from './oversight.fixtures';
 
 describe('home dashboard', () => {
-  it('shows only the count below five ratings, then satisfaction, means and tier', async () => {
+  it('shows the open cycle from its snapshot, then the final figures: only the count below five ratings, else satisfaction, means and tier', async () => {
     const { homeA, homeB, campaign, adminToken } = await cityWithCampaign(20);
     const rate = async (homeId: string, scores: Record<string, number>, verdict: string) => {
       const m = await member();
@@ -15,19 +16,23 @@ describe('home dashboard', () => {
     await rate(homeA.id, s(2, 2, 2, 2, 2), 'dissatisfied');
     await rate(homeB.id, s(1, 1, 1, 1, 1), 'dissatisfied'); // another home: must not count
 
-    const few = await api().get(`/api/homes/${homeA.id}/dashboard`, { token: adminToken });
-    expect(few.status).toBe(200);
-    expect(few.body).toMatchObject({
-      home: { id: homeA.id },
-      campaign: { id: campaign.id, status: 'open' },
-      participation: { ratings: 4, members: 20, rate: 0.2, valid: false },
-      satisfaction: null,
-      criteria: null,
-      tier: null,
-      withheld: true,
+    /** An answer that shows the count (of what it may count) and nothing else. */
+    const countOnly = (homeId: string, status: string, ratings: number, reason: string) => ({
+      home: { id: homeId },
+      campaign: { id: campaign.id, status },
+      participation: { ratings, members: 20, rate: ratings / 20, valid: false },
+      ...{ satisfaction: null, criteria: null, tier: null, withheld: true, comments: null, commentsWithheld: reason },
     });
+    // Open: figures move in windows of five new ratings, shown one window late — nothing yet.
+    const open = await api().get(`/api/homes/${homeA.id}/dashboard`, { token: adminToken });
+    expect(open.status).toBe(200);
+    expect(open.body).toMatchObject(countOnly(homeA.id, 'open', 0, 'campaign_open'));
 
     await rate(homeA.id, s(5, 4, 3, 2, 1), 'satisfied');
+    await moveCampaign(adminToken, campaign.id, 'close');
+    // Closed: final figures; homeB has one rating, below five: only its count.
+    const few = await api().get(`/api/homes/${homeB.id}/dashboard`, { token: adminToken });
+    expect(few.body).toMatchObject(countOnly(homeB.id, 'closed', 1, 'too_few_ratings'));
     const dash = await api().get(`/api/homes/${homeA.id}/dashboard?campaignId=${campaign.id}`, { token: adminToken });
     // 5 of 20 members = 25%; satisfied 3 + basically 1 of 5 = 80% → 先进, 模范 needs 85%
     expect(dash.body.participation).toEqual({ ratings: 5, members: 20, rate: 0.25, valid: false });

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { api, createHome, freshCity, openCampaign, rateMany } from './oversight.fixtures';
+import { openFiguresNote } from '@pingjia/shared';
+import { api, createHome, freshCity, moveCampaign, openCampaign, rateMany } from './oversight.fixtures';
 
 async function download(path: string, token: string): Promise<ExcelJS.Workbook> {
   const res = await fetch(process.env.PINGJIA_URL + path, { headers: { authorization: `Bearer ${token}` } });
@@ -28,6 +29,12 @@ describe('Excel exports', () => {
     await rateMany(c.id, plus.id, 2, 'dissatisfied', { score: 3 });
     await rateMany(c.id, small.id, 2, 'satisfied');
 
+    // While the cycle is open: no home has ten new ratings yet, so nothing is shown, and the sheet says why.
+    const open = await download(`/api/orgs/${city.id}/export.xlsx?campaignId=${c.id}`, adminToken);
+    expect(rowsOf(open.getWorksheet('汇总')!).find((r) => r[0] === '参评人次')?.[1]).toBe(0);
+    expect(rowsOf(open.getWorksheet('排名')!).at(-1)).toEqual([openFiguresNote()]);
+
+    await moveCampaign(adminToken, c.id, 'close');
     const wb = await download(`/api/orgs/${city.id}/export.xlsx?campaignId=${c.id}`, adminToken);
     const league = wb.getWorksheet('排名')!;
     const rows = rowsOf(league);
@@ -49,10 +56,16 @@ describe('Excel exports', () => {
     const home = await createHome(adminToken, city.id, 20, '@工会职工之家');
     const c = await openCampaign(adminToken, city.id);
     await rateMany(c.id, home.id, 3, 'satisfied');
+    const open = await download(`/api/homes/${home.id}/export.xlsx?campaignId=${c.id}`, adminToken);
+    expect(rowsOf(open.getWorksheet('概况')!).find((r) => r[0] === '说明')?.[1]).toBe(openFiguresNote());
+    expect(rowsOf(open.getWorksheet('会员留言')!)[1]).toEqual(['评议结束后显示会员留言']);
+
+    await moveCampaign(adminToken, c.id, 'close');
     const wb = await download(`/api/homes/${home.id}/export.xlsx?campaignId=${c.id}`, adminToken);
     const overview = rowsOf(wb.getWorksheet('概况')!);
     expect(overview.find((r) => r[0] === '职工之家')?.[1]).toBe("'@工会职工之家");
     expect(overview.find((r) => r[0] === '参评人数')?.[1]).toBe(3);
+    expect(overview.find((r) => r[0] === '说明')).toBeUndefined();
     expect(overview.find((r) => r[0] === '满意率（%）')?.[1]).toBe('—');
     const criteria = rowsOf(wb.getWorksheet('五项指标')!);
     expect(criteria[1]).toEqual(['组织健全', '—', '—', '—', '—', '—', '—']);

@@ -3,7 +3,8 @@ import { api, createHome, createOrg, freshCity, moveCampaign, openCampaign, rate
 const FIGURES = ['homes', 'members', 'ratings', 'reportedHomes', 'reportedRatings', 'satisfied', 'basicallySatisfied', 'dissatisfied'] as const;
 const sumOf = (rows: any[], key: string) => rows.reduce((s, r) => s + r[key], 0);
 
-/** A city: three homes of its own and a county with two more; one open campaign over the city. */
+/** A city: three homes of its own and a county with two more; one campaign over the city, rated and closed
+ *  (final figures; an open cycle's snapshot is tested in open-figures.api.ts). */
 async function subtree() {
   const { adminToken, city } = await freshCity();
   const county = await createOrg(adminToken, city.id, 'county');
@@ -20,6 +21,7 @@ async function subtree() {
   await rateMany(campaign.id, h3.id, 3, 'basically_satisfied', { score: 3 });
   await rateMany(campaign.id, c1.id, 6, 'satisfied');
   await rateMany(campaign.id, c1.id, 2, 'dissatisfied');
+  await moveCampaign(adminToken, campaign.id, 'close');
   return { adminToken, city, county, h1, h2, h3, c1, c2, campaign };
 }
 
@@ -116,6 +118,7 @@ describe('federation dashboard', () => {
     await rateMany(second.id, home.id, 2, 'satisfied');
     await rateMany(second.id, home.id, 3, 'dissatisfied');
     await rateMany(second.id, steady.id, 5, 'satisfied');
+    await moveCampaign(adminToken, second.id, 'close');
     const res = await api().get(`/api/orgs/${city.id}/dashboard?campaignId=${second.id}`, { token: adminToken });
     expect(res.body.lostTitles).toEqual({ previousCampaign: { id: first.id, name: first.name }, total: 1, items: [{ id: home.id, name: home.name, previous: 'model', current: 'none' }] });
   });
@@ -130,6 +133,7 @@ describe('federation dashboard', () => {
       await rateMany(c.id, h.id, 9, 'satisfied');
       await rateMany(c.id, h.id, 1, 'dissatisfied');
     }
+    await moveCampaign(adminToken, c.id, 'close');
     // 9 of 10 = 90% satisfied
     const d = async (id: string) => (await api().get(`/api/homes/${id}/dashboard?campaignId=${c.id}`, { token: adminToken })).body.title;
     expect(await d(full.id)).toBe('national_model');
@@ -144,6 +148,7 @@ describe('federation dashboard', () => {
     const c = await openCampaign(adminToken, city.id, 1800e3);
     await rateMany(c.id, home.id, 7, 'satisfied');
     await rateMany(c.id, home.id, 3, 'dissatisfied');
+    await moveCampaign(adminToken, c.id, 'close');
     const d = await api().get(`/api/homes/${home.id}/dashboard?campaignId=${c.id}`, { token: adminToken });
     expect(d.body.satisfaction.rate).toBe(0.7);
     expect(d.body.title).toBe('qualified');

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { areCommentsVisible, DashboardComment, DEFAULT_THRESHOLDS, HomeDashboard, isSliceVisible, satisfactionRate, TrendPoint } from '@pingjia/shared';
+import { areCommentsVisible, CommentsWithheld, DashboardComment, DEFAULT_THRESHOLDS, HomeDashboard, isSliceVisible, satisfactionRate, TrendPoint } from '@pingjia/shared';
 import { DataSource, In } from 'typeorm';
 import { AccessService } from '../auth/access.service';
 import { Campaign } from '../campaigns/campaign.entity';
 import { Home } from '../orgs/home.entity';
 import { Rating } from '../ratings/rating.entity';
-import { RatingTotals, RatingTotalsSchema } from '../ratings/rating-totals.entity';
+import { RatingTotals } from '../ratings/rating-totals.entity';
 import { CampaignScope } from './campaign-scope';
+import { isFinal, totalsSchemaFor } from './figures-source';
 import { GrievanceFigures } from './grievance-figures';
 import { homeFigures } from './home-figures';
 
@@ -28,11 +29,14 @@ export class DashboardService {
     const home = await this.access.homeForStaff(userId, homeId);
     const upperLevel = (await this.access.adminPaths(userId)).some((p) => home.orgPath.startsWith(p));
     const campaign = await this.scope.forHome(home.orgPath, campaignId);
-    const totals = campaign ? await this.totals(campaign.id, home.id) : null;
+    const totals = campaign ? await this.totals(campaign, home.id) : null;
     const f = homeFigures(home, totals, this.thresholds);
+    // Which rating a comment belongs to cannot be matched to a snapshot: comments wait for the close.
+    const commentsWithheld: CommentsWithheld | null =
+      campaign && !isFinal(campaign.status) ? 'campaign_open' : !campaign || !areCommentsVisible(f.ratings, this.thresholds) ? 'too_few_ratings' : null;
     const [trend, comments, grievances] = await Promise.all([
       this.trend(home),
-      campaign && areCommentsVisible(f.ratings, this.thresholds) ? this.comments(campaign.id, home.id) : Promise.resolve(null),
+      campaign && !commentsWithheld ? this.comments(campaign.id, home.id) : Promise.resolve(null),
       this.grievanceFigures.forHome(home.id, upperLevel),
     ]);
     return {
@@ -46,21 +50,26 @@ export class DashboardService {
       title: f.title,
       trend,
       comments,
+      commentsWithheld,
       groups: f.groups,
       grievances,
     };
   }
 
-  totals(campaignId: string, homeId: string): Promise<RatingTotals | null> {
-    return this.dataSource.getRepository(RatingTotalsSchema).findOne({ where: { campaignId, homeId } });
+  /** The figures of the home's cycle: the shown snapshot while it is open, the final totals after. */
+  totals(campaign: Campaign, homeId: string): Promise<RatingTotals | null> {
+    return this.dataSource.getRepository(totalsSchemaFor(campaign)).findOne({ where: { campaignId: campaign.id, homeId } });
   }
 
   /** The home's cycles, oldest first, each with the privacy rules applied on its own. */
   async trend(home: Home): Promise<TrendPoint[]> {
     const campaigns = await this.scope.history(home.orgPath);
     if (!campaigns.length) return [];
-    const rows = await this.dataSource.getRepository(RatingTotalsSchema).find({ where: { homeId: home.id, campaignId: In(campaigns.map((c) => c.id)) } });
-    const byCampaign = new Map(rows.map((r) => [r.campaignId, r]));
+    // Each cycle from its own source: open ones from the shown snapshot, closed ones final.
+    const schemas = [...new Set(campaigns.map(totalsSchemaFor))];
+    const ids = (schema: (typeof schemas)[number]) => campaigns.filter((c) => totalsSchemaFor(c) === schema).map((c) => c.id);
+    const rows = await Promise.all(schemas.map((schema) => this.dataSource.getRepository(schema).find({ where: { homeId: home.id, campaignId: In(ids(schema)) } })));
+    const byCampaign = new Map(rows.flat().map((r) => [r.campaignId, r]));
     return campaigns.map((c: Campaign) => {
       const f = homeFigures(home, byCampaign.get(c.id) ?? null, this.thresholds);
       return {

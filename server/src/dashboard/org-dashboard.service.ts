@@ -21,6 +21,7 @@ import { Home } from '../orgs/home.entity';
 import { Org } from '../orgs/org.entity';
 import { RatingTotalsSchema } from '../ratings/rating-totals.entity';
 import { CampaignScope } from './campaign-scope';
+import { totalsEntityFor } from './figures-source';
 import { aggregateSelect, homeSelect, ratingsOf, RawRow, reportable, titleRankSql, toFigures } from './figures-sql';
 import { GrievanceFigures } from './grievance-figures';
 
@@ -35,6 +36,8 @@ const LIST_LIMIT = 100;
 
 // A federation's view of its subtree for one cycle, computed from the per-home totals rows joined to
 // homes by an index range on the org path: a few aggregate queries, never a scan of ratings.
+// `totals` names the rows a cycle is read from (figures-source.ts): every figure of one answer, the
+// subtree's and each home's, comes from the same rows, so the totals stay the sum over the homes.
 @Injectable()
 export class OrgDashboardService {
   readonly thresholds = DEFAULT_THRESHOLDS;
@@ -48,14 +51,14 @@ export class OrgDashboardService {
   ) {}
 
   async dashboard(userId: string, orgId: string, campaignId: string | undefined, q: LeagueQuery): Promise<OrgDashboard> {
-    const { org, campaign, path, cid } = await this.resolve(userId, orgId, campaignId);
+    const { org, campaign, path, cid, totals } = await this.resolve(userId, orgId, campaignId);
     const previous = campaign ? await this.scope.previous(campaign) : null;
 
     const [summary, league, low, lost, grievances] = await Promise.all([
-      this.summary(path, cid),
-      q.level === 'children' ? this.childrenLeague(path, cid, q) : this.homeLeague(path, cid, q),
-      this.lowParticipation(path, cid),
-      this.lostTitles(path, cid, previous),
+      this.summary(path, cid, totals),
+      q.level === 'children' ? this.childrenLeague(path, cid, totals, q) : this.homeLeague(path, cid, totals, q),
+      this.lowParticipation(path, cid, totals),
+      this.lostTitles(path, cid, totals, previous),
       this.grievances(path),
     ]);
     return {
@@ -70,36 +73,36 @@ export class OrgDashboardService {
     };
   }
 
-  /** The org (admins of it or above), the cycle, and the part of the tree both cover. */
-  async resolve(userId: string, orgId: string, campaignId: string | undefined): Promise<{ org: Org; campaign: Campaign | null; path: string; cid: string }> {
+  /** The org (admins of it or above), the cycle, the part of the tree both cover, and the totals to read. */
+  async resolve(userId: string, orgId: string, campaignId: string | undefined): Promise<{ org: Org; campaign: Campaign | null; path: string; cid: string; totals: string }> {
     const org = await this.access.orgForAdmin(userId, orgId);
     const campaign = await this.scope.forOrg(org.path, campaignId);
     // A campaign of a lower org covers only its own subtree.
     const path = campaign && campaign.orgPath.length > org.path.length ? campaign.orgPath : org.path;
-    return { org, campaign, path, cid: campaign?.id ?? '' };
+    return { org, campaign, path, cid: campaign?.id ?? '', totals: totalsEntityFor(campaign) };
   }
 
   /** Every home of the subtree (for exports), best satisfaction first. */
-  async allHomes(path: string, campaignId: string): Promise<LeagueRow[]> {
-    const rows = await this.base(path, campaignId).select(homeSelect()).orderBy(this.sortSql('satisfaction'), 'DESC').addOrderBy('h.name', 'ASC').addOrderBy('h.id', 'ASC').getRawMany<RawRow>();
+  async allHomes(path: string, campaignId: string, totals: string): Promise<LeagueRow[]> {
+    const rows = await this.base(path, campaignId, totals).select(homeSelect()).orderBy(this.sortSql('satisfaction'), 'DESC').addOrderBy('h.name', 'ASC').addOrderBy('h.id', 'ASC').getRawMany<RawRow>();
     return this.nullsLast(rows).map((r) => this.homeRow(r));
   }
 
-  async summary(path: string, campaignId: string): Promise<{ totals: Figures; tiers: Record<Tier, number>; low: number }> {
+  async summary(path: string, campaignId: string, totals: string): Promise<{ totals: Figures; tiers: Record<Tier, number>; low: number }> {
     const title = titleRankSql(this.thresholds);
     const tierSums = TIERS.map((tier, rank) => `COALESCE(SUM(CASE WHEN ${title} = ${rank} THEN 1 ELSE 0 END), 0) AS tier_${tier}`);
     const low = `COALESCE(SUM(CASE WHEN ${ratingsOf()} * 10000 < ${Math.trunc(this.thresholds.validParticipationBp)} * h.member_count THEN 1 ELSE 0 END), 0) AS low`;
-    const row = (await this.base(path, campaignId).select([aggregateSelect(this.thresholds), ...tierSums, low].join(', ')).getRawOne<RawRow>()) ?? {};
+    const row = (await this.base(path, campaignId, totals).select([aggregateSelect(this.thresholds), ...tierSums, low].join(', ')).getRawOne<RawRow>()) ?? {};
     const tiers = Object.fromEntries(TIERS.map((t) => [t, Number(row[`tier_${t}`] ?? 0)])) as Record<Tier, number>;
     return { totals: toFigures(row, this.thresholds, false), tiers, low: Number(row.low ?? 0) };
   }
 
-  private base(path: string, campaignId: string) {
+  private base(path: string, campaignId: string, totals: string) {
     const { from, to } = subtreeRange(path);
     return this.dataSource
       .createQueryBuilder()
       .from(Home, 'h')
-      .leftJoin(RatingTotalsSchema.options.name, 't', 't.home_id = h.id AND t.campaign_id = :campaignId', { campaignId })
+      .leftJoin(totals, 't', 't.home_id = h.id AND t.campaign_id = :campaignId', { campaignId })
       .where('h.org_path >= :from AND h.org_path < :to', { from, to });
   }
 
@@ -111,12 +114,12 @@ export class OrgDashboardService {
     return `(CASE WHEN ${r} THEN t.sum_${sort} * 1.0 / t.ratings END)`;
   }
 
-  private async homeLeague(path: string, campaignId: string, q: LeagueQuery): Promise<{ items: LeagueRow[]; total: number }> {
+  private async homeLeague(path: string, campaignId: string, totals: string, q: LeagueQuery): Promise<{ items: LeagueRow[]; total: number }> {
     const sort = this.sortSql(q.sort);
     const dir = q.order === 'asc' ? 'ASC' : 'DESC';
     // Withheld figures sort last whichever way, so their place in the table reveals nothing.
     const [rows, total] = await Promise.all([
-      this.base(path, campaignId)
+      this.base(path, campaignId, totals)
         .select(homeSelect())
         .orderBy(`CASE WHEN ${sort} IS NULL THEN 1 ELSE 0 END`, 'ASC')
         .addOrderBy(sort, dir)
@@ -125,13 +128,13 @@ export class OrgDashboardService {
         .offset(q.paging.skip)
         .limit(q.paging.pageSize)
         .getRawMany<RawRow>(),
-      this.base(path, campaignId).getCount(),
+      this.base(path, campaignId, totals).getCount(),
     ]);
     return { items: rows.map((r) => this.homeRow(r)), total };
   }
 
   /** Child orgs with their roll-ups, and the homes directly under this org, sorted and paged here. */
-  private async childrenLeague(path: string, campaignId: string, q: LeagueQuery): Promise<{ items: LeagueRow[]; total: number }> {
+  private async childrenLeague(path: string, campaignId: string, totals: string, q: LeagueQuery): Promise<{ items: LeagueRow[]; total: number }> {
     const { to } = subtreeRange(path);
     // The child's id is the path segment right after this org's path (an integer literal, not input).
     const child = `SUBSTR(h.org_path, ${path.length + 1}, 36)`;
@@ -139,7 +142,7 @@ export class OrgDashboardService {
       this.dataSource
         .createQueryBuilder()
         .from(Home, 'h')
-        .leftJoin(RatingTotalsSchema.options.name, 't', 't.home_id = h.id AND t.campaign_id = :campaignId', { campaignId })
+        .leftJoin(totals, 't', 't.home_id = h.id AND t.campaign_id = :campaignId', { campaignId })
         .where('h.org_path > :path AND h.org_path < :to', { path, to })
         .select(`${child} AS child_id, ${aggregateSelect(this.thresholds)}`)
         .groupBy(child)
@@ -147,7 +150,7 @@ export class OrgDashboardService {
       this.dataSource
         .createQueryBuilder()
         .from(Home, 'h')
-        .leftJoin(RatingTotalsSchema.options.name, 't', 't.home_id = h.id AND t.campaign_id = :campaignId', { campaignId })
+        .leftJoin(totals, 't', 't.home_id = h.id AND t.campaign_id = :campaignId', { campaignId })
         .where('h.org_path = :path', { path })
         .select(homeSelect())
         .getRawMany<RawRow>(),
@@ -175,9 +178,9 @@ export class OrgDashboardService {
     return { items: rows.slice(q.paging.skip, q.paging.skip + q.paging.pageSize), total: rows.length };
   }
 
-  private async lowParticipation(path: string, campaignId: string) {
+  private async lowParticipation(path: string, campaignId: string, totals: string) {
     const rate = `(${ratingsOf()} * 1.0 / h.member_count)`;
-    const rows = await this.base(path, campaignId)
+    const rows = await this.base(path, campaignId, totals)
       .andWhere(`${ratingsOf()} * 10000 < ${Math.trunc(this.thresholds.validParticipationBp)} * h.member_count`)
       .select(['h.id AS id', 'h.name AS name', `${ratingsOf()} AS ratings`, 'h.member_count AS members'])
       .orderBy(rate, 'ASC')
@@ -187,11 +190,12 @@ export class OrgDashboardService {
     return rows.map((r) => ({ id: String(r.id), name: String(r.name), ratings: Number(r.ratings), members: Number(r.members), rate: participationRate(Number(r.ratings), Number(r.members)) }));
   }
 
-  private async lostTitles(path: string, campaignId: string, previous: Campaign | null): Promise<{ total: number; items: OrgDashboard['lostTitles']['items'] }> {
+  private async lostTitles(path: string, campaignId: string, totals: string, previous: Campaign | null): Promise<{ total: number; items: OrgDashboard['lostTitles']['items'] }> {
     if (!previous) return { total: 0, items: [] };
     const now = titleRankSql(this.thresholds, 't');
     const before = titleRankSql(this.thresholds, 'p');
-    const q = this.base(path, campaignId)
+    // The previous cycle is closed: its final totals.
+    const q = this.base(path, campaignId, totals)
       .leftJoin(RatingTotalsSchema.options.name, 'p', 'p.home_id = h.id AND p.campaign_id = :previousId', { previousId: previous.id })
       .andWhere(`${before} > ${now}`);
     const [rows, total] = await Promise.all([

@@ -8,7 +8,7 @@ import { Org } from '../orgs/org.entity';
 import { Home } from '../orgs/home.entity';
 import { Campaign } from '../campaigns/campaign.entity';
 import { Rating } from '../ratings/rating.entity';
-import { RatingTotalsSchema } from '../ratings/rating-totals.entity';
+import { RatingTotalsSchema, RatingTotalsShownSchema, RatingTotalsStagedSchema } from '../ratings/rating-totals.entity';
 import { Initial1764000000000 } from './migrations/1764000000000-initial';
 import { Roster1764000000001 } from './migrations/1764000000001-roster';
 import { RosterEntry } from '../membership/roster-entry.entity';
@@ -16,9 +16,10 @@ import { GRIEVANCE_ENTITIES } from '../grievances/entities';
 import { Grievances1764000000010 } from './migrations/1764000000010-grievances';
 import { OVERSIGHT_ENTITIES } from '../audit/oversight-entities';
 import { Oversight1764000000020 } from './migrations/1764000000020-oversight';
+import { ShownTotals1764000000030 } from './migrations/1764000000030-shown-totals';
 
-export const ENTITIES = [User, RoleGrant, Org, Home, Campaign, Rating, RatingTotalsSchema, RosterEntry, ...GRIEVANCE_ENTITIES, ...OVERSIGHT_ENTITIES];
-export const MIGRATIONS = [Initial1764000000000, Roster1764000000001, Grievances1764000000010, Oversight1764000000020];
+export const ENTITIES = [User, RoleGrant, Org, Home, Campaign, Rating, RatingTotalsSchema, RatingTotalsStagedSchema, RatingTotalsShownSchema, RosterEntry, ...GRIEVANCE_ENTITIES, ...OVERSIGHT_ENTITIES];
+export const MIGRATIONS = [Initial1764000000000, Roster1764000000001, Grievances1764000000010, Oversight1764000000020, ShownTotals1764000000030];
 
 // Schema changes only through migrations, never `synchronize`.
 export function databaseOptions(db: AppConfig['database']): DataSourceOptions {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { CRITERIA, CAMPAIGN_STATUS_LABELS, MEMBER_GROUP_KEYS, MEMBER_GROUP_LABELS, TIER_LABELS, Tier } from '@pingjia/shared';
+import { CRITERIA, CAMPAIGN_STATUS_LABELS, commentsWithheldText, MEMBER_GROUP_KEYS, MEMBER_GROUP_LABELS, openFiguresNote, TIER_LABELS, Tier } from '@pingjia/shared';
 import { DashboardService } from '../dashboard/dashboard.service';
+import { isFinal } from '../dashboard/figures-source';
 import { OrgDashboardService } from '../dashboard/org-dashboard.service';
 import { addSafeRow, Cell, header, newWorkbook, percent, toBuffer } from './workbook';
 
@@ -17,8 +18,8 @@ export class ExportsService {
 
   /** The league table of an org's subtree for one cycle. */
   async org(userId: string, orgId: string, campaignId?: string): Promise<Buffer> {
-    const { org, campaign, path, cid } = await this.orgDashboard.resolve(userId, orgId, campaignId);
-    const [{ totals, tiers }, homes] = await Promise.all([this.orgDashboard.summary(path, cid), this.orgDashboard.allHomes(path, cid)]);
+    const { org, campaign, path, cid, totals: source } = await this.orgDashboard.resolve(userId, orgId, campaignId);
+    const [{ totals, tiers }, homes] = await Promise.all([this.orgDashboard.summary(path, cid, source), this.orgDashboard.allHomes(path, cid, source)]);
     const wb = newWorkbook();
     const summary = wb.addWorksheet('汇总');
     header(summary, ['项目', '数值'], [28, 40]);
@@ -60,6 +61,7 @@ export class ExportsService {
     });
     addSafeRow(league, []);
     addSafeRow(league, ['说明：参评不足 5 人的职工之家不显示评分，也不计入汇总满意度。']);
+    if (campaign && !isFinal(campaign.status)) addSafeRow(league, [openFiguresNote()]);
     return toBuffer(wb);
   }
 
@@ -83,6 +85,7 @@ export class ExportsService {
       ['不满意', d.satisfaction?.dissatisfied ?? null],
       ['称号', title(d.title)],
     ];
+    if (d.campaign && !isFinal(d.campaign.status)) rows.push(['说明', openFiguresNote()]);
     for (const r of rows) addSafeRow(s, r);
 
     const c = wb.addWorksheet('五项指标');
@@ -105,7 +108,7 @@ export class ExportsService {
 
     const m = wb.addWorksheet('会员留言');
     header(m, ['留言'], [80]);
-    if (d.comments === null) addSafeRow(m, ['参评不足 10 人，不显示留言']);
+    if (d.comments === null) addSafeRow(m, [commentsWithheldText(d.commentsWithheld ?? 'too_few_ratings')]);
     else for (const x of d.comments) addSafeRow(m, [x.text]);
     return toBuffer(wb);
   }

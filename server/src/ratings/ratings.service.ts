@@ -13,11 +13,10 @@ import { MembershipService } from '../membership/membership.service';
 import { ModerationService } from '../wechat/moderation.service';
 import { RatingDto } from './dto';
 import { CommentStatus, Rating } from './rating.entity';
-import { RatingTotalsSchema } from './rating-totals.entity';
+import { propertyOf, RatingTotalsSchema } from './rating-totals.entity';
+import { snapshotDue, takeSnapshot, WindowState } from './open-figures';
 import { raterKey } from './rater-key';
 import { RatingValues, totalsDelta } from './totals-delta';
-
-const PROPERTY: Record<string, string> = { basically_satisfied: 'basicallySatisfied', comments_approved: 'commentsApproved' };
 
 function valuesOf(r: Rating): RatingValues {
   return {
@@ -74,7 +73,7 @@ export class RatingsService {
     return this.tx.run(async (m) => {
       // Every write to a home's ratings first locks that home's totals row (created on first use),
       // so concurrent writers queue on one lock instead of deadlocking on index gaps.
-      await this.lockTotals(m, campaignId, homeId);
+      const window = await this.lockTotals(m, campaignId, homeId);
       const existing = await m.findOne(Rating, { where: { campaignId, homeId, raterKey: key } });
       let saved: Rating;
       if (existing) {
@@ -84,7 +83,10 @@ export class RatingsService {
         saved = m.create(Rating, { id: newId(), campaignId, homeId, raterKey: key, ...next });
         await m.insert(Rating, saved);
       }
-      await this.applyDelta(m, campaignId, homeId, totalsDelta(existing ? valuesOf(existing) : null, valuesOf(saved)));
+      // Only a new rating moves an open cycle's snapshot window (open-figures.ts).
+      const snapshotAt = existing ? null : snapshotDue(window);
+      await this.applyDelta(m, campaignId, homeId, totalsDelta(existing ? valuesOf(existing) : null, valuesOf(saved)), !existing, snapshotAt);
+      if (snapshotAt !== null) await takeSnapshot(m, campaignId, homeId);
       return { created: !existing, rating: toRatingView(saved) };
     });
   }
@@ -113,22 +115,31 @@ export class RatingsService {
     return { home, campaign };
   }
 
-  private async lockTotals(m: EntityManager, campaignId: string, homeId: string): Promise<void> {
-    const select = () => {
-      const q = m.createQueryBuilder().select('t.ratings').from(RatingTotalsSchema, 't').where('t.campaign_id = :campaignId AND t.home_id = :homeId', { campaignId, homeId });
-      return (m.connection.options.type === 'mysql' ? q.setLock('pessimistic_write') : q).getRawOne();
+  /** Locks the home's totals row (creating it on first use) and reads its snapshot window. */
+  private async lockTotals(m: EntityManager, campaignId: string, homeId: string): Promise<WindowState> {
+    const select = async () => {
+      const q = m
+        .createQueryBuilder()
+        .select(['t.writes AS writes', 't.window_start AS window_start'])
+        .from(RatingTotalsSchema, 't')
+        .where('t.campaign_id = :campaignId AND t.home_id = :homeId', { campaignId, homeId });
+      const row = await (m.connection.options.type === 'mysql' ? q.setLock('pessimistic_write') : q).getRawOne<{ writes: number | string; window_start: number | string }>();
+      return row ? { writes: Number(row.writes), windowStart: Number(row.window_start) } : null;
     };
-    if (await select()) return;
+    const found = await select();
+    if (found) return found;
     await m.createQueryBuilder().insert().into(RatingTotalsSchema).values({ campaignId, homeId }).orIgnore().execute();
-    await select();
+    return (await select())!;
   }
 
-  private async applyDelta(m: EntityManager, campaignId: string, homeId: string, delta: Map<string, number>) {
+  private async applyDelta(m: EntityManager, campaignId: string, homeId: string, delta: Map<string, number>, newRating: boolean, snapshotAt: number | null) {
     if (!delta.size) return;
     const set: Record<string, () => string> = {};
     // Column names come from a fixed list and deltas are integers we computed: no user text in SQL.
-    for (const [column, by] of delta) set[PROPERTY[column] ?? column] = () => `${column} + (${Math.trunc(by)})`;
+    for (const [column, by] of delta) set[propertyOf(column)] = () => `${column} + (${Math.trunc(by)})`;
+    if (newRating) set.writes = () => 'writes + 1';
+    // An absolute value: MySQL would read `writes` above as already incremented.
+    if (snapshotAt !== null) set.window_start = () => String(Math.trunc(snapshotAt));
     await m.createQueryBuilder().update(RatingTotalsSchema).set(set).where('campaign_id = :campaignId AND home_id = :homeId', { campaignId, homeId }).execute();
   }
 }
-
