@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import { excel } from '../exports/workbook';
 
 export interface RosterLine {
   name: string;
@@ -57,7 +57,7 @@ export function parseRosterCsv(text: string): RosterParse {
 }
 
 export async function parseRosterXlsx(data: Buffer): Promise<RosterParse> {
-  const book = new ExcelJS.Workbook();
+  const book = new (excel().Workbook)();
   await book.xlsx.load(data as unknown as ArrayBuffer);
   const sheet = book.worksheets[0];
   if (!sheet) return { lines: [], errors: [{ line: 1, reason: '工作簿中没有工作表' }] };
