@@ -322,6 +322,7 @@ describe('oversight in the browser: a city, its cycle and a home; the chair is i
     await page.locator('#fed-nav-held').click();
     expect(await text(page, '#held-empty')).toBe('没有待审核的留言');
     await page.locator('#fed-nav-audit').click();
+    await page.locator('#audit-table tbody tr').first().waitFor({ timeout: 20_000 });
     const actions = await page.locator('#audit-table tbody td:nth-child(2)').allInnerTexts();
     expect(actions).toEqual(expect.arrayContaining(['验收整改', '报告整改进展', '提交整改方案', '结束评议', '开始评议', '新建评议周期', '发出邀请', '接受邀请', '新建职工之家']));
   });

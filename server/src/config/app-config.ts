@@ -171,9 +171,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dashboardCacheMs: int(env, 'DASHBOARD_CACHE_SECONDS', production ? 15 : 0, 0, 3600) * 1000,
     rateLimits: {
       writesPerUser: int(env, 'RATE_LIMIT_WRITES_PER_USER', 30, 1, 1_000_000),
-      // Many members of one factory share one NAT address: the per-address limit is generous.
+      // Many members of one factory share one NAT address (a whole workshop scans the poster at a meeting):
+      // the per-address limits are generous.
       writesPerIp: int(env, 'RATE_LIMIT_WRITES_PER_IP', 600, 1, 1_000_000),
-      loginsPerIp: int(env, 'RATE_LIMIT_LOGINS_PER_IP', 60, 1, 1_000_000),
+      loginsPerIp: int(env, 'RATE_LIMIT_LOGINS_PER_IP', 600, 1, 1_000_000),
       membershipFailures: int(env, 'RATE_LIMIT_MEMBERSHIP_FAILURES', 5, 1, 1000),
     },
     wechat,
