@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CRITERION_KEYS, TIER_LABELS, awardedTitle, type CriterionKey, type Verdict } from '@pingjia/shared';
+import { CRITERION_KEYS, TIER_LABELS, awardedTitle, commentsWithheldText, openFiguresNote, type CriterionKey, type Verdict } from '@pingjia/shared';
 import { launchBrowser, Page, watchErrors } from '../support/browser';
 import { ROOT } from '../support/server';
 import { api, expectAccessible, memberToken, staffToken, text, uniq } from './fixtures';
@@ -176,6 +176,9 @@ describe('oversight in the browser: a city, its cycle and a home; the chair is i
     expect(await text(page, '#chair-criteria-withheld')).toContain('样本不足，暂不显示');
     expect(await text(page, '#chair-title')).toBe('样本不足，暂不显示');
     expect(await text(page, '#chair-valid')).toContain('还差 5 人');
+    // The cycle is open: the note says figures move in steps, and comments wait for the close.
+    expect(await text(page, '#chair-open-note')).toBe(openFiguresNote());
+    expect(await text(page, '#chair-comments-withheld')).toContain(commentsWithheldText('campaign_open'));
     // Nothing withheld is drawn or printed as a number.
     expect(await page.locator('#chair-satisfaction, #chair-radar, #chair-mean-organization').count()).toBe(0);
 
@@ -310,6 +313,12 @@ describe('oversight in the browser: a city, its cycle and a home; the chair is i
     expect(await text(a, '#rect-notice')).toBe('已验收');
     expect(await text(a, '#rect-status')).toMatch(/上级工会已于 \d{4}-\d{2}-\d{2} 验收/);
     expect(await a.locator('#rect-plan').count()).toBe(0);
+  });
+
+  it("the chair's tabs lead to the home's grievance queue (none filed here)", async () => {
+    const { page } = chair;
+    await page.locator('#chair-nav-grievances').click();
+    expect(await text(page, '#queue-empty')).toBe('目前没有需要您处理的诉求。');
   });
 
   it("the city's overview, held comments and audit log show what happened", async () => {

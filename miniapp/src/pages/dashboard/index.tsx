@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import { CRITERIA, TIER_LABELS, type HomeDashboard } from '@pingjia/shared'
+import { CRITERIA, DEFAULT_THRESHOLDS, openFiguresNote, TIER_LABELS, type HomeDashboard } from '@pingjia/shared'
 import StaffLogin from '../../components/StaffLogin'
 import StatusView from '../../components/StatusView'
 import { hasStaffToken, staffLogout } from '../../services/auth'
@@ -109,6 +109,9 @@ export default function DashboardPage() {
           <Text className='dashboard__value' id='dash-satisfaction'>{formatPercent(satisfaction?.rate)}</Text>
         </View>
       </View>
+      {d.campaign?.status === 'open' && (
+        <Text className='dashboard__note' id='dash-open-note'>{openFiguresNote()}</Text>
+      )}
       {!participation.valid && (
         <Text className='dashboard__note' id='dash-invalid'>参评人数未达会员的 30%，本轮评议结果暂不有效。</Text>
       )}
@@ -116,7 +119,7 @@ export default function DashboardPage() {
       {withheld ? (
         <View className='card'>
           <Text className='dashboard__withheld' id='dash-withheld'>
-            评价人数不足 5 人，为保护评价人隐私，暂不显示结果
+            评价人数不足 {DEFAULT_THRESHOLDS.minSlice} 人，为保护评价人隐私，暂不显示结果
           </Text>
         </View>
       ) : (

@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro'
 import { Button, View } from '@tarojs/components'
 import { a11y } from '../../../utils/a11y'
 import { current } from '../../lib/a11y'
@@ -5,9 +6,12 @@ import { go, type RouteName } from '../../lib/routes'
 import './index.less'
 
 interface Tab {
-  route: RouteName
+  route: RouteName | 'grievances'
   label: string
 }
+
+// The grievance queue lives in the main package (workers' pages share its parts): opened, not swapped in.
+const GRIEVANCE_QUEUE = '/pages/grievance/queue/index'
 
 const FEDERATION_TABS: Tab[] = [
   { route: 'federation', label: '总览' },
@@ -16,6 +20,7 @@ const FEDERATION_TABS: Tab[] = [
   { route: 'manage', label: '组织与职工之家' },
   { route: 'held', label: '留言审核' },
   { route: 'audit', label: '操作日志' },
+  { route: 'grievances', label: '维权诉求' },
 ]
 
 const CHAIR_TABS: Tab[] = [
@@ -23,6 +28,7 @@ const CHAIR_TABS: Tab[] = [
   { route: 'comments', label: '会员留言' },
   { route: 'poster', label: '评议海报' },
   { route: 'rectification', label: '整改' },
+  { route: 'grievances', label: '维权诉求' },
 ]
 
 function Tabs({ prefix, label, tabs, active, params }: { prefix: string; label: string; tabs: Tab[]; active: RouteName; params: Record<string, string | undefined> }) {
@@ -35,7 +41,10 @@ function Tabs({ prefix, label, tabs, active, params }: { prefix: string; label: 
           className={`ov-nav__tab${t.route === active ? ' ov-nav__tab--on' : ''}`}
           {...a11y({ role: 'link', label: t.label })}
           {...current(t.route === active)}
-          onClick={() => t.route !== active && go(t.route, params, true)}
+          onClick={() => {
+            if (t.route === 'grievances') Taro.navigateTo({ url: GRIEVANCE_QUEUE })
+            else if (t.route !== active) go(t.route, params, true)
+          }}
         >
           {t.label}
         </Button>

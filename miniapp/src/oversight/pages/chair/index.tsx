@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import { CAMPAIGN_STATUS_LABELS } from '@pingjia/shared'
+import { CAMPAIGN_STATUS_LABELS, commentsWithheldText, DEFAULT_THRESHOLDS, openFiguresNote } from '@pingjia/shared'
 import { getHomeDashboard } from '../../../services/dashboard'
 import { a11y } from '../../../utils/a11y'
 import { param } from '../../../utils/url'
@@ -53,13 +53,13 @@ export default function ChairDashboardPage() {
 
           {d.campaign?.status === 'open' && (
             <Text className='ov-sub chair__open-note' id='chair-open-note'>
-              评议进行中：为保护评价人，结果分批更新；评议结束后显示全部结果。
+              {openFiguresNote()}
             </Text>
           )}
           {d.withheld && (
             <View className='card chair__withheld' id='chair-withheld' {...a11y({ role: 'status' })}>
-              <Withheld reason={`参评不足 5 人，目前 ${d.participation.ratings} 人`} />
-              <Text className='ov-sub'>为保护评议人，参评满 5 人后才显示满意率、各项得分和称号。</Text>
+              <Withheld reason={`参评不足 ${DEFAULT_THRESHOLDS.minSlice} 人，目前 ${d.participation.ratings} 人`} />
+              <Text className='ov-sub'>为保护评议人，参评满 {DEFAULT_THRESHOLDS.minSlice} 人后才显示满意率、各项得分和称号。</Text>
             </View>
           )}
 
@@ -73,7 +73,7 @@ export default function ChairDashboardPage() {
           <View className='card'>
             <Text className='ov-section'>会员留言</Text>
             {d.comments === null ? (
-              <Withheld id='chair-comments-withheld' reason={d.participation.ratings < 10 ? '参评不足 10 人' : '评议结束后显示'} />
+              <Withheld id='chair-comments-withheld' reason={commentsWithheldText(d.commentsWithheld ?? 'too_few_ratings')} />
             ) : (
               <Text className='ov-sub' id='chair-comments-count'>
                 已公开的留言 {d.comments.length} 条
