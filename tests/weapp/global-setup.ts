@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startFakeWechat } from '../fakes/wechat-server';
+import { FAKE_TEMPLATE_ID, startFakeWechat } from '../fakes/wechat-server';
 import { startServer } from '../support/server';
 import { weappDist } from './dist';
 
@@ -24,6 +24,8 @@ export default async function globalSetup() {
     WECHAT_APPID: wechat.appId,
     WECHAT_SECRET: wechat.secret,
     WECHAT_API_BASE: wechat.url,
+    // Grievance progress messages: the form offers the opt-in, and the server sends through the stand-in.
+    WECHAT_GRIEVANCE_TEMPLATE_ID: FAKE_TEMPLATE_ID,
   });
   (globalThis as any).__PINGJIA_SERVER__ = server;
   (globalThis as any).__PINGJIA_WECHAT__ = wechat;
