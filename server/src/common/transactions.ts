@@ -64,7 +64,15 @@ export class Transactions {
   private async drain(): Promise<void> {
     this.draining = true;
     try {
-      while (this.waiting.length) await this.commitGroup(this.waiting.splice(0, GROUP_MAX));
+      // better-sqlite3 is synchronous: while a group runs (its COMMIT's fsync included) no request is
+      // read, so without a turn of the event loop the queue never holds more than one transaction and
+      // every write pays its own fsync (measured: one COMMIT per PUT, 2.5 ms each, ~400 writes/s). One
+      // setImmediate before each group lets the requests already waiting on their sockets queue up.
+      for (;;) {
+        await new Promise((r) => setImmediate(r));
+        if (!this.waiting.length) break;
+        await this.commitGroup(this.waiting.splice(0, GROUP_MAX));
+      }
     } finally {
       this.draining = false;
     }
