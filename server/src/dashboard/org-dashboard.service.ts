@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
   awardedTitle,
@@ -17,6 +17,8 @@ import { DataSource, In, Repository } from 'typeorm';
 import { AccessService } from '../auth/access.service';
 import { Campaign } from '../campaigns/campaign.entity';
 import { Paging, subtreeRange } from '../common/paging';
+import { ResponseCache } from '../common/response-cache';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Home } from '../orgs/home.entity';
 import { Org } from '../orgs/org.entity';
 import { RatingTotalsSchema } from '../ratings/rating-totals.entity';
@@ -34,6 +36,25 @@ export interface LeagueQuery {
 
 const LIST_LIMIT = 100;
 
+/** What a federation's answer holds besides the league page: the same for every sort and page. */
+interface SubtreeFigures {
+  summary: { totals: Figures; tiers: Record<Tier, number>; low: number };
+  previous: Campaign | null;
+  low: OrgDashboard['lowParticipation']['items'];
+  lost: { total: number; items: OrgDashboard['lostTitles']['items'] };
+  grievances: OrgDashboard['grievances'];
+}
+
+/** The subtree's homes with their figures (one row each), and the orders asked for so far. */
+interface HomeTable {
+  rows: RawRow[];
+  orders: Map<LeagueSortKey, RawRow[]>;
+}
+
+/** Binary (code unit) order, as SQLite's default collation: the tie-breaks name, then id. */
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byNameThenId = (a: RawRow, b: RawRow) => cmp(String(a.name), String(b.name)) || cmp(String(a.id), String(b.id));
+
 // A federation's view of its subtree for one cycle, computed from the per-home totals rows joined to
 // homes by an index range on the org path: a few aggregate queries, never a scan of ratings.
 // `totals` names the rows a cycle is read from (figures-source.ts): every figure of one answer, the
@@ -41,6 +62,13 @@ const LIST_LIMIT = 100;
 @Injectable()
 export class OrgDashboardService {
   readonly thresholds = DEFAULT_THRESHOLDS;
+  // Reused for DASHBOARD_CACHE_SECONDS like the answers (dashboard.controller.ts), keyed by the part of
+  // the tree, the cycle and the totals read — never by caller: access is checked before each use. The
+  // figures are those of the same totals rows a fresh computation would read (the shown snapshot while
+  // a cycle is open), so no view reveals more than an uncached one; a league page is a slice of the
+  // subtree's sorted homes instead of a sort of 50,000 joined rows per page (3.6 s for a province).
+  private readonly figures: ResponseCache<SubtreeFigures>;
+  private readonly tables: ResponseCache<HomeTable>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -48,18 +76,18 @@ export class OrgDashboardService {
     private readonly access: AccessService,
     private readonly scope: CampaignScope,
     private readonly grievanceFigures: GrievanceFigures,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.figures = new ResponseCache(config.dashboardCacheMs, 200);
+    this.tables = new ResponseCache(config.dashboardCacheMs, 50);
+  }
 
   async dashboard(userId: string, orgId: string, campaignId: string | undefined, q: LeagueQuery): Promise<OrgDashboard> {
     const { org, campaign, path, cid, totals } = await this.resolve(userId, orgId, campaignId);
-    const previous = campaign ? await this.scope.previous(campaign) : null;
-
-    const [summary, league, low, lost, grievances] = await Promise.all([
-      this.summary(path, cid, totals),
-      q.level === 'children' ? this.childrenLeague(path, cid, totals, q) : this.homeLeague(path, cid, totals, q),
-      this.lowParticipation(path, cid, totals),
-      this.lostTitles(path, cid, totals, previous),
-      this.grievances(path),
+    const key = `${path}:${cid}:${totals}`;
+    const [{ summary, previous, low, lost, grievances }, league] = await Promise.all([
+      this.figures.get(key, () => this.subtreeFigures(path, cid, totals, campaign)),
+      q.level === 'children' ? this.childrenLeague(path, cid, totals, q) : this.homeLeague(key, path, cid, totals, q),
     ]);
     return {
       org: { id: org.id, name: org.name, level: org.level },
@@ -71,6 +99,17 @@ export class OrgDashboardService {
       lostTitles: { previousCampaign: previous ? { id: previous.id, name: previous.name } : null, total: lost.total, items: lost.items },
       grievances,
     };
+  }
+
+  private async subtreeFigures(path: string, cid: string, totals: string, campaign: Campaign | null): Promise<SubtreeFigures> {
+    const previous = campaign ? await this.scope.previous(campaign) : null;
+    const [summary, low, lost, grievances] = await Promise.all([
+      this.summary(path, cid, totals),
+      this.lowParticipation(path, cid, totals),
+      this.lostTitles(path, cid, totals, previous),
+      this.grievances(path),
+    ]);
+    return { summary, previous, low, lost, grievances };
   }
 
   /** The org (admins of it or above), the cycle, the part of the tree both cover, and the totals to read. */
@@ -114,23 +153,52 @@ export class OrgDashboardService {
     return `(CASE WHEN ${r} THEN t.sum_${sort} * 1.0 / t.ratings END)`;
   }
 
-  private async homeLeague(path: string, campaignId: string, totals: string, q: LeagueQuery): Promise<{ items: LeagueRow[]; total: number }> {
-    const sort = this.sortSql(q.sort);
-    const dir = q.order === 'asc' ? 'ASC' : 'DESC';
-    // Withheld figures sort last whichever way, so their place in the table reveals nothing.
-    const [rows, total] = await Promise.all([
-      this.base(path, campaignId, totals)
-        .select(homeSelect())
-        .orderBy(`CASE WHEN ${sort} IS NULL THEN 1 ELSE 0 END`, 'ASC')
-        .addOrderBy(sort, dir)
-        .addOrderBy('h.name', 'ASC')
-        .addOrderBy('h.id', 'ASC')
-        .offset(q.paging.skip)
-        .limit(q.paging.pageSize)
-        .getRawMany<RawRow>(),
-      this.base(path, campaignId, totals).getCount(),
-    ]);
-    return { items: rows.map((r) => this.homeRow(r)), total };
+  private async homeLeague(key: string, path: string, campaignId: string, totals: string, q: LeagueQuery): Promise<{ items: LeagueRow[]; total: number }> {
+    const table = await this.tables.get(key, async () => ({ rows: await this.base(path, campaignId, totals).select(homeSelect()).getRawMany<RawRow>(), orders: new Map() }));
+    let sorted = table.orders.get(q.sort);
+    if (!sorted) table.orders.set(q.sort, (sorted = this.sortAscending(table.rows, q.sort)));
+    const shown = q.order === 'asc' ? sorted : this.descending(sorted, q.sort);
+    return { items: shown.slice(q.paging.skip, q.paging.skip + q.paging.pageSize).map((r) => this.homeRow(r)), total: table.rows.length };
+  }
+
+  /**
+   * The sort value of a home, as sortSql computes it in SQL: null where the figure is withheld (or a
+   * home has no members), so withheld figures sort last whichever way and their place reveals nothing.
+   */
+  private sortValue(sort: LeagueSortKey): (r: RawRow) => number | string | null {
+    const shown = (r: RawRow) => Number(r.ratings) >= this.thresholds.minSlice;
+    if (sort === 'name') return (r) => String(r.name);
+    if (sort === 'participation') return (r) => (Number(r.members) ? Number(r.ratings) / Number(r.members) : null);
+    if (sort === 'satisfaction') return (r) => (shown(r) ? (Number(r.satisfied) + Number(r.basically_satisfied)) / Number(r.ratings) : null);
+    return (r) => (shown(r) ? Number(r[`sum_${sort}`]) / Number(r.ratings) : null);
+  }
+
+  /** Ascending by the sort value, withheld last, ties by name then id. */
+  private sortAscending(rows: RawRow[], sort: LeagueSortKey): RawRow[] {
+    const value = this.sortValue(sort);
+    const keyed = rows.map((row) => ({ row, v: value(row) }));
+    keyed.sort((a, b) => {
+      if (a.v === null || b.v === null) return a.v === b.v ? byNameThenId(a.row, b.row) : a.v === null ? 1 : -1;
+      return a.v < b.v ? -1 : a.v > b.v ? 1 : byNameThenId(a.row, b.row);
+    });
+    return keyed.map((k) => k.row);
+  }
+
+  /** The same homes descending: runs of equal values in reverse, each still by name then id; withheld last. */
+  private descending(ascending: RawRow[], sort: LeagueSortKey): RawRow[] {
+    const value = this.sortValue(sort);
+    let end = ascending.length;
+    while (end > 0 && value(ascending[end - 1]) === null) end--;
+    const out: RawRow[] = [];
+    for (let hi = end; hi > 0; ) {
+      let lo = hi - 1;
+      const v = value(ascending[lo]);
+      while (lo > 0 && value(ascending[lo - 1]) === v) lo--;
+      for (let i = lo; i < hi; i++) out.push(ascending[i]);
+      hi = lo;
+    }
+    for (let i = end; i < ascending.length; i++) out.push(ascending[i]);
+    return out;
   }
 
   /** Child orgs with their roll-ups, and the homes directly under this org, sorted and paged here. */
@@ -206,9 +274,7 @@ export class OrgDashboardService {
   }
 
   private async grievances(path: string): Promise<OrgDashboard['grievances']> {
-    const { from, to } = subtreeRange(path);
-    const ids = (await this.dataSource.createQueryBuilder().from(Home, 'h').select('h.id', 'id').where('h.org_path >= :from AND h.org_path < :to', { from, to }).getRawMany<{ id: string }>()).map((r) => r.id);
-    const sum = await this.grievanceFigures.sum(ids);
+    const sum = await this.grievanceFigures.subtree(path);
     if (!sum) return null;
     // Escalated counts are not in the grievance figures yet: null rather than a guess.
     return { total: sum.total, open: sum.open, overdue: sum.overdue, escalated: sum.escalated, onTimeRate: sum.decided ? Math.round((sum.onTime / sum.decided) * 10000) / 10000 : null };
