@@ -336,6 +336,30 @@ describe('oversight in the browser: a city, its cycle and a home; the chair is i
     expect(actions).toEqual(expect.arrayContaining(['验收整改', '报告整改进展', '提交整改方案', '结束评议', '开始评议', '新建评议周期', '发出邀请', '接受邀请', '新建职工之家']));
   });
 
+  it('the federation removes the chair (after a confirmation): the chair\'s open session is refused at once', async () => {
+    const { page } = admin;
+    await page.goto(url(`/oversight/pages/manage/index?orgId=${cityId}`));
+    const item = page.locator('[id^="manage-item-"]', { hasText: homeName });
+    await item.waitFor();
+    const i = (await item.getAttribute('id'))!.replace('manage-item-', '');
+    await page.locator(`#manage-chairs-${i}`).click();
+    expect(await text(page, `#manage-chair-name-${i}-0`)).toBe(CHAIR.username);
+    expect(await page.locator(`[id^="manage-chair-name-${i}-"]`).count()).toBe(1);
+    await page.locator(`#manage-chair-remove-${i}-0`).click();
+    // Nothing happens before the confirmation.
+    expect((await api().get(`/api/homes/${homeId}/grants`, { token: adminToken })).body.items).toHaveLength(1);
+    await page.locator(`#manage-chair-confirm-${i}-0`).click();
+    expect(await text(page, `#manage-chairs-notice-${i}`)).toBe(`已移除 ${CHAIR.username} 的主席权限`);
+    expect(await text(page, `#manage-chairs-empty-${i}`)).toContain('还没有工会主席');
+    expect((await api().get(`/api/homes/${homeId}/grants`, { token: adminToken })).body.items).toHaveLength(0);
+
+    // The chair's token, still in their browser, is refused: the page asks them to log in again.
+    await chair.page.goto(url(`/oversight/pages/chair/index?homeId=${homeId}`));
+    await chair.page.locator('#login-username input').waitFor();
+    const refused = chair.errors.splice(0).filter((e) => !/^401 \/api\/homes\/[^/]+\/dashboard$/.test(e));
+    expect(refused).toEqual([]);
+  });
+
   it('logged no errors in either browser', () => {
     expect(admin.errors).toEqual([]);
     expect(chair.errors).toEqual([]);

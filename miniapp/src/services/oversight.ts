@@ -76,6 +76,8 @@ export const getAudit = (orgId: string, page = 1) => staffRequest<Page<AuditEven
 export const createChairInvite = (homeId: string) =>
   staffRequest<InviteResponse>({ method: 'POST', path: `/api/homes/${id(homeId)}/invites`, data: { role: 'chair' } })
 export const getHomeGrants = (homeId: string) => staffRequest<{ items: StaffGrant[] }>({ path: `/api/homes/${id(homeId)}/grants` })
+export const removeHomeGrant = (homeId: string, grantId: string) =>
+  staffRequest<void>({ method: 'DELETE', path: `/api/homes/${id(homeId)}/grants/${id(grantId)}` })
 
 const rectificationPath = (campaignId: string, homeId: string) => `/api/campaigns/${id(campaignId)}/homes/${id(homeId)}/rectification`
 export const getRectification = (campaignId: string, homeId: string) => staffRequest<Rectification>({ path: rectificationPath(campaignId, homeId) })

@@ -13,6 +13,7 @@ import { InputError, useAction } from '../../components/StaffPage/useAction'
 import { useStaffResource } from '../../components/StaffPage/useStaffResource'
 import { heading } from '../../lib/a11y'
 import { go } from '../../lib/routes'
+import ChairGrants from './ChairGrants'
 import InviteChair from './InviteChair'
 import './index.less'
 
@@ -90,6 +91,7 @@ export default function ManagePage() {
                           评议结果
                         </Button>
                         <InviteChair index={i} homeId={c.id} homeName={c.name} />
+                        <ChairGrants index={i} homeId={c.id} homeName={c.name} />
                       </>
                     )}
                   </View>
