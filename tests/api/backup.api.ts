@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync as mkdtemp, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb } from '../support/db';
@@ -11,6 +11,14 @@ import { GOOD_SCORES, ratingPath } from './fixtures';
 // engine's own dump tool). Backup while the server keeps taking ratings, restore into a new data
 // folder, start a server on it: every rating acknowledged before the backup is there, totals agree.
 const CLI = join(ROOT, 'server/dist/cli/backup.js');
+// Every folder the drill makes is removed at the end (a backup of the demo data is a few MB each).
+const made: string[] = [];
+const mkdtempSync = (prefix: string) => {
+  const dir = mkdtemp(prefix);
+  made.push(dir);
+  return dir;
+};
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 const cli = (dataDir: string, ...args: string[]) =>
   spawnSync(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, DATA_DIR: dataDir }, encoding: 'utf8' });
 const ADMIN = { username: 'drill-admin', password: 'drill-admin-password-1' };

@@ -2,7 +2,7 @@
 // WeChat, its own server and its own database, so no other suite sees the clock jump.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FAKE_TEMPLATE_ID, FakeWechat, startFakeWechat } from '../fakes/wechat-server';
@@ -36,9 +36,11 @@ async function ownDatabase(dataDir: string): Promise<DbTarget> {
   return { dataDir, url };
 }
 
+let dataDir = '';
+
 beforeAll(async () => {
   wechat = await startFakeWechat();
-  const dataDir = mkdtempSync(join(tmpdir(), 'pingjia-grv-time-'));
+  dataDir = mkdtempSync(join(tmpdir(), 'pingjia-grv-time-'));
   target = await ownDatabase(dataDir);
   server = await startServer({
     ...(target.url ? { DATABASE_URL: target.url } : {}),
@@ -64,6 +66,7 @@ afterAll(async () => {
   await server?.stop();
   await wechat?.close();
   await dropDatabase?.();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 const api = () => client(server.url);

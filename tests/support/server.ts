@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -16,6 +16,8 @@ export interface RunningServer {
 
 /** Starts the built server (real process, real HTTP) on a free port and waits until it is ready. */
 export async function startServer(env: Record<string, string | undefined> = {}, timeoutMs = 30_000): Promise<RunningServer> {
+  // A folder made here is this server's alone (the caller never learns it): removed when it stops.
+  const ownDir = env.DATA_DIR === undefined;
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'pingjia-test-'));
   const child = spawn(process.execPath, [SERVER_MAIN], {
     cwd: ROOT,
@@ -57,7 +59,9 @@ export async function startServer(env: Record<string, string | undefined> = {}, 
     output: () => out,
     stop: async (signal: NodeJS.Signals = 'SIGTERM') => {
       if (child.exitCode === null) child.kill(signal);
-      return exited;
+      const code = await exited;
+      if (ownDir) rmSync(dataDir, { recursive: true, force: true });
+      return code;
     },
   };
 }
