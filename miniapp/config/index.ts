@@ -4,7 +4,23 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 // Workspace domain package, compiled from source in both builds (never from shared/dist).
 const sharedSrc = path.resolve(__dirname, '..', '..', 'shared', 'src')
 
+/**
+ * A release build for WeChat (PINGJIA_RELEASE=true, `pnpm build:weapp:release`) must name the API's https
+ * origin: WeChat calls only https domains on the mini-program's allow-list, so a build pointing anywhere
+ * else would ship an app that cannot reach its server.
+ */
+function releaseApiBase(): void {
+  if (process.env.PINGJIA_RELEASE !== 'true') return
+  const base = process.env.TARO_APP_API_BASE ?? ''
+  if (!/^https:\/\/[a-z0-9.-]+(:\d+)?$/i.test(base)) {
+    throw new Error(
+      `TARO_APP_API_BASE must be the API's https origin for a release build (no path, no trailing slash), e.g. https://pingjia.example.org; got "${base}"`,
+    )
+  }
+}
+
 export default defineConfig<'webpack5'>(async () => {
+  releaseApiBase()
   const config: UserConfigExport<'webpack5'> = {
     projectName: 'pingjia-miniapp',
     date: '2025-11-24',
