@@ -40,12 +40,12 @@ describe('QR posters', () => {
   it('falls back to the H5 link when WeChat refuses the page, and answers 503 when WeChat limits calls', async () => {
     const { adminToken, city } = await freshCity();
     const home = await createHome(adminToken, city.id, 10);
-    await fakeWechat().fail('getwxacodeunlimit', 41030);
+    await fakeWechat().fail('getwxacodeunlimit', 41030, 1, home.sceneToken);
     const fallback = await posterOf(process.env.PINGJIA_URL!, home.id, adminToken);
     expect(fallback.status).toBe(200);
     expect(fallback.headers.get('x-poster-source')).toBe('h5');
     expect(decode(fallback.bytes)).toMatch(new RegExp(`/pages/home/index\\?scene=${home.sceneToken}$`));
-    await fakeWechat().fail('getwxacodeunlimit', 45009);
+    await fakeWechat().fail('getwxacodeunlimit', 45009, 1, home.sceneToken);
     const limited = await posterOf(process.env.PINGJIA_URL!, home.id, adminToken);
     expect(limited.status).toBe(503);
     expect(JSON.parse(limited.bytes.toString()).code).toBe('WECHAT_UNAVAILABLE');

@@ -42,7 +42,7 @@ describe('WeChat login through jscode2session (stand-in WeChat server)', () => {
     ['busy (-1)', -1],
   ])('answers 503 with retry advice when WeChat is %s', async (_label, errcode) => {
     const { code } = await wx.code();
-    await wx.fail('jscode2session', errcode);
+    await wx.fail('jscode2session', errcode, 1, code);
     const res = await api().post('/api/auth/wechat', { body: { code } });
     expect(res.status).toBe(503);
     expect(res.body.code).toBe('WECHAT_UNAVAILABLE');
@@ -53,7 +53,7 @@ describe('WeChat login through jscode2session (stand-in WeChat server)', () => {
 
   it('refuses a high-risk user (40226) with 403', async () => {
     const { code } = await wx.code();
-    await wx.fail('jscode2session', 40226);
+    await wx.fail('jscode2session', 40226, 1, code);
     const res = await api().post('/api/auth/wechat', { body: { code } });
     expect(res.status).toBe(403);
     expect(res.body.code).toBe('WECHAT_USER_RISKY');

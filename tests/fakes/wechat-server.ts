@@ -48,7 +48,9 @@ const FIELD_RULES: Record<string, (v: string) => boolean> = {
 
 export async function startFakeWechat(appId = 'wxfake0000000001', secret = 'fake-secret-0123456789abcdef'): Promise<FakeWechat> {
   const codes = new Map<string, CodeEntry>();
-  const failures = new Map<string, Array<number | 'timeout'>>();
+  // Injected failures per API, in order; one with `match` hits only a request whose query or body holds it
+  // (suites share one stand-in: a failure meant for one suite's request must not hit another's).
+  const failures = new Map<string, Array<{ errcode: number | 'timeout'; match?: string }>>();
   const stats = { tokenFetches: 0, calls: {} as Record<string, number> };
   let moderation = { risky: ['违禁内容'], review: ['待人工复核'] };
   let token = { value: '', expiresAt: 0 };
@@ -78,10 +80,11 @@ export async function startFakeWechat(appId = 'wxfake0000000001', secret = 'fake
       });
     });
   // An injected failure for this API, if one is queued: an errcode, or a hang past the client's timeout.
-  const injected = (api: string, res: ServerResponse): boolean => {
-    const queue = failures.get(api);
-    const next = queue?.shift();
-    if (next === undefined) return false;
+  const injected = (api: string, res: ServerResponse, request = ''): boolean => {
+    const queue = failures.get(api) ?? [];
+    const i = queue.findIndex((f) => f.match === undefined || request.includes(f.match));
+    if (i < 0) return false;
+    const next = queue.splice(i, 1)[0].errcode;
     if (next === 'timeout') setTimeout(() => err(res, -1, 'system error'), 8000);
     else err(res, next, `injected ${next}`);
     return true;
@@ -103,7 +106,8 @@ export async function startFakeWechat(appId = 'wxfake0000000001', secret = 'fake
     }
     if (api === '/__control/fail' && req.method === 'POST') {
       const body = await readJson(req);
-      failures.set(body.api, [...(failures.get(body.api) ?? []), ...Array(body.times ?? 1).fill(body.errcode)]);
+      const entries = Array.from({ length: body.times ?? 1 }, () => ({ errcode: body.errcode, match: typeof body.match === 'string' ? body.match : undefined }));
+      failures.set(body.api, [...(failures.get(body.api) ?? []), ...entries]);
       return send(res, { ok: true });
     }
     if (api === '/__control/moderation' && req.method === 'POST') {
@@ -140,7 +144,7 @@ export async function startFakeWechat(appId = 'wxfake0000000001', secret = 'fake
 
     // --- WeChat's API ---
     if (api === '/sns/jscode2session' && req.method === 'GET') {
-      if (injected('jscode2session', res)) return;
+      if (injected('jscode2session', res, url.search)) return;
       if (url.searchParams.get('appid') !== appId) return err(res, 40013, 'invalid appid');
       if (url.searchParams.get('secret') !== secret) return err(res, 40125, 'invalid appsecret');
       if (url.searchParams.get('grant_type') !== 'authorization_code') return err(res, 40002, 'invalid grant_type');
@@ -167,7 +171,7 @@ export async function startFakeWechat(appId = 'wxfake0000000001', secret = 'fake
     if (api === '/wxa/msg_sec_check' && req.method === 'POST') {
       const body = await readJson(req);
       if (!tokenValid(url.searchParams.get('access_token'))) return err(res, 40001, 'invalid credential, access_token is invalid or not latest');
-      if (injected('msg_sec_check', res)) return;
+      if (injected('msg_sec_check', res, JSON.stringify(body))) return;
       if (body?.version !== 2 || !body.openid || typeof body.content !== 'string') return err(res, 47001, 'data format error');
       if (body.content.length > 2500) return err(res, 87014, 'content too long');
       const suggest = moderation.risky.some((w) => body.content.includes(w)) ? 'risky' : moderation.review.some((w) => body.content.includes(w)) ? 'review' : 'pass';
@@ -197,7 +201,7 @@ export async function startFakeWechat(appId = 'wxfake0000000001', secret = 'fake
     if (api === '/wxa/getwxacodeunlimit' && req.method === 'POST') {
       const body = await readJson(req);
       if (!tokenValid(url.searchParams.get('access_token'))) return err(res, 40001, 'invalid credential, access_token is invalid or not latest');
-      if (injected('getwxacodeunlimit', res)) return;
+      if (injected('getwxacodeunlimit', res, JSON.stringify(body))) return;
       if (!body || typeof body.scene !== 'string' || !/^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/.test(body.scene)) return err(res, 40169, 'invalid length for scene, or the data is not json string');
       if (typeof body.page !== 'string' || body.page.startsWith('/') || (body.check_path !== false && !PUBLISHED_PAGES.has(body.page))) return err(res, 41030, 'invalid page rid');
       const env = body.env_version ?? 'release';

@@ -6,7 +6,8 @@ export function fakeWechat(url = process.env.FAKE_WECHAT_URL!) {
   return {
     /** a fresh wx.login code, as WeChat would hand the device */
     code: async (openid?: string): Promise<{ code: string; openid: string }> => (await c.post('/__control/codes', { body: { openid } })).body,
-    fail: async (api: string, errcode: number | 'timeout', times = 1) => c.post('/__control/fail', { body: { api, errcode, times } }),
+    /** the next `times` calls of `api` fail with `errcode`; with `match`, only calls whose query or body holds it */
+    fail: async (api: string, errcode: number | 'timeout', times = 1, match?: string) => c.post('/__control/fail', { body: { api, errcode, times, match } }),
     stats: async (): Promise<{ tokenFetches: number; calls: Record<string, number> }> => (await c.get('/__control/stats')).body,
     invalidateToken: async () => c.post('/__control/invalidate-token'),
     /** the user allowed one subscribe message of this template (wx.requestSubscribeMessage) */
