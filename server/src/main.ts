@@ -11,6 +11,7 @@ function banner(publicUrl: string, demo: DemoInfo | null): string {
     const home = demo.homes[0];
     lines.push(`  Rate a demo home:  ${publicUrl}/pages/home/index?scene=${home.sceneToken}   (${home.name})`);
     lines.push(`  Home dashboard:    ${publicUrl}/pages/dashboard/index?homeId=${home.id}`);
+    if (demo.province) lines.push(`  Federation view:   ${publicUrl}/oversight/pages/federation/index?orgId=${demo.province.id}   (${demo.province.name})`);
     lines.push(`  Staff login:       ${demo.username} / ${demo.password ?? '(set DEMO_ADMIN_PASSWORD to choose one)'}`);
   }
   return lines.join('\n') + '\n';

@@ -68,3 +68,23 @@ describe('the home page says clearly what a member can do', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('the start-up banner leads a new user to the federation view', () => {
+  it('opens the demo province after the staff login the banner prints', async () => {
+    const b = await launchBrowser();
+    try {
+      const page = await b.browser.newPage();
+      const errors = watchErrors(page);
+      const login = /Staff login:\s+(\S+) \/ (\S+)/.exec(process.env.PINGJIA_BANNER ?? '');
+      expect(login).not.toBeNull();
+      await page.goto(bannerUrl('Federation view'));
+      await page.locator('#login-username input').fill(login![1]);
+      await page.locator('#login-password input').fill(login![2]);
+      await page.locator('#login-submit').click();
+      expect(await text(page, '#fed-org')).toBe('示范省总工会');
+      expect(errors).toEqual([]);
+    } finally {
+      await b.close();
+    }
+  });
+});

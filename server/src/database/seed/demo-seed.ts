@@ -19,6 +19,8 @@ export interface DemoInfo {
   username: string;
   password: string | null;
   homes: Array<{ id: string; name: string; sceneToken: string }>;
+  /** the demo province, whose federation view the banner links to */
+  province: { id: string; name: string } | null;
 }
 
 const DAY = 24 * 3600 * 1000;
@@ -50,7 +52,9 @@ export class DemoSeed {
     }
     const stored = existsSync(credentialsFile) ? (JSON.parse(readFileSync(credentialsFile, 'utf8')) as { username: string; password: string }) : null;
     const homes = await this.dataSource.getRepository(Home).find({ order: { createdOn: 'ASC', name: 'ASC' }, take: 4 });
+    const province = await this.dataSource.getRepository(Org).findOne({ where: { level: 'province' }, order: { createdOn: 'ASC' } });
     return {
+      province: province ? { id: province.id, name: province.name } : null,
       username: stored?.username ?? this.config.demoAdmin.username,
       password: stored?.password ?? null,
       homes: homes.map((h) => ({ id: h.id, name: h.name, sceneToken: h.sceneToken })),
