@@ -12,19 +12,6 @@ export function reportable(t: Thresholds, a = 't'): string {
   return `${ratingsOf(a)} >= ${int(t.minSlice)}`;
 }
 
-/** The title rank (index in TIERS) a home earns in the cycle of totals alias `a`; mirrors awardedTitle. */
-export function titleRankSql(t: Thresholds, a = 't'): string {
-  const n = ratingsOf(a);
-  const pos = `(${a}.satisfied + ${a}.basically_satisfied) * 10000`;
-  return `(CASE
-    WHEN ${n} < ${int(t.minSlice)} OR ${n} * 10000 < ${int(t.validParticipationBp)} * h.member_count THEN 0
-    WHEN ${pos} < ${int(t.qualifiedBp)} * ${n} THEN 0
-    WHEN ${pos} < ${int(t.advancedBp)} * ${n} THEN 1
-    WHEN ${pos} < ${int(t.modelBp)} * ${n} THEN 2
-    WHEN ${pos} >= ${int(t.nationalSatisfactionBp)} * ${n} AND h.worker_count > 0 AND h.member_count * 10000 >= ${int(t.nationalMembershipBp)} * h.worker_count THEN 4
-    ELSE 3 END)`;
-}
-
 const SUMMED = ['satisfied', 'basically_satisfied', 'dissatisfied', ...CRITERION_KEYS.map((k) => `sum_${k}`)];
 
 /** Aggregate select list: counts over every home, scores over reportable homes only. */

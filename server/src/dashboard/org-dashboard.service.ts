@@ -2,12 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
   awardedTitle,
+  CRITERION_KEYS,
   DEFAULT_THRESHOLDS,
   Figures,
   isParticipationValid,
   LeagueLevel,
   LeagueRow,
   LeagueSortKey,
+  lostTitle,
   OrgDashboard,
   participationRate,
   Tier,
@@ -24,7 +26,7 @@ import { Org } from '../orgs/org.entity';
 import { RatingTotalsSchema } from '../ratings/rating-totals.entity';
 import { CampaignScope } from './campaign-scope';
 import { totalsEntityFor } from './figures-source';
-import { aggregateSelect, homeSelect, ratingsOf, RawRow, reportable, titleRankSql, toFigures } from './figures-sql';
+import { aggregateSelect, homeSelect, RawRow, toFigures } from './figures-sql';
 import { GrievanceFigures } from './grievance-figures';
 
 export interface LeagueQuery {
@@ -36,39 +38,44 @@ export interface LeagueQuery {
 
 const LIST_LIMIT = 100;
 
-/** What a federation's answer holds besides the league page: the same for every sort and page. */
-interface SubtreeFigures {
-  summary: { totals: Figures; tiers: Record<Tier, number>; low: number };
+type Summary = { totals: Figures; tiers: Record<Tier, number>; low: number };
+
+/**
+ * One part of the tree in one cycle, read in one scan: every home with its figures (and its totals of
+ * the cycle before, for titles lost), the figures derived from them, and the league orders asked for
+ * so far. Nothing in it depends on the caller, the sort or the page.
+ */
+interface Subtree {
+  rows: RawRow[];
+  /** each row's place by name, then id */
+  nameRank: Float64Array;
+  orders: Map<string, Int32Array>;
   previous: Campaign | null;
+  summary: Summary;
   low: OrgDashboard['lowParticipation']['items'];
   lost: { total: number; items: OrgDashboard['lostTitles']['items'] };
   grievances: OrgDashboard['grievances'];
 }
 
-/** The subtree's homes with their figures (one row each), and the orders asked for so far. */
-interface HomeTable {
-  rows: RawRow[];
-  orders: Map<LeagueSortKey, RawRow[]>;
-}
-
 /** Binary (code unit) order, as SQLite's default collation: the tie-breaks name, then id. */
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const byNameThenId = (a: RawRow, b: RawRow) => cmp(String(a.name), String(b.name)) || cmp(String(a.id), String(b.id));
+const num = (v: string | number | null | undefined) => Number(v ?? 0);
+const SUMMED = ['satisfied', 'basically_satisfied', 'dissatisfied', ...CRITERION_KEYS.map((k) => `sum_${k}`)];
 
-// A federation's view of its subtree for one cycle, computed from the per-home totals rows joined to
-// homes by an index range on the org path: a few aggregate queries, never a scan of ratings.
-// `totals` names the rows a cycle is read from (figures-source.ts): every figure of one answer, the
-// subtree's and each home's, comes from the same rows, so the totals stay the sum over the homes.
+// A federation's view of its subtree for one cycle, from the per-home totals rows joined to homes by an
+// index range on the org path: one scan of the subtree's homes, never of ratings. `totals` names the
+// rows a cycle is read from (figures-source.ts): every figure of one answer, the subtree's and each
+// home's, comes from the same rows, so the totals stay the sum over the homes.
+// The scan is reused for DASHBOARD_CACHE_SECONDS like the answers (dashboard.controller.ts), keyed by the
+// part of the tree, the cycle and the totals read — never by caller: access is checked before each use.
+// Its figures are those of the same totals rows an uncached request reads (the shown snapshot while a
+// cycle is open), so no view reveals more than an uncached one. A league page is a slice of the homes
+// sorted once per sort key (numbers only), not a join and sort of 50,000 rows per page (3.6 s for a
+// province before); summary, low participation and titles lost are sums over the same rows.
 @Injectable()
 export class OrgDashboardService {
   readonly thresholds = DEFAULT_THRESHOLDS;
-  // Reused for DASHBOARD_CACHE_SECONDS like the answers (dashboard.controller.ts), keyed by the part of
-  // the tree, the cycle and the totals read — never by caller: access is checked before each use. The
-  // figures are those of the same totals rows a fresh computation would read (the shown snapshot while
-  // a cycle is open), so no view reveals more than an uncached one; a league page is a slice of the
-  // subtree's sorted homes instead of a sort of 50,000 joined rows per page (3.6 s for a province).
-  private readonly figures: ResponseCache<SubtreeFigures>;
-  private readonly tables: ResponseCache<HomeTable>;
+  private readonly subtrees: ResponseCache<Subtree>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -78,38 +85,26 @@ export class OrgDashboardService {
     private readonly grievanceFigures: GrievanceFigures,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.figures = new ResponseCache(config.dashboardCacheMs, 200);
-    this.tables = new ResponseCache(config.dashboardCacheMs, 50);
+    this.subtrees = new ResponseCache(config.dashboardCacheMs, 100);
   }
 
   async dashboard(userId: string, orgId: string, campaignId: string | undefined, q: LeagueQuery): Promise<OrgDashboard> {
     const { org, campaign, path, cid, totals } = await this.resolve(userId, orgId, campaignId);
-    const key = `${path}:${cid}:${totals}`;
-    const [{ summary, previous, low, lost, grievances }, league] = await Promise.all([
-      this.figures.get(key, () => this.subtreeFigures(path, cid, totals, campaign)),
-      q.level === 'children' ? this.childrenLeague(path, cid, totals, q) : this.homeLeague(key, path, cid, totals, q),
+    const [sub, league] = await Promise.all([
+      this.subtree(path, cid, totals, campaign),
+      q.level === 'children' ? this.childrenLeague(path, cid, totals, q) : null,
     ]);
+    const { summary, previous, low, lost, grievances } = sub;
     return {
       org: { id: org.id, name: org.name, level: org.level },
       campaign: campaign ? { id: campaign.id, name: campaign.name, status: campaign.status } : null,
       totals: summary.totals,
       tiers: summary.tiers,
-      league: { ...league, page: q.paging.page, pageSize: q.paging.pageSize, sort: q.sort, order: q.order, level: q.level },
+      league: { ...(league ?? this.homeLeague(sub, q)), page: q.paging.page, pageSize: q.paging.pageSize, sort: q.sort, order: q.order, level: q.level },
       lowParticipation: { total: summary.low, items: low },
       lostTitles: { previousCampaign: previous ? { id: previous.id, name: previous.name } : null, total: lost.total, items: lost.items },
       grievances,
     };
-  }
-
-  private async subtreeFigures(path: string, cid: string, totals: string, campaign: Campaign | null): Promise<SubtreeFigures> {
-    const previous = campaign ? await this.scope.previous(campaign) : null;
-    const [summary, low, lost, grievances] = await Promise.all([
-      this.summary(path, cid, totals),
-      this.lowParticipation(path, cid, totals),
-      this.lostTitles(path, cid, totals, previous),
-      this.grievances(path),
-    ]);
-    return { summary, previous, low, lost, grievances };
   }
 
   /** The org (admins of it or above), the cycle, the part of the tree both cover, and the totals to read. */
@@ -121,83 +116,152 @@ export class OrgDashboardService {
     return { org, campaign, path, cid: campaign?.id ?? '', totals: totalsEntityFor(campaign) };
   }
 
-  /** Every home of the subtree (for exports), best satisfaction first. */
-  async allHomes(path: string, campaignId: string, totals: string): Promise<LeagueRow[]> {
-    const rows = await this.base(path, campaignId, totals).select(homeSelect()).orderBy(this.sortSql('satisfaction'), 'DESC').addOrderBy('h.name', 'ASC').addOrderBy('h.id', 'ASC').getRawMany<RawRow>();
-    return this.nullsLast(rows).map((r) => this.homeRow(r));
+  /** Every home of the subtree (for exports), best satisfaction first, withheld last. */
+  async allHomes(path: string, campaignId: string, totals: string, campaign: Campaign | null): Promise<LeagueRow[]> {
+    const sub = await this.subtree(path, campaignId, totals, campaign);
+    return Array.from(this.order(sub, 'satisfaction', 'desc'), (i) => this.homeRow(sub.rows[i]));
   }
 
-  async summary(path: string, campaignId: string, totals: string): Promise<{ totals: Figures; tiers: Record<Tier, number>; low: number }> {
-    const title = titleRankSql(this.thresholds);
-    const tierSums = TIERS.map((tier, rank) => `COALESCE(SUM(CASE WHEN ${title} = ${rank} THEN 1 ELSE 0 END), 0) AS tier_${tier}`);
-    const low = `COALESCE(SUM(CASE WHEN ${ratingsOf()} * 10000 < ${Math.trunc(this.thresholds.validParticipationBp)} * h.member_count THEN 1 ELSE 0 END), 0) AS low`;
-    const row = (await this.base(path, campaignId, totals).select([aggregateSelect(this.thresholds), ...tierSums, low].join(', ')).getRawOne<RawRow>()) ?? {};
-    const tiers = Object.fromEntries(TIERS.map((t) => [t, Number(row[`tier_${t}`] ?? 0)])) as Record<Tier, number>;
-    return { totals: toFigures(row, this.thresholds, false), tiers, low: Number(row.low ?? 0) };
+  async summary(path: string, campaignId: string, totals: string, campaign: Campaign | null): Promise<Summary> {
+    return (await this.subtree(path, campaignId, totals, campaign)).summary;
   }
 
-  private base(path: string, campaignId: string, totals: string) {
+  private subtree(path: string, cid: string, totals: string, campaign: Campaign | null): Promise<Subtree> {
+    return this.subtrees.get(`${path}:${cid}:${totals}`, async () => {
+      const previous = campaign ? await this.scope.previous(campaign) : null;
+      const [rows, grievances] = await Promise.all([this.homeRows(path, cid, totals, previous), this.grievances(path)]);
+      const byName = Int32Array.from(rows.keys()).sort((a, b) => cmp(String(rows[a].name), String(rows[b].name)) || cmp(String(rows[a].id), String(rows[b].id)));
+      const nameRank = new Float64Array(rows.length);
+      byName.forEach((row, rank) => (nameRank[row] = rank));
+      const sub: Subtree = { rows, nameRank, orders: new Map(), previous, summary: this.summarise(rows), low: [], lost: { total: 0, items: [] }, grievances };
+      sub.low = this.lowParticipation(sub);
+      if (previous) sub.lost = this.lostTitles(sub);
+      return sub;
+    });
+  }
+
+  /** One row per home of the subtree: its figures in the cycle, and its verdicts in the previous one. */
+  private homeRows(path: string, campaignId: string, totals: string, previous: Campaign | null): Promise<RawRow[]> {
     const { from, to } = subtreeRange(path);
-    return this.dataSource
+    const q = this.dataSource
       .createQueryBuilder()
       .from(Home, 'h')
       .leftJoin(totals, 't', 't.home_id = h.id AND t.campaign_id = :campaignId', { campaignId })
-      .where('h.org_path >= :from AND h.org_path < :to', { from, to });
+      .where('h.org_path >= :from AND h.org_path < :to', { from, to })
+      .select(homeSelect());
+    // The previous cycle is closed: its final totals.
+    if (previous) {
+      q.leftJoin(RatingTotalsSchema.options.name, 'p', 'p.home_id = h.id AND p.campaign_id = :previousId', { previousId: previous.id }).addSelect(
+        ['ratings', 'satisfied', 'basically_satisfied', 'dissatisfied'].map((c) => `COALESCE(p.${c}, 0) AS p_${c}`).join(', '),
+      );
+    }
+    return q.getRawMany<RawRow>();
   }
 
-  private sortSql(sort: LeagueSortKey): string {
-    const r = reportable(this.thresholds);
-    if (sort === 'name') return 'h.name';
-    if (sort === 'participation') return `(${ratingsOf()} * 1.0 / h.member_count)`;
-    if (sort === 'satisfaction') return `(CASE WHEN ${r} THEN (t.satisfied + t.basically_satisfied) * 1.0 / t.ratings END)`;
-    return `(CASE WHEN ${r} THEN t.sum_${sort} * 1.0 / t.ratings END)`;
+  /** Counts over every home, scores over the homes whose own figures may be shown (≥ minSlice ratings). */
+  private summarise(rows: RawRow[]): Summary {
+    const agg: Record<string, number> = { homes: rows.length, members: 0, ratings: 0, reported_homes: 0, reported_ratings: 0 };
+    for (const c of SUMMED) agg[c] = 0;
+    const tiers = Object.fromEntries(TIERS.map((t) => [t, 0])) as Record<Tier, number>;
+    let low = 0;
+    for (const r of rows) {
+      const n = num(r.ratings);
+      agg.members += num(r.members);
+      agg.ratings += n;
+      if (n >= this.thresholds.minSlice) {
+        agg.reported_homes++;
+        agg.reported_ratings += n;
+        for (const c of SUMMED) agg[c] += num(r[c]);
+      }
+      tiers[this.title(r, '')]++;
+      if (this.isLow(r)) low++;
+    }
+    return { totals: toFigures(agg, this.thresholds, false), tiers, low };
   }
 
-  private async homeLeague(key: string, path: string, campaignId: string, totals: string, q: LeagueQuery): Promise<{ items: LeagueRow[]; total: number }> {
-    const table = await this.tables.get(key, async () => ({ rows: await this.base(path, campaignId, totals).select(homeSelect()).getRawMany<RawRow>(), orders: new Map() }));
-    let sorted = table.orders.get(q.sort);
-    if (!sorted) table.orders.set(q.sort, (sorted = this.sortAscending(table.rows, q.sort)));
-    const shown = q.order === 'asc' ? sorted : this.descending(sorted, q.sort);
-    return { items: shown.slice(q.paging.skip, q.paging.skip + q.paging.pageSize).map((r) => this.homeRow(r)), total: table.rows.length };
+  /** The title a home earns from its totals of this cycle (prefix '') or the previous one ('p_'). */
+  private title(r: RawRow, prefix: '' | 'p_'): Tier {
+    const counts = { satisfied: num(r[`${prefix}satisfied`]), basicallySatisfied: num(r[`${prefix}basically_satisfied`]), dissatisfied: num(r[`${prefix}dissatisfied`]) };
+    return awardedTitle({ ratings: num(r[`${prefix}ratings`]), members: num(r.members), counts, workers: r.workers === null ? null : num(r.workers) }, this.thresholds);
+  }
+
+  private isLow(r: RawRow): boolean {
+    return num(r.ratings) * 10000 < Math.trunc(this.thresholds.validParticipationBp) * num(r.members);
+  }
+
+  /** Homes below valid participation, lowest rate first (then name). */
+  private lowParticipation(sub: Subtree): OrgDashboard['lowParticipation']['items'] {
+    const rate = (r: RawRow) => num(r.ratings) / num(r.members);
+    const low = [...sub.rows.keys()].filter((i) => this.isLow(sub.rows[i]));
+    low.sort((a, b) => rate(sub.rows[a]) - rate(sub.rows[b]) || sub.nameRank[a] - sub.nameRank[b]);
+    return low.slice(0, LIST_LIMIT).map((i) => {
+      const r = sub.rows[i];
+      return { id: String(r.id), name: String(r.name), ratings: num(r.ratings), members: num(r.members), rate: participationRate(num(r.ratings), num(r.members)) };
+    });
+  }
+
+  /** 动态管理: homes whose title now is below the one they held in the previous cycle, by name. */
+  private lostTitles(sub: Subtree): Subtree['lost'] {
+    const lost = [...sub.rows.keys()].filter((i) => lostTitle(this.title(sub.rows[i], 'p_'), this.title(sub.rows[i], '')));
+    lost.sort((a, b) => sub.nameRank[a] - sub.nameRank[b]);
+    return {
+      total: lost.length,
+      items: lost.slice(0, LIST_LIMIT).map((i) => ({ id: String(sub.rows[i].id), name: String(sub.rows[i].name), previous: this.title(sub.rows[i], 'p_'), current: this.title(sub.rows[i], '') })),
+    };
+  }
+
+  private homeLeague(sub: Subtree, q: LeagueQuery): { items: LeagueRow[]; total: number } {
+    const key = `${q.sort}:${q.order}`;
+    let order = sub.orders.get(key);
+    if (!order) sub.orders.set(key, (order = this.order(sub, q.sort, q.order)));
+    return { items: Array.from(order.subarray(q.paging.skip, q.paging.skip + q.paging.pageSize), (i) => this.homeRow(sub.rows[i])), total: sub.rows.length };
   }
 
   /**
-   * The sort value of a home, as sortSql computes it in SQL: null where the figure is withheld (or a
-   * home has no members), so withheld figures sort last whichever way and their place reveals nothing.
+   * Row indexes in league order: by the sort value — null where the figure is withheld (fewer than
+   * minSlice ratings) or a home has no members — withheld last whichever way, so their place reveals
+   * nothing; ties by name, then id. Sorted natively as numbers: each row's key is its value's rank
+   * times the row count plus its name rank (exact in a double for any subtree of homes).
    */
-  private sortValue(sort: LeagueSortKey): (r: RawRow) => number | string | null {
-    const shown = (r: RawRow) => Number(r.ratings) >= this.thresholds.minSlice;
-    if (sort === 'name') return (r) => String(r.name);
-    if (sort === 'participation') return (r) => (Number(r.members) ? Number(r.ratings) / Number(r.members) : null);
-    if (sort === 'satisfaction') return (r) => (shown(r) ? (Number(r.satisfied) + Number(r.basically_satisfied)) / Number(r.ratings) : null);
-    return (r) => (shown(r) ? Number(r[`sum_${sort}`]) / Number(r.ratings) : null);
-  }
-
-  /** Ascending by the sort value, withheld last, ties by name then id. */
-  private sortAscending(rows: RawRow[], sort: LeagueSortKey): RawRow[] {
-    const value = this.sortValue(sort);
-    const keyed = rows.map((row) => ({ row, v: value(row) }));
-    keyed.sort((a, b) => {
-      if (a.v === null || b.v === null) return a.v === b.v ? byNameThenId(a.row, b.row) : a.v === null ? 1 : -1;
-      return a.v < b.v ? -1 : a.v > b.v ? 1 : byNameThenId(a.row, b.row);
-    });
-    return keyed.map((k) => k.row);
-  }
-
-  /** The same homes descending: runs of equal values in reverse, each still by name then id; withheld last. */
-  private descending(ascending: RawRow[], sort: LeagueSortKey): RawRow[] {
-    const value = this.sortValue(sort);
-    let end = ascending.length;
-    while (end > 0 && value(ascending[end - 1]) === null) end--;
-    const out: RawRow[] = [];
-    for (let hi = end; hi > 0; ) {
-      let lo = hi - 1;
-      const v = value(ascending[lo]);
-      while (lo > 0 && value(ascending[lo - 1]) === v) lo--;
-      for (let i = lo; i < hi; i++) out.push(ascending[i]);
-      hi = lo;
+  private order(sub: Subtree, sort: LeagueSortKey, order: 'asc' | 'desc'): Int32Array {
+    const { rows, nameRank } = sub;
+    const n = rows.length;
+    const min = this.thresholds.minSlice;
+    const sumColumn = `sum_${sort}`;
+    const values = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const r = rows[i];
+      const ratings = num(r.ratings);
+      if (sort === 'name') values[i] = nameRank[i];
+      else if (sort === 'participation') values[i] = num(r.members) ? ratings / num(r.members) : NaN;
+      else if (ratings < min) values[i] = NaN;
+      else values[i] = (sort === 'satisfaction' ? num(r.satisfied) + num(r.basically_satisfied) : num(r[sumColumn])) / ratings;
     }
-    for (let i = end; i < ascending.length; i++) out.push(ascending[i]);
+    // Distinct values ascending (a native sort puts NaN last); a value's rank by binary search.
+    const sorted = Float64Array.from(values).sort();
+    let distinct = 0;
+    for (let i = 0; i < n && !Number.isNaN(sorted[i]); i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i];
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      let rank = distinct;
+      if (!Number.isNaN(v)) {
+        let lo = 0;
+        let hi = distinct - 1;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (sorted[mid] < v) lo = mid + 1;
+          else hi = mid;
+        }
+        rank = order === 'asc' ? lo : distinct - 1 - lo;
+      }
+      keys[i] = rank * n + nameRank[i];
+    }
+    keys.sort();
+    const byName = new Int32Array(n);
+    for (let i = 0; i < n; i++) byName[nameRank[i]] = i;
+    const out = new Int32Array(n);
+    for (let i = 0; i < n; i++) out[i] = byName[keys[i] % n];
     return out;
   }
 
@@ -246,33 +310,6 @@ export class OrgDashboardService {
     return { items: rows.slice(q.paging.skip, q.paging.skip + q.paging.pageSize), total: rows.length };
   }
 
-  private async lowParticipation(path: string, campaignId: string, totals: string) {
-    const rate = `(${ratingsOf()} * 1.0 / h.member_count)`;
-    const rows = await this.base(path, campaignId, totals)
-      .andWhere(`${ratingsOf()} * 10000 < ${Math.trunc(this.thresholds.validParticipationBp)} * h.member_count`)
-      .select(['h.id AS id', 'h.name AS name', `${ratingsOf()} AS ratings`, 'h.member_count AS members'])
-      .orderBy(rate, 'ASC')
-      .addOrderBy('h.name', 'ASC')
-      .limit(LIST_LIMIT)
-      .getRawMany<RawRow>();
-    return rows.map((r) => ({ id: String(r.id), name: String(r.name), ratings: Number(r.ratings), members: Number(r.members), rate: participationRate(Number(r.ratings), Number(r.members)) }));
-  }
-
-  private async lostTitles(path: string, campaignId: string, totals: string, previous: Campaign | null): Promise<{ total: number; items: OrgDashboard['lostTitles']['items'] }> {
-    if (!previous) return { total: 0, items: [] };
-    const now = titleRankSql(this.thresholds, 't');
-    const before = titleRankSql(this.thresholds, 'p');
-    // The previous cycle is closed: its final totals.
-    const q = this.base(path, campaignId, totals)
-      .leftJoin(RatingTotalsSchema.options.name, 'p', 'p.home_id = h.id AND p.campaign_id = :previousId', { previousId: previous.id })
-      .andWhere(`${before} > ${now}`);
-    const [rows, total] = await Promise.all([
-      q.clone().select(['h.id AS id', 'h.name AS name', `${before} AS previous_rank`, `${now} AS current_rank`]).orderBy('h.name', 'ASC').limit(LIST_LIMIT).getRawMany<RawRow>(),
-      q.getCount(),
-    ]);
-    return { total, items: rows.map((r) => ({ id: String(r.id), name: String(r.name), previous: TIERS[Number(r.previous_rank)], current: TIERS[Number(r.current_rank)] })) };
-  }
-
   private async grievances(path: string): Promise<OrgDashboard['grievances']> {
     const sum = await this.grievanceFigures.subtree(path);
     if (!sum) return null;
@@ -287,10 +324,5 @@ export class OrgDashboardService {
       ? awardedTitle({ ratings: f.ratings, members: f.members, counts: { satisfied: f.satisfied, basicallySatisfied: f.basicallySatisfied, dissatisfied: f.dissatisfied }, workers: r.workers === null ? null : Number(r.workers) }, this.thresholds)
       : null;
     return { type: 'home', id: String(r.id), name: String(r.name), title, valid: isParticipationValid(f.ratings, f.members, this.thresholds), ...f };
-  }
-
-  private nullsLast(rows: RawRow[]): RawRow[] {
-    const shown = (r: RawRow) => Number(r.ratings) >= this.thresholds.minSlice;
-    return [...rows.filter(shown), ...rows.filter((r) => !shown(r))];
   }
 }

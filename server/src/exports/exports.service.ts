@@ -19,7 +19,7 @@ export class ExportsService {
   /** The league table of an org's subtree for one cycle. */
   async org(userId: string, orgId: string, campaignId?: string): Promise<Buffer> {
     const { org, campaign, path, cid, totals: source } = await this.orgDashboard.resolve(userId, orgId, campaignId);
-    const [{ totals, tiers }, homes] = await Promise.all([this.orgDashboard.summary(path, cid, source), this.orgDashboard.allHomes(path, cid, source)]);
+    const [{ totals, tiers }, homes] = await Promise.all([this.orgDashboard.summary(path, cid, source, campaign), this.orgDashboard.allHomes(path, cid, source, campaign)]);
     const wb = newWorkbook();
     const summary = wb.addWorksheet('汇总');
     header(summary, ['项目', '数值'], [28, 40]);
