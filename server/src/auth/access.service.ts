@@ -37,12 +37,45 @@ export class AccessService {
 
   /** The home, if the user chairs it or administers an org above it. */
   async homeForStaff(userId: string, homeId: string): Promise<Home> {
-    const home = await this.homes.findOne({ where: { id: homeId } });
-    if (!home) throw notFound();
-    const chair: unknown[] = await this.grants.query(`SELECT 1 AS chair FROM role_grants WHERE user_id = ? AND role = 'chair' AND org_id = ?`, [userId, homeId]);
-    if (chair.length) return home;
-    const paths = await this.adminPaths(userId);
-    if (!paths.some((p) => home.orgPath.startsWith(p))) throw notFound();
-    return home;
+    return (await this.homeWithLevel(userId, homeId)).home;
   }
+
+  /**
+   * The home, if the user chairs it or administers an org above it, and whether the user is above it
+   * (the upper level sees grievances about the union itself; its chair does not). Asked on every
+   * dashboard request, cached answer or not: two plain queries (the home, the user's grants), not
+   * repository finds, whose query building cost more than the lookups.
+   */
+  async homeWithLevel(userId: string, homeId: string): Promise<{ home: Home; upperLevel: boolean }> {
+    const homes: Record<string, unknown>[] = await this.homes.query(`SELECT ${HOME_COLUMNS} FROM homes WHERE id = ?`, [homeId]);
+    if (!homes.length) throw notFound();
+    const home = toHome(homes[0]);
+    const grants: { role: string; path: string | null }[] = await this.grants.query(
+      `SELECT g.role AS role, o.path AS path FROM role_grants g LEFT JOIN orgs o ON o.id = g.org_id WHERE g.user_id = ? AND (g.role = 'federation_admin' OR (g.role = 'chair' AND g.org_id = ?))`,
+      [userId, homeId],
+    );
+    const upperLevel = grants.some((g) => g.role === 'federation_admin' && g.path !== null && home.orgPath.startsWith(g.path));
+    if (!upperLevel && !grants.some((g) => g.role === 'chair')) throw notFound();
+    return { home, upperLevel };
+  }
+}
+
+const HOME_COLUMNS = 'id, org_id, org_path, name, kind, member_count, worker_count, membership_mode, ownership, industry, scene_token, created_on';
+
+function toHome(r: Record<string, unknown>): Home {
+  const int = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  return Object.assign(new Home(), {
+    id: r.id,
+    orgId: r.org_id,
+    orgPath: r.org_path,
+    name: r.name,
+    kind: r.kind,
+    memberCount: Number(r.member_count),
+    workerCount: int(r.worker_count),
+    membershipMode: r.membership_mode,
+    ownership: r.ownership ?? null,
+    industry: r.industry ?? null,
+    sceneToken: r.scene_token,
+    createdOn: r.created_on,
+  });
 }

@@ -56,9 +56,8 @@ export class DashboardController {
   @ApiQuery({ name: 'campaignId', required: false })
   async home(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Query('campaignId') campaignId?: string): Promise<HomeDashboard> {
     const cid = campaignParam(campaignId);
-    const home = await this.access.homeForStaff(user.id, id);
-    const upperLevel = (await this.access.adminPaths(user.id)).some((p) => home.orgPath.startsWith(p));
-    return this.homes.get(`${id}:${cid ?? ''}:${upperLevel}`, () => this.dashboard.home(user.id, id, cid));
+    const { home, upperLevel } = await this.access.homeWithLevel(user.id, id);
+    return this.homes.get(`${id}:${cid ?? ''}:${upperLevel}`, () => this.dashboard.forHome(home, upperLevel, cid));
   }
 
   @Get('orgs/:id/dashboard')

@@ -26,8 +26,12 @@ export class DashboardService {
   ) {}
 
   async home(userId: string, homeId: string, campaignId?: string): Promise<HomeDashboard> {
-    const home = await this.access.homeForStaff(userId, homeId);
-    const upperLevel = (await this.access.adminPaths(userId)).some((p) => home.orgPath.startsWith(p));
+    const { home, upperLevel } = await this.access.homeWithLevel(userId, homeId);
+    return this.forHome(home, upperLevel, campaignId);
+  }
+
+  /** The dashboard of a home the caller may see; `upperLevel`: the caller is above it, not its chair. */
+  async forHome(home: Home, upperLevel: boolean, campaignId?: string): Promise<HomeDashboard> {
     const campaign = await this.scope.forHome(home.orgPath, campaignId);
     const totals = campaign ? await this.totals(campaign, home.id) : null;
     const f = homeFigures(home, totals, this.thresholds);
