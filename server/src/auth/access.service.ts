@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { notFound } from '../common/domain-error';
 import { Home } from '../orgs/home.entity';
+import { findHome } from '../orgs/find-home';
 import { Org } from '../orgs/org.entity';
 import { RoleGrant } from './role-grant.entity';
 
@@ -47,9 +48,8 @@ export class AccessService {
    * repository finds, whose query building cost more than the lookups.
    */
   async homeWithLevel(userId: string, homeId: string): Promise<{ home: Home; upperLevel: boolean }> {
-    const homes: Record<string, unknown>[] = await this.homes.query(`SELECT ${HOME_COLUMNS} FROM homes WHERE id = ?`, [homeId]);
-    if (!homes.length) throw notFound();
-    const home = toHome(homes[0]);
+    const home = await findHome(this.homes, homeId);
+    if (!home) throw notFound();
     const grants: { role: string; path: string | null }[] = await this.grants.query(
       `SELECT g.role AS role, o.path AS path FROM role_grants g LEFT JOIN orgs o ON o.id = g.org_id WHERE g.user_id = ? AND (g.role = 'federation_admin' OR (g.role = 'chair' AND g.org_id = ?))`,
       [userId, homeId],
@@ -58,24 +58,4 @@ export class AccessService {
     if (!upperLevel && !grants.some((g) => g.role === 'chair')) throw notFound();
     return { home, upperLevel };
   }
-}
-
-const HOME_COLUMNS = 'id, org_id, org_path, name, kind, member_count, worker_count, membership_mode, ownership, industry, scene_token, created_on';
-
-function toHome(r: Record<string, unknown>): Home {
-  const int = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-  return Object.assign(new Home(), {
-    id: r.id,
-    orgId: r.org_id,
-    orgPath: r.org_path,
-    name: r.name,
-    kind: r.kind,
-    memberCount: Number(r.member_count),
-    workerCount: int(r.worker_count),
-    membershipMode: r.membership_mode,
-    ownership: r.ownership ?? null,
-    industry: r.industry ?? null,
-    sceneToken: r.scene_token,
-    createdOn: r.created_on,
-  });
 }

@@ -9,11 +9,12 @@ import { DomainError, invalid, notFound } from '../common/domain-error';
 import { newId } from '../common/ids';
 import { Transactions } from '../common/transactions';
 import { Home } from '../orgs/home.entity';
+import { findHome } from '../orgs/find-home';
 import { MembershipService } from '../membership/membership.service';
 import { ModerationService } from '../wechat/moderation.service';
 import { RatingDto } from './dto';
 import { CommentStatus, Rating } from './rating.entity';
-import { propertyOf, RatingTotalsSchema } from './rating-totals.entity';
+import { FIGURE_COLUMNS, RatingTotalsSchema } from './rating-totals.entity';
 import { snapshotDue, takeSnapshot, WindowState } from './open-figures';
 import { raterKey } from './rater-key';
 import { RatingValues, totalsDelta } from './totals-delta';
@@ -74,18 +75,15 @@ export class RatingsService {
       // Every write to a home's ratings first locks that home's totals row (created on first use),
       // so concurrent writers queue on one lock instead of deadlocking on index gaps.
       const window = await this.lockTotals(m, campaignId, homeId);
-      const existing = await m.findOne(Rating, { where: { campaignId, homeId, raterKey: key } });
-      let saved: Rating;
-      if (existing) {
-        saved = { ...existing, ...next };
-        await m.update(Rating, { id: existing.id }, next);
-      } else {
-        saved = m.create(Rating, { id: newId(), campaignId, homeId, raterKey: key, ...next });
-        await m.insert(Rating, saved);
-      }
+      const [existing] = (await m.query(SQL.existing, [campaignId, homeId, key])) as Record<string, unknown>[];
+      const before = existing ? storedValues(existing) : null;
+      const values = [next.organization, next.rights, next.work, next.role, next.trust, next.verdict, next.comment, next.commentStatus, next.memberGroups, next.updatedOn];
+      if (existing) await m.query(SQL.update, [...values, existing.id]);
+      else await m.query(SQL.insert, [newId(), campaignId, homeId, key, ...values]);
+      const saved = { campaignId, homeId, ...next } as Rating;
       // Only a new rating moves an open cycle's snapshot window (open-figures.ts).
       const snapshotAt = existing ? null : snapshotDue(window);
-      await this.applyDelta(m, campaignId, homeId, totalsDelta(existing ? valuesOf(existing) : null, valuesOf(saved)), !existing, snapshotAt);
+      await this.applyDelta(m, campaignId, homeId, totalsDelta(before, valuesOf(saved)), !existing, snapshotAt);
       if (snapshotAt !== null) await takeSnapshot(m, campaignId, homeId);
       return { created: !existing, rating: toRatingView(saved) };
     });
@@ -100,10 +98,7 @@ export class RatingsService {
   }
 
   private async scope(campaignId: string, homeId: string, mustBeOpen: boolean): Promise<{ home: Home; campaign: Campaign }> {
-    const [home, campaign] = await Promise.all([
-      this.homes.findOne({ where: { id: homeId } }),
-      this.campaigns.findOne({ where: { id: campaignId } }),
-    ]);
+    const [home, campaign] = await Promise.all([findHome(this.homes, homeId), this.campaigns.findOne({ where: { id: campaignId } })]);
     // A home outside the campaign's subtree is not part of it: 404, as for an unknown id.
     if (!home || !campaign || !home.orgPath.startsWith(campaign.orgPath)) throw notFound();
     if (mustBeOpen) {
@@ -117,13 +112,9 @@ export class RatingsService {
 
   /** Locks the home's totals row (creating it on first use) and reads its snapshot window. */
   private async lockTotals(m: EntityManager, campaignId: string, homeId: string): Promise<WindowState> {
+    const mysql = m.connection.options.type === 'mysql';
     const select = async () => {
-      const q = m
-        .createQueryBuilder()
-        .select(['t.writes AS writes', 't.window_start AS window_start'])
-        .from(RatingTotalsSchema, 't')
-        .where('t.campaign_id = :campaignId AND t.home_id = :homeId', { campaignId, homeId });
-      const row = await (m.connection.options.type === 'mysql' ? q.setLock('pessimistic_write') : q).getRawOne<{ writes: number | string; window_start: number | string }>();
+      const [row] = (await m.query(mysql ? SQL.lockMysql : SQL.lock, [campaignId, homeId])) as { writes: number | string; window_start: number | string }[];
       return row ? { writes: Number(row.writes), windowStart: Number(row.window_start) } : null;
     };
     const found = await select();
@@ -134,12 +125,33 @@ export class RatingsService {
 
   private async applyDelta(m: EntityManager, campaignId: string, homeId: string, delta: Map<string, number>, newRating: boolean, snapshotAt: number | null) {
     if (!delta.size) return;
-    const set: Record<string, () => string> = {};
-    // Column names come from a fixed list and deltas are integers we computed: no user text in SQL.
-    for (const [column, by] of delta) set[propertyOf(column)] = () => `${column} + (${Math.trunc(by)})`;
-    if (newRating) set.writes = () => 'writes + 1';
-    // An absolute value: MySQL would read `writes` above as already incremented.
-    if (snapshotAt !== null) set.window_start = () => String(Math.trunc(snapshotAt));
-    await m.createQueryBuilder().update(RatingTotalsSchema).set(set).where('campaign_id = :campaignId AND home_id = :homeId', { campaignId, homeId }).execute();
+    // One statement for every change (a cached prepared statement on SQLite): each counter moves by
+    // its delta, 0 for most; deltas are integers we computed.
+    await m.query(SQL.delta, [...FIGURE_COLUMNS.map((c) => Math.trunc(delta.get(c) ?? 0)), newRating ? 1 : 0, snapshotAt, campaignId, homeId]);
   }
+}
+
+// The rating write in plain SQL with placeholders (the same text on SQLite and MySQL): the ORM's query
+// building and one prepared statement per distinct SET list or literal cost more per PUT than the
+// statements themselves. Column names come from fixed lists only.
+const RATING_VALUES = ['s_organization', 's_rights', 's_work', 's_role', 's_trust', 'verdict', 'comment', 'comment_status', 'member_groups', 'updated_on'];
+const SQL = {
+  lock: 'SELECT writes, window_start FROM rating_totals WHERE campaign_id = ? AND home_id = ?',
+  lockMysql: 'SELECT writes, window_start FROM rating_totals WHERE campaign_id = ? AND home_id = ? FOR UPDATE',
+  existing: `SELECT id, ${RATING_VALUES.join(', ')} FROM ratings WHERE campaign_id = ? AND home_id = ? AND rater_key = ?`,
+  insert: `INSERT INTO ratings (id, campaign_id, home_id, rater_key, ${RATING_VALUES.join(', ')}) VALUES (${['id', 'c', 'h', 'k', ...RATING_VALUES].map(() => '?').join(', ')})`,
+  update: `UPDATE ratings SET ${RATING_VALUES.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
+  // An absolute window start (MySQL would read `writes` as already incremented).
+  delta: `UPDATE rating_totals SET ${FIGURE_COLUMNS.map((c) => `${c} = ${c} + ?`).join(', ')}, writes = writes + ?, window_start = COALESCE(?, window_start) WHERE campaign_id = ? AND home_id = ?`,
+};
+
+/** The values a stored rating counted with, from its row. */
+function storedValues(r: Record<string, unknown>): RatingValues {
+  const groups = String(r.member_groups ?? '');
+  return {
+    scores: { organization: Number(r.s_organization), rights: Number(r.s_rights), work: Number(r.s_work), role: Number(r.s_role), trust: Number(r.s_trust) },
+    verdict: r.verdict as RatingValues['verdict'],
+    groups: groups ? (groups.split(',') as MemberGroup[]) : [],
+    commentApproved: r.comment_status === 'approved',
+  };
 }
