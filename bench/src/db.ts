@@ -14,6 +14,11 @@ export interface Sink {
   columns(table: string): Promise<string[]>;
   all<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   exec(sql: string): Promise<void>;
+  /**
+   * Drops the secondary indexes of these tables for the bulk load and returns the statements that make
+   * them again (run after the load: one sort per index instead of a B-tree insert per row).
+   */
+  dropSecondaryIndexes(tables: string[]): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -93,6 +98,13 @@ export class SqliteSink implements Sink {
     this.db.exec(sql);
   }
 
+  async dropSecondaryIndexes(tables: string[]): Promise<string[]> {
+    // Indexes with SQL of their own (not the primary keys' automatic ones).
+    const found = this.db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(', ')})`).all(...tables) as { name: string; sql: string }[];
+    for (const i of found) this.db.exec(`DROP INDEX "${i.name}"`);
+    return found.map((i) => i.sql);
+  }
+
   async close(): Promise<void> {
     await this.flush();
     // No ANALYZE: the server never runs it, so the planner sees what it sees in production.
@@ -157,6 +169,23 @@ export class MysqlSink implements Sink {
 
   async exec(sql: string): Promise<void> {
     await this.conns[0].query(sql);
+  }
+
+  async dropSecondaryIndexes(tables: string[]): Promise<string[]> {
+    const out: string[] = [];
+    for (const table of tables) {
+      const [rows] = await this.conns[0].query(
+        `SELECT index_name AS name, MIN(non_unique) AS non_unique, GROUP_CONCAT(CONCAT('\`', column_name, '\`', IF(sub_part IS NULL, '', CONCAT('(', sub_part, ')'))) ORDER BY seq_in_index) AS cols
+         FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = ? AND index_name <> 'PRIMARY' GROUP BY index_name`,
+        [table],
+      );
+      const found = rows as { name: string; non_unique: number | string; cols: string }[];
+      if (!found.length) continue;
+      await this.conns[0].query(`ALTER TABLE \`${table}\` ${found.map((i) => `DROP INDEX \`${i.name}\``).join(', ')}`);
+      // One ALTER per table: its indexes are built in one pass over the loaded rows.
+      out.push(`ALTER TABLE \`${table}\` ${found.map((i) => `ADD ${Number(i.non_unique) ? '' : 'UNIQUE '}INDEX \`${i.name}\` (${i.cols})`).join(', ')}`);
+    }
+    return out;
   }
 
   async close(): Promise<void> {
