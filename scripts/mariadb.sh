@@ -2,15 +2,21 @@
 # A private MariaDB for tests: `scripts/mariadb.sh start DIR` prints the DATABASE_URL to use;
 # `scripts/mariadb.sh stop DIR` stops it; `restart DIR` starts it again on its data (after a crash).
 # Loopback only, its own data folder, no systemd needed.
+# Replication (tests/scale): `MARIADB_BINLOG=1 scripts/mariadb.sh start DIR` starts a primary with a
+# binary log (GTID, row format, sync_binlog=1); `scripts/mariadb.sh replica PRIMARY_DIR DIR` then starts
+# a read-only replica of it in DIR, replicating from the primary's first transaction, and prints its URL.
 set -euo pipefail
 cmd=${1:?start|restart|stop} dir=${2:?folder}
 sock="$dir/mariadb.sock"
 
-# launch PORT: runs mariadbd on this folder's data and waits until it answers.
+# launch PORT: runs mariadbd on this folder's data and waits until it answers. Extra server options
+# (binary log, replica settings) are kept in DIR/options, so a restart runs it the same way.
 launch() {
   chown -R mysql:mysql "$dir"
+  local extra=()
+  [ -f "$dir/options" ] && read -r -a extra <"$dir/options"
   # Durable commits (the defaults, stated): every acknowledged write survives a crash.
-  mariadbd --no-defaults --user=mysql --datadir="$dir/data" --socket="$sock" --port="$1" \
+  mariadbd --no-defaults --user=mysql --datadir="$dir/data" --socket="$sock" --port="$1" "${extra[@]}" \
     --bind-address=127.0.0.1 --pid-file="$dir/mariadb.pid" --log-error="$dir/error.log" \
     --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
     --innodb-flush-log-at-trx-commit=1 --innodb-doublewrite=1 \
@@ -37,6 +43,8 @@ start)
   if [ ! -d "$dir/data/mysql" ]; then
     mariadb-install-db --user=mysql --datadir="$dir/data" --auth-root-authentication-method=socket --skip-test-db >"$dir/install.log" 2>&1
   fi
+  # A primary for replicas: binary log in row format, as durable as the redo log.
+  [ "${MARIADB_BINLOG:-}" = 1 ] && echo "--server-id=1 --log-bin=mysql-bin --binlog-format=ROW --sync-binlog=1" >"$dir/options"
   launch "$port"
   mariadb -S "$sock" -u root <<SQL
 DROP DATABASE IF EXISTS \`$db\`;
@@ -44,6 +52,32 @@ CREATE DATABASE \`$db\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 CREATE USER IF NOT EXISTS 'pingjia'@'127.0.0.1' IDENTIFIED BY 'pingjia-test';
 GRANT ALL PRIVILEGES ON *.* TO 'pingjia'@'127.0.0.1';
 SQL
+  echo "$port" >"$dir/port"
+  echo "mysql://pingjia:pingjia-test@127.0.0.1:$port/$db"
+  ;;
+replica)
+  # replica PRIMARY_DIR DIR: a second mariadbd replicating the primary (GTID) from its first transaction.
+  primary=$dir dir=${3:?replica folder} sock="$dir/mariadb.sock"
+  psock="$primary/mariadb.sock"
+  [ -f "$primary/options" ] || { echo "the primary in $primary runs without a binary log (start it with MARIADB_BINLOG=1)" >&2; exit 1; }
+  mkdir -p "$dir"
+  mariadb-install-db --user=mysql --datadir="$dir/data" --auth-root-authentication-method=socket --skip-test-db >"$dir/install.log" 2>&1
+  port=${MARIADB_PORT:-$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')}
+  echo "--server-id=2 --read-only=1 --relay-log=relay-bin --skip-slave-start" >"$dir/options"
+  launch "$port"
+  mariadb -S "$psock" -u root -e "CREATE USER IF NOT EXISTS 'repl'@'127.0.0.1' IDENTIFIED BY 'pingjia-repl'; GRANT REPLICATION SLAVE ON *.* TO 'repl'@'127.0.0.1';"
+  mariadb -S "$sock" -u root <<SQL
+CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=$(cat "$primary/port"), MASTER_USER='repl', MASTER_PASSWORD='pingjia-repl', MASTER_USE_GTID=slave_pos;
+START SLAVE;
+SQL
+  # Caught up once the primary's users and database have arrived.
+  db=${MARIADB_DATABASE:-pingjia_test}
+  for _ in $(seq 1 100); do
+    mariadb -S "$sock" -u root -e "SELECT 1 FROM mysql.user WHERE user='pingjia'" 2>/dev/null | grep -q 1 &&
+      mariadb -S "$sock" -u root -e "USE \`$db\`" 2>/dev/null && break
+    sleep 0.1
+  done
+  mariadb -S "$sock" -u root -e "USE \`$db\`" || { mariadb -S "$sock" -u root -e 'SHOW SLAVE STATUS\G' >&2; exit 1; }
   echo "$port" >"$dir/port"
   echo "mysql://pingjia:pingjia-test@127.0.0.1:$port/$db"
   ;;
@@ -59,5 +93,5 @@ stop)
     for _ in $(seq 1 50); do [ -f "$dir/mariadb.pid" ] || break; sleep 0.2; done
   fi
   ;;
-*) echo "usage: $0 start|restart|stop DIR" >&2; exit 2 ;;
+*) echo "usage: $0 start|restart|stop DIR, or replica PRIMARY_DIR DIR" >&2; exit 2 ;;
 esac

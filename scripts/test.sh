@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: installs what it needs (pnpm deps, MariaDB and Chromium from Debian), type-checks,
-# builds both mini-program targets, and runs shared, server, API (SQLite and MariaDB), weapp-simulator
-# and browser suites. Ends with one line `N passed, M failed` over all of them; exits non-zero on any
+# Runs every test: installs what it needs (pnpm deps, MariaDB, Redis and Chromium from Debian), type-checks,
+# builds both mini-program targets, and runs shared, server, API (SQLite and MariaDB), crash, scale-out,
+# weapp-simulator and browser suites. Ends with one line `N passed, M failed` over all of them; exits non-zero on any
 # failure. Nothing is skipped for lack of a tool: a missing tool is a failed check.
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -46,6 +46,7 @@ finish() {
 
 step install ensure_deps || finish
 step apt-mariadb ensure_debian mariadbd mariadb-server
+step apt-redis ensure_debian redis-server redis-server
 step apt-chromium ensure_debian chromium chromium
 step apt-font ensure_debian_file "$POSTER_FONT_FILE" fonts-wqy-microhei
 step build-server build_server || finish
@@ -68,6 +69,9 @@ rm -rf "$MDB_DIR"
 # On a private MariaDB of its own, killing mariadbd too.
 suite faults-mariadb tests/faults/jest.config.js FAULT_DB=mariadb
 grep -h '^crash test' "$OUT/faults-mariadb.log" >&2
+# Scale-out: two instances on a MariaDB primary and a replica, sharing Redis (SCALE_LONG=true: more load).
+suite scale tests/scale/jest.config.js
+grep -h '^scale ' "$OUT/scale.log" >&2
 
 step build-weapp bash -c "cd miniapp && pnpm build:weapp" && step weapp-size node scripts/check-weapp-size.js
 step build-h5 bash -c "cd miniapp && pnpm build:h5"

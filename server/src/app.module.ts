@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
+import type Redis from 'ioredis';
 import { AuthGuard } from './auth/auth.guard';
 import { RateLimitGuard } from './common/rate-limit.guard';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -13,6 +15,8 @@ import { Clock } from './common/clock';
 import { ErrorFilter } from './common/error.filter';
 import { H5Fallback } from './common/h5-fallback';
 import { Transactions } from './common/transactions';
+import { createRedis, Locks, REDIS, RedisCloser } from './common/shared-state';
+import { ReadReplicas } from './database/read-replicas';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { OversightModule } from './audit/oversight.module';
 import { GrievancesModule } from './grievances/grievances.module';
@@ -39,7 +43,12 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        TypeOrmModule.forRoot({ ...databaseOptions(config.database), migrationsRun: true }),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => databaseOptions(config.database),
+          // Reads go to the primary unless a read path asks for a replica (ReadReplicas); migrations run
+          // under a database lock, so instances starting together run them once.
+          dataSourceFactory: (options) => ReadReplicas.initialize(options!),
+        }),
         TypeOrmModule.forFeature([Org, Home, Campaign, Rating, RosterEntry, User]),
         AuthModule.register(config),
         GrievancesModule.register(config),
@@ -53,7 +62,16 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         RateLimitGuard,
         { provide: APP_GUARD, useExisting: RateLimitGuard },
-        { provide: ThrottlerStorage, useClass: ThrottlerStorageService },
+        // Rate-limit counters: in Redis when instances share one, so a limit counts hits on every instance.
+        { provide: REDIS, useFactory: () => (config.redisUrl ? createRedis(config.redisUrl) : null) },
+        RedisCloser,
+        Locks,
+        ReadReplicas,
+        {
+          provide: ThrottlerStorage,
+          inject: [REDIS],
+          useFactory: (redis: Redis | null) => (redis ? new ThrottlerStorageRedisService(redis) : new ThrottlerStorageService()),
+        },
         Clock,
         Transactions,
         H5Fallback,
@@ -64,7 +82,7 @@ export class AppModule {
         ModerationService,
         DemoSeed,
       ],
-      exports: [APP_CONFIG, Clock, Transactions, ThrottlerStorage],
+      exports: [APP_CONFIG, Clock, Transactions, ThrottlerStorage, REDIS, Locks, ReadReplicas],
     };
   }
 }

@@ -51,6 +51,8 @@ export async function startFakeWechat(appId = 'wxfake0000000001', secret = 'fake
   // Injected failures per API, in order; one with `match` hits only a request whose query or body holds it
   // (suites share one stand-in: a failure meant for one suite's request must not hit another's).
   const failures = new Map<string, Array<{ errcode: number | 'timeout'; match?: string }>>();
+  // A slow answer for an API (ms), so concurrent callers overlap with it.
+  const delays = new Map<string, number>();
   const stats = { tokenFetches: 0, calls: {} as Record<string, number> };
   let moderation = { risky: ['违禁内容'], review: ['待人工复核'] };
   let token = { value: '', expiresAt: 0 };
@@ -110,6 +112,11 @@ export async function startFakeWechat(appId = 'wxfake0000000001', secret = 'fake
       failures.set(body.api, [...(failures.get(body.api) ?? []), ...entries]);
       return send(res, { ok: true });
     }
+    if (api === '/__control/delay' && req.method === 'POST') {
+      const body = await readJson(req);
+      delays.set(body.api, Number(body.ms) || 0);
+      return send(res, { ok: true });
+    }
     if (api === '/__control/moderation' && req.method === 'POST') {
       moderation = { ...moderation, ...(await readJson(req)) };
       return send(res, { ok: true });
@@ -157,6 +164,7 @@ export async function startFakeWechat(appId = 'wxfake0000000001', secret = 'fake
     }
     if (api === '/cgi-bin/stable_token' && req.method === 'POST') {
       const body = await readJson(req);
+      if (delays.get('stable_token')) await new Promise((r) => setTimeout(r, delays.get('stable_token')));
       if (injected('stable_token', res)) return;
       if (body?.appid !== appId || body?.secret !== secret) return err(res, 40125, 'invalid appsecret');
       stats.tokenFetches++;

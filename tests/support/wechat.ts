@@ -10,6 +10,11 @@ export function fakeWechat(url = process.env.FAKE_WECHAT_URL!) {
     fail: async (api: string, errcode: number | 'timeout', times = 1, match?: string) => c.post('/__control/fail', { body: { api, errcode, times, match } }),
     stats: async (): Promise<{ tokenFetches: number; calls: Record<string, number> }> => (await c.get('/__control/stats')).body,
     invalidateToken: async () => c.post('/__control/invalidate-token'),
+    /** answers this API only after `ms` (stable_token), so concurrent callers overlap with it */
+    delay: async (api: string, ms: number) => c.post('/__control/delay', { body: { api, ms } }),
+    /** moves the stand-in's clock (token and code expiry) forward */
+    advance: async (ms: number) => c.post('/__control/advance', { body: { ms } }),
+    reset: async () => c.post('/__control/reset'),
     /** the user allowed one subscribe message of this template (wx.requestSubscribeMessage) */
     allowMessage: async (openid: string, templateId?: string) => c.post('/__control/subscribe', { body: { openid, templateId } }),
     /** subscribe messages WeChat accepted, optionally for one user */

@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable, Logger, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ThrottlerStorage } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
@@ -12,9 +12,12 @@ export const RATE_LIMIT_KIND = 'rateLimitKind';
 export const LoginRateLimit = () => SetMetadata(RATE_LIMIT_KIND, 'login');
 
 // Limits writes per user and per address, and logins per address (429 with Retry-After). Reads are
-// not limited here. Counters live in the throttler storage (in memory for one instance).
+// not limited here. Counters live in the throttler storage: in this process for one instance, in Redis
+// (REDIS_URL) for several, so a limit counts the hits on every instance.
 @Injectable()
 export class RateLimitGuard implements CanActivate {
+  private readonly logger = new Logger('RateLimit');
+
   constructor(
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(ThrottlerStorage) private readonly storage: ThrottlerStorage,
@@ -37,7 +40,14 @@ export class RateLimitGuard implements CanActivate {
 
   /** Counts one hit; throws RATE_LIMITED once over the limit. */
   async hit(key: string, limit: number, ttlMs: number): Promise<void> {
-    const r = await this.storage.increment(key, ttlMs, limit, ttlMs, 'default');
+    let r: Awaited<ReturnType<ThrottlerStorage['increment']>>;
+    try {
+      r = await this.storage.increment(key, ttlMs, limit, ttlMs, 'default');
+    } catch (e) {
+      // Redis unreachable: refuse the write for now rather than let it through uncounted.
+      this.logger.error(`rate-limit counters unavailable: ${(e as Error).message}`);
+      throw new DomainError('SERVICE_UNAVAILABLE', undefined, undefined, { 'retry-after': '5' });
+    }
     if (r.isBlocked) {
       throw new DomainError('RATE_LIMITED', undefined, undefined, { 'retry-after': String(Math.max(1, Math.ceil(r.timeToBlockExpire))) });
     }

@@ -16,7 +16,23 @@ describe(loadConfig.name, () => {
 
   it('uses MySQL for a mysql:// DATABASE_URL', () => {
     const sut = loadConfig({ DATA_DIR: dir(), DATABASE_URL: 'mysql://u:p@127.0.0.1:3306/pingjia' });
-    expect(sut.database).toEqual({ kind: 'mysql', url: 'mysql://u:p@127.0.0.1:3306/pingjia' });
+    expect(sut.database).toEqual({ kind: 'mysql', url: 'mysql://u:p@127.0.0.1:3306/pingjia', replicaUrls: [] });
+    expect(sut.redisUrl).toBeNull();
+  });
+
+  it('takes read replicas and Redis for several instances', () => {
+    const sut = loadConfig({
+      DATA_DIR: dir(),
+      DATABASE_URL: 'mysql://u:p@10.0.0.1:3306/pingjia',
+      DATABASE_REPLICA_URLS: 'mysql://r:p@10.0.0.2:3306/pingjia, mysql://r:p@10.0.0.3:3306/pingjia',
+      REDIS_URL: 'redis://:pw@10.0.0.9:6379/2',
+    });
+    expect(sut.database).toEqual({ kind: 'mysql', url: 'mysql://u:p@10.0.0.1:3306/pingjia', replicaUrls: ['mysql://r:p@10.0.0.2:3306/pingjia', 'mysql://r:p@10.0.0.3:3306/pingjia'] });
+    expect(sut.redisUrl).toBe('redis://:pw@10.0.0.9:6379/2');
+  });
+
+  it('refuses read replicas on SQLite, naming the variable', () => {
+    expect(() => loadConfig({ DATA_DIR: dir(), DATABASE_REPLICA_URLS: 'mysql://r:p@10.0.0.2:3306/pingjia' })).toThrow(/DATABASE_REPLICA_URLS: needs DATABASE_URL=mysql/);
   });
 
   it.each([
@@ -24,6 +40,9 @@ describe(loadConfig.name, () => {
     ['DATABASE_URL', { DATABASE_URL: 'postgres://x/y' }],
     ['AUTH_DEV_LOGIN', { AUTH_DEV_LOGIN: 'yes' }],
     ['TEST_CLOCK', { NODE_ENV: 'production', TEST_CLOCK: 'true' }],
+    ['TEST_DISABLE_LOCKS', { NODE_ENV: 'production', TEST_DISABLE_LOCKS: 'true', JWT_SECRET: 'j'.repeat(32), RATER_KEY_SECRET: 'r'.repeat(32) }],
+    ['REDIS_URL', { REDIS_URL: 'localhost:6379' }],
+    ['DATABASE_REPLICA_URLS', { DATABASE_URL: 'mysql://u:p@h:3306/db', DATABASE_REPLICA_URLS: 'mysql://u:p@h:3306/db,postgres://x/y' }],
     ['WECHAT_GRIEVANCE_TEMPLATE_ID', { WECHAT_GRIEVANCE_TEMPLATE_ID: 'not a template!' }],
     ['GRIEVANCE_SWEEP_INTERVAL_MS', { GRIEVANCE_SWEEP_INTERVAL_MS: '-5' }],
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],

@@ -10,7 +10,13 @@ export interface AppConfig {
   port: number;
   publicUrl: string;
   dataDir: string;
-  database: { kind: 'sqlite'; file: string } | { kind: 'mysql'; url: string };
+  /** MySQL may name read replicas (DATABASE_REPLICA_URLS): dashboards and league tables read from them */
+  database: { kind: 'sqlite'; file: string } | { kind: 'mysql'; url: string; replicaUrls?: string[] };
+  /**
+   * REDIS_URL: state shared between instances (rate-limit counters, the WeChat access token, locks for
+   * the periodic jobs). null: one instance, all of it in process.
+   */
+  redisUrl: string | null;
   logLevel: string;
   jwtSecret: string;
   raterKeySecret: string;
@@ -29,6 +35,8 @@ export interface AppConfig {
   wechat: { appId: string; secret: string; apiBase: string } | null;
   /** tests only: POST /api/__test/clock and friends; refused in production */
   testClock: boolean;
+  /** tests only (TEST_DISABLE_LOCKS): every shared lock is granted to everyone, to show what the locks prevent */
+  testDisableLocks: boolean;
   oversight: {
     /** how long an invite code stays valid (INVITE_TTL_HOURS, default 7 days) */
     inviteTtlHours: number;
@@ -56,6 +64,8 @@ export class ConfigError extends Error {
 }
 
 type Env = Record<string, string | undefined>;
+
+const MYSQL_URL = /^mysql:\/\/[^/]+\/\w+/;
 
 function bool(env: Env, name: string, fallback: boolean): boolean {
   const v = env[name];
@@ -113,18 +123,32 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const url = env.DATABASE_URL;
   if (!url) {
     database = { kind: 'sqlite', file: join(dataDir, 'pingjia.sqlite') };
-  } else if (/^mysql:\/\/[^/]+\/\w+/.test(url)) {
-    database = { kind: 'mysql', url };
+  } else if (MYSQL_URL.test(url)) {
+    database = { kind: 'mysql', url, replicaUrls: [] };
   } else if (url.startsWith('sqlite:')) {
     database = { kind: 'sqlite', file: resolve(url.slice('sqlite:'.length)) };
   } else {
     throw new ConfigError('DATABASE_URL', 'must be mysql://user:pass@host:port/dbname or sqlite:<file>');
   }
 
+  const replicas = (env.DATABASE_REPLICA_URLS ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+  if (replicas.length) {
+    if (database.kind !== 'mysql') throw new ConfigError('DATABASE_REPLICA_URLS', 'needs DATABASE_URL=mysql://… (SQLite has no replicas)');
+    const bad = replicas.find((u) => !MYSQL_URL.test(u));
+    if (bad !== undefined) throw new ConfigError('DATABASE_REPLICA_URLS', `must be comma-separated mysql://user:pass@host:port/dbname URLs, got "${bad.replace(/\/\/[^@/]*@/, '//…@')}"`);
+    database.replicaUrls = replicas;
+  }
+  const redisUrl = env.REDIS_URL || null;
+  if (redisUrl !== null && !/^rediss?:\/\/[^/\s]+(\/\d{1,2})?$/.test(redisUrl)) {
+    throw new ConfigError('REDIS_URL', 'must be redis://[user:password@]host:port[/db] or rediss://…');
+  }
+
   const devLogin = bool(env, 'AUTH_DEV_LOGIN', false);
   if (devLogin && production) throw new ConfigError('AUTH_DEV_LOGIN', 'must not be enabled in production');
   const testClock = bool(env, 'TEST_CLOCK', false);
   if (testClock && production) throw new ConfigError('TEST_CLOCK', 'must not be enabled in production');
+  const testDisableLocks = bool(env, 'TEST_DISABLE_LOCKS', false);
+  if (testDisableLocks && production) throw new ConfigError('TEST_DISABLE_LOCKS', 'must not be enabled in production');
   const grievanceTemplate = env.WECHAT_GRIEVANCE_TEMPLATE_ID || null;
   if (grievanceTemplate !== null && !/^[A-Za-z0-9_-]{1,128}$/.test(grievanceTemplate)) {
     throw new ConfigError('WECHAT_GRIEVANCE_TEMPLATE_ID', 'must be a WeChat template id (letters, digits, - and _)');
@@ -156,6 +180,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     publicUrl,
     dataDir,
     database,
+    redisUrl,
     logLevel,
     jwtSecret: secret(env, 'JWT_SECRET', production, dataDir),
     raterKeySecret: secret(env, 'RATER_KEY_SECRET', production, dataDir),
@@ -179,6 +204,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     wechat,
     testClock,
+    testDisableLocks,
     oversight: {
       inviteTtlHours: int(env, 'INVITE_TTL_HOURS', 7 * 24, 1, 90 * 24),
       wxaEnvVersion: wxaEnvVersion(env),

@@ -5,6 +5,7 @@ import { AccessService } from '../auth/access.service';
 import { AuthUser, CurrentUser } from '../common/auth.decorators';
 import { ResponseCache } from '../common/response-cache';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { ReadReplicas } from '../database/read-replicas';
 import { invalid, notFound } from '../common/domain-error';
 import { paging } from '../common/paging';
 import { uuidParam as uuid } from '../common/params';
@@ -38,6 +39,7 @@ export class DashboardController {
   // Reused answers (DASHBOARD_CACHE_SECONDS): the caller's access is checked on every request; only the
   // figures, the same for everyone allowed to see them, are shared. A home's answer differs by whether
   // the caller is above it (grievances about the union itself), so that is part of its key.
+  // Access is checked on the primary; the figures are read from a read replica when there are any.
   private readonly homes: ResponseCache<HomeDashboard>;
   private readonly orgs: ResponseCache<OrgDashboard>;
 
@@ -46,6 +48,7 @@ export class DashboardController {
     private readonly orgDashboard: OrgDashboardService,
     private readonly moderation: CommentModerationService,
     private readonly access: AccessService,
+    private readonly replicas: ReadReplicas,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.homes = new ResponseCache(config.dashboardCacheMs);
@@ -57,7 +60,7 @@ export class DashboardController {
   async home(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Query('campaignId') campaignId?: string): Promise<HomeDashboard> {
     const cid = campaignParam(campaignId);
     const { home, upperLevel } = await this.access.homeWithLevel(user.id, id);
-    return this.homes.get(`${id}:${cid ?? ''}:${upperLevel}`, () => this.dashboard.forHome(home, upperLevel, cid));
+    return this.homes.get(`${id}:${cid ?? ''}:${upperLevel}`, () => this.replicas.read(() => this.dashboard.forHome(home, upperLevel, cid)));
   }
 
   @Get('orgs/:id/dashboard')
@@ -81,7 +84,7 @@ export class DashboardController {
     const q = leagueQuery(sort, order, level, page, pageSize);
     await this.access.orgForAdmin(user.id, id);
     const key = [id, cid ?? '', q.sort, q.order, q.level, q.paging.page, q.paging.pageSize].join(':');
-    return this.orgs.get(key, () => this.orgDashboard.dashboard(user.id, id, cid, q));
+    return this.orgs.get(key, () => this.replicas.read(() => this.orgDashboard.dashboard(user.id, id, cid, q)));
   }
 
   /** Comments held by moderation in the org's subtree, for the upper-level union to decide. */

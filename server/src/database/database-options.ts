@@ -26,7 +26,11 @@ export const MIGRATIONS = [Initial1764000000000, Roster1764000000001, Grievances
 export function databaseOptions(db: AppConfig['database']): DataSourceOptions {
   const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, migrationsRun: false, logging: false } as const;
   if (db.kind === 'mysql') {
-    return { ...common, type: 'mysql', url: db.url, charset: 'utf8mb4_unicode_ci', timezone: 'Z', extra: { connectionLimit: 20 } };
+    const mysql = { ...common, type: 'mysql', charset: 'utf8mb4_unicode_ci', timezone: 'Z', extra: { connectionLimit: 20 } } as const;
+    if (!db.replicaUrls?.length) return { ...mysql, url: db.url };
+    // Replicas (DATABASE_REPLICA_URLS): every query goes to the primary unless a read path asks for a
+    // replica (database/read-replicas.ts); replicas are taken in turn.
+    return { ...mysql, replication: { master: { url: db.url }, slaves: db.replicaUrls.map((url) => ({ url })), defaultMode: 'master', selector: 'RR' } };
   }
   mkdirSync(dirname(db.file), { recursive: true });
   return {

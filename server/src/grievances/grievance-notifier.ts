@@ -4,6 +4,7 @@ import { GRIEVANCE_STATUS_LABELS, GrievanceStatus } from '@pingjia/shared';
 import { EntityManager, IsNull, LessThanOrEqual, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
+import { Locks } from '../common/shared-state';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { WechatClient } from '../wechat/wechat.client';
 import { WECHAT_ERR, WechatError } from '../wechat/wechat.errors';
@@ -14,6 +15,7 @@ export const GRIEVANCE_PAGE = 'pages/grievance/index';
 const MAX_ATTEMPTS = 5;
 const CLAIM_MS = 60_000;
 const BATCH = 50;
+const OUTBOX_LOCK_MS = 2 * 60_000;
 
 // A generic status line only: never the grievance's content, type, topic or any name.
 export function statusMessageData(status: GrievanceStatus, at: Date): Record<string, { value: string }> {
@@ -35,11 +37,13 @@ export class GrievanceNotifier implements OnApplicationShutdown {
   private running: Promise<number> | null = null;
   private again = false;
   private closed = false;
+  private retry: NodeJS.Timeout | null = null;
 
   constructor(
     @InjectRepository(OutboxMessage) private readonly outbox: Repository<OutboxMessage>,
     private readonly wechat: WechatClient,
     private readonly clock: Clock,
+    private readonly locks: Locks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -96,11 +100,29 @@ export class GrievanceNotifier implements OnApplicationShutdown {
       let sent = 0;
       do {
         this.again = false;
-        sent += await this.sendDue();
+        sent += await this.sendDueAlone();
       } while (this.again && !this.closed);
       return sent;
     })().finally(() => (this.running = null));
     return this.running;
+  }
+
+  /** With several instances, one sends at a time (each message is also claimed in its row). */
+  private async sendDueAlone(): Promise<number> {
+    const lease = await this.locks.tryAcquire('outbox', OUTBOX_LOCK_MS);
+    if (!lease) {
+      // Another instance is sending: what we just queued may have missed its read, so look again soon.
+      if (!this.retry && !this.closed) {
+        this.retry = setTimeout(() => ((this.retry = null), this.kick()), 1000);
+        this.retry.unref();
+      }
+      return 0;
+    }
+    try {
+      return await this.sendDue();
+    } finally {
+      await lease.release().catch(() => undefined);
+    }
   }
 
   private async sendDue(): Promise<number> {
@@ -143,6 +165,7 @@ export class GrievanceNotifier implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     this.closed = true;
+    if (this.retry) clearTimeout(this.retry);
     await this.running?.catch(() => undefined);
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Clock } from '../common/clock';
+import { Locks } from '../common/shared-state';
 import { Transactions } from '../common/transactions';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { GrievanceNotifier } from './grievance-notifier';
@@ -8,6 +9,8 @@ import { GrievanceStore, NewEvent, StaleGrievance } from './grievance-store';
 import { Grievance } from './grievance.entity';
 
 const BATCH = 200;
+/** a pass must finish within this; a crashed holder blocks the job no longer */
+const SWEEP_LOCK_MS = 5 * 60_000;
 
 export interface SweepResult {
   reminded: number;
@@ -18,12 +21,15 @@ export interface SweepResult {
 
 // The periodic job: a grievance past its acceptance limit gets a reminder (催办); one past its last
 // limit gets a reminder, counts as late, and, while still with the chair, goes to the upper level.
-// Each step is a conditional write, so two instances sweeping at once record it once.
+// Each step is a conditional write, so even two passes at once would record it once; with several
+// instances the timer's pass also runs on one of them per tick (tick()).
 @Injectable()
 export class GrievanceSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('GrievanceSweeper');
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<SweepResult> | null = null;
+  /** the last passes this instance's timer ran (the test hooks answer them; the log names those that changed something) */
+  readonly passes: Array<{ slot: number; at: string } & SweepResult> = [];
 
   constructor(
     private readonly store: GrievanceStore,
@@ -31,19 +37,47 @@ export class GrievanceSweeper implements OnApplicationBootstrap, OnApplicationSh
     private readonly notifier: GrievanceNotifier,
     private readonly tx: Transactions,
     private readonly clock: Clock,
+    private readonly locks: Locks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
     const every = this.config.grievances.sweepIntervalMs;
     if (!every) return;
-    this.timer = setInterval(() => void this.sweep().catch((e) => this.logger.error(`sweep failed: ${(e as Error).message}`)), every);
+    this.timer = setInterval(() => void this.tick(every).catch((e) => this.logger.error(`sweep failed: ${(e as Error).message}`)), every);
     this.timer.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.running?.catch(() => undefined);
+  }
+
+  /**
+   * One timer tick. Ticks are numbered by wall time (slot = now / interval), and each instance's timer
+   * fires once per slot: the instance that claims the slot first runs the pass (a claim every instance
+   * sees when they share Redis), and a pass still running elsewhere holds the job's lock, so across
+   * instances the job runs once per tick and never twice at the same time.
+   */
+  async tick(every: number): Promise<void> {
+    const slot = Math.floor(Date.now() / every);
+    if (!(await this.locks.claim(`grievance-sweep:${slot}`, Math.max(every * 4, 10_000)))) return;
+    const lease = await this.locks.tryAcquire('grievance-sweep', SWEEP_LOCK_MS);
+    if (!lease) return;
+    try {
+      const result = await this.sweep();
+      this.recordPass(slot, result);
+    } finally {
+      await lease.release().catch(() => undefined);
+    }
+  }
+
+  private recordPass(slot: number, result: SweepResult): void {
+    this.passes.push({ slot, at: new Date().toISOString(), ...result });
+    if (this.passes.length > 1000) this.passes.shift();
+    if (result.reminded || result.escalated || result.sent || result.purged) {
+      this.logger.log(`sweep slot ${slot}: reminded ${result.reminded}, escalated ${result.escalated}, sent ${result.sent}, purged ${result.purged}`);
+    }
   }
 
   /** One full pass that starts now: a call while one runs waits for it, then makes its own. */

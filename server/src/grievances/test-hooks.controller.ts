@@ -32,6 +32,12 @@ export class TestHooksController {
     return this.now();
   }
 
+  /** the passes this instance's timer ran, by tick (several instances: each tick on one of them) */
+  @Get('grievances/sweeps')
+  sweeps(): { passes: GrievanceSweeper['passes'] } {
+    return { passes: this.sweeper.passes };
+  }
+
   @Post('grievances/sweep')
   @HttpCode(200)
   sweep(): Promise<SweepResult> {

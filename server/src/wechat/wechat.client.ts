@@ -1,4 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type Redis from 'ioredis';
+import { Clock } from '../common/clock';
+import { Locks, REDIS } from '../common/shared-state';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { WechatError } from './wechat.errors';
 
@@ -14,16 +17,31 @@ export type ModerationVerdict = 'pass' | 'review' | 'risky';
 const TIMEOUT_MS = 5000;
 // Refresh a little before WeChat's expiry; the old token still works 5 minutes after a new one.
 const EARLY_REFRESH_S = 300;
+/** how long a caller waits for another instance's refresh (and how long that instance may hold the lock) */
+const TOKEN_WAIT_MS = 10_000;
+const TOKEN_KEY = 'wechat:access-token';
+
+interface StoredToken {
+  value: string;
+  /** by the server's clock */
+  expiresAt: number;
+  ttlMs: number;
+}
 
 // The one client for WeChat's server API (base URL from config). Holds the access token centrally:
-// one fetch at a time, refreshed once under a lock when WeChat says it is invalid or expired.
+// one fetch at a time across instances, refreshed once under a lock when WeChat says it is invalid or expired.
 @Injectable()
 export class WechatClient {
   private readonly logger = new Logger('WechatClient');
-  private token: { value: string; expiresAt: number } | null = null;
+  private token: StoredToken | null = null;
   private refreshing: Promise<string> | null = null;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(REDIS) private readonly redis: Redis | null,
+    private readonly locks: Locks,
+    private readonly clock: Clock,
+  ) {}
 
   get enabled(): boolean {
     return this.config.wechat !== null;
@@ -73,24 +91,69 @@ export class WechatClient {
     }));
   }
 
-  /** The access token every other call needs; one holder, one fetch at a time. */
-  async accessToken(force = false): Promise<string> {
-    if (!force && this.token && Date.now() < this.token.expiresAt) return this.token.value;
+  /**
+   * The access token every other call needs. One holder across instances: a token in use here, else
+   * the shared one (Redis), else one fetch under a lock — with Redis, a lock every instance sees, so
+   * exactly one of them asks WeChat and the others wait for and read its token. `rejected` is a token
+   * WeChat just refused (40001/42001): it is never handed out again.
+   */
+  async accessToken(rejected?: string): Promise<string> {
+    if (this.usable(this.token, rejected)) return this.token!.value;
     if (!this.refreshing) {
-      this.refreshing = this.fetchToken(force).finally(() => (this.refreshing = null));
+      this.refreshing = this.obtainToken(rejected).finally(() => (this.refreshing = null));
     }
     return this.refreshing;
   }
 
-  private async fetchToken(force: boolean): Promise<string> {
+  private usable(t: StoredToken | null, rejected?: string): boolean {
+    return !!t && t.value !== rejected && this.clock.now().getTime() < t.expiresAt;
+  }
+
+  private async obtainToken(rejected?: string): Promise<string> {
+    const deadline = Date.now() + TOKEN_WAIT_MS;
+    for (;;) {
+      const shared = await this.readShared();
+      if (this.usable(shared, rejected)) return (this.token = shared!).value;
+      const lease = await this.locks.tryAcquire('wechat-token', TOKEN_WAIT_MS);
+      if (lease) {
+        try {
+          // Another instance may have stored one between our read and the lock.
+          const again = await this.readShared();
+          if (this.usable(again, rejected)) return (this.token = again!).value;
+          const fresh = await this.fetchToken();
+          await this.writeShared(fresh);
+          return (this.token = fresh).value;
+        } finally {
+          await lease.release().catch(() => undefined);
+        }
+      }
+      // Another instance is fetching: read its token in a moment.
+      if (Date.now() > deadline) throw new WechatError(-1, 'timed out waiting for another instance to refresh the access token', 'stable_token');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  private async readShared(): Promise<StoredToken | null> {
+    if (!this.redis) return null;
+    const raw = await this.redis.get(TOKEN_KEY);
+    return raw ? (JSON.parse(raw) as StoredToken) : null;
+  }
+
+  private async writeShared(t: StoredToken): Promise<void> {
+    if (!this.redis) return;
+    // Kept in Redis as long as WeChat keeps it; readers also check expiresAt against their clock.
+    await this.redis.set(TOKEN_KEY, JSON.stringify(t), 'PX', Math.max(1000, t.ttlMs));
+  }
+
+  private async fetchToken(): Promise<StoredToken> {
     const body = await this.request<{ access_token: string; expires_in: number }>('stable_token', '/cgi-bin/stable_token', {
       grant_type: 'client_credential',
       appid: this.wx.appId,
       secret: this.wx.secret,
-      force_refresh: force,
+      force_refresh: false,
     });
-    this.token = { value: body.access_token, expiresAt: Date.now() + Math.max(60, body.expires_in - EARLY_REFRESH_S) * 1000 };
-    return body.access_token;
+    const ttlMs = Math.max(60, body.expires_in - EARLY_REFRESH_S) * 1000;
+    return { value: body.access_token, expiresAt: this.clock.now().getTime() + ttlMs, ttlMs };
   }
 
   private async withToken<T>(api: string, build: (token: string) => { path: string; json: unknown }): Promise<T> {
@@ -101,8 +164,7 @@ export class WechatClient {
     } catch (e) {
       if (!(e instanceof WechatError) || !e.tokenRejected) throw e;
       // Another process may have replaced the token: refresh once (shared by concurrent callers), retry once.
-      if (this.token?.value === token) this.token = null;
-      const fresh = await this.accessToken();
+      const fresh = await this.accessToken(token);
       const { path, json } = build(fresh);
       return this.request<T>(api, path, json);
     }
