@@ -307,17 +307,39 @@ describe('two instances on a MariaDB primary and replica with Redis', () => {
   it('control: with the locks disabled (TEST_DISABLE_LOCKS), both instances fetch a token and both sweep the same tick', async () => {
     await stopInstances();
     await startInstances({ TEST_DISABLE_LOCKS: 'true' });
-    const members = await newMembers(16, 'control');
+    const members = await newMembers(18, 'control');
+    // Both warm, both holding the current token; then WeChat drops it and answers the refresh slowly,
+    // so both instances' refusals surely arrive while a fetch is under way.
+    expect(await moderatedBurst(members.slice(16))).toEqual([201, 201]);
     await wx().invalidateToken();
+    await wx().delay('stable_token', 2000);
     const before = await tokenFetches();
-    expect(await moderatedBurst(members)).toEqual(Array(16).fill(201));
+    expect(await moderatedBurst(members.slice(0, 16))).toEqual(Array(16).fill(201));
     expect((await tokenFetches()) - before).toBeGreaterThanOrEqual(2);
+    await wx().delay('stable_token', 300);
 
     const from = Math.floor(Date.now() / TICK_MS);
     await new Promise((r) => setTimeout(r, 2000));
     const slots = [...(await passesOf(0)), ...(await passesOf(1))].map((p) => p.slot).filter((s) => s >= from);
     expect(slots.filter((s, i) => slots.indexOf(s) !== i).length).toBeGreaterThan(0);
   }, 180_000);
+
+  it('answers writes 503 with Retry-After while Redis is down (never uncounted), still serves reads, and says so in health', async () => {
+    const [token] = await newMembers(1, 'redis-down');
+    const path = `/api/campaigns/${world.campaignId}/homes/${world.homeIds[1]}/my-rating`;
+    expect((await api(0).put(path, { token, body: { ...RATING, comment: '' } })).status).toBe(201);
+    await redis!.stop();
+    const refused = await api(1).put(path, { token, body: { ...RATING, verdict: 'dissatisfied', comment: '' } });
+    expect(refused.status).toBe(503);
+    expect(refused.body.code).toBe('SERVICE_UNAVAILABLE');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    const mine = await api(1).get(path, { token });
+    expect(mine.status).toBe(200);
+    expect(mine.body.rating.verdict).toBe('satisfied');
+    const health = await api(0).get('/api/health');
+    expect(health.status).toBe(200);
+    expect(health.body).toEqual({ status: 'degraded', db: 'up', redis: 'down' });
+  }, 60_000);
 });
 
 /** A city with three open homes under the demo province, an open campaign over it, and the members who write. */
