@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { DataSource, DataSourceOptions, ReplicationMode } from 'typeorm';
+import { DataSource, DataSourceOptions, QueryRunner, ReplicationMode } from 'typeorm';
 
 const replicaReads = new AsyncLocalStorage<true>();
 
@@ -12,6 +12,17 @@ const replicaReads = new AsyncLocalStorage<true>();
 class RoutedDataSource extends DataSource {
   override defaultReplicationModeForReads(): ReplicationMode {
     return replicaReads.getStore() ? 'slave' : 'master';
+  }
+
+  /** Raw SQL (`dataSource.query`, `repository.query`) follows the same rule as built SELECTs. */
+  override async query<T = any>(query: string, parameters?: any[], queryRunner?: QueryRunner): Promise<T> {
+    if (queryRunner || !replicaReads.getStore()) return super.query<T>(query, parameters, queryRunner);
+    const replica = this.createQueryRunner('slave');
+    try {
+      return await super.query<T>(query, parameters, replica);
+    } finally {
+      await replica.release();
+    }
   }
 }
 
