@@ -28,6 +28,7 @@ import { CampaignScope } from './campaign-scope';
 import { totalsEntityFor } from './figures-source';
 import { aggregateSelect, homeSelect, RawRow, toFigures } from './figures-sql';
 import { GrievanceFigures } from './grievance-figures';
+import { leagueOrder, nameRanks } from './league-order';
 
 export interface LeagueQuery {
   sort: LeagueSortKey;
@@ -57,8 +58,6 @@ interface Subtree {
   grievances: OrgDashboard['grievances'];
 }
 
-/** Binary (code unit) order, as SQLite's default collation: the tie-breaks name, then id. */
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const num = (v: string | number | null | undefined) => Number(v ?? 0);
 const SUMMED = ['satisfied', 'basically_satisfied', 'dissatisfied', ...CRITERION_KEYS.map((k) => `sum_${k}`)];
 
@@ -119,7 +118,7 @@ export class OrgDashboardService {
   /** Every home of the subtree (for exports), best satisfaction first, withheld last. */
   async allHomes(path: string, campaignId: string, totals: string, campaign: Campaign | null): Promise<LeagueRow[]> {
     const sub = await this.subtree(path, campaignId, totals, campaign);
-    return Array.from(this.order(sub, 'satisfaction', 'desc'), (i) => this.homeRow(sub.rows[i]));
+    return Array.from(leagueOrder(sub.rows, sub.nameRank, 'satisfaction', 'desc', this.thresholds.minSlice), (i) => this.homeRow(sub.rows[i]));
   }
 
   async summary(path: string, campaignId: string, totals: string, campaign: Campaign | null): Promise<Summary> {
@@ -130,10 +129,7 @@ export class OrgDashboardService {
     return this.subtrees.get(`${path}:${cid}:${totals}`, async () => {
       const previous = campaign ? await this.scope.previous(campaign) : null;
       const [rows, grievances] = await Promise.all([this.homeRows(path, cid, totals, previous), this.grievances(path)]);
-      const byName = Int32Array.from(rows.keys()).sort((a, b) => cmp(String(rows[a].name), String(rows[b].name)) || cmp(String(rows[a].id), String(rows[b].id)));
-      const nameRank = new Float64Array(rows.length);
-      byName.forEach((row, rank) => (nameRank[row] = rank));
-      const sub: Subtree = { rows, nameRank, orders: new Map(), previous, summary: this.summarise(rows), low: [], lost: { total: 0, items: [] }, grievances };
+      const sub: Subtree = { rows, nameRank: nameRanks(rows), orders: new Map(), previous, summary: this.summarise(rows), low: [], lost: { total: 0, items: [] }, grievances };
       sub.low = this.lowParticipation(sub);
       if (previous) sub.lost = this.lostTitles(sub);
       return sub;
@@ -213,56 +209,8 @@ export class OrgDashboardService {
   private homeLeague(sub: Subtree, q: LeagueQuery): { items: LeagueRow[]; total: number } {
     const key = `${q.sort}:${q.order}`;
     let order = sub.orders.get(key);
-    if (!order) sub.orders.set(key, (order = this.order(sub, q.sort, q.order)));
+    if (!order) sub.orders.set(key, (order = leagueOrder(sub.rows, sub.nameRank, q.sort, q.order, this.thresholds.minSlice)));
     return { items: Array.from(order.subarray(q.paging.skip, q.paging.skip + q.paging.pageSize), (i) => this.homeRow(sub.rows[i])), total: sub.rows.length };
-  }
-
-  /**
-   * Row indexes in league order: by the sort value — null where the figure is withheld (fewer than
-   * minSlice ratings) or a home has no members — withheld last whichever way, so their place reveals
-   * nothing; ties by name, then id. Sorted natively as numbers: each row's key is its value's rank
-   * times the row count plus its name rank (exact in a double for any subtree of homes).
-   */
-  private order(sub: Subtree, sort: LeagueSortKey, order: 'asc' | 'desc'): Int32Array {
-    const { rows, nameRank } = sub;
-    const n = rows.length;
-    const min = this.thresholds.minSlice;
-    const sumColumn = `sum_${sort}`;
-    const values = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      const r = rows[i];
-      const ratings = num(r.ratings);
-      if (sort === 'name') values[i] = nameRank[i];
-      else if (sort === 'participation') values[i] = num(r.members) ? ratings / num(r.members) : NaN;
-      else if (ratings < min) values[i] = NaN;
-      else values[i] = (sort === 'satisfaction' ? num(r.satisfied) + num(r.basically_satisfied) : num(r[sumColumn])) / ratings;
-    }
-    // Distinct values ascending (a native sort puts NaN last); a value's rank by binary search.
-    const sorted = Float64Array.from(values).sort();
-    let distinct = 0;
-    for (let i = 0; i < n && !Number.isNaN(sorted[i]); i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i];
-    const keys = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      const v = values[i];
-      let rank = distinct;
-      if (!Number.isNaN(v)) {
-        let lo = 0;
-        let hi = distinct - 1;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (sorted[mid] < v) lo = mid + 1;
-          else hi = mid;
-        }
-        rank = order === 'asc' ? lo : distinct - 1 - lo;
-      }
-      keys[i] = rank * n + nameRank[i];
-    }
-    keys.sort();
-    const byName = new Int32Array(n);
-    for (let i = 0; i < n; i++) byName[nameRank[i]] = i;
-    const out = new Int32Array(n);
-    for (let i = 0; i < n; i++) out[i] = byName[keys[i] % n];
-    return out;
   }
 
   /** Child orgs with their roll-ups, and the homes directly under this org, sorted and paged here. */
