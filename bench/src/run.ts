@@ -302,7 +302,7 @@ async function main() {
   const report: Report = {
     label,
     date: new Date().toISOString(),
-    command: `bash bench/run.sh ${process.argv.slice(2).join(' ')}`.trim(),
+    command: `${process.env.BENCH_SERVER_NODE_OPTIONS ? `BENCH_SERVER_NODE_OPTIONS='${process.env.BENCH_SERVER_NODE_OPTIONS}' ` : ''}bash bench/run.sh ${process.argv.slice(2).join(' ')}`.trim(),
     settings: { connections: a.connections, durationS: a.durationS, instances: a.instances, logLevel: a.logLevel, rateLimits: 'RATE_LIMIT_WRITES_PER_USER=RATE_LIMIT_WRITES_PER_IP=1000000', nodeEnv: 'production' },
     machine,
     elapsedS: Math.round((Date.now() - started) / 1000),
