@@ -7,7 +7,10 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 [ -d /usr/include/node ] && export npm_config_nodedir=/usr
-[ -d node_modules/.pnpm ] && [ -d bench/node_modules/autocannon ] || pnpm install --frozen-lockfile </dev/null
+# Install on a fresh clone, and again whenever the lockfile changed since the last install.
+if [ ! -d node_modules/.pnpm ] || [ ! -d bench/node_modules/autocannon ] || [ pnpm-lock.yaml -nt node_modules/.modules.yaml ]; then
+  pnpm install --frozen-lockfile --config.confirm-modules-purge=false </dev/null
+fi
 if [ ! -f server/dist/main.js ] || [ ! -f shared/dist/index.js ] ||
    [ -n "$(find server/src shared/src -newer server/dist/main.js -type f 2>/dev/null | head -1)" ]; then
   echo "[bench] building shared and server"
