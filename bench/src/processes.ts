@@ -1,6 +1,7 @@
 // The processes under test: the built server (node server/dist/main.js) and a bare node:http hello
 // server, each in its own process, with start-to-ready time and resident memory read from /proc.
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './server-lib';
@@ -98,6 +99,24 @@ export async function startHello(): Promise<Proc> {
   const child = spawn(process.execPath, ['-e', HELLO], { stdio: ['ignore', 'pipe', 'pipe'] });
   const { port, readyMs, output } = await waitForPort(child, /HELLO_READY port=(\d+)/, 10_000, started);
   return { url: `http://127.0.0.1:${port}`, pid: child.pid!, readyMs, output, stop: stopper(child) };
+}
+
+/**
+ * Debian's redis-server on a free loopback port, nothing saved to disk: the state several instances share
+ * (REDIS_URL: rate-limit counters, the WeChat token, job locks), as in production with more than one.
+ */
+export async function startRedis(): Promise<Proc> {
+  if (spawnSync('redis-server', ['--version']).status !== 0) throw new Error('--redis needs redis-server (Debian package redis-server)');
+  const free = await new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+  const started = process.hrtime.bigint();
+  const child = spawn('redis-server', ['--port', String(free), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const { port, readyMs, output } = await waitForPort(child, /port=(\d+)\.[\s\S]*Ready to accept connections/, 10_000, started);
+  return { url: `redis://127.0.0.1:${port}`, pid: child.pid!, readyMs, output, stop: stopper(child) };
 }
 
 /** Resident set size in MB of a process, from /proc/<pid>/status (VmRSS). */

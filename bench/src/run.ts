@@ -1,7 +1,7 @@
 // The benchmark: prepares a province's data (or reuses the prepared copy), starts the built server on
 // SQLite or MariaDB, measures a bare node:http server with the same load settings, drives every
 // scenario with autocannon on loopback and writes JSON and a Markdown table to bench/results/.
-//   node bench/dist/run.js [--quick] [--mariadb] [--instances N] [--ratings N] [--homes N] [--sizes a,b,c]
+//   node bench/dist/run.js [--quick] [--mariadb] [--instances N] [--redis] [--ratings N] [--homes N] [--sizes a,b,c]
 //     [--duration S] [--connections N] [--only a,b] [--regenerate] [--generate-only] [--log-level L] [--cpu-prof]
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { MysqlSink, Sink, SqliteSink } from './db';
 import { generate, Manifest, sizeFor, SizeParams } from './generate';
 import { drive, Figures } from './load';
-import { loadAverage, Proc, rssMb, startHello, startServer, waitIdle } from './processes';
+import { loadAverage, Proc, rssMb, startHello, startRedis, startServer, waitIdle } from './processes';
 import { renderMarkdown, Report, ScenarioRow } from './report';
 import { buildScenarios } from './scenarios';
 import { ROOT } from './server-lib';
@@ -20,6 +20,8 @@ interface Args {
   quick: boolean;
   mariadb: boolean;
   instances: number;
+  /** a private redis-server shared by the instances (REDIS_URL), as production runs several */
+  redis: boolean;
   ratings: number;
   homes: number;
   sizes: number[];
@@ -34,7 +36,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { quick: false, mariadb: false, instances: 1, ratings: 5_000_000, homes: 50_000, sizes: [], durationS: 15, connections: 64, only: [], regenerate: false, logLevel: 'info', cpuProf: false, label: null, generateOnly: false };
+  const a: Args = { quick: false, mariadb: false, instances: 1, redis: false, ratings: 5_000_000, homes: 50_000, sizes: [], durationS: 15, connections: 64, only: [], regenerate: false, logLevel: 'info', cpuProf: false, label: null, generateOnly: false };
   const value = (i: number) => {
     if (argv[i + 1] === undefined) throw new Error(`${argv[i]} needs a value`);
     return argv[i + 1];
@@ -46,6 +48,7 @@ function parseArgs(argv: string[]): Args {
     else if (f === '--mariadb') a.mariadb = true;
     else if (f === '--regenerate') a.regenerate = true;
     else if (f === '--cpu-prof') a.cpuProf = true;
+    else if (f === '--redis') a.redis = true;
     else if (f === '--generate-only') a.generateOnly = true;
     else if (f === '--instances') a.instances = Number(value(i++));
     else if (f === '--ratings') a.ratings = Number(value(i++));
@@ -166,7 +169,9 @@ interface Servers {
 }
 
 async function startServers(db: Database, a: Args, tag: string): Promise<Servers> {
+  const redis = a.redis ? await startRedis() : null;
   const env = {
+    ...(redis ? { REDIS_URL: redis.url } : {}),
     ...db.env,
     ...db.manifest.secrets,
     DATA_DIR: db.dataDir,
@@ -181,7 +186,13 @@ async function startServers(db: Database, a: Args, tag: string): Promise<Servers
   for (let i = 0; i < a.instances; i++) {
     procs.push(await startServer(env, join(db.dataDir, `server-${tag}-${i}.log`), a.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []));
   }
-  return { procs, stop: async () => void (await Promise.all(procs.map((p) => p.stop()))) };
+  return {
+    procs,
+    stop: async () => {
+      await Promise.all(procs.map((p) => p.stop()));
+      await redis?.stop();
+    },
+  };
 }
 
 function machineNote(): Report['machine'] {
@@ -277,7 +288,7 @@ async function main() {
   const started = Date.now();
   const sizes = a.sizes.length ? a.sizes : [a.ratings];
   const dbKind = a.mariadb ? 'mariadb' : 'sqlite';
-  const label = a.label ?? (a.sizes.length ? `${dbKind}-sizes` : `${dbKind}-${a.quick ? 'quick' : 'full'}${a.instances > 1 ? `-x${a.instances}` : ''}`);
+  const label = a.label ?? (a.sizes.length ? `${dbKind}-sizes` : `${dbKind}-${a.quick ? 'quick' : 'full'}${a.instances > 1 ? `-x${a.instances}` : ''}${a.redis ? '-redis' : ''}`);
   const runs: Report['runs'] = [];
   let stopMariadb: (() => void) | null = null;
   try {
@@ -303,7 +314,7 @@ async function main() {
     label,
     date: new Date().toISOString(),
     command: `${process.env.BENCH_SERVER_NODE_OPTIONS ? `BENCH_SERVER_NODE_OPTIONS='${process.env.BENCH_SERVER_NODE_OPTIONS}' ` : ''}bash bench/run.sh ${process.argv.slice(2).join(' ')}`.trim(),
-    settings: { connections: a.connections, durationS: a.durationS, instances: a.instances, logLevel: a.logLevel, rateLimits: 'RATE_LIMIT_WRITES_PER_USER=RATE_LIMIT_WRITES_PER_IP=1000000', nodeEnv: 'production' },
+    settings: { connections: a.connections, durationS: a.durationS, instances: a.instances, redis: a.redis ? 'shared redis-server (REDIS_URL)' : 'none', logLevel: a.logLevel, rateLimits: 'RATE_LIMIT_WRITES_PER_USER=RATE_LIMIT_WRITES_PER_IP=1000000', nodeEnv: 'production' },
     machine,
     elapsedS: Math.round((Date.now() - started) / 1000),
     runs,
