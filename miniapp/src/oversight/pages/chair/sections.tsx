@@ -7,6 +7,7 @@ import { barPercent, meanOrWithheld, percentOrWithheld, ratingsToValid, tierLabe
 import ChartCanvas from '../../components/ChartCanvas'
 import { distributionChart, radarChart, trendChart } from '../../components/ChartCanvas/charts'
 import DataTable, { type Column } from '../../components/DataTable'
+import Figure from '../../components/Figure'
 import Withheld, { WITHHELD_TEXT } from '../../components/StaffPage/Withheld'
 
 // The cards of the chair's dashboard. Every chart has a table with the same figures under it.
@@ -16,18 +17,6 @@ function Section({ title }: { title: string }) {
     <Text className='ov-section' {...heading(2)}>
       {title}
     </Text>
-  )
-}
-
-function Figure({ id, label, value, note }: { id: string; label: string; value: string; note?: string }) {
-  return (
-    <View className='ov-figure'>
-      <Text className='ov-figure__label'>{label}</Text>
-      <Text className='ov-figure__value' id={id}>
-        {value}
-      </Text>
-      {note && <Text className='ov-figure__note'>{note}</Text>}
-    </View>
   )
 }
 

@@ -8,6 +8,7 @@ import { formatPercent } from '../../../utils/format'
 import { param } from '../../../utils/url'
 import CampaignPicker from '../../components/CampaignPicker'
 import DataTable from '../../components/DataTable'
+import Figure from '../../components/Figure'
 import { FederationNav } from '../../components/Nav'
 import StaffPage from '../../components/StaffPage'
 import Notice from '../../components/StaffPage/Notice'
@@ -17,17 +18,6 @@ import { heading } from '../../lib/a11y'
 import { openSpreadsheet } from '../../lib/files'
 import { meanOrWithheld, percentOrWithheld } from '../../lib/figures'
 import { go } from '../../lib/routes'
-
-function Figure({ id, label, value }: { id: string; label: string; value: string }) {
-  return (
-    <View className='ov-figure'>
-      <Text className='ov-figure__label'>{label}</Text>
-      <Text className='ov-figure__value' id={id}>
-        {value}
-      </Text>
-    </View>
-  )
-}
 
 type Low = OrgDashboard['lowParticipation']['items'][number]
 type Lost = OrgDashboard['lostTitles']['items'][number]
