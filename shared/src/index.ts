@@ -13,6 +13,7 @@ export * from './workdays';
 export * from './grievance-workflow';
 export * from './grievance-api';
 export * from './privacy';
+export * from './group-slices';
 export * from './titles';
 export * from './spreadsheet';
 export * from './oversight-api';

@@ -1,4 +1,5 @@
 import { DEFAULT_THRESHOLDS, Thresholds } from './scoring';
+import { chinaDay } from './time';
 
 // The privacy rules every view applies (dashboards, league tables, exports, public results).
 // Withheld figures are null: never estimated, never rounded towards something.
@@ -35,17 +36,38 @@ export function countsTowardAggregate(ratings: number, t: Thresholds = DEFAULT_T
   return isSliceVisible(ratings, t);
 }
 
-/**
- * While a cycle is open its figures come from a snapshot that moves only after this many new ratings
- * came in, and is shown one step late, so the difference between any two views (the final figures
- * included) adds up at least this many raters, never one person. Changed ratings ride along.
- */
+// While a cycle is open nobody — the home's staff, the federations above it, the organiser — sees more
+// than how many took part, rounded down to a multiple of the smallest slice; verdicts, scores,
+// distributions, groups and comments are released once, when the cycle closes. So no two views can
+// differ by one rating's answer, however often they are taken or whatever ratings the viewer adds.
+
+/** The participation an open cycle shows: rounded down to a multiple of `minSlice` (5). */
+export function openParticipation(ratings: number, t: Thresholds = DEFAULT_THRESHOLDS): number {
+  return Math.floor(ratings / t.minSlice) * t.minSlice;
+}
+
+/** China calendar days from today to the day the cycle closes (0: it closes today), never below 0. */
+export function daysLeft(closesAt: string, now: Date): number {
+  return Math.max(0, Math.round((Date.parse(chinaDay(closesAt)) - Date.parse(chinaDay(now))) / 86_400_000));
+}
+
+/** The open-cycle snapshot step (server/src/ratings/open-figures.ts, being removed). */
 export function openFiguresStep(t: Thresholds = DEFAULT_THRESHOLDS): number {
   return t.minSlice;
 }
 
+/** What the chair and the federations read while a cycle is open. */
 export function openFiguresNote(t: Thresholds = DEFAULT_THRESHOLDS): string {
-  return `评议进行中：为保护评价人隐私，结果每新增 ${openFiguresStep(t)} 人参评才更新一次，并晚一轮显示；评议结束后显示全部结果。`;
+  return `评议进行中：为保护评价人隐私，评议结束前只显示参评人数（按 ${t.minSlice} 人取整），满意度、评分、群体和留言在评议结束后一次公布。`;
+}
+
+/** What a member reads on the rating form: who sees what, and when. */
+export function ratingPrivacyNote(t: Thresholds = DEFAULT_THRESHOLDS): string {
+  return `你的评价不会与你的身份关联。评议结束前，任何人都只能看到参评人数（按 ${t.minSlice} 人取整）；结果在评议结束后一次公布，不足 ${t.minSlice} 人的部分不显示。`;
+}
+
+export function daysLeftText(days: number): string {
+  return days > 0 ? `距评议结束还有 ${days} 天` : '评议今天结束';
 }
 
 /** Why a dashboard shows no comments: the cycle is still open, or too few ratings. */

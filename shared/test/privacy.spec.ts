@@ -1,4 +1,4 @@
-import { areCommentsVisible, commentsWithheldText, countsTowardAggregate, DEFAULT_THRESHOLDS, isGroupSliceVisible, isSliceVisible, openFiguresNote, openFiguresStep, withheldUnless } from '../src';
+import { areCommentsVisible, commentsWithheldText, countsTowardAggregate, DEFAULT_THRESHOLDS, isGroupSliceVisible, isSliceVisible, daysLeft, daysLeftText, openFiguresNote, openParticipation, ratingPrivacyNote, withheldUnless } from '../src';
 
 describe('small slices', () => {
   it('withholds a score slice of 4 ratings and shows one of 5', () => {
@@ -44,10 +44,22 @@ describe('the complement rule for groups', () => {
 });
 
 describe('open cycles', () => {
-  it('moves open figures in steps of the smallest slice, and says so', () => {
-    expect(openFiguresStep()).toBe(5);
-    expect(openFiguresStep({ ...DEFAULT_THRESHOLDS, minSlice: 8 })).toBe(8);
-    expect(openFiguresNote()).toContain('每新增 5 人');
+  it('shows participation rounded down to a multiple of the smallest slice', () => {
+    expect([0, 4, 5, 9, 10, 14].map((n) => openParticipation(n))).toEqual([0, 0, 5, 5, 10, 10]);
+    expect(openParticipation(15, { ...DEFAULT_THRESHOLDS, minSlice: 8 })).toBe(8);
+  });
+  it('says when figures appear and why, on the dashboards and on the rating form', () => {
+    expect(openFiguresNote()).toContain('按 5 人取整');
+    expect(openFiguresNote()).toContain('评议结束后一次公布');
+    expect(ratingPrivacyNote()).toContain('评议结束后一次公布');
+  });
+  it('counts the days left in China calendar days', () => {
+    // 23:30 UTC is already the next day in China.
+    expect(daysLeft('2026-12-10T15:59:59.999Z', new Date('2026-12-05T23:30:00Z'))).toBe(4);
+    expect(daysLeft('2026-12-10T15:59:59.999Z', new Date('2026-12-10T10:00:00Z'))).toBe(0);
+    expect(daysLeft('2026-12-10T15:59:59.999Z', new Date('2026-12-12T10:00:00Z'))).toBe(0);
+    expect(daysLeftText(3)).toBe('距评议结束还有 3 天');
+    expect(daysLeftText(0)).toBe('评议今天结束');
   });
   it('tells why comments are not shown', () => {
     expect(commentsWithheldText('campaign_open')).toBe('评议结束后显示会员留言');
