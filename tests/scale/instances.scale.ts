@@ -190,6 +190,22 @@ describe('two instances on a MariaDB primary and replica with Redis', () => {
     expect(Number(row.n)).toBe(1);
   });
 
+  it('makes one rating of a member writing to both instances at once (one 201, the rest 200)', async () => {
+    const tokens = await newMembers(16, 'twice');
+    const path = `/api/campaigns/${world.campaignId}/homes/${world.homeIds[1]}/my-rating`;
+    const ratingsHere = async () =>
+      Number((await primaryDb.query<{ n: number }>('SELECT COUNT(*) AS n FROM ratings WHERE campaign_id = ? AND home_id = ?', [world.campaignId, world.homeIds[1]]))[0].n);
+    const before = await ratingsHere();
+    // Each member's four writes leave together, two through each instance; all members at once.
+    const answers = await Promise.all(
+      tokens.map((token) => Promise.all([0, 1, 0, 1].map((i) => api(i).put(path, { token, body: { ...RATING, comment: '' } }).then((r) => r.status)))),
+    );
+    for (const statuses of answers) expect([...statuses].sort()).toEqual([200, 200, 200, 201]);
+    expect((await ratingsHere()) - before).toBe(16);
+    const [dups] = await primaryDb.query<{ n: number }>('SELECT COUNT(*) AS n FROM (SELECT 1 FROM ratings GROUP BY campaign_id, home_id, rater_key HAVING COUNT(*) > 1) d');
+    expect(Number(dups.n)).toBe(0);
+  });
+
   it(`shares rate limits: a member's write number ${WRITES_PER_USER + 1} within a minute is refused, taking turns between the instances`, async () => {
     const [token] = await newMembers(1, 'limit');
     const path = `/api/campaigns/${world.campaignId}/homes/${world.homeIds[2]}/my-rating`;

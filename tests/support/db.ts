@@ -24,3 +24,38 @@ export async function openDb(url = process.env.TEST_DATABASE_URL, dataDir = proc
     },
   };
 }
+
+/**
+ * A writing connection of its own to the server's database, beside the server's (for tests that bypass
+ * the server's write queue and row locks). SQLite: its own better-sqlite3 handle on the file (WAL).
+ */
+export interface RawWriter {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  insert(table: string, row: Record<string, unknown>): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openRawWriter(url = process.env.TEST_DATABASE_URL, dataDir = process.env.PINGJIA_DATA_DIR): Promise<RawWriter> {
+  const insertSql = (table: string, row: Record<string, unknown>) =>
+    `INSERT INTO ${table} (${Object.keys(row).join(', ')}) VALUES (${Object.keys(row).map(() => '?').join(', ')})`;
+  if (url) {
+    const mysql = await import('mysql2/promise');
+    const conn = await mysql.createConnection(url);
+    const query = async <T>(sql: string, params: unknown[] = []) => (await conn.query(sql, params))[0] as T[];
+    return { query, insert: async (table, row) => void (await query(insertSql(table, row), Object.values(row))), close: () => conn.end() };
+  }
+  const Database = (await import('better-sqlite3')).default;
+  const db = new Database(join(dataDir!, 'pingjia.sqlite'), { fileMustExist: true, timeout: 10_000 });
+  const query = async <T>(sql: string, params: unknown[] = []) => {
+    const stmt = db.prepare(sql);
+    return (stmt.reader ? stmt.all(...params) : (stmt.run(...params), [])) as T[];
+  };
+  return {
+    query,
+    insert: async (table, row) => void (await query(insertSql(table, row), Object.values(row))),
+    close: async () => void db.close(),
+  };
+}
+
+/** The error a unique index raises, on either driver. */
+export const isUniqueViolation = (e: unknown) => ['ER_DUP_ENTRY', 'SQLITE_CONSTRAINT_UNIQUE'].includes((e as { code?: string })?.code ?? '');
