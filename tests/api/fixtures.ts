@@ -51,3 +51,14 @@ export async function cityWithCampaign(memberCount = 40) {
 }
 
 export const ratingPath = (campaignId: string, homeId: string) => `/api/campaigns/${campaignId}/homes/${homeId}/my-rating`;
+
+/** A roster-mode home of its own, in a fresh city with an open campaign. */
+export async function rosterHome() {
+  const ctx = await cityWithCampaign();
+  const home = await api().post('/api/homes', {
+    token: ctx.adminToken,
+    body: { orgId: ctx.city.id, name: uniq('名册之家'), kind: 'enterprise', memberCount: 50, membershipMode: 'roster' },
+  });
+  if (home.status !== 201) throw new Error(`home: ${home.status} ${home.text}`);
+  return { ...ctx, home: home.body };
+}

@@ -1,16 +1,6 @@
 import ExcelJS from 'exceljs';
 import { openDb } from '../support/db';
-import { GOOD_SCORES, api, cityWithCampaign, member, ratingPath, uniq } from './fixtures';
-
-async function rosterHome() {
-  const ctx = await cityWithCampaign();
-  const home = await api().post('/api/homes', {
-    token: ctx.adminToken,
-    body: { orgId: ctx.city.id, name: uniq('名册之家'), kind: 'enterprise', memberCount: 50, membershipMode: 'roster' },
-  });
-  expect(home.status).toBe(201);
-  return { ...ctx, home: home.body };
-}
+import { GOOD_SCORES, api, cityWithCampaign, member, ratingPath, rosterHome, uniq } from './fixtures';
 
 const CSV = '姓名,会员编号,手机号\n张三,GH001,13800000001\n李四,GH002,\n王五,GH003,13800000003\n';
 

@@ -9,7 +9,7 @@
 // Dropping any of the three indexes fails these tests (tried: see docs/testing.md).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { isUniqueViolation, openRawWriter, RawWriter } from '../support/db';
-import { GOOD_SCORES, api, cityWithCampaign, member, ratingPath, uniq } from './fixtures';
+import { GOOD_SCORES, api, cityWithCampaign, member, ratingPath, rosterHome, uniq } from './fixtures';
 import { GOOD_CONTENT } from './grievances.fixtures';
 
 const mariadb = !!process.env.TEST_DATABASE_URL;
@@ -196,13 +196,3 @@ describe(`uniqueness at the database (${mariadb ? 'mariadb' : 'sqlite'})`, () =>
     });
   });
 });
-
-async function rosterHome() {
-  const ctx = await cityWithCampaign();
-  const home = await api().post('/api/homes', {
-    token: ctx.adminToken,
-    body: { orgId: ctx.city.id, name: uniq('名册之家'), kind: 'enterprise', memberCount: 50, membershipMode: 'roster' },
-  });
-  expect(home.status).toBe(201);
-  return { ...ctx, home: home.body };
-}
