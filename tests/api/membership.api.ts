@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { openDb } from '../support/db';
-import { GOOD_SCORES, api, cityWithCampaign, member, ratingPath, rosterHome, uniq } from './fixtures';
+import { GOOD_SCORES, api, member, ratingPath, rosterHome } from './fixtures';
 
 const CSV = '姓名,会员编号,手机号\n张三,GH001,13800000001\n李四,GH002,\n王五,GH003,13800000003\n';
 
