@@ -23,7 +23,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     // JSON bodies with __proto__ or constructor.prototype are refused outright.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
-    trustProxy: true,
+    // Forwarded headers count only from the proxies TRUST_PROXY names (none by default).
+    trustProxy: config.trustProxy,
   });
   // JSON only: without this Fastify would also accept text/plain bodies.
   const fastify = adapter.getInstance();

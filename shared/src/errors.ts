@@ -17,6 +17,7 @@ export const ERRORS = {
   CONTENT_REFUSED: { status: 422, message: '内容未通过审核，请修改后再提交' },
   IDEMPOTENCY_MISMATCH: { status: 422, message: '重复提交的内容与首次不一致' },
   RATE_LIMITED: { status: 429, message: '操作太频繁，请稍后再试' },
+  ACCOUNT_LOCKED: { status: 429, message: '登录失败次数过多，账号已锁定，请联系上级管理员解锁' },
   INTERNAL: { status: 500, message: '服务器开小差了，请稍后再试' },
   WECHAT_UNAVAILABLE: { status: 503, message: '微信服务繁忙，请稍后重试' },
   SERVICE_UNAVAILABLE: { status: 503, message: '服务暂不可用，请稍后重试' },

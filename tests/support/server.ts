@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '../..');
-export const SERVER_MAIN = join(ROOT, 'server/dist/main.js');
+// PINGJIA_SERVER_MAIN runs the suites against another build (say, main's, to see a new test fail there).
+export const SERVER_MAIN = process.env.PINGJIA_SERVER_MAIN ? resolve(process.env.PINGJIA_SERVER_MAIN) : join(ROOT, 'server/dist/main.js');
 
 export interface RunningServer {
   url: string;

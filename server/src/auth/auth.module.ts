@@ -8,6 +8,8 @@ import { Org } from '../orgs/org.entity';
 import { AccessService } from './access.service';
 import { AuthController, DevAuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { LoginAttempt } from './login-attempt.entity';
+import { LoginLockout } from './login-lockout';
 import { RoleGrant } from './role-grant.entity';
 import { TokenVerifier } from './token-verifier';
 import { User } from './user.entity';
@@ -20,14 +22,14 @@ export class AuthModule {
     return {
       module: AuthModule,
       imports: [
-        TypeOrmModule.forFeature([User, RoleGrant, Org, Home]),
+        TypeOrmModule.forFeature([User, RoleGrant, Org, Home, LoginAttempt]),
         // A KeyObject, not the string: given a string, jsonwebtoken first tries (and fails) to parse it
         // as a PEM public key on every verify, which cost more than the rest of the token check.
         JwtModule.register({ secret: createSecretKey(Buffer.from(config.jwtSecret)), signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
       ],
       controllers: config.devLogin ? [AuthController, DevAuthController] : [AuthController],
-      providers: [WechatClient, AuthService, AccessService, TokenVerifier],
-      exports: [AuthService, AccessService, WechatClient, JwtModule, TokenVerifier],
+      providers: [WechatClient, AuthService, AccessService, TokenVerifier, LoginLockout],
+      exports: [AuthService, AccessService, WechatClient, JwtModule, TokenVerifier, LoginLockout],
     };
   }
 }

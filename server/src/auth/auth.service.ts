@@ -10,6 +10,7 @@ import { newId } from '../common/ids';
 import { isUniqueViolation } from '../common/transactions';
 import { WechatClient } from '../wechat/wechat.client';
 import { WECHAT_ERR, WechatError } from '../wechat/wechat.errors';
+import { LoginLockout } from './login-lockout';
 import { verifyPassword } from './passwords';
 import { RoleGrant } from './role-grant.entity';
 import { User } from './user.entity';
@@ -22,13 +23,20 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly clock: Clock,
     private readonly wechat: WechatClient,
+    private readonly lockout: LoginLockout,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async loginWithPassword(username: string, password: string): Promise<AuthResponse> {
+    // Locked out or waiting: refused before the (deliberately slow) password hash.
+    await this.lockout.check(username);
     const user = await this.users.findOne({ where: { username } });
     const ok = await verifyPassword(password, user?.passwordHash ?? null);
-    if (!user || !ok) throw new DomainError('BAD_CREDENTIALS');
+    if (!user || !ok) {
+      await this.lockout.failed(username);
+      throw new DomainError('BAD_CREDENTIALS');
+    }
+    await this.lockout.succeeded(username);
     return this.issue(user);
   }
 

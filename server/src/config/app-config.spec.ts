@@ -47,10 +47,22 @@ describe(loadConfig.name, () => {
     ['GRIEVANCE_SWEEP_INTERVAL_MS', { GRIEVANCE_SWEEP_INTERVAL_MS: '-5' }],
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
     ['WECHAT_SECRET', { WECHAT_APPID: 'wx123' }],
-    ['JWT_SECRET', { NODE_ENV: 'production' }],
+    ['JWT_SECRET', { NODE_ENV: 'production', PUBLIC_URL: 'https://pingjia.example.cn' }],
+    ['PUBLIC_URL', { NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(32), RATER_KEY_SECRET: 'r'.repeat(32) }],
+    ['TRUST_PROXY', { TRUST_PROXY: 'true' }],
+    ['TRUST_PROXY', { TRUST_PROXY: '10.0.0.0/33' }],
+    ['TRUST_PROXY', { TRUST_PROXY: 'proxy.example.cn' }],
+    ['TRUST_PROXY', { TRUST_PROXY: '11' }],
+    ['LOGIN_LOCKOUT_AFTER', { LOGIN_BACKOFF_AFTER: '5', LOGIN_LOCKOUT_AFTER: '5' }],
     ['JWT_SECRET', { JWT_SECRET: 'short' }],
   ])('names %s when its value is bad', (variable, env) => {
     expect(() => loadConfig({ DATA_DIR: dir(), ...env })).toThrow(expect.objectContaining({ variable }) as ConfigError);
+  });
+
+  it('trusts no proxy unless TRUST_PROXY names a hop count or addresses', () => {
+    expect(loadConfig({ DATA_DIR: dir() }).trustProxy).toBe(false);
+    expect(loadConfig({ DATA_DIR: dir(), TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ DATA_DIR: dir(), TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1, loopback' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1', '::1', 'loopback']);
   });
 
   it('generates secrets once outside production and keeps them', () => {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 
 // Every setting the server reads, validated once at boot. A bad value stops the server with a
@@ -8,6 +9,12 @@ export interface AppConfig {
   production: boolean;
   host: string;
   port: number;
+  /**
+   * TRUST_PROXY: which peers' X-Forwarded-For/-Proto/-Host count. false (the default): none, the peer
+   * address is the client. A number: that many proxy hops in front. A list: proxies at these
+   * addresses or CIDRs (or loopback, linklocal, uniquelocal).
+   */
+  trustProxy: false | number | string[];
   publicUrl: string;
   dataDir: string;
   /** MySQL may name read replicas (DATABASE_REPLICA_URLS): dashboards and league tables read from them */
@@ -32,6 +39,11 @@ export interface AppConfig {
   dashboardCacheMs: number;
   /** requests per minute; a membership check also allows only so many failures per quarter hour */
   rateLimits: { writesPerUser: number; writesPerIp: number; loginsPerIp: number; membershipFailures: number };
+  /**
+   * Staff password logins per account: after backoffAfter failures each further try waits 2^(n-backoffAfter)
+   * seconds; at lockoutAfter the account is locked for lockoutMinutes (0: until an admin above lifts it).
+   */
+  login: { backoffAfter: number; lockoutAfter: number; lockoutMinutes: number };
   wechat: { appId: string; secret: string; apiBase: string } | null;
   /** tests only: POST /api/__test/clock and friends; refused in production */
   testClock: boolean;
@@ -44,8 +56,6 @@ export interface AppConfig {
     wxaEnvVersion: 'release' | 'trial' | 'develop';
     /** a CJK font file for posters (POSTER_FONT); else the usual Debian font paths are tried */
     posterFont: string | null;
-    /** PUBLIC_URL was given; otherwise a poster's H5 link is derived from the request's host */
-    publicUrlSet: boolean;
   };
   grievances: {
     /** subscribe-message template for status changes (WECHAT_GRIEVANCE_TEMPLATE_ID); null: no messages */
@@ -101,6 +111,32 @@ function secret(env: Env, name: string, production: boolean, dataDir: string): s
     writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
   }
   return stored[name];
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function trustProxy(env: Env): AppConfig['trustProxy'] {
+  const v = (env.TRUST_PROXY ?? '').trim();
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (/^\d+$/.test(v)) {
+    if (Number(v) > 10) throw new ConfigError('TRUST_PROXY', `a hop count must be from 1 to 10, got "${v}"`);
+    return Number(v);
+  }
+  if (v === 'true') {
+    throw new ConfigError('TRUST_PROXY', 'true would let any client choose its address; give the number of proxies in front (1) or their addresses/CIDRs');
+  }
+  const list = v.split(',').map((a) => a.trim()).filter(Boolean);
+  for (const a of list) {
+    if (PROXY_NAMES.includes(a)) continue;
+    const [ip, bits, extra] = a.split('/');
+    const family = isIP(ip);
+    const max = family === 4 ? 32 : 128;
+    const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= max);
+    if (!family || !bitsOk || extra !== undefined) {
+      throw new ConfigError('TRUST_PROXY', `"${a}" is not an address, a CIDR (10.0.0.0/8) or one of ${PROXY_NAMES.join(', ')}`);
+    }
+  }
+  return list;
 }
 
 function wxaEnvVersion(env: Env): 'release' | 'trial' | 'develop' {
@@ -170,6 +206,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
 
   const h5 = env.H5_DIR === undefined ? resolve(__dirname, '../../../miniapp/dist/h5') : env.H5_DIR;
+  // Links people scan or follow (poster QR codes, the banner) are built from this, never from a request's
+  // Host or forwarded headers; production must say where it is reached.
+  if (production && !env.PUBLIC_URL) throw new ConfigError('PUBLIC_URL', 'is required in production (the https origin people reach the server at)');
   const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, '');
   if (!/^https?:\/\//.test(publicUrl)) throw new ConfigError('PUBLIC_URL', 'must be an http(s) URL');
 
@@ -177,6 +216,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     production,
     host,
     port,
+    trustProxy: trustProxy(env),
     publicUrl,
     dataDir,
     database,
@@ -202,6 +242,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       loginsPerIp: int(env, 'RATE_LIMIT_LOGINS_PER_IP', 600, 1, 1_000_000),
       membershipFailures: int(env, 'RATE_LIMIT_MEMBERSHIP_FAILURES', 5, 1, 1000),
     },
+    login: loginLimits(env),
     wechat,
     testClock,
     testDisableLocks,
@@ -209,7 +250,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
       inviteTtlHours: int(env, 'INVITE_TTL_HOURS', 7 * 24, 1, 90 * 24),
       wxaEnvVersion: wxaEnvVersion(env),
       posterFont: env.POSTER_FONT || null,
-      publicUrlSet: !!env.PUBLIC_URL,
     },
     grievances: {
       templateId: grievanceTemplate,
@@ -217,6 +257,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
       trackPerIp: int(env, 'RATE_LIMIT_TRACK_PER_IP', 30, 1, 1_000_000),
     },
   };
+}
+
+function loginLimits(env: Env): AppConfig['login'] {
+  const backoffAfter = int(env, 'LOGIN_BACKOFF_AFTER', 5, 1, 100);
+  const lockoutAfter = int(env, 'LOGIN_LOCKOUT_AFTER', 10, 2, 1000);
+  if (lockoutAfter <= backoffAfter) throw new ConfigError('LOGIN_LOCKOUT_AFTER', `must be greater than LOGIN_BACKOFF_AFTER (${backoffAfter})`);
+  return { backoffAfter, lockoutAfter, lockoutMinutes: int(env, 'LOGIN_LOCKOUT_MINUTES', 60, 0, 365 * 24 * 60) };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

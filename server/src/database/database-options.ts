@@ -18,9 +18,11 @@ import { OVERSIGHT_ENTITIES } from '../audit/oversight-entities';
 import { Oversight1764000000020 } from './migrations/1764000000020-oversight';
 import { ShownTotals1764000000030 } from './migrations/1764000000030-shown-totals';
 import { GrievanceOrgPath1764000000040 } from './migrations/1764000000040-grievance-org-path';
+import { LoginAttempts1764000000150 } from './migrations/1764000000150-login-attempts';
+import { LoginAttempt } from '../auth/login-attempt.entity';
 
-export const ENTITIES = [User, RoleGrant, Org, Home, Campaign, Rating, RatingTotalsSchema, RatingTotalsStagedSchema, RatingTotalsShownSchema, RosterEntry, ...GRIEVANCE_ENTITIES, ...OVERSIGHT_ENTITIES];
-export const MIGRATIONS = [Initial1764000000000, Roster1764000000001, Grievances1764000000010, Oversight1764000000020, ShownTotals1764000000030, GrievanceOrgPath1764000000040];
+export const ENTITIES = [User, RoleGrant, LoginAttempt, Org, Home, Campaign, Rating, RatingTotalsSchema, RatingTotalsStagedSchema, RatingTotalsShownSchema, RosterEntry, ...GRIEVANCE_ENTITIES, ...OVERSIGHT_ENTITIES];
+export const MIGRATIONS = [Initial1764000000000, Roster1764000000001, Grievances1764000000010, Oversight1764000000020, ShownTotals1764000000030, GrievanceOrgPath1764000000040, LoginAttempts1764000000150];
 
 // Schema changes only through migrations, never `synchronize`.
 export function databaseOptions(db: AppConfig['database']): DataSourceOptions {

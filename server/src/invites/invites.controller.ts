@@ -43,6 +43,13 @@ export class InvitesController {
     await this.invites.removeHomeGrant(user.id, id, grantId);
   }
 
+  /** Lifts the login lockout of the chair holding this grant (admins above the home). */
+  @Post('homes/:id/grants/:grantId/unlock')
+  @HttpCode(204)
+  async unlockHomeGrant(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Param('grantId', uuid) grantId: string): Promise<void> {
+    await this.invites.unlockHomeGrant(user.id, id, grantId);
+  }
+
   @Get('orgs/:id/grants')
   orgGrants(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<{ items: StaffGrant[] }> {
     return this.invites.orgGrants(user.id, id);
@@ -52,5 +59,12 @@ export class InvitesController {
   @HttpCode(204)
   async removeOrgGrant(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Param('grantId', uuid) grantId: string): Promise<void> {
     await this.invites.removeOrgGrant(user.id, id, grantId);
+  }
+
+  /** Lifts the login lockout of the admin holding this grant (admins of an org above it, not peers). */
+  @Post('orgs/:id/grants/:grantId/unlock')
+  @HttpCode(204)
+  async unlockOrgGrant(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Param('grantId', uuid) grantId: string): Promise<void> {
+    await this.invites.unlockOrgGrant(user.id, id, grantId);
   }
 }

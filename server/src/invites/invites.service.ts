@@ -5,6 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { In, Repository } from 'typeorm';
 import { AccessService } from '../auth/access.service';
 import { AuthService } from '../auth/auth.service';
+import { LoginLockout } from '../auth/login-lockout';
 import { hashPassword } from '../auth/passwords';
 import { RoleGrant } from '../auth/role-grant.entity';
 import { TokenVerifier } from '../auth/token-verifier';
@@ -32,6 +33,7 @@ export class InvitesService {
     @InjectRepository(Org) private readonly orgs: Repository<Org>,
     private readonly access: AccessService,
     private readonly auth: AuthService,
+    private readonly lockout: LoginLockout,
     private readonly tokens: TokenVerifier,
     private readonly audit: AuditService,
     private readonly tx: Transactions,
@@ -122,6 +124,25 @@ export class InvitesService {
   async removeOrgGrant(userId: string, orgId: string, grantId: string): Promise<void> {
     const org = await this.orgBelow(userId, orgId);
     await this.remove(userId, grantId, { orgId: org.id, role: 'federation_admin' }, org.path);
+  }
+
+  async unlockHomeGrant(userId: string, homeId: string, grantId: string): Promise<void> {
+    const home = await this.homeForAdmin(userId, homeId);
+    await this.unlock(userId, grantId, { orgId: home.id, role: 'chair' }, home.orgPath, home.id);
+  }
+
+  async unlockOrgGrant(userId: string, orgId: string, grantId: string): Promise<void> {
+    const org = await this.orgBelow(userId, orgId);
+    await this.unlock(userId, grantId, { orgId: org.id, role: 'federation_admin' }, org.path);
+  }
+
+  /** Lifts the lockout and backoff of the grant holder's password login, audited with the actor. */
+  private async unlock(userId: string, grantId: string, where: { orgId: string; role: RoleGrant['role'] }, scopePath: string, homeId?: string) {
+    const grant = await this.grants.findOne({ where: { id: grantId, ...where } });
+    if (!grant) throw notFound();
+    const holder = await this.users.findOne({ where: { id: grant.userId } });
+    const lifted = holder?.username ? await this.lockout.lift(holder.username) : false;
+    await this.audit.record({ actorUserId: userId, scopePath, action: 'login.unlock', targetType: 'grant', targetId: grant.id, homeId, detail: { role: grant.role, lifted } });
   }
 
   private async remove(userId: string, grantId: string, where: { orgId: string; role: RoleGrant['role'] }, scopePath: string, homeId?: string) {

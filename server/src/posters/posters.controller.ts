@@ -1,6 +1,6 @@
-import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { AuthUser, CurrentUser } from '../common/auth.decorators';
 import { uuidParam as uuid } from '../common/params';
 import { PostersService } from './posters.service';
@@ -14,8 +14,8 @@ export class PostersController {
   /** A printable PNG poster with the home's code (staff of the home or above). */
   @Get('homes/:id/poster')
   @ApiProduces('image/png')
-  async poster(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
-    const poster = await this.posters.poster(user.id, id, req);
+  async poster(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    const poster = await this.posters.poster(user.id, id);
     reply.header('content-type', 'image/png');
     reply.header('content-disposition', 'inline; filename="poster.png"');
     reply.header('cache-control', 'private, no-store');

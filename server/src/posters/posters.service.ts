@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { AccessService } from '../auth/access.service';
 import { DomainError } from '../common/domain-error';
@@ -9,7 +8,6 @@ import { WECHAT_ERR, WechatError } from '../wechat/wechat.errors';
 import { PosterRenderer } from './poster-renderer';
 
 export const HOME_PAGE = 'pages/home/index';
-const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$/;
 
 export interface Poster {
   png: Buffer;
@@ -31,7 +29,7 @@ export class PostersService {
     this.renderer = new PosterRenderer(config.oversight.posterFont);
   }
 
-  async poster(userId: string, homeId: string, req: FastifyRequest): Promise<Poster> {
+  async poster(userId: string, homeId: string): Promise<Poster> {
     const home = await this.access.homeForStaff(userId, homeId);
     let code: Buffer | null = null;
     if (this.wechat.enabled) {
@@ -47,7 +45,7 @@ export class PostersService {
       }
     }
     const source = code ? 'wxacode' : 'h5';
-    code ??= await QRCode.toBuffer(`${this.baseUrl(req)}/${HOME_PAGE}?scene=${encodeURIComponent(home.sceneToken)}`, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 600 });
+    code ??= await QRCode.toBuffer(`${this.config.publicUrl}/${HOME_PAGE}?scene=${encodeURIComponent(home.sceneToken)}`, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 600 });
     const png = await this.renderer.render(code, {
       title: '会员评家',
       homeName: home.name,
@@ -57,11 +55,4 @@ export class PostersService {
     return { png, source, font: this.renderer.hasFont };
   }
 
-  /** PUBLIC_URL when set; else the address the staff member reached us at (behind a proxy: its forwarded host). */
-  private baseUrl(req: FastifyRequest): string {
-    if (this.config.oversight.publicUrlSet) return this.config.publicUrl;
-    const host = req.host;
-    const protocol = req.protocol === 'https' ? 'https' : 'http';
-    return host && HOST.test(host) ? `${protocol}://${host}` : this.config.publicUrl;
-  }
 }

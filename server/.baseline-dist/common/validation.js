@@ -1,0 +1,52 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.createValidationPipe = createValidationPipe;
+const common_1 = require("@nestjs/common");
+const domain_error_1 = require("./domain-error");
+// Field messages in Chinese, keyed by the dotted path of the field (`scores.trust`).
+const MESSAGES = {
+    isInt: '必须是整数',
+    min: '超出允许范围',
+    max: '超出允许范围',
+    isIn: '不是允许的取值',
+    isString: '必须是文本',
+    isBoolean: '必须是 true 或 false',
+    isDefined: '必填',
+    isNotEmpty: '不能为空',
+    isObject: '必须是对象',
+    isArray: '必须是数组',
+    arrayUnique: '不能重复',
+    arrayMaxSize: '项目过多',
+    maxLength: '太长',
+    minLength: '太短',
+    length: '长度不符合要求',
+    isUuid: '不是有效的编号',
+    isDateString: '不是有效的时间',
+    matches: '格式不正确',
+    whitelistValidation: '不允许的字段',
+    nestedValidation: '格式不正确',
+};
+function flatten(errors, prefix = '', out = {}) {
+    for (const e of errors) {
+        const path = prefix ? `${prefix}.${e.property}` : e.property;
+        const first = e.constraints ? Object.keys(e.constraints)[0] : undefined;
+        if (first)
+            out[path] = MESSAGES[first] ?? '不符合要求';
+        if (e.children?.length)
+            flatten(e.children, path, out);
+    }
+    return out;
+}
+function createValidationPipe() {
+    return new common_1.ValidationPipe({
+        whitelist: true,
+        forbidNonWhitelisted: true,
+        forbidUnknownValues: true,
+        transform: true,
+        // "5" is not 5: no implicit conversion of body values.
+        transformOptions: { enableImplicitConversion: false },
+        validationError: { target: false, value: false },
+        exceptionFactory: (errors) => new domain_error_1.DomainError('VALIDATION_FAILED', undefined, flatten(errors)),
+    });
+}
+//# sourceMappingURL=validation.js.map

@@ -1,0 +1,82 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.PosterRenderer = void 0;
+const common_1 = require("@nestjs/common");
+const canvas_1 = require("@napi-rs/canvas");
+const node_fs_1 = require("node:fs");
+// Debian's CJK fonts: wqy-microhei is small (1.6 MB); Noto CJK is used when present.
+const FONT_CANDIDATES = [
+    '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc',
+    '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
+    '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc',
+    '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc',
+];
+const FAMILY = 'PingjiaPosterCJK';
+const W = 900;
+const H = 1300;
+const RED = '#c8161d';
+// Draws the printable poster: a header, the home's name, the code, one call to action. Without a CJK
+// font the text would come out as empty boxes, so it is left out and the code is drawn alone.
+class PosterRenderer {
+    logger = new common_1.Logger('Poster');
+    hasFont;
+    constructor(fontPath) {
+        const path = [fontPath, ...FONT_CANDIDATES].find((p) => !!p && (0, node_fs_1.existsSync)(p));
+        this.hasFont = !!path && canvas_1.GlobalFonts.registerFromPath(path, FAMILY) !== null;
+        if (!this.hasFont)
+            this.logger.warn('no CJK font found (install fonts-wqy-microhei or set POSTER_FONT): posters carry the code without text');
+    }
+    async render(code, text) {
+        const canvas = (0, canvas_1.createCanvas)(W, H);
+        const ctx = canvas.getContext('2d');
+        ctx.fillStyle = '#ffffff';
+        ctx.fillRect(0, 0, W, H);
+        ctx.fillStyle = RED;
+        ctx.fillRect(0, 0, W, 200);
+        const image = await (0, canvas_1.loadImage)(code);
+        const size = 600;
+        ctx.drawImage(image, (W - size) / 2, 420, size, size);
+        if (this.hasFont) {
+            ctx.textAlign = 'center';
+            ctx.textBaseline = 'middle';
+            ctx.fillStyle = '#ffffff';
+            ctx.font = `bold 72px ${FAMILY}`;
+            ctx.fillText(text.title, W / 2, 100);
+            ctx.fillStyle = '#1f1f1f';
+            ctx.font = `bold 48px ${FAMILY}`;
+            this.wrap(ctx, text.homeName, W - 120, 2).forEach((line, i, all) => ctx.fillText(line, W / 2, 310 - (all.length - 1) * 32 + i * 64));
+            ctx.fillStyle = RED;
+            ctx.font = `bold 44px ${FAMILY}`;
+            ctx.fillText(text.callToAction, W / 2, 1100);
+            ctx.fillStyle = '#666666';
+            ctx.font = `30px ${FAMILY}`;
+            ctx.fillText(text.footer, W / 2, 1200);
+        }
+        return canvas.encode('png');
+    }
+    /** Lines of at most `width` pixels, at most `max` lines (the last one shortened with …). */
+    wrap(ctx, text, width, max) {
+        const lines = [];
+        let line = '';
+        for (const ch of [...text]) {
+            if (ctx.measureText(line + ch).width > width && line) {
+                lines.push(line);
+                line = ch;
+            }
+            else
+                line += ch;
+        }
+        if (line)
+            lines.push(line);
+        if (lines.length <= max)
+            return lines;
+        const kept = lines.slice(0, max);
+        let last = kept[max - 1];
+        while (last && ctx.measureText(`${last}…`).width > width)
+            last = [...last].slice(0, -1).join('');
+        kept[max - 1] = `${last}…`;
+        return kept;
+    }
+}
+exports.PosterRenderer = PosterRenderer;
+//# sourceMappingURL=poster-renderer.js.map
