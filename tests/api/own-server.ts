@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FAKE_TEMPLATE_ID, FakeWechat, startFakeWechat } from '../fakes/wechat-server';
+import { ownMariadbDatabase } from '../support/db';
 import { client } from '../support/http';
 import { RunningServer, startServer } from '../support/server';
 import { fakeWechat } from '../support/wechat';
@@ -23,18 +24,8 @@ export interface OwnServer {
 export async function startOwnServer(label: string, env: Record<string, string> = {}): Promise<OwnServer> {
   const wechat = await startFakeWechat();
   const dataDir = mkdtempSync(join(tmpdir(), `pingjia-${label}-`));
-  const shared = process.env.TEST_DATABASE_URL;
-  let target: DbTarget = { dataDir };
-  let name: string | null = null;
-  if (shared) {
-    // A database of its own on the suites' MariaDB (the test user may create one).
-    name = `pingjia_${label.replace(/\W/g, '_')}_${randomBytes(4).toString('hex')}`;
-    const mysql = await import('mysql2/promise');
-    const conn = await mysql.createConnection(shared);
-    await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-    await conn.end();
-    target = { dataDir, url: shared.replace(/\/[^/?]+(\?.*)?$/, `/${name}$1`) };
-  }
+  const own = await ownMariadbDatabase(label);
+  const target: DbTarget = own ? { dataDir, url: own.url } : { dataDir };
   const server = await startServer({
     ...(target.url ? { DATABASE_URL: target.url } : {}),
     DATA_DIR: dataDir,
@@ -61,12 +52,7 @@ export async function startOwnServer(label: string, env: Record<string, string> 
     close: async () => {
       await server.stop();
       await wechat.close();
-      if (name && shared) {
-        const mysql = await import('mysql2/promise');
-        const conn = await mysql.createConnection(shared);
-        await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
-        await conn.end();
-      }
+      await own?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

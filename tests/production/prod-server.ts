@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ownMariadbDatabase } from '../support/db';
 import { client } from '../support/http';
 import { RunningServer, startServer } from '../support/server';
 
@@ -33,30 +34,15 @@ export const productionEnv = (dataDir: string): Record<string, string> => ({
 
 export async function startProdServer(label: string, env: Record<string, string> = {}): Promise<ProdServer> {
   const dataDir = mkdtempSync(join(tmpdir(), `pingjia-prod-${label}-`));
-  const shared = process.env.TEST_DATABASE_URL;
-  let dbName: string | null = null;
-  let databaseUrl: string | null = null;
-  if (shared) {
-    dbName = `pingjia_prod_${label.replace(/\W/g, '_')}_${randomBytes(4).toString('hex')}`;
-    const mysql = await import('mysql2/promise');
-    const conn = await mysql.createConnection(shared);
-    await conn.query(`CREATE DATABASE \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-    await conn.end();
-    databaseUrl = shared.replace(/\/[^/?]+(\?.*)?$/, `/${dbName}$1`);
-  }
-  const server = await startServer({ ...productionEnv(dataDir), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), ...env }, 90_000);
+  const own = await ownMariadbDatabase(`prod_${label}`);
+  const server = await startServer({ ...productionEnv(dataDir), ...(own ? { DATABASE_URL: own.url } : {}), ...env }, 90_000);
   return {
     server,
     url: server.url,
     api: client(server.url),
     close: async () => {
       await server.stop();
-      if (dbName && shared) {
-        const mysql = await import('mysql2/promise');
-        const conn = await mysql.createConnection(shared);
-        await conn.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
-        await conn.end();
-      }
+      await own?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -59,3 +59,21 @@ export async function openRawWriter(url = process.env.TEST_DATABASE_URL, dataDir
 
 /** The error a unique index raises, on either driver. */
 export const isUniqueViolation = (e: unknown) => ['ER_DUP_ENTRY', 'SQLITE_CONSTRAINT_UNIQUE'].includes((e as { code?: string })?.code ?? '');
+
+/**
+ * A database of its own on the suites' MariaDB (TEST_DATABASE_URL; the test user may create one), for
+ * a server that must not share its data: its URL and how to drop it. null on SQLite.
+ */
+export async function ownMariadbDatabase(label: string, shared = process.env.TEST_DATABASE_URL): Promise<{ url: string; drop: () => Promise<void> } | null> {
+  if (!shared) return null;
+  const { randomBytes } = await import('node:crypto');
+  const name = `pingjia_${label.replace(/\W/g, '_')}_${randomBytes(4).toString('hex')}`;
+  const mysql = await import('mysql2/promise');
+  const run = async (sql: string) => {
+    const conn = await mysql.createConnection(shared);
+    await conn.query(sql);
+    await conn.end();
+  };
+  await run(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  return { url: shared.replace(/\/[^/?]+(\?.*)?$/, `/${name}$1`), drop: () => run(`DROP DATABASE IF EXISTS \`${name}\``) };
+}
