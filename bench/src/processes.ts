@@ -58,7 +58,7 @@ export async function startServer(env: Record<string, string>, logFile: string, 
   const started = process.hrtime.bigint();
   const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'server/dist/main.js')], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', H5_DIR: '', SHUTDOWN_DELAY_MS: '0', ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}), ...env },
+    env: { PATH: process.env.PATH, NODE_ENV: 'production', PUBLIC_URL: 'https://bench.pingjia.invalid', PORT: '0', HOST: '127.0.0.1', H5_DIR: '', SHUTDOWN_DELAY_MS: '0', ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}), ...env },
     stdio: ['ignore', fd, fd],
   });
   closeSync(fd);

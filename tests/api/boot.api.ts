@@ -19,9 +19,16 @@ describe('boot', () => {
   });
 
   it('refuses to start in production without secrets', () => {
-    const res = spawnSync(process.execPath, [SERVER_MAIN], { env: { PATH: process.env.PATH, NODE_ENV: 'production' }, encoding: 'utf8' });
+    const res = spawnSync(process.execPath, [SERVER_MAIN], { env: { PATH: process.env.PATH, NODE_ENV: 'production', PUBLIC_URL: 'https://pingjia.example.cn' }, encoding: 'utf8' });
     expect(res.status).toBe(78);
     expect(res.stderr).toContain('JWT_SECRET');
+  });
+
+  it('refuses to start in production without PUBLIC_URL (links are never built from a request)', () => {
+    const secret = 's'.repeat(40);
+    const res = spawnSync(process.execPath, [SERVER_MAIN], { env: { PATH: process.env.PATH, NODE_ENV: 'production', JWT_SECRET: secret, RATER_KEY_SECRET: secret }, encoding: 'utf8' });
+    expect(res.status).toBe(78);
+    expect(res.stderr).toContain('PUBLIC_URL');
   });
 
   it('has no dev login unless AUTH_DEV_LOGIN=true', async () => {
