@@ -128,9 +128,18 @@ export interface CriterionFigures {
   distribution: number[] | null;
 }
 
+/** Set while the cycle is not closed: only participation (rounded down to 5) is shown until then. */
+export interface OpenCycle {
+  closesAt: string;
+  /** China calendar days until the closing day (0: it closes today) */
+  daysLeft: number;
+}
+
 export interface HomeDashboard {
   home: { id: string; name: string };
   campaign: { id: string; name: string; status: CampaignStatus } | null;
+  /** non-null while the cycle is open: every figure but participation is null, and participation is rounded down to 5 */
+  openCycle: OpenCycle | null;
   participation: { ratings: number; members: number; rate: number | null; valid: boolean };
   /** null while too few ratings to show anything without exposing raters */
   satisfaction: { rate: number | null; satisfied: number; basicallySatisfied: number; dissatisfied: number } | null;
@@ -145,7 +154,7 @@ export interface HomeDashboard {
   comments: DashboardComment[] | null;
   /** why `comments` is null (null when they are shown); text: commentsWithheldText */
   commentsWithheld: CommentsWithheld | null;
-  /** per self-declared group; null while withheld */
+  /** per self-declared group, final figures only; a group is null unless publishableGroups lets it show */
   groups: GroupsFigures | null;
   /** null when grievance figures are not available */
   grievances: GrievanceStats | null;

@@ -4,12 +4,14 @@ import type { GrievanceStats } from './grievance-api';
 import type { MemberGroup } from './groups';
 import type { CampaignStatus, Role } from './orgs';
 import type { Tier } from './scoring';
+import type { OpenCycle } from './api';
 
 export interface TrendPoint {
   campaign: { id: string; name: string; status: CampaignStatus; opensAt: string };
+  /** rounded down to 5 while the cycle is open */
   ratings: number;
   participationRate: number | null;
-  /** null where fewer than 5 ratings */
+  /** null while the cycle is open or with fewer than 5 ratings */
   satisfactionRate: number | null;
   title: Tier | null;
 }
@@ -30,7 +32,10 @@ export interface GroupFigures {
   dissatisfied: number;
 }
 
-/** Per self-declared group; a group is null unless it and everyone else both have ≥5 ratings. */
+/**
+ * Per self-declared group, from the final figures only; a group is null unless it, everyone else, and
+ * every cell the shown groups cut the raters into hold 0 or ≥ 5 ratings (publishableGroups).
+ */
 export type GroupsFigures = Record<MemberGroup, GroupFigures | null>;
 
 export const LEAGUE_SORT_KEYS = ['satisfaction', 'participation', 'organization', 'rights', 'work', 'role', 'trust', 'name'] as const;
@@ -66,6 +71,8 @@ export interface LeagueRow extends Figures {
 export interface OrgDashboard {
   org: { id: string; name: string; level: string };
   campaign: { id: string; name: string; status: CampaignStatus } | null;
+  /** non-null while the cycle is open: only participation (each home's rounded down to 5, sums of those) is shown */
+  openCycle: OpenCycle | null;
   totals: Figures;
   /** homes per title this cycle (a title needs a valid cycle) */
   tiers: Record<Tier, number>;

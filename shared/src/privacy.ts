@@ -1,5 +1,6 @@
 import { DEFAULT_THRESHOLDS, Thresholds } from './scoring';
 import { chinaDay } from './time';
+import type { CampaignStatus } from './orgs';
 
 // The privacy rules every view applies (dashboards, league tables, exports, public results).
 // Withheld figures are null: never estimated, never rounded towards something.
@@ -41,6 +42,11 @@ export function countsTowardAggregate(ratings: number, t: Thresholds = DEFAULT_T
 // distributions, groups and comments are released once, when the cycle closes. So no two views can
 // differ by one rating's answer, however often they are taken or whatever ratings the viewer adds.
 
+/** A cycle's figures are released once, when it closes; before that only participation is shown. */
+export function areFiguresReleased(status: CampaignStatus): boolean {
+  return status === 'closed' || status === 'published';
+}
+
 /** The participation an open cycle shows: rounded down to a multiple of `minSlice` (5). */
 export function openParticipation(ratings: number, t: Thresholds = DEFAULT_THRESHOLDS): number {
   return Math.floor(ratings / t.minSlice) * t.minSlice;
@@ -49,11 +55,6 @@ export function openParticipation(ratings: number, t: Thresholds = DEFAULT_THRES
 /** China calendar days from today to the day the cycle closes (0: it closes today), never below 0. */
 export function daysLeft(closesAt: string, now: Date): number {
   return Math.max(0, Math.round((Date.parse(chinaDay(closesAt)) - Date.parse(chinaDay(now))) / 86_400_000));
-}
-
-/** The open-cycle snapshot step (server/src/ratings/open-figures.ts, being removed). */
-export function openFiguresStep(t: Thresholds = DEFAULT_THRESHOLDS): number {
-  return t.minSlice;
 }
 
 /** What the chair and the federations read while a cycle is open. */

@@ -30,9 +30,6 @@ describe('concurrent ratings', () => {
         expect(Number(totals[`sum_${k}`])).toBe(Number(r[`s_${k}`]));
         for (let s = 1; s <= 5; s++) expect(Number(totals[`d_${k}_${s}`])).toBe(Number(r[`s_${k}`]) === s ? 1 : 0);
       }
-      // Only new ratings move the open cycle's snapshot window: 49 changes by one member move nothing.
-      expect([Number(totals.writes), Number(totals.window_start)]).toEqual([1, 0]);
-      expect(await db.query(`SELECT * FROM rating_totals_staged WHERE campaign_id = ? AND home_id = ?`, [campaign.id, homeA.id])).toHaveLength(0);
     } finally {
       await db.close();
     }
@@ -56,14 +53,6 @@ describe('concurrent ratings', () => {
       for (const k of CRITERION_KEYS) {
         expect(Number(totals[`sum_${k}`])).toBe(rows.reduce((a, r) => a + Number(r[`s_${k}`]), 0));
         for (let s = 1; s <= 5; s++) expect(Number(totals[`d_${k}_${s}`])).toBe(rows.filter((r) => Number(r[`s_${k}`]) === s).length);
-      }
-      // 30 new ratings: windows closed at 25 and 30; each snapshot a whole copy taken at its boundary.
-      expect([Number(totals.writes), Number(totals.window_start)]).toEqual([30, 30]);
-      for (const [table, n] of [['rating_totals_staged', 30], ['rating_totals_shown', 25]] as const) {
-        const [snap] = await db.query<Record<string, any>>(`SELECT * FROM ${table} WHERE campaign_id = ? AND home_id = ?`, [campaign.id, homeA.id]);
-        expect([table, Number(snap.ratings), Number(snap.writes)]).toEqual([table, n, n]);
-        expect(VERDICTS.reduce((a, v) => a + Number(snap[v]), 0)).toBe(n);
-        for (const k of CRITERION_KEYS) expect([1, 2, 3, 4, 5].reduce((a, s) => a + Number(snap[`d_${k}_${s}`]), 0)).toBe(n);
       }
     } finally {
       await db.close();

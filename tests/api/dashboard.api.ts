@@ -2,7 +2,7 @@ import { api, cityWithCampaign, member, ratingPath } from './fixtures';
 import { moveCampaign } from './oversight.fixtures';
 
 describe('home dashboard', () => {
-  it('shows the open cycle from its snapshot, then the final figures: only the count below five ratings, else satisfaction, means and tier', async () => {
+  it('shows only participation (rounded down to 5) while the cycle is open, then the final figures: only the count below five ratings, else satisfaction, means and tier', async () => {
     const { homeA, homeB, campaign, adminToken } = await cityWithCampaign(20);
     const rate = async (homeId: string, scores: Record<string, number>, verdict: string) => {
       const m = await member();
@@ -23,10 +23,12 @@ describe('home dashboard', () => {
       participation: { ratings, members: 20, rate: ratings / 20, valid: false },
       ...{ satisfaction: null, criteria: null, tier: null, withheld: true, comments: null, commentsWithheld: reason },
     });
-    // Open: figures move in windows of five new ratings, shown one window late — nothing yet.
+    // Open: participation rounded down to 5 (4 → 0), the days left, nothing else.
     const open = await api().get(`/api/homes/${homeA.id}/dashboard`, { token: adminToken });
     expect(open.status).toBe(200);
     expect(open.body).toMatchObject(countOnly(homeA.id, 'open', 0, 'campaign_open'));
+    expect(open.body.openCycle).toEqual({ closesAt: expect.any(String), daysLeft: expect.any(Number) });
+    expect(open.body.openCycle.daysLeft).toBeGreaterThanOrEqual(29);
 
     await rate(homeA.id, s(5, 4, 3, 2, 1), 'satisfied');
     await moveCampaign(adminToken, campaign.id, 'close');

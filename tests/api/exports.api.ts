@@ -29,10 +29,15 @@ describe('Excel exports', () => {
     await rateMany(c.id, plus.id, 2, 'dissatisfied', { score: 3 });
     await rateMany(c.id, small.id, 2, 'satisfied');
 
-    // While the cycle is open: no home has ten new ratings yet, so nothing is shown, and the sheet says why.
+    // While the cycle is open: each home's participation rounded down to 5 (5, 5, 0), no satisfaction, and the sheet says why.
     const open = await download(`/api/orgs/${city.id}/export.xlsx?campaignId=${c.id}`, adminToken);
-    expect(rowsOf(open.getWorksheet('汇总')!).find((r) => r[0] === '参评人次')?.[1]).toBe(0);
-    expect(rowsOf(open.getWorksheet('排名')!).at(-1)).toEqual([openFiguresNote()]);
+    const openSummary = rowsOf(open.getWorksheet('汇总')!);
+    expect(openSummary.find((r) => r[0] === '参评人次')?.[1]).toBe(10);
+    expect(openSummary.find((r) => r[0] === '满意率（%）')?.[1]).toBe('—');
+    expect(openSummary.find((r) => r[0] === '满意')?.[1]).toBe(0);
+    const openLeague = rowsOf(open.getWorksheet('排名')!);
+    expect(openLeague.slice(1, 4).map((r) => [r[3], r[6], r[7]]).sort()).toEqual([[0, '—', '—'], [5, '—', '—'], [5, '—', '—']]);
+    expect(openLeague.at(-1)).toEqual([openFiguresNote()]);
 
     await moveCampaign(adminToken, c.id, 'close');
     const wb = await download(`/api/orgs/${city.id}/export.xlsx?campaignId=${c.id}`, adminToken);

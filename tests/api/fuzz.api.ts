@@ -130,9 +130,6 @@ async function checksum(w: World): Promise<string> {
     ['SELECT * FROM campaigns WHERE org_path LIKE ? ORDER BY id', [like]],
     [`SELECT * FROM ratings WHERE home_id IN ${homes} ORDER BY id`, [like]],
     [`SELECT * FROM rating_totals WHERE home_id IN ${homes} ORDER BY campaign_id, home_id`, [like]],
-    // The open-cycle snapshots (migration 030): a refused rating must not move them either.
-    [`SELECT * FROM rating_totals_staged WHERE home_id IN ${homes} ORDER BY campaign_id, home_id`, [like]],
-    [`SELECT * FROM rating_totals_shown WHERE home_id IN ${homes} ORDER BY campaign_id, home_id`, [like]],
     ['SELECT * FROM grievances WHERE org_path LIKE ? ORDER BY id', [like]],
     ['SELECT * FROM grievance_events WHERE grievance_id IN (SELECT id FROM grievances WHERE org_path LIKE ?) ORDER BY id', [like]],
     ['SELECT * FROM grievance_subscriptions WHERE grievance_id IN (SELECT id FROM grievances WHERE org_path LIKE ?) ORDER BY id', [like]],

@@ -4,7 +4,7 @@ const FIGURES = ['homes', 'members', 'ratings', 'reportedHomes', 'reportedRating
 const sumOf = (rows: any[], key: string) => rows.reduce((s, r) => s + r[key], 0);
 
 /** A city: three homes of its own and a county with two more; one campaign over the city, rated and closed
- *  (final figures; an open cycle's snapshot is tested in open-figures.api.ts). */
+ *  (final figures; an open cycle's participation-only answers are tested in differencing.api.ts). */
 async function subtree() {
   const { adminToken, city } = await freshCity();
   const county = await createOrg(adminToken, city.id, 'county');

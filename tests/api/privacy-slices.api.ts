@@ -43,7 +43,7 @@ describe('privacy of dashboard slices', () => {
     const held = await member();
     expect((await api().put(ratingPath(c.id, home.id), { token: held.token, body: { scores: { organization: 2, rights: 2, work: 2, role: 2, trust: 2 }, verdict: 'dissatisfied', comment: '主席待人工复核一事' } })).status).toBe(201);
     await rateMany(c.id, home.id, 1, 'satisfied', { comment: '活动丰富' });
-    // Open: which comment belongs to a rating already in the shown snapshot cannot be told, so none.
+    // Open: nothing but participation until the close, comments included.
     const open = await api().get(`/api/homes/${home.id}/dashboard?campaignId=${c.id}`, { token: chair.token });
     expect(open.body).toMatchObject({ comments: null, commentsWithheld: 'campaign_open' });
     await moveCampaign(adminToken, c.id, 'close');

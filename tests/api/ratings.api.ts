@@ -19,7 +19,7 @@ describe('ratings', () => {
     expect(mine.status).toBe(200);
     expect(mine.body.rating.scores.trust).toBe(2);
 
-    // An open cycle's figures move only in windows of five new ratings; the final figures count it once.
+    // An open cycle shows participation rounded down to 5; the final figures count the rating once.
     const open = await api().get(`/api/homes/${homeA.id}/dashboard`, { token: adminToken });
     expect(open.body.participation.ratings).toBe(0);
     expect((await api().post(`/api/campaigns/${campaign.id}/close`, { token: adminToken })).status).toBe(200);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { areCommentsVisible, CommentsWithheld, DashboardComment, DEFAULT_THRESHOLDS, HomeDashboard, isSliceVisible, satisfactionRate, TrendPoint } from '@pingjia/shared';
+import { areCommentsVisible, areFiguresReleased, CommentsWithheld, DashboardComment, daysLeft, DEFAULT_THRESHOLDS, GroupPattern, HomeDashboard, isSliceVisible, MemberGroup, satisfactionRate, TrendPoint } from '@pingjia/shared';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../auth/access.service';
 import { Campaign } from '../campaigns/campaign.entity';
@@ -8,9 +8,9 @@ import { Home } from '../orgs/home.entity';
 import { Rating } from '../ratings/rating.entity';
 import { RatingTotals } from '../ratings/rating-totals.entity';
 import { CampaignScope } from './campaign-scope';
-import { isFinal, totalsSchemaFor } from './figures-source';
+import { Clock } from '../common/clock';
 import { GrievanceFigures } from './grievance-figures';
-import { homeFigures } from './home-figures';
+import { HomeFigures, homeFigures, openHomeFigures } from './home-figures';
 
 const MAX_COMMENTS = 100;
 
@@ -29,6 +29,7 @@ export class DashboardService {
     private readonly access: AccessService,
     private readonly scope: CampaignScope,
     private readonly grievanceFigures: GrievanceFigures,
+    private readonly clock: Clock,
   ) {}
 
   async home(userId: string, homeId: string, campaignId?: string): Promise<HomeDashboard> {
@@ -43,10 +44,10 @@ export class DashboardService {
     const campaign = campaignId ? await this.scope.forHome(home.orgPath, campaignId) : (history[history.length - 1] ?? null);
     const rows = await this.totalsRows(home.id, campaign && !history.some((c) => c.id === campaign.id) ? [...history, campaign] : history);
     const totals = campaign ? (rows.get(campaign.id) ?? null) : null;
-    const f = homeFigures(home, totals, this.thresholds);
-    // Which rating a comment belongs to cannot be matched to a snapshot: comments wait for the close.
-    const commentsWithheld: CommentsWithheld | null =
-      campaign && !isFinal(campaign.status) ? 'campaign_open' : !campaign || !areCommentsVisible(f.ratings, this.thresholds) ? 'too_few_ratings' : null;
+    // Until the cycle closes: participation rounded down to 5 and nothing else, for everyone (issue 14).
+    const released = !campaign || areFiguresReleased(campaign.status);
+    const f = released ? homeFigures(home, totals, this.thresholds, campaign && totals && totals.ratings ? await this.groupPatterns(campaign.id, home.id) : []) : openHomeFigures(home, totals, this.thresholds);
+    const commentsWithheld: CommentsWithheld | null = !released ? 'campaign_open' : !campaign || !areCommentsVisible(f.ratings, this.thresholds) ? 'too_few_ratings' : null;
     const [comments, grievances] = await Promise.all([
       campaign && !commentsWithheld ? this.comments(campaign.id, home.id) : Promise.resolve(null),
       this.grievanceFigures.forHome(home.id, upperLevel),
@@ -54,6 +55,7 @@ export class DashboardService {
     return {
       home: { id: home.id, name: home.name },
       campaign: campaign ? { id: campaign.id, name: campaign.name, status: campaign.status } : null,
+      openCycle: campaign && !released ? { closesAt: campaign.closesAt, daysLeft: daysLeft(campaign.closesAt, this.clock.now()) } : null,
       participation: { ratings: f.ratings, members: f.members, rate: f.participationRate, valid: f.valid },
       satisfaction: f.satisfaction,
       criteria: f.criteria,
@@ -69,25 +71,29 @@ export class DashboardService {
   }
 
   /**
-   * Each cycle's totals row of the home from its own source: the shown snapshot while a cycle is open,
-   * the final totals after (figures-source.ts). Plain SQL: an ORM find hydrating ~90 counter columns
-   * per row cost more than the lookup.
+   * Each cycle's totals row of the home. Plain SQL: an ORM find hydrating ~90 counter columns per row
+   * cost more than the lookup.
    */
   private async totalsRows(homeId: string, campaigns: Campaign[]): Promise<Map<string, RatingTotals>> {
     const out = new Map<string, RatingTotals>();
-    for (const schema of new Set(campaigns.map(totalsSchemaFor))) {
-      const ids = campaigns.filter((c) => totalsSchemaFor(c) === schema).map((c) => c.id);
-      const table = schema.options.tableName as string;
-      const rows = (await this.dataSource.query(`SELECT * FROM ${table} WHERE home_id = ? AND campaign_id IN (${ids.map(() => '?').join(', ')})`, [homeId, ...ids])) as Record<string, string | number>[];
-      for (const r of rows) out.set(String(r.campaign_id), toTotals(r));
-    }
+    if (!campaigns.length) return out;
+    const ids = campaigns.map((c) => c.id);
+    const rows = (await this.dataSource.query(`SELECT * FROM rating_totals WHERE home_id = ? AND campaign_id IN (${ids.map(() => '?').join(', ')})`, [homeId, ...ids])) as Record<string, string | number>[];
+    for (const r of rows) out.set(String(r.campaign_id), toTotals(r));
     return out;
+  }
+
+  /** How many ratings ticked each set of groups (member_groups is the sorted list), for the group slices. */
+  private async groupPatterns(campaignId: string, homeId: string): Promise<GroupPattern<MemberGroup>[]> {
+    const rows = (await this.dataSource.query('SELECT member_groups AS g, COUNT(*) AS n FROM ratings WHERE campaign_id = ? AND home_id = ? GROUP BY member_groups', [campaignId, homeId])) as { g: string | null; n: number | string }[];
+    return rows.map((r) => ({ groups: r.g ? (r.g.split(',') as MemberGroup[]) : [], ratings: Number(r.n) }));
   }
 
   /** The home's cycles, oldest first, each with the privacy rules applied on its own. */
   private trend(home: Home, campaigns: Campaign[], rows: Map<string, RatingTotals>): TrendPoint[] {
     return campaigns.map((c: Campaign) => {
-      const f = homeFigures(home, rows.get(c.id) ?? null, this.thresholds);
+      const totals = rows.get(c.id) ?? null;
+      const f: HomeFigures = areFiguresReleased(c.status) ? homeFigures(home, totals, this.thresholds) : openHomeFigures(home, totals, this.thresholds);
       return {
         campaign: { id: c.id, name: c.name, status: c.status, opensAt: c.opensAt },
         ratings: f.ratings,

@@ -4,12 +4,15 @@ import {
   CriterionFigures,
   CriterionKey,
   criterionMean,
+  GroupPattern,
   GroupsFigures,
-  isGroupSliceVisible,
   isParticipationValid,
   isSliceVisible,
   MEMBER_GROUP_KEYS,
+  MemberGroup,
+  openParticipation,
   participationRate,
+  publishableGroups,
   satisfactionRate,
   Thresholds,
   Tier,
@@ -35,9 +38,20 @@ export interface HomeFigures {
 }
 
 const num = (v: unknown) => Number(v ?? 0);
+const NOTHING = { satisfaction: null, criteria: null, tier: null, title: null, groups: null };
 
-/** A home's figures for one cycle from its totals row, with every privacy rule applied. */
-export function homeFigures(home: Pick<Home, 'memberCount' | 'workerCount'>, totals: RatingTotals | null, t: Thresholds): HomeFigures {
+/** An open cycle's figures: participation rounded down to a multiple of 5, nothing else until the close. */
+export function openHomeFigures(home: Pick<Home, 'memberCount'>, totals: RatingTotals | null, t: Thresholds): HomeFigures {
+  const n = openParticipation(num(totals?.ratings), t);
+  return { ratings: n, members: home.memberCount, participationRate: participationRate(n, home.memberCount), valid: isParticipationValid(n, home.memberCount, t), withheld: true, ...NOTHING };
+}
+
+/**
+ * A closed cycle's final figures from its totals row, with every privacy rule applied. `patterns`: how
+ * many ratings ticked each set of groups, for the group slices (publishableGroups); without them no
+ * group is shown.
+ */
+export function homeFigures(home: Pick<Home, 'memberCount' | 'workerCount'>, totals: RatingTotals | null, t: Thresholds, patterns: GroupPattern<MemberGroup>[] = []): HomeFigures {
   const n = num(totals?.ratings);
   const withheld = !isSliceVisible(n, t);
   const counts: VerdictCounts = { satisfied: num(totals?.satisfied), basicallySatisfied: num(totals?.basicallySatisfied), dissatisfied: num(totals?.dissatisfied) };
@@ -49,13 +63,14 @@ export function homeFigures(home: Pick<Home, 'memberCount' | 'workerCount'>, tot
     valid: isParticipationValid(n, home.memberCount, t),
     withheld,
   };
-  if (withheld || !totals) return { ...base, satisfaction: null, criteria: null, tier: null, title: null, groups: null };
+  if (withheld || !totals) return { ...base, ...NOTHING };
 
   const criteria = {} as Record<CriterionKey, CriterionFigures>;
   for (const k of CRITERION_KEYS) {
     criteria[k] = { mean: criterionMean(num(totals[sumColumn(k)]), n), distribution: SCORES.map((s) => num(totals[distColumn(k, s)])) };
   }
   const groups = {} as GroupsFigures;
+  const shown = publishableGroups(patterns, MEMBER_GROUP_KEYS, t);
   for (const g of MEMBER_GROUP_KEYS) {
     const size = num(totals[groupColumn(g)]);
     const c: VerdictCounts = {
@@ -63,7 +78,7 @@ export function homeFigures(home: Pick<Home, 'memberCount' | 'workerCount'>, tot
       basicallySatisfied: num(totals[groupVerdictColumn(g, 'basically_satisfied')]),
       dissatisfied: num(totals[groupVerdictColumn(g, 'dissatisfied')]),
     };
-    groups[g] = isGroupSliceVisible(size, n, t) ? { ratings: size, satisfactionRate: satisfactionRate(c), ...c } : null;
+    groups[g] = shown.includes(g) ? { ratings: size, satisfactionRate: satisfactionRate(c), ...c } : null;
   }
   return {
     ...base,

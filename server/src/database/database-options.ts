@@ -8,7 +8,7 @@ import { Org } from '../orgs/org.entity';
 import { Home } from '../orgs/home.entity';
 import { Campaign } from '../campaigns/campaign.entity';
 import { Rating } from '../ratings/rating.entity';
-import { RatingTotalsSchema, RatingTotalsShownSchema, RatingTotalsStagedSchema } from '../ratings/rating-totals.entity';
+import { RatingTotalsSchema } from '../ratings/rating-totals.entity';
 import { Initial1764000000000 } from './migrations/1764000000000-initial';
 import { Roster1764000000001 } from './migrations/1764000000001-roster';
 import { RosterEntry } from '../membership/roster-entry.entity';
@@ -20,9 +20,10 @@ import { ShownTotals1764000000030 } from './migrations/1764000000030-shown-total
 import { GrievanceOrgPath1764000000040 } from './migrations/1764000000040-grievance-org-path';
 import { LoginAttempts1764000000150 } from './migrations/1764000000150-login-attempts';
 import { LoginAttempt } from '../auth/login-attempt.entity';
+import { DropShownTotals1764000000500 } from './migrations/1764000000500-drop-shown-totals';
 
-export const ENTITIES = [User, RoleGrant, LoginAttempt, Org, Home, Campaign, Rating, RatingTotalsSchema, RatingTotalsStagedSchema, RatingTotalsShownSchema, RosterEntry, ...GRIEVANCE_ENTITIES, ...OVERSIGHT_ENTITIES];
-export const MIGRATIONS = [Initial1764000000000, Roster1764000000001, Grievances1764000000010, Oversight1764000000020, ShownTotals1764000000030, GrievanceOrgPath1764000000040, LoginAttempts1764000000150];
+export const ENTITIES = [User, RoleGrant, LoginAttempt, Org, Home, Campaign, Rating, RatingTotalsSchema, RosterEntry, ...GRIEVANCE_ENTITIES, ...OVERSIGHT_ENTITIES];
+export const MIGRATIONS = [Initial1764000000000, Roster1764000000001, Grievances1764000000010, Oversight1764000000020, ShownTotals1764000000030, GrievanceOrgPath1764000000040, LoginAttempts1764000000150, DropShownTotals1764000000500];
 
 // Schema changes only through migrations, never `synchronize`.
 export function databaseOptions(db: AppConfig['database']): DataSourceOptions {

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { CRITERIA, CAMPAIGN_STATUS_LABELS, commentsWithheldText, MEMBER_GROUP_KEYS, MEMBER_GROUP_LABELS, openFiguresNote, TIER_LABELS, Tier } from '@pingjia/shared';
+import { areFiguresReleased, CRITERIA, CAMPAIGN_STATUS_LABELS, commentsWithheldText, MEMBER_GROUP_KEYS, MEMBER_GROUP_LABELS, openFiguresNote, TIER_LABELS, Tier } from '@pingjia/shared';
 import { DashboardService } from '../dashboard/dashboard.service';
-import { isFinal } from '../dashboard/figures-source';
 import { OrgDashboardService } from '../dashboard/org-dashboard.service';
 import { addSafeRow, Cell, header, newWorkbook, percent, toBuffer } from './workbook';
 
@@ -18,8 +17,8 @@ export class ExportsService {
 
   /** The league table of an org's subtree for one cycle. */
   async org(userId: string, orgId: string, campaignId?: string): Promise<Buffer> {
-    const { org, campaign, path, cid, totals: source } = await this.orgDashboard.resolve(userId, orgId, campaignId);
-    const [{ totals, tiers }, homes] = await Promise.all([this.orgDashboard.summary(path, cid, source, campaign), this.orgDashboard.allHomes(path, cid, source, campaign)]);
+    const { org, campaign, path, cid, open } = await this.orgDashboard.resolve(userId, orgId, campaignId);
+    const [{ totals, tiers }, homes] = await Promise.all([this.orgDashboard.summary(path, cid, open, campaign), this.orgDashboard.allHomes(path, cid, open, campaign)]);
     const wb = newWorkbook();
     const summary = wb.addWorksheet('汇总');
     header(summary, ['项目', '数值'], [28, 40]);
@@ -61,7 +60,7 @@ export class ExportsService {
     });
     addSafeRow(league, []);
     addSafeRow(league, ['说明：参评不足 5 人的职工之家不显示评分，也不计入汇总满意度。']);
-    if (campaign && !isFinal(campaign.status)) addSafeRow(league, [openFiguresNote()]);
+    if (open) addSafeRow(league, [openFiguresNote()]);
     return toBuffer(wb);
   }
 
@@ -85,7 +84,7 @@ export class ExportsService {
       ['不满意', d.satisfaction?.dissatisfied ?? null],
       ['称号', title(d.title)],
     ];
-    if (d.campaign && !isFinal(d.campaign.status)) rows.push(['说明', openFiguresNote()]);
+    if (d.campaign && !areFiguresReleased(d.campaign.status)) rows.push(['说明', openFiguresNote()]);
     for (const r of rows) addSafeRow(s, r);
 
     const c = wb.addWorksheet('五项指标');

@@ -34,7 +34,7 @@ export const COUNTER_COLUMNS: string[] = [
   ...MEMBER_GROUP_KEYS.map(groupColumn),
 ];
 
-/** Every column a snapshot copies: the counters and the group verdicts. */
+/** Every figure column: the counters and the group verdicts. */
 export const FIGURE_COLUMNS: string[] = [...COUNTER_COLUMNS, ...GROUP_VERDICT_COLUMNS];
 
 const counter: EntitySchemaColumnOptions = { type: 'int', default: 0 };
@@ -42,25 +42,12 @@ const PROPERTY: Record<string, string> = { basically_satisfied: 'basicallySatisf
 /** The entity property of a counter column (the two verdict-like columns are camelCase in the entity). */
 export const propertyOf = (column: string) => PROPERTY[column] ?? column;
 
-function totalsSchema(name: string, tableName: string, extra: string[]) {
-  return new EntitySchema<RatingTotals>({
-    name,
-    tableName,
-    columns: {
-      campaignId: { name: 'campaign_id', type: 'varchar', length: 36, primary: true },
-      homeId: { name: 'home_id', type: 'varchar', length: 36, primary: true },
-      ...Object.fromEntries([...FIGURE_COLUMNS, ...extra].map((c) => [propertyOf(c), { ...counter, name: c }])),
-    },
-  });
-}
-
-// `writes` counts the writes that move an open cycle's snapshot window (new ratings); `window_start`
-// is `writes` when the latest snapshot was taken (see open-figures.ts).
-export const RatingTotalsSchema = totalsSchema('RatingTotals', 'rating_totals', ['writes', 'window_start']);
-
-/**
- * Snapshots for open cycles: `staged` is the totals at the latest window boundary, `shown` the one
- * before it — what dashboards serve while the cycle is open. `writes` is the totals' `writes` then.
- */
-export const RatingTotalsStagedSchema = totalsSchema('RatingTotalsStaged', 'rating_totals_staged', ['writes']);
-export const RatingTotalsShownSchema = totalsSchema('RatingTotalsShown', 'rating_totals_shown', ['writes']);
+export const RatingTotalsSchema = new EntitySchema<RatingTotals>({
+  name: 'RatingTotals',
+  tableName: 'rating_totals',
+  columns: {
+    campaignId: { name: 'campaign_id', type: 'varchar', length: 36, primary: true },
+    homeId: { name: 'home_id', type: 'varchar', length: 36, primary: true },
+    ...Object.fromEntries(FIGURE_COLUMNS.map((c) => [propertyOf(c), { ...counter, name: c }])),
+  },
+});

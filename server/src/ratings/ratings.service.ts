@@ -15,7 +15,6 @@ import { ModerationService } from '../wechat/moderation.service';
 import { RatingDto } from './dto';
 import { CommentStatus, Rating } from './rating.entity';
 import { FIGURE_COLUMNS, RatingTotalsSchema } from './rating-totals.entity';
-import { snapshotDue, takeSnapshot, WindowState } from './open-figures';
 import { raterKey } from './rater-key';
 import { RatingValues, totalsDelta } from './totals-delta';
 
@@ -74,17 +73,14 @@ export class RatingsService {
     return this.tx.run(async (m) => {
       // Every write to a home's ratings first locks that home's totals row (created on first use),
       // so concurrent writers queue on one lock instead of deadlocking on index gaps.
-      const window = await this.lockTotals(m, campaignId, homeId);
+      await this.lockTotals(m, campaignId, homeId);
       const [existing] = (await m.query(SQL.existing, [campaignId, homeId, key])) as Record<string, unknown>[];
       const before = existing ? storedValues(existing) : null;
       const values = [next.organization, next.rights, next.work, next.role, next.trust, next.verdict, next.comment, next.commentStatus, next.memberGroups, next.updatedOn];
       if (existing) await m.query(SQL.update, [...values, existing.id]);
       else await m.query(SQL.insert, [newId(), campaignId, homeId, key, ...values]);
       const saved = { campaignId, homeId, ...next } as Rating;
-      // Only a new rating moves an open cycle's snapshot window (open-figures.ts).
-      const snapshotAt = existing ? null : snapshotDue(window);
-      await this.applyDelta(m, campaignId, homeId, totalsDelta(before, valuesOf(saved)), !existing, snapshotAt);
-      if (snapshotAt !== null) await takeSnapshot(m, campaignId, homeId);
+      await this.applyDelta(m, campaignId, homeId, totalsDelta(before, valuesOf(saved)));
       return { created: !existing, rating: toRatingView(saved) };
     });
   }
@@ -110,24 +106,19 @@ export class RatingsService {
     return { home, campaign };
   }
 
-  /** Locks the home's totals row (creating it on first use) and reads its snapshot window. */
-  private async lockTotals(m: EntityManager, campaignId: string, homeId: string): Promise<WindowState> {
-    const mysql = m.connection.options.type === 'mysql';
-    const select = async () => {
-      const [row] = (await m.query(mysql ? SQL.lockMysql : SQL.lock, [campaignId, homeId])) as { writes: number | string; window_start: number | string }[];
-      return row ? { writes: Number(row.writes), windowStart: Number(row.window_start) } : null;
-    };
-    const found = await select();
-    if (found) return found;
+  /** Locks the home's totals row, creating it on first use. */
+  private async lockTotals(m: EntityManager, campaignId: string, homeId: string): Promise<void> {
+    const sql = m.connection.options.type === 'mysql' ? SQL.lockMysql : SQL.lock;
+    if (((await m.query(sql, [campaignId, homeId])) as unknown[]).length) return;
     await m.createQueryBuilder().insert().into(RatingTotalsSchema).values({ campaignId, homeId }).orIgnore().execute();
-    return (await select())!;
+    await m.query(sql, [campaignId, homeId]);
   }
 
-  private async applyDelta(m: EntityManager, campaignId: string, homeId: string, delta: Map<string, number>, newRating: boolean, snapshotAt: number | null) {
+  private async applyDelta(m: EntityManager, campaignId: string, homeId: string, delta: Map<string, number>) {
     if (!delta.size) return;
     // One statement for every change (a cached prepared statement on SQLite): each counter moves by
     // its delta, 0 for most; deltas are integers we computed.
-    await m.query(SQL.delta, [...FIGURE_COLUMNS.map((c) => Math.trunc(delta.get(c) ?? 0)), newRating ? 1 : 0, snapshotAt, campaignId, homeId]);
+    await m.query(SQL.delta, [...FIGURE_COLUMNS.map((c) => Math.trunc(delta.get(c) ?? 0)), campaignId, homeId]);
   }
 }
 
@@ -136,13 +127,12 @@ export class RatingsService {
 // statements themselves. Column names come from fixed lists only.
 const RATING_VALUES = ['s_organization', 's_rights', 's_work', 's_role', 's_trust', 'verdict', 'comment', 'comment_status', 'member_groups', 'updated_on'];
 const SQL = {
-  lock: 'SELECT writes, window_start FROM rating_totals WHERE campaign_id = ? AND home_id = ?',
-  lockMysql: 'SELECT writes, window_start FROM rating_totals WHERE campaign_id = ? AND home_id = ? FOR UPDATE',
+  lock: 'SELECT ratings FROM rating_totals WHERE campaign_id = ? AND home_id = ?',
+  lockMysql: 'SELECT ratings FROM rating_totals WHERE campaign_id = ? AND home_id = ? FOR UPDATE',
   existing: `SELECT id, ${RATING_VALUES.join(', ')} FROM ratings WHERE campaign_id = ? AND home_id = ? AND rater_key = ?`,
   insert: `INSERT INTO ratings (id, campaign_id, home_id, rater_key, ${RATING_VALUES.join(', ')}) VALUES (${['id', 'c', 'h', 'k', ...RATING_VALUES].map(() => '?').join(', ')})`,
   update: `UPDATE ratings SET ${RATING_VALUES.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
-  // An absolute window start (MySQL would read `writes` as already incremented).
-  delta: `UPDATE rating_totals SET ${FIGURE_COLUMNS.map((c) => `${c} = ${c} + ?`).join(', ')}, writes = writes + ?, window_start = COALESCE(?, window_start) WHERE campaign_id = ? AND home_id = ?`,
+  delta: `UPDATE rating_totals SET ${FIGURE_COLUMNS.map((c) => `${c} = ${c} + ?`).join(', ')} WHERE campaign_id = ? AND home_id = ?`,
 };
 
 /** The values a stored rating counted with, from its row. */

@@ -1,5 +1,6 @@
-// The open-cycle snapshot migration on a database of its own: up copies existing totals rows as they
-// are, down removes what up added, and up runs again after a down — on SQLite or MariaDB.
+// The migration that removes the open-cycle snapshots (500), on a database of its own: it drops the
+// snapshot tables and the write counters and keeps every totals row as it was; down brings migration
+// 030's layout back, and up runs again after a down — on SQLite or MariaDB.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,7 @@ const { databaseOptions } = require(join(ROOT, 'server/dist/database/database-op
 
 const SNAPSHOTS = ['rating_totals_staged', 'rating_totals_shown'];
 
-describe('migration 1764000000030 (open-cycle snapshots)', () => {
+describe('migration 1764000000500 (open-cycle snapshots removed)', () => {
   let ds: any;
   let cleanup: () => Promise<void>;
 
@@ -59,45 +60,37 @@ describe('migration 1764000000030 (open-cycle snapshots)', () => {
     }
   };
 
-  it('copies totals rows written before it as they are, and can be reverted and run again', async () => {
-    await ds.runMigrations();
-    expect(await tables()).toEqual(['rating_totals', ...SNAPSHOTS]);
-    // Later migrations first (they may build on this one), then this one.
-    await undoThrough(1764000000030);
-    expect(await tables()).toEqual(['rating_totals']);
-    const before = await ds.createQueryRunner().getTable('rating_totals');
-    expect(before.columns.map((c: any) => c.name)).not.toContain('writes');
+  const columns = async () => (await ds.createQueryRunner().getTable('rating_totals')).columns.map((c: any) => c.name);
 
-    // Two homes' totals as an earlier version wrote them.
+  it('drops the snapshot tables and counters, keeps every totals row as it was, and can be reverted and run again', async () => {
+    await ds.runMigrations();
+    expect(await tables()).toEqual(['rating_totals']);
+    expect(await columns()).not.toContain('writes');
+
+    // Back to the layout with snapshots (030 up, 500 not yet run), with totals as that version wrote them.
+    await undoThrough(1764000000500);
+    expect(await tables()).toEqual(['rating_totals', ...SNAPSHOTS]);
+    expect(await columns()).toEqual(expect.arrayContaining(['writes', 'window_start']));
     const rows = [
-      { campaign_id: randomUUID(), home_id: randomUUID(), ratings: 12, satisfied: 7, basically_satisfied: 3, dissatisfied: 2, sum_trust: 45, d_trust_4: 6, gv_migrant_satisfied: 2 },
-      { campaign_id: randomUUID(), home_id: randomUUID(), ratings: 3, satisfied: 1, basically_satisfied: 0, dissatisfied: 2, sum_trust: 9, d_trust_4: 0, gv_migrant_satisfied: 0 },
+      { campaign_id: randomUUID(), home_id: randomUUID(), ratings: 12, satisfied: 7, basically_satisfied: 3, dissatisfied: 2, sum_trust: 45, d_trust_4: 6, gv_migrant_satisfied: 2, writes: 12, window_start: 10 },
+      { campaign_id: randomUUID(), home_id: randomUUID(), ratings: 3, satisfied: 1, basically_satisfied: 0, dissatisfied: 2, sum_trust: 9, d_trust_4: 0, gv_migrant_satisfied: 0, writes: 3, window_start: 0 },
     ];
     for (const r of rows) {
       const cols = Object.keys(r);
       await ds.query(`INSERT INTO rating_totals (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`, Object.values(r));
+      await ds.query(`INSERT INTO rating_totals_shown (campaign_id, home_id, ratings) VALUES (?, ?, ?)`, [r.campaign_id, r.home_id, 5]);
     }
+    const before = await ds.query('SELECT * FROM rating_totals ORDER BY ratings');
 
     await ds.runMigrations();
-    expect(await tables()).toEqual(['rating_totals', ...SNAPSHOTS]);
-    const totals = await ds.query('SELECT * FROM rating_totals');
-    expect(totals.map((t: any) => [Number(t.writes), Number(t.window_start)])).toEqual([
-      [0, 0],
-      [0, 0],
-    ]);
-    const figureColumns = (await ds.createQueryRunner().getTable('rating_totals')).columns.map((c: any) => c.name).filter((c: string) => !['writes', 'window_start'].includes(c));
-    for (const table of SNAPSHOTS) {
-      const copy = await ds.query(`SELECT * FROM ${table}`);
-      expect(copy).toHaveLength(2);
-      for (const r of rows) {
-        const t = totals.find((x: any) => x.home_id === r.home_id);
-        const s = copy.find((x: any) => x.home_id === r.home_id);
-        // every figure column of the totals row, and nothing else but `writes`
-        expect(Object.keys(s).sort()).toEqual([...figureColumns, 'writes'].sort());
-        for (const c of figureColumns) expect([table, c, String(s[c])]).toEqual([table, c, String(t[c])]);
-        expect(Number(s.ratings)).toBe(r.ratings);
-        expect(Number(s.writes)).toBe(0);
-      }
-    }
+    expect(await tables()).toEqual(['rating_totals']);
+    const after = await ds.query('SELECT * FROM rating_totals ORDER BY ratings');
+    expect(after).toHaveLength(2);
+    const kept = (await columns()).sort();
+    expect(kept).not.toContain('writes');
+    expect(kept).not.toContain('window_start');
+    // every other column of every row as it was
+    for (let i = 0; i < 2; i++) for (const c of kept) expect([i, c, String(after[i][c])]).toEqual([i, c, String(before[i][c])]);
+    expect(Number(after[1].ratings)).toBe(12);
   });
 });
