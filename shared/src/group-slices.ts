@@ -1,3 +1,4 @@
+import { isGroupSliceVisible } from './privacy';
 import { DEFAULT_THRESHOLDS, Thresholds } from './scoring';
 
 // Which self-declared group slices (农民工, 女职工 …) a home's final figures may show.
@@ -36,7 +37,7 @@ export function isSafeFamily<G extends string>(patterns: readonly GroupPattern<G
   const total = patterns.reduce((n, p) => n + p.ratings, 0);
   for (const g of family) {
     const inGroup = patterns.reduce((n, p) => n + (p.groups.includes(g) ? p.ratings : 0), 0);
-    if (inGroup < t.minSlice || total - inGroup < t.minSlice) return false;
+    if (!isGroupSliceVisible(inGroup, total, t)) return false;
   }
   for (const n of partitionCells(patterns, family).values()) if (n !== 0 && n < t.minSlice) return false;
   return true;
