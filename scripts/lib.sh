@@ -47,3 +47,18 @@ POSTER_FONT_FILE=/usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 build_server() {
   (cd "$ROOT" && pnpm --filter @pingjia/shared build && pnpm --filter @pingjia/server build)
 }
+
+# The server and the H5 app, rebuilt only when their sources changed since the last build (a second
+# start is then a few seconds). Used by start.sh (the demo) and start-production.sh.
+build_product() {
+  cd "$ROOT" || return 1
+  if [ ! -f server/dist/main.js ] || [ ! -f shared/dist/index.js ] ||
+     [ -n "$(find server/src shared/src pnpm-lock.yaml -newer server/dist/main.js -type f 2>/dev/null | head -1)" ]; then
+    log "building shared and server"
+    build_server >/dev/null || return 1
+  fi
+  if [ ! -f miniapp/dist/h5/index.html ] || [ -n "$(find miniapp/src shared/src -newer miniapp/dist/h5/index.html -type f 2>/dev/null | head -1)" ]; then
+    log "building the H5 app"
+    (cd miniapp && pnpm build:h5 >"$ROOT/.h5-build.log" 2>&1) || { tail -40 "$ROOT/.h5-build.log"; return 1; }
+  fi
+}

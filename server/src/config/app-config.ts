@@ -152,7 +152,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   const production = nodeEnv === 'production';
   const port = int(env, 'PORT', 3000, 0, 65535);
-  const host = env.HOST || '0.0.0.0';
+  // Outside production nothing is reachable from the network unless HOST says so: a demo or a developer's
+  // server has the dev login and generated secrets.
+  const host = env.HOST || (production ? '0.0.0.0' : '127.0.0.1');
   const dataDir = resolve(env.DATA_DIR || 'data');
 
   let database: AppConfig['database'];
