@@ -59,12 +59,12 @@ export function daysLeft(closesAt: string, now: Date): number {
 
 /** What the chair and the federations read while a cycle is open. */
 export function openFiguresNote(t: Thresholds = DEFAULT_THRESHOLDS): string {
-  return `评议进行中：为保护评价人隐私，评议结束前只显示参评人数（按 ${t.minSlice} 人取整），满意度、评分、群体和留言在评议结束后一次公布。`;
+  return `评议进行中：为保护评议人隐私，评议结束前只显示参评人数（按 ${t.minSlice} 人取整），满意度、各项得分、群体和留言在评议结束后一次公布。`;
 }
 
 /** What a member reads on the rating form: who sees what, and when. */
 export function ratingPrivacyNote(t: Thresholds = DEFAULT_THRESHOLDS): string {
-  return `你的评价不会与你的身份关联。评议结束前，任何人都只能看到参评人数（按 ${t.minSlice} 人取整）；结果在评议结束后一次公布，不足 ${t.minSlice} 人的部分不显示。`;
+  return `为保护您的隐私：评议结束前，包括工会主席和上级工会在内，任何人都只能看到参评人数（按 ${t.minSlice} 人取整）；满意度和各项得分在评议结束后一次公布，不足 ${t.minSlice} 人的部分不显示。`;
 }
 
 export function daysLeftText(days: number): string {

@@ -1,4 +1,4 @@
-import { CRITERION_KEYS, formatChinaDate } from '@pingjia/shared';
+import { CRITERION_KEYS, formatChinaDate, ratingPrivacyNote } from '@pingjia/shared';
 import { launchBrowser, Page, watchErrors } from '../support/browser';
 import { api, checked, cityWithCampaign, expectAccessible, homeUrl, memberToken, scoreAll, submitRating, text } from './fixtures';
 import { STAFF } from './global-setup';
@@ -41,6 +41,8 @@ describe('a member rates a home from its QR link, changes the rating, and the da
   it('rates all five criteria, gives a verdict, a comment and a group, and submits (201)', async () => {
     await page.locator('#start-rating').click();
     await page.locator('#submit-rating').waitFor({ state: 'visible' });
+    // Says plainly who sees what, and that results come once, after the close.
+    expect(await text(page, '#rate-privacy')).toBe(ratingPrivacyNote());
     await expectAccessible(page);
     await scoreAll(page, 4);
     await page.locator('#verdict-satisfied').click();

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import { CRITERIA, commentProblem, normalizeText, type CriterionKey } from '@pingjia/shared'
+import { CRITERIA, commentProblem, normalizeText, ratingPrivacyNote, type CriterionKey } from '@pingjia/shared'
 import CommentField from '../../components/CommentField'
 import GroupPicker from '../../components/GroupPicker'
 import PrivacyNotice from '../../components/PrivacyNotice'
@@ -151,6 +151,9 @@ export default function RatePage() {
         {changing
           ? `您已评议过，本次提交将修改原来的评议。${formatDeadline(closesAt)}截止前都可以修改。`
           : '请根据您的实际感受，为本职工之家的五个方面打分。评议不记名。'}
+      </Text>
+      <Text className='rate__privacy' id='rate-privacy'>
+        {ratingPrivacyNote()}
       </Text>
       {form.restored && !draft?.queued && draft && (
         <View className='card rate__notice' id='draft-restored' {...a11y({ role: 'status' })}>
