@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import { CAMPAIGN_STATUS_LABELS, CRITERIA, TIER_LABELS, TIERS, type OrgDashboard } from '@pingjia/shared'
+import { CAMPAIGN_STATUS_LABELS, CRITERIA, daysLeftText, openFiguresNote, TIER_LABELS, TIERS, type OrgDashboard } from '@pingjia/shared'
 import { getOrgDashboard, listCampaigns } from '../../../services/oversight'
 import { a11y } from '../../../utils/a11y'
 import { formatPercent } from '../../../utils/format'
@@ -46,6 +46,11 @@ export default function FederationDashboardPage() {
               <Text className='ov-sub' id='fed-campaign'>
                 {d.campaign ? `${d.campaign.name}（${CAMPAIGN_STATUS_LABELS[d.campaign.status]}）` : '还没有评议周期，请先在「评议周期」中创建'}
               </Text>
+              {d.openCycle && (
+                <Text className='ov-sub' id='fed-open-note'>
+                  {`${daysLeftText(d.openCycle.daysLeft)}。${openFiguresNote()}`}
+                </Text>
+              )}
               <CampaignPicker campaigns={campaigns} value={cid ?? null} onChange={setCampaignId} />
               <View className='ov-figures'>
                 <Figure id='fed-homes' label='职工之家' value={`${t.homes} 家`} />

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import { CAMPAIGN_STATUS_LABELS, CRITERIA, LEAGUE_LEVELS, LEAGUE_SORT_KEYS, TIER_LABELS, type LeagueLevel, type LeagueRow, type LeagueSortKey } from '@pingjia/shared'
+import { CAMPAIGN_STATUS_LABELS, CRITERIA, daysLeftText, LEAGUE_LEVELS, LEAGUE_SORT_KEYS, openFiguresNote, TIER_LABELS, type LeagueLevel, type LeagueRow, type LeagueSortKey } from '@pingjia/shared'
 import { getOrgDashboard, listCampaigns } from '../../../services/oversight'
 import { a11y } from '../../../utils/a11y'
 import { formatPercent } from '../../../utils/format'
@@ -96,6 +96,11 @@ export default function LeaguePage() {
                 {d.org.name}
                 {d.campaign ? ` · ${d.campaign.name}（${CAMPAIGN_STATUS_LABELS[d.campaign.status]}）` : ''}
               </Text>
+              {d.openCycle && (
+                <Text className='ov-sub' id='league-open-note'>
+                  {`${daysLeftText(d.openCycle.daysLeft)}。${openFiguresNote()}`}
+                </Text>
+              )}
               <CampaignPicker campaigns={campaigns} value={cid ?? null} onChange={(id) => { setCampaignId(id); setPage(1) }} />
               <View className='league__controls'>
                 <View className='league__control'>
