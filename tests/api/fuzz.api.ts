@@ -11,6 +11,8 @@ import { GOOD_CONTENT, grievanceFixtures, Person } from './grievances.fixtures';
 import { openCampaignOn } from './own-server';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
+// A fuzz run of zero cases passes while checking nothing: refuse it (scripts/test.sh never passes FUZZ_RUNS on).
+if (!(RUNS >= 1)) throw new Error(`FUZZ_RUNS=${process.env.FUZZ_RUNS}: at least 1 run per endpoint`);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 const target = { dataDir: process.env.PINGJIA_DATA_DIR, url: process.env.TEST_DATABASE_URL };
 const fx = grievanceFixtures(api(), target);

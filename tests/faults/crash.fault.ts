@@ -4,7 +4,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDb } from '../support/db';
+import { startFakeWechat, type FakeWechat } from '../fakes/wechat-server';
+import { openDb, openRawWriter } from '../support/db';
 import { client } from '../support/http';
 import { startPrivateMariadb, type PrivateMariadb } from '../support/mariadb';
 import { startServer, type RunningServer } from '../support/server';
@@ -24,17 +25,22 @@ type KillMode = 'server' | 'database' | 'both';
 describe(`crash without loss (${ON_MARIADB ? 'MariaDB' : 'SQLite'})`, () => {
   let mariadb: PrivateMariadb | null = null;
   let server: RunningServer | null = null;
+  let wechat: FakeWechat | null = null;
   const dataDir = mkdtempSync(join(tmpdir(), 'pingjia-fault-'));
 
   afterAll(async () => {
     if (server) await server.stop('SIGKILL');
     mariadb?.stop();
+    await wechat?.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
   it(`keeps every acknowledged write through ${KILLS} SIGKILLs (seed ${SEED})`, async () => {
     const rng = prng(SEED);
     if (ON_MARIADB) mariadb = startPrivateMariadb();
+    // WeChat's text check approves most comments at once and holds some for a moderator, so the
+    // approved-comment counters move under the kills too.
+    wechat = await startFakeWechat();
     const env = {
       DATA_DIR: dataDir,
       ...(mariadb ? { DATABASE_URL: mariadb.url } : {}),
@@ -46,6 +52,9 @@ describe(`crash without loss (${ON_MARIADB ? 'MariaDB' : 'SQLite'})`, () => {
       RATE_LIMIT_WRITES_PER_IP: '1000000',
       RATE_LIMIT_LOGINS_PER_IP: '1000000',
       GRIEVANCE_SWEEP_INTERVAL_MS: '0',
+      WECHAT_APPID: wechat.appId,
+      WECHAT_SECRET: wechat.secret,
+      WECHAT_API_BASE: wechat.url,
     };
     server = await startServer(env, 60_000);
     const world = await setUp(() => server!.url);
@@ -91,11 +100,12 @@ describe(`crash without loss (${ON_MARIADB ? 'MariaDB' : 'SQLite'})`, () => {
       await checkMine(world, ledger, found);
       const lost = found.lost.length;
       process.stdout.write(
-        `crash test (${ON_MARIADB ? 'mariadb' : 'sqlite'}, seed ${SEED}): kills=${kills} acknowledged=${ledger.acknowledged} attempts=${ledger.attempts} lost=${lost} duplicated=${found.duplicated.length} totals-mismatches=${found.totals.length} (load ${Math.round(loadMs / 1000)} s, checks ${Math.round((Date.now() - started - loadMs) / 1000)} s)\n`,
+        `crash test (${ON_MARIADB ? 'mariadb' : 'sqlite'}, seed ${SEED}): kills=${kills} acknowledged=${ledger.acknowledged} attempts=${ledger.attempts} comment-decisions=${ledger.decisions.size} lost=${lost} duplicated=${found.duplicated.length} totals-mismatches=${found.totals.length} (load ${Math.round(loadMs / 1000)} s, checks ${Math.round((Date.now() - started - loadMs) / 1000)} s)\n`,
       );
       expect(ledger.refusals).toEqual([]);
       expect(kills).toBeGreaterThanOrEqual(10);
       expect(ledger.acknowledged).toBeGreaterThan(KILLS);
+      expect(ledger.decisions.size).toBeGreaterThan(0);
       expect(found.lost).toEqual([]);
       expect(found.duplicated).toEqual([]);
       expect(found.totals).toEqual([]);
@@ -108,6 +118,11 @@ describe(`crash without loss (${ON_MARIADB ? 'MariaDB' : 'SQLite'})`, () => {
       expect(control.lost).toHaveLength(1);
       expect(control.lost[0]).toContain(victim.acked!.comment);
       expect(control.totals.length).toBeGreaterThan(0);
+      // And an approved-comment counter a dashboard shows, moved behind the server's back, must show.
+      const torn = await openRawWriter(mariadb?.url, dataDir);
+      await torn.query('UPDATE rating_totals SET comments_approved = comments_approved + 1 WHERE campaign_id = ? AND home_id = ?', [world.campaignId, world.homeIds[0]]);
+      await torn.close();
+      expect((await verify(world, ledger, db)).totals.join('\n')).toMatch(/comments_approved: totals \d+, recount/);
     } finally {
       await db.close();
     }
@@ -115,17 +130,9 @@ describe(`crash without loss (${ON_MARIADB ? 'MariaDB' : 'SQLite'})`, () => {
 });
 
 async function removeRating(comment: string, url: string | undefined, dataDir: string): Promise<void> {
-  if (url) {
-    const mysql = await import('mysql2/promise');
-    const conn = await mysql.createConnection(url);
-    await conn.query('DELETE FROM ratings WHERE comment = ?', [comment]);
-    await conn.end();
-    return;
-  }
-  const Database = (await import('better-sqlite3')).default;
-  const conn = new Database(join(dataDir, 'pingjia.sqlite'), { fileMustExist: true, timeout: 10_000 });
-  conn.prepare('DELETE FROM ratings WHERE comment = ?').run(comment);
-  conn.close();
+  const conn = await openRawWriter(url, dataDir);
+  await conn.query('DELETE FROM ratings WHERE comment = ?', [comment]);
+  await conn.close();
 }
 
 async function healthy(base: string, timeoutMs = 30_000): Promise<void> {
@@ -166,5 +173,5 @@ async function setUp(base: () => string): Promise<World> {
     if (m.status !== 200) throw new Error(`member: ${m.status} ${m.text}`);
     members.push({ token: m.body.token as string });
   }
-  return { base, campaignId: c.body.id, homeIds, members };
+  return { base, campaignId: c.body.id, homeIds, members, moderator: { token, orgId: city.body.id } };
 }

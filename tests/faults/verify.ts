@@ -48,6 +48,12 @@ export async function verify(world: World, ledger: Ledger, db: Db): Promise<Find
   }
   found.totals.push(...(await recountTotals(world, db)));
 
+  // A moderator's acknowledged decision stays, unless the member has since replaced the comment.
+  for (const [comment, decision] of ledger.decisions) {
+    const [row] = await db.query<{ comment_status: string }>('SELECT comment_status FROM ratings WHERE comment = ?', [comment]);
+    if (row && row.comment_status !== decision) found.lost.push(`comment ${decision} "${comment}": reads ${row.comment_status}`);
+  }
+
   // Grievances: an acknowledged one is there; one whose answer was lost is sent again with the same
   // Idempotency-Key, as the mini-program does, and must then exist exactly once.
   for (const g of ledger.grievances) await checkGrievance(api, world, g, found);

@@ -47,9 +47,11 @@ export interface Ledger {
   refusals: string[];
   acknowledged: number;
   attempts: number;
+  /** a held comment's text → the moderator's decision the server acknowledged */
+  decisions: Map<string, 'approved' | 'rejected'>;
 }
 
-export const newLedger = (): Ledger => ({ ratings: new Map(), grievances: [], refusals: [], acknowledged: 0, attempts: 0 });
+export const newLedger = (): Ledger => ({ ratings: new Map(), grievances: [], refusals: [], acknowledged: 0, attempts: 0, decisions: new Map() });
 
 /** A seeded PRNG (mulberry32): a failing run can be replayed with the printed seed. */
 export function prng(seed: number) {
@@ -72,8 +74,9 @@ function ratingBody(rng: Rng): RatingBody {
   return {
     scores: { organization: s(), rights: s(), work: s(), role: s(), trust: s() },
     verdict: rng.pick(VERDICTS),
-    // A unique comment tells every attempt apart.
-    comment: `第${++serial}次评价：${randomUUID().slice(0, 8)}`,
+    // A unique comment tells every attempt apart. About a third hold the word the stand-in WeChat sends
+    // to review: those are held for the moderator, the rest approved at once (comments_approved moves).
+    comment: `第${++serial}次评价：${rng.next() < 0.3 ? '待人工复核' : ''}${randomUUID().slice(0, 8)}`,
     groups: GROUPS.filter(() => rng.next() < 0.2),
   };
 }
@@ -98,6 +101,8 @@ export interface World {
   campaignId: string;
   homeIds: string[];
   members: Member[];
+  /** an admin above the homes who approves and rejects held comments during the load (optional) */
+  moderator?: { token: string; orgId: string };
 }
 
 /**
@@ -106,8 +111,9 @@ export interface World {
  */
 export async function drive(world: World, ledger: Ledger, rng: Rng, workers: number, running: () => boolean): Promise<void> {
   const perWorker = Math.ceil(world.members.length / workers);
-  await Promise.all(
-    Array.from({ length: workers }, async (_, w) => {
+  await Promise.all([
+    moderate(world, ledger, rng, running),
+    ...Array.from({ length: workers }, async (_, w) => {
       const owned = world.members.map((_, i) => i).slice(w * perWorker, (w + 1) * perWorker);
       while (running() && owned.length) {
         const member = rng.pick(owned);
@@ -117,7 +123,31 @@ export async function drive(world: World, ledger: Ledger, rng: Rng, workers: num
         if (!ok) await new Promise((r) => setTimeout(r, 100));
       }
     }),
-  );
+  ]);
+}
+
+/** The moderator's loop: decides one held comment at a time (7 in 10 approved), beside the writers. */
+async function moderate(world: World, ledger: Ledger, rng: Rng, running: () => boolean): Promise<void> {
+  const mod = world.moderator;
+  while (mod && running()) {
+    let decided = false;
+    try {
+      const held = await fetch(`${world.base()}/api/orgs/${mod.orgId}/held-comments?pageSize=20`, { headers: { authorization: `Bearer ${mod.token}` }, signal: AbortSignal.timeout(15_000) });
+      const items: { id: string; text: string }[] = held.status === 200 ? (await held.json()).items : [];
+      if (items.length) {
+        const item = rng.pick(items);
+        const decision = rng.next() < 0.7 ? 'approved' : 'rejected';
+        const res = await send(world.base(), 'POST', `/api/comments/${item.id}/${decision === 'approved' ? 'approve' : 'reject'}`, mod.token, {});
+        if (res.status === 204) ledger.decisions.set(item.text, decision);
+        // 409: the member changed the rating meanwhile; 5xx: the server or database is going down.
+        else if (res.status < 500 && res.status !== 409) ledger.refusals.push(`POST comment ${decision} ${res.status} ${res.text}`);
+        decided = true;
+      }
+    } catch {
+      /* the server died under it: an unanswered decision is not in the ledger */
+    }
+    await new Promise((r) => setTimeout(r, decided ? 20 : 100));
+  }
 }
 
 async function rate(world: World, ledger: Ledger, rng: Rng, member: number, homeId: string): Promise<boolean> {
