@@ -89,11 +89,17 @@ describe('privacy of dashboard slices', () => {
     const home = await createHome(adminToken, city.id, 10);
     const c = await openCampaign(adminToken, city.id);
     const ids: string[] = [];
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 10; i++) {
       const m = await member();
       ids.push(m.id);
-      await api().put(ratingPath(c.id, home.id), { token: m.token, body: { scores: { organization: 4, rights: 4, work: 4, role: 4, trust: 4 }, verdict: 'satisfied', comment: `很好${i}` } });
+      const res = await api().put(ratingPath(c.id, home.id), { token: m.token, body: { scores: { organization: 4, rights: 4, work: 4, role: 4, trust: 4 }, verdict: 'satisfied', comment: `很好${i}` } });
+      expect(res.status).toBe(201);
     }
+    // Closed, so every view shows what it can of the ten ratings: figures and comments.
+    await moveCampaign(adminToken, c.id, 'close');
+    const home10 = await api().get(`/api/homes/${home.id}/dashboard?campaignId=${c.id}`, { token: adminToken });
+    expect(home10.body.participation.ratings).toBe(10);
+    expect(home10.body.comments).toHaveLength(10);
     const views = await Promise.all([
       api().get(`/api/homes/${home.id}/dashboard?campaignId=${c.id}`, { token: adminToken }),
       api().get(`/api/orgs/${city.id}/dashboard?campaignId=${c.id}`, { token: adminToken }),

@@ -18,9 +18,15 @@ describe('rate limits (a server of its own with small limits)', () => {
     const token = (await c.post('/api/auth/dev', { body: { openid: 'writer-123' } })).body.token;
     const path = '/api/campaigns/00000000-0000-4000-8000-000000000000/homes/00000000-0000-4000-8000-000000000001/my-rating';
     const body = { scores: { organization: 5, rights: 5, work: 5, role: 5, trust: 5 }, verdict: 'satisfied' };
-    const statuses: number[] = [];
-    for (let i = 0; i < 4; i++) statuses.push((await c.put(path, { token, body })).status);
-    expect(statuses).toEqual([404, 404, 404, 429]);
+    const answers = [];
+    for (let i = 0; i < 4; i++) answers.push(await c.put(path, { token, body }));
+    expect(answers.map((a) => a.status)).toEqual([404, 404, 404, 429]);
+    const refused = answers[3];
+    expect(refused.body.code).toBe('RATE_LIMITED');
+    // The window is one minute: the client is told to wait between 1 and 60 whole seconds.
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(60);
     // Reads are not limited.
     expect((await c.get('/api/me', { token })).status).toBe(200);
   });
@@ -34,6 +40,8 @@ describe('rate limits (a server of its own with small limits)', () => {
     const again = await c.post('/api/auth/dev', { body: { openid: 'device-123' } });
     expect(again.status).toBe(429);
     expect(again.body.code).toBe('RATE_LIMITED');
-    expect(Number(again.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(again.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(Number(again.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(Number(again.headers.get('retry-after'))).toBeLessThanOrEqual(60);
   });
 });
