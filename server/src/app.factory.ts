@@ -11,6 +11,7 @@ import { AppModule } from './app.module';
 import { XLSX_TYPE } from './membership/membership.service';
 import { createLogger, NestPinoLogger } from './common/logger';
 import { createValidationPipe } from './common/validation';
+import { registerBoundedJson, rosterRouteOnly } from './common/body-limits';
 import { contentSecurityPolicy } from './common/security-headers';
 import type { AppConfig } from './config/app-config';
 
@@ -26,16 +27,19 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     // Forwarded headers count only from the proxies TRUST_PROXY names (none by default).
     trustProxy: config.trustProxy,
   });
-  // JSON only: without this Fastify would also accept text/plain bodies.
+  // JSON only, bounded (common/body-limits.ts): without this Fastify would also accept text/plain bodies,
+  // and Nest's body parsers (turned off below) would add form-encoded ones.
   const fastify = adapter.getInstance();
   fastify.removeContentTypeParser('text/plain');
-  // Roster uploads (CSV or Excel) are the only non-JSON bodies, with a larger limit.
-  const upload = { bodyLimit: 5 * 1024 * 1024 };
-  fastify.addContentTypeParser('text/csv', { ...upload, parseAs: 'string' }, (_req, body, done) => done(null, body));
-  fastify.addContentTypeParser(XLSX_TYPE, { ...upload, parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  registerBoundedJson(fastify, config.bodyLimits);
+  // Roster uploads (CSV or Excel) are the only non-JSON bodies, on the roster route only, with a larger limit.
+  const upload = { bodyLimit: config.uploadLimitBytes };
+  fastify.addContentTypeParser('text/csv', { ...upload, parseAs: 'string' }, rosterRouteOnly);
+  fastify.addContentTypeParser(XLSX_TYPE, { ...upload, parseAs: 'buffer' }, rosterRouteOnly);
 
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new NestPinoLogger(log),
+    bodyParser: false,
   });
   // Security headers on every answer, and a CSP that lets the H5 app run its own scripts only.
   const indexHtml = config.h5Dir ? join(config.h5Dir, 'index.html') : null;

@@ -27,3 +27,17 @@ export function commentProblem(normalized: string, max = COMMENT_MAX): string | 
   if (textLength(normalized) > max) return `评语不能超过 ${max} 个字`;
   return null;
 }
+
+// Control characters other than tab (U+0009) and newline (U+000A): C0, DEL and C1. They have no place in
+// anything a person writes here and break logs, exports and terminals.
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
+// A high surrogate not followed by a low one, or a low one without a high one before it: not a
+// character at all; databases store it lossily (as U+FFFD or "?").
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Why a piece of submitted text is refused as it stands, in Chinese; null when every character is allowed. */
+export function textCharacterProblem(input: string): string | null {
+  if (CONTROL.test(input)) return '不能包含控制字符（换行和制表符除外）';
+  if (LONE_SURROGATE.test(input)) return '包含无效的字符（不成对的代理项）';
+  return null;
+}

@@ -1,4 +1,4 @@
-import { commentProblem, decodeScene, isSceneToken, normalizeText, textLength, nextCampaignStatus } from '../src';
+import { commentProblem, decodeScene, isSceneToken, normalizeText, textCharacterProblem, textLength, nextCampaignStatus } from '../src';
 
 describe('comment rules', () => {
   it('accepts an empty comment (comments are optional)', () => {
@@ -39,5 +39,27 @@ describe('campaign moves', () => {
     expect(nextCampaignStatus('closed', 'publish')).toBe('published');
     expect(nextCampaignStatus('draft', 'close')).toBeNull();
     expect(nextCampaignStatus('published', 'open')).toBeNull();
+  });
+});
+
+describe('textCharacterProblem', () => {
+  it('allows newline, tab, CJK and emoji (a surrogate pair)', () => {
+    expect(textCharacterProblem('第一行\n第二行\t👍')).toBeNull();
+  });
+  it.each([
+    ['NUL', 'a\u0000b'],
+    ['carriage return', 'a\rb'],
+    ['escape', '\u001b[31m红'],
+    ['DEL', 'a\u007f'],
+    ['a C1 control', 'a\u0085b'],
+  ])('refuses %s', (_name, text) => {
+    expect(textCharacterProblem(text)).toMatch(/控制字符/);
+  });
+  it.each([
+    ['a lone high surrogate', 'a\ud83d'],
+    ['a lone low surrogate', '\udc4db'],
+    ['a reversed pair', '\udc4d\ud83d'],
+  ])('refuses %s', (_name, text) => {
+    expect(textCharacterProblem(text)).toMatch(/代理项/);
   });
 });

@@ -109,4 +109,28 @@ describe('input hygiene', () => {
     // Every answer forbids sniffing it into HTML.
     expect(rated.headers.get('x-content-type-options')).toBe('nosniff');
   });
+
+  it('refuses NUL, other control characters and lone surrogates in text with a field message, storing nothing; keeps newline and tab', async () => {
+    const w = await fx.world();
+    const campaign = await openCampaignOn(api(), w.root.token, w.city.id);
+    const path = ratingPath(campaign.id, w.homeA.id);
+    for (const [comment, message] of [
+      ['食堂\u0000很好', /控制字符/],
+      ['食堂\u001b[2J很好', /控制字符/],
+      ['食堂很好\ud83d', /代理项/],
+    ] as const) {
+      const refused = await api().put(path, { token: w.worker.token, body: { scores: GOOD_SCORES, verdict: 'satisfied', comment } });
+      expect(refused.status).toBe(400);
+      expect(refused.body.code).toBe('VALIDATION_FAILED');
+      expect(refused.body.fields.comment).toMatch(message);
+    }
+    expect((await api().get(path, { token: w.worker.token })).status).toBe(404);
+    const filed = await fx.file(w.worker, { homeId: w.homeA.id, type: 'help', topic: 'wages', content: `${GOOD_CONTENT}\udc00`, anonymous: true });
+    expect(filed.status).toBe(400);
+    expect(filed.body.fields.content).toMatch(/代理项/);
+
+    const kept = await api().put(path, { token: w.worker.token, body: { scores: GOOD_SCORES, verdict: 'satisfied', comment: '第一行\n第二行\t完' } });
+    expect(kept.status).toBe(201);
+    expect(kept.body.rating.comment).toBe('第一行\n第二行\t完');
+  });
 });

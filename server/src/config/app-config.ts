@@ -33,6 +33,10 @@ export interface AppConfig {
   demoAdmin: { username: string; password: string | null };
   h5Dir: string | null;
   bodyLimitBytes: number;
+  /** JSON bodies: nesting depth (BODY_MAX_DEPTH) and keys plus array items (BODY_MAX_KEYS), checked before validation */
+  bodyLimits: { maxDepth: number; maxKeys: number };
+  /** roster uploads, CSV or .xlsx, as sent (UPLOAD_LIMIT_BYTES) */
+  uploadLimitBytes: number;
   /** on SIGTERM, how long health answers 503 while requests are still served, before draining */
   shutdownDelayMs: number;
   /** how long a computed home or federation dashboard is reused (DASHBOARD_CACHE_SECONDS; 0: never) */
@@ -232,6 +236,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     demoAdmin: { username: env.DEMO_ADMIN_USERNAME || 'admin', password: env.DEMO_ADMIN_PASSWORD || null },
     h5Dir: h5 === '' ? null : h5,
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024),
+    bodyLimits: { maxDepth: int(env, 'BODY_MAX_DEPTH', 10, 2, 100), maxKeys: int(env, 'BODY_MAX_KEYS', 2000, 10, 100_000) },
+    uploadLimitBytes: int(env, 'UPLOAD_LIMIT_BYTES', 5 * 1024 * 1024, 64 * 1024, 50 * 1024 * 1024),
     shutdownDelayMs: int(env, 'SHUTDOWN_DELAY_MS', production ? 5000 : 0, 0, 60_000),
     // Dashboards are read far more often than their figures change (open cycles move in steps anyway):
     // production reuses an answer for 15 s; tests and development see every change at once.
