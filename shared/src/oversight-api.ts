@@ -121,12 +121,15 @@ export interface Page<T> {
   pageSize: number;
 }
 
+/**
+ * A comment held by moderation, listed to the level above only once its cycle is closed (comments are
+ * released once, at the close) and without the day it was written, in no time order.
+ */
 export interface HeldComment {
   id: string;
   home: { id: string; name: string };
   campaign: { id: string; name: string };
   text: string;
-  day: string;
 }
 
 export const RECTIFICATION_STATUSES = ['planned', 'signed_off'] as const;

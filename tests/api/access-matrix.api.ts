@@ -142,23 +142,22 @@ async function setUp(): Promise<Ctx> {
   const homeA = (await api().get(`/api/homes/${w.homeA.id}`, { token: w.root.token })).body;
 
   const campaign = await openCampaignOn(api(), w.root.token, w.city.id);
-  // Two comments WeChat wants reviewed: held for the federation's decision.
-  const heldComments: string[] = [];
   const own = await api().put(`/api/campaigns/${campaign.id}/homes/${w.homeA.id}/my-rating`, { token: member.token, body: { ...ratingBody, comment: '工会活动丰富' } });
   if (own.status !== 201) throw new Error(`rating: ${own.status} ${own.text}`);
+
+  // A closed cycle with a result to rectify, and two comments WeChat wants reviewed: held for the
+  // federation's decision, listed once the cycle is closed.
+  const closed = await openCampaignOn(api(), w.root.token, w.city.id);
   for (let i = 0; i < 2; i++) {
     const rater = await fx.person();
-    const r = await api().put(`/api/campaigns/${campaign.id}/homes/${w.homeA.id}/my-rating`, { token: rater.token, body: { ...ratingBody, comment: `需要待人工复核的话${i}` } });
+    const r = await api().put(`/api/campaigns/${closed.id}/homes/${w.homeA.id}/my-rating`, { token: rater.token, body: { ...ratingBody, comment: `需要待人工复核的话${i}` } });
     if (r.status !== 201) throw new Error(`rating: ${r.status} ${r.text}`);
   }
-  const held = await api().get(`/api/orgs/${w.city.id}/held-comments`, { token: w.root.token });
-  heldComments.push(...held.body.items.map((h: { id: string }) => h.id));
-  if (heldComments.length !== 2) throw new Error(`held comments: ${held.text}`);
-
-  // A closed cycle with a result to rectify.
-  const closed = await openCampaignOn(api(), w.root.token, w.city.id);
   const close = await api().post(`/api/campaigns/${closed.id}/close`, { token: w.root.token });
   if (close.status !== 200) throw new Error(`close: ${close.status} ${close.text}`);
+  const held = await api().get(`/api/orgs/${w.city.id}/held-comments`, { token: w.root.token });
+  const heldComments: string[] = held.body.items.map((h: { id: string }) => h.id);
+  if (heldComments.length !== 2) throw new Error(`held comments: ${held.text}`);
   const draft = await api().post('/api/campaigns', { token: w.root.token, body: { orgId: w.city.id, name: uniq('草稿评家'), opensAt: new Date(Date.now() - 3600e3).toISOString(), closesAt: new Date(Date.now() + 86400e3).toISOString() } });
 
   const filed = await fx.file(member, { homeId: w.homeA.id, type: 'complaint', topic: 'wages', content: GOOD_CONTENT, anonymous: false }, `matrix-${randomUUID()}`);

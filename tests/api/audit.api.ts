@@ -15,13 +15,12 @@ describe('audit log', () => {
     const roster = await api().post(`/api/homes/${home.id}/roster`, { token: chair.token, raw: '姓名,会员编号\n张三,GH001\n', headers: { 'content-type': 'text/csv' } });
     expect(roster.status).toBe(201);
     expect((await api().post(`/api/homes/${home.id}/roster/reset-binding`, { token: chair.token, body: { name: '张三', memberNo: 'GH001' } })).status).toBe(204);
-    // a held comment, decided above
+    // a held comment, decided above once the cycle is closed; rectification by the chair, sign-off above
     await rateMany(c.id, home.id, 5, 'satisfied');
     await rateMany(c.id, home.id, 1, 'dissatisfied', { comment: '待人工复核内容' });
+    await moveCampaign(adminToken, c.id, 'close');
     const held = await api().get(`/api/orgs/${county.id}/held-comments`, { token: adminToken });
     expect((await api().post(`/api/comments/${held.body.items[0].id}/approve`, { token: adminToken })).status).toBe(204);
-    // cycle closes, rectification by the chair, sign-off above
-    await moveCampaign(adminToken, c.id, 'close');
     await moveCampaign(adminToken, c.id, 'publish');
     const base = `/api/campaigns/${c.id}/homes/${home.id}/rectification`;
     expect((await api().post(base, { token: chair.token, body: { plan: '每月开放职工书屋' } })).status).toBe(200);

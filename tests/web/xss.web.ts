@@ -41,6 +41,8 @@ describe('comments holding markup are shown as text', () => {
       });
       expect(res.status).toBe(201);
     }
+    // Comments, held ones included, are shown once the cycle is closed (while open, a new one could be matched to its rating).
+    expect((await api().post(`/api/campaigns/${campaignId}/close`, { token })).status).toBe(200);
     const b = await launchBrowser();
     page = await b.browser.newPage();
     close = b.close;
@@ -63,8 +65,6 @@ describe('comments holding markup are shown as text', () => {
     const { token } = await staffToken();
     const held = await api().get(`/api/orgs/${cityId}/held-comments?pageSize=100`, { token });
     for (const h of held.body.items) expect((await api().post(`/api/comments/${h.id}/approve`, { token })).status).toBe(204);
-    // Comments are shown once the cycle is closed (while open, a new one could be matched to its rating).
-    expect((await api().post(`/api/campaigns/${campaignId}/close`, { token })).status).toBe(200);
     await page.goto(url(`/oversight/pages/comments/index?homeId=${homeId}&campaignId=${campaignId}`));
     await text(page, '#comments-list');
     const shown = await page.locator('[id^="comment-"]:not([id^="comments"])').allInnerTexts();

@@ -13,7 +13,9 @@ import { Rating } from '../ratings/rating.entity';
 import { RatingTotalsSchema } from '../ratings/rating-totals.entity';
 
 // Comments WeChat's check held back (or that could not be checked) wait for the upper-level union,
-// not the chair: the chair is the one the comments judge.
+// not the chair: the chair is the one the comments judge. They are listed once the cycle is closed,
+// like every comment: a held comment that appears between two views of an open cycle would point at
+// whoever rated in between. No day and no time order either.
 @Injectable()
 export class CommentModerationService {
   constructor(
@@ -31,12 +33,14 @@ export class CommentModerationService {
       .createQueryBuilder('r')
       .innerJoin(Home, 'h', 'h.id = r.home_id')
       .innerJoin(Campaign, 'c', 'c.id = r.campaign_id')
-      .where('r.comment_status = :held AND h.org_path >= :from AND h.org_path < :to', { held: 'held', from, to });
+      .where('r.comment_status = :held AND h.org_path >= :from AND h.org_path < :to', { held: 'held', from, to })
+      .andWhere('c.status IN (:...released)', { released: ['closed', 'published'] });
     const [rows, total] = await Promise.all([
       q
         .clone()
-        .select(['r.id AS id', 'r.comment AS text', 'r.updated_on AS day', 'h.id AS home_id', 'h.name AS home_name', 'c.id AS campaign_id', 'c.name AS campaign_name'])
-        .orderBy('r.updated_on', 'ASC')
+        .select(['r.id AS id', 'r.comment AS text', 'h.id AS home_id', 'h.name AS home_name', 'c.id AS campaign_id', 'c.name AS campaign_name'])
+        .orderBy('h.name', 'ASC')
+        .addOrderBy('r.comment', 'ASC')
         .addOrderBy('r.id', 'ASC')
         .offset(p.skip)
         .limit(p.pageSize)
@@ -44,7 +48,7 @@ export class CommentModerationService {
       q.getCount(),
     ]);
     return {
-      items: rows.map((r) => ({ id: r.id, home: { id: r.home_id, name: r.home_name }, campaign: { id: r.campaign_id, name: r.campaign_name }, text: r.text, day: r.day })),
+      items: rows.map((r) => ({ id: r.id, home: { id: r.home_id, name: r.home_name }, campaign: { id: r.campaign_id, name: r.campaign_name }, text: r.text })),
       total,
       page: p.page,
       pageSize: p.pageSize,
