@@ -36,6 +36,7 @@ step   600   apt-chromium    -                      ensure_debian chromium chrom
 step   300   apt-font        -                      ensure_debian_file "$POSTER_FONT_FILE" fonts-wqy-microhei
 step   300   build-server    install                rm -rf shared/dist server/dist && build_server
 step   300   typecheck       install                pnpm -r --workspace-concurrency=1 run typecheck
+step   120   import-graph    install                pnpm -s deps:check
 suite  300   shared          install                shared/jest.config.js
 suite  300   server          install                server/jest.config.js
 suite  900   api-sqlite      build-server           tests/api/jest.config.js

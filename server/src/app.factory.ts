@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
-import { XLSX_TYPE } from './membership/membership.service';
+import { XLSX_TYPE } from './common/workbook';
 import { createLogger, NestPinoLogger } from './common/logger';
 import { createValidationPipe } from './common/validation';
 import { registerBoundedJson, rosterRouteOnly } from './common/body-limits';

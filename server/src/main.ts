@@ -2,7 +2,7 @@ import { ConfigError, loadConfig } from './config/app-config';
 import { createApp } from './app.factory';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from './config/app-config';
-import { DemoSeed, DemoInfo } from './database/seed/demo-seed';
+import { DemoSeed, DemoInfo } from './seed/demo-seed';
 import { HealthController } from './health/health.controller';
 
 function banner(publicUrl: string, demo: DemoInfo | null, config: AppConfig): string {

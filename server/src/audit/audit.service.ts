@@ -2,14 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { AuditEvent, Page, Role } from '@pingjia/shared';
 import { EntityManager, Repository } from 'typeorm';
-import { AccessService } from '../auth/access.service';
+import { AccessPolicy } from '../orgs/access-policy';
+import type { AuditDetail } from '../common/audited';
 import { RoleGrant } from '../auth/role-grant.entity';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { Paging, subtreeRange } from '../common/paging';
 import { AuditEventRow } from './audit-event.entity';
-
-export type AuditDetail = Record<string, string | number | boolean | null>;
 
 export interface AuditRecord {
   actorUserId: string;
@@ -29,7 +28,7 @@ export class AuditService {
   constructor(
     @InjectRepository(AuditEventRow) private readonly events: Repository<AuditEventRow>,
     @InjectRepository(RoleGrant) private readonly grants: Repository<RoleGrant>,
-    private readonly access: AccessService,
+    private readonly access: AccessPolicy,
     private readonly clock: Clock,
   ) {}
 

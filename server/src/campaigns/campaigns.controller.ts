@@ -6,7 +6,7 @@ import { invalid } from '../common/domain-error';
 import { uuidParam as uuid } from '../common/params';
 import { CampaignsService } from './campaigns.service';
 import { CreateCampaignDto } from './dto';
-import { Audited } from '../audit/audited';
+import { Audited } from '../common/audited';
 
 @ApiTags('campaigns')
 @ApiBearerAuth()

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Campaign as CampaignView, CampaignMove, chinaDay, nextCampaignStatus, normalizeText } from '@pingjia/shared';
 import { And, In, LessThan, MoreThanOrEqual, Repository } from 'typeorm';
-import { AccessService } from '../auth/access.service';
+import { AccessPolicy } from '../orgs/access-policy';
 import { Clock } from '../common/clock';
 import { DomainError, invalid, notFound } from '../common/domain-error';
 import { newId } from '../common/ids';
@@ -26,7 +26,7 @@ const LIST_LIMIT = 100;
 export class CampaignsService {
   constructor(
     @InjectRepository(Campaign) private readonly campaigns: Repository<Campaign>,
-    private readonly access: AccessService,
+    private readonly access: AccessPolicy,
     private readonly clock: Clock,
   ) {}
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { HeldComment, Page } from '@pingjia/shared';
 import { EntityManager, Repository } from 'typeorm';
-import { AccessService } from '../auth/access.service';
+import { AccessPolicy } from '../orgs/access-policy';
 import { AuditService } from '../audit/audit.service';
 import { DomainError, notFound } from '../common/domain-error';
 import { Paging, subtreeRange } from '../common/paging';
@@ -21,7 +21,7 @@ export class CommentModerationService {
   constructor(
     @InjectRepository(Rating) private readonly ratings: Repository<Rating>,
     @InjectRepository(Home) private readonly homes: Repository<Home>,
-    private readonly access: AccessService,
+    private readonly access: AccessPolicy,
     private readonly audit: AuditService,
     private readonly tx: Transactions,
   ) {}

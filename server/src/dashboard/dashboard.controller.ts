@@ -1,25 +1,17 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { HeldComment, HomeDashboard, LEAGUE_LEVELS, LEAGUE_SORT_KEYS, LeagueLevel, LeagueSortKey, OrgDashboard, Page } from '@pingjia/shared';
-import { AccessService } from '../auth/access.service';
+import { AccessPolicy } from '../orgs/access-policy';
 import { AuthUser, CurrentUser } from '../common/auth.decorators';
 import { ResponseCache } from '../common/response-cache';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ReadReplicas } from '../database/read-replicas';
 import { invalid, notFound } from '../common/domain-error';
 import { paging } from '../common/paging';
-import { uuidParam as uuid } from '../common/params';
+import { campaignParam, uuidParam as uuid } from '../common/params';
 import { CommentModerationService } from './comment-moderation.service';
 import { DashboardService } from './dashboard.service';
 import { LeagueQuery, OrgDashboardService } from './org-dashboard.service';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A malformed campaign id names nothing: 404 like one the caller may not see. */
-export function campaignParam(campaignId: string | undefined): string | undefined {
-  if (campaignId !== undefined && !UUID.test(campaignId)) throw notFound();
-  return campaignId;
-}
 
 function leagueQuery(sort = 'satisfaction', order?: string, level = 'homes', page?: string, pageSize?: string): LeagueQuery {
   const fields: Record<string, string> = {};
@@ -47,7 +39,7 @@ export class DashboardController {
     private readonly dashboard: DashboardService,
     private readonly orgDashboard: OrgDashboardService,
     private readonly moderation: CommentModerationService,
-    private readonly access: AccessService,
+    private readonly access: AccessPolicy,
     private readonly replicas: ReadReplicas,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {

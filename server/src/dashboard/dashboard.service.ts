@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { areCommentsVisible, areFiguresReleased, CommentsWithheld, DashboardComment, daysLeft, DEFAULT_THRESHOLDS, GroupPattern, HomeDashboard, isSliceVisible, MemberGroup, satisfactionRate, TrendPoint } from '@pingjia/shared';
 import { DataSource } from 'typeorm';
-import { AccessService } from '../auth/access.service';
+import { AccessPolicy } from '../orgs/access-policy';
 import { Campaign } from '../campaigns/campaign.entity';
 import { Home } from '../orgs/home.entity';
 import { Rating } from '../ratings/rating.entity';
@@ -26,7 +26,7 @@ export class DashboardService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: AccessService,
+    private readonly access: AccessPolicy,
     private readonly scope: CampaignScope,
     private readonly grievanceFigures: GrievanceFigures,
     private readonly clock: Clock,

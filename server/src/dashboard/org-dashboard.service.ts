@@ -18,7 +18,7 @@ import {
   TIERS,
 } from '@pingjia/shared';
 import { DataSource, In, Repository } from 'typeorm';
-import { AccessService } from '../auth/access.service';
+import { AccessPolicy } from '../orgs/access-policy';
 import { Campaign } from '../campaigns/campaign.entity';
 import { Paging, subtreeRange } from '../common/paging';
 import { ResponseCache } from '../common/response-cache';
@@ -81,7 +81,7 @@ export class OrgDashboardService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(Org) private readonly orgs: Repository<Org>,
-    private readonly access: AccessService,
+    private readonly access: AccessPolicy,
     private readonly scope: CampaignScope,
     private readonly grievanceFigures: GrievanceFigures,
     private readonly clock: Clock,

@@ -2,32 +2,22 @@ import type { DataSourceOptions } from 'typeorm';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { AppConfig } from '../config/app-config';
-import { User } from '../auth/user.entity';
-import { RoleGrant } from '../auth/role-grant.entity';
-import { Org } from '../orgs/org.entity';
-import { Home } from '../orgs/home.entity';
-import { Campaign } from '../campaigns/campaign.entity';
-import { Rating } from '../ratings/rating.entity';
-import { RatingTotalsSchema } from '../ratings/rating-totals.entity';
 import { Initial1764000000000 } from './migrations/1764000000000-initial';
 import { Roster1764000000001 } from './migrations/1764000000001-roster';
-import { RosterEntry } from '../membership/roster-entry.entity';
-import { GRIEVANCE_ENTITIES } from '../grievances/entities';
 import { Grievances1764000000010 } from './migrations/1764000000010-grievances';
-import { OVERSIGHT_ENTITIES } from '../audit/oversight-entities';
 import { Oversight1764000000020 } from './migrations/1764000000020-oversight';
 import { ShownTotals1764000000030 } from './migrations/1764000000030-shown-totals';
 import { GrievanceOrgPath1764000000040 } from './migrations/1764000000040-grievance-org-path';
 import { LoginAttempts1764000000150 } from './migrations/1764000000150-login-attempts';
-import { LoginAttempt } from '../auth/login-attempt.entity';
 import { DropShownTotals1764000000500 } from './migrations/1764000000500-drop-shown-totals';
 
-export const ENTITIES = [User, RoleGrant, LoginAttempt, Org, Home, Campaign, Rating, RatingTotalsSchema, RosterEntry, ...GRIEVANCE_ENTITIES, ...OVERSIGHT_ENTITIES];
 export const MIGRATIONS = [Initial1764000000000, Roster1764000000001, Grievances1764000000010, Oversight1764000000020, ShownTotals1764000000030, GrievanceOrgPath1764000000040, LoginAttempts1764000000150, DropShownTotals1764000000500];
 
-// Schema changes only through migrations, never `synchronize`.
+// Schema changes only through migrations, never `synchronize`. No entity list here: each feature
+// module registers its own entities (TypeOrmModule.forFeature) and the app loads them from there
+// (autoLoadEntities); the TypeORM CLI finds them by file name (data-source.ts).
 export function databaseOptions(db: AppConfig['database']): DataSourceOptions {
-  const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, migrationsRun: false, logging: false } as const;
+  const common = { migrations: MIGRATIONS, synchronize: false, migrationsRun: false, logging: false } as const;
   if (db.kind === 'mysql') {
     const mysql = { ...common, type: 'mysql', charset: 'utf8mb4_unicode_ci', timezone: 'Z', extra: { connectionLimit: 20 } } as const;
     if (!db.replicaUrls?.length) return { ...mysql, url: db.url };

@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuthUser, CurrentUser } from '../common/auth.decorators';
 import { uuidParam as uuid } from '../common/params';
-import { campaignParam } from '../dashboard/dashboard.controller';
-import { XLSX_TYPE } from '../membership/membership.service';
+import { campaignParam } from '../common/params';
+import { XLSX_TYPE } from '../common/workbook';
 import { ExportsService } from './exports.service';
 
 function asDownload(reply: FastifyReply, name: string): void {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { areFiguresReleased, CRITERIA, CAMPAIGN_STATUS_LABELS, commentsWithheldText, MEMBER_GROUP_KEYS, MEMBER_GROUP_LABELS, openFiguresNote, TIER_LABELS, Tier } from '@pingjia/shared';
 import { DashboardService } from '../dashboard/dashboard.service';
 import { OrgDashboardService } from '../dashboard/org-dashboard.service';
-import { addSafeRow, Cell, header, newWorkbook, percent, toBuffer } from './workbook';
+import { addSafeRow, Cell, header, newWorkbook, percent, toBuffer } from '../common/workbook';
 
 const title = (t: Tier | null) => (t === null ? null : TIER_LABELS[t]);
 const yesNo = (b: boolean | null) => (b === null ? null : b ? '是' : '否');

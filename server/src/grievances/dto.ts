@@ -126,15 +126,3 @@ export class CalendarRangeQuery {
   @IsString()
   to: string;
 }
-
-export class ClockDto {
-  @ApiPropertyOptional({ description: '向前拨动的毫秒数' })
-  @IsOptional()
-  @IsInt()
-  advanceMs?: number;
-
-  @ApiPropertyOptional({ description: '拨到这一时刻（ISO 8601）' })
-  @IsOptional()
-  @IsString()
-  to?: string;
-}

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { GrievanceActorRole } from '@pingjia/shared';
 import { Brackets, Repository, SelectQueryBuilder } from 'typeorm';
-import { AccessService } from '../auth/access.service';
+import { AccessPolicy } from '../orgs/access-policy';
 import { RoleGrant } from '../auth/role-grant.entity';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { Grievance } from './grievance.entity';
@@ -35,7 +35,7 @@ export class GrievanceAccess {
   readonly keys: GrievanceKeys;
 
   constructor(
-    private readonly access: AccessService,
+    private readonly access: AccessPolicy,
     @InjectRepository(RoleGrant) private readonly grants: Repository<RoleGrant>,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {

@@ -20,7 +20,7 @@ import { User } from '../auth/user.entity';
 import { Clock } from '../common/clock';
 import { DomainError, invalid, notFound } from '../common/domain-error';
 import { Transactions } from '../common/transactions';
-import { ModerationService } from '../wechat/moderation.service';
+import { ModerationService } from '../moderation/moderation.service';
 import { CalendarService } from './calendar.service';
 import { GrievanceActionDto, GrievanceFeedbackDto, GrievanceListQuery } from './dto';
 import { GrievanceAccess, Relation, Viewer } from './grievance-access';

@@ -19,7 +19,7 @@ import { DomainError, invalid, notFound } from '../common/domain-error';
 import { newId } from '../common/ids';
 import { Transactions } from '../common/transactions';
 import { Home } from '../orgs/home.entity';
-import { ModerationService } from '../wechat/moderation.service';
+import { ModerationService } from '../moderation/moderation.service';
 import { CalendarService } from './calendar.service';
 import { CreateGrievanceDto } from './dto';
 import { GrievanceAccess } from './grievance-access';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { GrievanceStats } from '@pingjia/shared';
 import { Repository } from 'typeorm';
-import { AccessService } from '../auth/access.service';
+import { AccessPolicy } from '../orgs/access-policy';
 import { Clock } from '../common/clock';
 import { subtreeRange } from '../common/paging';
 import { Grievance } from './grievance.entity';
@@ -59,7 +59,7 @@ function toStats(r: Row): GrievanceStats {
 export class GrievanceStatsService {
   constructor(
     @InjectRepository(Grievance) private readonly grievances: Repository<Grievance>,
-    private readonly access: AccessService,
+    private readonly access: AccessPolicy,
     private readonly clock: Clock,
   ) {}
 

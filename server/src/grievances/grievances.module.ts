@@ -1,15 +1,12 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { RoleGrant } from '../auth/role-grant.entity';
-import { User } from '../auth/user.entity';
-import { RateLimitGuard } from '../common/rate-limit.guard';
-import type { AppConfig } from '../config/app-config';
-import { Home } from '../orgs/home.entity';
-import { Org } from '../orgs/org.entity';
-import { ModerationService } from '../wechat/moderation.service';
+import { ModerationModule } from '../moderation/moderation.module';
+import { OrgsModule } from '../orgs/orgs.module';
+import { WechatModule } from '../wechat/wechat.module';
+import { CalendarDayRow } from './calendar-day.entity';
 import { CalendarController } from './calendar.controller';
 import { CalendarService } from './calendar.service';
-import { GRIEVANCE_ENTITIES } from './entities';
+import { GrievanceSubscription, OutboxMessage } from './delivery.entity';
 import { GrievanceAccess } from './grievance-access';
 import { GrievanceHandlingService } from './grievance-handling.service';
 import { GrievanceNotifier } from './grievance-notifier';
@@ -17,31 +14,30 @@ import { GrievanceReportsService } from './grievance-reports.service';
 import { GrievanceStatsService } from './grievance-stats.service';
 import { GrievanceStore } from './grievance-store';
 import { GrievanceSweeper } from './grievance-sweeper';
+import { Grievance, GrievanceEventRow } from './grievance.entity';
 import { GrievancesController } from './grievances.controller';
-import { TestHooksController } from './test-hooks.controller';
+import { IdempotencyKey } from './idempotency-key.entity';
 
 // Grievances (维权诉求): reporting, routing, time limits on China's working-day calendar, handling,
 // feedback, notifications and figures. GrievanceStatsService is for other modules (dashboards).
-@Module({})
-export class GrievancesModule {
-  static register(config: AppConfig): DynamicModule {
-    return {
-      module: GrievancesModule,
-      imports: [TypeOrmModule.forFeature([...GRIEVANCE_ENTITIES, Home, Org, User, RoleGrant])],
-      controllers: [GrievancesController, CalendarController, ...(config.testClock ? [TestHooksController] : [])],
-      providers: [
-        GrievanceAccess,
-        GrievanceStore,
-        CalendarService,
-        GrievanceReportsService,
-        GrievanceHandlingService,
-        GrievanceNotifier,
-        GrievanceSweeper,
-        GrievanceStatsService,
-        ModerationService,
-        RateLimitGuard,
-      ],
-      exports: [GrievanceStatsService, CalendarService],
-    };
-  }
-}
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Grievance, GrievanceEventRow, GrievanceSubscription, OutboxMessage, IdempotencyKey, CalendarDayRow]),
+    OrgsModule,
+    WechatModule,
+    ModerationModule,
+  ],
+  controllers: [GrievancesController, CalendarController],
+  providers: [
+    GrievanceAccess,
+    GrievanceStore,
+    CalendarService,
+    GrievanceReportsService,
+    GrievanceHandlingService,
+    GrievanceNotifier,
+    GrievanceSweeper,
+    GrievanceStatsService,
+  ],
+  exports: [GrievanceStatsService, CalendarService, GrievanceSweeper],
+})
+export class GrievancesModule {}

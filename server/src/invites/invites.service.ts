@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { AuthResponse, chinaDay, InviteResponse, StaffGrant } from '@pingjia/shared';
 import { createHash, randomBytes } from 'node:crypto';
 import { In, Repository } from 'typeorm';
-import { AccessService } from '../auth/access.service';
+import { AccessPolicy } from '../orgs/access-policy';
 import { AuthService } from '../auth/auth.service';
 import { LoginLockout } from '../auth/login-lockout';
 import { hashPassword } from '../auth/passwords';
@@ -31,7 +31,7 @@ export class InvitesService {
     @InjectRepository(RoleGrant) private readonly grants: Repository<RoleGrant>,
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(Org) private readonly orgs: Repository<Org>,
-    private readonly access: AccessService,
+    private readonly access: AccessPolicy,
     private readonly auth: AuthService,
     private readonly lockout: LoginLockout,
     private readonly tokens: TokenVerifier,

@@ -4,8 +4,9 @@ import type { FastifyRequest } from 'fastify';
 import { AuthUser, CurrentUser } from '../common/auth.decorators';
 import { uuidParam as uuid } from '../common/params';
 import { MembershipDto } from './dto';
-import { MembershipService, RosterImportResult, XLSX_TYPE } from './membership.service';
-import { Audited } from '../audit/audited';
+import { MembershipService, RosterImportResult } from './membership.service';
+import { XLSX_TYPE } from '../common/workbook';
+import { Audited } from '../common/audited';
 
 @ApiTags('membership')
 @ApiBearerAuth()

@@ -2,17 +2,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHmac } from 'node:crypto';
 import { In, IsNull, Repository } from 'typeorm';
-import { AccessService } from '../auth/access.service';
+import { AccessPolicy } from '../orgs/access-policy';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainError, invalid, notFound } from '../common/domain-error';
 import { newId } from '../common/ids';
 import { RateLimitGuard } from '../common/rate-limit.guard';
 import { isUniqueViolation, Transactions } from '../common/transactions';
 import { Home } from '../orgs/home.entity';
+import { XLSX_TYPE } from '../common/workbook';
 import { RosterEntry } from './roster-entry.entity';
 import { parseRosterCsv, parseRosterXlsx, RosterParse } from './roster-file';
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const QUARTER_HOUR = 15 * 60_000;
 
 export interface RosterImportResult {
@@ -27,7 +27,7 @@ export class MembershipService {
   constructor(
     @InjectRepository(RosterEntry) private readonly entries: Repository<RosterEntry>,
     @InjectRepository(Home) private readonly homes: Repository<Home>,
-    private readonly access: AccessService,
+    private readonly access: AccessPolicy,
     private readonly tx: Transactions,
     private readonly limiter: RateLimitGuard,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

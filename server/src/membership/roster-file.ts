@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { excel } from '../exports/workbook';
+import { excel } from '../common/workbook';
 
 export interface RosterLine {
   name: string;

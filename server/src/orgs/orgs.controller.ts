@@ -1,12 +1,11 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Home, Org, OrgChildren, SceneLookup } from '@pingjia/shared';
-import { AuthUser, CurrentUser, Public } from '../common/auth.decorators';
+import type { Home, Org, OrgChildren } from '@pingjia/shared';
+import { AuthUser, CurrentUser } from '../common/auth.decorators';
 import { CreateHomeDto, CreateOrgDto } from './dto';
 import { OrgsService } from './orgs.service';
-
 import { uuidParam as uuid } from '../common/params';
-import { Audited } from '../audit/audited';
+import { Audited } from '../common/audited';
 
 @ApiTags('orgs')
 @ApiBearerAuth()
@@ -34,12 +33,6 @@ export class OrgsController {
   @Audited({ action: 'home.create', target: 'home', idFrom: 'result', detail: (h) => ({ kind: h.kind, memberCount: h.memberCount }) })
   createHome(@CurrentUser() user: AuthUser, @Body() dto: CreateHomeDto): Promise<Home> {
     return this.orgs.createHome(user.id, dto);
-  }
-
-  @Public()
-  @Get('homes/scene/:scene')
-  byScene(@Param('scene') scene: string): Promise<SceneLookup> {
-    return this.orgs.byScene(scene);
   }
 
   @Get('homes/:id')

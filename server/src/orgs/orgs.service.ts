@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { canNestOrg, chinaDay, Home as HomeView, normalizeText, Org as OrgView, OrgChildren, SceneLookup } from '@pingjia/shared';
-import { In, Repository } from 'typeorm';
-import { AccessService } from '../auth/access.service';
-import { Campaign } from '../campaigns/campaign.entity';
+import { canNestOrg, chinaDay, Home as HomeView, normalizeText, Org as OrgView, OrgChildren } from '@pingjia/shared';
+import { Repository } from 'typeorm';
+import { AccessPolicy } from './access-policy';
 import { Clock } from '../common/clock';
 import { DomainError, invalid, notFound } from '../common/domain-error';
 import { newId, newSceneToken } from '../common/ids';
@@ -11,7 +10,6 @@ import { CreateHomeDto, CreateOrgDto } from './dto';
 import { Home } from './home.entity';
 import { confusableWith } from './home-names';
 import { Org } from './org.entity';
-import { ancestorPaths } from './org-paths';
 
 export const toOrgView = (o: Org): OrgView => ({ id: o.id, parentId: o.parentId, name: o.name, level: o.level });
 export const toHomeView = (h: Home): HomeView => ({
@@ -32,8 +30,7 @@ export class OrgsService {
   constructor(
     @InjectRepository(Org) private readonly orgs: Repository<Org>,
     @InjectRepository(Home) private readonly homes: Repository<Home>,
-    @InjectRepository(Campaign) private readonly campaigns: Repository<Campaign>,
-    private readonly access: AccessService,
+    private readonly access: AccessPolicy,
     private readonly clock: Clock,
   ) {}
 
@@ -92,27 +89,6 @@ export class OrgsService {
 
   async getHome(userId: string, homeId: string): Promise<HomeView> {
     return toHomeView(await this.access.homeForStaff(userId, homeId));
-  }
-
-  /** Public: what a member sees after scanning a home's QR code. */
-  async byScene(scene: string): Promise<SceneLookup> {
-    const home = await this.homes.findOne({ where: { sceneToken: scene } });
-    if (!home) throw notFound();
-    const [org, campaign] = await Promise.all([this.orgs.findOne({ where: { id: home.orgId } }), this.openCampaignFor(home)]);
-    return {
-      home: { id: home.id, name: home.name, orgName: org?.name ?? '', membershipMode: home.membershipMode },
-      campaign: campaign ? { id: campaign.id, name: campaign.name, closesAt: campaign.closesAt, status: campaign.status } : null,
-    };
-  }
-
-  /** The open campaign covering this home (the latest opened, if several levels run one). */
-  async openCampaignFor(home: Home): Promise<Campaign | null> {
-    const found = await this.campaigns.find({
-      where: { orgPath: In(ancestorPaths(home.orgPath)), status: 'open' },
-      order: { opensAt: 'DESC' },
-      take: 1,
-    });
-    return found[0] ?? null;
   }
 
   private cleanName(name: string): string {

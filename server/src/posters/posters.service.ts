@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import QRCode from 'qrcode';
-import { AccessService } from '../auth/access.service';
+import { AccessPolicy } from '../orgs/access-policy';
 import { DomainError } from '../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { WechatClient } from '../wechat/wechat.client';
@@ -22,7 +22,7 @@ export class PostersService {
   private readonly renderer: PosterRenderer;
 
   constructor(
-    private readonly access: AccessService,
+    private readonly access: AccessPolicy,
     private readonly wechat: WechatClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {

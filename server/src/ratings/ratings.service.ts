@@ -11,7 +11,7 @@ import { Transactions } from '../common/transactions';
 import { Home } from '../orgs/home.entity';
 import { findHome } from '../orgs/find-home';
 import { MembershipService } from '../membership/membership.service';
-import { ModerationService } from '../wechat/moderation.service';
+import { ModerationService } from '../moderation/moderation.service';
 import { RatingDto } from './dto';
 import { CommentStatus, Rating } from './rating.entity';
 import { FIGURE_COLUMNS, RatingTotalsSchema } from './rating-totals.entity';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { chinaDay, DEFAULT_THRESHOLDS, isBlankText, normalizeText, PublicResults, Rectification } from '@pingjia/shared';
 import { DataSource, In, Repository } from 'typeorm';
-import { AccessService } from '../auth/access.service';
+import { AccessPolicy } from '../orgs/access-policy';
 import { AuditService } from '../audit/audit.service';
 import { Campaign } from '../campaigns/campaign.entity';
 import { Clock } from '../common/clock';
@@ -25,7 +25,7 @@ export class RectificationService {
     @InjectRepository(Campaign) private readonly campaigns: Repository<Campaign>,
     @InjectRepository(Home) private readonly homes: Repository<Home>,
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: AccessService,
+    private readonly access: AccessPolicy,
     private readonly audit: AuditService,
     private readonly tx: Transactions,
     private readonly clock: Clock,

@@ -1,5 +1,4 @@
 import { MigrationInterface, QueryRunner, Table, TableColumnOptions, TableIndex } from 'typeorm';
-import { COUNTER_COLUMNS } from '../../ratings/rating-totals.entity';
 
 // Written with the QueryRunner schema API so the same migration runs on SQLite and MySQL.
 const id = (name = 'id'): TableColumnOptions => ({ name, type: 'varchar', length: '36', isPrimary: true });
@@ -7,6 +6,22 @@ const ref = (name: string, nullable = false): TableColumnOptions => ({ name, typ
 const str = (name: string, length: number, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: String(length), isNullable: nullable });
 const int = (name: string): TableColumnOptions => ({ name, type: 'int', default: 0 });
 const day = (name: string): TableColumnOptions => str(name, 10);
+
+// The totals' counter columns as this migration creates them, written out rather than taken from the
+// live criteria and groups lists: a migration describes the schema of its day, and a criterion added
+// later comes with a migration of its own.
+const CRITERIA = ['organization', 'rights', 'work', 'role', 'trust'];
+const GROUPS = ['migrant', 'agency', 'new_generation', 'women', 'hardship', 'frontline'];
+const COUNTER_COLUMNS = [
+  'ratings',
+  'satisfied',
+  'basically_satisfied',
+  'dissatisfied',
+  'comments_approved',
+  ...CRITERIA.map((k) => `sum_${k}`),
+  ...CRITERIA.flatMap((k) => [1, 2, 3, 4, 5].map((s) => `d_${k}_${s}`)),
+  ...GROUPS.map((g) => `g_${g}`),
+];
 
 export class Initial1764000000000 implements MigrationInterface {
   name = 'Initial1764000000000';

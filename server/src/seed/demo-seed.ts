@@ -5,15 +5,15 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
-import { hashPassword } from '../../auth/passwords';
-import { RoleGrant } from '../../auth/role-grant.entity';
-import { User } from '../../auth/user.entity';
-import { Campaign } from '../../campaigns/campaign.entity';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { Clock } from '../../common/clock';
-import { newId, newSceneToken } from '../../common/ids';
-import { Home } from '../../orgs/home.entity';
-import { Org } from '../../orgs/org.entity';
+import { hashPassword } from '../auth/passwords';
+import { RoleGrant } from '../auth/role-grant.entity';
+import { User } from '../auth/user.entity';
+import { Campaign } from '../campaigns/campaign.entity';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { Clock } from '../common/clock';
+import { newId, newSceneToken } from '../common/ids';
+import { Home } from '../orgs/home.entity';
+import { Org } from '../orgs/org.entity';
 
 export interface DemoInfo {
   username: string;

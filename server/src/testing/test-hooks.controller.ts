@@ -4,7 +4,7 @@ import { Public } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import { invalid } from '../common/domain-error';
 import { ClockDto } from './dto';
-import { GrievanceSweeper, SweepResult } from './grievance-sweeper';
+import { GrievanceSweeper, SweepResult } from '../grievances/grievance-sweeper';
 
 // Exists only when TEST_CLOCK=true, which the config refuses in production: tests move the server's
 // clock and run the periodic job on demand.

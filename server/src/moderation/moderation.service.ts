@@ -3,12 +3,14 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { User } from '../auth/user.entity';
 import { DomainError } from '../common/domain-error';
-import type { CommentStatus } from '../ratings/rating.entity';
-import { WechatClient } from './wechat.client';
+import { WechatClient } from '../wechat/wechat.client';
 
 // User-written text goes through WeChat's msg_sec_check before anyone else sees it:
 // pass → published; review, WeChat unavailable or not configured → held until staff approve;
 // risky → refused (422) with a neutral message.
+/** published at once, or held until staff approve */
+export type ModerationVerdict = 'approved' | 'held';
+
 @Injectable()
 export class ModerationService {
   private readonly logger = new Logger('Moderation');
@@ -18,7 +20,7 @@ export class ModerationService {
     @InjectRepository(User) private readonly users: Repository<User>,
   ) {}
 
-  async check(userId: string, text: string): Promise<Exclude<CommentStatus, 'none'>> {
+  async check(userId: string, text: string): Promise<ModerationVerdict> {
     if (!this.wechat.enabled) return 'held';
     const user = await this.users.findOne({ where: { id: userId }, select: { id: true, openid: true } });
     if (!user?.openid) return 'held';

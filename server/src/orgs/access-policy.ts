@@ -2,15 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { notFound } from '../common/domain-error';
-import { Home } from '../orgs/home.entity';
-import { findHome } from '../orgs/find-home';
-import { Org } from '../orgs/org.entity';
-import { RoleGrant } from './role-grant.entity';
+import { Home } from './home.entity';
+import { findHome } from './find-home';
+import { Org } from './org.entity';
+import { RoleGrant } from '../auth/role-grant.entity';
 
 // Scope comes from the caller's grants and the org tree, never from ids the client sends. Anything
 // out of reach is reported as "not found", so ids outside one's subtree cannot be probed.
 @Injectable()
-export class AccessService {
+export class AccessPolicy {
   constructor(
     @InjectRepository(RoleGrant) private readonly grants: Repository<RoleGrant>,
     @InjectRepository(Org) private readonly orgs: Repository<Org>,

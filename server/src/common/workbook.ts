@@ -6,6 +6,9 @@ import type * as ExcelJS from 'exceljs';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export const excel = (): typeof ExcelJS => require('exceljs');
 
+/** the content type of an .xlsx file (roster uploads, exports) */
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export const WITHHELD = '—';
 export type Cell = string | number | null | undefined;
 

@@ -1,26 +1,14 @@
-import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor, SetMetadata } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { InjectRepository } from '@nestjs/typeorm';
 import { from, mergeMap, Observable } from 'rxjs';
 import { Repository } from 'typeorm';
 import { Campaign } from '../campaigns/campaign.entity';
+import { AUDITED, AuditedOptions } from '../common/audited';
 import type { AuthUser } from '../common/auth.decorators';
 import { Home } from '../orgs/home.entity';
 import { Org } from '../orgs/org.entity';
-import { AuditDetail, AuditService } from './audit.service';
-
-export interface AuditedOptions {
-  action: string;
-  target: 'org' | 'home' | 'campaign';
-  /** where the target's id is: the route's :id, or the `id` of the answer (for creations) */
-  idFrom: 'param' | 'result';
-  /** a small detail from the answer; never personal data */
-  detail?: (result: any) => AuditDetail;
-}
-
-const AUDITED = 'audited';
-/** Records the action in the audit log after the handler succeeded. */
-export const Audited = (options: AuditedOptions) => SetMetadata(AUDITED, options);
+import { AuditService } from './audit.service';
 
 // For actions implemented outside the oversight modules (orgs, homes, campaigns, roster): the log
 // entry is written right after the action commits. Oversight's own actions write theirs inside

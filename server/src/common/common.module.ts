@@ -1,0 +1,39 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
+import { ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
+import type Redis from 'ioredis';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { Clock } from './clock';
+import { H5Fallback } from './h5-fallback';
+import { RateLimitGuard } from './rate-limit.guard';
+import { createRedis, Locks, REDIS, RedisCloser } from './shared-state';
+import { Transactions } from './transactions';
+
+// What every feature may use: the config, the clock, transactions, rate limits, and the state shared
+// between instances (Redis when configured: rate-limit counters, locks).
+@Global()
+@Module({})
+export class CommonModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: CommonModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: REDIS, useFactory: () => (config.redisUrl ? createRedis(config.redisUrl) : null) },
+        RedisCloser,
+        Locks,
+        // Rate-limit counters: in Redis when instances share one, so a limit counts hits on every instance.
+        {
+          provide: ThrottlerStorage,
+          inject: [REDIS],
+          useFactory: (redis: Redis | null) => (redis ? new ThrottlerStorageRedisService(redis) : new ThrottlerStorageService()),
+        },
+        RateLimitGuard,
+        Clock,
+        Transactions,
+        H5Fallback,
+      ],
+      exports: [APP_CONFIG, REDIS, Locks, ThrottlerStorage, RateLimitGuard, Clock, Transactions, H5Fallback],
+    };
+  }
+}

@@ -1,0 +1,26 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { AppConfig } from '../config/app-config';
+import { databaseOptions } from './database-options';
+import { ReadReplicas } from './read-replicas';
+
+// The database connection. Entities come from the feature modules' TypeOrmModule.forFeature.
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({ ...databaseOptions(config.database), autoLoadEntities: true }),
+          // Reads go to the primary unless a read path asks for a replica (ReadReplicas); migrations run
+          // under a database lock, so instances starting together run them once.
+          dataSourceFactory: (options) => ReadReplicas.initialize(options!),
+        }),
+      ],
+      providers: [ReadReplicas],
+      exports: [ReadReplicas],
+    };
+  }
+}

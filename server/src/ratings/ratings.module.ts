@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CampaignsModule } from '../campaigns/campaigns.module';
+import { MembershipModule } from '../membership/membership.module';
+import { ModerationModule } from '../moderation/moderation.module';
+import { OrgsModule } from '../orgs/orgs.module';
+import { RatingTotalsSchema, RatingTotalsShownSchema, RatingTotalsStagedSchema } from './rating-totals.entity';
+import { Rating } from './rating.entity';
+import { RatingsController } from './ratings.controller';
+import { RatingsService } from './ratings.service';
+
+// A member's rating of a home in a campaign, and the running totals kept with it.
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Rating, RatingTotalsSchema, RatingTotalsStagedSchema, RatingTotalsShownSchema]),
+    OrgsModule,
+    CampaignsModule,
+    MembershipModule,
+    ModerationModule,
+  ],
+  controllers: [RatingsController],
+  providers: [RatingsService],
+  exports: [TypeOrmModule],
+})
+export class RatingsModule {}
