@@ -24,7 +24,7 @@ import { SeedModule } from './seed/seed.module';
 import { TestingModule } from './testing/testing.module';
 
 // The table of contents: one module per folder of server/src. Each feature module registers its own
-// entities and controllers; imports between folders run one way (checked by .dependency-cruiser.cjs).
+// entities and controllers; imports between folders run one way (checked by .dependency-cruiser.js).
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {

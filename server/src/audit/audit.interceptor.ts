@@ -10,9 +10,9 @@ import { Home } from '../orgs/home.entity';
 import { Org } from '../orgs/org.entity';
 import { AuditService } from './audit.service';
 
-// For actions implemented outside the oversight modules (orgs, homes, campaigns, roster): the log
-// entry is written right after the action commits. Oversight's own actions write theirs inside
-// the action's transaction instead.
+// For handlers marked @Audited (orgs, homes, campaigns, roster): the log entry is written right after
+// the action commits. Oversight's own actions (invites, rectification, comment moderation) write
+// theirs inside the action's transaction instead (AuditService.record).
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
   private readonly logger = new Logger('Audit');

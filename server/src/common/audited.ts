@@ -13,6 +13,7 @@ export interface AuditedOptions {
   /** where the target's id is: the route's :id, or the `id` of the answer (for creations) */
   idFrom: 'param' | 'result';
   /** a small detail from the answer; never personal data */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the answer's type differs by route
   detail?: (result: any) => AuditDetail;
 }
 

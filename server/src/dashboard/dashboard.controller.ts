@@ -6,7 +6,7 @@ import { AuthUser, CurrentUser } from '../common/auth.decorators';
 import { ResponseCache } from '../common/response-cache';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ReadReplicas } from '../database/read-replicas';
-import { invalid, notFound } from '../common/domain-error';
+import { invalid } from '../common/domain-error';
 import { paging } from '../common/paging';
 import { campaignParam, uuidParam as uuid } from '../common/params';
 import { CommentModerationService } from './comment-moderation.service';

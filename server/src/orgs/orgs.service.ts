@@ -4,7 +4,7 @@ import { canNestOrg, chinaDay, Home as HomeView, normalizeText, Org as OrgView, 
 import { Repository } from 'typeorm';
 import { AccessPolicy } from './access-policy';
 import { Clock } from '../common/clock';
-import { DomainError, invalid, notFound } from '../common/domain-error';
+import { DomainError, invalid } from '../common/domain-error';
 import { newId, newSceneToken } from '../common/ids';
 import { CreateHomeDto, CreateOrgDto } from './dto';
 import { Home } from './home.entity';
