@@ -4,7 +4,7 @@ import { CampaignsModule } from '../campaigns/campaigns.module';
 import { MembershipModule } from '../membership/membership.module';
 import { ModerationModule } from '../moderation/moderation.module';
 import { OrgsModule } from '../orgs/orgs.module';
-import { RatingTotalsSchema, RatingTotalsShownSchema, RatingTotalsStagedSchema } from './rating-totals.entity';
+import { RatingTotalsSchema } from './rating-totals.entity';
 import { Rating } from './rating.entity';
 import { RatingsController } from './ratings.controller';
 import { RatingsService } from './ratings.service';
@@ -12,7 +12,7 @@ import { RatingsService } from './ratings.service';
 // A member's rating of a home in a campaign, and the running totals kept with it.
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Rating, RatingTotalsSchema, RatingTotalsStagedSchema, RatingTotalsShownSchema]),
+    TypeOrmModule.forFeature([Rating, RatingTotalsSchema]),
     OrgsModule,
     CampaignsModule,
     MembershipModule,
