@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { XLSX_TYPE } from './common/workbook';
-import { createLogger, NestPinoLogger } from './common/logger';
+import { createLogger, NestPinoLogger, quietRatingRoute } from './common/logger';
 import { createValidationPipe } from './common/validation';
 import { registerBoundedJson, rosterRouteOnly } from './common/body-limits';
 import { contentSecurityPolicy } from './common/security-headers';
@@ -31,6 +31,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   // and Nest's body parsers (turned off below) would add form-encoded ones.
   const fastify = adapter.getInstance();
   fastify.removeContentTypeParser('text/plain');
+  quietRatingRoute(fastify, config.logLevel);
   registerBoundedJson(fastify, config.bodyLimits);
   // Roster uploads (CSV or Excel) are the only non-JSON bodies, on the roster route only, with a larger limit.
   const upload = { bodyLimit: config.uploadLimitBytes };

@@ -179,3 +179,14 @@ export interface MembershipStatus {
   mode: MembershipMode;
   verified: boolean;
 }
+
+/**
+ * A roster home's roster as its staff see it: its size and how many entries are bound to an account.
+ * The home's own chair gets the bound count rounded down to a multiple of 5 (watching it must not
+ * tell when one member verified); the level above gets it exact.
+ */
+export interface RosterSummary {
+  entries: number;
+  bound: number;
+  boundRounded: boolean;
+}

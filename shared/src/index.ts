@@ -17,3 +17,4 @@ export * from './group-slices';
 export * from './titles';
 export * from './spreadsheet';
 export * from './oversight-api';
+export * from './integrity';

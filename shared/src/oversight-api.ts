@@ -1,6 +1,7 @@
 // API types for oversight: dashboards, league tables, invites, audit, rectification, public results.
 import type { CriterionKey } from './criteria';
 import type { GrievanceStats } from './grievance-api';
+import type { IntegrityFlagKind } from './integrity';
 import type { MemberGroup } from './groups';
 import type { CampaignStatus, Role } from './orgs';
 import type { Tier } from './scoring';
@@ -82,6 +83,8 @@ export interface OrgDashboard {
   lostTitles: { previousCampaign: { id: string; name: string } | null; total: number; items: Array<{ id: string; name: string; previous: Tier; current: Tier }> };
   /** null until grievance figures are available */
   grievances: { total: number; open: number; overdue: number; escalated: number | null; onTimeRate: number | null } | null;
+  /** homes of the subtree flagged this cycle (ratings refused past the member count, a burst of new accounts' first ratings) */
+  integrityFlags: { total: number; items: Array<{ id: string; name: string; kinds: IntegrityFlagKind[] }> };
 }
 
 export interface InviteRequest {

@@ -1,4 +1,6 @@
 import { LoggerService } from '@nestjs/common';
+import { chinaDay } from '@pingjia/shared';
+import type { FastifyInstance } from 'fastify';
 import pino, { DestinationStream, Logger } from 'pino';
 
 /** Path parts that are secrets in themselves (grievance tracking codes, invite codes) never reach a log. */
@@ -22,6 +24,30 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     },
   };
   return destination ? pino(options, destination) : pino(options);
+}
+
+/** The rating route (PUT and GET of a member's own rating), and filing a grievance (it may be anonymous). */
+export const isQuietRoute = (method: string | string[], url: string): boolean =>
+  /\/my-rating$/.test(url) || (url === '/api/grievances' && [method].flat().includes('POST'));
+
+/**
+ * Whoever holds the logs must not be able to time a rating or tie it (or an anonymous grievance) to a
+ * caller: those routes write no request log (no time to the millisecond, no request id, address or
+ * user agent). One line per answer says the day, route, method and status only, for the access record.
+ */
+export function quietRatingRoute(fastify: FastifyInstance, level: string, destination?: DestinationStream): void {
+  const options: pino.LoggerOptions = { level, base: undefined, timestamp: () => `,"day":"${chinaDay(Date.now())}"` };
+  const daily = destination ? pino(options, destination) : pino(options);
+  fastify.addHook('onRoute', (route) => {
+    if (!isQuietRoute(route.method, route.url)) return;
+    const name = /my-rating$/.test(route.url) ? 'rating' : 'grievance';
+    route.logLevel = 'silent';
+    const onResponse = (_req: unknown, reply: { statusCode: number }, done: () => void) => {
+      daily.info({ route: name, method: route.method, status: reply.statusCode }, `${name} request`);
+      done();
+    };
+    route.onResponse = [...(Array.isArray(route.onResponse) ? route.onResponse : route.onResponse ? [route.onResponse] : []), onResponse as never];
+  });
 }
 
 export class NestPinoLogger implements LoggerService {

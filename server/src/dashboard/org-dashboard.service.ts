@@ -1,3 +1,4 @@
+import { integrityFlagsUnder } from '../ratings/rating-integrity';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
@@ -107,6 +108,8 @@ export class OrgDashboardService {
       lowParticipation: { total: summary.low, items: low },
       lostTitles: { previousCampaign: previous ? { id: previous.id, name: previous.name } : null, total: lost.total, items: lost.items },
       grievances,
+      // Never cached with the subtree: a flag shows up on the next view.
+      integrityFlags: campaign ? await integrityFlagsUnder(this.dataSource, path, cid) : { total: 0, items: [] },
     };
   }
 

@@ -1,5 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { AppConfig } from '../config/app-config';
 import { Initial1764000000000 } from './migrations/1764000000000-initial';
@@ -10,8 +10,10 @@ import { ShownTotals1764000000030 } from './migrations/1764000000030-shown-total
 import { GrievanceOrgPath1764000000040 } from './migrations/1764000000040-grievance-org-path';
 import { LoginAttempts1764000000150 } from './migrations/1764000000150-login-attempts';
 import { DropShownTotals1764000000500 } from './migrations/1764000000500-drop-shown-totals';
+import { RatingIntegrity1764000000060 } from './migrations/1764000000060-rating-integrity';
+import { SealedOpenids1764000000070 } from './migrations/1764000000070-sealed-openids';
 
-export const MIGRATIONS = [Initial1764000000000, Roster1764000000001, Grievances1764000000010, Oversight1764000000020, ShownTotals1764000000030, GrievanceOrgPath1764000000040, LoginAttempts1764000000150, DropShownTotals1764000000500];
+export const MIGRATIONS = [Initial1764000000000, Roster1764000000001, Grievances1764000000010, Oversight1764000000020, ShownTotals1764000000030, GrievanceOrgPath1764000000040, RatingIntegrity1764000000060, SealedOpenids1764000000070, LoginAttempts1764000000150, DropShownTotals1764000000500];
 
 // Schema changes only through migrations, never `synchronize`. No entity list here: each feature
 // module registers its own entities (TypeOrmModule.forFeature) and the app loads them from there
@@ -25,7 +27,7 @@ export function databaseOptions(db: AppConfig['database']): DataSourceOptions {
     // replica (database/read-replicas.ts); replicas are taken in turn.
     return { ...mysql, replication: { master: { url: db.url }, slaves: db.replicaUrls.map((url) => ({ url })), defaultMode: 'master', selector: 'RR' } };
   }
-  mkdirSync(dirname(db.file), { recursive: true });
+  ownerOnly(db.file);
   return {
     ...common,
     type: 'better-sqlite3',
@@ -36,10 +38,31 @@ export function databaseOptions(db: AppConfig['database']): DataSourceOptions {
       raw.pragma('synchronous = FULL');
       raw.pragma('busy_timeout = 5000');
       raw.pragma('foreign_keys = ON');
+      // Deleted and rewritten content is zeroed, not left in free pages (a rebuilt or updated rating).
+      raw.pragma('secure_delete = ON');
       // A 64 MB page cache (the default is 2 MB): a federation dashboard scans its subtree's homes and
       // their totals rows several times; for a province (50,000 homes) that working set is ~40 MB, and
       // kept in cache those scans run 2-4x faster (bench/, docs/performance.md).
       raw.pragma('cache_size = -65536');
     },
   };
+}
+
+/**
+ * The SQLite folder (0700) and file (0600) are the owner's alone, also when an older start made them
+ * with looser modes; SQLite gives its -wal and -shm files the database file's mode.
+ */
+function ownerOnly(file: string): void {
+  const dir = dirname(file);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
+  closeSync(openSync(file, 'a', 0o600));
+  chmodSync(file, 0o600);
+  for (const extra of [`${file}-wal`, `${file}-shm`]) {
+    try {
+      chmodSync(extra, 0o600);
+    } catch {
+      // not there yet: SQLite creates it with the file's mode
+    }
+  }
 }

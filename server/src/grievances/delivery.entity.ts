@@ -11,7 +11,8 @@ export class GrievanceSubscription {
   @Column({ name: 'grievance_id', type: 'varchar', length: 36 })
   grievanceId: string;
 
-  @Column({ type: 'varchar', length: 64 })
+  /** sealed (AES-GCM, random IV; keys.ts): never equal to users.openid or to another row's */
+  @Column({ type: 'varchar', length: 200 })
   openid: string;
 
   @Column({ name: 'template_id', type: 'varchar', length: 128 })
@@ -26,7 +27,8 @@ export class OutboxMessage {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
-  @Column({ type: 'varchar', length: 64 })
+  /** sealed (AES-GCM, random IV; keys.ts): never equal to users.openid or to another row's */
+  @Column({ type: 'varchar', length: 200 })
   openid: string;
 
   @Column({ name: 'template_id', type: 'varchar', length: 128 })

@@ -10,7 +10,8 @@ import { GrievanceKeys } from './keys';
 
 /** Who the caller is, as far as grievances go: their reporter key and their place in the org tree. */
 export interface Viewer {
-  reporterKey: string;
+  /** the caller's per-grievance reporter keys (keys.ts) */
+  reporterKeys: Set<string>;
   chairHomeIds: string[];
   adminPaths: string[];
 }
@@ -24,7 +25,7 @@ export interface Relation {
 }
 
 // Who sees what:
-// - the reporter: their own grievances (found through the keyed hash of their user id);
+// - the reporter: their own grievances (found through their per-grievance keys, keys.ts);
 // - the home's chair: the home's grievances except those about the union itself (topic `union`),
 //   and acts on them while the chair still handles them (not after escalation);
 // - federation admins: escalated and union-topic grievances of homes in their subtree, and act on those
@@ -44,7 +45,7 @@ export class GrievanceAccess {
 
   async viewer(userId: string): Promise<Viewer> {
     const [chairs, adminPaths] = await Promise.all([this.grants.find({ where: { userId, role: 'chair' } }), this.access.adminPaths(userId)]);
-    return { reporterKey: this.keys.reporterKey(userId), chairHomeIds: chairs.map((c) => c.orgId), adminPaths };
+    return { reporterKeys: new Set(this.keys.reporterKeys(userId)), chairHomeIds: chairs.map((c) => c.orgId), adminPaths };
   }
 
   relation(v: Viewer, g: Grievance): Relation {
@@ -53,7 +54,7 @@ export class GrievanceAccess {
     const federationSees = upper && v.adminPaths.some((p) => g.orgPath.startsWith(p));
     const federationActs = upper && v.adminPaths.some((p) => g.handlerOrgPath!.startsWith(p));
     return {
-      reporter: g.reporterKey === v.reporterKey,
+      reporter: v.reporterKeys.has(g.reporterKey),
       handles: chairSees || federationSees,
       actsAs: chairSees && !upper ? 'chair' : federationActs ? 'federation' : null,
     };

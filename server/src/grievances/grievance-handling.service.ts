@@ -15,7 +15,7 @@ import {
   textLength,
   workingDayDeadline,
 } from '@pingjia/shared';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { User } from '../auth/user.entity';
 import { Clock } from '../common/clock';
 import { DomainError, invalid, notFound } from '../common/domain-error';
@@ -48,11 +48,14 @@ export class GrievanceHandlingService {
   /** The caller's own grievances, newest first. */
   async mine(userId: string): Promise<MyGrievances> {
     const viewer = await this.grievanceAccess.viewer(userId);
-    const rows = await this.store.grievances.find({ where: { reporterKey: viewer.reporterKey }, order: { createdAt: 'DESC' }, take: 100 });
+    const rows = await this.store.grievances.find({ where: { reporterKey: In([...viewer.reporterKeys]) }, order: { createdAt: 'DESC' }, take: 100 });
     return { items: await this.summaries(rows, viewer) };
   }
 
-  /** Grievances the caller handles, soonest due first. */
+  /**
+   * Grievances the caller handles, soonest due first. Deadlines end a day, so grievances due the same
+   * day come in the order of their tracking hash (a hash of a random code), never in filing order.
+   */
   async list(userId: string, query: GrievanceListQuery): Promise<GrievanceList> {
     const viewer = await this.grievanceAccess.viewer(userId);
     const q = this.store.grievances.createQueryBuilder('g');
@@ -63,7 +66,7 @@ export class GrievanceHandlingService {
     if (query.overdue === 'false') q.andWhere(`NOT ${OVERDUE_SQL}`, { now });
     const page = Number(query.page ?? 1);
     const pageSize = Number(query.pageSize ?? 20);
-    q.orderBy('g.due_at', 'ASC').addOrderBy('g.created_at', 'ASC').addOrderBy('g.id', 'ASC').skip((page - 1) * pageSize).take(pageSize);
+    q.orderBy('g.due_at', 'ASC').addOrderBy('g.tracking_hash', 'ASC').skip((page - 1) * pageSize).take(pageSize);
     const [rows, total] = await q.getManyAndCount();
     return { items: await this.summaries(rows, viewer), total };
   }

@@ -1,3 +1,4 @@
+import { GrievanceKeys } from './keys';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { GRIEVANCE_STATUS_LABELS, GrievanceStatus } from '@pingjia/shared';
@@ -45,7 +46,11 @@ export class GrievanceNotifier implements OnApplicationShutdown {
     private readonly clock: Clock,
     private readonly locks: Locks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.keys = new GrievanceKeys(config.raterKeySecret);
+  }
+
+  private readonly keys: GrievanceKeys;
 
   /** Whether an opt-in can ever be delivered here. */
   get enabled(): boolean {
@@ -55,7 +60,8 @@ export class GrievanceNotifier implements OnApplicationShutdown {
   /** Keeps one opt-in of the worker (openid and template live only in the delivery tables). */
   async subscribe(m: EntityManager, grievanceId: string, openid: string, now: Date): Promise<void> {
     if (!this.enabled) return;
-    await m.insert(GrievanceSubscription, { id: newId(), grievanceId, openid, templateId: this.config.grievances.templateId!, createdAt: now.toISOString() });
+    // Sealed with a random IV: the delivery tables hold no value that matches users.openid.
+    await m.insert(GrievanceSubscription, { id: newId(), grievanceId, openid: this.keys.seal(openid), templateId: this.config.grievances.templateId!, createdAt: now.toISOString() });
   }
 
   /** Inside the transaction that changed the status: uses up one opt-in, if any, for one message. */
@@ -144,7 +150,7 @@ export class GrievanceNotifier implements OnApplicationShutdown {
 
   private async send(msg: OutboxMessage): Promise<boolean> {
     try {
-      await this.wechat.sendSubscribeMessage({ touser: msg.openid, templateId: msg.templateId, page: msg.page, data: JSON.parse(msg.data) });
+      await this.wechat.sendSubscribeMessage({ touser: this.keys.open(msg.openid), templateId: msg.templateId, page: msg.page, data: JSON.parse(msg.data) });
       await this.outbox.delete({ id: msg.id });
       return true;
     } catch (e) {

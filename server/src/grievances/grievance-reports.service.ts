@@ -63,11 +63,11 @@ export class GrievanceReportsService {
     }
 
     const keys = this.grievanceAccess.keys;
-    const reporterKey = keys.reporterKey(userId);
     const request = { homeId: dto.homeId, type: dto.type, topic: dto.topic, content, anonymous: dto.anonymous, contact: dto.contact ?? null, subscribe: dto.subscribe === true };
     const idem = idempotencyKey === undefined ? null : { keyHash: sha256(idempotencyKey), requestHash: sha256(canonicalJson(request)) };
+    const callerKey = idem ? keys.idempotencyCaller(userId, idem.keyHash) : '';
     if (idem) {
-      const first = await this.replay(this.idempotency.manager, reporterKey, idem);
+      const first = await this.replay(this.idempotency.manager, callerKey, idem);
       if (first) return first;
     }
 
@@ -80,9 +80,10 @@ export class GrievanceReportsService {
 
     const created = await this.tx.run(async (m) => {
       if (idem) {
-        const first = await this.replay(m, reporterKey, idem);
+        const first = await this.replay(m, callerKey, idem);
         if (first) return first;
       }
+      const reporterKey = await this.freeReporterKey(m, keys.reporterKeys(userId));
       const now = this.clock.now();
       const at = now.toISOString();
       const upper = routesToUpperLevel(dto.topic);
@@ -130,13 +131,26 @@ export class GrievanceReportsService {
           .createQueryBuilder()
           .delete()
           .from(IdempotencyKey)
-          .where('scope = :scope AND caller_key = :callerKey AND key_hash = :keyHash AND created_at <= :since', { scope: SCOPE, callerKey: reporterKey, keyHash: idem.keyHash, since: this.since() })
+          .where('scope = :scope AND caller_key = :callerKey AND key_hash = :keyHash AND created_at <= :since', { scope: SCOPE, callerKey, keyHash: idem.keyHash, since: this.since() })
           .execute();
-        await m.insert(IdempotencyKey, { id: seed, scope: SCOPE, callerKey: reporterKey, keyHash: idem.keyHash, requestHash: idem.requestHash, response: JSON.stringify(answer), createdAt: at });
+        await m.insert(IdempotencyKey, { id: seed, scope: SCOPE, callerKey, keyHash: idem.keyHash, requestHash: idem.requestHash, response: JSON.stringify(answer), createdAt: at });
       }
       return { ...answer, trackingCode };
     });
     return created;
+  }
+
+  /**
+   * The reporter's first unused key. On MySQL the locking read also locks the index gaps of the
+   * unused keys, so two filings of one reporter at once take turns (SQLite has one writer anyway).
+   */
+  private async freeReporterKey(m: EntityManager, candidates: string[]): Promise<string> {
+    const lock = m.connection.options.type === 'mysql' ? ' FOR UPDATE' : '';
+    const rows = (await m.query(`SELECT reporter_key FROM grievances WHERE reporter_key IN (${candidates.map(() => '?').join(', ')})${lock}`, candidates)) as { reporter_key: string }[];
+    const used = new Set(rows.map((r) => r.reporter_key));
+    const free = candidates.find((k) => !used.has(k));
+    if (!free) throw new DomainError('STATE_CONFLICT', `每个账号最多可提交 ${candidates.length} 件诉求，请先通过已有诉求与工会联系`);
+    return free;
   }
 
   /** The first answer to this caller's key, if it is still within the retry window. */

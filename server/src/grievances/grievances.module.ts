@@ -17,6 +17,7 @@ import { GrievanceSweeper } from './grievance-sweeper';
 import { Grievance, GrievanceEventRow } from './grievance.entity';
 import { GrievancesController } from './grievances.controller';
 import { IdempotencyKey } from './idempotency-key.entity';
+import { ReporterRekey } from './reporter-rekey';
 
 // Grievances (维权诉求): reporting, routing, time limits on China's working-day calendar, handling,
 // feedback, notifications and figures. GrievanceStatsService is for other modules (dashboards).
@@ -37,6 +38,7 @@ import { IdempotencyKey } from './idempotency-key.entity';
     GrievanceNotifier,
     GrievanceSweeper,
     GrievanceStatsService,
+    ReporterRekey,
   ],
   exports: [GrievanceStatsService, CalendarService, GrievanceSweeper],
 })

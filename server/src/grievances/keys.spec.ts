@@ -5,17 +5,30 @@ import { canonicalJson, GrievanceKeys, newTrackingCode } from './keys';
 describe(GrievanceKeys.name, () => {
   const secret = 'a-server-secret-of-at-least-32-characters';
 
-  it('gives one reporter the same key every time, and another reporter another', () => {
+  it('gives one reporter the same keys every time, one per grievance, and another reporter others', () => {
     const sut = new GrievanceKeys(secret);
-    expect(sut.reporterKey('user-1')).toBe(sut.reporterKey('user-1'));
-    expect(sut.reporterKey('user-1')).not.toBe(sut.reporterKey('user-2'));
-    expect(new GrievanceKeys('another-secret-of-at-least-32-chars').reporterKey('user-1')).not.toBe(sut.reporterKey('user-1'));
+    const mine = sut.reporterKeys('user-1');
+    expect(sut.reporterKeys('user-1')).toEqual(mine);
+    expect(new Set(mine).size).toBe(mine.length);
+    const theirs = new Set([...sut.reporterKeys('user-2'), ...new GrievanceKeys('another-secret-of-at-least-32-chars').reporterKeys('user-1')]);
+    expect(mine.filter((k) => theirs.has(k))).toEqual([]);
   });
 
   it('keeps reporter keys apart from rater keys made with the same secret', () => {
     const sut = new GrievanceKeys(secret);
-    // raterKey hashes "campaign:home:user"; the reporter key of that same string must still differ.
-    expect(sut.reporterKey('c:h:u')).not.toBe(raterKey(secret, 'c', 'h', 'u'));
+    const rater = raterKey(secret, 'c', 'h', 'u');
+    expect(sut.reporterKeys('c:h:u')).not.toContain(rater);
+    expect(sut.legacyReporterKey('c:h:u')).not.toBe(rater);
+  });
+
+  it('seals a value differently every time and opens it again', () => {
+    const sut = new GrievanceKeys(secret);
+    const a = sut.seal('oABC-openid');
+    expect(a).not.toBe(sut.seal('oABC-openid'));
+    expect(a).not.toContain('oABC');
+    expect(a.length).toBeLessThanOrEqual(200);
+    expect(sut.open(a)).toBe('oABC-openid');
+    expect(() => new GrievanceKeys('another-secret-of-at-least-32-chars').open(a)).toThrow();
   });
 
   it('recomputes a tracking code from its seed, and makes well-formed random ones', () => {

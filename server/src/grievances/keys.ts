@@ -1,5 +1,5 @@
 import { TRACKING_CODE_ALPHABET, TRACKING_CODE_LENGTH } from '@pingjia/shared';
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 
 // Keys derived from the server's rater-key secret, each for one purpose only (domain separation):
 // a reporter key from one can never equal a rater key, nor a tracking code.
@@ -7,18 +7,59 @@ function derive(secret: string, purpose: string): Buffer {
   return createHmac('sha256', secret).update(`pingjia:${purpose}:v1`).digest();
 }
 
+/** How many grievances one account can file and find again under "my grievances". */
+export const REPORTER_SLOTS = 100;
+/** Marks the per-grievance keys (older rows held one key per reporter: 64 hex digits). */
+export const REPORTER_KEY_PREFIX = 'r2:';
+
+// Reporter keys: each grievance gets a key of its own, the reporter's n-th key
+// HMAC(k, user id, n) for the first n the reporter has not used yet. Without the server's secret no two
+// grievances of one worker share anything (no key, no index value), so an anonymous grievance cannot
+// be joined to the same worker's named one; with it, the reporter's own session recomputes its
+// REPORTER_SLOTS keys and finds its grievances with one indexed IN lookup.
 export class GrievanceKeys {
   private readonly reporter: Buffer;
   private readonly tracking: Buffer;
+  private readonly sealing: Buffer;
+  private readonly idempotency: Buffer;
 
   constructor(secret: string) {
     this.reporter = derive(secret, 'grievance-reporter');
     this.tracking = derive(secret, 'grievance-tracking');
+    this.sealing = derive(secret, 'grievance-sealing');
+    this.idempotency = derive(secret, 'grievance-idempotency');
   }
 
-  /** Keyed hash of the reporter: their own session finds their grievances; the database alone names no one. */
-  reporterKey(userId: string): string {
+  /** The reporter's keys, slot 0 first: one per grievance they file. */
+  reporterKeys(userId: string): string[] {
+    return Array.from({ length: REPORTER_SLOTS }, (_, n) => REPORTER_KEY_PREFIX + createHmac('sha256', this.reporter).update(`${userId}:${n}`).digest('base64url'));
+  }
+
+  /** The key every grievance of a reporter had before keys were per grievance (to re-key old rows). */
+  legacyReporterKey(userId: string): string {
     return createHmac('sha256', this.reporter).update(userId).digest('hex');
+  }
+
+  /** The idempotency record's owner: per caller and Idempotency-Key, so records of one caller share nothing. */
+  idempotencyCaller(userId: string, keyHash: string): string {
+    return REPORTER_KEY_PREFIX + createHmac('sha256', this.idempotency).update(`${userId}:${keyHash}`).digest('base64url');
+  }
+
+  /** AES-256-GCM with a random IV: the same openid sealed twice gives two unrelated values. */
+  seal(text: string): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.sealing, iv);
+    const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
+    return `s1:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')}`;
+  }
+
+  /** The sealed text; a value stored before sealing (no prefix) comes back as it is. */
+  open(sealed: string): string {
+    if (!sealed.startsWith('s1:')) return sealed;
+    const raw = Buffer.from(sealed.slice(3), 'base64url');
+    const decipher = createDecipheriv('aes-256-gcm', this.sealing, raw.subarray(0, 12));
+    decipher.setAuthTag(raw.subarray(12, 28));
+    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
   }
 
   /**

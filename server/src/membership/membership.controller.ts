@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { RosterSummary } from '@pingjia/shared';
 import type { FastifyRequest } from 'fastify';
 import { AuthUser, CurrentUser } from '../common/auth.decorators';
 import { uuidParam as uuid } from '../common/params';
@@ -19,13 +20,19 @@ export class MembershipController {
     return this.membership.status(user.id, id);
   }
 
-  /** 204 when the member is on the roster (or the home is open), 404 when no roster entry matches. */
+  /** 204 when the member is on the roster (or the home is open); 404 alike for no match and an entry bound to another account. */
   @Post('membership')
   @HttpCode(204)
   async verify(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() dto: MembershipDto): Promise<void> {
     await this.membership.verify(user.id, id, dto.name, dto.memberNo);
   }
 
+  @Get('roster')
+  roster(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<RosterSummary> {
+    return this.membership.rosterSummary(user.id, id);
+  }
+
+  /** The level above only (403 for the home's own chair). */
   @Post('roster')
   @Audited({ action: 'roster.import', target: 'home', idFrom: 'param', detail: (r) => ({ entries: r.entries, added: r.added, kept: r.kept, removed: r.removed }) })
   @ApiConsumes('text/csv', XLSX_TYPE)
@@ -33,6 +40,7 @@ export class MembershipController {
     return this.membership.importRoster(user.id, id, req.headers['content-type'], req.body);
   }
 
+  /** The level above only (403 for the home's own chair). */
   @Post('roster/reset-binding')
   @Audited({ action: 'roster.reset_binding', target: 'home', idFrom: 'param' })
   @HttpCode(204)

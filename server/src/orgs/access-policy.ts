@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { notFound } from '../common/domain-error';
+import { DomainError, notFound } from '../common/domain-error';
 import { Home } from './home.entity';
 import { findHome } from './find-home';
 import { Org } from './org.entity';
@@ -39,6 +39,16 @@ export class AccessPolicy {
   /** The home, if the user chairs it or administers an org above it. */
   async homeForStaff(userId: string, homeId: string): Promise<Home> {
     return (await this.homeWithLevel(userId, homeId)).home;
+  }
+
+  /**
+   * The home, if the user administers an org above it. Its own chair (who is judged by the home's
+   * ratings) is refused with 403: it may know the home, not change who may rate it.
+   */
+  async homeForUpperLevel(userId: string, homeId: string, refusal: string): Promise<Home> {
+    const { home, upperLevel } = await this.homeWithLevel(userId, homeId);
+    if (!upperLevel) throw new DomainError('FORBIDDEN', refusal);
+    return home;
   }
 
   /**

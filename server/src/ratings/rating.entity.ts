@@ -5,7 +5,8 @@ export type CommentStatus = 'none' | 'approved' | 'held' | 'rejected';
 
 // Anonymous by construction: no user id, no openid. `raterKey` is a keyed hash (server secret) of
 // campaign, home and member, so the database alone cannot name a rater; times are kept to the day.
-@Entity('ratings')
+// On SQLite a WITHOUT ROWID table: rows sit in the random id's order, not in the order members rated.
+@Entity('ratings', { withoutRowid: true })
 @Index('uq_ratings_rater', ['campaignId', 'homeId', 'raterKey'], { unique: true })
 export class Rating {
   @PrimaryColumn({ type: 'varchar', length: 36 })

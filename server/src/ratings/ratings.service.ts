@@ -10,12 +10,12 @@ import { newId } from '../common/ids';
 import { Transactions } from '../common/transactions';
 import { Home } from '../orgs/home.entity';
 import { findHome } from '../orgs/find-home';
-import { MembershipService } from '../membership/membership.service';
 import { ModerationService } from '../moderation/moderation.service';
 import { RatingDto } from './dto';
 import { CommentStatus, Rating } from './rating.entity';
 import { FIGURE_COLUMNS, RatingTotalsSchema } from './rating-totals.entity';
 import { raterKey } from './rater-key';
+import { RatingIntegrity, RatingsExceedMembers } from './rating-integrity';
 import { RatingValues, totalsDelta } from './totals-delta';
 
 function valuesOf(r: Rating): RatingValues {
@@ -39,7 +39,7 @@ export class RatingsService {
     @InjectRepository(Home) private readonly homes: Repository<Home>,
     @InjectRepository(Campaign) private readonly campaigns: Repository<Campaign>,
     private readonly tx: Transactions,
-    private readonly membership: MembershipService,
+    private readonly integrity: RatingIntegrity,
     private readonly moderation: ModerationService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -52,9 +52,11 @@ export class RatingsService {
     if (problem) throw invalid({ comment: problem });
 
     const { home } = await this.scope(campaignId, homeId, true);
-    if (!(await this.membership.isMember(userId, home))) throw new DomainError('MEMBERSHIP_REQUIRED');
+    const today = chinaDay(this.clock.now());
+    // Staff are refused; in a roster home the rating belongs to the member's roster entry.
+    const rater = await this.integrity.rater(userId, home, today);
     const commentStatus: CommentStatus = comment ? await this.moderation.check(userId, comment) : 'none';
-    const key = raterKey(this.config.raterKeySecret, campaignId, homeId, userId);
+    const key = raterKey(this.config.raterKeySecret, campaignId, homeId, rater.subject);
     const scores = dto.scores as Scores;
     const groups = [...new Set(dto.groups ?? [])].sort();
     const next = {
@@ -67,7 +69,7 @@ export class RatingsService {
       comment: comment || null,
       commentStatus,
       memberGroups: groups.join(','),
-      updatedOn: chinaDay(this.clock.now()),
+      updatedOn: today,
     };
 
     return this.tx.run(async (m) => {
@@ -78,16 +80,26 @@ export class RatingsService {
       const before = existing ? storedValues(existing) : null;
       const values = [next.organization, next.rights, next.work, next.role, next.trust, next.verdict, next.comment, next.commentStatus, next.memberGroups, next.updatedOn];
       if (existing) await m.query(SQL.update, [...values, existing.id]);
-      else await m.query(SQL.insert, [newId(), campaignId, homeId, key, ...values]);
+      else {
+        await this.integrity.checkRoom(m, campaignId, home);
+        await m.query(SQL.insert, [newId(), campaignId, homeId, key, ...values]);
+        await this.integrity.firstRating(m, campaignId, homeId, rater, today);
+      }
       const saved = { campaignId, homeId, ...next } as Rating;
       await this.applyDelta(m, campaignId, homeId, totalsDelta(before, valuesOf(saved)));
       return { created: !existing, rating: toRatingView(saved) };
+    }).catch(async (e: unknown) => {
+      // Counted after the rollback, so the level above learns of the attempt.
+      if (e instanceof RatingsExceedMembers) await this.integrity.refusedOverMembers(campaignId, homeId, today);
+      throw e;
     });
   }
 
   async get(userId: string, campaignId: string, homeId: string): Promise<RatingView> {
-    await this.scope(campaignId, homeId, false);
-    const key = raterKey(this.config.raterKeySecret, campaignId, homeId, userId);
+    const { home } = await this.scope(campaignId, homeId, false);
+    const subject = await this.integrity.subjectOf(userId, home);
+    if (!subject) throw notFound();
+    const key = raterKey(this.config.raterKeySecret, campaignId, homeId, subject);
     const rating = await this.ratings.findOne({ where: { campaignId, homeId, raterKey: key } });
     if (!rating) throw notFound();
     return toRatingView(rating);

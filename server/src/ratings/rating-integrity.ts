@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { IntegrityFlagKind, integrityFlagKinds, NEW_ACCOUNT_DAYS } from '@pingjia/shared';
+import { DataSource, EntityManager } from 'typeorm';
+import { DomainError } from '../common/domain-error';
+import { MembershipService } from '../membership/membership.service';
+import { Home } from '../orgs/home.entity';
+
+/** Who rates, as far as the rating store goes: the subject the rater key hashes, and whether the account is new. */
+export interface Rater {
+  subject: string;
+  newAccount: boolean;
+}
+
+/** Thrown inside the rating transaction when the home is full; the refusal is recorded after the rollback. */
+export class RatingsExceedMembers extends DomainError {
+  constructor() {
+    super('RATINGS_EXCEED_MEMBERS');
+  }
+}
+
+// One rating per real member:
+// - staff accounts (a password login, or any role) never rate;
+// - in a roster home the rating belongs to the roster entry, not the account: the rater key hashes the
+//   entry, so after the level above resets a binding the new account finds (and replaces) the one
+//   rating instead of adding a second;
+// - a home never counts more ratings than its member count; a refused one is counted, per day, in
+//   home_integrity_flags, as are first ratings from accounts created that day or the day before. The
+//   level above sees the resulting flags on its dashboard; the home never does.
+@Injectable()
+export class RatingIntegrity {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly membership: MembershipService,
+  ) {}
+
+  async rater(userId: string, home: Home, today: string): Promise<Rater> {
+    const [user] = (await this.dataSource.query(
+      `SELECT u.username AS username, u.password_hash AS password_hash, u.created_on AS created_on,
+              (SELECT COUNT(*) FROM role_grants g WHERE g.user_id = u.id) AS grants
+         FROM users u WHERE u.id = ?`,
+      [userId],
+    )) as { username: string | null; password_hash: string | null; created_on: string; grants: number | string }[];
+    if (!user) throw new DomainError('UNAUTHORIZED');
+    if (user.username !== null || user.password_hash !== null || Number(user.grants) > 0) throw new DomainError('STAFF_CANNOT_RATE');
+    let subject = userId;
+    if (home.membershipMode !== 'open') {
+      const entryId = await this.membership.boundEntryId(userId, home.id);
+      if (!entryId) throw new DomainError('MEMBERSHIP_REQUIRED');
+      subject = `entry:${entryId}`;
+    }
+    return { subject, newAccount: daysBetween(user.created_on, today) <= NEW_ACCOUNT_DAYS };
+  }
+
+  /** The subject a member's own rating is filed under (for reading it back); null when they have none. */
+  async subjectOf(userId: string, home: Home): Promise<string | null> {
+    if (home.membershipMode === 'open') return userId;
+    const entryId = await this.membership.boundEntryId(userId, home.id);
+    return entryId ? `entry:${entryId}` : null;
+  }
+
+  /** Under the home's totals lock, before a new rating: refuses it when the home already counts as many as it has members. */
+  async checkRoom(m: EntityManager, campaignId: string, home: Home): Promise<void> {
+    const [row] = (await m.query('SELECT COUNT(*) AS n FROM ratings WHERE campaign_id = ? AND home_id = ?', [campaignId, home.id])) as { n: number | string }[];
+    if (Number(row.n) >= home.memberCount) throw new RatingsExceedMembers();
+  }
+
+  /** After a new rating, in its transaction: counts it for the day when the account is new. */
+  async firstRating(m: EntityManager, campaignId: string, homeId: string, rater: Rater, today: string): Promise<void> {
+    if (rater.newAccount) await this.bump(m, campaignId, homeId, today, 'new_account_ratings');
+  }
+
+  /** After a refusal for a full home, in a transaction of its own. */
+  async refusedOverMembers(campaignId: string, homeId: string, today: string): Promise<void> {
+    await this.dataSource.transaction((m) => this.bump(m, campaignId, homeId, today, 'refused_over_members'));
+  }
+
+  private async bump(m: EntityManager, campaignId: string, homeId: string, day: string, column: 'new_account_ratings' | 'refused_over_members') {
+    const mysql = m.connection.options.type === 'mysql';
+    const insert = `INSERT INTO home_integrity_flags (campaign_id, home_id, day, new_account_ratings, refused_over_members) VALUES (?, ?, ?, ?, ?)`;
+    const values = [campaignId, homeId, day, column === 'new_account_ratings' ? 1 : 0, column === 'refused_over_members' ? 1 : 0];
+    await m.query(
+      mysql ? `${insert} ON DUPLICATE KEY UPDATE ${column} = ${column} + 1` : `${insert} ON CONFLICT (campaign_id, home_id, day) DO UPDATE SET ${column} = ${column} + 1`,
+      values,
+    );
+  }
+}
+
+/** Flagged homes of a subtree in one cycle, by name: for the dashboard of the level above only. */
+export async function integrityFlagsUnder(
+  db: DataSource | EntityManager,
+  path: string,
+  campaignId: string,
+): Promise<{ total: number; items: Array<{ id: string; name: string; kinds: IntegrityFlagKind[] }> }> {
+  const rows = (await db.query(
+    `SELECT h.id AS id, h.name AS name, h.member_count AS members, MAX(f.new_account_ratings) AS busiest, SUM(f.refused_over_members) AS refused
+       FROM home_integrity_flags f JOIN homes h ON h.id = f.home_id
+      WHERE f.campaign_id = ? AND h.org_path LIKE ?
+      GROUP BY h.id, h.name, h.member_count`,
+    [campaignId, `${path}%`],
+  )) as { id: string; name: string; members: number | string; busiest: number | string; refused: number | string }[];
+  const items = rows
+    .map((r) => ({ id: String(r.id), name: String(r.name), kinds: integrityFlagKinds({ refusedOverMembers: Number(r.refused), busiestNewAccountDay: Number(r.busiest), memberCount: Number(r.members) }) }))
+    .filter((r) => r.kinds.length > 0)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { total: items.length, items };
+}
+
+function daysBetween(fromDay: string, toDay: string): number {
+  return Math.round((Date.parse(`${toDay}T00:00:00Z`) - Date.parse(`${fromDay}T00:00:00Z`)) / 86_400_000);
+}
