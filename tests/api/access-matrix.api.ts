@@ -69,7 +69,7 @@ const ROWS: Row[] = [
   // any signed-in user, for themselves
   { name: 'GET /me', method: 'GET', path: () => '/api/me', expect: signedIn(200) },
   { name: 'GET my-rating', method: 'GET', path: (c) => `/api/campaigns/${c.campaign.id}/homes/${c.homeA.id}/my-rating`, expect: { ...signedIn(404), member: 200 } },
-  { name: 'PUT my-rating', method: 'PUT', path: (c) => `/api/campaigns/${c.campaign.id}/homes/${c.homeA.id}/my-rating`, body: () => ratingBody, expect: { ...signedIn(201), member: 200 } },
+  { name: 'PUT my-rating', method: 'PUT', path: (c) => `/api/campaigns/${c.campaign.id}/homes/${c.homeA.id}/my-rating`, body: () => ratingBody, expect: { ...signedIn(403), otherMember: 201, member: 200 } },
   { name: 'GET /homes/:id/membership', method: 'GET', path: (c) => `/api/homes/${c.homeA.id}/membership`, expect: signedIn(200) },
   { name: 'POST /homes/:id/membership (open home)', method: 'POST', path: (c) => `/api/homes/${c.homeA.id}/membership`, body: () => ({ name: '张三', memberNo: 'GH001' }), expect: signedIn(204) },
   { name: 'POST /grievances', method: 'POST', path: () => '/api/grievances', body: (c) => ({ homeId: c.homeA.id, type: 'suggestion', topic: 'other', content: GOOD_CONTENT, anonymous: true }), expect: signedIn(201) },
@@ -91,8 +91,9 @@ const ROWS: Row[] = [
   { name: 'GET /homes/:id/poster', method: 'GET', path: (c) => `/api/homes/${c.homeA.id}/poster`, expect: homeStaff(200) },
   { name: 'GET /homes/:id/grants', method: 'GET', path: (c) => `/api/homes/${c.homeA.id}/grants`, expect: homeStaff(200, 403) },
   { name: 'POST /homes/:id/invites', method: 'POST', path: (c) => `/api/homes/${c.homeA.id}/invites`, body: () => ({ role: 'chair' }), expect: homeStaff(201, 403) },
-  { name: 'POST /homes/:id/roster', method: 'POST', path: (c) => `/api/homes/${c.homeA.id}/roster`, raw: '姓名,会员编号,手机号\n张三,GH001,13800000001\n', headers: { 'content-type': 'text/csv' }, expect: homeStaff(201) },
-  { name: 'POST /homes/:id/roster/reset-binding', method: 'POST', path: (c) => `/api/homes/${c.homeA.id}/roster/reset-binding`, body: () => ({ name: '张三', memberNo: 'GH001' }), expect: homeStaff(204) },
+  { name: 'POST /homes/:id/roster', method: 'POST', path: (c) => `/api/homes/${c.homeA.id}/roster`, raw: '姓名,会员编号,手机号\n张三,GH001,13800000001\n', headers: { 'content-type': 'text/csv' }, expect: homeStaff(201, 403) },
+  { name: 'GET /homes/:id/roster', method: 'GET', path: (c) => `/api/homes/${c.homeA.id}/roster`, expect: homeStaff(200) },
+  { name: 'POST /homes/:id/roster/reset-binding', method: 'POST', path: (c) => `/api/homes/${c.homeA.id}/roster/reset-binding`, body: () => ({ name: '张三', memberNo: 'GH001' }), expect: homeStaff(204, 403) },
   { name: 'DELETE /homes/:id/grants/:grantId', method: 'DELETE', path: (c) => `/api/homes/${c.homeA.id}/grants/${c.spareHomeGrant}`, expect: homeStaff(204, 403) },
 
   // rectification of a closed cycle: the chair writes, the federation above signs off
