@@ -36,17 +36,17 @@ export class RatingIntegrity1764000000060 implements MigrationInterface {
 async function rebuildRatings(q: QueryRunner, withoutRowid: boolean): Promise<void> {
   const table = await q.getTable('ratings');
   if (!table || Boolean(table.withoutRowid) === withoutRowid) return;
+  // Plain copies: dropping the table changes the query runner's cached Table object.
+  const indices = table.indices.map((i) => new TableIndex({ name: i.name, columnNames: [...i.columnNames], isUnique: i.isUnique, where: i.where }));
+  const columns = table.columns.map((c) => `"${c.name}"`).join(', ');
   const next = table.clone();
   next.name = 'ratings_rebuilt';
   next.withoutRowid = withoutRowid;
   next.indices = [];
   await q.createTable(next);
-  const columns = table.columns.map((c) => `"${c.name}"`).join(', ');
   await q.query(`INSERT INTO "ratings_rebuilt" (${columns}) SELECT ${columns} FROM "ratings" ORDER BY "id"`);
   // secure_delete (database-options.ts) zeroes the old table's pages as they are freed.
   await q.dropTable('ratings');
   await q.renameTable('ratings_rebuilt', 'ratings');
-  for (const i of table.indices) {
-    await q.createIndex('ratings', new TableIndex({ name: i.name, columnNames: i.columnNames, isUnique: i.isUnique, where: i.where }));
-  }
+  for (const index of indices) await q.createIndex('ratings', index);
 }
