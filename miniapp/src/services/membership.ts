@@ -8,7 +8,7 @@ export function getMembershipStatus(homeId: string): Promise<MembershipStatus> {
   return memberRequest<MembershipStatus>({ path: membershipPath(homeId) })
 }
 
-/** Resolves when the roster has this member (204); 404 no match, 409 bound to another account, 429 too many tries. */
+/** Resolves when the roster has this member (204); 404 no match or bound to another account (alike), 409 this account holds another entry, 429 too many tries. */
 export async function verifyMembership(homeId: string, body: MembershipRequest): Promise<void> {
   await memberRequest<void>({ method: 'POST', path: membershipPath(homeId), data: body })
 }

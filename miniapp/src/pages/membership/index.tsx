@@ -17,7 +17,12 @@ type Errors = { name?: string; memberNo?: string; general?: string }
 
 function refusal(e: unknown): Errors {
   if (!isApiRequestError(e)) return { general: errorMessage(e) }
-  if (e.status === 404) return { general: '名册中没有找到与您填写的姓名和会员编号相符的会员，请核对后重试。如有疑问，请联系本单位工会。' }
+  // The server answers alike for no such entry and an entry bound to another account (it must not
+  // tell anyone who has verified): both are a 404, and only the level above can look into it.
+  if (e.status === 404)
+    return {
+      general: '名册中没有找到可以绑定的会员信息。请核对姓名和会员编号；如确为本人且信息无误，可能已被其他微信账号绑定，请联系上级工会核实。',
+    }
   if (e.status === 409) return { general: e.message }
   if (e.status === 429) return { general: '尝试次数过多，为保护会员信息，请 15 分钟后再试。' }
   if (e.status === 400 && e.fields) return { name: e.fields.name, memberNo: e.fields.memberNo, general: e.message }
