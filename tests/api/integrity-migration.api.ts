@@ -9,7 +9,7 @@ import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDb } from '../support/db';
+import { openDb, openRawWriter, ownMariadbDatabase } from '../support/db';
 import { ROOT, startServer } from '../support/server';
 import { GOOD_CONTENT, grievanceFixtures } from './grievances.fixtures';
 import { startOwnServer } from './own-server';
@@ -25,27 +25,13 @@ describe('migrations 1764000000060 and 070 (rating integrity, sealed openids)', 
 
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pingjia-migration-'));
-    const shared = process.env.TEST_DATABASE_URL;
-    let db: { kind: 'sqlite'; file: string } | { kind: 'mysql'; url: string } = { kind: 'sqlite', file: join(dir, 'pingjia.sqlite') };
-    let dropDb = async () => {};
-    if (shared) {
-      const name = `pingjia_migration_${randomBytes(4).toString('hex')}`;
-      const mysql = await import('mysql2/promise');
-      const conn = await mysql.createConnection(shared);
-      await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-      await conn.end();
-      db = { kind: 'mysql', url: shared.replace(/\/[^/?]+(\?.*)?$/, `/${name}$1`) };
-      dropDb = async () => {
-        const c = await mysql.createConnection(shared);
-        await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
-        await c.end();
-      };
-    }
+    const own = await ownMariadbDatabase('migration');
+    const db = own ? { kind: 'mysql', url: own.url } : { kind: 'sqlite', file: join(dir, 'pingjia.sqlite') };
     ds = new DataSource(databaseOptions(db));
     await ds.initialize();
     cleanup = async () => {
       await ds.destroy();
-      await dropDb();
+      await own?.drop();
       rmSync(dir, { recursive: true, force: true });
     };
   });
@@ -134,16 +120,9 @@ describe('re-keying grievances of the one-key-per-reporter scheme at boot', () =
       const reporter = createHmac('sha256', secret).update('pingjia:grievance-reporter:v1').digest();
       const legacy = createHmac('sha256', reporter).update(worker.id).digest('hex');
       const write = async (q: string, p: unknown[]) => {
-        if (own.target.url) {
-          const db = await openDb(own.target.url, own.target.dataDir);
-          await db.query(q, p);
-          await db.close();
-        } else {
-          const Database = (await import('better-sqlite3')).default;
-          const db = new Database(join(own.target.dataDir!, 'pingjia.sqlite'));
-          db.prepare(q).run(...p);
-          db.close();
-        }
+        const db = await openRawWriter(own.target.url, own.target.dataDir);
+        await db.query(q, p);
+        await db.close();
       };
       await write(`UPDATE grievances SET reporter_key = ? WHERE id IN (?, ?)`, [legacy, ...ids]);
       await write(`UPDATE grievance_subscriptions SET openid = ? WHERE grievance_id IN (?, ?)`, [worker.openid, ...ids]);
