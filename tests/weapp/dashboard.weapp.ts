@@ -1,4 +1,5 @@
-// The chair's dashboard page of the weapp build: staff login on the page, figures from the server
+// The chair's dashboard page of the weapp build (oversight/pages/chair, reached through the old
+// pages/dashboard link, which hands its query on): staff login on the page, figures from the server
 // (the open cycle's as the server chooses to show them, then the final ones, which the test knows),
 // refresh, and the server's refusals (expired token, unknown home) shown as states, not crashes.
 import { randomUUID } from 'node:crypto';
@@ -8,6 +9,8 @@ import { ADMIN } from './global-setup';
 import { adminLogin, closeCampaign, homeDashboard, ownCityWithCampaign, rateAsNewMember } from './server-api';
 
 const STAFF_TOKEN_KEY = 'pingjia.staffToken';
+const CHAIR_PAGE = 'oversight/pages/chair/index';
+const WITHHELD = '样本不足，暂不显示';
 
 const RATINGS: Array<{ scores: Scores; verdict: Verdict }> = [
   { scores: { organization: 5, rights: 4, work: 4, role: 3, trust: 5 }, verdict: 'satisfied' },
@@ -47,26 +50,32 @@ describe("the chair's dashboard page (weapp build, WeChat simulator)", () => {
   /** The page shows what the server's dashboard API answers the same staff member right now. */
   async function expectPageToMatchServer() {
     const server = await homeDashboard(admin, home.id, campaign.id);
-    await h.waitFor(() => h.find('dash-ratings')?.textContent === String(server.participation.ratings), { message: `dash-ratings ${server.participation.ratings}` });
-    expect(h.text('dash-home')).toBe(home.name);
-    expect(h.text('dash-campaign')).toBe(campaign.name);
-    expect(h.text('dash-members')).toBe(String(server.participation.members));
-    expect(h.text('dash-participation')).toBe(percent(server.participation.rate));
-    expect(h.text('dash-satisfaction')).toBe(percent(server.satisfaction?.rate ?? null));
-    expect(h.find('dash-invalid') !== null).toBe(!server.participation.valid);
-    expect(h.find('dash-withheld') !== null).toBe(server.withheld);
+    await h.waitFor(() => h.find('chair-ratings')?.textContent === String(server.participation.ratings), { message: `chair-ratings ${server.participation.ratings}` });
+    expect(h.text('chair-home')).toBe(home.name);
+    expect(h.text('chair-campaign')).toContain(campaign.name);
+    expect(h.text('chair-members')).toBe(String(server.participation.members));
+    expect(h.text('chair-participation')).toBe(percent(server.participation.rate));
+    if (server.satisfaction) expect(h.text('chair-satisfaction')).toBe(server.satisfaction.rate === null ? WITHHELD : percent(server.satisfaction.rate));
+    else expect(h.text('chair-satisfaction-withheld')).toContain(WITHHELD);
+    expect(h.text('chair-valid')).toContain(server.participation.valid ? '本轮评议有效' : '才有效');
+    expect(h.find('chair-withheld') !== null).toBe(server.withheld);
     if (!server.withheld) {
-      expect(h.text('dash-tier')).toBe(TIER_LABELS[server.tier.current as keyof typeof TIER_LABELS]);
-      for (const k of CRITERION_KEYS) expect(h.text(`dash-mean-${k}`)).toBe(server.criteria[k].mean.toFixed(2));
+      expect(h.text('chair-tier')).toBe(TIER_LABELS[server.tier.current as keyof typeof TIER_LABELS]);
+      for (const k of CRITERION_KEYS) expect(h.text(`chair-mean-${k}`)).toBe(server.criteria[k].mean.toFixed(2));
     }
     return server;
   }
 
   it('asks staff to log in, then shows the figures the server gives for the open cycle', async () => {
     await h.launch({ path: 'pages/dashboard/index', query: { homeId: home.id, campaignId: campaign.id } });
-    expect(h.find('dash-ratings')).toBeNull();
+    // The old path redirects (the stack stays one page deep) with its query.
+    await h.waitForRoute(CHAIR_PAGE);
+    expect(h.pages).toHaveLength(1);
+    expect(h.navigations.at(-1)!.api).toBe('redirectTo');
+    expect(h.current.query).toEqual({ homeId: home.id, campaignId: campaign.id });
+    expect(h.find('chair-ratings')).toBeNull();
     await logIn();
-    await h.waitForId('dash-ratings');
+    await h.waitForId('chair-ratings');
     // While a cycle is open the server may show figures a step behind (privacy): the page shows the same.
     await expectPageToMatchServer();
   });
@@ -74,19 +83,19 @@ describe("the chair's dashboard page (weapp build, WeChat simulator)", () => {
   it('refresh after one more rating and the close: the final figures, exactly those of the ratings sent', async () => {
     await rateAsNewMember(campaign.id, home.id, LATE);
     await closeCampaign(admin, campaign.id);
-    await h.tap('dash-refresh');
+    await h.tap('chair-refresh');
     const all = [...RATINGS, LATE];
     const server = await expectPageToMatchServer();
     expect(server.participation.ratings).toBe(all.length);
-    expect(h.text('dash-ratings')).toBe(String(all.length));
-    expect(h.text('dash-members')).toBe(String(home.memberCount));
+    expect(h.text('chair-ratings')).toBe(String(all.length));
+    expect(h.text('chair-members')).toBe(String(home.memberCount));
     const expected = means(all);
-    for (const k of CRITERION_KEYS) expect(h.text(`dash-mean-${k}`)).toBe(expected[k]);
+    for (const k of CRITERION_KEYS) expect(h.text(`chair-mean-${k}`)).toBe(expected[k]);
   });
 
   it('a token the server refuses brings back the login form with a notice; a wrong password is told apart', async () => {
     h.env.storage.set(STAFF_TOKEN_KEY, JSON.stringify('not-a-valid-token'));
-    await h.tap('dash-refresh');
+    await h.tap('chair-refresh');
     await h.waitForId('login-submit');
     expect(h.pageText()).toContain('登录已失效，请重新登录');
     expect(h.storageGet(STAFF_TOKEN_KEY)).toBeUndefined();
@@ -96,15 +105,16 @@ describe("the chair's dashboard page (weapp build, WeChat simulator)", () => {
     expect(h.text('login-error')).toBe('用户名或密码不正确');
 
     await logIn();
-    await h.waitForId('dash-ratings');
-    expect(h.text('dash-ratings')).toBe(String(RATINGS.length + 1));
+    await h.waitForId('chair-ratings');
+    expect(h.text('chair-ratings')).toBe(String(RATINGS.length + 1));
   });
 
   it('a home the server does not know: the page shows the error state with a retry, not a crash', async () => {
     await h.reLaunch(`/pages/dashboard/index?homeId=${randomUUID()}`);
+    await h.waitForRoute(CHAIR_PAGE);
     await h.waitForId('retry');
-    expect(h.pageText()).toContain('未找到该职工之家');
-    expect(h.find('dash-ratings')).toBeNull();
+    expect(h.pageText()).toContain('未找到，或您没有权限查看');
+    expect(h.find('chair-ratings')).toBeNull();
     const last = h.env.requests.at(-1)!;
     expect(last.path).toMatch(/^\/api\/homes\/[0-9a-f-]{36}\/dashboard$/);
     expect(last.status).toBe(404);

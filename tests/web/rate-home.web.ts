@@ -88,14 +88,18 @@ describe('a member rates a home from its QR link, changes the rating, and the da
 
   it("shows the change on the chair's dashboard after the close: 5 ratings, organization (4×3 + 1) / 5 = 2.60", async () => {
     expect((await api().post(`/api/campaigns/${ctx.campaign.id}/close`, { token: ctx.token })).status).toBe(200);
+    // The old dashboard link: it hands its query on to the one chair dashboard.
     await page.goto(`${process.env.PINGJIA_URL}/pages/dashboard/index?homeId=${ctx.home.id}&campaignId=${ctx.campaign.id}`);
+    await page.waitForURL(/\/oversight\/pages\/chair\/index\?/);
+    const query = new URL(page.url()).searchParams;
+    expect([query.get('homeId'), query.get('campaignId')]).toEqual([ctx.home.id, ctx.campaign.id]);
     await page.locator('#login-username input').fill(STAFF.username);
     await page.locator('#login-password input').fill(STAFF.password);
     await page.locator('#login-submit').click();
-    expect(Number(await text(page, '#dash-ratings'))).toBe(OTHERS + 1);
+    expect(Number(await text(page, '#chair-ratings'))).toBe(OTHERS + 1);
     // Before the change it would have been (4×3 + 4) / 5 = 3.20.
-    expect(await text(page, '#dash-mean-organization')).toBe('2.60');
-    expect(await text(page, '#dash-mean-rights')).toBe('3.20');
+    expect(await text(page, '#chair-mean-organization')).toBe('2.60');
+    expect(await text(page, '#chair-mean-rights')).toBe('3.20');
   });
 
   it('logged no errors in the page', () => {

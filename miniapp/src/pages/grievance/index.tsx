@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import {
@@ -11,10 +11,10 @@ import {
 import GrievanceTimeline from '../../components/GrievanceTimeline'
 import StaffLogin from '../../components/StaffLogin'
 import StatusView from '../../components/StatusView'
+import { useResource } from '../../hooks/useResource'
 import { askToSubscribe, canSubscribe } from '../../platform/subscribe'
-import { hasStaffToken } from '../../services/auth'
 import { getGrievance, grievanceTemplateId, subscribeToGrievance, type GrievanceReader } from '../../services/grievances'
-import { errorMessage, isApiRequestError } from '../../services/request'
+import { errorMessage } from '../../services/request'
 import { a11y } from '../../utils/a11y'
 import { formatDate } from '../../utils/format'
 import { acceptDueLine, awaitsFeedback, finalDueLine, latestExtension, stateOfSummary } from '../../utils/grievance'
@@ -23,12 +23,6 @@ import FeedbackForm from './parts/FeedbackForm'
 import HandlerActions from './parts/HandlerActions'
 import './kit.less'
 import './index.less'
-
-type State =
-  | { kind: 'login'; notice?: string }
-  | { kind: 'loading' }
-  | { kind: 'error'; message: string; notFound: boolean }
-  | { kind: 'ready'; grievance: Grievance }
 
 function Shell({ children }: { children: ReactNode }) {
   return (
@@ -69,44 +63,23 @@ export default function GrievancePage() {
   const id = param(params.id)
   // Handlers arrive from the queue (as=staff) and use their password login; workers use their own session.
   const reader: GrievanceReader = param(params.as) === 'staff' ? 'staff' : 'member'
-  const [state, setState] = useState<State>(reader === 'staff' && !hasStaffToken() ? { kind: 'login' } : { kind: 'loading' })
+  // Every load starts the feedback and action panels afresh (`loads` in their keys: a refresh after "状态已变化" closes them).
+  const { state, reload, update, loads } = useResource(() => getGrievance(reader, id), [id, reader], {
+    staff: reader === 'staff',
+    missing: id ? null : '缺少诉求编号，请从“我的诉求”进入。',
+    notFound: '未找到这条诉求，或您无权查看。',
+  })
   const [done, setDone] = useState<string | null>(null)
-  // Every load starts the feedback and action panels afresh (a refresh after "状态已变化" closes them).
-  const [loads, setLoads] = useState(0)
   const [subscribe, setSubscribe] = useState<{ templateId: string; result: string | null } | null>(null)
-
-  const load = useCallback(async () => {
-    if (!id) return
-    if (reader === 'staff' && !hasStaffToken()) return setState({ kind: 'login' })
-    setState((s) => (s.kind === 'ready' ? s : { kind: 'loading' }))
+  const load = () => {
     setDone(null)
-    try {
-      setState({ kind: 'ready', grievance: await getGrievance(reader, id) })
-      setLoads((n) => n + 1)
-    } catch (e) {
-      if (reader === 'staff' && isApiRequestError(e) && e.status === 401) setState({ kind: 'login', notice: '登录已失效，请重新登录' })
-      else if (isApiRequestError(e) && e.status === 404) setState({ kind: 'error', message: '未找到这条诉求，或您无权查看。', notFound: true })
-      else setState({ kind: 'error', message: errorMessage(e), notFound: false })
-    }
-  }, [id, reader])
-
-  useEffect(() => {
-    if (state.kind === 'loading') load()
-    // first render only; later loads come from login, retry and refresh
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [])
+    reload()
+  }
 
   useEffect(() => {
     if (canSubscribe && reader === 'member') grievanceTemplateId().then((t) => t && setSubscribe({ templateId: t, result: null }), () => undefined)
   }, [reader])
 
-  if (!id) {
-    return (
-      <Shell>
-        <StatusView kind='empty' id='grievance-state' text='缺少诉求编号，请从“我的诉求”进入。' />
-      </Shell>
-    )
-  }
   if (state.kind === 'login') {
     return (
       <Shell>
@@ -121,17 +94,24 @@ export default function GrievancePage() {
       </Shell>
     )
   }
+  if (state.kind === 'empty') {
+    return (
+      <Shell>
+        <StatusView kind='empty' id='grievance-state' text={state.text} />
+      </Shell>
+    )
+  }
   if (state.kind === 'error') {
     return (
       <Shell>
-        <StatusView kind={state.notFound ? 'empty' : 'error'} id='grievance-state' text={state.message} onRetry={state.notFound ? undefined : load} />
+        <StatusView kind='error' id='grievance-state' text={state.message} onRetry={load} />
       </Shell>
     )
   }
 
-  const g = state.grievance
+  const g = state.data
   const changed = (next: Grievance, text: string) => {
-    setState({ kind: 'ready', grievance: next })
+    update(() => next)
     setDone(text)
   }
   const askForMessage = async () => {

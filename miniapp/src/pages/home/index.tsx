@@ -1,22 +1,21 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { useEffect, type ReactNode } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { decodeScene, type Rating, type SceneLookup } from '@pingjia/shared'
 import StatusView from '../../components/StatusView'
+import { useResource } from '../../hooks/useResource'
 import { readDraft, type RatingDraft, type RatingTarget } from '../../services/drafts'
 import { lookupScene } from '../../services/homes'
 import { getMembershipStatus } from '../../services/membership'
 import { RATING_SENT } from '../../services/outbox'
 import { getMyRating } from '../../services/ratings'
-import { errorMessage, isApiRequestError } from '../../services/request'
 import { a11y } from '../../utils/a11y'
 import { formatDeadline, isBefore } from '../../utils/format'
 import { targetQuery } from '../../utils/target'
 import { pageUrl } from '../../utils/url'
 import './index.less'
 
-interface Ready {
-  kind: 'ready'
+interface HomeView {
   lookup: SceneLookup
   /** null when there is no campaign the member can rate now */
   target: RatingTarget | null
@@ -26,9 +25,7 @@ interface Ready {
   verified: boolean
 }
 
-type State = { kind: 'loading' } | { kind: 'noScene' } | { kind: 'notFound' } | { kind: 'error'; message: string } | Ready
-
-async function loadHome(scene: string): Promise<Ready> {
+async function loadHome(scene: string): Promise<HomeView> {
   const lookup = await lookupScene(scene)
   const { home, campaign } = lookup
   // Only an open campaign before its closing time can be rated; the server checks again on submit.
@@ -48,7 +45,7 @@ async function loadHome(scene: string): Promise<Ready> {
     myRating = rating
     if (membership) verified = membership.verified
   }
-  return { kind: 'ready', lookup, target, myRating, verified, draft: target ? readDraft(target.campaignId, target.homeId) : null }
+  return { lookup, target, myRating, verified, draft: target ? readDraft(target.campaignId, target.homeId) : null }
 }
 
 function MyRatingsLink() {
@@ -110,72 +107,40 @@ export default function HomePage() {
   const { params } = useRouter()
   // weapp hands a QR scene over URL-encoded; decodeScene also rejects anything that is not a scene token.
   const scene = decodeScene(params.scene)
-  const [state, setState] = useState<State>(scene ? { kind: 'loading' } : { kind: 'noScene' })
-  const loaded = useRef(false)
-
-  const load = useCallback(async () => {
-    if (!scene) return setState({ kind: 'noScene' })
-    setState((s) => (s.kind === 'ready' ? s : { kind: 'loading' }))
-    try {
-      const ready = await loadHome(scene)
-      loaded.current = true
-      setState(ready)
-    } catch (e) {
-      if (isApiRequestError(e) && e.status === 404) setState({ kind: 'notFound' })
-      else setState({ kind: 'error', message: errorMessage(e) })
-    }
-  }, [scene])
-
-  useEffect(() => {
-    load()
-  }, [load])
-
-  // Coming back from the rating form, or a saved draft sent in the background: show the new state.
-  useDidShow(() => {
-    if (loaded.current) load()
+  // Coming back from the rating form shows the new state (reloadOnShow).
+  const { state, reload } = useResource(() => loadHome(scene!), [scene], {
+    missing: scene ? null : '请用微信扫描职工之家海报上的二维码进入评议',
+    notFound: '未找到该职工之家，二维码可能已失效，请向本单位工会索取新的二维码',
+    reloadOnShow: true,
   })
+
+  // A saved draft sent in the background: show the new state.
   useEffect(() => {
-    const onSent = () => loaded.current && load()
-    Taro.eventCenter.on(RATING_SENT, onSent)
+    Taro.eventCenter.on(RATING_SENT, reload)
     return () => {
-      Taro.eventCenter.off(RATING_SENT, onSent)
+      Taro.eventCenter.off(RATING_SENT, reload)
     }
-  }, [load])
+  }, [reload])
 
-  if (state.kind === 'noScene') {
+  if (state.kind === 'empty') {
     return (
       <Shell>
-        <StatusView kind='empty' id='home-status' text='请用微信扫描职工之家海报上的二维码进入评议' />
+        <StatusView kind='empty' id='home-status' text={state.text} />
         <MyRatingsLink />
-        <MyGrievancesLink />
+        {state.cause === 'missing' && <MyGrievancesLink />}
       </Shell>
     )
   }
-  if (state.kind === 'loading') {
+  if (state.kind !== 'ready') {
     return (
       <Shell>
-        <StatusView kind='loading' id='home-status' text='正在加载…' />
-      </Shell>
-    )
-  }
-  if (state.kind === 'notFound') {
-    return (
-      <Shell>
-        <StatusView kind='empty' id='home-status' text='未找到该职工之家，二维码可能已失效，请向本单位工会索取新的二维码' />
-        <MyRatingsLink />
-      </Shell>
-    )
-  }
-  if (state.kind === 'error') {
-    return (
-      <Shell>
-        <StatusView kind='error' id='home-status' text={state.message} onRetry={load} />
+        {state.kind === 'error' ? <StatusView kind='error' id='home-status' text={state.message} onRetry={reload} /> : <StatusView kind='loading' id='home-status' text='正在加载…' />}
       </Shell>
     )
   }
 
-  const { home, campaign } = state.lookup
-  const { target, myRating, draft, verified } = state
+  const { home, campaign } = state.data.lookup
+  const { target, myRating, draft, verified } = state.data
   const deadline = target ? formatDeadline(target.closesAt) : ''
   const go = (path: string) => target && Taro.navigateTo({ url: pageUrl(path, targetQuery(target)) })
   const closedText =

@@ -5,14 +5,14 @@ import StatusView from '../../../components/StatusView'
 import { staffLogout } from '../../../services/auth'
 import { a11y } from '../../../utils/a11y'
 import { heading } from '../../lib/a11y'
-import type { StaffState } from './useStaffResource'
+import type { Resource, ResourceOptions } from '../../../hooks/useResource'
 import WechatLogin from './WechatLogin'
 import './index.less'
 
 interface Props<T> {
   /** the page's heading, also what screen readers announce first */
   title: string
-  state: StaffState<T>
+  state: Resource<T>
   onReload: () => void
   /** federation views use the width of a desktop screen */
   wide?: boolean
@@ -20,7 +20,13 @@ interface Props<T> {
   children: (data: T) => ReactNode
 }
 
-/** The frame of every chair and federation page: heading, navigation, and the login/loading/error states. */
+/** How every chair and federation page loads (useResource): staff only, and a refusal said plainly. */
+export const STAFF_PAGE: ResourceOptions<unknown> = {
+  staff: true,
+  refusals: { 403: '您没有权限查看此页面', 404: '未找到，或您没有权限查看' },
+}
+
+/** The frame of every chair and federation page: heading, navigation, and the login/loading/empty/error states. */
 export default function StaffPage<T>({ title, state, onReload, wide, nav, children }: Props<T>) {
   let body: ReactNode
   if (state.kind === 'login') {
@@ -32,6 +38,7 @@ export default function StaffPage<T>({ title, state, onReload, wide, nav, childr
     )
   }
   else if (state.kind === 'loading') body = <StatusView kind='loading' id='ov-status' text='正在加载…' />
+  else if (state.kind === 'empty') body = <StatusView kind='empty' id='ov-status' text={state.text} />
   else if (state.kind === 'error') body = <StatusView kind='error' id='ov-status' text={state.message} onRetry={onReload} />
   else body = children(state.data)
 

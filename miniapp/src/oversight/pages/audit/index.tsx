@@ -7,8 +7,8 @@ import { param } from '../../../utils/url'
 import DataTable, { type Column } from '../../components/DataTable'
 import { FederationNav } from '../../components/Nav'
 import Pager from '../../components/Pager'
-import StaffPage from '../../components/StaffPage'
-import { useStaffResource } from '../../components/StaffPage/useStaffResource'
+import StaffPage, { STAFF_PAGE } from '../../components/StaffPage'
+import { useResource } from '../../../hooks/useResource'
 
 const ACTIONS: Record<string, string> = {
   'org.create': '新建下级工会',
@@ -50,7 +50,7 @@ export default function AuditPage() {
   const { params } = useRouter()
   const orgId = param(params.orgId)
   const [page, setPage] = useState(1)
-  const { state, reload } = useStaffResource(() => getAudit(orgId, page), [orgId, page])
+  const { state, reload } = useResource(() => getAudit(orgId, page), [orgId, page], STAFF_PAGE)
 
   return (
     <StaffPage title='操作日志' wide state={state} onReload={reload} nav={<FederationNav active='audit' orgId={orgId} />}>

@@ -7,10 +7,10 @@ import { a11y, fieldA11y } from '../../../utils/a11y'
 import { formatDate } from '../../../utils/format'
 import { param } from '../../../utils/url'
 import { FederationNav } from '../../components/Nav'
-import StaffPage from '../../components/StaffPage'
+import StaffPage, { STAFF_PAGE } from '../../components/StaffPage'
 import Notice from '../../components/StaffPage/Notice'
 import { InputError, useAction } from '../../components/StaffPage/useAction'
-import { useStaffResource } from '../../components/StaffPage/useStaffResource'
+import { useResource } from '../../../hooks/useResource'
 import { heading } from '../../lib/a11y'
 
 const MOVES: Array<{ move: CampaignMove; label: string; done: string }> = [
@@ -28,24 +28,24 @@ const dayEnd = (day: string) => `${day}T23:59:59+08:00`
 export default function CampaignsPage() {
   const { params } = useRouter()
   const orgId = param(params.orgId)
-  const { state, setState, reload } = useStaffResource(async () => {
+  const { state, update, reload } = useResource(async () => {
     const [org, campaigns] = await Promise.all([getOrg(orgId), listCampaigns(orgId)])
     return { org, campaigns }
-  }, [orgId])
+  }, [orgId], STAFF_PAGE)
   const [name, setName] = useState('')
   const [opens, setOpens] = useState('')
   const [closes, setCloses] = useState('')
   const { busy, notice, run } = useAction()
 
   const replace = (c: CampaignListItem) =>
-    setState((s) => (s.kind === 'ready' ? { kind: 'ready', data: { ...s.data, campaigns: s.data.campaigns.map((x) => (x.id === c.id ? c : x)) } } : s))
+    update((data) => ({ ...data, campaigns: data.campaigns.map((x) => (x.id === c.id ? c : x)) }))
 
   const create = () =>
     run(async () => {
       if (name.trim().length < 2) throw new InputError('请填写评议周期名称（至少 2 个字）')
       if (!DAY.test(opens) || !DAY.test(closes)) throw new InputError('请按 2026-12-01 的格式填写开始和结束日期')
       const c = await createCampaign({ orgId, name: name.trim(), opensAt: dayStart(opens), closesAt: dayEnd(closes) })
-      setState((s) => (s.kind === 'ready' ? { kind: 'ready', data: { ...s.data, campaigns: [{ ...c, manageable: true }, ...s.data.campaigns] } } : s))
+      update((data) => ({ ...data, campaigns: [{ ...c, manageable: true }, ...data.campaigns] }))
       setName('')
       return `已创建「${c.name}」，开始评议后会员即可参评`
     })

@@ -7,10 +7,10 @@ import { a11y } from '../../../utils/a11y'
 import { param } from '../../../utils/url'
 import Choice from '../../components/Choice'
 import { ChairNav } from '../../components/Nav'
-import StaffPage from '../../components/StaffPage'
+import StaffPage, { STAFF_PAGE } from '../../components/StaffPage'
 import Notice from '../../components/StaffPage/Notice'
 import { exportPath, useAction } from '../../components/StaffPage/useAction'
-import { useStaffResource } from '../../components/StaffPage/useStaffResource'
+import { useResource } from '../../../hooks/useResource'
 import Withheld from '../../components/StaffPage/Withheld'
 import { openSpreadsheet } from '../../lib/files'
 import { go } from '../../lib/routes'
@@ -22,15 +22,15 @@ export default function ChairDashboardPage() {
   const { params } = useRouter()
   const homeId = param(params.homeId)
   const [campaignId, setCampaignId] = useState(param(params.campaignId) || undefined)
-  const { state, reload, refreshing } = useStaffResource(() => getHomeDashboard(homeId, campaignId), [homeId, campaignId])
+  const { state, reload, refreshing } = useResource(() => getHomeDashboard(homeId, campaignId), [homeId, campaignId], {
+    ...STAFF_PAGE,
+    missing: homeId ? null : '缺少职工之家参数，请从工作台进入',
+  })
   const { notice, run } = useAction()
-
-  if (!homeId) return <StaffPage title='评议结果' state={{ kind: 'error', message: '缺少职工之家参数，请从工作台进入' }} onReload={reload}>{() => null}</StaffPage>
-
   const exportXlsx = (cid: string | undefined) => run(() => openSpreadsheet(exportPath('homes', homeId, cid), '职工之家评议报告.xlsx'))
 
   return (
-    <StaffPage title='评议结果' state={state} onReload={reload} nav={<ChairNav active='chair' homeId={homeId} campaignId={campaignId} />}>
+    <StaffPage title='评议结果' state={state} onReload={reload} nav={homeId ? <ChairNav active='chair' homeId={homeId} campaignId={campaignId} /> : undefined}>
       {(d) => (
         <>
           <View className='card'>

@@ -4,8 +4,8 @@ import { getHomeDashboard } from '../../../services/dashboard'
 import { a11y } from '../../../utils/a11y'
 import { param } from '../../../utils/url'
 import { ChairNav } from '../../components/Nav'
-import StaffPage from '../../components/StaffPage'
-import { useStaffResource } from '../../components/StaffPage/useStaffResource'
+import StaffPage, { STAFF_PAGE } from '../../components/StaffPage'
+import { useResource } from '../../../hooks/useResource'
 import Withheld from '../../components/StaffPage/Withheld'
 
 /** Members' approved comments: the text only, in no time order (the day could point at the writer). */
@@ -13,7 +13,7 @@ export default function CommentsPage() {
   const { params } = useRouter()
   const homeId = param(params.homeId)
   const campaignId = param(params.campaignId) || undefined
-  const { state, reload } = useStaffResource(() => getHomeDashboard(homeId, campaignId), [homeId, campaignId])
+  const { state, reload } = useResource(() => getHomeDashboard(homeId, campaignId), [homeId, campaignId], STAFF_PAGE)
 
   return (
     <StaffPage title='会员留言' state={state} onReload={reload} nav={<ChairNav active='comments' homeId={homeId} campaignId={campaignId} />}>

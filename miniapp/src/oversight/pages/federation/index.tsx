@@ -10,10 +10,10 @@ import CampaignPicker from '../../components/CampaignPicker'
 import DataTable from '../../components/DataTable'
 import Figure from '../../components/Figure'
 import { FederationNav } from '../../components/Nav'
-import StaffPage from '../../components/StaffPage'
+import StaffPage, { STAFF_PAGE } from '../../components/StaffPage'
 import Notice from '../../components/StaffPage/Notice'
 import { exportPath, useAction } from '../../components/StaffPage/useAction'
-import { useStaffResource } from '../../components/StaffPage/useStaffResource'
+import { useResource } from '../../../hooks/useResource'
 import { heading } from '../../lib/a11y'
 import { openSpreadsheet } from '../../lib/files'
 import { meanOrWithheld, percentOrWithheld } from '../../lib/figures'
@@ -27,10 +27,10 @@ export default function FederationDashboardPage() {
   const { params } = useRouter()
   const orgId = param(params.orgId)
   const [campaignId, setCampaignId] = useState(param(params.campaignId) || undefined)
-  const { state, reload } = useStaffResource(async () => {
+  const { state, reload } = useResource(async () => {
     const [dashboard, campaigns] = await Promise.all([getOrgDashboard(orgId, { campaignId, pageSize: 5 }), listCampaigns(orgId)])
     return { dashboard, campaigns }
-  }, [orgId, campaignId])
+  }, [orgId, campaignId], STAFF_PAGE)
   const { notice, run } = useAction()
   const exportXlsx = (cid: string | undefined) => run(() => openSpreadsheet(exportPath('orgs', orgId, cid), '职工之家评议汇总.xlsx'))
 

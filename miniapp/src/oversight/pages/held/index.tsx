@@ -6,17 +6,17 @@ import { a11y } from '../../../utils/a11y'
 import { param } from '../../../utils/url'
 import { FederationNav } from '../../components/Nav'
 import Pager from '../../components/Pager'
-import StaffPage from '../../components/StaffPage'
+import StaffPage, { STAFF_PAGE } from '../../components/StaffPage'
 import Notice from '../../components/StaffPage/Notice'
 import { useAction } from '../../components/StaffPage/useAction'
-import { useStaffResource } from '../../components/StaffPage/useStaffResource'
+import { useResource } from '../../../hooks/useResource'
 
 /** Comments moderation held back: the upper-level union publishes or rejects them. */
 export default function HeldCommentsPage() {
   const { params } = useRouter()
   const orgId = param(params.orgId)
   const [page, setPage] = useState(1)
-  const { state, reload } = useStaffResource(() => getHeldComments(orgId, page), [orgId, page])
+  const { state, reload } = useResource(() => getHeldComments(orgId, page), [orgId, page], STAFF_PAGE)
   const { busy, notice, run } = useAction()
 
   const decide = (id: string, approve: boolean) =>

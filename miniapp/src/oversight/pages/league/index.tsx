@@ -11,10 +11,10 @@ import Choice from '../../components/Choice'
 import DataTable, { type Column } from '../../components/DataTable'
 import { FederationNav } from '../../components/Nav'
 import Pager from '../../components/Pager'
-import StaffPage from '../../components/StaffPage'
+import StaffPage, { STAFF_PAGE } from '../../components/StaffPage'
 import Notice from '../../components/StaffPage/Notice'
 import { exportPath, useAction } from '../../components/StaffPage/useAction'
-import { useStaffResource } from '../../components/StaffPage/useStaffResource'
+import { useResource } from '../../../hooks/useResource'
 import { WITHHELD_TEXT } from '../../components/StaffPage/Withheld'
 import { openSpreadsheet } from '../../lib/files'
 import { meanOrWithheld, percentOrWithheld } from '../../lib/figures'
@@ -45,10 +45,10 @@ export default function LeaguePage() {
   const [sort, setSort] = useState<LeagueSortKey>(pick(param(params.sort), LEAGUE_SORT_KEYS, 'satisfaction'))
   const [order, setOrder] = useState<'asc' | 'desc'>(param(params.order) === 'asc' ? 'asc' : 'desc')
   const [page, setPage] = useState(Math.max(1, Number(param(params.page)) || 1))
-  const { state, reload } = useStaffResource(async () => {
+  const { state, reload } = useResource(async () => {
     const [dashboard, campaigns] = await Promise.all([getOrgDashboard(orgId, { campaignId, sort, order, level, page, pageSize: PAGE_SIZE }), listCampaigns(orgId)])
     return { dashboard, campaigns }
-  }, [orgId, campaignId, sort, order, level, page])
+  }, [orgId, campaignId, sort, order, level, page], STAFF_PAGE)
   const { notice, run } = useAction()
 
   const chooseSort = (key: LeagueSortKey) => {

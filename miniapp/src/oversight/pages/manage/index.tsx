@@ -7,10 +7,10 @@ import { a11y, fieldA11y } from '../../../utils/a11y'
 import { param } from '../../../utils/url'
 import Choice from '../../components/Choice'
 import { FederationNav } from '../../components/Nav'
-import StaffPage from '../../components/StaffPage'
+import StaffPage, { STAFF_PAGE } from '../../components/StaffPage'
 import Notice from '../../components/StaffPage/Notice'
 import { InputError, useAction } from '../../components/StaffPage/useAction'
-import { useStaffResource } from '../../components/StaffPage/useStaffResource'
+import { useResource } from '../../../hooks/useResource'
 import { heading } from '../../lib/a11y'
 import { go } from '../../lib/routes'
 import ChairGrants from './ChairGrants'
@@ -23,10 +23,10 @@ const MODE_LABELS: Record<MembershipMode, string> = { open: '凡扫码即可评�
 export default function ManagePage() {
   const { params } = useRouter()
   const orgId = param(params.orgId)
-  const { state, reload } = useStaffResource(async () => {
+  const { state, reload } = useResource(async () => {
     const [org, children] = await Promise.all([getOrg(orgId), getOrgChildren(orgId)])
     return { org, children: children.items }
-  }, [orgId])
+  }, [orgId], STAFF_PAGE)
   const [orgName, setOrgName] = useState('')
   const [orgLevel, setOrgLevel] = useState<OrgLevel | null>(null)
   const [homeName, setHomeName] = useState('')

@@ -5,10 +5,10 @@ import { getHome } from '../../../services/oversight'
 import { a11y } from '../../../utils/a11y'
 import { param } from '../../../utils/url'
 import { ChairNav } from '../../components/Nav'
-import StaffPage from '../../components/StaffPage'
+import StaffPage, { STAFF_PAGE } from '../../components/StaffPage'
 import Notice from '../../components/StaffPage/Notice'
 import { useAction } from '../../components/StaffPage/useAction'
-import { useStaffResource } from '../../components/StaffPage/useStaffResource'
+import { useResource } from '../../../hooks/useResource'
 import { loadImage, saveImage } from '../../lib/files'
 import './index.less'
 
@@ -19,10 +19,10 @@ export default function PosterPage() {
   const { params } = useRouter()
   const homeId = param(params.homeId)
   const campaignId = param(params.campaignId) || undefined
-  const { state, reload } = useStaffResource(async () => {
+  const { state, reload } = useResource(async () => {
     const [home, src] = await Promise.all([getHome(homeId), loadImage(posterPath(homeId))])
     return { home, src }
-  }, [homeId])
+  }, [homeId], STAFF_PAGE)
   const { busy, notice, run } = useAction()
   const src = state.kind === 'ready' ? state.data.src : null
 

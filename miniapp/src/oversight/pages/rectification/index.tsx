@@ -8,10 +8,10 @@ import { isApiRequestError } from '../../../services/request'
 import { a11y, fieldA11y } from '../../../utils/a11y'
 import { param } from '../../../utils/url'
 import { ChairNav } from '../../components/Nav'
-import StaffPage from '../../components/StaffPage'
+import StaffPage, { STAFF_PAGE } from '../../components/StaffPage'
 import Notice from '../../components/StaffPage/Notice'
 import { useAction } from '../../components/StaffPage/useAction'
-import { useStaffResource } from '../../components/StaffPage/useStaffResource'
+import { useResource } from '../../../hooks/useResource'
 import { heading } from '../../lib/a11y'
 import './index.less'
 
@@ -42,7 +42,7 @@ export default function RectificationPage() {
   const { params } = useRouter()
   const homeId = param(params.homeId)
   const campaignId = param(params.campaignId) || undefined
-  const { state, setState, reload } = useStaffResource(() => load(homeId, campaignId), [homeId, campaignId])
+  const { state, update, reload } = useResource(() => load(homeId, campaignId), [homeId, campaignId], STAFF_PAGE)
   const [plan, setPlan] = useState('')
   const [progress, setProgress] = useState('')
   const { busy, notice, run } = useAction()
@@ -50,7 +50,7 @@ export default function RectificationPage() {
   const act = (what: () => Promise<Rectification>, done: string, clear?: () => void) =>
     run(async () => {
       const rectification = await what()
-      setState((s) => (s.kind === 'ready' ? { kind: 'ready', data: { ...s.data, rectification } } : s))
+      update((data) => ({ ...data, rectification }))
       clear?.()
       return done
     })

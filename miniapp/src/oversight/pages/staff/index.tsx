@@ -3,8 +3,8 @@ import { Button, Text, View } from '@tarojs/components'
 import type { Home, Org } from '@pingjia/shared'
 import { getHome, getMe, getOrg } from '../../../services/oversight'
 import { a11y } from '../../../utils/a11y'
-import StaffPage from '../../components/StaffPage'
-import { useStaffResource } from '../../components/StaffPage/useStaffResource'
+import StaffPage, { STAFF_PAGE } from '../../components/StaffPage'
+import { useResource } from '../../../hooks/useResource'
 import { go } from '../../lib/routes'
 
 interface Places {
@@ -22,7 +22,7 @@ async function loadPlaces(): Promise<Places> {
 
 /** 工作台: where chairs and federation staff start; with one place only it goes straight there. */
 export default function StaffHomePage() {
-  const { state, reload } = useStaffResource(loadPlaces, [])
+  const { state, reload } = useResource(loadPlaces, [], STAFF_PAGE)
 
   useEffect(() => {
     if (state.kind !== 'ready') return

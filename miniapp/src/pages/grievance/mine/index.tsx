@@ -1,10 +1,9 @@
-import { useCallback, useState } from 'react'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { GRIEVANCE_STATUS_LABELS, GRIEVANCE_TOPIC_LABELS, GRIEVANCE_TYPE_LABELS, type GrievanceSummary } from '@pingjia/shared'
 import StatusView from '../../../components/StatusView'
+import { useResource } from '../../../hooks/useResource'
 import { listMyGrievances } from '../../../services/grievances'
-import { errorMessage } from '../../../services/request'
 import { a11y } from '../../../utils/a11y'
 import { formatDate } from '../../../utils/format'
 import { acceptDueLine, awaitsFeedback, finalDueLine, isCompleted } from '../../../utils/grievance'
@@ -12,25 +11,14 @@ import { pageUrl } from '../../../utils/url'
 import '../kit.less'
 import './index.less'
 
-type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; items: GrievanceSummary[] }
-
 const excerpt = (text: string) => (Array.from(text).length > 60 ? `${Array.from(text).slice(0, 60).join('')}…` : text)
 
 /** The worker's own grievances (found by their account, anonymous ones too), newest first. */
 export default function MyGrievancesPage() {
-  const [state, setState] = useState<State>({ kind: 'loading' })
-
-  const load = useCallback(async () => {
-    setState((s) => (s.kind === 'ready' ? s : { kind: 'loading' }))
-    try {
-      setState({ kind: 'ready', items: (await listMyGrievances()).items })
-    } catch (e) {
-      setState({ kind: 'error', message: errorMessage(e) })
-    }
-  }, [])
-
-  useDidShow(() => {
-    load()
+  // Again when coming back from a grievance (its status may have moved on).
+  const { state, reload } = useResource(async () => (await listMyGrievances()).items, [], {
+    reloadOnShow: true,
+    emptyText: (items) => (items.length ? null : '您还没有提交过诉求。遇到劳动权益问题，可以点击“我要维权”向职工之家反映。'),
   })
 
   const open = (g: GrievanceSummary) => Taro.navigateTo({ url: pageUrl('/pages/grievance/index', { id: g.id }) })
@@ -49,13 +37,11 @@ export default function MyGrievancesPage() {
         这里列出用本微信账号（网页版为本浏览器）提交的诉求，匿名诉求也在内，只有您自己能看到这个列表。换了账号或设备，请凭查询码查询。
       </Text>
       {state.kind === 'loading' && <StatusView kind='loading' id='grievance-mine-state' text='正在加载…' />}
-      {state.kind === 'error' && <StatusView kind='error' id='grievance-mine-state' text={state.message} onRetry={load} />}
-      {state.kind === 'ready' && state.items.length === 0 && (
-        <StatusView kind='empty' id='grievance-mine-empty' text='您还没有提交过诉求。遇到劳动权益问题，可以点击“我要维权”向职工之家反映。' />
-      )}
-      {state.kind === 'ready' && state.items.length > 0 && (
+      {state.kind === 'error' && <StatusView kind='error' id='grievance-mine-state' text={state.message} onRetry={reload} />}
+      {state.kind === 'empty' && <StatusView kind='empty' id='grievance-mine-empty' text={state.text} />}
+      {state.kind === 'ready' && (
         <View id='grievance-mine-list' {...a11y({ role: 'list', label: '我的诉求' })}>
-          {state.items.map((g, i) => (
+          {state.data.map((g, i) => (
             <View className='card grievance-mine__item' id={`mine-grievance-${i}`} key={g.id} {...a11y({ role: 'listitem' })}>
               <View className='gk__head'>
                 <Text className='gk__status' id={`mine-grievance-status-${i}`}>

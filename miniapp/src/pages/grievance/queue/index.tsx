@@ -1,5 +1,5 @@
-import { useCallback, useRef, useState } from 'react'
-import Taro, { useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import {
   GRIEVANCE_STATUS_LABELS,
@@ -12,9 +12,9 @@ import {
 import ChoiceGroup, { type Choice } from '../../../components/ChoiceGroup'
 import StaffLogin from '../../../components/StaffLogin'
 import StatusView from '../../../components/StatusView'
-import { hasStaffToken, staffLogout } from '../../../services/auth'
+import { useResource } from '../../../hooks/useResource'
+import { staffLogout } from '../../../services/auth'
 import { listHandledGrievances, type QueueQuery } from '../../../services/grievances'
-import { errorMessage, isApiRequestError } from '../../../services/request'
 import { a11y } from '../../../utils/a11y'
 import { formatDate } from '../../../utils/format'
 import { acceptDueLine, finalDueLine, isCompleted } from '../../../utils/grievance'
@@ -35,11 +35,12 @@ const OVERDUE_CHOICES: Array<Choice<OverdueFilter>> = [
   { key: 'no', label: '未超期' },
 ]
 
-type State =
-  | { kind: 'login'; notice?: string }
-  | { kind: 'loading' }
-  | { kind: 'error'; message: string }
-  | { kind: 'ready'; items: GrievanceSummary[]; total: number; page: number; more: boolean }
+interface Queue {
+  items: GrievanceSummary[]
+  total: number
+  page: number
+  more: boolean
+}
 
 const excerpt = (text: string) => (Array.from(text).length > 60 ? `${Array.from(text).slice(0, 60).join('')}…` : text)
 
@@ -49,55 +50,33 @@ function queryOf(status: StatusFilter, overdue: OverdueFilter, page: number): Qu
 
 /** For chairs and upper-level union staff: the grievances they handle, soonest due first. */
 export default function GrievanceQueuePage() {
-  const [state, setState] = useState<State>(hasStaffToken() ? { kind: 'loading' } : { kind: 'login' })
   const [status, setStatus] = useState<StatusFilter>('all')
   const [overdue, setOverdue] = useState<OverdueFilter>('all')
-  const [busy, setBusy] = useState(false)
-  const filters = useRef({ status, overdue })
-  filters.current = { status, overdue }
 
-  const load = useCallback(async (page = 1) => {
-    if (!hasStaffToken()) return setState({ kind: 'login' })
-    const f = filters.current
-    setBusy(true)
-    setState((s) => (s.kind === 'ready' ? s : { kind: 'loading' }))
-    try {
-      const list = await listHandledGrievances(queryOf(f.status, f.overdue, page))
-      setState((s) => {
-        const items = page > 1 && s.kind === 'ready' ? [...s.items, ...list.items] : list.items
-        return { kind: 'ready', items, total: list.total, page, more: items.length < list.total }
-      })
-    } catch (e) {
-      if (isApiRequestError(e) && e.status === 401) setState({ kind: 'login', notice: '登录已失效，请重新登录' })
-      else setState({ kind: 'error', message: errorMessage(e) })
-    } finally {
-      setBusy(false)
-    }
-  }, [])
-
-  // Also when coming back from a grievance just handled.
-  useDidShow(() => {
-    load()
-  })
-
-  const filter = (next: { status?: StatusFilter; overdue?: OverdueFilter }) => {
-    if (next.status) setStatus(next.status)
-    if (next.overdue) setOverdue(next.overdue)
-    filters.current = { ...filters.current, ...next }
-    load()
+  /** One page of the queue; a later page is added to the items shown. */
+  const fetchPage = async (page: number, shown: Queue | null): Promise<Queue> => {
+    const list = await listHandledGrievances(queryOf(status, overdue, page))
+    const items = page > 1 && shown ? [...shown.items, ...list.items] : list.items
+    return { items, total: list.total, page, more: items.length < list.total }
   }
+  // Loads again when a filter changes, and when coming back from a grievance just handled.
+  const { state, reload, reloadWith, refreshing } = useResource(() => fetchPage(1, null), [status, overdue], {
+    staff: true,
+    reloadOnShow: true,
+    emptyText: (q) => (q.items.length > 0 ? null : status === 'all' && overdue === 'all' ? '目前没有需要您处理的诉求。' : '没有符合筛选条件的诉求。'),
+  })
 
   if (state.kind === 'login') {
     return (
       <View className='page grievance-queue' {...a11y({ role: 'main' })}>
-        <StaffLogin notice={state.notice ?? '登录后处理本会职工的维权诉求。'} onLoggedIn={() => load()} />
+        <StaffLogin notice={state.notice ?? '登录后处理本会职工的维权诉求。'} onLoggedIn={reload} />
       </View>
     )
   }
 
   const logout = () => {
     staffLogout()
-    setState({ kind: 'login' })
+    reload()
   }
 
   return (
@@ -105,22 +84,20 @@ export default function GrievanceQueuePage() {
       <View className='card'>
         <Text className='title'>维权诉求</Text>
         <Text className='note'>按期限先后排列，超期的标有“已超期”。请在期限内受理、办理并答复。</Text>
-        <ChoiceGroup idPrefix='queue-filter-status' title='按状态筛选' choices={STATUS_CHOICES} value={status} onChange={(s) => filter({ status: s })} />
-        <ChoiceGroup idPrefix='queue-filter-overdue' title='按期限筛选' choices={OVERDUE_CHOICES} value={overdue} onChange={(o) => filter({ overdue: o })} />
+        <ChoiceGroup idPrefix='queue-filter-status' title='按状态筛选' choices={STATUS_CHOICES} value={status} onChange={setStatus} />
+        <ChoiceGroup idPrefix='queue-filter-overdue' title='按期限筛选' choices={OVERDUE_CHOICES} value={overdue} onChange={setOverdue} />
       </View>
 
       {state.kind === 'loading' && <StatusView kind='loading' id='queue-state' text='正在加载…' />}
-      {state.kind === 'error' && <StatusView kind='error' id='queue-state' text={state.message} onRetry={() => load()} />}
-      {state.kind === 'ready' && state.items.length === 0 && (
-        <StatusView kind='empty' id='queue-empty' text={status === 'all' && overdue === 'all' ? '目前没有需要您处理的诉求。' : '没有符合筛选条件的诉求。'} />
-      )}
-      {state.kind === 'ready' && state.items.length > 0 && (
+      {state.kind === 'error' && <StatusView kind='error' id='queue-state' text={state.message} onRetry={reload} />}
+      {state.kind === 'empty' && <StatusView kind='empty' id='queue-empty' text={state.text} />}
+      {state.kind === 'ready' && (
         <>
           <Text className='note grievance-queue__total' id='queue-total' {...a11y({ role: 'status' })}>
-            共 {state.total} 条
+            共 {state.data.total} 条
           </Text>
           <View id='queue-list' {...a11y({ role: 'list', label: '维权诉求' })}>
-            {state.items.map((g, i) => (
+            {state.data.items.map((g, i) => (
               <View className={`card grievance-queue__item${g.overdue ? ' grievance-queue__item--overdue' : ''}`} id={`queue-item-${i}`} key={g.id} {...a11y({ role: 'listitem' })}>
                 <View className='gk__head'>
                   <Text className='gk__status' id={`queue-item-status-${i}`}>{GRIEVANCE_STATUS_LABELS[g.status]}</Text>
@@ -151,8 +128,8 @@ export default function GrievanceQueuePage() {
               </View>
             ))}
           </View>
-          {state.more && (
-            <Button className='btn btn--secondary gk__wide' id='queue-more' {...a11y({ role: 'button', label: '加载更多' })} loading={busy} onClick={() => load(state.page + 1)}>
+          {state.data.more && (
+            <Button className='btn btn--secondary gk__wide' id='queue-more' {...a11y({ role: 'button', label: '加载更多' })} loading={refreshing} onClick={() => reloadWith((shown) => fetchPage(state.data.page + 1, shown))}>
               加载更多
             </Button>
           )}
