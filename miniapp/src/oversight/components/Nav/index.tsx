@@ -1,7 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Button, View } from '@tarojs/components'
-import { a11y } from '../../../utils/a11y'
-import { current } from '../../lib/a11y'
+import { a11y, current } from '../../../utils/a11y'
 import { go, type RouteName } from '../../lib/routes'
 import './index.less'
 

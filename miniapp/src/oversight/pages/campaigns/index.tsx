@@ -3,7 +3,7 @@ import { useRouter } from '@tarojs/taro'
 import { Button, Input, Text, View } from '@tarojs/components'
 import { CAMPAIGN_STATUS_LABELS, nextCampaignStatus, type CampaignMove } from '@pingjia/shared'
 import { createCampaign, getOrg, listCampaigns, moveCampaign, type CampaignListItem } from '../../../services/oversight'
-import { a11y, fieldA11y } from '../../../utils/a11y'
+import { a11y, fieldA11y, heading } from '../../../utils/a11y'
 import { formatDate } from '../../../utils/format'
 import { param } from '../../../utils/url'
 import { FederationNav } from '../../components/Nav'
@@ -11,7 +11,6 @@ import StaffPage, { STAFF_PAGE } from '../../components/StaffPage'
 import Notice from '../../components/StaffPage/Notice'
 import { InputError, useAction } from '../../components/StaffPage/useAction'
 import { useResource } from '../../../hooks/useResource'
-import { heading } from '../../lib/a11y'
 
 const MOVES: Array<{ move: CampaignMove; label: string; done: string }> = [
   { move: 'open', label: '开始评议', done: '评议已开始' },
