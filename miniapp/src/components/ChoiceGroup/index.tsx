@@ -17,11 +17,12 @@ interface Props<K extends string> {
   value: K | null | undefined
   onChange: (key: K) => void
   error?: string
-  /** 'list': one option per row with its hint (long labels); 'chips': a wrapping grid */
-  layout?: 'list' | 'chips'
+  /** 'list': one option per row with its hint (long labels); 'chips': a wrapping grid; 'pills': a compact
+   *  row of buttons (sort keys, levels, cycles on the oversight pages) */
+  layout?: 'list' | 'chips' | 'pills'
 }
 
-/** A single choice as large tappable options (radio group), for lists too short to need a picker. */
+/** A single choice as tappable options (radio group), for lists too short to need a picker. */
 export default function ChoiceGroup<K extends string>({ idPrefix, title, choices, value, onChange, error, layout = 'chips' }: Props<K>) {
   return (
     <View className='choice'>

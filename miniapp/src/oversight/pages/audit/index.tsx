@@ -2,13 +2,13 @@ import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { AuditEvent, Role } from '@pingjia/shared'
+import { useResource } from '../../../hooks/useResource'
 import { getAudit } from '../../../services/oversight'
 import { param } from '../../../utils/url'
 import DataTable, { type Column } from '../../components/DataTable'
 import { FederationNav } from '../../components/Nav'
 import Pager from '../../components/Pager'
 import StaffPage, { STAFF_PAGE } from '../../components/StaffPage'
-import { useResource } from '../../../hooks/useResource'
 
 const ACTIONS: Record<string, string> = {
   'org.create': '新建下级工会',

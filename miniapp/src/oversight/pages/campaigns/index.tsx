@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Button, Input, Text, View } from '@tarojs/components'
 import { CAMPAIGN_STATUS_LABELS, nextCampaignStatus, type CampaignMove } from '@pingjia/shared'
+import { useResource } from '../../../hooks/useResource'
 import { createCampaign, getOrg, listCampaigns, moveCampaign, type CampaignListItem } from '../../../services/oversight'
 import { a11y, fieldA11y, heading } from '../../../utils/a11y'
 import { formatDate } from '../../../utils/format'
@@ -10,7 +11,6 @@ import { FederationNav } from '../../components/Nav'
 import StaffPage, { STAFF_PAGE } from '../../components/StaffPage'
 import Notice from '../../components/StaffPage/Notice'
 import { InputError, useAction } from '../../components/StaffPage/useAction'
-import { useResource } from '../../../hooks/useResource'
 
 const MOVES: Array<{ move: CampaignMove; label: string; done: string }> = [
   { move: 'open', label: '开始评议', done: '评议已开始' },

@@ -2,15 +2,15 @@ import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { CAMPAIGN_STATUS_LABELS, commentsWithheldText, DEFAULT_THRESHOLDS, openFiguresNote } from '@pingjia/shared'
+import ChoiceGroup from '../../../components/ChoiceGroup'
+import { useResource } from '../../../hooks/useResource'
 import { getHomeDashboard } from '../../../services/dashboard'
 import { a11y } from '../../../utils/a11y'
 import { param } from '../../../utils/url'
-import Choice from '../../components/Choice'
 import { ChairNav } from '../../components/Nav'
 import StaffPage, { STAFF_PAGE } from '../../components/StaffPage'
 import Notice from '../../components/StaffPage/Notice'
 import { exportPath, useAction } from '../../components/StaffPage/useAction'
-import { useResource } from '../../../hooks/useResource'
 import Withheld from '../../components/StaffPage/Withheld'
 import { openSpreadsheet } from '../../lib/files'
 import { go } from '../../lib/routes'
@@ -41,10 +41,11 @@ export default function ChairDashboardPage() {
               {d.campaign ? `${d.campaign.name}（${CAMPAIGN_STATUS_LABELS[d.campaign.status]}）` : '还没有开始过评议'}
             </Text>
             {d.trend.length > 1 && (
-              <Choice
-                id='chair-cycle'
-                label='选择评议周期'
-                options={d.trend.map((p) => ({ key: p.campaign.id, label: p.campaign.name }))}
+              <ChoiceGroup
+                idPrefix='chair-cycle'
+                title='选择评议周期'
+                layout='pills'
+                choices={d.trend.map((p) => ({ key: p.campaign.id, label: p.campaign.name }))}
                 value={d.campaign?.id ?? null}
                 onChange={(key) => setCampaignId(key)}
               />

@@ -1,11 +1,11 @@
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { useResource } from '../../../hooks/useResource'
 import { getHomeDashboard } from '../../../services/dashboard'
 import { a11y } from '../../../utils/a11y'
 import { param } from '../../../utils/url'
 import { ChairNav } from '../../components/Nav'
 import StaffPage, { STAFF_PAGE } from '../../components/StaffPage'
-import { useResource } from '../../../hooks/useResource'
 import Withheld from '../../components/StaffPage/Withheld'
 
 /** Members' approved comments: the text only, in no time order (the day could point at the writer). */

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
+import { useResource } from '../../../hooks/useResource'
 import { decideComment, getHeldComments } from '../../../services/oversight'
 import { a11y } from '../../../utils/a11y'
 import { param } from '../../../utils/url'
@@ -9,7 +10,6 @@ import Pager from '../../components/Pager'
 import StaffPage, { STAFF_PAGE } from '../../components/StaffPage'
 import Notice from '../../components/StaffPage/Notice'
 import { useAction } from '../../components/StaffPage/useAction'
-import { useResource } from '../../../hooks/useResource'
 
 /** Comments moderation held back: the upper-level union publishes or rejects them. */
 export default function HeldCommentsPage() {

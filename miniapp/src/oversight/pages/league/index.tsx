@@ -2,19 +2,19 @@ import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { CAMPAIGN_STATUS_LABELS, CRITERIA, daysLeftText, LEAGUE_LEVELS, LEAGUE_SORT_KEYS, openFiguresNote, TIER_LABELS, type LeagueLevel, type LeagueRow, type LeagueSortKey } from '@pingjia/shared'
+import ChoiceGroup from '../../../components/ChoiceGroup'
+import { useResource } from '../../../hooks/useResource'
 import { getOrgDashboard, listCampaigns } from '../../../services/oversight'
 import { a11y } from '../../../utils/a11y'
 import { formatPercent } from '../../../utils/format'
 import { param } from '../../../utils/url'
 import CampaignPicker from '../../components/CampaignPicker'
-import Choice from '../../components/Choice'
 import DataTable, { type Column } from '../../components/DataTable'
 import { FederationNav } from '../../components/Nav'
 import Pager from '../../components/Pager'
 import StaffPage, { STAFF_PAGE } from '../../components/StaffPage'
 import Notice from '../../components/StaffPage/Notice'
 import { exportPath, useAction } from '../../components/StaffPage/useAction'
-import { useResource } from '../../../hooks/useResource'
 import { WITHHELD_TEXT } from '../../components/StaffPage/Withheld'
 import { openSpreadsheet } from '../../lib/files'
 import { meanOrWithheld, percentOrWithheld } from '../../lib/figures'
@@ -104,12 +104,10 @@ export default function LeaguePage() {
               <CampaignPicker campaigns={campaigns} value={cid ?? null} onChange={(id) => { setCampaignId(id); setPage(1) }} />
               <View className='league__controls'>
                 <View className='league__control'>
-                  <Text className='field-label'>范围</Text>
-                  <Choice id='league-level' label='排行范围' options={LEAGUE_LEVELS.map((k) => ({ key: k, label: LEVEL_LABELS[k] }))} value={level} onChange={(k) => { setLevel(k); setPage(1) }} />
+                  <ChoiceGroup idPrefix='league-level' title='范围' layout='pills' choices={LEAGUE_LEVELS.map((k) => ({ key: k, label: LEVEL_LABELS[k] }))} value={level} onChange={(k) => { setLevel(k); setPage(1) }} />
                 </View>
                 <View className='league__control'>
-                  <Text className='field-label'>排序（再点一次切换升序/降序）</Text>
-                  <Choice id='league-sort' label='排序方式' options={LEAGUE_SORT_KEYS.map((k) => ({ key: k, label: k === sort ? `${SORT_LABELS[k]} ${order === 'asc' ? '↑' : '↓'}` : SORT_LABELS[k] }))} value={sort} onChange={chooseSort} />
+                  <ChoiceGroup idPrefix='league-sort' title='排序（再点一次切换升序/降序）' layout='pills' choices={LEAGUE_SORT_KEYS.map((k) => ({ key: k, label: k === sort ? `${SORT_LABELS[k]} ${order === 'asc' ? '↑' : '↓'}` : SORT_LABELS[k] }))} value={sort} onChange={chooseSort} />
                 </View>
               </View>
               <Text className='ov-sub' id='league-sorting'>

@@ -2,15 +2,15 @@ import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Button, Input, Text, View } from '@tarojs/components'
 import { canNestOrg, HOME_KIND_LABELS, HOME_KINDS, ORG_LEVEL_LABELS, ORG_LEVELS, type HomeKind, type MembershipMode, type OrgLevel } from '@pingjia/shared'
+import ChoiceGroup from '../../../components/ChoiceGroup'
+import { useResource } from '../../../hooks/useResource'
 import { createHome, createOrg, getOrg, getOrgChildren } from '../../../services/oversight'
 import { a11y, fieldA11y, heading } from '../../../utils/a11y'
 import { param } from '../../../utils/url'
-import Choice from '../../components/Choice'
 import { FederationNav } from '../../components/Nav'
 import StaffPage, { STAFF_PAGE } from '../../components/StaffPage'
 import Notice from '../../components/StaffPage/Notice'
 import { InputError, useAction } from '../../components/StaffPage/useAction'
-import { useResource } from '../../../hooks/useResource'
 import { go } from '../../lib/routes'
 import ChairGrants from './ChairGrants'
 import InviteChair from './InviteChair'
@@ -103,14 +103,12 @@ export default function ManagePage() {
                 <Text className='ov-section' {...heading(2)}>新建职工之家</Text>
                 <Text className='field-label'>名称</Text>
                 <Input id='home-name' className='text-input' {...fieldA11y('职工之家名称')} value={homeName} placeholder='如：某某公司工会职工之家' onInput={(e) => setHomeName(e.detail.value)} />
-                <Text className='field-label'>类型</Text>
-                <Choice id='home-kind' label='职工之家类型' options={HOME_KINDS.map((k) => ({ key: k, label: HOME_KIND_LABELS[k] }))} value={kind} onChange={setKind} />
+                <ChoiceGroup idPrefix='home-kind' title='类型' layout='pills' choices={HOME_KINDS.map((k) => ({ key: k, label: HOME_KIND_LABELS[k] }))} value={kind} onChange={setKind} />
                 <Text className='field-label'>会员人数（计算参评率的基数）</Text>
                 <Input id='home-members' className='text-input' type='number' {...fieldA11y('会员人数')} value={members} placeholder='如：120' onInput={(e) => setMembers(e.detail.value)} />
                 <Text className='field-label'>职工人数（选填，用于入会率）</Text>
                 <Input id='home-workers' className='text-input' type='number' {...fieldA11y('职工人数，选填')} value={workers} placeholder='选填' onInput={(e) => setWorkers(e.detail.value)} />
-                <Text className='field-label'>谁可以评议</Text>
-                <Choice id='home-mode' label='谁可以评议' options={(['open', 'roster'] as const).map((k) => ({ key: k, label: MODE_LABELS[k] }))} value={mode} onChange={setMode} />
+                <ChoiceGroup idPrefix='home-mode' title='谁可以评议' layout='pills' choices={(['open', 'roster'] as const).map((k) => ({ key: k, label: MODE_LABELS[k] }))} value={mode} onChange={setMode} />
                 <Button id='home-create' className={`btn btn--primary${homeAction.busy ? ' btn--disabled' : ''}`} disabled={homeAction.busy} {...a11y({ role: 'button', label: '创建职工之家', disabled: homeAction.busy })} onClick={addHome}>
                   创建职工之家
                 </Button>
@@ -122,8 +120,7 @@ export default function ManagePage() {
                   <Text className='ov-section' {...heading(2)}>新建下级工会</Text>
                   <Text className='field-label'>名称</Text>
                   <Input id='org-name' className='text-input' {...fieldA11y('下级工会名称')} value={orgName} placeholder='如：某某区总工会' onInput={(e) => setOrgName(e.detail.value)} />
-                  <Text className='field-label'>级别</Text>
-                  <Choice id='org-level' label='下级工会级别' options={levels.map((l) => ({ key: l, label: ORG_LEVEL_LABELS[l] }))} value={orgLevel} onChange={setOrgLevel} />
+                  <ChoiceGroup idPrefix='org-level' title='级别' layout='pills' choices={levels.map((l) => ({ key: l, label: ORG_LEVEL_LABELS[l] }))} value={orgLevel} onChange={setOrgLevel} />
                   <Button id='org-create' className={`btn btn--primary${orgAction.busy ? ' btn--disabled' : ''}`} disabled={orgAction.busy} {...a11y({ role: 'button', label: '创建下级工会', disabled: orgAction.busy })} onClick={addOrg}>
                     创建下级工会
                   </Button>

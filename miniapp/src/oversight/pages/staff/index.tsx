@@ -1,10 +1,10 @@
 import { useEffect } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import type { Home, Org } from '@pingjia/shared'
+import { useResource } from '../../../hooks/useResource'
 import { getHome, getMe, getOrg } from '../../../services/oversight'
 import { a11y } from '../../../utils/a11y'
 import StaffPage, { STAFF_PAGE } from '../../components/StaffPage'
-import { useResource } from '../../../hooks/useResource'
 import { go } from '../../lib/routes'
 
 interface Places {
