@@ -270,6 +270,28 @@ export function createWx(env: WxEnv): Record<string, unknown> {
       const keep = listener ? env.networkListeners.filter((l) => l !== listener) : [];
       env.networkListeners.splice(0, env.networkListeners.length, ...keep);
     },
+    // The simulator lays nothing out, so a selector query finds no node (answers null, as WeChat does for
+    // a selector that matches nothing): charts are not drawn here; the tables beside them carry the figures.
+    createSelectorQuery: () => {
+      let asked = 0;
+      const query = {
+        in: () => query,
+        select: () => target,
+        selectAll: () => target,
+        selectViewport: () => target,
+        exec: (cb?: (res: null[]) => void) => {
+          const answer = Array.from({ length: asked }, () => null);
+          setTimeout(() => callBack('createSelectorQuery.exec', cb, answer), 0);
+          return query;
+        },
+      };
+      const ask = () => {
+        asked += 1;
+        return query;
+      };
+      const target = { fields: ask, boundingClientRect: ask, scrollOffset: ask, node: ask, context: ask };
+      return query;
+    },
     // Charts measure text on an offscreen canvas; @napi-rs/canvas provides a real one.
     createOffscreenCanvas: (o: { width?: number; height?: number } = {}) => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports

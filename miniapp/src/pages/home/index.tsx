@@ -134,7 +134,7 @@ export default function HomePage() {
   if (state.kind !== 'ready') {
     return (
       <Shell>
-        {state.kind === 'error' ? <StatusView kind='error' id='home-status' text={state.message} onRetry={reload} /> : <StatusView kind='loading' id='home-status' text='正在加载…' />}
+        {state.kind === 'error' ? <StatusView kind='error' id='home-status' text={state.message} onRetry={reload} /> : <StatusView kind='loading' id='home-loading' text='正在加载…' />}
       </Shell>
     )
   }
