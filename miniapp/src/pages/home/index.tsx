@@ -48,31 +48,17 @@ async function loadHome(scene: string): Promise<HomeView> {
   return { lookup, target, myRating, verified, draft: target ? readDraft(target.campaignId, target.homeId) : null }
 }
 
-function MyRatingsLink() {
+/** The member's own lists, reachable from every state of the page. */
+function MineLink({ id, label, url }: { id: string; label: string; url: string }) {
   return (
-    <Button
-      className='btn btn--secondary home__mine'
-      id='my-ratings-link'
-      {...a11y({ role: 'button', label: '我的评议' })}
-      onClick={() => Taro.navigateTo({ url: '/pages/mine/index' })}
-    >
-      我的评议
+    <Button className='btn btn--secondary home__mine' id={id} {...a11y({ role: 'button', label })} onClick={() => Taro.navigateTo({ url })}>
+      {label}
     </Button>
   )
 }
 
-function MyGrievancesLink() {
-  return (
-    <Button
-      className='btn btn--secondary home__mine'
-      id='my-grievances-link'
-      {...a11y({ role: 'button', label: '我的诉求' })}
-      onClick={() => Taro.navigateTo({ url: '/pages/grievance/mine/index' })}
-    >
-      我的诉求
-    </Button>
-  )
-}
+const MyRatingsLink = () => <MineLink id='my-ratings-link' label='我的评议' url='/pages/mine/index' />
+const MyGrievancesLink = () => <MineLink id='my-grievances-link' label='我的诉求' url='/pages/grievance/mine/index' />
 
 /** Entry to the grievance form for this home. */
 function GrievanceCard({ homeId, homeName }: { homeId: string; homeName: string }) {
@@ -159,7 +145,7 @@ export default function HomePage() {
           <Text className='home__campaign-name' id='campaign-name'>{target.campaignName}</Text>
           <Text className='home__closes' id='campaign-closes'>截止时间：{deadline}</Text>
           {myRating && (
-            <Text className='home__rated' id='already-rated'>您已评议，{deadline}截止前可以修改。</Text>
+            <Text className='callout' id='already-rated'>您已评议，{deadline}截止前可以修改。</Text>
           )}
           {draft?.queued && (
             <Text className='home__draft' id='home-draft' {...a11y({ role: 'status' })}>

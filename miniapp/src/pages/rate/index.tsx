@@ -1,13 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import { CRITERIA, commentProblem, normalizeText, ratingPrivacyNote, type CriterionKey } from '@pingjia/shared'
+import { CRITERIA, commentProblem, normalizeText, ratingPrivacyNote, VERDICT_KEYS, VERDICT_LABELS, type CriterionKey } from '@pingjia/shared'
+import ChoiceGroup from '../../components/ChoiceGroup'
 import CommentField from '../../components/CommentField'
 import GroupPicker from '../../components/GroupPicker'
 import PrivacyNotice from '../../components/PrivacyNotice'
 import StarRating from '../../components/StarRating'
 import StatusView from '../../components/StatusView'
-import VerdictPicker from '../../components/VerdictPicker'
 import { needsOwnNotice, recordConsent, requirePlatformConsent } from '../../platform/privacy'
 import { draftKey } from '../../services/drafts'
 import { DRAFT_REFUSED, RATING_SENT, isNetworkFailure, sendQueuedDrafts, sendRating } from '../../services/outbox'
@@ -19,6 +19,8 @@ import { pageUrl } from '../../utils/url'
 import { missingHint, splitFieldErrors, type FormErrors } from './form'
 import { useRatingForm } from './useRatingForm'
 import './index.less'
+
+const VERDICT_CHOICES = VERDICT_KEYS.map((key) => ({ key, label: VERDICT_LABELS[key] }))
 
 const PRIVACY_DECLINED = '需要您同意隐私保护说明后才能提交评议。您填写的内容已保存在本机。'
 
@@ -166,14 +168,19 @@ export default function RatePage() {
       {CRITERIA.map((c) => (
         <StarRating key={c.key} criterion={c} value={values.scores[c.key]} error={errors[c.key]} onChange={(n) => setScore(c.key, n)} />
       ))}
-      <VerdictPicker
-        value={values.verdict ?? undefined}
-        error={errors.verdict}
-        onChange={(verdict) => {
-          form.update({ verdict })
-          clearError('verdict')
-        }}
-      />
+      <View className='card'>
+        <ChoiceGroup
+          idPrefix='verdict'
+          title='总体评价'
+          choices={VERDICT_CHOICES}
+          value={values.verdict}
+          error={errors.verdict}
+          onChange={(verdict) => {
+            form.update({ verdict })
+            clearError('verdict')
+          }}
+        />
+      </View>
       <CommentField
         value={values.comment}
         error={errors.comment}

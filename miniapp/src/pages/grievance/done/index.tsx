@@ -49,7 +49,7 @@ export default function GrievanceDonePage() {
         <Text className='grievance-done__code' id='grievance-code' selectable userSelect>
           {code}
         </Text>
-        <Text className='grievance-done__warning' id='grievance-code-warning'>
+        <Text className='callout' id='grievance-code-warning'>
           ⚠ 查询码只显示这一次，工会也无法找回。请立即复制或抄写下来并妥善保管，不要告诉他人：任何人凭查询码都能查看这条诉求的办理进度（看不到内容和姓名）。
         </Text>
         <Button className='btn btn--primary gk__wide' id='grievance-copy' {...a11y({ role: 'button', label: '复制查询码' })} onClick={copy}>
