@@ -77,8 +77,7 @@ export class AuditService {
   }
 
   private async roleOf(userId: string, scopePath: string, homeId?: string): Promise<Role> {
-    const paths = await this.access.adminPaths(userId);
-    if (paths.some((p) => scopePath.startsWith(p))) return 'federation_admin';
+    if (await this.access.administers(userId, scopePath)) return 'federation_admin';
     if (homeId && (await this.grants.count({ where: { userId, role: 'chair', orgId: homeId } }))) return 'chair';
     return 'member';
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Campaign as CampaignView, CampaignMove, chinaDay, nextCampaignStatus, normalizeText } from '@pingjia/shared';
 import { And, In, LessThan, MoreThanOrEqual, Repository } from 'typeorm';
-import { AccessPolicy } from '../orgs/access-policy';
+import { AccessPolicy, covers } from '../orgs/access-policy';
 import { Clock } from '../common/clock';
 import { DomainError, invalid, notFound } from '../common/domain-error';
 import { newId } from '../common/ids';
@@ -63,7 +63,7 @@ export class CampaignsService {
       order: { opensAt: 'DESC', name: 'ASC' },
       take: LIST_LIMIT,
     });
-    return found.map((c) => ({ ...toCampaignView(c), manageable: adminPaths.some((p) => c.orgPath.startsWith(p)) }));
+    return found.map((c) => ({ ...toCampaignView(c), manageable: covers(adminPaths, c.orgPath) }));
   }
 
   async get(userId: string, id: string): Promise<CampaignView> {

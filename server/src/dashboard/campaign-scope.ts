@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, LessThan, Not, Repository } from 'typeorm';
 import { Campaign } from '../campaigns/campaign.entity';
 import { notFound } from '../common/domain-error';
-import { ancestorPaths } from '../orgs/org-paths';
+import { ancestorPaths, isWithin } from '../orgs/org-paths';
 
 // Which cycle a dashboard shows: one that covers the place asked about.
 @Injectable()
@@ -25,7 +25,7 @@ export class CampaignScope {
   async forOrg(orgPath: string, campaignId?: string): Promise<Campaign | null> {
     if (campaignId) {
       const c = await this.campaigns.findOne({ where: { id: campaignId } });
-      if (!c || !(orgPath.startsWith(c.orgPath) || c.orgPath.startsWith(orgPath))) throw notFound();
+      if (!c || !(isWithin(orgPath, c.orgPath) || isWithin(c.orgPath, orgPath))) throw notFound();
       return c;
     }
     return this.latest(ancestorPaths(orgPath));

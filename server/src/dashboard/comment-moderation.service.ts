@@ -59,8 +59,7 @@ export class CommentModerationService {
     const found = await this.ratings.findOne({ where: { id: ratingId }, select: { id: true, campaignId: true, homeId: true } });
     if (!found) throw notFound();
     const home = await this.homes.findOne({ where: { id: found.homeId } });
-    const paths = await this.access.adminPaths(userId);
-    if (!home || !paths.some((p) => home.orgPath.startsWith(p))) throw notFound();
+    if (!home || !(await this.access.administers(userId, home.orgPath))) throw notFound();
     await this.tx.run(async (m) => {
       // Same lock order as a member's rating write: the home's totals row first.
       await this.lockTotals(m, found.campaignId, found.homeId);

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { GrievanceActorRole } from '@pingjia/shared';
 import { Brackets, Repository, SelectQueryBuilder } from 'typeorm';
-import { AccessPolicy } from '../orgs/access-policy';
+import { AccessPolicy, covers, coversSql } from '../orgs/access-policy';
 import { RoleGrant } from '../auth/role-grant.entity';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { Grievance } from './grievance.entity';
@@ -51,8 +51,8 @@ export class GrievanceAccess {
   relation(v: Viewer, g: Grievance): Relation {
     const chairSees = g.topic !== 'union' && v.chairHomeIds.includes(g.homeId);
     const upper = g.handlerOrgId !== null;
-    const federationSees = upper && v.adminPaths.some((p) => g.orgPath.startsWith(p));
-    const federationActs = upper && v.adminPaths.some((p) => g.handlerOrgPath!.startsWith(p));
+    const federationSees = upper && covers(v.adminPaths, g.orgPath);
+    const federationActs = upper && covers(v.adminPaths, g.handlerOrgPath!);
     return {
       reporter: v.reporterKeys.has(g.reporterKey),
       handles: chairSees || federationSees,
@@ -66,7 +66,10 @@ export class GrievanceAccess {
     q.andWhere(
       new Brackets((w) => {
         if (v.chairHomeIds.length) w.orWhere(`(g.home_id IN (:...chairHomes) AND g.topic <> 'union')`, { chairHomes: v.chairHomeIds });
-        v.adminPaths.forEach((path, i) => w.orWhere(`(g.handler_org_id IS NOT NULL AND g.org_path LIKE :adminPath${i})`, { [`adminPath${i}`]: `${path}%` }));
+        if (v.adminPaths.length) {
+          const under = coversSql('g.org_path', v.adminPaths);
+          w.orWhere(`(g.handler_org_id IS NOT NULL AND ${under.sql})`, under.params);
+        }
       }),
     );
     return true;

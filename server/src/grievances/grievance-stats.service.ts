@@ -101,9 +101,7 @@ export class GrievanceStatsService {
 
   /** For GET /api/homes/:id/grievance-stats: the home's chair, or an admin above it (404 otherwise). */
   async forStaff(userId: string, homeId: string): Promise<GrievanceStats> {
-    const home = await this.access.homeForStaff(userId, homeId);
-    const paths = await this.access.adminPaths(userId);
-    const upper = paths.some((p) => home.orgPath.startsWith(p));
-    return (await this.forHomes([home.id], { includeUnionTopic: upper })).get(home.id)!;
+    const { home, upperLevel } = await this.access.homeWithLevel(userId, homeId);
+    return (await this.forHomes([home.id], { includeUnionTopic: upperLevel })).get(home.id)!;
   }
 }

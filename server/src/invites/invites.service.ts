@@ -16,7 +16,6 @@ import { DomainError, invalid, notFound } from '../common/domain-error';
 import { newId } from '../common/ids';
 import { isUniqueViolation, Transactions } from '../common/transactions';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { Home } from '../orgs/home.entity';
 import { Org } from '../orgs/org.entity';
 import { AcceptInviteDto } from './dto';
 import { Invite } from './invite.entity';
@@ -43,13 +42,13 @@ export class InvitesService {
 
   /** A federation admin above the home invites its chair. */
   async inviteChair(userId: string, homeId: string): Promise<InviteResponse> {
-    const home = await this.homeForAdmin(userId, homeId);
+    const home = await this.access.homeForUpperLevel(userId, homeId);
     return this.create(userId, 'chair', home.id, home.orgPath, home.id);
   }
 
   /** A federation admin invites an admin for an org strictly below their own. */
   async inviteAdmin(userId: string, orgId: string): Promise<InviteResponse> {
-    const org = await this.orgBelow(userId, orgId);
+    const org = await this.access.orgBelowAdmin(userId, orgId);
     return this.create(userId, 'federation_admin', org.id, org.path);
   }
 
@@ -106,7 +105,7 @@ export class InvitesService {
   }
 
   async homeGrants(userId: string, homeId: string): Promise<{ items: StaffGrant[] }> {
-    const home = await this.homeForAdmin(userId, homeId);
+    const home = await this.access.homeForUpperLevel(userId, homeId);
     return { items: await this.grantViews({ orgId: home.id, role: 'chair' }) };
   }
 
@@ -117,22 +116,22 @@ export class InvitesService {
 
   /** Takes a chair's role away; their tokens stop working at once. */
   async removeHomeGrant(userId: string, homeId: string, grantId: string): Promise<void> {
-    const home = await this.homeForAdmin(userId, homeId);
+    const home = await this.access.homeForUpperLevel(userId, homeId);
     await this.remove(userId, grantId, { orgId: home.id, role: 'chair' }, home.orgPath, home.id);
   }
 
   async removeOrgGrant(userId: string, orgId: string, grantId: string): Promise<void> {
-    const org = await this.orgBelow(userId, orgId);
+    const org = await this.access.orgBelowAdmin(userId, orgId);
     await this.remove(userId, grantId, { orgId: org.id, role: 'federation_admin' }, org.path);
   }
 
   async unlockHomeGrant(userId: string, homeId: string, grantId: string): Promise<void> {
-    const home = await this.homeForAdmin(userId, homeId);
+    const home = await this.access.homeForUpperLevel(userId, homeId);
     await this.unlock(userId, grantId, { orgId: home.id, role: 'chair' }, home.orgPath, home.id);
   }
 
   async unlockOrgGrant(userId: string, orgId: string, grantId: string): Promise<void> {
-    const org = await this.orgBelow(userId, orgId);
+    const org = await this.access.orgBelowAdmin(userId, orgId);
     await this.unlock(userId, grantId, { orgId: org.id, role: 'federation_admin' }, org.path);
   }
 
@@ -180,18 +179,4 @@ export class InvitesService {
   }
 
   /** Homes are managed by federation admins above them, not by their chairs. */
-  private async homeForAdmin(userId: string, homeId: string): Promise<Home> {
-    const home = await this.access.homeForStaff(userId, homeId);
-    const paths = await this.access.adminPaths(userId);
-    if (!paths.some((p) => home.orgPath.startsWith(p))) throw new DomainError('FORBIDDEN');
-    return home;
-  }
-
-  private async orgBelow(userId: string, orgId: string): Promise<Org> {
-    const org = await this.access.orgForAdmin(userId, orgId);
-    const paths = await this.access.adminPaths(userId);
-    // The level above appoints: an admin may not invite or remove peers of their own org.
-    if (!paths.some((p) => org.path.startsWith(p) && org.path !== p)) throw new DomainError('FORBIDDEN');
-    return org;
-  }
 }

@@ -1,14 +1,38 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { DomainError, notFound } from '../common/domain-error';
-import { Home } from './home.entity';
-import { findHome } from './find-home';
-import { Org } from './org.entity';
 import { RoleGrant } from '../auth/role-grant.entity';
+import { DomainError, notFound } from '../common/domain-error';
+import { findHome } from './find-home';
+import { Home } from './home.entity';
+import { isWithin } from './org-paths';
+import { Org } from './org.entity';
 
+// The one access policy: who may administer an org, see a home, and act over a path of the tree.
+// A federation admin of an org administers it and everything below it; a chair sees their own home.
 // Scope comes from the caller's grants and the org tree, never from ids the client sends. Anything
 // out of reach is reported as "not found", so ids outside one's subtree cannot be probed.
+// Features with rules of their own (grievances: reporter, union topic, escalation) build them on
+// `covers` and its SQL twin `coversSql` below, not on a copy of the path test.
+
+/** Whether one of the admin paths covers `path` (the org at that path or one above it). */
+export function covers(adminPaths: readonly string[], path: string): boolean {
+  return adminPaths.some((p) => isWithin(path, p));
+}
+
+/**
+ * The SQL twin of `covers`: `column` (an org path) lies at or below one of the admin paths. Paths hold
+ * only ids and '/', so LIKE's wildcards cannot occur in them. Call only with at least one path.
+ */
+export function coversSql(column: string, adminPaths: readonly string[], param = 'adminPath'): { sql: string; params: Record<string, string> } {
+  const params: Record<string, string> = {};
+  const terms = adminPaths.map((p, i) => {
+    params[`${param}${i}`] = `${p}%`;
+    return `${column} LIKE :${param}${i}`;
+  });
+  return { sql: `(${terms.join(' OR ')})`, params };
+}
+
 @Injectable()
 export class AccessPolicy {
   constructor(
@@ -27,12 +51,26 @@ export class AccessPolicy {
     return rows.map((r) => r.path);
   }
 
+  /** Whether the user administers the org at `path` or one above it. */
+  async administers(userId: string, path: string): Promise<boolean> {
+    return covers(await this.adminPaths(userId), path);
+  }
+
   /** The org, if the user administers it or an org above it. */
   async orgForAdmin(userId: string, orgId: string): Promise<Org> {
     const org = await this.orgs.findOne({ where: { id: orgId } });
-    if (!org) throw notFound();
+    if (!org || !(await this.administers(userId, org.path))) throw notFound();
+    return org;
+  }
+
+  /**
+   * The org, if the user administers an org strictly above it: the level above appoints, so an admin
+   * may not invite or remove peers of their own org (403; out of reach altogether: 404).
+   */
+  async orgBelowAdmin(userId: string, orgId: string): Promise<Org> {
+    const org = await this.orgForAdmin(userId, orgId);
     const paths = await this.adminPaths(userId);
-    if (!paths.some((p) => org.path.startsWith(p))) throw notFound();
+    if (!paths.some((p) => isWithin(org.path, p) && org.path !== p)) throw new DomainError('FORBIDDEN');
     return org;
   }
 
@@ -42,10 +80,11 @@ export class AccessPolicy {
   }
 
   /**
-   * The home, if the user administers an org above it. Its own chair (who is judged by the home's
-   * ratings) is refused with 403: it may know the home, not change who may rate it.
+   * The home, if the user administers an org above it: what the level above decides about a home
+   * (its roster, its staff, its rectification sign-off). Its own chair (who is judged by the home's
+   * ratings) is refused with 403 (`refusal`): it may know the home, not change it. Anyone else: 404.
    */
-  async homeForUpperLevel(userId: string, homeId: string, refusal: string): Promise<Home> {
+  async homeForUpperLevel(userId: string, homeId: string, refusal?: string): Promise<Home> {
     const { home, upperLevel } = await this.homeWithLevel(userId, homeId);
     if (!upperLevel) throw new DomainError('FORBIDDEN', refusal);
     return home;
@@ -64,7 +103,8 @@ export class AccessPolicy {
       `SELECT g.role AS role, o.path AS path FROM role_grants g LEFT JOIN orgs o ON o.id = g.org_id WHERE g.user_id = ? AND (g.role = 'federation_admin' OR (g.role = 'chair' AND g.org_id = ?))`,
       [userId, homeId],
     );
-    const upperLevel = grants.some((g) => g.role === 'federation_admin' && g.path !== null && home.orgPath.startsWith(g.path));
+    const adminPaths = grants.flatMap((g) => (g.role === 'federation_admin' && g.path !== null ? [g.path] : []));
+    const upperLevel = covers(adminPaths, home.orgPath);
     if (!upperLevel && !grants.some((g) => g.role === 'chair')) throw notFound();
     return { home, upperLevel };
   }

@@ -3,3 +3,8 @@ export function ancestorPaths(path: string): string[] {
   const ids = path.split('/').filter(Boolean);
   return ids.map((_, i) => `/${ids.slice(0, i + 1).join('/')}/`);
 }
+
+/** Whether the org or home at `path` is the org at `ancestor` or below it (paths are '/id/…/id/'). */
+export function isWithin(path: string, ancestor: string): boolean {
+  return path.startsWith(ancestor);
+}

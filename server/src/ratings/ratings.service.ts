@@ -10,6 +10,7 @@ import { newId } from '../common/ids';
 import { Transactions } from '../common/transactions';
 import { Home } from '../orgs/home.entity';
 import { findHome } from '../orgs/find-home';
+import { isWithin } from '../orgs/org-paths';
 import { ModerationService } from '../moderation/moderation.service';
 import { RatingDto } from './dto';
 import { CommentStatus, Rating } from './rating.entity';
@@ -108,7 +109,7 @@ export class RatingsService {
   private async scope(campaignId: string, homeId: string, mustBeOpen: boolean): Promise<{ home: Home; campaign: Campaign }> {
     const [home, campaign] = await Promise.all([findHome(this.homes, homeId), this.campaigns.findOne({ where: { id: campaignId } })]);
     // A home outside the campaign's subtree is not part of it: 404, as for an unknown id.
-    if (!home || !campaign || !home.orgPath.startsWith(campaign.orgPath)) throw notFound();
+    if (!home || !campaign || !isWithin(home.orgPath, campaign.orgPath)) throw notFound();
     if (mustBeOpen) {
       const now = this.clock.now().toISOString();
       if (campaign.status !== 'open' || now < campaign.opensAt || now >= campaign.closesAt) {

@@ -11,7 +11,7 @@ import { newId } from '../common/ids';
 import { Transactions } from '../common/transactions';
 import { homeFigures } from '../dashboard/home-figures';
 import { Home } from '../orgs/home.entity';
-import { ancestorPaths } from '../orgs/org-paths';
+import { ancestorPaths, isWithin } from '../orgs/org-paths';
 import { RatingTotalsSchema } from '../ratings/rating-totals.entity';
 import { RectificationDto } from './dto';
 import { RectificationRow, RectificationUpdateRow } from './rectification.entity';
@@ -76,8 +76,7 @@ export class RectificationService {
   /** The upper level accepts the rectification: only after a plan and at least one progress report. */
   async signOff(userId: string, campaignId: string, homeId: string): Promise<Rectification> {
     const { home } = await this.scope(userId, campaignId, homeId);
-    const paths = await this.access.adminPaths(userId);
-    if (!paths.some((p) => home.orgPath.startsWith(p))) throw new DomainError('FORBIDDEN', '整改由上级工会验收');
+    if (!(await this.access.administers(userId, home.orgPath))) throw new DomainError('FORBIDDEN', '整改由上级工会验收');
     await this.tx.run(async (m) => {
       const existing = await m.findOne(RectificationRow, { where: { campaignId, homeId } });
       if (!existing) throw new DomainError('STATE_CONFLICT', '尚未提交整改方案');
@@ -118,7 +117,7 @@ export class RectificationService {
   private async scope(userId: string, campaignId: string, homeId: string): Promise<{ home: Home; campaign: Campaign }> {
     const home = await this.access.homeForStaff(userId, homeId);
     const campaign = await this.campaigns.findOne({ where: { id: campaignId } });
-    if (!campaign || !home.orgPath.startsWith(campaign.orgPath)) throw notFound();
+    if (!campaign || !isWithin(home.orgPath, campaign.orgPath)) throw notFound();
     return { home, campaign };
   }
 }
