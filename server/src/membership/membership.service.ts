@@ -56,7 +56,8 @@ export class MembershipService {
     let parsed: RosterParse;
     if (contentType?.startsWith('text/csv') && typeof body === 'string') parsed = parseRosterCsv(body);
     else if (contentType?.startsWith(XLSX_TYPE) && Buffer.isBuffer(body)) {
-      parsed = await parseRosterXlsx(body).catch(() => ({ lines: [], errors: [{ line: 1, reason: '无法读取该 Excel 文件' }] }));
+      // Limits passed (a zip bomb, too many rows) answer 413/400 from the reader itself.
+      parsed = await parseRosterXlsx(body, this.config.xlsx);
     } else throw new DomainError('UNSUPPORTED_MEDIA_TYPE', '请上传 CSV（text/csv）或 Excel（.xlsx）格式的名册');
     if (parsed.errors.length) {
       throw invalid(Object.fromEntries(parsed.errors.slice(0, 50).map((e) => [`line.${e.line}`, e.reason])), '名册有误，未作任何更改');

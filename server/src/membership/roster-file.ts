@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { excel } from '../common/workbook';
+import { readXlsxRows, XlsxLimits } from './xlsx-rows';
 
 export interface RosterLine {
   name: string;
@@ -20,6 +20,11 @@ const HEADERS: Record<string, keyof RosterLine> = {
 };
 
 export const MAX_ROSTER_LINES = 100_000;
+/** a roster has three columns; a few more (notes, departments) are tolerated and ignored */
+export const ROSTER_MAX_COLUMNS = 20;
+export const ROSTER_MAX_CELLS = 5 * MAX_ROSTER_LINES;
+/** all distinct texts of a workbook together */
+export const ROSTER_MAX_CHARS = 8 * 1024 * 1024;
 
 function fromRows(rows: string[][]): RosterParse {
   const [header, ...body] = rows;
@@ -56,15 +61,8 @@ export function parseRosterCsv(text: string): RosterParse {
   return fromRows(rows);
 }
 
-export async function parseRosterXlsx(data: Buffer): Promise<RosterParse> {
-  const book = new (excel().Workbook)();
-  await book.xlsx.load(data as unknown as ArrayBuffer);
-  const sheet = book.worksheets[0];
-  if (!sheet) return { lines: [], errors: [{ line: 1, reason: '工作簿中没有工作表' }] };
-  const rows: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row) => {
-    const values = (row.values as unknown[]).slice(1);
-    rows.push(values.map((v) => (v === null || v === undefined ? '' : typeof v === 'object' && v && 'text' in v ? String((v as { text: unknown }).text) : String(v))));
-  });
+/** The first sheet of a roster workbook, read within the upload limits (xlsx-rows.ts). */
+export async function parseRosterXlsx(data: Buffer, limits: Pick<XlsxLimits, 'maxPartBytes' | 'maxSheets'>): Promise<RosterParse> {
+  const rows = await readXlsxRows(data, { ...limits, maxRows: MAX_ROSTER_LINES + 1, maxColumns: ROSTER_MAX_COLUMNS, maxCells: ROSTER_MAX_CELLS, maxSharedChars: ROSTER_MAX_CHARS });
   return fromRows(rows);
 }
