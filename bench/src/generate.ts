@@ -335,7 +335,7 @@ export async function generate(sink: Sink, p: SizeParams, secrets: Manifest['sec
       const id = randomUUID();
       await push('grievances', [
         id, h.id, h.orgPath, upper || escalated ? h.orgId : null, upper || escalated ? h.orgPath : null, escalated ? 1 : 0, type, topic,
-        r.pick(GRIEVANCE_TEXTS), r.next() < 0.9 ? 'approved' : 'held', anonymous ? 1 : 0, keys.reporterKey(randomUUID()),
+        r.pick(GRIEVANCE_TEXTS), r.next() < 0.9 ? 'approved' : 'held', anonymous ? 1 : 0, keys.reporterKeys(randomUUID())[0],
         anonymous ? null : '张师傅', anonymous ? null : `139${String(r.int(0, 99_999_999)).padStart(8, '0')}`, serverLib.sha256(serverLib.newTrackingCode()),
         status, version, acceptDue, due, completedAt, onTime, 0, reopened, 0, 0, feedback, null, time(0), events[events.length - 1][4],
       ]);

@@ -2,6 +2,10 @@
 
 export const INTEGRITY_FLAG_KINDS = ['over_member_count', 'new_account_burst'] as const;
 export type IntegrityFlagKind = (typeof INTEGRITY_FLAG_KINDS)[number];
+export const INTEGRITY_FLAG_LABELS: Record<IntegrityFlagKind, string> = {
+  over_member_count: '评价数已达会员人数后仍有新评价提交（已拒收）',
+  new_account_burst: '同一天内大量新注册账号首次评价',
+};
 
 /** An account counts as new on the day it was created and the day after. */
 export const NEW_ACCOUNT_DAYS = 1;

@@ -328,6 +328,8 @@ describe('oversight in the browser: a city, its cycle and a home; the chair is i
     expect(await text(page, '#fed-homes')).toBe('3 家');
     expect(await text(page, '#fed-ratings')).toBe('13 人');
     expect(await text(page, '#fed-reported')).toBe('2 家');
+    // the integrity flags section of the level above (its content: tests/api/integrity.api.ts)
+    expect(await page.locator('#fed-flags').count()).toBe(1);
     await page.locator('#fed-nav-held').click();
     expect(await text(page, '#held-empty')).toBe('没有待审核的留言');
     await page.locator('#fed-nav-audit').click();

@@ -46,7 +46,10 @@ export class ReporterRekey implements OnApplicationBootstrap {
           rekeyed++;
         }
       }
-      this.logger.log(`re-keyed ${rekeyed} grievances to per-grievance reporter keys`);
+      // Keys of no user left (an account since deleted): a random key each, so the next boot has nothing to do.
+      const orphans = (await this.dataSource.query('SELECT id FROM grievances WHERE reporter_key NOT LIKE ?', [like])) as { id: string }[];
+      for (const o of orphans) await this.dataSource.query('UPDATE grievances SET reporter_key = ? WHERE id = ?', [REPORTER_KEY_PREFIX + randomBytes(32).toString('base64url'), o.id]);
+      this.logger.log(`re-keyed ${rekeyed + orphans.length} grievances to per-grievance reporter keys`);
     }
     for (const t of ['grievance_subscriptions', 'notification_outbox']) {
       const plain = (await this.dataSource.query(`SELECT id, openid FROM ${t} WHERE openid NOT LIKE 's1:%'`)) as { id: string; openid: string }[];

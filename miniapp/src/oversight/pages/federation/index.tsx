@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import { CAMPAIGN_STATUS_LABELS, CRITERIA, daysLeftText, openFiguresNote, TIER_LABELS, TIERS, type OrgDashboard } from '@pingjia/shared'
+import { CAMPAIGN_STATUS_LABELS, CRITERIA, daysLeftText, INTEGRITY_FLAG_LABELS, openFiguresNote, TIER_LABELS, TIERS, type OrgDashboard } from '@pingjia/shared'
 import { useResource } from '../../../hooks/useResource'
 import { getOrgDashboard, listCampaigns } from '../../../services/oversight'
 import { a11y, heading } from '../../../utils/a11y'
@@ -20,6 +20,7 @@ import { go } from '../../lib/routes'
 
 type Low = OrgDashboard['lowParticipation']['items'][number]
 type Lost = OrgDashboard['lostTitles']['items'][number]
+type Flagged = OrgDashboard['integrityFlags']['items'][number]
 
 /** A federation's subtree for one cycle: totals, titles, homes needing attention, grievances. */
 export default function FederationDashboardPage() {
@@ -89,6 +90,21 @@ export default function FederationDashboardPage() {
                   rowKey={(c) => c.key}
                 />
               </View>
+            </View>
+
+            <View className='card'>
+              <Text className='ov-section' {...heading(2)}>需要核查的评议异常（{d.integrityFlags.total} 家）</Text>
+              <DataTable<Flagged>
+                id='fed-flags'
+                caption='只向上级工会显示，不显示具体账号；请联系相关职工之家核实名册和参评情况'
+                columns={[
+                  { key: 'name', title: '职工之家', cell: (h) => h.name },
+                  { key: 'kinds', title: '异常情况', cell: (h) => h.kinds.map((k) => INTEGRITY_FLAG_LABELS[k]).join('；') },
+                ]}
+                rows={d.integrityFlags.items}
+                rowKey={(h) => h.id}
+                empty='本周期没有需要核查的评议异常'
+              />
             </View>
 
             <View className='ov-columns'>
