@@ -288,7 +288,10 @@ describe('nothing on disk or in the log orders or times a rating (item 6)', () =
     const before = own.server.output().length;
     expect((await own.api.put(ratingPath(campaign, home), { token: member.token, body: rating })).status).toBe(201);
     expect((await own.api.get(ratingPath(campaign, home), { token: member.token })).status).toBe(200);
-    expect((await fx.file(member, { homeId: home.id, type: 'complaint', topic: 'wages', content: GOOD_CONTENT, anonymous: true })).status).toBe(201);
+    const filed = await fx.file(member, { homeId: home.id, type: 'complaint', topic: 'wages', content: GOOD_CONTENT, anonymous: true });
+    expect(filed.status).toBe(201);
+    // the reporter reads it: the log must not tie its id to the reporter's address
+    expect((await own.api.get(`/api/grievances/${filed.body.id}`, { token: member.token })).status).toBe(200);
     expect((await own.api.get(`/api/homes/${home.id}`, { token: (await fx.admin()).token })).status).toBe(200);
     await new Promise((r) => setTimeout(r, 200));
     const lines = own.server.output().slice(before).split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
@@ -303,6 +306,8 @@ describe('nothing on disk or in the log orders or times a rating (item 6)', () =
     const text = JSON.stringify(lines);
     expect(text).not.toContain('my-rating');
     expect(text).not.toContain(member.id);
+    expect(text).not.toContain(filed.body.id);
+    expect(lines.some((l) => l.req?.url === '/api/grievances/[id]')).toBe(true);
     expect(lines.filter((l) => l.req?.method === 'POST' && l.req?.url === '/api/grievances')).toEqual([]);
   });
 

@@ -11,6 +11,7 @@ describe('logger', () => {
     expect(redactUrl('/api/grievances/track/ABCD2345EFGH?x=1')).toBe('/api/grievances/track/[redacted]?x=1');
     expect(redactUrl('/api/invites/k3y/accept')).toBe('/api/invites/[redacted]/accept');
     expect(redactUrl('/api/homes/scene/abc')).toBe('/api/homes/scene/abc');
+    expect(redactUrl('/api/grievances/0b9f6c1e-2d3a-4c5b-8e7f-1234567890ab/feedback')).toBe('/api/grievances/[id]/feedback');
   });
 
   it('writes request lines without secret path parts or credentials', () => {
