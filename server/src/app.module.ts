@@ -28,11 +28,13 @@ import { TestingModule } from './testing/testing.module';
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
+    // Test hooks only in tests: NODE_ENV=test, and the config refuses their variables otherwise.
+    const testing = config.test;
     return {
       module: AppModule,
       imports: [
         // below every feature
-        CommonModule.forRoot(config),
+        CommonModule.forRoot(config, testing ? TestingModule.commonOverrides(config) : []),
         DatabaseModule.forRoot(config),
         // who the caller is, and the org tree with who may act where in it
         AuthModule.register(config),
@@ -54,7 +56,7 @@ export class AppModule {
         HealthModule,
         AppInfoModule,
         SeedModule,
-        ...(config.testClock ? [TestingModule] : []),
+        ...(testing ? [TestingModule.forRoot(config)] : []),
       ],
       providers: [
         { provide: APP_FILTER, useClass: ErrorFilter },

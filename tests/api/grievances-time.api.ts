@@ -268,13 +268,27 @@ describe('the public tracking look-up', () => {
 });
 
 describe('the test clock', () => {
-  it('is refused at boot in production', () => {
-    const res = spawnSync(process.execPath, [SERVER_MAIN], {
-      env: { PATH: process.env.PATH, NODE_ENV: 'production', TEST_CLOCK: 'true', JWT_SECRET: 'x'.repeat(40), RATER_KEY_SECRET: 'y'.repeat(40) },
-      encoding: 'utf8',
-    });
-    expect(res.status).toBe(78);
-    expect(res.stderr).toContain('TEST_CLOCK');
+  // Test hooks exist only with NODE_ENV=test: under any other NODE_ENV (development is the default) a
+  // test variable stops the boot, naming it.
+  it.each([
+    ['production', 'TEST_CLOCK'],
+    ['development', 'TEST_CLOCK'],
+    [undefined, 'TEST_CLOCK'],
+    ['production', 'TEST_DISABLE_LOCKS'],
+    [undefined, 'TEST_DISABLE_LOCKS'],
+  ])('is refused at boot with NODE_ENV=%s and %s set', (nodeEnv, variable) => {
+    const dir = mkdtempSync(join(tmpdir(), 'pingjia-test-vars-'));
+    try {
+      const res = spawnSync(process.execPath, [SERVER_MAIN], {
+        env: { PATH: process.env.PATH, DATA_DIR: dir, PORT: '0', ...(nodeEnv ? { NODE_ENV: nodeEnv } : {}), [variable]: 'true', JWT_SECRET: 'x'.repeat(40), RATER_KEY_SECRET: 'y'.repeat(40), PUBLIC_URL: 'https://pingjia.example.cn' },
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
+      expect(res.status).toBe(78);
+      expect(res.stderr).toContain(`${variable}: is for tests only`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('does not exist unless TEST_CLOCK=true', async () => {

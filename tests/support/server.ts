@@ -24,6 +24,8 @@ export async function startServer(env: Record<string, string | undefined> = {}, 
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,
+      // The test hooks (TEST_CLOCK, TEST_DISABLE_LOCKS) exist only with NODE_ENV=test: under any other
+      // NODE_ENV the server refuses their variables at boot.
       NODE_ENV: 'test',
       PORT: '0',
       HOST: '127.0.0.1',

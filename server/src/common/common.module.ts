@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
 import type Redis from 'ioredis';
@@ -14,25 +14,28 @@ import { Transactions } from './transactions';
 @Global()
 @Module({})
 export class CommonModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `overrides` take the place of providers of the same token (the testing module's, under NODE_ENV=test). */
+  static forRoot(config: AppConfig, overrides: Provider[] = []): DynamicModule {
+    const replaced = new Set(overrides.map((p) => ('provide' in p ? p.provide : p)));
+    const own: Provider[] = [
+      { provide: APP_CONFIG, useValue: config },
+      { provide: REDIS, useFactory: () => (config.redisUrl ? createRedis(config.redisUrl) : null) },
+      RedisCloser,
+      Locks,
+      // Rate-limit counters: in Redis when instances share one, so a limit counts hits on every instance.
+      {
+        provide: ThrottlerStorage,
+        inject: [REDIS],
+        useFactory: (redis: Redis | null) => (redis ? new ThrottlerStorageRedisService(redis) : new ThrottlerStorageService()),
+      },
+      RateLimitGuard,
+      Clock,
+      Transactions,
+      H5Fallback,
+    ];
     return {
       module: CommonModule,
-      providers: [
-        { provide: APP_CONFIG, useValue: config },
-        { provide: REDIS, useFactory: () => (config.redisUrl ? createRedis(config.redisUrl) : null) },
-        RedisCloser,
-        Locks,
-        // Rate-limit counters: in Redis when instances share one, so a limit counts hits on every instance.
-        {
-          provide: ThrottlerStorage,
-          inject: [REDIS],
-          useFactory: (redis: Redis | null) => (redis ? new ThrottlerStorageRedisService(redis) : new ThrottlerStorageService()),
-        },
-        RateLimitGuard,
-        Clock,
-        Transactions,
-        H5Fallback,
-      ],
+      providers: [...own.filter((p) => !replaced.has('provide' in p ? p.provide : p)), ...overrides],
       exports: [APP_CONFIG, REDIS, Locks, ThrottlerStorage, RateLimitGuard, Clock, Transactions, H5Fallback],
     };
   }

@@ -1,9 +1,8 @@
-import type { AppConfig } from '../config/app-config';
 import { Locks } from './shared-state';
 
 // The in-process locks (one instance, no REDIS_URL); the Redis ones are proved across two instances in tests/scale.
 describe(Locks.name, () => {
-  const locks = (testDisableLocks = false) => new Locks(null, { testDisableLocks } as AppConfig);
+  const locks = () => new Locks(null);
 
   it('grants a lock to one holder until it is released', async () => {
     const sut = locks();
@@ -30,11 +29,5 @@ describe(Locks.name, () => {
     expect(await sut.claim('sweep:1', 60_000)).toBe(true);
     expect(await sut.claim('sweep:1', 60_000)).toBe(false);
     expect(await sut.claim('sweep:2', 60_000)).toBe(true);
-  });
-
-  it('grants every lock to everyone when disabled (TEST_DISABLE_LOCKS, the negative control)', async () => {
-    const sut = locks(true);
-    expect(await sut.tryAcquire('job', 60_000)).not.toBeNull();
-    expect(await sut.tryAcquire('job', 60_000)).not.toBeNull();
   });
 });

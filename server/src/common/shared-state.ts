@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
 
 // State that several server instances must share (REDIS_URL): rate-limit counters, the WeChat access
 // token, and locks for the periodic jobs. Without REDIS_URL there is one instance and all of it stays
@@ -59,10 +58,7 @@ const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call
 export class Locks {
   private readonly local = new Map<string, { token: string; until: number }>();
 
-  constructor(
-    @Inject(REDIS) private readonly redis: Redis | null,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  constructor(@Inject(REDIS) private readonly redis: Redis | null) {}
 
   /** Whether instances share their locks (REDIS_URL). */
   get shared(): boolean {
@@ -71,7 +67,6 @@ export class Locks {
 
   /** The lock if nobody holds it, else null. */
   async tryAcquire(name: string, ttlMs: number): Promise<Lease | null> {
-    if (this.config.testDisableLocks) return { release: async () => undefined };
     const key = `lock:${name}`;
     const token = randomBytes(16).toString('hex');
     if (this.redis) {

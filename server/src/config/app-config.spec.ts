@@ -14,6 +14,30 @@ describe(loadConfig.name, () => {
     expect(sut.devLogin).toBe(false);
   });
 
+  describe('test variables (issue 15.3: test hooks only in tests)', () => {
+    it.each([
+      ['TEST_CLOCK', undefined],
+      ['TEST_CLOCK', 'development'],
+      ['TEST_CLOCK', 'production'],
+      ['TEST_DISABLE_LOCKS', undefined],
+      ['TEST_DISABLE_LOCKS', 'development'],
+      ['TEST_DISABLE_LOCKS', 'production'],
+    ])('%s stops the boot with NODE_ENV=%s, naming it', (variable, nodeEnv) => {
+      const env = { DATA_DIR: dir(), ...(nodeEnv ? { NODE_ENV: nodeEnv } : {}), [variable]: 'true', JWT_SECRET: 'j'.repeat(32), RATER_KEY_SECRET: 'r'.repeat(32), PUBLIC_URL: 'https://pingjia.example.cn' };
+      expect(() => loadConfig(env)).toThrow(expect.objectContaining({ variable, message: expect.stringContaining('needs NODE_ENV=test') }) as ConfigError);
+    });
+
+    it('are taken with NODE_ENV=test', () => {
+      const sut = loadConfig({ DATA_DIR: dir(), NODE_ENV: 'test', TEST_CLOCK: 'true', TEST_DISABLE_LOCKS: 'true' });
+      expect([sut.test, sut.testClock, sut.testDisableLocks]).toEqual([true, true, true]);
+    });
+
+    it('leave the hooks off by default, in tests too', () => {
+      expect(loadConfig({ DATA_DIR: dir(), NODE_ENV: 'test' })).toMatchObject({ test: true, testClock: false, testDisableLocks: false });
+      expect(loadConfig({ DATA_DIR: dir() })).toMatchObject({ test: false, testClock: false, testDisableLocks: false });
+    });
+  });
+
   it('uses MySQL for a mysql:// DATABASE_URL', () => {
     const sut = loadConfig({ DATA_DIR: dir(), DATABASE_URL: 'mysql://u:p@127.0.0.1:3306/pingjia' });
     expect(sut.database).toEqual({ kind: 'mysql', url: 'mysql://u:p@127.0.0.1:3306/pingjia', replicaUrls: [] });

@@ -51,9 +51,11 @@ export interface AppConfig {
    */
   login: { backoffAfter: number; lockoutAfter: number; lockoutMinutes: number };
   wechat: { appId: string; secret: string; apiBase: string } | null;
-  /** tests only: POST /api/__test/clock and friends; refused in production */
+  /** NODE_ENV=test: the testing module (testing/) is loaded, and only then */
+  test: boolean;
+  /** tests only (TEST_CLOCK, needs NODE_ENV=test): a movable clock and the /api/__test hooks */
   testClock: boolean;
-  /** tests only (TEST_DISABLE_LOCKS): every shared lock is granted to everyone, to show what the locks prevent */
+  /** tests only (TEST_DISABLE_LOCKS, needs NODE_ENV=test): every shared lock is granted to everyone, to show what the locks prevent */
   testDisableLocks: boolean;
   oversight: {
     /** how long an invite code stays valid (INVITE_TTL_HOURS, default 7 days) */
@@ -151,6 +153,9 @@ function wxaEnvVersion(env: Env): 'release' | 'trial' | 'develop' {
   return v;
 }
 
+/** The variables that turn test hooks on: refused unless NODE_ENV=test. */
+export const TEST_VARIABLES = ['TEST_CLOCK', 'TEST_DISABLE_LOCKS'] as const;
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = env.NODE_ENV ?? 'development';
   if (!['development', 'production', 'test'].includes(nodeEnv)) {
@@ -189,10 +194,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
   const devLogin = bool(env, 'AUTH_DEV_LOGIN', false);
   if (devLogin && production) throw new ConfigError('AUTH_DEV_LOGIN', 'must not be enabled in production');
+  // The test hooks (testing/) exist only with NODE_ENV=test: one of their variables under any other
+  // NODE_ENV (development is the default) is a mistake that would open them, so the server refuses to start.
+  for (const name of TEST_VARIABLES) {
+    if (env[name] !== undefined && env[name] !== '' && nodeEnv !== 'test') throw new ConfigError(name, `is for tests only: it needs NODE_ENV=test (NODE_ENV is ${nodeEnv})`);
+  }
   const testClock = bool(env, 'TEST_CLOCK', false);
-  if (testClock && production) throw new ConfigError('TEST_CLOCK', 'must not be enabled in production');
   const testDisableLocks = bool(env, 'TEST_DISABLE_LOCKS', false);
-  if (testDisableLocks && production) throw new ConfigError('TEST_DISABLE_LOCKS', 'must not be enabled in production');
   const grievanceTemplate = env.WECHAT_GRIEVANCE_TEMPLATE_ID || null;
   if (grievanceTemplate !== null && !/^[A-Za-z0-9_-]{1,128}$/.test(grievanceTemplate)) {
     throw new ConfigError('WECHAT_GRIEVANCE_TEMPLATE_ID', 'must be a WeChat template id (letters, digits, - and _)');
@@ -222,6 +230,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
   return {
     production,
+    test: nodeEnv === 'test',
     host,
     port,
     trustProxy: trustProxy(env),

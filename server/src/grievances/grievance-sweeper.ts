@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { Locks } from '../common/shared-state';
 import { Transactions } from '../common/transactions';
@@ -19,6 +19,11 @@ export interface SweepResult {
   purged: number;
 }
 
+/** Told of every pass the timer ran on this instance (the testing module records them; nothing else listens). */
+export abstract class SweepObserver {
+  abstract passed(slot: number, result: SweepResult): void;
+}
+
 // The periodic job: a grievance past its acceptance limit gets a reminder (催办); one past its last
 // limit gets a reminder, counts as late, and, while still with the chair, goes to the upper level.
 // Each step is a conditional write, so even two passes at once would record it once; with several
@@ -28,8 +33,6 @@ export class GrievanceSweeper implements OnApplicationBootstrap, OnApplicationSh
   private readonly logger = new Logger('GrievanceSweeper');
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<SweepResult> | null = null;
-  /** the last passes this instance's timer ran (the test hooks answer them; the log names those that changed something) */
-  readonly passes: Array<{ slot: number; at: string } & SweepResult> = [];
 
   constructor(
     private readonly store: GrievanceStore,
@@ -39,6 +42,7 @@ export class GrievanceSweeper implements OnApplicationBootstrap, OnApplicationSh
     private readonly clock: Clock,
     private readonly locks: Locks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() private readonly observer?: SweepObserver,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -73,8 +77,7 @@ export class GrievanceSweeper implements OnApplicationBootstrap, OnApplicationSh
   }
 
   private recordPass(slot: number, result: SweepResult): void {
-    this.passes.push({ slot, at: new Date().toISOString(), ...result });
-    if (this.passes.length > 1000) this.passes.shift();
+    this.observer?.passed(slot, result);
     if (result.reminded || result.escalated || result.sent || result.purged) {
       this.logger.log(`sweep slot ${slot}: reminded ${result.reminded}, escalated ${result.escalated}, sent ${result.sent}, purged ${result.purged}`);
     }

@@ -1,20 +1,24 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import { invalid } from '../common/domain-error';
 import { ClockDto } from './dto';
 import { GrievanceSweeper, SweepResult } from '../grievances/grievance-sweeper';
+import { MovableClock } from './movable-clock';
+import { SweepRecorder } from './sweep-recorder';
 
-// Exists only when TEST_CLOCK=true, which the config refuses in production: tests move the server's
-// clock and run the periodic job on demand.
+// Exists only with NODE_ENV=test and TEST_CLOCK=true (the config refuses TEST_CLOCK under any other
+// NODE_ENV): tests move the server's clock and run the periodic job on demand.
 @ApiExcludeController()
 @Public()
 @Controller('__test')
 export class TestHooksController {
   constructor(
-    private readonly clock: Clock,
+    // MovableClock under TEST_CLOCK, which this controller needs to exist (testing.module.ts)
+    @Inject(Clock) private readonly clock: MovableClock,
     private readonly sweeper: GrievanceSweeper,
+    private readonly recorder: SweepRecorder,
   ) {}
 
   @Get('clock')
@@ -34,8 +38,8 @@ export class TestHooksController {
 
   /** the passes this instance's timer ran, by tick (several instances: each tick on one of them) */
   @Get('grievances/sweeps')
-  sweeps(): { passes: GrievanceSweeper['passes'] } {
-    return { passes: this.sweeper.passes };
+  sweeps(): { passes: SweepRecorder['passes'] } {
+    return { passes: this.recorder.passes };
   }
 
   @Post('grievances/sweep')

@@ -1,10 +1,36 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
+import { Clock } from '../common/clock';
+import { Locks } from '../common/shared-state';
+import type { AppConfig } from '../config/app-config';
 import { GrievancesModule } from '../grievances/grievances.module';
+import { SweepObserver } from '../grievances/grievance-sweeper';
+import { MovableClock } from './movable-clock';
+import { OpenLocks } from './open-locks';
+import { SweepRecorder } from './sweep-recorder';
 import { TestHooksController } from './test-hooks.controller';
 
-// Hooks for the test suites only (move the server clock, run the sweeper on demand).
-@Module({
-  imports: [GrievancesModule],
-  controllers: [TestHooksController],
-})
-export class TestingModule {}
+// Every test hook in one place, loaded by app.module.ts only with NODE_ENV=test (the config refuses the
+// test variables under any other NODE_ENV). The production Clock, Locks and GrievanceSweeper know
+// nothing of them: the hooks replace those providers (commonOverrides) or listen (SweepObserver).
+@Global()
+@Module({})
+export class TestingModule {
+  /** Providers that take the place of CommonModule's own. */
+  static commonOverrides(config: AppConfig): Provider[] {
+    return [
+      ...(config.testClock ? [{ provide: Clock, useClass: MovableClock }] : []),
+      ...(config.testDisableLocks ? [{ provide: Locks, useClass: OpenLocks }] : []),
+    ];
+  }
+
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: TestingModule,
+      imports: [GrievancesModule],
+      // TEST_CLOCK: the routes under /api/__test (move the clock, run the sweeper, list its passes).
+      controllers: config.testClock ? [TestHooksController] : [],
+      providers: [SweepRecorder, { provide: SweepObserver, useExisting: SweepRecorder }],
+      exports: [SweepObserver],
+    };
+  }
+}
