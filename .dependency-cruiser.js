@@ -38,6 +38,13 @@ module.exports = {
       to: { path: '^server/src/(common|database)/' },
     },
     {
+      name: 'feature-imports-testing',
+      severity: 'error',
+      comment: 'testing/ holds the test hooks, loaded by app.module.ts only with NODE_ENV=test: no other folder may import them.',
+      from: { path: '^server/src/(?!testing/)[^/]+/' },
+      to: { path: '^server/src/testing/' },
+    },
+    {
       name: 'shared-imports-app',
       severity: 'error',
       comment: 'shared/ is the pure domain package: it knows neither the server nor the mini-program.',
