@@ -61,7 +61,7 @@ const ROWS: Row[] = [
   { name: 'GET /homes/scene/:scene', method: 'GET', path: (c) => `/api/homes/scene/${c.homeA.sceneToken}`, expect: all(200) },
   { name: 'GET /homes/:id/results', method: 'GET', path: (c) => `/api/homes/${c.homeA.id}/results`, expect: all(200) },
   { name: 'GET /grievances/track/:code', method: 'GET', path: (c) => `/api/grievances/track/${c.grievance.trackingCode}`, expect: all(200) },
-  { name: 'POST /auth/password (wrong password)', method: 'POST', path: () => '/api/auth/password', body: () => ({ username: 'nobody-here', password: 'wrong-password-123' }), expect: all(401) },
+  { name: 'POST /auth/password (wrong password)', method: 'POST', path: () => '/api/auth/password', body: () => ({ username: `nobody_${randomBytes(4).toString('hex')}`, password: 'wrong-password-123' }), expect: all(401) },
   { name: 'POST /auth/wechat (unknown code)', method: 'POST', path: () => '/api/auth/wechat', body: () => ({ code: 'no-such-code' }), expect: all(401) },
   { name: 'POST /auth/dev', method: 'POST', path: () => '/api/auth/dev', body: () => ({ openid: `mx_${randomBytes(6).toString('hex')}` }), expect: all(200) },
   { name: 'POST /invites/:code/accept (unknown code)', method: 'POST', path: () => '/api/invites/NOSUCHCODE0000/accept', body: () => ({}), expect: all(404) },
@@ -125,9 +125,11 @@ const ROWS: Row[] = [
   { name: 'POST /campaigns/:id/close', method: 'POST', path: (c) => `/api/campaigns/${c.draft.id}/close`, expect: orgAdmin(200) },
   { name: 'POST /campaigns/:id/publish', method: 'POST', path: (c) => `/api/campaigns/${c.draft.id}/publish`, expect: orgAdmin(200) },
 
-  // the calendar: province admins only (none of these roles; the province admin is tested in grievances-time)
-  { name: 'PUT /calendar/days/:day', method: 'PUT', path: () => `/api/calendar/days/${day}`, body: () => ({ kind: 'holiday', note: '测试' }), expect: { ...signedIn(403) } },
-  { name: 'DELETE /calendar/days/:day', method: 'DELETE', path: () => `/api/calendar/days/${day}`, expect: { ...signedIn(403) } },
+  // a province's calendar: its own admins only (none of these roles; the province admin is tested in grievances)
+  { name: 'PUT /orgs/:province/calendar/days/:day', method: 'PUT', path: (c) => `/api/orgs/${c.root.provinceId}/calendar/days/${day}`, body: () => ({ kind: 'holiday', note: '测试' }), expect: signedIn(404) },
+  { name: 'DELETE /orgs/:province/calendar/days/:day', method: 'DELETE', path: (c) => `/api/orgs/${c.root.provinceId}/calendar/days/${day}`, expect: signedIn(404) },
+  // a city is no province: its admin may not keep a calendar of its own
+  { name: 'PUT /orgs/:city/calendar/days/:day', method: 'PUT', path: (c) => `/api/orgs/${c.city.id}/calendar/days/${day}`, body: () => ({ kind: 'holiday' }), expect: { ...orgAdmin(403) } },
 
   // ids in bodies name nothing outside the caller's reach
   { name: 'POST /homes into another city', method: 'POST', path: () => '/api/homes', body: (c) => ({ orgId: c.otherCity.id, name: uniq('越权工会'), kind: 'enterprise', memberCount: 10, membershipMode: 'open' }), expect: { ...orgAdmin(404), adminElsewhere: 201 } },

@@ -68,8 +68,10 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'POST', path: '/api/grievances/:id/actions', params: (w) => ({ id: w.grievanceId }), valid: () => ({ action: 'extend', message: '需要调查', days: 3 }), who: 'chair' },
   { method: 'POST', path: '/api/grievances/:id/feedback', params: (w) => ({ id: w.grievanceId }), valid: () => ({ verdict: 'satisfied', comment: '满意' }), who: 'worker' },
   { method: 'POST', path: '/api/grievances/:id/subscriptions', params: (w) => ({ id: w.grievanceId }), valid: () => ({}), who: 'chair' },
-  { method: 'PUT', path: '/api/calendar/days/:day', params: () => ({ day: '2031-03-03' }), valid: () => ({ kind: 'holiday', note: '测试' }), who: 'admin' },
-  { method: 'DELETE', path: '/api/calendar/days/:day', params: () => ({ day: '2031-03-03' }), valid: () => ({}), who: 'admin' },
+  { method: 'PUT', path: '/api/orgs/:id/calendar/days/:day', params: (w) => ({ id: w.cityId, day: '2031-03-03' }), valid: () => ({ kind: 'holiday', note: '测试' }), who: 'admin' },
+  { method: 'DELETE', path: '/api/orgs/:id/calendar/days/:day', params: (w) => ({ id: w.cityId, day: '2031-03-03' }), valid: () => ({}), who: 'admin' },
+  { method: 'POST', path: '/api/homes/:id/grants/:grantId/unlock', params: (w) => ({ id: w.homeId, grantId: randomUUID() }), valid: () => ({}), who: 'admin' },
+  { method: 'POST', path: '/api/orgs/:id/grants/:grantId/unlock', params: (w) => ({ id: w.cityId, grantId: randomUUID() }), valid: () => ({}), who: 'admin' },
 ];
 
 // Text that has broken servers before: injections, traversal, control and bidi characters, odd numbers.
@@ -140,7 +142,7 @@ async function checksum(w: World): Promise<string> {
     [`SELECT * FROM rectifications WHERE home_id IN ${homes} ORDER BY id`, [like]],
     [`SELECT * FROM roster_entries WHERE home_id IN ${homes} ORDER BY id`, [like]],
     ['SELECT * FROM audit_events WHERE scope_path LIKE ? ORDER BY id', [like]],
-    ["SELECT * FROM calendar_days WHERE day = '2031-03-03'", []],
+    ["SELECT * FROM province_calendar_days WHERE day = '2031-03-03' ORDER BY province_id", []],
   ];
   try {
     const hash = createHash('sha256');

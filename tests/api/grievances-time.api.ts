@@ -117,7 +117,7 @@ describe('time limits on China\'s working-day calendar', () => {
 
   it('uses an admin\'s calendar entry over the holiday list for new grievances', async () => {
     const w = await fx().world();
-    const day = await api().put('/api/calendar/days/2026-10-09', { token: w.root.token, body: { kind: 'holiday', note: '本地调整' } });
+    const day = await api().put(`/api/orgs/${w.root.provinceId}/calendar/days/2026-10-09`, { token: w.root.token, body: { kind: 'holiday', note: '本地调整' } });
     expect(day.status).toBe(200);
     try {
       await setClock('2026-09-30T15:00:00');
@@ -125,7 +125,7 @@ describe('time limits on China\'s working-day calendar', () => {
       // 10-8, (10-9 now off), 10-10, 10-12.
       expect(res.body.dueAt).toBe(china('2026-10-13T00:00:00'));
     } finally {
-      expect((await api().del('/api/calendar/days/2026-10-09', { token: w.root.token })).status).toBe(204);
+      expect((await api().del(`/api/orgs/${w.root.provinceId}/calendar/days/2026-10-09`, { token: w.root.token })).status).toBe(204);
     }
     const after = await file(w.worker, w.homeA.id, { type: 'enquiry' });
     expect(after.body.dueAt).toBe(china('2026-10-11T00:00:00'));

@@ -511,28 +511,43 @@ describe('figures', () => {
 });
 
 describe('the working-day calendar', () => {
-  it('lets province admins add and remove entries; others are refused', async () => {
+  it('is national and read-only, with entries per province set by that province\'s admins only, each audited with its actor', async () => {
     const f = fx();
     const w = await f.world();
+    const province = w.root.provinceId;
     const day = '2031-01-02';
-    const put = await api().put(`/api/calendar/days/${day}`, { token: w.root.token, body: { kind: 'holiday', note: '测试调休' } });
+    // The national calendar cannot be changed through the API at all.
+    expect((await api().put(`/api/calendar/days/${day}`, { token: w.root.token, body: { kind: 'holiday' } })).status).toBe(404);
+
+    const put = await api().put(`/api/orgs/${province}/calendar/days/${day}`, { token: w.root.token, body: { kind: 'holiday', note: '测试调休' } });
     expect(put.status).toBe(200);
     expect(put.body).toEqual({ day, kind: 'holiday', source: 'override', note: '测试调休' });
-    const range = await api().get(`/api/calendar/days?from=2031-01-01&to=2031-01-03`, { token: w.worker.token });
-    expect(range.body.items.map((d: any) => [d.day, d.kind, d.source])).toEqual([
+    const own = await api().get(`/api/calendar/days?from=2031-01-01&to=2031-01-03&provinceId=${province}`, { token: w.worker.token });
+    expect(own.body.items.map((d: any) => [d.day, d.kind, d.source])).toEqual([
       ['2031-01-01', 'workday', 'weekday'], // before a 2031 list exists, only the weekday rule knows it
       [day, 'holiday', 'override'],
       ['2031-01-03', 'workday', 'weekday'],
     ]);
-    const national = await api().get('/api/calendar/days?from=2026-10-07&to=2026-10-10', { token: w.worker.token });
-    expect(national.body.items.map((d: any) => [d.kind, d.source])).toEqual([['holiday', 'holidays'], ['workday', 'weekday'], ['workday', 'weekday'], ['workday', 'holidays']]);
+    // The national calendar is untouched by the province's entry.
+    const national = await api().get(`/api/calendar/days?from=${day}&to=${day}`, { token: w.worker.token });
+    expect(national.body.items[0]).toMatchObject({ kind: 'workday', source: 'weekday' });
+    const holidays = await api().get('/api/calendar/days?from=2026-10-07&to=2026-10-10', { token: w.worker.token });
+    expect(holidays.body.items.map((d: any) => [d.kind, d.source])).toEqual([['holiday', 'holidays'], ['workday', 'weekday'], ['workday', 'weekday'], ['workday', 'holidays']]);
 
-    expect((await api().put(`/api/calendar/days/${day}`, { token: w.cityAdmin.token, body: { kind: 'workday' } })).status).toBe(403);
-    expect((await api().put(`/api/calendar/days/${day}`, { token: w.chairA.token, body: { kind: 'workday' } })).status).toBe(403);
-    expect((await api().put('/api/calendar/days/2031-02-30', { token: w.root.token, body: { kind: 'holiday' } })).status).toBe(400);
-    expect((await api().put(`/api/calendar/days/${day}`, { token: w.root.token, body: { kind: 'weekend' } })).status).toBe(400);
-    expect((await api().del(`/api/calendar/days/${day}`, { token: w.root.token })).status).toBe(204);
-    const after = await api().get(`/api/calendar/days?from=${day}&to=${day}`, { token: w.worker.token });
+    // Below the province nobody reaches its calendar; a city keeps none of its own.
+    expect((await api().put(`/api/orgs/${province}/calendar/days/${day}`, { token: w.cityAdmin.token, body: { kind: 'workday' } })).status).toBe(404);
+    expect((await api().put(`/api/orgs/${province}/calendar/days/${day}`, { token: w.chairA.token, body: { kind: 'workday' } })).status).toBe(404);
+    expect((await api().put(`/api/orgs/${w.city.id}/calendar/days/${day}`, { token: w.cityAdmin.token, body: { kind: 'workday' } })).status).toBe(403);
+    expect((await api().put(`/api/orgs/${province}/calendar/days/2031-02-30`, { token: w.root.token, body: { kind: 'holiday' } })).status).toBe(400);
+    expect((await api().put(`/api/orgs/${province}/calendar/days/${day}`, { token: w.root.token, body: { kind: 'weekend' } })).status).toBe(400);
+    expect((await api().del(`/api/orgs/${province}/calendar/days/${day}`, { token: w.root.token })).status).toBe(204);
+    const after = await api().get(`/api/calendar/days?from=${day}&to=${day}&provinceId=${province}`, { token: w.worker.token });
     expect(after.body.items[0]).toMatchObject({ kind: 'workday', source: 'weekday' });
+
+    // Both changes are in the province's audit log, with who made them.
+    const me = await api().get('/api/me', { token: w.root.token });
+    const audit = await api().get(`/api/orgs/${province}/audit?pageSize=200`, { token: w.root.token });
+    const mine = audit.body.items.filter((e: any) => e.action.startsWith('calendar.') && e.detail?.day === day).map((e: any) => [e.action, e.actor.userId, e.detail.kind ?? null]);
+    expect(mine).toEqual(expect.arrayContaining([['calendar.set', me.body.id, 'holiday'], ['calendar.remove', me.body.id, null]]));
   });
 });

@@ -9,11 +9,12 @@ import { Oversight1764000000020 } from './migrations/1764000000020-oversight';
 import { ShownTotals1764000000030 } from './migrations/1764000000030-shown-totals';
 import { GrievanceOrgPath1764000000040 } from './migrations/1764000000040-grievance-org-path';
 import { LoginAttempts1764000000150 } from './migrations/1764000000150-login-attempts';
+import { ProvinceCalendar1764000000160 } from './migrations/1764000000160-province-calendar';
 import { DropShownTotals1764000000500 } from './migrations/1764000000500-drop-shown-totals';
 import { RatingIntegrity1764000000060 } from './migrations/1764000000060-rating-integrity';
 import { SealedOpenids1764000000070 } from './migrations/1764000000070-sealed-openids';
 
-export const MIGRATIONS = [Initial1764000000000, Roster1764000000001, Grievances1764000000010, Oversight1764000000020, ShownTotals1764000000030, GrievanceOrgPath1764000000040, RatingIntegrity1764000000060, SealedOpenids1764000000070, LoginAttempts1764000000150, DropShownTotals1764000000500];
+export const MIGRATIONS = [Initial1764000000000, Roster1764000000001, Grievances1764000000010, Oversight1764000000020, ShownTotals1764000000030, GrievanceOrgPath1764000000040, RatingIntegrity1764000000060, SealedOpenids1764000000070, LoginAttempts1764000000150, ProvinceCalendar1764000000160, DropShownTotals1764000000500];
 
 // Schema changes only through migrations, never `synchronize`. No entity list here: each feature
 // module registers its own entities (TypeOrmModule.forFeature) and the app loads them from there

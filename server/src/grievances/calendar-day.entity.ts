@@ -1,8 +1,13 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-// An admin's entry for one day, overriding the holiday list (a year it does not cover yet, a local change).
-@Entity('calendar_days')
+// A province's own entry for one day, over the national holiday list (a local holiday, a year the list
+// does not cover yet). The national list itself is read-only here (chinese-days; a yearly import will
+// add its own rows beside these, issue 18). Every change is also in the audit log with its actor.
+@Entity('province_calendar_days')
 export class CalendarDayRow {
+  @PrimaryColumn({ name: 'province_id', type: 'varchar', length: 36 })
+  provinceId: string;
+
   /** YYYY-MM-DD */
   @PrimaryColumn({ type: 'varchar', length: 10 })
   day: string;
@@ -15,4 +20,8 @@ export class CalendarDayRow {
 
   @Column({ name: 'updated_at', type: 'varchar', length: 30 })
   updatedAt: string;
+
+  /** the admin who made the entry; null for entries carried over from the single national table */
+  @Column({ name: 'updated_by', type: 'varchar', length: 36, nullable: true })
+  updatedBy: string | null;
 }

@@ -2,30 +2,33 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nes
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { CalendarDay } from '@pingjia/shared';
 import { AuthUser, CurrentUser } from '../common/auth.decorators';
+import { uuidParam as uuid } from '../common/params';
 import { CalendarService } from './calendar.service';
 import { CalendarDayDto, CalendarRangeQuery } from './dto';
 
-// The working-day calendar behind grievance time limits: the holiday list plus admins' entries.
+// The working-day calendar behind grievance time limits: the national holiday list (read-only) and each
+// province's own entries, set by that province's admins.
 @ApiTags('calendar')
 @ApiBearerAuth()
-@Controller('calendar/days')
+@Controller()
 export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}
 
-  @Get()
+  /** The national calendar; with provinceId, as that province's homes count working days. */
+  @Get('calendar/days')
   range(@Query() query: CalendarRangeQuery): Promise<{ items: CalendarDay[] }> {
-    return this.calendar.range(query.from, query.to);
+    return this.calendar.range(query.from, query.to, query.provinceId);
   }
 
-  /** Province-level federation admins: mark a day as a holiday or a (make-up) working day. */
-  @Put(':day')
-  set(@CurrentUser() user: AuthUser, @Param('day') day: string, @Body() dto: CalendarDayDto): Promise<CalendarDay> {
-    return this.calendar.set(user.id, day, dto.kind, dto.note ?? null);
+  /** The province's admins: mark a day as a holiday or a (make-up) working day for the province. */
+  @Put('orgs/:id/calendar/days/:day')
+  set(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Param('day') day: string, @Body() dto: CalendarDayDto): Promise<CalendarDay> {
+    return this.calendar.set(user.id, id, day, dto.kind, dto.note ?? null);
   }
 
-  @Delete(':day')
+  @Delete('orgs/:id/calendar/days/:day')
   @HttpCode(204)
-  remove(@CurrentUser() user: AuthUser, @Param('day') day: string): Promise<void> {
-    return this.calendar.remove(user.id, day);
+  remove(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Param('day') day: string): Promise<void> {
+    return this.calendar.remove(user.id, id, day);
   }
 }

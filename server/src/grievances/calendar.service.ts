@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { addCalendarDays, CalendarDay, CalendarDayKind, isCalendarDay, isWeekday, IsWorkday, normalizeText } from '@pingjia/shared';
-import { In, Repository } from 'typeorm';
-import { RoleGrant } from '../auth/role-grant.entity';
+import { Between, Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { DomainError, invalid } from '../common/domain-error';
+import { Transactions } from '../common/transactions';
+import { AccessPolicy } from '../orgs/access-policy';
 import { Org } from '../orgs/org.entity';
 import { CalendarDayRow } from './calendar-day.entity';
 
@@ -29,26 +31,33 @@ export function workdayLookup(overrides: Map<string, CalendarDayKind>): IsWorkda
 
 const MAX_RANGE_DAYS = 366;
 
+/** The province an org path lies in: provinces are the top of the tree ('/<province id>/…/'). */
+export const provinceOf = (orgPath: string): string => orgPath.split('/')[1];
+
+// The working-day calendar per province: the national list (shared, read-only) under each province's own
+// entries, which only that province's admins set, each change audited with its actor.
 @Injectable()
 export class CalendarService {
   constructor(
     @InjectRepository(CalendarDayRow) private readonly rows: Repository<CalendarDayRow>,
-    @InjectRepository(RoleGrant) private readonly grants: Repository<RoleGrant>,
-    @InjectRepository(Org) private readonly orgs: Repository<Org>,
+    private readonly access: AccessPolicy,
+    private readonly audit: AuditService,
+    private readonly tx: Transactions,
     private readonly clock: Clock,
   ) {}
 
-  /** The calendar as it stands now (admin entries are few: read them all each time). */
-  async lookup(): Promise<IsWorkday> {
-    const rows = await this.rows.find();
+  /** The calendar of the province the org path lies in, as it stands now (its entries are few). */
+  async lookup(orgPath: string): Promise<IsWorkday> {
+    const rows = await this.rows.find({ where: { provinceId: provinceOf(orgPath) } });
     return workdayLookup(new Map(rows.map((r) => [r.day, r.kind])));
   }
 
-  async range(from: string, to: string): Promise<{ items: CalendarDay[] }> {
+  /** Days from..to: the national calendar, with a province's own entries when provinceId is given. */
+  async range(from: string, to: string, provinceId?: string): Promise<{ items: CalendarDay[] }> {
     if (!isCalendarDay(from)) throw invalid({ from: '不是有效的日期' });
     if (!isCalendarDay(to) || to < from) throw invalid({ to: '不是有效的日期' });
     if (addCalendarDays(from, MAX_RANGE_DAYS) <= to) throw invalid({ to: `一次最多查询 ${MAX_RANGE_DAYS} 天` });
-    const rows = await this.rows.find();
+    const rows = provinceId ? await this.rows.find({ where: { provinceId, day: Between(from, to) } }) : [];
     const overrides = new Map(rows.map((r) => [r.day, r]));
     const items: CalendarDay[] = [];
     for (let day = from; day <= to; day = addCalendarDays(day, 1)) {
@@ -61,25 +70,33 @@ export class CalendarService {
     return { items };
   }
 
-  async set(userId: string, day: string, kind: CalendarDayKind, rawNote: string | null): Promise<CalendarDay> {
-    await this.mustBeProvinceAdmin(userId);
+  async set(userId: string, provinceId: string, day: string, kind: CalendarDayKind, rawNote: string | null): Promise<CalendarDay> {
+    const province = await this.provinceForAdmin(userId, provinceId);
     if (!isCalendarDay(day)) throw invalid({ day: '不是有效的日期' });
     const note = rawNote === null ? null : normalizeText(rawNote) || null;
-    const row: CalendarDayRow = { day, kind, note, updatedAt: this.clock.now().toISOString() };
-    await this.rows.save(row);
+    await this.tx.run(async (m) => {
+      const before = await m.findOne(CalendarDayRow, { where: { provinceId: province.id, day } });
+      await m.save(CalendarDayRow, { provinceId: province.id, day, kind, note, updatedAt: this.clock.now().toISOString(), updatedBy: userId });
+      await this.audit.record({ actorUserId: userId, scopePath: province.path, action: 'calendar.set', targetType: 'org', targetId: province.id, detail: { day, kind, before: before?.kind ?? null } }, m);
+    });
     return { day, kind, source: 'override', note };
   }
 
-  async remove(userId: string, day: string): Promise<void> {
-    await this.mustBeProvinceAdmin(userId);
+  async remove(userId: string, provinceId: string, day: string): Promise<void> {
+    const province = await this.provinceForAdmin(userId, provinceId);
     if (!isCalendarDay(day)) throw invalid({ day: '不是有效的日期' });
-    await this.rows.delete({ day });
+    await this.tx.run(async (m) => {
+      const before = await m.findOne(CalendarDayRow, { where: { provinceId: province.id, day } });
+      if (!before) return;
+      await m.delete(CalendarDayRow, { provinceId: province.id, day });
+      await this.audit.record({ actorUserId: userId, scopePath: province.path, action: 'calendar.remove', targetType: 'org', targetId: province.id, detail: { day, before: before.kind } }, m);
+    });
   }
 
-  // The calendar is the same for every home: only a province-level federation admin may change it.
-  private async mustBeProvinceAdmin(userId: string): Promise<void> {
-    const grants = await this.grants.find({ where: { userId, role: 'federation_admin' } });
-    const province = grants.length ? await this.orgs.count({ where: { id: In(grants.map((g) => g.orgId)), level: 'province' } }) : 0;
-    if (!province) throw new DomainError('FORBIDDEN', '只有省级工会管理员可以调整工作日历');
+  // A province's calendar is its own admins' (provinces are the top: nobody administers one from above).
+  private async provinceForAdmin(userId: string, provinceId: string): Promise<Org> {
+    const org = await this.access.orgForAdmin(userId, provinceId);
+    if (org.level !== 'province') throw new DomainError('FORBIDDEN', '工作日历按省设置：请在省级工会调整');
+    return org;
   }
 }

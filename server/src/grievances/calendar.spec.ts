@@ -1,5 +1,5 @@
 import { addWorkingDays } from '@pingjia/shared';
-import { listedKind, workdayLookup } from './calendar.service';
+import { CalendarService, listedKind, provinceOf, workdayLookup } from './calendar.service';
 
 describe('the working-day calendar', () => {
   it('knows the 2026 National Day holiday and its make-up working days from the holiday list', () => {
@@ -29,5 +29,24 @@ describe('the working-day calendar', () => {
     expect(sut('2026-10-03')).toBe(true);
     expect(sut('2027-01-01')).toBe(false);
     expect(workdayLookup(new Map())('2027-01-01')).toBe(true); // a Friday, before the 2027 list exists
+  });
+});
+
+describe('calendars per province', () => {
+  it('takes the province from the top of an org path', () => {
+    expect(provinceOf('/p-1/c-2/h-3/')).toBe('p-1');
+  });
+
+  it('counts a home\'s working days with its own province\'s entries only', async () => {
+    const entries = [
+      { provinceId: 'anhui', day: '2026-10-09', kind: 'holiday' as const },
+      { provinceId: 'hubei', day: '2026-10-12', kind: 'holiday' as const },
+    ];
+    const rows = { find: async ({ where }: { where: { provinceId: string } }) => entries.filter((e) => e.provinceId === where.provinceId) };
+    const sut = new CalendarService(rows as never, null as never, null as never, null as never, null as never);
+    const anhui = await sut.lookup('/anhui/hefei/home-1/');
+    expect([anhui('2026-10-09'), anhui('2026-10-12')]).toEqual([false, true]);
+    const hubei = await sut.lookup('/hubei/wuhan/home-2/');
+    expect([hubei('2026-10-09'), hubei('2026-10-12')]).toEqual([true, false]);
   });
 });

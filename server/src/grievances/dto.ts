@@ -125,4 +125,9 @@ export class CalendarRangeQuery {
   @ApiProperty({ example: '2026-10-31' })
   @IsString()
   to: string;
+
+  @ApiPropertyOptional({ description: 'a province: its own entries over the national calendar' })
+  @IsOptional()
+  @IsUUID()
+  provinceId?: string;
 }

@@ -98,7 +98,7 @@ export class GrievanceHandlingService {
     if (step.next.completed && g.completedAt === null) Object.assign(changes, completion(g, now));
     if (dto.action === 'extend') {
       changes.extended = true;
-      changes.dueAt = extendDeadline(g.dueAt, dto.days!, await this.calendar.lookup());
+      changes.dueAt = extendDeadline(g.dueAt, dto.days!, await this.calendar.lookup(g.orgPath));
     }
     const saved = await this.tx.run(async (m) => {
       if (dto.action === 'escalate') Object.assign(changes, await this.store.upperLevel(m, g));
@@ -131,7 +131,7 @@ export class GrievanceHandlingService {
     const changes: Partial<Grievance> = { status: step.next.status, feedbackVerdict: dto.verdict, feedbackComment: comment || null };
     if (step.newRound) {
       // A new round of handling with fresh limits, counted from today.
-      const isWorkday = await this.calendar.lookup();
+      const isWorkday = await this.calendar.lookup(g.orgPath);
       Object.assign(changes, {
         reopened: true,
         extended: false,

@@ -76,7 +76,7 @@ export class GrievanceReportsService {
     // Risky text is refused (422); held text still reaches its handler, flagged (see contentHeld).
     const contentStatus = await this.moderation.check(userId, content);
     const user = await this.users.findOne({ where: { id: userId }, select: { id: true, openid: true, displayName: true } });
-    const isWorkday = await this.calendar.lookup();
+    const isWorkday = await this.calendar.lookup(home.orgPath);
 
     const created = await this.tx.run(async (m) => {
       if (idem) {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
 import { ModerationModule } from '../moderation/moderation.module';
 import { OrgsModule } from '../orgs/orgs.module';
 import { WechatModule } from '../wechat/wechat.module';
@@ -25,6 +26,7 @@ import { ReporterRekey } from './reporter-rekey';
   imports: [
     TypeOrmModule.forFeature([Grievance, GrievanceEventRow, GrievanceSubscription, OutboxMessage, IdempotencyKey, CalendarDayRow]),
     OrgsModule,
+    AuditModule,
     WechatModule,
     ModerationModule,
   ],
