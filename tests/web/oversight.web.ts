@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CRITERION_KEYS, TIER_LABELS, awardedTitle, commentsWithheldText, openFiguresNote, type CriterionKey, type Verdict } from '@pingjia/shared';
+import { CRITERION_KEYS, TIER_LABELS, awardedTitle, commentsWithheldText, daysLeftText, formatChinaDate, openFiguresNote, type CriterionKey, type Verdict } from '@pingjia/shared';
 import { launchBrowser, Page, watchErrors } from '../support/browser';
 import { ROOT } from '../support/server';
 import { api, expectAccessible, memberToken, staffToken, text, uniq } from './fixtures';
@@ -158,7 +158,7 @@ describe('oversight in the browser: a city, its cycle and a home; the chair is i
     expect(list.body.find((c: { id: string }) => c.id === campaignId).status).toBe('open');
   });
 
-  it('the chair enters the code, sets a username and password, and lands on a dashboard that withholds everything', async () => {
+  it('the chair enters the code, sets a username and password, and lands on a dashboard that says the cycle is open: participation, the days left, and when and why the rest appears', async () => {
     const { page } = chair;
     await page.goto(url('/oversight/pages/accept/index'));
     await page.locator('#accept-code input').fill(inviteCode);
@@ -171,15 +171,14 @@ describe('oversight in the browser: a city, its cycle and a home; the chair is i
     expect(await text(page, '#chair-campaign')).toContain(campaignName);
     expect(await text(page, '#chair-ratings')).toBe('0');
     expect(await text(page, '#chair-members')).toBe(String(MEMBERS));
-    expect(await text(page, '#chair-withheld')).toContain('样本不足，暂不显示');
-    expect(await text(page, '#chair-satisfaction-withheld')).toContain('样本不足，暂不显示');
-    expect(await text(page, '#chair-criteria-withheld')).toContain('样本不足，暂不显示');
-    expect(await text(page, '#chair-title')).toBe('样本不足，暂不显示');
     expect(await text(page, '#chair-valid')).toContain('还差 5 人');
-    // The cycle is open: the note says figures move in steps, and comments wait for the close.
+    // The cycle is open: how long it runs, and that everything but participation comes once, at the close, and why.
+    expect(await text(page, '#chair-days-left')).toBe(`${daysLeftText(30)}（${formatChinaDate(`${chinaDay(30)}T12:00:00+08:00`)}截止）`);
     expect(await text(page, '#chair-open-note')).toBe(openFiguresNote());
+    expect(await text(page, '#chair-open-why')).toContain('无法从前后两次的差别推算');
     expect(await text(page, '#chair-comments-withheld')).toContain(commentsWithheldText('campaign_open'));
-    // Nothing withheld is drawn or printed as a number.
+    // No empty shells: no withheld satisfaction, criteria or group cards, nothing drawn or printed as a number.
+    expect(await page.locator('#chair-withheld, #chair-satisfaction-withheld, #chair-criteria-withheld, #chair-title').count()).toBe(0);
     expect(await page.locator('#chair-satisfaction, #chair-radar, #chair-mean-organization').count()).toBe(0);
 
     // The invite was single-use: the same code again is refused.
@@ -187,8 +186,13 @@ describe('oversight in the browser: a city, its cycle and a home; the chair is i
     expect(again.status).toBe(409);
   });
 
-  it('five members rate, the admin closes the cycle, and the figures, charts and their tables appear', async () => {
+  it('five members rate (the open page shows 5 and still nothing else), the admin closes the cycle, and the figures, charts and their tables appear', async () => {
     await rate(campaignId, homeId, RATINGS);
+    await chair.page.locator('#chair-refresh').click();
+    await chair.page.waitForFunction(() => document.querySelector('#chair-ratings')?.textContent?.includes('5'));
+    expect(await text(chair.page, '#chair-ratings')).toBe('5');
+    expect(await chair.page.locator('#chair-open').count()).toBe(1);
+    expect(await chair.page.locator('#chair-satisfaction, #chair-mean-organization').count()).toBe(0);
     // Two more homes of the city for the league table: one with six ratings, one with two (withheld).
     for (const [n, count] of [[uniq('对照甲职工之家'), 6], [uniq('对照乙职工之家'), 2]] as const) {
       const home = await api().post('/api/homes', { token: adminToken, body: { orgId: cityId, name: n, kind: 'joint', memberCount: 20, membershipMode: 'open' } });
@@ -204,7 +208,7 @@ describe('oversight in the browser: a city, its cycle and a home; the chair is i
     await page.locator('#chair-refresh').click();
     expect(await text(page, '#chair-satisfaction')).toBe(SATISFACTION);
     expect(await text(page, '#chair-ratings')).toBe('5');
-    expect(await page.locator('#chair-withheld').count()).toBe(0);
+    expect(await page.locator('#chair-withheld, #chair-open').count()).toBe(0);
     expect(await text(page, '#chair-verdict-satisfied')).toBe('2 人');
     expect(await text(page, '#chair-verdict-dissatisfied')).toBe('1 人');
     expect(await text(page, '#chair-valid')).toContain('本轮评议有效');

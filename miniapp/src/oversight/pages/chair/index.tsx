@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import { CAMPAIGN_STATUS_LABELS, commentsWithheldText, DEFAULT_THRESHOLDS, openFiguresNote } from '@pingjia/shared'
+import { CAMPAIGN_STATUS_LABELS, commentsWithheldText, DEFAULT_THRESHOLDS } from '@pingjia/shared'
 import ChoiceGroup from '../../../components/ChoiceGroup'
 import { useResource } from '../../../hooks/useResource'
 import { getHomeDashboard } from '../../../services/dashboard'
@@ -14,6 +14,7 @@ import { exportPath, useAction } from '../../components/StaffPage/useAction'
 import Withheld from '../../components/StaffPage/Withheld'
 import { openSpreadsheet } from '../../lib/files'
 import { go } from '../../lib/routes'
+import { OpenCycleCard } from './open-cycle'
 import { CriteriaCard, GrievanceCard, GroupsCard, ParticipationCard, SatisfactionCard, TrendCard } from './sections'
 import './index.less'
 
@@ -52,12 +53,8 @@ export default function ChairDashboardPage() {
             )}
           </View>
 
-          {d.campaign?.status === 'open' && (
-            <Text className='ov-sub chair__open-note' id='chair-open-note'>
-              {openFiguresNote()}
-            </Text>
-          )}
-          {d.withheld && (
+          {d.openCycle && <OpenCycleCard open={d.openCycle} />}
+          {d.withheld && !d.openCycle && (
             <View className='card chair__withheld' id='chair-withheld' {...a11y({ role: 'status' })}>
               <Withheld reason={`参评不足 ${DEFAULT_THRESHOLDS.minSlice} 人，目前 ${d.participation.ratings} 人`} />
               <Text className='ov-sub'>为保护评议人，参评满 {DEFAULT_THRESHOLDS.minSlice} 人后才显示满意率、各项得分和称号。</Text>
@@ -65,10 +62,11 @@ export default function ChairDashboardPage() {
           )}
 
           <ParticipationCard d={d} />
-          <SatisfactionCard d={d} />
-          <CriteriaCard d={d} />
+          {/* Until the close there is nothing else to show: no empty cards. */}
+          {!d.openCycle && <SatisfactionCard d={d} />}
+          {!d.openCycle && <CriteriaCard d={d} />}
           <GrievanceCard d={d} />
-          <GroupsCard d={d} />
+          {!d.openCycle && <GroupsCard d={d} />}
           <TrendCard d={d} />
 
           <View className='card'>

@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import { Text, View } from '@tarojs/components'
-import { CRITERIA, MEMBER_GROUP_KEYS, MEMBER_GROUP_LABELS, SCORE_MAX, TIER_LABELS, VERDICT_LABELS, type HomeDashboard } from '@pingjia/shared'
+import { CRITERIA, DEFAULT_THRESHOLDS, MEMBER_GROUP_KEYS, MEMBER_GROUP_LABELS, SCORE_MAX, TIER_LABELS, VERDICT_LABELS, type HomeDashboard } from '@pingjia/shared'
 import { heading } from '../../../utils/a11y'
 import { formatMean, formatPercent } from '../../../utils/format'
 import { barPercent, meanOrWithheld, percentOrWithheld, ratingsToValid, tierLabel, VALID_LINE_PERCENT } from '../../lib/figures'
@@ -27,7 +27,7 @@ export function ParticipationCard({ d }: { d: HomeDashboard }) {
     <View className='card'>
       <Section title='参评情况' />
       <View className='ov-figures'>
-        <Figure id='chair-ratings' label='参评人数' value={String(p.ratings)} />
+        <Figure id='chair-ratings' label={d.openCycle ? `参评人数（按 ${DEFAULT_THRESHOLDS.minSlice} 人取整）` : '参评人数'} value={String(p.ratings)} />
         <Figure id='chair-members' label='会员人数' value={String(p.members)} />
         <Figure id='chair-participation' label='参评率' value={formatPercent(p.rate)} />
       </View>
