@@ -3,7 +3,7 @@
 // (the open cycle's as the server chooses to show them, then the final ones, which the test knows),
 // refresh, and the server's refusals (expired token, unknown home) shown as states, not crashes.
 import { randomUUID } from 'node:crypto';
-import { CRITERION_KEYS, TIER_LABELS, type Scores, type Verdict } from '@pingjia/shared';
+import { CRITERION_KEYS, daysLeftText, openFiguresNote, TIER_LABELS, type Scores, type Verdict } from '@pingjia/shared';
 import { weapp } from './harness';
 import { ADMIN } from './global-setup';
 import { adminLogin, closeCampaign, homeDashboard, ownCityWithCampaign, rateAsNewMember } from './server-api';
@@ -55,9 +55,17 @@ describe("the chair's dashboard page (weapp build, WeChat simulator)", () => {
     expect(h.text('chair-campaign')).toContain(campaign.name);
     expect(h.text('chair-members')).toBe(String(server.participation.members));
     expect(h.text('chair-participation')).toBe(percent(server.participation.rate));
+    expect(h.text('chair-valid')).toContain(server.participation.valid ? '本轮评议有效' : '才有效');
+    if (server.openCycle) {
+      // Open: participation (rounded down to 5), the days left and why; no withheld cards at all.
+      expect(h.text('chair-days-left')).toContain(daysLeftText(server.openCycle.daysLeft));
+      expect(h.text('chair-open-note')).toBe(openFiguresNote());
+      for (const id of ['chair-withheld', 'chair-satisfaction', 'chair-satisfaction-withheld', 'chair-criteria-withheld']) expect([id, h.find(id)]).toEqual([id, null]);
+      return server;
+    }
+    expect(h.find('chair-open')).toBeNull();
     if (server.satisfaction) expect(h.text('chair-satisfaction')).toBe(server.satisfaction.rate === null ? WITHHELD : percent(server.satisfaction.rate));
     else expect(h.text('chair-satisfaction-withheld')).toContain(WITHHELD);
-    expect(h.text('chair-valid')).toContain(server.participation.valid ? '本轮评议有效' : '才有效');
     expect(h.find('chair-withheld') !== null).toBe(server.withheld);
     if (!server.withheld) {
       expect(h.text('chair-tier')).toBe(TIER_LABELS[server.tier.current as keyof typeof TIER_LABELS]);
@@ -76,8 +84,10 @@ describe("the chair's dashboard page (weapp build, WeChat simulator)", () => {
     expect(h.find('chair-ratings')).toBeNull();
     await logIn();
     await h.waitForId('chair-ratings');
-    // While a cycle is open the server may show figures a step behind (privacy): the page shows the same.
-    await expectPageToMatchServer();
+    // While a cycle is open the server shows participation only, rounded down to 5 (privacy): 5 ratings show 5.
+    const open = await expectPageToMatchServer();
+    expect(open.participation.ratings).toBe(5);
+    expect(open.openCycle).not.toBeNull();
   });
 
   it('refresh after one more rating and the close: the final figures, exactly those of the ratings sent', async () => {
