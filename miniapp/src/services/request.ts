@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { ApiError } from '@pingjia/shared'
+import { ERRORS, isErrorCode, type ApiError } from '@pingjia/shared'
 import { readToken, type TokenKind } from './session'
 
 // H5 is served by the API server itself, so it calls its own origin; weapp needs an absolute,
@@ -8,6 +8,7 @@ export const API_BASE = process.env.TARO_ENV === 'h5' ? '' : process.env.TARO_AP
 
 const NETWORK_MESSAGE = '网络连接失败，请检查网络后重试'
 const BAD_RESPONSE_MESSAGE = '服务器返回了无法识别的内容，请稍后重试'
+const UNAVAILABLE_MESSAGE = '服务暂时不可用，请稍后再试'
 
 const STATUS_MESSAGES: Record<number, string> = {
   400: '提交的内容有误，请检查后重试',
@@ -60,13 +61,16 @@ export interface RequestOptions {
   headers?: Record<string, string>
 }
 
+// Only our own API's codes come with a message written for members (in Chinese). Anything else — a
+// framework default, a proxy's or gateway's error page — gets a Chinese message chosen by its status.
 function toError(status: number, body: unknown): ApiRequestError {
   const err = typeof body === 'object' && body !== null ? (body as Partial<ApiError>) : {}
-  const code = typeof err.code === 'string' ? err.code : `HTTP_${status}`
-  const message =
-    typeof err.message === 'string' && err.message ? err.message : STATUS_MESSAGES[status] || '服务器开小差了，请稍后再试'
   const fields = err.fields && typeof err.fields === 'object' ? err.fields : undefined
-  return new ApiRequestError(status, code, message, fields)
+  if (isErrorCode(err.code)) {
+    const message = typeof err.message === 'string' && err.message ? err.message : ERRORS[err.code].message
+    return new ApiRequestError(status, err.code, message, fields)
+  }
+  return new ApiRequestError(status, `HTTP_${status}`, STATUS_MESSAGES[status] || UNAVAILABLE_MESSAGE)
 }
 
 export async function request<T>({ method = 'GET', path, data, auth = 'member', headers }: RequestOptions): Promise<T> {

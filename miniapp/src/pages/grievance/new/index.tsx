@@ -45,7 +45,8 @@ const ANONYMITY_CHOICES: Array<Choice<'yes' | 'no'>> = [
   { key: 'no', label: '实名提交', hint: NAMED_HINT },
 ]
 
-const NETWORK_SAVED = '网络连接失败，您填写的内容已保存在本机。请稍后点击“重新提交”，不会重复生成诉求。'
+const SAVED = '您填写的内容已保存在本机。请稍后点击“重新提交”，不会重复生成诉求。'
+const NETWORK_SAVED = `网络连接失败，${SAVED}`
 const PRIVACY_DECLINED = '需要您同意隐私保护说明后才能提交。您填写的内容已保存在本机。'
 const MISMATCH =
   '您上次提交时网络中断，那次提交其实已经送达；之后内容有改动，所以没有再次提交。请点击下方按钮取回上次提交的诉求和查询码；如需补充，可以再提一条诉求。'
@@ -113,7 +114,7 @@ export default function GrievanceFormPage() {
       const message = errorMessage(e)
       if (!isApiRequestError(e) || e.status === 0 || e.status >= 500) {
         // No answer: the server may have filed it. The same key on the next try gets that one back.
-        record({ unanswered: body, problem: isApiRequestError(e) && e.status === 0 ? NETWORK_SAVED : message })
+        record({ unanswered: body, problem: isApiRequestError(e) && e.status === 0 ? NETWORK_SAVED : `${message}。${SAVED}` })
         setErrors({})
       } else if (e.code === 'IDEMPOTENCY_MISMATCH' && draft.unanswered) {
         setMismatch(true)
@@ -285,7 +286,7 @@ export default function GrievanceFormPage() {
         <Text className='field-error' id='grievance-not-stored'>本机存储空间不足，未能保存草稿，请尽快提交。</Text>
       )}
       {waiting && !mismatch && (
-        <View className='card gk__notice gk__notice--ok' id='grievance-saved' {...a11y({ role: 'status' })}>
+        <View className='callout callout--error' id='grievance-saved' {...a11y({ role: 'alert' })}>
           {general ?? NETWORK_SAVED}
         </View>
       )}
