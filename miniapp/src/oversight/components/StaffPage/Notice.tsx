@@ -5,7 +5,7 @@ import { a11y } from '../../../utils/a11y'
 export default function Notice({ id, text, error }: { id: string; text: string | null; error?: boolean }) {
   if (!text) return null
   return (
-    <View id={id} className={`callout${error ? ' callout--error' : ''}`} {...a11y({ role: error ? 'alert' : 'status' })}>
+    <View id={id} className={`callout ${error ? 'callout--error' : 'callout--success'}`} {...a11y({ role: error ? 'alert' : 'status' })}>
       {text}
     </View>
   )
