@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Button, View } from '@tarojs/components'
 import { a11y, current } from '../../../utils/a11y'
-import { go, type RouteName } from '../../lib/routes'
+import { switchTo, type RouteName } from '../../lib/routes'
 import './index.less'
 
 interface Tab {
@@ -42,7 +42,7 @@ function Tabs({ prefix, label, tabs, active, params }: { prefix: string; label: 
           {...current(t.route === active)}
           onClick={() => {
             if (t.route === 'grievances') Taro.navigateTo({ url: GRIEVANCE_QUEUE })
-            else if (t.route !== active) go(t.route, params, true)
+            else if (t.route !== active) switchTo(t.route, params)
           }}
         >
           {t.label}

@@ -16,7 +16,7 @@ import Notice from '../../components/StaffPage/Notice'
 import { exportPath, useAction } from '../../components/StaffPage/useAction'
 import { openSpreadsheet } from '../../lib/files'
 import { meanOrWithheld, percentOrWithheld } from '../../lib/figures'
-import { go } from '../../lib/routes'
+import { go, switchTo } from '../../lib/routes'
 
 type Low = OrgDashboard['lowParticipation']['items'][number]
 type Lost = OrgDashboard['lostTitles']['items'][number]
@@ -156,7 +156,7 @@ export default function FederationDashboardPage() {
             </View>
 
             <View className='ov-actions'>
-              <Button id='fed-league' className='btn btn--secondary' {...a11y({ role: 'link', label: '查看排行榜' })} onClick={() => go('league', { orgId, campaignId: cid }, true)}>
+              <Button id='fed-league' className='btn btn--secondary' {...a11y({ role: 'link', label: '查看排行榜' })} onClick={() => switchTo('league', { orgId, campaignId: cid })}>
                 查看排行榜
               </Button>
               <Button id='fed-export' className='btn btn--primary' {...a11y({ role: 'button', label: '导出 Excel 汇总' })} onClick={() => exportXlsx(cid)}>
