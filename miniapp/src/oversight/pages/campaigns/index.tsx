@@ -9,6 +9,7 @@ import { formatDate } from '../../../utils/format'
 import { param } from '../../../utils/url'
 import { FederationNav } from '../../components/Nav'
 import StaffPage, { STAFF_PAGE } from '../../components/StaffPage'
+import FieldMessage from '../../components/StaffPage/FieldMessage'
 import Notice from '../../components/StaffPage/Notice'
 import { InputError, useAction } from '../../components/StaffPage/useAction'
 
@@ -34,15 +35,16 @@ export default function CampaignsPage() {
   const [name, setName] = useState('')
   const [opens, setOpens] = useState('')
   const [closes, setCloses] = useState('')
-  const { busy, notice, run } = useAction()
+  const { busy, notice, run, fieldError } = useAction()
 
   const replace = (c: CampaignListItem) =>
     update((data) => ({ ...data, campaigns: data.campaigns.map((x) => (x.id === c.id ? c : x)) }))
 
   const create = () =>
     run(async () => {
-      if (name.trim().length < 2) throw new InputError('请填写评议周期名称（至少 2 个字）')
-      if (!DAY.test(opens) || !DAY.test(closes)) throw new InputError('请按 2026-12-01 的格式填写开始和结束日期')
+      if (name.trim().length < 2) throw new InputError('请填写评议周期名称（至少 2 个字）', 'name')
+      if (!DAY.test(opens)) throw new InputError('请按 2026-12-01 的格式填写开始日期', 'opensAt')
+      if (!DAY.test(closes)) throw new InputError('请按 2026-12-31 的格式填写结束日期', 'closesAt')
       const c = await createCampaign({ orgId, name: name.trim(), opensAt: dayStart(opens), closesAt: dayEnd(closes) })
       update((data) => ({ ...data, campaigns: [{ ...c, manageable: true }, ...data.campaigns] }))
       setName('')
@@ -80,10 +82,13 @@ export default function CampaignsPage() {
             <Text className='ov-sub'>评议覆盖{org.name}及其下级的全部职工之家。</Text>
             <Text className='field-label'>名称</Text>
             <Input id='campaign-name' className='text-input' {...fieldA11y('评议周期名称')} value={name} placeholder='如：2026年度会员评家' onInput={(e) => setName(e.detail.value)} />
+            <FieldMessage id='error-campaign-name' text={fieldError('name')} />
             <Text className='field-label'>开始日期</Text>
             <Input id='campaign-opens' className='text-input' {...fieldA11y('开始日期，格式 2026-12-01')} value={opens} placeholder='2026-12-01' onInput={(e) => setOpens(e.detail.value.trim())} />
+            <FieldMessage id='error-campaign-opens' text={fieldError('opensAt')} />
             <Text className='field-label'>结束日期（含当天）</Text>
             <Input id='campaign-closes' className='text-input' {...fieldA11y('结束日期，格式 2026-12-31')} value={closes} placeholder='2026-12-31' onInput={(e) => setCloses(e.detail.value.trim())} />
+            <FieldMessage id='error-campaign-closes' text={fieldError('closesAt')} />
             <Button id='campaign-create' className={`btn btn--primary${busy ? ' btn--disabled' : ''}`} disabled={busy} {...a11y({ role: 'button', label: '创建评议周期', disabled: busy })} onClick={create}>
               创建评议周期
             </Button>

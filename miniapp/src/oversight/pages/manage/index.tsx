@@ -9,6 +9,7 @@ import { a11y, fieldA11y, heading } from '../../../utils/a11y'
 import { param } from '../../../utils/url'
 import { FederationNav } from '../../components/Nav'
 import StaffPage, { STAFF_PAGE } from '../../components/StaffPage'
+import FieldMessage from '../../components/StaffPage/FieldMessage'
 import Notice from '../../components/StaffPage/Notice'
 import { InputError, useAction } from '../../components/StaffPage/useAction'
 import { go } from '../../lib/routes'
@@ -38,8 +39,8 @@ export default function ManagePage() {
 
   const addOrg = () =>
     orgAction.run(async () => {
-      if (orgName.trim().length < 2) throw new InputError('请填写下级工会名称（至少 2 个字）')
-      if (!orgLevel) throw new InputError('请选择下级工会的级别')
+      if (orgName.trim().length < 2) throw new InputError('请填写下级工会名称（至少 2 个字）', 'name')
+      if (!orgLevel) throw new InputError('请选择下级工会的级别', 'level')
       const o = await createOrg({ parentId: orgId, name: orgName.trim(), level: orgLevel })
       setOrgName('')
       await reload()
@@ -50,9 +51,9 @@ export default function ManagePage() {
     homeAction.run(async () => {
       const memberCount = Number(members)
       const workerCount = workers.trim() ? Number(workers) : undefined
-      if (homeName.trim().length < 2) throw new InputError('请填写职工之家名称（至少 2 个字）')
-      if (!Number.isInteger(memberCount) || memberCount < 1) throw new InputError('会员人数须为正整数')
-      if (workerCount !== undefined && (!Number.isInteger(workerCount) || workerCount < memberCount)) throw new InputError('职工人数须为整数，且不少于会员人数')
+      if (homeName.trim().length < 2) throw new InputError('请填写职工之家名称（至少 2 个字）', 'name')
+      if (!Number.isInteger(memberCount) || memberCount < 1) throw new InputError('会员人数须为正整数', 'memberCount')
+      if (workerCount !== undefined && (!Number.isInteger(workerCount) || workerCount < memberCount)) throw new InputError('职工人数须为整数，且不少于会员人数', 'workerCount')
       const h = await createHome({ orgId, name: homeName.trim(), kind, memberCount, membershipMode: mode, ...(workerCount ? { workerCount } : {}) })
       setHomeName('')
       setMembers('')
@@ -103,12 +104,15 @@ export default function ManagePage() {
                 <Text className='ov-section' {...heading(2)}>新建职工之家</Text>
                 <Text className='field-label'>名称</Text>
                 <Input id='home-name' className='text-input' {...fieldA11y('职工之家名称')} value={homeName} placeholder='如：某某公司工会职工之家' onInput={(e) => setHomeName(e.detail.value)} />
-                <ChoiceGroup idPrefix='home-kind' title='类型' layout='pills' choices={HOME_KINDS.map((k) => ({ key: k, label: HOME_KIND_LABELS[k] }))} value={kind} onChange={setKind} />
+                <FieldMessage id='error-home-name' text={homeAction.fieldError('name')} />
+                <ChoiceGroup idPrefix='home-kind' title='类型' layout='pills' choices={HOME_KINDS.map((k) => ({ key: k, label: HOME_KIND_LABELS[k] }))} value={kind} onChange={setKind} error={homeAction.fieldError('kind')} />
                 <Text className='field-label'>会员人数（计算参评率的基数）</Text>
                 <Input id='home-members' className='text-input' type='number' {...fieldA11y('会员人数')} value={members} placeholder='如：120' onInput={(e) => setMembers(e.detail.value)} />
+                <FieldMessage id='error-home-members' text={homeAction.fieldError('memberCount')} />
                 <Text className='field-label'>职工人数（选填，用于入会率）</Text>
                 <Input id='home-workers' className='text-input' type='number' {...fieldA11y('职工人数，选填')} value={workers} placeholder='选填' onInput={(e) => setWorkers(e.detail.value)} />
-                <ChoiceGroup idPrefix='home-mode' title='谁可以评议' layout='pills' choices={(['open', 'roster'] as const).map((k) => ({ key: k, label: MODE_LABELS[k] }))} value={mode} onChange={setMode} />
+                <FieldMessage id='error-home-workers' text={homeAction.fieldError('workerCount')} />
+                <ChoiceGroup idPrefix='home-mode' title='谁可以评议' layout='pills' choices={(['open', 'roster'] as const).map((k) => ({ key: k, label: MODE_LABELS[k] }))} value={mode} onChange={setMode} error={homeAction.fieldError('membershipMode')} />
                 <Button id='home-create' className={`btn btn--primary${homeAction.busy ? ' btn--disabled' : ''}`} disabled={homeAction.busy} {...a11y({ role: 'button', label: '创建职工之家', disabled: homeAction.busy })} onClick={addHome}>
                   创建职工之家
                 </Button>
@@ -120,7 +124,8 @@ export default function ManagePage() {
                   <Text className='ov-section' {...heading(2)}>新建下级工会</Text>
                   <Text className='field-label'>名称</Text>
                   <Input id='org-name' className='text-input' {...fieldA11y('下级工会名称')} value={orgName} placeholder='如：某某区总工会' onInput={(e) => setOrgName(e.detail.value)} />
-                  <ChoiceGroup idPrefix='org-level' title='级别' layout='pills' choices={levels.map((l) => ({ key: l, label: ORG_LEVEL_LABELS[l] }))} value={orgLevel} onChange={setOrgLevel} />
+                  <FieldMessage id='error-org-name' text={orgAction.fieldError('name')} />
+                  <ChoiceGroup idPrefix='org-level' title='级别' layout='pills' choices={levels.map((l) => ({ key: l, label: ORG_LEVEL_LABELS[l] }))} value={orgLevel} onChange={setOrgLevel} error={orgAction.fieldError('level')} />
                   <Button id='org-create' className={`btn btn--primary${orgAction.busy ? ' btn--disabled' : ''}`} disabled={orgAction.busy} {...a11y({ role: 'button', label: '创建下级工会', disabled: orgAction.busy })} onClick={addOrg}>
                     创建下级工会
                   </Button>
