@@ -3,7 +3,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { randomBytes } from 'node:crypto';
 import { CRITERION_KEYS, type CriterionKey } from '@pingjia/shared';
-import type { Page } from '../support/browser';
+import { launchBrowser, watchErrors, type ExpectedAnswer, type Page } from '../support/browser';
 import { client } from '../support/http';
 import { STAFF } from './global-setup';
 
@@ -108,4 +108,11 @@ export async function cityWithCampaign(): Promise<{ token: string; home: { id: s
   const opened = await api().post(`/api/campaigns/${created.body.id}/open`, { token });
   if (opened.status !== 200) throw new Error(`open: ${opened.status} ${opened.text}`);
   return { token, home: home.body, campaign: opened.body };
+}
+
+/** A browser of its own with one page, and the errors that page logs (watchErrors, with these answers expected). */
+export async function browserPage(expected?: ExpectedAnswer[]): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
+  const b = await launchBrowser();
+  const page = await b.browser.newPage();
+  return { page, errors: watchErrors(page, expected), close: b.close };
 }

@@ -2,8 +2,8 @@
 // English 500) reaches the member in Chinese and in the error style; a staff action that went through is
 // said in the success style; the staff pages' tabs are browser history entries, so Back returns to the
 // previous tab instead of leaving the site.
-import { launchBrowser, Page, watchErrors } from '../support/browser';
-import { bannerUrl, staffToken, text, uniq } from './fixtures';
+import type { Page } from '../support/browser';
+import { bannerUrl, browserPage, staffToken, text, uniq } from './fixtures';
 import { STAFF } from './global-setup';
 
 // The colours of styles/variables.less, as the browser computes them.
@@ -22,10 +22,7 @@ describe('states that read right (H5)', () => {
   let errors: string[];
 
   beforeAll(async () => {
-    const b = await launchBrowser();
-    close = b.close;
-    page = await b.browser.newPage();
-    errors = watchErrors(page, [/\/my-rating$/, { status: 500, path: /^\/api\/grievances$/ }, { status: 400, path: /^\/api\/homes$/ }]);
+    ({ page, errors, close } = await browserPage([/\/my-rating$/, { status: 500, path: /^\/api\/grievances$/ }, { status: 400, path: /^\/api\/homes$/ }]));
   });
   afterAll(async () => {
     await close?.();
