@@ -49,7 +49,7 @@ step   60    weapp-size      build-weapp            node scripts/check-weapp-siz
 step   600   build-h5        install                rm -rf miniapp/dist/h5 && cd miniapp && pnpm build:h5
 suite  600   weapp           build-server,build-weapp  tests/weapp/jest.config.js
 suite  900   web             build-server,build-h5,apt-chromium,apt-font  tests/web/jest.config.js
-suite  900   production      build-server,build-h5,apt-mariadb  tests/production/jest.config.js PROD_MARIADB_URL=@mariadb
+suite  900   production      build-server,build-h5,apt-mariadb,apt-chromium  tests/production/jest.config.js PROD_MARIADB_URL=@mariadb
 '
 
 OUT="$ROOT/.tmp/test-results"

@@ -15,6 +15,9 @@ import { registerBoundedJson, rosterRouteOnly } from './common/body-limits';
 import { contentSecurityPolicy } from './common/security-headers';
 import type { AppConfig } from './config/app-config';
 
+/** A build output named with its content hash (js/app.7365270b.js): the name changes whenever the file does. */
+const HASHED_FILE = /\.[0-9a-f]{8,}\.(js|css|png|jpe?g|svg|woff2?|ttf)(\.br|\.gz)?$/;
+
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const log = createLogger(config.logLevel);
   const adapter = new FastifyAdapter({
@@ -49,6 +52,10 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     crossOriginEmbedderPolicy: false,
   });
   app.setGlobalPrefix('api');
+  // No API answer is kept by a browser or a proxy (they carry phone numbers, names, figures): errors included.
+  fastify.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/api') && !String(reply.getHeader('cache-control') ?? '').includes('no-store')) reply.header('cache-control', 'no-store');
+  });
   app.useGlobalPipes(createValidationPipe());
   // Signals are handled in main.ts: drain HTTP first, then close the database.
 
@@ -59,7 +66,19 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
   if (config.h5Dir && existsSync(config.h5Dir)) {
-    await app.register(fastifyStatic as never, { root: config.h5Dir, prefix: '/', wildcard: false, index: ['index.html'], decorateReply: false });
+    // Precompressed .br/.gz beside each file (scripts/compress-static.js at build time); file names
+    // carrying a content hash never change, so they are cached for a year; the rest is revalidated.
+    await app.register(fastifyStatic as never, {
+      root: config.h5Dir,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+      decorateReply: false,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply: { header(name: string, value: string): void }, path: string) =>
+        reply.header('cache-control', HASHED_FILE.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
   }
   return app;
 }
