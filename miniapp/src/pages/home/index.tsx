@@ -1,11 +1,11 @@
 import { useEffect, type ReactNode } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import { decodeScene, type Rating, type SceneLookup } from '@pingjia/shared'
+import { decodeScene, type PublicResults, type Rating, type SceneLookup } from '@pingjia/shared'
 import StatusView from '../../components/StatusView'
 import { useResource } from '../../hooks/useResource'
 import { readDraft, type RatingDraft, type RatingTarget } from '../../services/drafts'
-import { lookupScene } from '../../services/homes'
+import { getPublicResults, lookupScene } from '../../services/homes'
 import { getMembershipStatus } from '../../services/membership'
 import { RATING_SENT } from '../../services/outbox'
 import { getMyRating } from '../../services/ratings'
@@ -13,6 +13,7 @@ import { a11y } from '../../utils/a11y'
 import { formatDeadline, isBefore } from '../../utils/format'
 import { targetQuery } from '../../utils/target'
 import { pageUrl } from '../../utils/url'
+import Results from './Results'
 import './index.less'
 
 interface HomeView {
@@ -23,11 +24,15 @@ interface HomeView {
   draft: RatingDraft | null
   /** roster homes: false until the member has verified; open homes: true */
   verified: boolean
+  /** the latest published cycle's results and plan, for anyone who scans; null when they could not be read */
+  published: PublicResults | null
 }
 
 async function loadHome(scene: string): Promise<HomeView> {
   const lookup = await lookupScene(scene)
   const { home, campaign } = lookup
+  // Published results are extra: not reading them must not stop the rating.
+  const published = getPublicResults(home.id).catch(() => null)
   // Only an open campaign before its closing time can be rated; the server checks again on submit.
   const open = campaign !== null && (campaign.status ?? 'open') === 'open' && isBefore(campaign.closesAt)
   const target: RatingTarget | null = open
@@ -45,7 +50,7 @@ async function loadHome(scene: string): Promise<HomeView> {
     myRating = rating
     if (membership) verified = membership.verified
   }
-  return { lookup, target, myRating, verified, draft: target ? readDraft(target.campaignId, target.homeId) : null }
+  return { lookup, target, myRating, verified, draft: target ? readDraft(target.campaignId, target.homeId) : null, published: await published }
 }
 
 /** The member's own lists, reachable from every state of the page. */
@@ -126,7 +131,7 @@ export default function HomePage() {
   }
 
   const { home, campaign } = state.data.lookup
-  const { target, myRating, draft, verified } = state.data
+  const { target, myRating, draft, verified, published } = state.data
   const deadline = target ? formatDeadline(target.closesAt) : ''
   const go = (path: string) => target && Taro.navigateTo({ url: pageUrl(path, targetQuery(target)) })
   const closedText =
@@ -183,6 +188,7 @@ export default function HomePage() {
           <StatusView kind='empty' id='home-status' text={closedText} />
         </View>
       )}
+      {published && <Results published={published} />}
       <MyRatingsLink />
       <GrievanceCard homeId={home.id} homeName={home.name} />
       <Text className='home__note'>评议不记名，工会主席看不到谁作出了哪条评价。</Text>
