@@ -76,7 +76,7 @@ const ROW_COLUMNS = {
   orgs: ['id', 'parent_id', 'name', 'level', 'path', 'created_on'],
   homes: ['id', 'org_id', 'org_path', 'name', 'kind', 'member_count', 'worker_count', 'membership_mode', 'ownership', 'industry', 'scene_token', 'created_on'],
   campaigns: ['id', 'org_id', 'org_path', 'name', 'status', 'opens_at', 'closes_at', 'created_on'],
-  ratings: ['id', 'campaign_id', 'home_id', 'rater_key', 's_organization', 's_rights', 's_work', 's_role', 's_trust', 'verdict', 'comment', 'comment_status', 'member_groups', 'updated_on'],
+  ratings: ['id', 'campaign_id', 'home_id', 'rater_key', ...CRITERION_KEYS.map(serverLib.scoreColumn), 'verdict', 'comment', 'comment_status', 'member_groups', 'updated_on'],
   users: ['id', 'openid', 'unionid', 'username', 'password_hash', 'display_name', 'created_on', 'token_version'],
   role_grants: ['id', 'user_id', 'role', 'org_id'],
   grievances: [
@@ -119,7 +119,7 @@ interface HomePlan {
 /** The totals counters, in the server's column names, with an index per counter for fast counting. */
 function totalsLayout(dbColumns: string[], extra: string[]) {
   const t = serverLib.totals;
-  const columns = [...t.COUNTER_COLUMNS, ...t.GROUP_VERDICT_COLUMNS];
+  const columns = t.FIGURE_COLUMNS;
   const expected = new Set(['campaign_id', 'home_id', ...columns, ...extra]);
   const unknown = dbColumns.filter((c) => !expected.has(c));
   const missing = [...expected].filter((c) => !dbColumns.includes(c));
@@ -381,16 +381,18 @@ export async function generate(sink: Sink, p: SizeParams, secrets: Manifest['sec
 
 /** The totals rows must equal what the ratings add up to: checked for the hottest home and a sample. */
 async function verify(sink: Sink, m: Manifest, columns: string[]): Promise<void> {
+  const t = serverLib.totals;
   const c = m.campaigns.current;
   const homes = [m.hotHomes[0].id, ...m.homeSample.slice(0, 20)];
   for (const h of homes) {
     const [fromRatings] = await sink.all<Record<string, number | string>>(
-      `SELECT COUNT(*) AS ratings, COALESCE(SUM(s_trust), 0) AS sum_trust, COALESCE(SUM(CASE WHEN verdict = 'satisfied' THEN 1 ELSE 0 END), 0) AS satisfied,
+      `SELECT COUNT(*) AS ratings, ${CRITERION_KEYS.map((k) => `COALESCE(SUM(${serverLib.scoreColumn(k)}), 0) AS ${t.sumColumn(k)}`).join(', ')}, COALESCE(SUM(CASE WHEN verdict = 'satisfied' THEN 1 ELSE 0 END), 0) AS satisfied,
         COALESCE(SUM(CASE WHEN comment_status = 'approved' THEN 1 ELSE 0 END), 0) AS comments_approved FROM ratings WHERE campaign_id = ? AND home_id = ?`,
       [c, h],
     );
-    const [totals] = await sink.all<Record<string, number | string>>(`SELECT ratings, sum_trust, satisfied, comments_approved FROM rating_totals WHERE campaign_id = ? AND home_id = ?`, [c, h]);
-    for (const k of ['ratings', 'sum_trust', 'satisfied', 'comments_approved']) {
+    const checked = ['ratings', ...CRITERION_KEYS.map(t.sumColumn), 'satisfied', 'comments_approved'];
+    const [totals] = await sink.all<Record<string, number | string>>(`SELECT ${checked.join(', ')} FROM rating_totals WHERE campaign_id = ? AND home_id = ?`, [c, h]);
+    for (const k of checked) {
       if (Number(fromRatings[k]) !== Number(totals?.[k] ?? 0)) throw new Error(`totals differ from ratings for home ${h}: ${k} ${fromRatings[k]} vs ${totals?.[k]}`);
     }
   }

@@ -14,14 +14,14 @@ function load<T>(rel: string): T {
 export const serverLib = {
   raterKey: load<{ raterKey(secret: string, campaignId: string, homeId: string, userId: string): string }>('ratings/rater-key.js').raterKey,
   totals: load<{
-    COUNTER_COLUMNS: string[];
-    GROUP_VERDICT_COLUMNS: string[];
+    FIGURE_COLUMNS: string[];
     SCORES: number[];
     sumColumn(k: string): string;
     distColumn(k: string, score: number): string;
     groupColumn(g: string): string;
     groupVerdictColumn(g: string, v: string): string;
   }>('ratings/rating-totals.entity.js'),
+  scoreColumn: load<{ scoreColumn(k: string): string }>('ratings/rating.entity.js').scoreColumn,
   GrievanceKeys: load<{ GrievanceKeys: new (secret: string) => { reporterKeys(userId: string): string[] } }>('grievances/keys.js').GrievanceKeys,
   newTrackingCode: load<{ newTrackingCode(): string }>('grievances/keys.js').newTrackingCode,
   sha256: load<{ sha256(text: string): string }>('grievances/keys.js').sha256,

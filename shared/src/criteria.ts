@@ -1,4 +1,6 @@
-// The five criteria of a 职工之家, as the provincial federation's opinion names them.
+// The five criteria of a 职工之家, as the provincial federation's opinion names them. Everything that
+// lists criteria (rating and totals columns, request validation, league sort keys, labels, exports,
+// test helpers) is built from this list: a sixth criterion is one entry here plus one migration.
 export const CRITERION_KEYS = ['organization', 'rights', 'work', 'role', 'trust'] as const;
 export type CriterionKey = (typeof CRITERION_KEYS)[number];
 
@@ -18,6 +20,8 @@ export const CRITERIA: readonly Criterion[] = [
 
 export const SCORE_MIN = 1;
 export const SCORE_MAX = 5;
+/** Every score a criterion can get, lowest first (1..5). */
+export const SCORES: readonly number[] = Array.from({ length: SCORE_MAX - SCORE_MIN + 1 }, (_, i) => SCORE_MIN + i);
 export const SCORE_LABELS: Record<number, string> = { 1: '很差', 2: '较差', 3: '一般', 4: '较好', 5: '很好' };
 
 export type Scores = Record<CriterionKey, number>;
@@ -28,4 +32,14 @@ export function isCriterionKey(key: string): key is CriterionKey {
 
 export function isValidScore(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= SCORE_MIN && value <= SCORE_MAX;
+}
+
+/** Why a score is refused, in Chinese; null when it is one of SCORES. The server's DTO and the form both ask this. */
+export function scoreProblem(value: unknown): string | null {
+  return isValidScore(value) ? null : `评分须为 ${SCORE_MIN} 到 ${SCORE_MAX} 的整数`;
+}
+
+/** The criteria (in list order) not yet given a valid score: what still blocks a rating form. */
+export function unscoredCriteria(scores: Partial<Record<CriterionKey, unknown>>, criteria: readonly Criterion[] = CRITERIA): Criterion[] {
+  return criteria.filter((c) => !isValidScore(scores[c.key]));
 }

@@ -1,6 +1,7 @@
 // The grievance workflow (受理 → 办理 → 答复 → 办结 → 回访/评价) as a pure state machine. The server
 // stores the state and applies what `grievanceStep` returns; a null step is an illegal move (409).
-import type { GrievanceType } from './grievances';
+import { GRIEVANCE_MESSAGE_MAX, type GrievanceType } from './grievances';
+import { isBlankText, textLength } from './text';
 
 export const GRIEVANCE_STATUSES = ['submitted', 'accepted', 'replied', 'resolved', 'closed'] as const;
 export type GrievanceStatus = (typeof GRIEVANCE_STATUSES)[number];
@@ -125,15 +126,54 @@ export interface GrievanceDeadlines {
   dueAt: string;
 }
 
+// The server keeps an SQL twin of each of these next to its queries (grievance-store.ts, spec'd to agree).
+
+/** Not accepted by the acceptance limit. */
+export function isAcceptOverdue(g: GrievanceDeadlines, now: Date | string): boolean {
+  return g.status === 'submitted' && new Date(now).toISOString() >= g.acceptDueAt;
+}
+
+/** Still open and not answered/resolved by the last limit. */
+export function isFinalOverdue(g: GrievanceDeadlines, now: Date | string): boolean {
+  return g.status !== 'closed' && !g.completed && new Date(now).toISOString() >= g.dueAt;
+}
+
 /** Past a limit that is still open: not accepted in time, or not answered/resolved in time. */
 export function isGrievanceOverdue(g: GrievanceDeadlines, now: Date | string): boolean {
-  const t = new Date(now).toISOString();
-  if (g.status === 'closed') return false;
-  if (g.status === 'submitted' && t >= g.acceptDueAt) return true;
-  return !g.completed && t >= g.dueAt;
+  return isAcceptOverdue(g, now) || isFinalOverdue(g, now);
 }
 
 /** Handler actions that change the status (and so may send the worker a notification). */
 export function changesStatus(events: GrievanceEventKind[]): boolean {
   return events.some((e) => e === 'accepted' || e === 'replied' || e === 'resolved' || e === 'closed' || e === 'reopened');
+}
+
+/** The message a handler writes with an action (the worker sees it): required, optional, or not asked for. */
+export const GRIEVANCE_ACTION_MESSAGE: Record<GrievanceAction, { label: string; required: boolean } | null> = {
+  accept: null,
+  reply: { label: '答复内容', required: true },
+  resolve: { label: '办结说明', required: true },
+  extend: { label: '延期理由', required: true },
+  escalate: { label: '转办说明', required: false },
+};
+
+export interface GrievanceActionInput {
+  action: GrievanceAction;
+  /** normalised text (normalizeText); undefined when not sent */
+  message?: string | null;
+  days?: number | null;
+}
+
+/** Why a handler's action is refused before it is tried, by field; empty when fine. Server and form both ask this. */
+export function grievanceActionProblems(input: GrievanceActionInput): Partial<Record<'message' | 'days', string>> {
+  const out: Partial<Record<'message' | 'days', string>> = {};
+  const wanted = GRIEVANCE_ACTION_MESSAGE[input.action];
+  const message = input.message ?? '';
+  if (wanted?.required && isBlankText(message)) out.message = `请填写${wanted.label}`;
+  else if (textLength(message) > GRIEVANCE_MESSAGE_MAX) out.message = `不能超过 ${GRIEVANCE_MESSAGE_MAX} 个字`;
+  const days = input.days ?? undefined;
+  if (input.action === 'extend') {
+    if (days === undefined || !Number.isInteger(days) || days < 1 || days > GRIEVANCE_MAX_EXTENSION_DAYS) out.days = `请填写 1～${GRIEVANCE_MAX_EXTENSION_DAYS} 之间的整数`;
+  } else if (days !== undefined) out.days = '只有延期时填写';
+  return out;
 }

@@ -1,5 +1,5 @@
 // API types for oversight: dashboards, league tables, invites, audit, rectification, public results.
-import type { CriterionKey } from './criteria';
+import { CRITERION_KEYS, type CriterionKey } from './criteria';
 import type { GrievanceStats } from './grievance-api';
 import type { IntegrityFlagKind } from './integrity';
 import type { MemberGroup } from './groups';
@@ -39,7 +39,9 @@ export interface GroupFigures {
  */
 export type GroupsFigures = Record<MemberGroup, GroupFigures | null>;
 
-export const LEAGUE_SORT_KEYS = ['satisfaction', 'participation', 'organization', 'rights', 'work', 'role', 'trust', 'name'] as const;
+/** League sort keys for a criteria list: the two rates, each criterion's mean, the name. */
+export const leagueSortKeys = <K extends string>(criteria: readonly K[]) => ['satisfaction', 'participation', ...criteria, 'name'] as const;
+export const LEAGUE_SORT_KEYS = leagueSortKeys(CRITERION_KEYS);
 export type LeagueSortKey = (typeof LEAGUE_SORT_KEYS)[number];
 export const LEAGUE_LEVELS = ['homes', 'children'] as const;
 export type LeagueLevel = (typeof LEAGUE_LEVELS)[number];

@@ -1,6 +1,7 @@
 import { CRITERION_KEYS, CriterionKey, SCORE_MAX } from './criteria';
 
-// Defaults from union practice; every figure is configurable (the server reads overrides from config).
+// Figures from union practice. Fixed for now: the server and the mini-program use DEFAULT_THRESHOLDS
+// (making them configurable per federation is issue #18); functions take them as a parameter.
 // Rates are kept in basis points (1/10000) so threshold checks are exact integer arithmetic:
 // 7 of 10 satisfied is exactly 70%, never 69.99999%.
 export interface Thresholds {
@@ -47,18 +48,35 @@ export function verdictTotal(c: VerdictCounts): number {
 
 /** (满意 + 基本满意) ÷ valid ratings, rounded to 4 places; null with no ratings. */
 export function satisfactionRate(c: VerdictCounts): number | null {
-  const n = verdictTotal(c);
-  return n === 0 ? null : round4((c.satisfied + c.basicallySatisfied) / n);
+  return rate(c.satisfied + c.basicallySatisfied, verdictTotal(c));
 }
 
 export function participationRate(ratings: number, members: number): number | null {
-  return members > 0 ? round4(ratings / members) : null;
+  return rate(ratings, members);
+}
+
+/** Every rate the API gives (satisfaction, participation, on time…): part ÷ whole to 4 places; null when whole is 0. */
+export function rate(part: number, whole: number): number | null {
+  return whole > 0 ? round4(part / whole) : null;
 }
 
 /** A cycle counts only if at least 30% of the home's members took part. */
 export function isParticipationValid(ratings: number, members: number, t: Thresholds = DEFAULT_THRESHOLDS): boolean {
-  return members > 0 && ratings * 10000 >= t.validParticipationBp * members;
+  return members > 0 && ratings >= ratingsForValidParticipation(members, t);
 }
+
+/** The fewest ratings that make a cycle valid: 30% of the members, rounded up. */
+export function ratingsForValidParticipation(members: number, t: Thresholds = DEFAULT_THRESHOLDS): number {
+  return Math.ceil((Math.trunc(t.validParticipationBp) * members) / 10000);
+}
+
+/** Low participation, as federations list it: a home with members whose cycle is not valid (yet). */
+export function isParticipationLow(ratings: number, members: number, t: Thresholds = DEFAULT_THRESHOLDS): boolean {
+  return members > 0 && !isParticipationValid(ratings, members, t);
+}
+
+/** The validity line as a whole percentage (30). */
+export const validParticipationPercent = (t: Thresholds = DEFAULT_THRESHOLDS): number => t.validParticipationBp / 100;
 
 function atLeast(part: number, whole: number, bp: number): boolean {
   return whole > 0 && part * 10000 >= bp * whole;

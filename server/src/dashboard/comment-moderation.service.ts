@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { HeldComment, Page } from '@pingjia/shared';
-import { EntityManager, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { AccessPolicy } from '../orgs/access-policy';
 import { AuditService } from '../audit/audit.service';
 import { DomainError, notFound } from '../common/domain-error';
@@ -10,7 +10,7 @@ import { Transactions } from '../common/transactions';
 import { Campaign } from '../campaigns/campaign.entity';
 import { Home } from '../orgs/home.entity';
 import { Rating } from '../ratings/rating.entity';
-import { RatingTotalsSchema } from '../ratings/rating-totals.entity';
+import { RatingTotalsStore } from '../ratings/rating-totals.store';
 
 // Comments WeChat's check held back (or that could not be checked) wait for the upper-level union,
 // not the chair: the chair is the one the comments judge. They are listed once the cycle is closed,
@@ -24,6 +24,7 @@ export class CommentModerationService {
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
     private readonly tx: Transactions,
+    private readonly totals: RatingTotalsStore,
   ) {}
 
   async held(userId: string, orgId: string, p: Paging): Promise<Page<HeldComment>> {
@@ -62,27 +63,15 @@ export class CommentModerationService {
     if (!home || !(await this.access.administers(userId, home.orgPath))) throw notFound();
     await this.tx.run(async (m) => {
       // Same lock order as a member's rating write: the home's totals row first.
-      await this.lockTotals(m, found.campaignId, found.homeId);
+      await this.totals.lock(m, found.campaignId, found.homeId);
       const rating = await m.findOne(Rating, { where: { id: ratingId } });
       if (!rating || rating.commentStatus !== 'held') throw new DomainError('STATE_CONFLICT', '该留言已处理或已被修改');
       await m.update(Rating, { id: ratingId }, { commentStatus: approve ? 'approved' : 'rejected' });
-      if (approve) {
-        await m
-          .createQueryBuilder()
-          .update(RatingTotalsSchema)
-          .set({ commentsApproved: () => 'comments_approved + 1' })
-          .where('campaign_id = :c AND home_id = :h', { c: found.campaignId, h: found.homeId })
-          .execute();
-      }
+      if (approve) await this.totals.commentApproved(m, found.campaignId, found.homeId);
       await this.audit.record(
         { actorUserId: userId, scopePath: home.orgPath, action: approve ? 'comment.approve' : 'comment.reject', targetType: 'comment', targetId: ratingId, homeId: home.id },
         m,
       );
     });
-  }
-
-  private async lockTotals(m: EntityManager, campaignId: string, homeId: string): Promise<void> {
-    const q = m.createQueryBuilder().select('t.ratings').from(RatingTotalsSchema, 't').where('t.campaign_id = :campaignId AND t.home_id = :homeId', { campaignId, homeId });
-    await (m.connection.options.type === 'mysql' ? q.setLock('pessimistic_write') : q).getRawOne();
   }
 }

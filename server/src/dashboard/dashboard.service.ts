@@ -6,19 +6,13 @@ import { AccessPolicy } from '../orgs/access-policy';
 import { Campaign } from '../campaigns/campaign.entity';
 import { Home } from '../orgs/home.entity';
 import { Rating } from '../ratings/rating.entity';
-import { RatingTotals } from '../ratings/rating-totals.entity';
+import { HomeTotals, RatingTotalsStore } from '../ratings/rating-totals.store';
 import { CampaignScope } from './campaign-scope';
 import { Clock } from '../common/clock';
 import { GrievanceFigures } from './grievance-figures';
 import { HomeFigures, homeFigures, openHomeFigures } from './home-figures';
 
 const MAX_COMMENTS = 100;
-
-/** A totals row as the entity has it: counters by column name, the two camelCase ones renamed. */
-function toTotals(r: Record<string, string | number>): RatingTotals {
-  const out: RatingTotals = { ...r, campaignId: String(r.campaign_id), homeId: String(r.home_id), ratings: Number(r.ratings), satisfied: Number(r.satisfied), basicallySatisfied: Number(r.basically_satisfied), dissatisfied: Number(r.dissatisfied), commentsApproved: Number(r.comments_approved) };
-  return out;
-}
 
 @Injectable()
 export class DashboardService {
@@ -30,6 +24,7 @@ export class DashboardService {
     private readonly scope: CampaignScope,
     private readonly grievanceFigures: GrievanceFigures,
     private readonly clock: Clock,
+    private readonly totals: RatingTotalsStore,
   ) {}
 
   async home(userId: string, homeId: string, campaignId?: string): Promise<HomeDashboard> {
@@ -42,7 +37,7 @@ export class DashboardService {
     // The home's cycles (oldest first) and each one's totals row, read once for the trend and the figures.
     const history = await this.scope.history(home.orgPath);
     const campaign = campaignId ? await this.scope.forHome(home.orgPath, campaignId) : (history[history.length - 1] ?? null);
-    const rows = await this.totalsRows(home.id, campaign && !history.some((c) => c.id === campaign.id) ? [...history, campaign] : history);
+    const rows = await this.totals.forHome(home.id, (campaign && !history.some((c) => c.id === campaign.id) ? [...history, campaign] : history).map((c) => c.id));
     const totals = campaign ? (rows.get(campaign.id) ?? null) : null;
     // Until the cycle closes: participation rounded down to 5 and nothing else, for everyone (issue 14).
     const released = !campaign || areFiguresReleased(campaign.status);
@@ -70,19 +65,6 @@ export class DashboardService {
     };
   }
 
-  /**
-   * Each cycle's totals row of the home. Plain SQL: an ORM find hydrating ~90 counter columns per row
-   * cost more than the lookup.
-   */
-  private async totalsRows(homeId: string, campaigns: Campaign[]): Promise<Map<string, RatingTotals>> {
-    const out = new Map<string, RatingTotals>();
-    if (!campaigns.length) return out;
-    const ids = campaigns.map((c) => c.id);
-    const rows = (await this.dataSource.query(`SELECT * FROM rating_totals WHERE home_id = ? AND campaign_id IN (${ids.map(() => '?').join(', ')})`, [homeId, ...ids])) as Record<string, string | number>[];
-    for (const r of rows) out.set(String(r.campaign_id), toTotals(r));
-    return out;
-  }
-
   /** How many ratings ticked each set of groups (member_groups is the sorted list), for the group slices. */
   private async groupPatterns(campaignId: string, homeId: string): Promise<GroupPattern<MemberGroup>[]> {
     const rows = (await this.dataSource.query('SELECT member_groups AS g, COUNT(*) AS n FROM ratings WHERE campaign_id = ? AND home_id = ? GROUP BY member_groups', [campaignId, homeId])) as { g: string | null; n: number | string }[];
@@ -90,7 +72,7 @@ export class DashboardService {
   }
 
   /** The home's cycles, oldest first, each with the privacy rules applied on its own. */
-  private trend(home: Home, campaigns: Campaign[], rows: Map<string, RatingTotals>): TrendPoint[] {
+  private trend(home: Home, campaigns: Campaign[], rows: Map<string, HomeTotals>): TrendPoint[] {
     return campaigns.map((c: Campaign) => {
       const totals = rows.get(c.id) ?? null;
       const f: HomeFigures = areFiguresReleased(c.status) ? homeFigures(home, totals, this.thresholds) : openHomeFigures(home, totals, this.thresholds);

@@ -21,7 +21,7 @@ import {
   VerdictCounts,
 } from '@pingjia/shared';
 import type { Home } from '../orgs/home.entity';
-import { distColumn, groupColumn, groupVerdictColumn, RatingTotals, SCORES, sumColumn } from '../ratings/rating-totals.entity';
+import type { HomeTotals } from '../ratings/rating-totals.store';
 
 export interface HomeFigures {
   ratings: number;
@@ -37,12 +37,11 @@ export interface HomeFigures {
   groups: GroupsFigures | null;
 }
 
-const num = (v: unknown) => Number(v ?? 0);
 const NOTHING = { satisfaction: null, criteria: null, tier: null, title: null, groups: null };
 
 /** An open cycle's figures: participation rounded down to a multiple of 5, nothing else until the close. */
-export function openHomeFigures(home: Pick<Home, 'memberCount'>, totals: RatingTotals | null, t: Thresholds): HomeFigures {
-  const n = openParticipation(num(totals?.ratings), t);
+export function openHomeFigures(home: Pick<Home, 'memberCount'>, totals: HomeTotals | null, t: Thresholds): HomeFigures {
+  const n = openParticipation(totals?.ratings ?? 0, t);
   return { ratings: n, members: home.memberCount, participationRate: participationRate(n, home.memberCount), valid: isParticipationValid(n, home.memberCount, t), withheld: true, ...NOTHING };
 }
 
@@ -51,10 +50,10 @@ export function openHomeFigures(home: Pick<Home, 'memberCount'>, totals: RatingT
  * many ratings ticked each set of groups, for the group slices (publishableGroups); without them no
  * group is shown.
  */
-export function homeFigures(home: Pick<Home, 'memberCount' | 'workerCount'>, totals: RatingTotals | null, t: Thresholds, patterns: GroupPattern<MemberGroup>[] = []): HomeFigures {
-  const n = num(totals?.ratings);
+export function homeFigures(home: Pick<Home, 'memberCount' | 'workerCount'>, totals: HomeTotals | null, t: Thresholds, patterns: GroupPattern<MemberGroup>[] = []): HomeFigures {
+  const n = totals?.ratings ?? 0;
   const withheld = !isSliceVisible(n, t);
-  const counts: VerdictCounts = { satisfied: num(totals?.satisfied), basicallySatisfied: num(totals?.basicallySatisfied), dissatisfied: num(totals?.dissatisfied) };
+  const counts: VerdictCounts = totals ? totals.counts : { satisfied: 0, basicallySatisfied: 0, dissatisfied: 0 };
   const membership = home.workerCount ? { members: home.memberCount, workers: home.workerCount } : null;
   const base = {
     ratings: n,
@@ -67,17 +66,12 @@ export function homeFigures(home: Pick<Home, 'memberCount' | 'workerCount'>, tot
 
   const criteria = {} as Record<CriterionKey, CriterionFigures>;
   for (const k of CRITERION_KEYS) {
-    criteria[k] = { mean: criterionMean(num(totals[sumColumn(k)]), n), distribution: SCORES.map((s) => num(totals[distColumn(k, s)])) };
+    criteria[k] = { mean: criterionMean(totals.criteria[k].sum, n), distribution: totals.criteria[k].distribution };
   }
   const groups = {} as GroupsFigures;
   const shown = publishableGroups(patterns, MEMBER_GROUP_KEYS, t);
   for (const g of MEMBER_GROUP_KEYS) {
-    const size = num(totals[groupColumn(g)]);
-    const c: VerdictCounts = {
-      satisfied: num(totals[groupVerdictColumn(g, 'satisfied')]),
-      basicallySatisfied: num(totals[groupVerdictColumn(g, 'basically_satisfied')]),
-      dissatisfied: num(totals[groupVerdictColumn(g, 'dissatisfied')]),
-    };
+    const { ratings: size, counts: c } = totals.groups[g];
     groups[g] = shown.includes(g) ? { ratings: size, satisfactionRate: satisfactionRate(c), ...c } : null;
   }
   return {

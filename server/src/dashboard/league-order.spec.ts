@@ -1,34 +1,35 @@
 import { CRITERION_KEYS, LEAGUE_SORT_KEYS, LeagueSortKey } from '@pingjia/shared';
-import type { RawRow } from './figures-sql';
+import type { HomeRow } from '../ratings/rating-totals.store';
 import { leagueOrder, nameRanks } from './league-order';
 
 // The native-number league order must equal the plain definition: by value (withheld — fewer than
 // minSlice ratings — and member-less homes last, whichever way), ties by name, then id.
 const MIN = 5;
 
-function rows(n: number, seed: number): RawRow[] {
+function rows(n: number, seed: number): HomeRow[] {
   let x = seed;
   const rnd = (k: number) => ((x = (x * 1103515245 + 12345) % 2147483648) % k);
   return Array.from({ length: n }, (_, i) => {
     const ratings = rnd(4) === 0 ? rnd(MIN) : rnd(40);
-    const row: RawRow = { id: `id-${String(rnd(1000)).padStart(4, '0')}-${i}`, name: `家${rnd(6)}`, members: rnd(10) === 0 ? 0 : 1 + rnd(60), ratings };
+    const id = `id-${String(rnd(1000)).padStart(4, '0')}-${i}`;
+    const name = `家${rnd(6)}`;
+    const members = rnd(10) === 0 ? 0 : 1 + rnd(60);
     const satisfied = rnd(ratings + 1);
-    row.satisfied = satisfied;
-    row.basically_satisfied = rnd(ratings - satisfied + 1);
-    for (const k of CRITERION_KEYS) row[`sum_${k}`] = ratings * (1 + rnd(3));
-    return row;
+    const counts = { satisfied, basicallySatisfied: rnd(ratings - satisfied + 1), dissatisfied: 0 };
+    const sums = Object.fromEntries(CRITERION_KEYS.map((k) => [k, ratings * (1 + rnd(3))])) as HomeRow['sums'];
+    return { id, name, members, workers: null, ratings, counts, sums, previous: null };
   });
 }
 
-function naive(rs: RawRow[], sort: LeagueSortKey, order: 'asc' | 'desc'): number[] {
-  const value = (r: RawRow): number | string | null => {
-    const n = Number(r.ratings);
-    if (sort === 'name') return String(r.name);
-    if (sort === 'participation') return Number(r.members) ? n / Number(r.members) : null;
+function naive(rs: HomeRow[], sort: LeagueSortKey, order: 'asc' | 'desc'): number[] {
+  const value = (r: HomeRow): number | string | null => {
+    const n = r.ratings;
+    if (sort === 'name') return r.name;
+    if (sort === 'participation') return r.members ? n / r.members : null;
     if (n < MIN) return null;
-    return (sort === 'satisfaction' ? Number(r.satisfied) + Number(r.basically_satisfied) : Number(r[`sum_${sort}`])) / n;
+    return (sort === 'satisfaction' ? r.counts.satisfied + r.counts.basicallySatisfied : r.sums[sort]) / n;
   };
-  const tie = (a: RawRow, b: RawRow) => (a.name! < b.name! ? -1 : a.name! > b.name! ? 1 : a.id! < b.id! ? -1 : a.id! > b.id! ? 1 : 0);
+  const tie = (a: HomeRow, b: HomeRow) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return [...rs.keys()].sort((i, j) => {
     const [a, b] = [value(rs[i]), value(rs[j])];
     if (a === null || b === null) return a === b ? tie(rs[i], rs[j]) : a === null ? 1 : -1;
@@ -48,7 +49,7 @@ describe('leagueOrder', () => {
   it('puts withheld figures last in both directions', () => {
     const rs = rows(200, 9);
     for (const order of ['asc', 'desc'] as const) {
-      const ranked = Array.from(leagueOrder(rs, nameRanks(rs), 'satisfaction', order, MIN)).map((i) => Number(rs[i].ratings) >= MIN);
+      const ranked = Array.from(leagueOrder(rs, nameRanks(rs), 'satisfaction', order, MIN)).map((i) => rs[i].ratings >= MIN);
       expect(ranked.indexOf(false)).toBe(ranked.filter(Boolean).length);
     }
   });

@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { GrievanceActorRole } from '@pingjia/shared';
+import { routesToUpperLevel, type GrievanceActorRole } from '@pingjia/shared';
 import { Brackets, Repository, SelectQueryBuilder } from 'typeorm';
 import { AccessPolicy, covers, coversSql } from '../orgs/access-policy';
 import { RoleGrant } from '../auth/role-grant.entity';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { Grievance } from './grievance.entity';
+import { chairTopicSql } from './grievance-store';
 import { GrievanceKeys } from './keys';
 
 /** Who the caller is, as far as grievances go: their reporter key and their place in the org tree. */
@@ -49,7 +50,7 @@ export class GrievanceAccess {
   }
 
   relation(v: Viewer, g: Grievance): Relation {
-    const chairSees = g.topic !== 'union' && v.chairHomeIds.includes(g.homeId);
+    const chairSees = !routesToUpperLevel(g.topic) && v.chairHomeIds.includes(g.homeId);
     const upper = g.handlerOrgId !== null;
     const federationSees = upper && covers(v.adminPaths, g.orgPath);
     const federationActs = upper && covers(v.adminPaths, g.handlerOrgPath!);
@@ -65,7 +66,7 @@ export class GrievanceAccess {
     if (!v.chairHomeIds.length && !v.adminPaths.length) return false;
     q.andWhere(
       new Brackets((w) => {
-        if (v.chairHomeIds.length) w.orWhere(`(g.home_id IN (:...chairHomes) AND g.topic <> 'union')`, { chairHomes: v.chairHomeIds });
+        if (v.chairHomeIds.length) w.orWhere(`(g.home_id IN (:...chairHomes) AND ${chairTopicSql('g')})`, { chairHomes: v.chairHomeIds });
         if (v.adminPaths.length) {
           const under = coversSql('g.org_path', v.adminPaths);
           w.orWhere(`(g.handler_org_id IS NOT NULL AND ${under.sql})`, under.params);

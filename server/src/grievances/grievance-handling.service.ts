@@ -4,15 +4,13 @@ import {
   commentProblem,
   extendDeadline,
   GRIEVANCE_FINAL_LIMITS,
-  GRIEVANCE_MESSAGE_MAX,
   Grievance as GrievanceView,
   GrievanceList,
   GrievanceMove,
+  grievanceActionProblems,
   grievanceStep,
-  isBlankText,
   MyGrievances,
   normalizeText,
-  textLength,
   workingDayDeadline,
 } from '@pingjia/shared';
 import { In, Repository } from 'typeorm';
@@ -26,11 +24,9 @@ import { GrievanceActionDto, GrievanceFeedbackDto, GrievanceListQuery } from './
 import { GrievanceAccess, Relation, Viewer } from './grievance-access';
 import { Grievance } from './grievance.entity';
 import { GrievanceNotifier } from './grievance-notifier';
-import { completion, GrievanceStore, NewEvent, StaleGrievance, stateOf } from './grievance-store';
+import { completion, GrievanceStore, NewEvent, overdueSql, StaleGrievance, stateOf } from './grievance-store';
 import { grievanceView, summaryView } from './grievance-views';
 
-const NEEDS_MESSAGE = new Set(['reply', 'resolve', 'extend']);
-const OVERDUE_SQL = `((g.status = 'submitted' AND g.accept_due_at <= :now) OR (g.completed_at IS NULL AND g.status <> 'closed' AND g.due_at <= :now))`;
 
 @Injectable()
 export class GrievanceHandlingService {
@@ -62,8 +58,8 @@ export class GrievanceHandlingService {
     if (!this.grievanceAccess.scopeHandled(q, viewer)) return { items: [], total: 0 };
     if (query.status) q.andWhere('g.status = :status', { status: query.status });
     const now = this.clock.now().toISOString();
-    if (query.overdue === 'true') q.andWhere(OVERDUE_SQL, { now });
-    if (query.overdue === 'false') q.andWhere(`NOT ${OVERDUE_SQL}`, { now });
+    if (query.overdue === 'true') q.andWhere(overdueSql('g'), { now });
+    if (query.overdue === 'false') q.andWhere(`NOT ${overdueSql('g')}`, { now });
     const page = Number(query.page ?? 1);
     const pageSize = Number(query.pageSize ?? 20);
     q.orderBy('g.due_at', 'ASC').addOrderBy('g.tracking_hash', 'ASC').skip((page - 1) * pageSize).take(pageSize);
@@ -78,11 +74,7 @@ export class GrievanceHandlingService {
 
   async act(userId: string, id: string, dto: GrievanceActionDto): Promise<GrievanceView> {
     const message = dto.message === undefined ? null : normalizeText(dto.message);
-    const fields: Record<string, string> = {};
-    if (NEEDS_MESSAGE.has(dto.action) && (!message || isBlankText(message))) fields.message = dto.action === 'extend' ? '延期须说明理由（职工可见）' : '请填写答复内容';
-    if (message && textLength(message) > GRIEVANCE_MESSAGE_MAX) fields.message = `不能超过 ${GRIEVANCE_MESSAGE_MAX} 个字`;
-    if (dto.action === 'extend' && dto.days === undefined) fields.days = '请填写延长的工作日数';
-    if (dto.action !== 'extend' && dto.days !== undefined) fields.days = '只有延期时填写';
+    const fields = grievanceActionProblems({ action: dto.action, message, days: dto.days });
     if (Object.keys(fields).length) throw invalid(fields);
     return this.fresh(() => this.actOnce(userId, id, dto, message));
   }

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { GrievanceStats } from '@pingjia/shared';
+import { rate, type GrievanceStats } from '@pingjia/shared';
 import { Repository } from 'typeorm';
 import { AccessPolicy } from '../orgs/access-policy';
 import { Clock } from '../common/clock';
 import { subtreeRange } from '../common/paging';
 import { Grievance } from './grievance.entity';
+import { chairTopicSql, overdueSql } from './grievance-store';
 
 export const EMPTY_GRIEVANCE_STATS: GrievanceStats = {
   total: 0,
@@ -31,7 +32,6 @@ interface Row {
   dissatisfied: string | number | null;
 }
 
-const ratio = (part: number, whole: number) => (whole ? Math.round((part / whole) * 10000) / 10000 : null);
 
 function toStats(r: Row): GrievanceStats {
   const n = (v: string | number | null) => Number(v ?? 0);
@@ -46,9 +46,9 @@ function toStats(r: Row): GrievanceStats {
     escalated: n(r.escalated),
     decided,
     onTime,
-    onTimeRate: ratio(onTime, decided),
+    onTimeRate: rate(onTime, decided),
     feedback: { satisfied, dissatisfied },
-    satisfactionRate: ratio(satisfied, satisfied + dissatisfied),
+    satisfactionRate: rate(satisfied, satisfied + dissatisfied),
   };
 }
 
@@ -68,7 +68,7 @@ export class GrievanceStatsService {
     const out = new Map<string, GrievanceStats>(homeIds.map((id) => [id, { ...EMPTY_GRIEVANCE_STATS, feedback: { satisfied: 0, dissatisfied: 0 } }]));
     if (!homeIds.length) return out;
     const q = this.figures().addSelect('g.home_id', 'home_id').where('g.home_id IN (:...homeIds)', { homeIds }).groupBy('g.home_id');
-    if (!opts.includeUnionTopic) q.andWhere(`g.topic <> 'union'`);
+    if (!opts.includeUnionTopic) q.andWhere(chairTopicSql('g'));
     for (const r of await q.getRawMany<Row>()) out.set(r.home_id, toStats(r));
     return out;
   }
@@ -90,7 +90,7 @@ export class GrievanceStatsService {
       .createQueryBuilder('g')
       .select('COUNT(*)', 'total')
       .addSelect(`SUM(CASE WHEN g.status <> 'closed' THEN 1 ELSE 0 END)`, 'open')
-      .addSelect(`SUM(CASE WHEN (g.status = 'submitted' AND g.accept_due_at <= :now) OR (g.completed_at IS NULL AND g.status <> 'closed' AND g.due_at <= :now) THEN 1 ELSE 0 END)`, 'overdue')
+      .addSelect(`SUM(CASE WHEN ${overdueSql('g')} THEN 1 ELSE 0 END)`, 'overdue')
       .addSelect(`SUM(CASE WHEN g.escalated = 1 AND g.status <> 'closed' THEN 1 ELSE 0 END)`, 'escalated')
       .addSelect('SUM(CASE WHEN g.on_time IS NOT NULL THEN 1 ELSE 0 END)', 'decided')
       .addSelect('SUM(CASE WHEN g.on_time = 1 THEN 1 ELSE 0 END)', 'on_time')

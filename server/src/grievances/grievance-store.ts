@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { GrievanceActorRole, GrievanceEventKind, GrievanceState } from '@pingjia/shared';
+import { GRIEVANCE_TOPICS, routesToUpperLevel, type GrievanceActorRole, type GrievanceEventKind, type GrievanceState } from '@pingjia/shared';
 import { EntityManager, In, Repository } from 'typeorm';
 import { newId } from '../common/ids';
 import { Home } from '../orgs/home.entity';
@@ -13,6 +13,17 @@ export interface NewEvent {
   days?: number | null;
   verdict?: string | null;
 }
+
+// SQL twins of shared's grievance rules, over a grievances alias (default `g`) with the time as :now,
+// for queries that filter or count by them; grievance-rules.spec.ts checks each agrees with its TS version.
+/** shared isAcceptOverdue */
+export const acceptOverdueSql = (g = 'g') => `(${g}.status = 'submitted' AND ${g}.accept_due_at <= :now)`;
+/** shared isFinalOverdue */
+export const finalOverdueSql = (g = 'g') => `(${g}.completed_at IS NULL AND ${g}.status <> 'closed' AND ${g}.due_at <= :now)`;
+/** shared isGrievanceOverdue */
+export const overdueSql = (g = 'g') => `(${acceptOverdueSql(g)} OR ${finalOverdueSql(g)})`;
+/** not shared routesToUpperLevel: a topic the home's chair may see and handle (fixed identifiers, not input) */
+export const chairTopicSql = (g = 'g') => `${g}.topic NOT IN (${GRIEVANCE_TOPICS.filter(routesToUpperLevel).map((t) => `'${t}'`).join(', ')})`;
 
 /** Someone else changed the grievance between our read and our write. */
 export class StaleGrievance extends Error {}

@@ -5,7 +5,7 @@ import { Transactions } from '../common/transactions';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { GrievanceNotifier } from './grievance-notifier';
 import { GrievanceReportsService } from './grievance-reports.service';
-import { GrievanceStore, NewEvent, StaleGrievance } from './grievance-store';
+import { acceptOverdueSql, finalOverdueSql, GrievanceStore, NewEvent, StaleGrievance } from './grievance-store';
 import { Grievance } from './grievance.entity';
 
 const BATCH = 200;
@@ -97,7 +97,7 @@ export class GrievanceSweeper implements OnApplicationBootstrap, OnApplicationSh
 
     const unaccepted = await this.store.grievances
       .createQueryBuilder('g')
-      .where(`g.status = 'submitted' AND g.accept_reminded = 0 AND g.accept_due_at <= :at`, { at })
+      .where(`${acceptOverdueSql('g')} AND g.accept_reminded = 0`, { now: at })
       .orderBy('g.accept_due_at', 'ASC')
       .take(BATCH)
       .getMany();
@@ -107,7 +107,7 @@ export class GrievanceSweeper implements OnApplicationBootstrap, OnApplicationSh
 
     const late = await this.store.grievances
       .createQueryBuilder('g')
-      .where(`g.completed_at IS NULL AND g.status <> 'closed' AND g.final_reminded = 0 AND g.due_at <= :at`, { at })
+      .where(`${finalOverdueSql('g')} AND g.final_reminded = 0`, { now: at })
       .orderBy('g.due_at', 'ASC')
       .take(BATCH)
       .getMany();

@@ -1,29 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MEMBER_GROUP_KEYS, MemberGroup, SCORE_MAX, SCORE_MIN, VERDICT_KEYS, Verdict } from '@pingjia/shared';
+import { CRITERIA, Criterion, MEMBER_GROUP_KEYS, MemberGroup, SCORE_MAX, SCORE_MIN, Scores, VERDICT_KEYS, Verdict } from '@pingjia/shared';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsDefined, IsIn, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsScore } from '../common/validation';
 
-class ScoresDto {
-  @ApiProperty({ minimum: SCORE_MIN, maximum: SCORE_MAX, description: '组织健全' })
-  @IsDefined() @IsInt() @Min(SCORE_MIN) @Max(SCORE_MAX)
-  organization: number;
-
-  @ApiProperty({ minimum: SCORE_MIN, maximum: SCORE_MAX, description: '维权到位' })
-  @IsDefined() @IsInt() @Min(SCORE_MIN) @Max(SCORE_MAX)
-  rights: number;
-
-  @ApiProperty({ minimum: SCORE_MIN, maximum: SCORE_MAX, description: '工作规范' })
-  @IsDefined() @IsInt() @Min(SCORE_MIN) @Max(SCORE_MAX)
-  work: number;
-
-  @ApiProperty({ minimum: SCORE_MIN, maximum: SCORE_MAX, description: '作用明显' })
-  @IsDefined() @IsInt() @Min(SCORE_MIN) @Max(SCORE_MAX)
-  role: number;
-
-  @ApiProperty({ minimum: SCORE_MIN, maximum: SCORE_MAX, description: '职工信赖' })
-  @IsDefined() @IsInt() @Min(SCORE_MIN) @Max(SCORE_MAX)
-  trust: number;
+/**
+ * The scores object's class for a criteria list: one required field per criterion, checked by shared's
+ * scoreProblem (the rating form asks the same function); anything else in it is refused by the pipe.
+ */
+export function scoresDtoFor(criteria: readonly Criterion[]): new () => Record<string, number> {
+  class ScoresDto {}
+  for (const c of criteria) {
+    ApiProperty({ type: 'integer', minimum: SCORE_MIN, maximum: SCORE_MAX, description: c.label })(ScoresDto.prototype, c.key);
+    IsDefined()(ScoresDto.prototype, c.key);
+    IsScore()(ScoresDto.prototype, c.key);
+  }
+  return ScoresDto as new () => Record<string, number>;
 }
+
+const ScoresDto = scoresDtoFor(CRITERIA);
 
 export class RatingDto {
   @ApiProperty({ type: ScoresDto })
@@ -31,7 +26,7 @@ export class RatingDto {
   @IsObject()
   @ValidateNested()
   @Type(() => ScoresDto)
-  scores: ScoresDto;
+  scores: Scores;
 
   @ApiProperty({ enum: VERDICT_KEYS })
   @IsIn(VERDICT_KEYS)

@@ -1,4 +1,4 @@
-import type { Verdict } from '@pingjia/shared';
+import { CRITERION_KEYS, type Scores, type Verdict } from '@pingjia/shared';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 export type CommentStatus = 'none' | 'approved' | 'held' | 'rejected';
@@ -21,21 +21,6 @@ export class Rating {
   @Column({ name: 'rater_key', type: 'varchar', length: 64 })
   raterKey: string;
 
-  @Column({ name: 's_organization', type: 'smallint' })
-  organization: number;
-
-  @Column({ name: 's_rights', type: 'smallint' })
-  rights: number;
-
-  @Column({ name: 's_work', type: 'smallint' })
-  work: number;
-
-  @Column({ name: 's_role', type: 'smallint' })
-  role: number;
-
-  @Column({ name: 's_trust', type: 'smallint' })
-  trust: number;
-
   @Column({ type: 'varchar', length: 24 })
   verdict: Verdict;
 
@@ -53,3 +38,16 @@ export class Rating {
   @Column({ name: 'updated_on', type: 'varchar', length: 10 })
   updatedOn: string;
 }
+
+/** The column of a criterion's score in `ratings`. */
+export const scoreColumn = (k: string) => `s_${k}`;
+
+/** One smallint column per criterion (property `organization`, column `s_organization`…), from the criteria list. */
+export function addScoreColumns(entity: abstract new () => object, criteria: readonly string[]): void {
+  for (const k of criteria) Column({ name: scoreColumn(k), type: 'smallint' })(entity.prototype, k);
+}
+
+// Each criterion's score is a property of the rating (declaration merging gives the class its type).
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface Rating extends Scores {}
+addScoreColumns(Rating, CRITERION_KEYS);

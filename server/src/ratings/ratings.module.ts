@@ -7,6 +7,7 @@ import { OrgsModule } from '../orgs/orgs.module';
 import { HomeIntegrityFlag } from './integrity-flag.entity';
 import { RatingIntegrity } from './rating-integrity';
 import { RatingTotalsSchema } from './rating-totals.entity';
+import { RatingTotalsStore } from './rating-totals.store';
 import { Rating } from './rating.entity';
 import { RatingsController } from './ratings.controller';
 import { RatingsService } from './ratings.service';
@@ -21,7 +22,7 @@ import { RatingsService } from './ratings.service';
     ModerationModule,
   ],
   controllers: [RatingsController],
-  providers: [RatingsService, RatingIntegrity],
-  exports: [TypeOrmModule],
+  providers: [RatingsService, RatingIntegrity, RatingTotalsStore],
+  exports: [TypeOrmModule, RatingTotalsStore],
 })
 export class RatingsModule {}

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { chinaDay, commentProblem, CRITERION_KEYS, MemberGroup, normalizeText, Rating as RatingView, Scores } from '@pingjia/shared';
-import { EntityManager, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { Campaign } from '../campaigns/campaign.entity';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Clock } from '../common/clock';
@@ -13,15 +13,17 @@ import { findHome } from '../orgs/find-home';
 import { isWithin } from '../orgs/org-paths';
 import { ModerationService } from '../moderation/moderation.service';
 import { RatingDto } from './dto';
-import { CommentStatus, Rating } from './rating.entity';
-import { FIGURE_COLUMNS, RatingTotalsSchema } from './rating-totals.entity';
+import { CommentStatus, Rating, scoreColumn } from './rating.entity';
+import { RatingTotalsStore } from './rating-totals.store';
 import { raterKey } from './rater-key';
 import { RatingIntegrity, RatingsExceedMembers } from './rating-integrity';
 import { RatingValues, totalsDelta } from './totals-delta';
 
+const scoresOf = (r: Scores): Scores => Object.fromEntries(CRITERION_KEYS.map((k) => [k, r[k]])) as Scores;
+
 function valuesOf(r: Rating): RatingValues {
   return {
-    scores: { organization: r.organization, rights: r.rights, work: r.work, role: r.role, trust: r.trust },
+    scores: scoresOf(r),
     verdict: r.verdict,
     groups: r.memberGroups ? (r.memberGroups.split(',') as MemberGroup[]) : [],
     commentApproved: r.commentStatus === 'approved',
@@ -30,7 +32,7 @@ function valuesOf(r: Rating): RatingValues {
 
 export function toRatingView(r: Rating): RatingView {
   const v = valuesOf(r);
-  return { campaignId: r.campaignId, homeId: r.homeId, scores: v.scores, verdict: r.verdict, comment: r.comment, groups: v.groups, updatedOn: r.updatedOn };
+  return { campaignId: r.campaignId, homeId: r.homeId, scores: scoresOf(r), verdict: r.verdict, comment: r.comment, groups: v.groups, updatedOn: r.updatedOn };
 }
 
 @Injectable()
@@ -41,6 +43,7 @@ export class RatingsService {
     @InjectRepository(Campaign) private readonly campaigns: Repository<Campaign>,
     private readonly tx: Transactions,
     private readonly integrity: RatingIntegrity,
+    private readonly totals: RatingTotalsStore,
     private readonly moderation: ModerationService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -58,14 +61,9 @@ export class RatingsService {
     const rater = await this.integrity.rater(userId, home, today);
     const commentStatus: CommentStatus = comment ? await this.moderation.check(userId, comment) : 'none';
     const key = raterKey(this.config.raterKeySecret, campaignId, homeId, rater.subject);
-    const scores = dto.scores as Scores;
     const groups = [...new Set(dto.groups ?? [])].sort();
     const next = {
-      organization: scores.organization,
-      rights: scores.rights,
-      work: scores.work,
-      role: scores.role,
-      trust: scores.trust,
+      ...scoresOf(dto.scores),
       verdict: dto.verdict,
       comment: comment || null,
       commentStatus,
@@ -74,12 +72,11 @@ export class RatingsService {
     };
 
     return this.tx.run(async (m) => {
-      // Every write to a home's ratings first locks that home's totals row (created on first use),
-      // so concurrent writers queue on one lock instead of deadlocking on index gaps.
-      await this.lockTotals(m, campaignId, homeId);
+      // Every write to a home's ratings first locks that home's totals row (created on first use).
+      await this.totals.lock(m, campaignId, homeId);
       const [existing] = (await m.query(SQL.existing, [campaignId, homeId, key])) as Record<string, unknown>[];
       const before = existing ? storedValues(existing) : null;
-      const values = [next.organization, next.rights, next.work, next.role, next.trust, next.verdict, next.comment, next.commentStatus, next.memberGroups, next.updatedOn];
+      const values = [...CRITERION_KEYS.map((k) => next[k]), next.verdict, next.comment, next.commentStatus, next.memberGroups, next.updatedOn];
       if (existing) await m.query(SQL.update, [...values, existing.id]);
       else {
         await this.integrity.checkRoom(m, campaignId, home);
@@ -87,7 +84,7 @@ export class RatingsService {
         await this.integrity.firstRating(m, campaignId, homeId, rater, today);
       }
       const saved = { campaignId, homeId, ...next } as Rating;
-      await this.applyDelta(m, campaignId, homeId, totalsDelta(before, valuesOf(saved)));
+      await this.totals.applyDelta(m, campaignId, homeId, totalsDelta(before, valuesOf(saved)));
       return { created: !existing, rating: toRatingView(saved) };
     }).catch(async (e: unknown) => {
       // Counted after the rollback, so the level above learns of the attempt.
@@ -118,41 +115,23 @@ export class RatingsService {
     }
     return { home, campaign };
   }
-
-  /** Locks the home's totals row, creating it on first use. */
-  private async lockTotals(m: EntityManager, campaignId: string, homeId: string): Promise<void> {
-    const sql = m.connection.options.type === 'mysql' ? SQL.lockMysql : SQL.lock;
-    if (((await m.query(sql, [campaignId, homeId])) as unknown[]).length) return;
-    await m.createQueryBuilder().insert().into(RatingTotalsSchema).values({ campaignId, homeId }).orIgnore().execute();
-    await m.query(sql, [campaignId, homeId]);
-  }
-
-  private async applyDelta(m: EntityManager, campaignId: string, homeId: string, delta: Map<string, number>) {
-    if (!delta.size) return;
-    // One statement for every change (a cached prepared statement on SQLite): each counter moves by
-    // its delta, 0 for most; deltas are integers we computed.
-    await m.query(SQL.delta, [...FIGURE_COLUMNS.map((c) => Math.trunc(delta.get(c) ?? 0)), campaignId, homeId]);
-  }
 }
 
 // The rating write in plain SQL with placeholders (the same text on SQLite and MySQL): the ORM's query
 // building and one prepared statement per distinct SET list or literal cost more per PUT than the
 // statements themselves. Column names come from fixed lists only.
-const RATING_VALUES = ['s_organization', 's_rights', 's_work', 's_role', 's_trust', 'verdict', 'comment', 'comment_status', 'member_groups', 'updated_on'];
+const RATING_VALUES = [...CRITERION_KEYS.map(scoreColumn), 'verdict', 'comment', 'comment_status', 'member_groups', 'updated_on'];
 const SQL = {
-  lock: 'SELECT ratings FROM rating_totals WHERE campaign_id = ? AND home_id = ?',
-  lockMysql: 'SELECT ratings FROM rating_totals WHERE campaign_id = ? AND home_id = ? FOR UPDATE',
   existing: `SELECT id, ${RATING_VALUES.join(', ')} FROM ratings WHERE campaign_id = ? AND home_id = ? AND rater_key = ?`,
   insert: `INSERT INTO ratings (id, campaign_id, home_id, rater_key, ${RATING_VALUES.join(', ')}) VALUES (${['id', 'c', 'h', 'k', ...RATING_VALUES].map(() => '?').join(', ')})`,
   update: `UPDATE ratings SET ${RATING_VALUES.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
-  delta: `UPDATE rating_totals SET ${FIGURE_COLUMNS.map((c) => `${c} = ${c} + ?`).join(', ')} WHERE campaign_id = ? AND home_id = ?`,
 };
 
 /** The values a stored rating counted with, from its row. */
 function storedValues(r: Record<string, unknown>): RatingValues {
   const groups = String(r.member_groups ?? '');
   return {
-    scores: { organization: Number(r.s_organization), rights: Number(r.s_rights), work: Number(r.s_work), role: Number(r.s_role), trust: Number(r.s_trust) },
+    scores: Object.fromEntries(CRITERION_KEYS.map((k) => [k, Number(r[scoreColumn(k)])])) as Scores,
     verdict: r.verdict as RatingValues['verdict'],
     groups: groups ? (groups.split(',') as MemberGroup[]) : [],
     commentApproved: r.comment_status === 'approved',

@@ -2,7 +2,8 @@ import { CRITERION_KEYS, MemberGroup, Verdict } from '@pingjia/shared';
 import { distColumn, groupColumn, groupVerdictColumn, sumColumn } from './rating-totals.entity';
 
 export interface RatingValues {
-  scores: Record<(typeof CRITERION_KEYS)[number], number>;
+  /** a score per criterion of the list (CRITERION_KEYS) */
+  scores: Readonly<Record<string, number>>;
   verdict: Verdict;
   groups: MemberGroup[];
   commentApproved: boolean;
@@ -18,11 +19,11 @@ function add(delta: Map<string, number>, column: string, by: number) {
   delta.set(column, (delta.get(column) ?? 0) + by);
 }
 
-function apply(delta: Map<string, number>, v: RatingValues, sign: 1 | -1) {
+function apply(delta: Map<string, number>, v: RatingValues, sign: 1 | -1, criteria: readonly string[]) {
   add(delta, 'ratings', sign);
   add(delta, VERDICT_COLUMN[v.verdict], sign);
   if (v.commentApproved) add(delta, 'comments_approved', sign);
-  for (const k of CRITERION_KEYS) {
+  for (const k of criteria) {
     add(delta, sumColumn(k), sign * v.scores[k]);
     add(delta, distColumn(k, v.scores[k]), sign);
   }
@@ -33,10 +34,10 @@ function apply(delta: Map<string, number>, v: RatingValues, sign: 1 | -1) {
 }
 
 /** Column → change for moving a home's totals from `before` (null: a new rating) to `after`. */
-export function totalsDelta(before: RatingValues | null, after: RatingValues): Map<string, number> {
+export function totalsDelta(before: RatingValues | null, after: RatingValues, criteria: readonly string[] = CRITERION_KEYS): Map<string, number> {
   const delta = new Map<string, number>();
-  if (before) apply(delta, before, -1);
-  apply(delta, after, 1);
+  if (before) apply(delta, before, -1, criteria);
+  apply(delta, after, 1, criteria);
   for (const [k, v] of delta) if (v === 0) delta.delete(k);
   return delta;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { chinaDay, DEFAULT_THRESHOLDS, isBlankText, normalizeText, PublicResults, Rectification } from '@pingjia/shared';
-import { DataSource, In, Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { AccessPolicy } from '../orgs/access-policy';
 import { AuditService } from '../audit/audit.service';
 import { Campaign } from '../campaigns/campaign.entity';
@@ -12,7 +12,7 @@ import { Transactions } from '../common/transactions';
 import { homeFigures } from '../dashboard/home-figures';
 import { Home } from '../orgs/home.entity';
 import { ancestorPaths, isWithin } from '../orgs/org-paths';
-import { RatingTotalsSchema } from '../ratings/rating-totals.entity';
+import { RatingTotalsStore } from '../ratings/rating-totals.store';
 import { RectificationDto } from './dto';
 import { RectificationRow, RectificationUpdateRow } from './rectification.entity';
 
@@ -24,7 +24,7 @@ export class RectificationService {
     @InjectRepository(RectificationUpdateRow) private readonly updates: Repository<RectificationUpdateRow>,
     @InjectRepository(Campaign) private readonly campaigns: Repository<Campaign>,
     @InjectRepository(Home) private readonly homes: Repository<Home>,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly totals: RatingTotalsStore,
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
     private readonly tx: Transactions,
@@ -96,7 +96,7 @@ export class RectificationService {
     const found = await this.campaigns.find({ where: { orgPath: In(ancestorPaths(home.orgPath)), status: 'published' }, order: { opensAt: 'DESC' }, take: 1 });
     const campaign = found[0];
     if (!campaign) return { home: { id: home.id, name: home.name }, campaign: null, results: null, rectification: null };
-    const totals = await this.dataSource.getRepository(RatingTotalsSchema).findOne({ where: { campaignId: campaign.id, homeId } });
+    const totals = await this.totals.final(campaign.id, homeId);
     const f = homeFigures(home, totals, DEFAULT_THRESHOLDS);
     const means = f.criteria ? (Object.fromEntries(Object.entries(f.criteria).map(([k, v]) => [k, v.mean])) as NonNullable<PublicResults['results']>['means']) : null;
     return {

@@ -1,0 +1,276 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  countsTowardAggregate,
+  CRITERION_KEYS,
+  CriterionKey,
+  MEMBER_GROUP_KEYS,
+  MemberGroup,
+  SCORES,
+  Thresholds,
+  VerdictCounts,
+} from '@pingjia/shared';
+import { DataSource, EntityManager, QueryRunner, TableColumn } from 'typeorm';
+import { subtreeRange } from '../common/paging';
+import { Home } from '../orgs/home.entity';
+import { criterionColumns, distColumn, figureColumns, groupColumn, groupVerdictColumn, RatingTotalsSchema, sumColumn } from './rating-totals.entity';
+
+// The one owner of the per-home rating totals (rating_totals): the only code that names their columns
+// in SQL, takes their row lock, applies a rating's deltas and reads them for a home, a subtree and the
+// league. Callers get typed figures (HomeTotals, HomeRow, Aggregate), never column names. Dialect
+// differences (SQLite vs MySQL) are settled here and nowhere in the services.
+// While a cycle is open (`open` below) the subtree reads carry participation only — each home's count
+// rounded down to a multiple of minSlice before anything sums it, no score or verdict read at all —
+// so a roll-up is the sum of the rounded counts its homes show (issue 14).
+
+/** A totals row decoded: counts, per-criterion sums and score counts, per-group verdicts. */
+export interface HomeTotals {
+  ratings: number;
+  counts: VerdictCounts;
+  commentsApproved: number;
+  criteria: Record<CriterionKey, { sum: number; distribution: number[] }>;
+  groups: Record<MemberGroup, { ratings: number; counts: VerdictCounts }>;
+}
+
+/** What every league figure is made of: counts over all homes, scores over the reportable ones. */
+export interface Aggregate {
+  homes: number;
+  members: number;
+  ratings: number;
+  reportedHomes: number;
+  reportedRatings: number;
+  /** verdicts and sums over reportable homes only (≥ minSlice ratings each) */
+  counts: VerdictCounts;
+  sums: Record<CriterionKey, number>;
+}
+
+/** One home of a subtree with its totals in a cycle (and its verdicts in the cycle before, when asked). */
+export interface HomeRow {
+  id: string;
+  name: string;
+  members: number;
+  workers: number | null;
+  ratings: number;
+  counts: VerdictCounts;
+  sums: Record<CriterionKey, number>;
+  previous: { ratings: number; counts: VerdictCounts } | null;
+}
+
+const ENTITY = RatingTotalsSchema.options.name;
+
+type Raw = Record<string, string | number | null>;
+const num = (v: string | number | null | undefined) => Number(v ?? 0);
+const verdicts = (r: Raw, prefix = ''): VerdictCounts => ({ satisfied: num(r[`${prefix}satisfied`]), basicallySatisfied: num(r[`${prefix}basically_satisfied`]), dissatisfied: num(r[`${prefix}dissatisfied`]) });
+const sumsOf = (r: Raw): Record<CriterionKey, number> => Object.fromEntries(CRITERION_KEYS.map((k) => [k, num(r[sumColumn(k)])])) as Record<CriterionKey, number>;
+
+/** A whole totals row (SELECT *) as figures. */
+export function decodeTotals(r: Raw): HomeTotals {
+  const criteria = {} as HomeTotals['criteria'];
+  for (const k of CRITERION_KEYS) criteria[k] = { sum: num(r[sumColumn(k)]), distribution: SCORES.map((s) => num(r[distColumn(k, s)])) };
+  const groups = {} as HomeTotals['groups'];
+  for (const g of MEMBER_GROUP_KEYS) {
+    groups[g] = {
+      ratings: num(r[groupColumn(g)]),
+      counts: { satisfied: num(r[groupVerdictColumn(g, 'satisfied')]), basicallySatisfied: num(r[groupVerdictColumn(g, 'basically_satisfied')]), dissatisfied: num(r[groupVerdictColumn(g, 'dissatisfied')]) },
+    };
+  }
+  return { ratings: num(r.ratings), counts: verdicts(r), commentsApproved: num(r.comments_approved), criteria, groups };
+}
+
+// SQL over `homes h LEFT JOIN rating_totals t`. The only numbers interpolated are integers from the
+// thresholds (fixed in shared for now, never request input).
+const int = (n: number) => String(Math.trunc(n));
+const exact = (a = 't') => `COALESCE(${a}.ratings, 0)`;
+const SUMMED = ['satisfied', 'basically_satisfied', 'dissatisfied', ...CRITERION_KEYS.map(sumColumn)];
+
+// SQL twins of shared rules (rating-totals.store.spec.ts checks each agrees with its TS version):
+/** shared `countsTowardAggregate`: a home's scores count toward sums only from minSlice ratings */
+export const reportableSql = (t: Thresholds, a = 't') => `${exact(a)} >= ${int(t.minSlice)}`;
+/** shared `openParticipation`: an open cycle's count, rounded down to a multiple of minSlice */
+export const openParticipationSql = (t: Thresholds, a = 't') => `(${exact(a)} - ${exact(a)} % ${int(t.minSlice)})`;
+
+const ratingsOf = (t: Thresholds, open: boolean) => (open ? openParticipationSql(t) : exact());
+
+function homeSelect(t: Thresholds, open: boolean, previous: boolean): string {
+  return [
+    'h.id AS id',
+    'h.name AS name',
+    'h.member_count AS members',
+    'h.worker_count AS workers',
+    `${ratingsOf(t, open)} AS ratings`,
+    ...SUMMED.map((c) => `${open ? '0' : `COALESCE(t.${c}, 0)`} AS ${c}`),
+    ...(previous ? ['ratings', 'satisfied', 'basically_satisfied', 'dissatisfied'].map((c) => `COALESCE(p.${c}, 0) AS p_${c}`) : []),
+  ].join(', ');
+}
+
+function rollupSelect(t: Thresholds, open: boolean): string {
+  const r = reportableSql(t);
+  const released = (sql: string) => (open ? '0' : sql);
+  return [
+    'COUNT(h.id) AS homes',
+    'COALESCE(SUM(h.member_count), 0) AS members',
+    `COALESCE(SUM(${ratingsOf(t, open)}), 0) AS ratings`,
+    `${released(`COALESCE(SUM(CASE WHEN ${r} THEN 1 ELSE 0 END), 0)`)} AS reported_homes`,
+    `${released(`COALESCE(SUM(CASE WHEN ${r} THEN t.ratings ELSE 0 END), 0)`)} AS reported_ratings`,
+    ...SUMMED.map((c) => `${released(`COALESCE(SUM(CASE WHEN ${r} THEN t.${c} ELSE 0 END), 0)`)} AS ${c}`),
+  ].join(', ');
+}
+
+function toHomeRow(r: Raw, previous: boolean): HomeRow {
+  return {
+    id: String(r.id),
+    name: String(r.name),
+    members: num(r.members),
+    workers: r.workers === null || r.workers === undefined ? null : num(r.workers),
+    ratings: num(r.ratings),
+    counts: verdicts(r),
+    sums: sumsOf(r),
+    previous: previous ? { ratings: num(r.p_ratings), counts: verdicts(r, 'p_') } : null,
+  };
+}
+
+/**
+ * Sums over homes in TS, by the same rule as the SQL roll-up: counts over all, scores over reportable
+ * homes — none while the cycle is open (`open`: the rows carry rounded counts only).
+ */
+export function aggregate(rows: HomeRow[], t: Thresholds, open = false): Aggregate {
+  const agg: Aggregate = {
+    homes: rows.length,
+    members: 0,
+    ratings: 0,
+    reportedHomes: 0,
+    reportedRatings: 0,
+    counts: { satisfied: 0, basicallySatisfied: 0, dissatisfied: 0 },
+    sums: Object.fromEntries(CRITERION_KEYS.map((k) => [k, 0])) as Record<CriterionKey, number>,
+  };
+  for (const r of rows) {
+    agg.members += r.members;
+    agg.ratings += r.ratings;
+    if (open || !countsTowardAggregate(r.ratings, t)) continue;
+    agg.reportedHomes++;
+    agg.reportedRatings += r.ratings;
+    agg.counts.satisfied += r.counts.satisfied;
+    agg.counts.basicallySatisfied += r.counts.basicallySatisfied;
+    agg.counts.dissatisfied += r.counts.dissatisfied;
+    for (const k of CRITERION_KEYS) agg.sums[k] += r.sums[k];
+  }
+  return agg;
+}
+
+/** The statements, built once from the column catalogue (placeholders only; names from fixed lists). */
+export function totalsSql(criteria: readonly string[]) {
+  const figures = figureColumns(criteria);
+  return {
+    figures,
+    lock: { sqlite: 'SELECT ratings FROM rating_totals WHERE campaign_id = ? AND home_id = ?', mysql: 'SELECT ratings FROM rating_totals WHERE campaign_id = ? AND home_id = ? FOR UPDATE' },
+    create: { sqlite: 'INSERT OR IGNORE INTO rating_totals (campaign_id, home_id) VALUES (?, ?)', mysql: 'INSERT IGNORE INTO rating_totals (campaign_id, home_id) VALUES (?, ?)' },
+    // Every counter moves by its delta (0 for most): one statement text, one cached prepared statement on SQLite.
+    delta: `UPDATE rating_totals SET ${figures.map((c) => `${c} = ${c} + ?`).join(', ')} WHERE campaign_id = ? AND home_id = ?`,
+    commentApproved: 'UPDATE rating_totals SET comments_approved = comments_approved + 1 WHERE campaign_id = ? AND home_id = ?',
+  };
+}
+
+const SQL = totalsSql(CRITERION_KEYS);
+const dialect = (m: EntityManager | DataSource): 'mysql' | 'sqlite' => ((m instanceof DataSource ? m : m.connection).options.type === 'mysql' ? 'mysql' : 'sqlite');
+
+/**
+ * The migration that adds a criterion (after its entry in shared's CRITERION_KEYS): its score column on
+ * ratings (null for ratings given before it existed) and its counters on the totals.
+ */
+export async function addCriterionColumns(q: QueryRunner, key: string): Promise<void> {
+  await q.addColumn('ratings', new TableColumn({ name: `s_${key}`, type: 'smallint', isNullable: true }));
+  await q.addColumns('rating_totals', criterionColumns(key).map((name) => new TableColumn({ name, type: 'int', default: 0 })));
+}
+
+@Injectable()
+export class RatingTotalsStore {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  // ---- writes, inside the caller's transaction
+
+  /**
+   * Locks the home's totals row, creating it on first use. Every write to a home's ratings takes this
+   * lock first, so concurrent writers queue on one row instead of deadlocking on index gaps. (SQLite
+   * has one writer: the transaction itself is the lock.)
+   */
+  async lock(m: EntityManager, campaignId: string, homeId: string): Promise<void> {
+    const d = dialect(m);
+    if (((await m.query(SQL.lock[d], [campaignId, homeId])) as unknown[]).length) return;
+    await m.query(SQL.create[d], [campaignId, homeId]);
+    await m.query(SQL.lock[d], [campaignId, homeId]);
+  }
+
+  /** Moves the counters by a rating's delta (totals-delta.ts). */
+  async applyDelta(m: EntityManager, campaignId: string, homeId: string, delta: Map<string, number>): Promise<void> {
+    if (!delta.size) return;
+    await m.query(SQL.delta, [...SQL.figures.map((c) => Math.trunc(delta.get(c) ?? 0)), campaignId, homeId]);
+  }
+
+  /** A held comment approved by staff now counts (under the row lock). */
+  async commentApproved(m: EntityManager, campaignId: string, homeId: string): Promise<void> {
+    await m.query(SQL.commentApproved, [campaignId, homeId]);
+  }
+
+  // ---- reads
+
+  /**
+   * A home's totals in each of these cycles, in one query. Plain SQL: an ORM find hydrating ~90 counter
+   * columns per row cost more than the lookup. (Whether a cycle's figures may be shown is the caller's.)
+   */
+  async forHome(homeId: string, campaignIds: string[]): Promise<Map<string, HomeTotals>> {
+    const out = new Map<string, HomeTotals>();
+    if (!campaignIds.length) return out;
+    const rows = (await this.dataSource.query(`SELECT * FROM rating_totals WHERE home_id = ? AND campaign_id IN (${campaignIds.map(() => '?').join(', ')})`, [homeId, ...campaignIds])) as Raw[];
+    for (const r of rows) out.set(String(r.campaign_id), decodeTotals(r));
+    return out;
+  }
+
+  /** A home's totals in one cycle (public results of a published cycle). */
+  async final(campaignId: string, homeId: string): Promise<HomeTotals | null> {
+    const [row] = (await this.dataSource.query('SELECT * FROM rating_totals WHERE campaign_id = ? AND home_id = ?', [campaignId, homeId])) as Raw[];
+    return row ? decodeTotals(row) : null;
+  }
+
+  /**
+   * Every home of a subtree with its totals, by an index range on the org path (one scan, never of
+   * ratings); with `previousId`, each home's verdicts in that (closed) cycle too.
+   */
+  async subtreeHomes(path: string, campaignId: string, open: boolean, t: Thresholds, previousId: string | null): Promise<HomeRow[]> {
+    const { from, to } = subtreeRange(path);
+    const q = this.homes(campaignId).where('h.org_path >= :from AND h.org_path < :to', { from, to }).select(homeSelect(t, open, previousId !== null));
+    if (previousId !== null) q.leftJoin(ENTITY, 'p', 'p.home_id = h.id AND p.campaign_id = :previousId', { previousId });
+    return (await q.getRawMany<Raw>()).map((r) => toHomeRow(r, previousId !== null));
+  }
+
+  /** The homes directly under an org (not in a child org). */
+  async directHomes(path: string, campaignId: string, open: boolean, t: Thresholds): Promise<HomeRow[]> {
+    const rows = await this.homes(campaignId).where('h.org_path = :path', { path }).select(homeSelect(t, open, false)).getRawMany<Raw>();
+    return rows.map((r) => toHomeRow(r, false));
+  }
+
+  /** Each child org's roll-up below `path` (summed in SQL), keyed by the child's id. */
+  async childRollups(path: string, campaignId: string, open: boolean, t: Thresholds): Promise<Array<{ childId: string } & Aggregate>> {
+    const { to } = subtreeRange(path);
+    // The child's id is the path segment right after this org's path (an integer literal, not input).
+    const child = `SUBSTR(h.org_path, ${path.length + 1}, 36)`;
+    const rows = await this.homes(campaignId)
+      .where('h.org_path > :path AND h.org_path < :to', { path, to })
+      .select(`${child} AS child_id, ${rollupSelect(t, open)}`)
+      .groupBy(child)
+      .getRawMany<Raw>();
+    return rows.map((r) => ({
+      childId: String(r.child_id),
+      homes: num(r.homes),
+      members: num(r.members),
+      ratings: num(r.ratings),
+      reportedHomes: num(r.reported_homes),
+      reportedRatings: num(r.reported_ratings),
+      counts: verdicts(r),
+      sums: sumsOf(r),
+    }));
+  }
+
+  private homes(campaignId: string) {
+    return this.dataSource.createQueryBuilder().from(Home, 'h').leftJoin(ENTITY, 't', 't.home_id = h.id AND t.campaign_id = :campaignId', { campaignId });
+  }
+}
