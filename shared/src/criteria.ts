@@ -18,6 +18,9 @@ export const CRITERIA: readonly Criterion[] = [
   { key: 'trust', label: '职工信赖', hint: '职工信任工会，遇到困难首先想到找工会' },
 ];
 
+/** "五项" for five criteria: how titles count them (五项指标, 五项评议内容). */
+export const CRITERIA_COUNT_TEXT = `${'零一二三四五六七八九十'[CRITERIA.length] ?? CRITERIA.length}项`;
+
 export const SCORE_MIN = 1;
 export const SCORE_MAX = 5;
 /** Every score a criterion can get, lowest first (1..5). */

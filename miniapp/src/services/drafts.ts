@@ -1,4 +1,4 @@
-import { CRITERION_KEYS, isMemberGroup, normalizeText, type MemberGroup, type RatingRequest, type Scores, type Verdict } from '@pingjia/shared'
+import { isMemberGroup, normalizeText, unscoredCriteria, type MemberGroup, type RatingRequest, type Scores, type Verdict } from '@pingjia/shared'
 import type { RatedHome } from './myRatings'
 import { isRecord, readStored, writeStored } from './storage'
 
@@ -64,7 +64,7 @@ export function removeDraft(campaignId: string, homeId: string): void {
 /** The request body, or null while a score or the verdict is missing. */
 export function ratingRequestOf(values: RatingValues): RatingRequest | null {
   const { scores, verdict } = values
-  if (!verdict || CRITERION_KEYS.some((k) => !scores[k])) return null
+  if (!verdict || unscoredCriteria(scores).length) return null
   const body: RatingRequest = { scores: scores as Scores, verdict, groups: values.groups.filter(isMemberGroup) }
   const comment = normalizeText(values.comment)
   if (comment) body.comment = comment

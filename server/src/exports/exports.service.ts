@@ -1,5 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { areFiguresReleased, CRITERIA, CAMPAIGN_STATUS_LABELS, commentsWithheldText, MEMBER_GROUP_KEYS, MEMBER_GROUP_LABELS, openFiguresNote, TIER_LABELS, Tier } from '@pingjia/shared';
+import {
+  areFiguresReleased,
+  CAMPAIGN_STATUS_LABELS,
+  commentsWithheldText,
+  CRITERIA,
+  CRITERIA_COUNT_TEXT,
+  DEFAULT_THRESHOLDS,
+  MEMBER_GROUP_KEYS,
+  MEMBER_GROUP_LABELS,
+  openFiguresNote,
+  SCORES,
+  Tier,
+  TIER_LABELS,
+  validParticipationPercent,
+} from '@pingjia/shared';
 import { DashboardService } from '../dashboard/dashboard.service';
 import { OrgDashboardService } from '../dashboard/org-dashboard.service';
 import { addSafeRow, Cell, header, newWorkbook, percent, toBuffer } from '../common/workbook';
@@ -30,7 +44,7 @@ export class ExportsService {
       ['会员数', totals.members],
       ['参评人次', totals.ratings],
       ['参评率（%）', percent(totals.participationRate)],
-      ['计入满意度的职工之家数（≥5人参评）', totals.reportedHomes],
+      [`计入满意度的职工之家数（≥${DEFAULT_THRESHOLDS.minSlice}人参评）`, totals.reportedHomes],
       ['满意率（%）', percent(totals.satisfactionRate)],
       ['满意', totals.satisfied],
       ['基本满意', totals.basicallySatisfied],
@@ -59,7 +73,7 @@ export class ExportsService {
       ]);
     });
     addSafeRow(league, []);
-    addSafeRow(league, ['说明：参评不足 5 人的职工之家不显示评分，也不计入汇总满意度。']);
+    addSafeRow(league, [`说明：参评不足 ${DEFAULT_THRESHOLDS.minSlice} 人的职工之家不显示评分，也不计入汇总满意度。`]);
     if (open) addSafeRow(league, [openFiguresNote()]);
     return toBuffer(wb);
   }
@@ -77,7 +91,7 @@ export class ExportsService {
       ['会员数', d.participation.members],
       ['参评人数', d.participation.ratings],
       ['参评率（%）', percent(d.participation.rate)],
-      ['参评有效（≥30%）', yesNo(d.participation.valid)],
+      [`参评有效（≥${validParticipationPercent()}%）`, yesNo(d.participation.valid)],
       ['满意率（%）', percent(d.satisfaction?.rate ?? null)],
       ['满意', d.satisfaction?.satisfied ?? null],
       ['基本满意', d.satisfaction?.basicallySatisfied ?? null],
@@ -87,11 +101,11 @@ export class ExportsService {
     if (d.campaign && !areFiguresReleased(d.campaign.status)) rows.push(['说明', openFiguresNote()]);
     for (const r of rows) addSafeRow(s, r);
 
-    const c = wb.addWorksheet('五项指标');
-    header(c, ['指标', '均分', '1分', '2分', '3分', '4分', '5分'], [16]);
+    const c = wb.addWorksheet(`${CRITERIA_COUNT_TEXT}指标`);
+    header(c, ['指标', '均分', ...SCORES.map((s) => `${s}分`)], [16]);
     for (const k of CRITERIA) {
       const f = d.criteria?.[k.key];
-      addSafeRow(c, [k.label, f?.mean ?? null, ...[0, 1, 2, 3, 4].map((i) => f?.distribution?.[i] ?? null)]);
+      addSafeRow(c, [k.label, f?.mean ?? null, ...SCORES.map((_, i) => f?.distribution?.[i] ?? null)]);
     }
 
     const g = wb.addWorksheet('群体');

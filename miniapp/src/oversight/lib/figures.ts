@@ -1,4 +1,4 @@
-import { DEFAULT_THRESHOLDS, TIER_LABELS, type Tier } from '@pingjia/shared'
+import { ratingsForValidParticipation, TIER_LABELS, validParticipationPercent, type Tier } from '@pingjia/shared'
 import { formatMean, formatPercent } from '../../utils/format'
 import { WITHHELD_TEXT } from '../components/StaffPage/Withheld'
 
@@ -9,12 +9,11 @@ export const meanOrWithheld = (mean: number | null | undefined) => (typeof mean 
 export const tierLabel = (tier: Tier | null | undefined) => (tier ? TIER_LABELS[tier] : WITHHELD_TEXT)
 
 /** The validity line as a percentage, e.g. 30. */
-export const VALID_LINE_PERCENT = DEFAULT_THRESHOLDS.validParticipationBp / 100
+export const VALID_LINE_PERCENT = validParticipationPercent()
 
 /** Ratings still missing for the cycle to count (≥30% of members), 0 once it does. */
 export function ratingsToValid(ratings: number, members: number): number {
-  const needed = Math.ceil((DEFAULT_THRESHOLDS.validParticipationBp * members) / 10000)
-  return Math.max(0, needed - ratings)
+  return Math.max(0, ratingsForValidParticipation(members) - ratings)
 }
 
 /** Width of a bar for a rate, 0–100 (%), capped. */

@@ -1,10 +1,10 @@
-import { CRITERIA, CRITERION_KEYS, isCriterionKey, type CriterionKey, type Scores, type Verdict } from '@pingjia/shared'
+import { CRITERION_KEYS, isCriterionKey, unscoredCriteria, type CriterionKey, type Scores, type Verdict } from '@pingjia/shared'
 
 export type FormErrors = Partial<Record<CriterionKey | 'verdict' | 'comment' | 'groups' | 'general', string>>
 
 /** What still blocks submitting, in words; null when the form is complete. */
 export function missingHint(scores: Partial<Scores>, verdict: Verdict | null | undefined): string | null {
-  const unscored = CRITERIA.filter((c) => !scores[c.key]).map((c) => c.label)
+  const unscored = unscoredCriteria(scores).map((c) => c.label)
   const parts: string[] = []
   if (unscored.length) parts.push(`请为${unscored.join('、')}评分`)
   if (!verdict) parts.push('请选择总体评价')

@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import { Text, View } from '@tarojs/components'
-import { CRITERIA, DEFAULT_THRESHOLDS, MEMBER_GROUP_KEYS, MEMBER_GROUP_LABELS, SCORE_MAX, TIER_LABELS, VERDICT_LABELS, type HomeDashboard } from '@pingjia/shared'
+import { CRITERIA, CRITERIA_COUNT_TEXT, DEFAULT_THRESHOLDS, MEMBER_GROUP_KEYS, MEMBER_GROUP_LABELS, SCORE_MAX, TIER_LABELS, VERDICT_LABELS, type HomeDashboard } from '@pingjia/shared'
 import { heading } from '../../../utils/a11y'
 import { formatMean, formatPercent } from '../../../utils/format'
 import { barPercent, meanOrWithheld, percentOrWithheld, ratingsToValid, tierLabel, VALID_LINE_PERCENT } from '../../lib/figures'
@@ -103,7 +103,7 @@ export function CriteriaCard({ d }: { d: HomeDashboard }) {
   ]
   return (
     <View className='card'>
-      <Section title='五项评议内容（满分 5 分）' />
+      <Section title={`${CRITERIA_COUNT_TEXT}评议内容（满分 ${SCORE_MAX} 分）`} />
       {shown ? (
         <>
           {radar && <ChartCanvas id='chair-radar' height={260} chart={radar} />}

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import { CAMPAIGN_STATUS_LABELS, CRITERIA, daysLeftText, INTEGRITY_FLAG_LABELS, openFiguresNote, TIER_LABELS, TIERS, type OrgDashboard } from '@pingjia/shared'
+import { CAMPAIGN_STATUS_LABELS, CRITERIA, CRITERIA_COUNT_TEXT, daysLeftText, INTEGRITY_FLAG_LABELS, openFiguresNote, SCORE_MAX, TIER_LABELS, TIERS, validParticipationPercent, type OrgDashboard } from '@pingjia/shared'
 import { useResource } from '../../../hooks/useResource'
 import { getOrgDashboard, listCampaigns } from '../../../services/oversight'
 import { a11y, heading } from '../../../utils/a11y'
@@ -81,7 +81,7 @@ export default function FederationDashboardPage() {
                 <Text className='ov-section' {...heading(2)}>各项平均分</Text>
                 <DataTable
                   id='fed-means'
-                  caption='五项评议内容平均分（满分 5 分）'
+                  caption={`${CRITERIA_COUNT_TEXT}评议内容平均分（满分 ${SCORE_MAX} 分）`}
                   columns={[
                     { key: 'label', title: '评议内容', cell: (c) => c.label },
                     { key: 'mean', title: '平均分', numeric: true, cell: (c) => meanOrWithheld(t.means[c.key]) },
@@ -112,7 +112,7 @@ export default function FederationDashboardPage() {
                 <Text className='ov-section' {...heading(2)}>参评率偏低（{d.lowParticipation.total} 家）</Text>
                 <DataTable<Low>
                   id='fed-low'
-                  caption='参评率未达 30% 的职工之家'
+                  caption={`参评率未达 ${validParticipationPercent()}% 的职工之家`}
                   columns={[
                     { key: 'name', title: '职工之家', cell: (h, i) => <Button id={`fed-low-open-${i}`} className='ov-link' {...a11y({ role: 'link', label: h.name })} onClick={() => go('chair', { homeId: h.id, campaignId: cid })}>{h.name}</Button> },
                     { key: 'count', title: '参评 / 会员', numeric: true, cell: (h) => `${h.ratings} / ${h.members}` },

@@ -21,16 +21,12 @@ import { meanOrWithheld, percentOrWithheld } from '../../lib/figures'
 import { go } from '../../lib/routes'
 import './index.less'
 
-const SORT_LABELS: Record<LeagueSortKey, string> = {
+const SORT_LABELS = {
   satisfaction: '满意率',
   participation: '参评率',
-  organization: '组织健全',
-  rights: '维权到位',
-  work: '工作规范',
-  role: '作用明显',
-  trust: '职工信赖',
+  ...Object.fromEntries(CRITERIA.map((c) => [c.key, c.label])),
   name: '名称',
-}
+} as Record<LeagueSortKey, string>
 const LEVEL_LABELS: Record<LeagueLevel, string> = { homes: '各职工之家', children: '下级工会' }
 const PAGE_SIZE = 20
 

@@ -1,11 +1,11 @@
 import { useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
 import {
+  GRIEVANCE_ACTION_MESSAGE,
   GRIEVANCE_MAX_EXTENSION_DAYS,
   GRIEVANCE_MESSAGE_MAX,
-  isBlankText,
+  grievanceActionProblems,
   normalizeText,
-  textLength,
   type Grievance,
   type GrievanceAction,
   type GrievanceActionRequest,
@@ -21,33 +21,33 @@ interface ActionText {
   confirm: string
   /** what the confirmation asks */
   question: string
-  /** the message field: required, optional, or none */
-  message: { label: string; required: boolean } | null
+  /** the message field's label (whether it is asked for, and required, is shared's GRIEVANCE_ACTION_MESSAGE) */
+  message: string | null
   done: string
 }
 
 const ACTIONS: Record<GrievanceAction, ActionText> = {
   accept: { button: '受理', confirm: '确认受理', question: '确认受理这条诉求？受理后请在期限内办理并答复职工。', message: null, done: '已受理' },
-  reply: { button: '答复', confirm: '确认答复', question: '答复内容职工可以看到。', message: { label: '答复内容（职工可见）', required: true }, done: '已答复' },
+  reply: { button: '答复', confirm: '确认答复', question: '答复内容职工可以看到。', message: '答复内容（职工可见）', done: '已答复' },
   resolve: {
     button: '办结',
     confirm: '确认办结',
     question: '办结后职工可以对办理结果作出评价；不满意的将重新办理一次。',
-    message: { label: '办结说明（职工可见）', required: true },
+    message: '办结说明（职工可见）',
     done: '已办结',
   },
   extend: {
     button: '申请延期',
     confirm: '确认延期',
     question: `每轮办理只能延期一次，最多 ${GRIEVANCE_MAX_EXTENSION_DAYS} 个工作日，须在期限届满前申请。延期理由职工可以看到。`,
-    message: { label: '延期理由（职工可见）', required: true },
+    message: '延期理由（职工可见）',
     done: '已延期',
   },
   escalate: {
     button: '转上级工会',
     confirm: '确认转上级工会',
     question: '转给上级工会办理后，本会将不能再处理这条诉求。',
-    message: { label: '转办说明（选填）', required: false },
+    message: '转办说明（选填）',
     done: '已转上级工会',
   },
 }
@@ -85,17 +85,16 @@ export default function HandlerActions({ grievance, reader, onChanged, onRefresh
 
   const text = open ? ACTIONS[open] : null
   const normalized = normalizeText(message)
-  const length = textLength(normalized)
   const daysNumber = Number(days)
-  const daysOk = Number.isInteger(daysNumber) && daysNumber >= 1 && daysNumber <= GRIEVANCE_MAX_EXTENSION_DAYS
 
   const confirm = async () => {
     if (!open || !text || busy) return
-    if (text.message?.required && isBlankText(normalized)) return setError({ text: `请填写${text.message.label.replace(/（.*）/, '')}`, stale: false, field: 'message' })
-    if (length > GRIEVANCE_MESSAGE_MAX) return setError({ text: `不能超过 ${GRIEVANCE_MESSAGE_MAX} 个字`, stale: false, field: 'message' })
-    if (open === 'extend' && !daysOk) return setError({ text: `请填写 1～${GRIEVANCE_MAX_EXTENSION_DAYS} 之间的整数`, stale: false, field: 'days' })
+    // The same checks as the server's (shared): a required message, its length, the extension days.
+    const problems = grievanceActionProblems({ action: open, message: GRIEVANCE_ACTION_MESSAGE[open] ? normalized : undefined, days: open === 'extend' ? daysNumber : undefined })
+    if (problems.message) return setError({ text: problems.message, stale: false, field: 'message' })
+    if (problems.days) return setError({ text: problems.days, stale: false, field: 'days' })
     const body: GrievanceActionRequest = { action: open }
-    if (text.message && normalized) body.message = normalized
+    if (GRIEVANCE_ACTION_MESSAGE[open] && normalized) body.message = normalized
     if (open === 'extend') body.days = daysNumber
     setBusy(true)
     setError(null)
@@ -138,8 +137,8 @@ export default function HandlerActions({ grievance, reader, onChanged, onRefresh
           <Text className='grievance__question' id='action-question'>{text.question}</Text>
           {text.message && (
             <>
-              <Text className='field-label'>{text.message.label}</Text>
-              <CountedTextarea id='action-message' label={text.message.label} value={message} max={GRIEVANCE_MESSAGE_MAX} onInput={setMessage} />
+              <Text className='field-label'>{text.message}</Text>
+              <CountedTextarea id='action-message' label={text.message} value={message} max={GRIEVANCE_MESSAGE_MAX} onInput={setMessage} />
             </>
           )}
           {open === 'extend' && (
