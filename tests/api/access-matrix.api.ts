@@ -5,6 +5,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { GOOD_CONTENT, grievanceFixtures, grantRole, Person } from './grievances.fixtures';
 import { api, uniq } from './fixtures';
 import { openCampaignOn } from './own-server';
+import { scoresOf } from '../support/scores';
 
 const ROLES = ['anonymous', 'member', 'otherMember', 'otherChair', 'adminElsewhere', 'chair', 'adminAbove'] as const;
 type Role = (typeof ROLES)[number];
@@ -51,7 +52,7 @@ interface Row {
   expect: Statuses;
 }
 
-const ratingBody = { scores: { organization: 4, rights: 4, work: 4, role: 4, trust: 4 }, verdict: 'satisfied' };
+const ratingBody = { scores: scoresOf(4), verdict: 'satisfied' };
 const day = '2031-03-03';
 
 const ROWS: Row[] = [

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { client } from '../support/http';
 import { ADMIN } from './global-setup';
+import { allCriteria } from '../support/scores';
 
 export const api = () => client(process.env.PINGJIA_URL!);
 
-export const GOOD_SCORES = { organization: 5, rights: 4, work: 4, role: 3, trust: 5 };
+export const GOOD_SCORES = allCriteria({ organization: 5, rights: 4, work: 4, role: 3, trust: 5 });
 
 let adminToken: string | null = null;
 export async function admin(): Promise<{ token: string; provinceId: string }> {

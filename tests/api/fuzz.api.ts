@@ -9,6 +9,7 @@ import { call } from '../support/http';
 import { api } from './fixtures';
 import { GOOD_CONTENT, grievanceFixtures, Person } from './grievances.fixtures';
 import { openCampaignOn } from './own-server';
+import { allCriteria } from '../support/scores';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
 // A fuzz run of zero cases passes while checking nothing: refuse it (scripts/test.sh never passes FUZZ_RUNS on).
@@ -59,7 +60,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'POST', path: '/api/campaigns/:id/open', params: (w) => ({ id: w.campaignId }), valid: () => ({}), who: 'admin' },
   { method: 'POST', path: '/api/campaigns/:id/close', params: (w) => ({ id: w.campaignId }), valid: () => ({}), who: 'chair' },
   { method: 'POST', path: '/api/campaigns/:id/publish', params: (w) => ({ id: w.campaignId }), valid: () => ({}), who: 'chair' },
-  { method: 'PUT', path: '/api/campaigns/:cid/homes/:hid/my-rating', params: (w) => ({ cid: w.campaignId, hid: w.homeId }), valid: () => ({ scores: { organization: 5, rights: 4, work: 4, role: 3, trust: 5 }, verdict: 'satisfied', comment: '很好', groups: ['women'] }), who: 'worker' },
+  { method: 'PUT', path: '/api/campaigns/:cid/homes/:hid/my-rating', params: (w) => ({ cid: w.campaignId, hid: w.homeId }), valid: () => ({ scores: allCriteria({ organization: 5, rights: 4, work: 4, role: 3, trust: 5 }), verdict: 'satisfied', comment: '很好', groups: ['women'] }), who: 'worker' },
   { method: 'POST', path: '/api/comments/:id/approve', params: () => ({ id: randomUUID() }), valid: () => ({}), who: 'admin' },
   { method: 'POST', path: '/api/comments/:id/reject', params: () => ({ id: randomUUID() }), valid: () => ({}), who: 'admin' },
   { method: 'POST', path: '/api/campaigns/:cid/homes/:hid/rectification', params: (w) => ({ cid: w.campaignId, hid: w.homeId }), valid: () => ({ plan: '整改方案' }), who: 'chair' },

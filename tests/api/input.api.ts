@@ -1,4 +1,5 @@
 import { GOOD_SCORES, api, cityWithCampaign, member, ratingPath } from './fixtures';
+import { scoresOf } from '../support/scores';
 
 describe('input hygiene', () => {
   let ctx: Awaited<ReturnType<typeof cityWithCampaign>>;
@@ -41,7 +42,7 @@ describe('input hygiene', () => {
   it('refuses a __proto__ key', async () => {
     const res = await api().put(ratingPath(ctx.campaign.id, ctx.homeA.id), {
       token: m.token,
-      raw: '{"scores":{"organization":5,"rights":5,"work":5,"role":5,"trust":5},"verdict":"satisfied","__proto__":{"admin":true}}',
+      raw: `{"scores":${JSON.stringify(scoresOf(5))},"verdict":"satisfied","__proto__":{"admin":true}}`,
       headers: { 'content-type': 'application/json' },
     });
     expect(res.status).toBe(400);

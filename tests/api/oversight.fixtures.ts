@@ -1,7 +1,8 @@
 import { admin, api, cityWithCampaign, member, ratingPath, uniq } from './fixtures';
+import { scoresOf } from '../support/scores';
 
 export type VerdictKey = 'satisfied' | 'basically_satisfied' | 'dissatisfied';
-export const scores = (v: number) => ({ organization: v, rights: v, work: v, role: v, trust: v });
+export const scores = (v: number) => (scoresOf(v));
 
 /** `n` fresh members rate the home with the same scores and verdict (and optional groups/comment). */
 export async function rateMany(campaignId: string, homeId: string, n: number, verdict: VerdictKey, opts: { score?: number; groups?: string[]; comment?: string } = {}) {

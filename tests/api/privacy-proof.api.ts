@@ -9,6 +9,7 @@ import { openDb } from '../support/db';
 import type { Reply } from '../support/http';
 import { GOOD_CONTENT, grievanceFixtures } from './grievances.fixtures';
 import { openCampaignOn, OwnServer, startOwnServer } from './own-server';
+import { allCriteria } from '../support/scores';
 
 let own: OwnServer;
 beforeAll(async () => {
@@ -82,7 +83,7 @@ describe('privacy proof over a whole cycle', () => {
       const r = await wechatPerson();
       const res = await own.api.put(ratingPath, {
         token: r.token,
-        body: { scores: { organization: 5, rights: 4, work: (i % 5) + 1, role: 4, trust: 5 }, verdict: i % 4 ? 'satisfied' : 'dissatisfied', comment: `第${i}条意见：希望多组织培训`, groups: i % 2 ? ['women'] : ['migrant'] },
+        body: { scores: allCriteria({ organization: 5, rights: 4, work: (i % 5) + 1, role: 4, trust: 5 }), verdict: i % 4 ? 'satisfied' : 'dissatisfied', comment: `第${i}条意见：希望多组织培训`, groups: i % 2 ? ['women'] : ['migrant'] },
       });
       expect(res.status).toBe(201);
       raters.push(r);

@@ -1,4 +1,5 @@
 import { api, chairOf, createHome, freshCity, member, moveCampaign, openCampaign, rateMany, ratingPath } from './oversight.fixtures';
+import { scoresOf } from '../support/scores';
 
 describe('privacy of dashboard slices', () => {
   it('shows nothing but the count of a cycle below five ratings, to the chair as to the federation', async () => {
@@ -41,7 +42,7 @@ describe('privacy of dashboard slices', () => {
     await rateMany(c.id, home.id, 8, 'satisfied', { comment: '食堂改善了' });
     await rateMany(c.id, nineHome.id, 9, 'satisfied', { comment: '还不错' });
     const held = await member();
-    expect((await api().put(ratingPath(c.id, home.id), { token: held.token, body: { scores: { organization: 2, rights: 2, work: 2, role: 2, trust: 2 }, verdict: 'dissatisfied', comment: '主席待人工复核一事' } })).status).toBe(201);
+    expect((await api().put(ratingPath(c.id, home.id), { token: held.token, body: { scores: scoresOf(2), verdict: 'dissatisfied', comment: '主席待人工复核一事' } })).status).toBe(201);
     await rateMany(c.id, home.id, 1, 'satisfied', { comment: '活动丰富' });
     // Open: nothing but participation until the close, comments included.
     const open = await api().get(`/api/homes/${home.id}/dashboard?campaignId=${c.id}`, { token: chair.token });
@@ -95,7 +96,7 @@ describe('privacy of dashboard slices', () => {
     for (let i = 0; i < 10; i++) {
       const m = await member();
       ids.push(m.id);
-      const res = await api().put(ratingPath(c.id, home.id), { token: m.token, body: { scores: { organization: 4, rights: 4, work: 4, role: 4, trust: 4 }, verdict: 'satisfied', comment: `很好${i}` } });
+      const res = await api().put(ratingPath(c.id, home.id), { token: m.token, body: { scores: scoresOf(4), verdict: 'satisfied', comment: `很好${i}` } });
       expect(res.status).toBe(201);
     }
     // Closed, so every view shows what it can of the ten ratings: figures and comments.

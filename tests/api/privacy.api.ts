@@ -1,6 +1,7 @@
 import { openDb } from '../support/db';
 import { fakeWechat } from '../support/wechat';
 import { GOOD_SCORES, api, cityWithCampaign, ratingPath } from './fixtures';
+import { CRITERION_KEYS } from '@pingjia/shared';
 
 describe('rater anonymity', () => {
   it('stores ratings with no user id or openid, times only to the day, and no answer shows a rater', async () => {
@@ -21,7 +22,7 @@ describe('rater anonymity', () => {
       const rows = await db.query<Record<string, any>>(`SELECT * FROM ratings WHERE campaign_id = ? AND home_id = ?`, [campaign.id, homeA.id]);
       expect(rows).toHaveLength(6);
       expect(Object.keys(rows[0]).sort()).toEqual(
-        ['id', 'campaign_id', 'home_id', 'rater_key', 's_organization', 's_rights', 's_work', 's_role', 's_trust', 'verdict', 'comment', 'comment_status', 'member_groups', 'updated_on'].sort(),
+        ['id', 'campaign_id', 'home_id', 'rater_key', ...CRITERION_KEYS.map((k) => `s_${k}`), 'verdict', 'comment', 'comment_status', 'member_groups', 'updated_on'].sort(),
       );
       for (const r of rows) expect(r.updated_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       const dump = JSON.stringify(rows);

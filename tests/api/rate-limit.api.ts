@@ -1,5 +1,6 @@
 import { client } from '../support/http';
 import { RunningServer, startServer, testDatabaseEnv } from '../support/server';
+import { scoresOf } from '../support/scores';
 
 describe('rate limits (a server of its own with small limits)', () => {
   let server: RunningServer;
@@ -17,7 +18,7 @@ describe('rate limits (a server of its own with small limits)', () => {
     const c = client(server.url);
     const token = (await c.post('/api/auth/dev', { body: { openid: 'writer-123' } })).body.token;
     const path = '/api/campaigns/00000000-0000-4000-8000-000000000000/homes/00000000-0000-4000-8000-000000000001/my-rating';
-    const body = { scores: { organization: 5, rights: 5, work: 5, role: 5, trust: 5 }, verdict: 'satisfied' };
+    const body = { scores: scoresOf(5), verdict: 'satisfied' };
     const answers = [];
     for (let i = 0; i < 4; i++) answers.push(await c.put(path, { token, body }));
     expect(answers.map((a) => a.status)).toEqual([404, 404, 404, 429]);

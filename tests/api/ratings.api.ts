@@ -63,7 +63,7 @@ describe('ratings', () => {
       ['a score of 3.5', { scores: { ...GOOD_SCORES, role: 3.5 }, verdict: 'satisfied' }, 'scores.role'],
       ['a score of "5"', { scores: { ...GOOD_SCORES, trust: '5' }, verdict: 'satisfied' }, 'scores.trust'],
       ['a score of null', { scores: { ...GOOD_SCORES, rights: null }, verdict: 'satisfied' }, 'scores.rights'],
-      ['a missing criterion', { scores: { organization: 5, rights: 5, work: 5, role: 5 }, verdict: 'satisfied' }, 'scores.trust'],
+      ['a missing criterion', { scores: { ...GOOD_SCORES, trust: undefined }, verdict: 'satisfied' }, 'scores.trust'],
       ['an unknown criterion', { scores: { ...GOOD_SCORES, beauty: 5 }, verdict: 'satisfied' }, 'scores.beauty'],
       ['an unknown verdict', { scores: GOOD_SCORES, verdict: 'delighted' }, 'verdict'],
       ['a 501-character comment', { scores: GOOD_SCORES, verdict: 'satisfied', comment: '好'.repeat(501) }, 'comment'],

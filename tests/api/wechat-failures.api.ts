@@ -3,8 +3,9 @@
 import { openDb } from '../support/db';
 import { GOOD_CONTENT, grievanceFixtures } from './grievances.fixtures';
 import { openCampaignOn, OwnServer, startOwnServer } from './own-server';
+import { allCriteria } from '../support/scores';
 
-const SCORES = { organization: 5, rights: 4, work: 4, role: 3, trust: 5 };
+const SCORES = allCriteria({ organization: 5, rights: 4, work: 4, role: 3, trust: 5 });
 let own: OwnServer;
 let fx: ReturnType<typeof grievanceFixtures>;
 

@@ -2,8 +2,8 @@
 import { client } from '../support/http';
 import type { Db } from '../support/db';
 import { VERDICTS, type GrievanceEntry, type Ledger, type RatingBody, type World } from './workload';
+import { CRITERION_KEYS, SCORES } from '@pingjia/shared';
 
-const CRITERIA = ['organization', 'rights', 'work', 'role', 'trust'] as const;
 
 export interface Findings {
   lost: string[];
@@ -15,7 +15,7 @@ const sameRating = (stored: any, sent: RatingBody) =>
   stored &&
   stored.comment === sent.comment &&
   stored.verdict === sent.verdict &&
-  CRITERIA.every((k) => stored.scores?.[k] === sent.scores[k]) &&
+  CRITERION_KEYS.every((k) => stored.scores?.[k] === sent.scores[k]) &&
   [...(stored.groups ?? [])].sort().join(',') === [...sent.groups].sort().join(',');
 
 export async function verify(world: World, ledger: Ledger, db: Db): Promise<Findings> {
@@ -100,14 +100,14 @@ async function recountTotals(world: World, db: Db): Promise<string[]> {
     const [totals] = await db.query<Record<string, any>>('SELECT * FROM rating_totals WHERE campaign_id = ? AND home_id = ?', [world.campaignId, homeId]);
     const expect: Record<string, number> = { ratings: ratings.length, comments_approved: 0 };
     for (const v of VERDICTS) expect[v] = 0;
-    for (const k of CRITERIA) {
+    for (const k of CRITERION_KEYS) {
       expect[`sum_${k}`] = 0;
-      for (let s = 1; s <= 5; s++) expect[`d_${k}_${s}`] = 0;
+      for (const s of SCORES) expect[`d_${k}_${s}`] = 0;
     }
     for (const r of ratings) {
       expect[r.verdict]++;
       if (r.comment_status === 'approved') expect.comments_approved++;
-      for (const k of CRITERIA) {
+      for (const k of CRITERION_KEYS) {
         expect[`sum_${k}`] += Number(r[`s_${k}`]);
         expect[`d_${k}_${r[`s_${k}`]}`]++;
       }

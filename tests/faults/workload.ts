@@ -1,11 +1,12 @@
 // Concurrent writers and the ledger of what the server acknowledged, for the crash suites.
 import { randomUUID } from 'node:crypto';
+import { CRITERION_KEYS, type Scores } from '@pingjia/shared';
 
 export const VERDICTS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
 const GROUPS = ['migrant', 'agency', 'new_generation', 'women', 'hardship', 'frontline'] as const;
 
 export interface RatingBody {
-  scores: { organization: number; rights: number; work: number; role: number; trust: number };
+  scores: Scores;
   verdict: (typeof VERDICTS)[number];
   comment: string;
   groups: string[];
@@ -72,7 +73,7 @@ let serial = 0;
 function ratingBody(rng: Rng): RatingBody {
   const s = () => rng.int(1, 5);
   return {
-    scores: { organization: s(), rights: s(), work: s(), role: s(), trust: s() },
+    scores: Object.fromEntries(CRITERION_KEYS.map((k) => [k, s()])) as Scores,
     verdict: rng.pick(VERDICTS),
     // A unique comment tells every attempt apart. About a third hold the word the stand-in WeChat sends
     // to review: those are held for the moderator, the rest approved at once (comments_approved moves).

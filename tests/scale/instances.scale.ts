@@ -15,6 +15,7 @@ import { client } from '../support/http';
 import { startRedis, type PrivateRedis } from '../support/redis';
 import { ROOT, RunningServer, startServer } from '../support/server';
 import { fakeWechat } from '../support/wechat';
+import { allCriteria } from '../support/scores';
 
 const LONG = process.env.SCALE_LONG === 'true' || process.env.SCALE_LONG === '1';
 const MEMBERS = LONG ? 400 : 64;
@@ -29,7 +30,7 @@ const SCRIPT = join(ROOT, 'scripts/mariadb.sh');
 // Every instance must share these: a token from one is checked by the other, and a member's rater key
 // must be the same wherever they rate.
 const SECRETS = { JWT_SECRET: 'scale-test-jwt-secret-0123456789abcdef', RATER_KEY_SECRET: 'scale-test-rater-key-secret-0123456789ab' };
-const RATING = { scores: { organization: 4, rights: 5, work: 4, role: 3, trust: 5 }, verdict: 'satisfied', groups: [] as string[] };
+const RATING = { scores: allCriteria({ organization: 4, rights: 5, work: 4, role: 3, trust: 5 }), verdict: 'satisfied', groups: [] as string[] };
 
 const dir = mkdtempSync(join(tmpdir(), 'pingjia-scale-'));
 let primary: { url: string; dir: string } | null = null;

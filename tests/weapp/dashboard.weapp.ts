@@ -7,19 +7,20 @@ import { CRITERION_KEYS, daysLeftText, openFiguresNote, TIER_LABELS, type Scores
 import { weapp } from './harness';
 import { ADMIN } from './global-setup';
 import { adminLogin, closeCampaign, homeDashboard, ownCityWithCampaign, rateAsNewMember } from './server-api';
+import { allCriteria, scoresOf } from '../support/scores';
 
 const STAFF_TOKEN_KEY = 'pingjia.staffToken';
 const CHAIR_PAGE = 'oversight/pages/chair/index';
 const WITHHELD = '样本不足，暂不显示';
 
 const RATINGS: Array<{ scores: Scores; verdict: Verdict }> = [
-  { scores: { organization: 5, rights: 4, work: 4, role: 3, trust: 5 }, verdict: 'satisfied' },
-  { scores: { organization: 4, rights: 4, work: 3, role: 3, trust: 4 }, verdict: 'satisfied' },
-  { scores: { organization: 3, rights: 2, work: 4, role: 4, trust: 3 }, verdict: 'basically_satisfied' },
-  { scores: { organization: 5, rights: 5, work: 5, role: 4, trust: 5 }, verdict: 'satisfied' },
-  { scores: { organization: 2, rights: 1, work: 2, role: 2, trust: 1 }, verdict: 'dissatisfied' },
+  { scores: allCriteria({ organization: 5, rights: 4, work: 4, role: 3, trust: 5 }), verdict: 'satisfied' },
+  { scores: allCriteria({ organization: 4, rights: 4, work: 3, role: 3, trust: 4 }), verdict: 'satisfied' },
+  { scores: allCriteria({ organization: 3, rights: 2, work: 4, role: 4, trust: 3 }), verdict: 'basically_satisfied' },
+  { scores: allCriteria({ organization: 5, rights: 5, work: 5, role: 4, trust: 5 }), verdict: 'satisfied' },
+  { scores: allCriteria({ organization: 2, rights: 1, work: 2, role: 2, trust: 1 }), verdict: 'dissatisfied' },
 ];
-const LATE = { scores: { organization: 1, rights: 1, work: 1, role: 1, trust: 1 }, verdict: 'dissatisfied' as const };
+const LATE = { scores: scoresOf(1), verdict: 'dissatisfied' as const };
 
 /** Each criterion's mean as the page should print it, computed from the ratings the test sent. */
 const means = (ratings: Array<{ scores: Scores }>) =>

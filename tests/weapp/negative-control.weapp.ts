@@ -8,6 +8,7 @@ import { weappDist } from './dist';
 import { assertNoConsoleErrors, silenceConsoleErrors, weapp } from './harness';
 import { fillAndSubmit, scanHomeCode } from './scenarios';
 import { adminLogin, demoHomes, homeDashboard, myRating, type DemoHome } from './server-api';
+import { scoresOf } from '../support/scores';
 
 const SUBMIT_BROKEN = 'negative control: the submit handler is broken';
 const HOME_BROKEN = 'negative control: the landing page cannot render';
@@ -51,7 +52,7 @@ describe('negative control: a broken weapp build fails the same journeys', () =>
     // The landing page is broken too, so open the form the way the landing page would.
     await h.launch({ path: 'pages/rate/index', query: { homeId: home.id, campaignId: campaign.id, scene: home.sceneToken } });
     await h.waitForId('submit-rating');
-    const journey = fillAndSubmit(h, { scores: { organization: 4, rights: 4, work: 4, role: 4, trust: 4 }, verdict: 'satisfied', comment: '对照组' }, { timeoutMs: 4000 });
+    const journey = fillAndSubmit(h, { scores: scoresOf(4), verdict: 'satisfied', comment: '对照组' }, { timeoutMs: 4000 });
     await expect(journey).rejects.toThrow(/pages\/thanks\/index not met/);
     await h.idle();
     expect(() => assertNoConsoleErrors()).toThrow(SUBMIT_BROKEN);

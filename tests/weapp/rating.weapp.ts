@@ -4,6 +4,7 @@ import { CRITERION_KEYS, SCORE_MAX } from '@pingjia/shared';
 import { weapp } from './harness';
 import { fillAndSubmit, openRatingForm, scanHomeCode, type Answers } from './scenarios';
 import { adminLogin, demoHomes, homeDashboard, myRating, otherMemberToken, type DemoHome } from './server-api';
+import { allCriteria } from '../support/scores';
 
 const MEMBER_TOKEN_KEY = 'pingjia.token';
 
@@ -12,7 +13,7 @@ describe('a member rates a home from its QR code (weapp build, WeChat simulator)
   let home: DemoHome;
   let campaign: { id: string; name: string };
   const answers: Answers = {
-    scores: { organization: 5, rights: 4, work: 3, role: 4, trust: 2 },
+    scores: allCriteria({ organization: 5, rights: 4, work: 3, role: 4, trust: 2 }),
     verdict: 'basically_satisfied',
     comment: '希望多组织技能培训，食堂饭菜再实惠些',
   };

@@ -12,6 +12,7 @@ import { launchBrowser, Page, watchErrors } from '../support/browser';
 import { ROOT } from '../support/server';
 import { api, expectAccessible, memberToken, staffToken, text, uniq } from './fixtures';
 import { STAFF } from './global-setup';
+import { allCriteria, scoresOf } from '../support/scores';
 
 const SCREENSHOTS = join(ROOT, 'docs/screenshots');
 const MEMBERS = 15;
@@ -19,11 +20,11 @@ const CHAIR = { username: uniq('chair_'), password: 'chair-password-2026' };
 
 // Five members: 4 of 5 positive (80%), organization scores 5,4,4,3,2 (mean 3.60).
 const RATINGS: Array<{ scores: Record<CriterionKey, number>; verdict: Verdict }> = [
-  { scores: { organization: 5, rights: 4, work: 4, role: 5, trust: 5 }, verdict: 'satisfied' },
-  { scores: { organization: 4, rights: 4, work: 3, role: 4, trust: 4 }, verdict: 'satisfied' },
-  { scores: { organization: 4, rights: 3, work: 4, role: 3, trust: 4 }, verdict: 'basically_satisfied' },
-  { scores: { organization: 3, rights: 3, work: 3, role: 3, trust: 3 }, verdict: 'basically_satisfied' },
-  { scores: { organization: 2, rights: 1, work: 2, role: 2, trust: 1 }, verdict: 'dissatisfied' },
+  { scores: allCriteria({ organization: 5, rights: 4, work: 4, role: 5, trust: 5 }), verdict: 'satisfied' },
+  { scores: allCriteria({ organization: 4, rights: 4, work: 3, role: 4, trust: 4 }), verdict: 'satisfied' },
+  { scores: allCriteria({ organization: 4, rights: 3, work: 4, role: 3, trust: 4 }), verdict: 'basically_satisfied' },
+  { scores: scoresOf(3), verdict: 'basically_satisfied' },
+  { scores: allCriteria({ organization: 2, rights: 1, work: 2, role: 2, trust: 1 }), verdict: 'dissatisfied' },
 ];
 const mean = (k: CriterionKey) => (RATINGS.reduce((s, r) => s + r.scores[k], 0) / RATINGS.length).toFixed(2);
 const SATISFACTION = '80.0%'; // (2 + 2) / 5

@@ -2,6 +2,7 @@ import { CRITERION_KEYS, formatChinaDate, ratingPrivacyNote } from '@pingjia/sha
 import { launchBrowser, Page, watchErrors } from '../support/browser';
 import { api, checked, cityWithCampaign, expectAccessible, homeUrl, memberToken, scoreAll, submitRating, text } from './fixtures';
 import { STAFF } from './global-setup';
+import { scoresOf } from '../support/scores';
 
 const OTHERS = 4;
 
@@ -19,7 +20,7 @@ describe('a member rates a home from its QR link, changes the rating, and the da
     for (let i = 0; i < OTHERS; i++) {
       const res = await api().put(`/api/campaigns/${ctx.campaign.id}/homes/${ctx.home.id}/my-rating`, {
         token: await memberToken(),
-        body: { scores: { organization: 3, rights: 3, work: 3, role: 3, trust: 3 }, verdict: 'basically_satisfied' },
+        body: { scores: scoresOf(3), verdict: 'basically_satisfied' },
       });
       expect(res.status).toBe(201);
     }

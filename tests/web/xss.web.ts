@@ -4,6 +4,7 @@
 import { launchBrowser, Page, watchErrors } from '../support/browser';
 import { api, memberToken, staffToken, text, uniq } from './fixtures';
 import { STAFF } from './global-setup';
+import { scoresOf } from '../support/scores';
 
 const PAYLOADS = ['<img src=x onerror="window.__xss=1">', '<script>window.__xss=2</script>', '<svg onload="window.__xss=3"></svg>', '<b>粗体</b>&amp;'];
 const url = (path: string) => `${process.env.PINGJIA_URL}${path}`;
@@ -37,7 +38,7 @@ describe('comments holding markup are shown as text', () => {
       const comment = PAYLOADS[i] ?? `普通留言${i}`;
       const res = await api().put(`/api/campaigns/${campaignId}/homes/${homeId}/my-rating`, {
         token: await memberToken(),
-        body: { scores: { organization: 4, rights: 4, work: 4, role: 4, trust: 4 }, verdict: 'satisfied', comment },
+        body: { scores: scoresOf(4), verdict: 'satisfied', comment },
       });
       expect(res.status).toBe(201);
     }
