@@ -10,6 +10,7 @@ import { startServer } from '../support/server';
 import { ADMIN } from './global-setup';
 import { GOOD_CONTENT, grantRole, grievanceFixtures, Person } from './grievances.fixtures';
 import { openCampaignOn, OwnServer, startOwnServer } from './own-server';
+import { allCriteria } from '../support/scores';
 
 let own: OwnServer;
 beforeAll(async () => {
@@ -18,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => own?.close());
 
 const mariadb = () => Boolean(process.env.TEST_DATABASE_URL);
-const rating = { scores: { organization: 4, rights: 4, work: 3, role: 4, trust: 5 }, verdict: 'satisfied' };
+const rating = { scores: allCriteria({ organization: 4, rights: 4, work: 3, role: 4, trust: 5 }), verdict: 'satisfied' };
 const ratingPath = (c: { id: string }, h: { id: string }) => `/api/campaigns/${c.id}/homes/${h.id}/my-rating`;
 const ROSTER = '姓名,会员编号\n张三,GH001\n李四,GH002\n王五,GH003\n赵六,GH004\n孙七,GH005\n周八,GH006\n';
 

@@ -103,7 +103,7 @@ export class Initial1764000000000 implements MigrationInterface {
           ref('campaign_id'),
           ref('home_id'),
           str('rater_key', 64),
-          ...['organization', 'rights', 'work', 'role', 'trust'].map((k) => ({ name: `s_${k}`, type: 'smallint' })),
+          ...CRITERIA.map((k) => ({ name: `s_${k}`, type: 'smallint' })),
           str('verdict', 24),
           { name: 'comment', type: 'text', isNullable: true },
           str('comment_status', 12),
