@@ -1,7 +1,9 @@
 import { countsTowardAggregate, CRITERION_KEYS, DEFAULT_THRESHOLDS, openParticipation, Thresholds } from '@pingjia/shared';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { ENTITIES, MIGRATIONS } from '../database/database-options';
+import { MIGRATIONS } from '../database/database-options';
+import { Home } from '../orgs/home.entity';
+import { RatingTotalsSchema } from './rating-totals.entity';
 import { aggregate, openParticipationSql, RatingTotalsStore, reportableSql } from './rating-totals.store';
 import { totalsDelta } from './totals-delta';
 
@@ -16,7 +18,7 @@ describe(RatingTotalsStore.name, () => {
   const children = [randomUUID(), randomUUID()];
 
   beforeAll(async () => {
-    ds = await new DataSource({ type: 'better-sqlite3', database: ':memory:', entities: ENTITIES, migrations: MIGRATIONS, logging: false }).initialize();
+    ds = await new DataSource({ type: 'better-sqlite3', database: ':memory:', entities: [Home, RatingTotalsSchema], migrations: MIGRATIONS, logging: false }).initialize();
     await ds.runMigrations();
     sut = new RatingTotalsStore(ds);
     // 24 homes under two child orgs and directly under the root, with 0..23 ratings each.

@@ -2,13 +2,13 @@ import { CRITERIA, Criterion, CriterionKey, LeagueSortKey, leagueSortKeys, SCORE
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { DataSource, getMetadataArgsStorage } from 'typeorm';
-import { leagueOrder, nameRanks } from '../dashboard/league-order';
+import { leagueOrder, nameRanks } from './league-order';
 import { MIGRATIONS } from '../database/database-options';
-import { scoresDtoFor } from './dto';
-import { addScoreColumns } from './rating.entity';
-import { counterColumns, figureColumns, totalsSchema } from './rating-totals.entity';
-import { addCriterionColumns, HomeRow, totalsSql } from './rating-totals.store';
-import { totalsDelta } from './totals-delta';
+import { scoresDtoFor } from '../ratings/dto';
+import { addScoreColumns } from '../ratings/rating.entity';
+import { counterColumns, figureColumns, totalsSchema } from '../ratings/rating-totals.entity';
+import { addCriterionColumns, HomeRow, totalsSql } from '../ratings/rating-totals.store';
+import { totalsDelta } from '../ratings/totals-delta';
 
 // Criteria are data: a sixth entry in shared's list (plus the migration addCriterionColumns writes)
 // must bring every column, check and sort key with it. Each catalogue below is built from a copy of
