@@ -140,14 +140,9 @@ export class GrievanceReportsService {
     return created;
   }
 
-  /**
-   * The reporter's first unused key. On MySQL the locking read also locks the index gaps of the
-   * unused keys, so two filings of one reporter at once take turns (SQLite has one writer anyway).
-   */
+  /** The reporter's first unused key. */
   private async freeReporterKey(m: EntityManager, candidates: string[]): Promise<string> {
-    const lock = m.connection.options.type === 'mysql' ? ' FOR UPDATE' : '';
-    const rows = (await m.query(`SELECT reporter_key FROM grievances WHERE reporter_key IN (${candidates.map(() => '?').join(', ')})${lock}`, candidates)) as { reporter_key: string }[];
-    const used = new Set(rows.map((r) => r.reporter_key));
+    const used = await this.store.usedReporterKeys(m, candidates);
     const free = candidates.find((k) => !used.has(k));
     if (!free) throw new DomainError('STATE_CONFLICT', `每个账号最多可提交 ${candidates.length} 件诉求，请先通过已有诉求与工会联系`);
     return free;

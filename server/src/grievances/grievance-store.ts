@@ -93,6 +93,16 @@ export class GrievanceStore {
     return { ...g, ...next };
   }
 
+  /**
+   * Which of these reporter keys are taken. On MySQL the locking read also locks the index gaps of the
+   * unused keys, so two filings of one reporter at once take turns (SQLite has one writer anyway).
+   */
+  async usedReporterKeys(m: EntityManager, candidates: string[]): Promise<Set<string>> {
+    const lock = m.connection.options.type === 'mysql' ? ' FOR UPDATE' : '';
+    const rows = (await m.query(`SELECT reporter_key FROM grievances WHERE reporter_key IN (${candidates.map(() => '?').join(', ')})${lock}`, candidates)) as { reporter_key: string }[];
+    return new Set(rows.map((r) => r.reporter_key));
+  }
+
   async insertEvent(m: EntityManager, grievanceId: string, seq: number, e: NewEvent, at: string): Promise<void> {
     await m.insert(GrievanceEventRow, { id: newId(), grievanceId, seq, kind: e.kind, actorRole: e.actorRole, message: e.message ?? null, days: e.days ?? null, verdict: e.verdict ?? null, at });
   }
