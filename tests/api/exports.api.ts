@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { openFiguresNote } from '@pingjia/shared';
+import { CRITERIA, CRITERIA_COUNT_TEXT, openFiguresNote, SCORES } from '@pingjia/shared';
 import { api, createHome, freshCity, moveCampaign, openCampaign, rateMany } from './oversight.fixtures';
 
 async function download(path: string, token: string): Promise<ExcelJS.Workbook> {
@@ -72,8 +72,10 @@ describe('Excel exports', () => {
     expect(overview.find((r) => r[0] === '参评人数')?.[1]).toBe(3);
     expect(overview.find((r) => r[0] === '说明')).toBeUndefined();
     expect(overview.find((r) => r[0] === '满意率（%）')?.[1]).toBe('—');
-    const criteria = rowsOf(wb.getWorksheet('五项指标')!);
-    expect(criteria[1]).toEqual(['组织健全', '—', '—', '—', '—', '—', '—']);
+    // One sheet row per criterion (五项指标 for today's five): mean and a count per score, all withheld.
+    const criteria = rowsOf(wb.getWorksheet(`${CRITERIA_COUNT_TEXT}指标`)!);
+    expect(criteria.slice(1).map((r) => r[0])).toEqual(CRITERIA.map((c) => c.label));
+    expect(criteria[1]).toEqual(['组织健全', '—', ...SCORES.map(() => '—')]);
     expect(rowsOf(wb.getWorksheet('会员留言')!)[1]).toEqual(['参评不足 10 人，不显示留言']);
   });
 });
