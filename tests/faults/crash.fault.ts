@@ -10,13 +10,15 @@ import { client } from '../support/http';
 import { startPrivateMariadb, type PrivateMariadb } from '../support/mariadb';
 import { startServer, type RunningServer } from '../support/server';
 import { checkMine, verify } from './verify';
-import { drive, newLedger, prng, type World } from './workload';
+import { drive, moderate, newLedger, prng, type World } from './workload';
 
 const ON_MARIADB = process.env.FAULT_DB === 'mariadb';
 const LONG = process.env.FAULT_LONG === 'true' || process.env.FAULT_LONG === '1';
 const KILLS = Number(process.env.FAULT_KILLS ?? (LONG ? 60 : 10));
 const WORKERS = Number(process.env.FAULT_WORKERS ?? 8);
 const MEMBERS = 32;
+// Kills while the moderator decides held comments, which it can do only once the cycle is closed.
+const MODERATION_KILLS = 3;
 const SEED = Number(process.env.FAULT_SEED ?? Date.now() % 1_000_000);
 const ADMIN = { username: 'fault-admin', password: 'fault-admin-password-123' };
 
@@ -93,6 +95,27 @@ describe(`crash without loss (${ON_MARIADB ? 'MariaDB' : 'SQLite'})`, () => {
     running = false;
     await tail;
 
+    // Held comments are decided only after the close (a comment appearing between two views of an open
+    // cycle would point at who rated in between): close it, then kill the server under the moderator.
+    const admin = client(server.url);
+    const closed = await admin.post(`/api/campaigns/${world.campaignId}/close`, { token: world.moderator!.token });
+    if (closed.status !== 200) throw new Error(`close: ${closed.status} ${closed.text}`);
+    let moderationKills = 0;
+    for (let round = 0; round <= MODERATION_KILLS; round++) {
+      let deciding = true;
+      const decided = ledger.decisions.size;
+      const mod = moderate(world, ledger, rng, () => deciding);
+      for (const until = Date.now() + 10_000; ledger.decisions.size === decided && Date.now() < until; ) await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => setTimeout(r, rng.int(0, 300)));
+      if (round < MODERATION_KILLS) {
+        await server.stop('SIGKILL');
+        moderationKills++;
+      }
+      deciding = false;
+      await mod;
+      if (round < MODERATION_KILLS) server = await startServer(env, 60_000);
+    }
+
     const loadMs = Date.now() - started;
     const db = await openDb(mariadb?.url, dataDir);
     try {
@@ -100,7 +123,7 @@ describe(`crash without loss (${ON_MARIADB ? 'MariaDB' : 'SQLite'})`, () => {
       await checkMine(world, ledger, found);
       const lost = found.lost.length;
       process.stdout.write(
-        `crash test (${ON_MARIADB ? 'mariadb' : 'sqlite'}, seed ${SEED}): kills=${kills} acknowledged=${ledger.acknowledged} attempts=${ledger.attempts} comment-decisions=${ledger.decisions.size} lost=${lost} duplicated=${found.duplicated.length} totals-mismatches=${found.totals.length} (load ${Math.round(loadMs / 1000)} s, checks ${Math.round((Date.now() - started - loadMs) / 1000)} s)\n`,
+        `crash test (${ON_MARIADB ? 'mariadb' : 'sqlite'}, seed ${SEED}): kills=${kills} acknowledged=${ledger.acknowledged} attempts=${ledger.attempts} comment-decisions=${ledger.decisions.size} moderation-kills=${moderationKills} lost=${lost} duplicated=${found.duplicated.length} totals-mismatches=${found.totals.length} (load ${Math.round(loadMs / 1000)} s, checks ${Math.round((Date.now() - started - loadMs) / 1000)} s)\n`,
       );
       expect(ledger.refusals).toEqual([]);
       expect(kills).toBeGreaterThanOrEqual(10);
