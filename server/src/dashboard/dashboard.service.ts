@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { areCommentsVisible, areFiguresReleased, CommentsWithheld, DashboardComment, daysLeft, DEFAULT_THRESHOLDS, GroupPattern, HomeDashboard, isSliceVisible, MemberGroup, satisfactionRate, TrendPoint } from '@pingjia/shared';
+import { areCommentsVisible, areFiguresReleased, CommentsWithheld, DashboardComment, daysLeft, DEFAULT_THRESHOLDS, HomeDashboard, isSliceVisible, satisfactionRate, TrendPoint } from '@pingjia/shared';
 import { DataSource } from 'typeorm';
 import { AccessPolicy } from '../orgs/access-policy';
 import { Campaign } from '../campaigns/campaign.entity';
@@ -41,7 +41,9 @@ export class DashboardService {
     const totals = campaign ? (rows.get(campaign.id) ?? null) : null;
     // Until the cycle closes: participation rounded down to 5 and nothing else, for everyone (issue 14).
     const released = !campaign || areFiguresReleased(campaign.status);
-    const f = released ? homeFigures(home, totals, this.thresholds, campaign && totals && totals.ratings ? await this.groupPatterns(campaign.id, home.id) : []) : openHomeFigures(home, totals, this.thresholds);
+    // Group slices need the final tally of who ticked which groups; below minSlice nothing is shown anyway.
+    const patterns = released && campaign && isSliceVisible(totals?.ratings ?? 0, this.thresholds) ? await this.totals.groupPatterns(campaign.id, home.id) : [];
+    const f = released ? homeFigures(home, totals, this.thresholds, patterns) : openHomeFigures(home, totals, this.thresholds);
     const commentsWithheld: CommentsWithheld | null = !released ? 'campaign_open' : !campaign || !areCommentsVisible(f.ratings, this.thresholds) ? 'too_few_ratings' : null;
     const [comments, grievances] = await Promise.all([
       campaign && !commentsWithheld ? this.comments(campaign.id, home.id) : Promise.resolve(null),
@@ -63,12 +65,6 @@ export class DashboardService {
       groups: f.groups,
       grievances,
     };
-  }
-
-  /** How many ratings ticked each set of groups (member_groups is the sorted list), for the group slices. */
-  private async groupPatterns(campaignId: string, homeId: string): Promise<GroupPattern<MemberGroup>[]> {
-    const rows = (await this.dataSource.query('SELECT member_groups AS g, COUNT(*) AS n FROM ratings WHERE campaign_id = ? AND home_id = ? GROUP BY member_groups', [campaignId, homeId])) as { g: string | null; n: number | string }[];
-    return rows.map((r) => ({ groups: r.g ? (r.g.split(',') as MemberGroup[]) : [], ratings: Number(r.n) }));
   }
 
   /** The home's cycles, oldest first, each with the privacy rules applied on its own. */

@@ -4,6 +4,7 @@ import {
   countsTowardAggregate,
   CRITERION_KEYS,
   CriterionKey,
+  GroupPattern,
   MEMBER_GROUP_KEYS,
   MemberGroup,
   SCORES,
@@ -223,6 +224,16 @@ export class RatingTotalsStore {
     const rows = (await this.dataSource.query(`SELECT * FROM rating_totals WHERE home_id = ? AND campaign_id IN (${campaignIds.map(() => '?').join(', ')})`, [homeId, ...campaignIds])) as Raw[];
     for (const r of rows) out.set(String(r.campaign_id), decodeTotals(r));
     return out;
+  }
+
+  /**
+   * How many of a home's ratings in a cycle ticked each set of groups (member_groups holds the sorted
+   * keys): what shared `publishableGroups` needs to show only group slices no combination can subtract.
+   * Read only for a closed cycle's final figures.
+   */
+  async groupPatterns(campaignId: string, homeId: string): Promise<GroupPattern<MemberGroup>[]> {
+    const rows = (await this.dataSource.query('SELECT member_groups AS g, COUNT(*) AS n FROM ratings WHERE campaign_id = ? AND home_id = ? GROUP BY member_groups', [campaignId, homeId])) as { g: string | null; n: number | string }[];
+    return rows.map((r) => ({ groups: r.g ? (r.g.split(',') as MemberGroup[]) : [], ratings: Number(r.n) }));
   }
 
   /** A home's totals in one cycle (public results of a published cycle). */
