@@ -38,7 +38,7 @@ describe('roster spreadsheet bombs', () => {
     writeFileSync(`/proc/${pid}/clear_refs`, '5');
     const before = memory(pid);
     const started = Date.now();
-    const res = await fetch(`${s.url}/api/homes/${homeId}/roster`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': XLSX }, body: file });
+    const res = await fetch(`${s.url}/api/homes/${homeId}/roster`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': XLSX }, body: new Uint8Array(file) });
     const ms = Date.now() - started;
     const body = await res.json();
     const after = memory(pid);
