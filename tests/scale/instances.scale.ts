@@ -161,6 +161,13 @@ describe('two instances on a MariaDB primary and replica with Redis', () => {
     world = await setUp();
   }, 180_000);
 
+  it('runs both instances on a primary that flushes the redo log and syncs its binary log at every commit', async () => {
+    for (let i = 0; i < 2; i++) {
+      const res = await api(i).get('/api/__test/durability');
+      expect(res.body).toMatchObject({ driver: 'mysql', innodb_flush_log_at_trx_commit: 1, log_bin: 1, sync_binlog: 1 });
+    }
+  });
+
   it(`takes rating and grievance load through both (${WRITES} writes, seed ${SEED}): nothing lost or doubled, totals exact, one token fetch`, async () => {
     await wx().reset();
     // A slow WeChat: every instance's first moderated write arrives while the one fetch is under way.

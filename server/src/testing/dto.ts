@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString } from 'class-validator';
 
 export class ClockDto {
   @ApiPropertyOptional({ description: '向前拨动的毫秒数' })
@@ -11,4 +11,9 @@ export class ClockDto {
   @IsOptional()
   @IsString()
   to?: string;
+
+  @ApiPropertyOptional({ description: '停在这一时刻（与 to 一起用）：边界可以精确到毫秒' })
+  @IsOptional()
+  @IsBoolean()
+  stopped?: boolean;
 }

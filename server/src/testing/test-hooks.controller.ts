@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { Public } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import { invalid } from '../common/domain-error';
@@ -9,7 +11,8 @@ import { MovableClock } from './movable-clock';
 import { SweepRecorder } from './sweep-recorder';
 
 // Exists only with NODE_ENV=test and TEST_CLOCK=true (the config refuses TEST_CLOCK under any other
-// NODE_ENV): tests move the server's clock and run the periodic job on demand.
+// NODE_ENV): tests move the server's clock (or stop it at a moment), run the periodic job on demand, and
+// read the durability settings.
 @ApiExcludeController()
 @Public()
 @Controller('__test')
@@ -19,6 +22,7 @@ export class TestHooksController {
     @Inject(Clock) private readonly clock: MovableClock,
     private readonly sweeper: GrievanceSweeper,
     private readonly recorder: SweepRecorder,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   @Get('clock')
@@ -32,8 +36,27 @@ export class TestHooksController {
     if ((dto.advanceMs === undefined) === (dto.to === undefined)) throw invalid({ advanceMs: '给出 advanceMs 或 to 其中之一' });
     const target = dto.to === undefined ? null : Date.parse(dto.to);
     if (target !== null && Number.isNaN(target)) throw invalid({ to: '不是有效的时间' });
-    this.clock.advance(target === null ? dto.advanceMs! : target - this.clock.now().getTime());
+    if (dto.stopped && target === null) throw invalid({ stopped: '停住时钟需给出 to' });
+    if (dto.stopped) this.clock.stopAt(new Date(target!));
+    else this.clock.advance(target === null ? dto.advanceMs! : target - this.clock.now().getTime());
     return this.now();
+  }
+
+  /**
+   * The durability settings as this server's own database connection sees them (tests fail on weaker
+   * ones): SQLite's journal mode and synchronous level; MariaDB's redo-log flush and binary-log sync.
+   */
+  @Get('durability')
+  async durability(): Promise<Record<string, string | number>> {
+    if (this.dataSource.options.type === 'better-sqlite3') {
+      const [{ journal_mode }] = await this.dataSource.query('PRAGMA journal_mode');
+      const [{ synchronous }] = await this.dataSource.query('PRAGMA synchronous');
+      return { driver: 'sqlite', journal_mode: String(journal_mode), synchronous: Number(synchronous) };
+    }
+    const [row] = await this.dataSource.query(
+      'SELECT @@GLOBAL.innodb_flush_log_at_trx_commit AS flush, @@GLOBAL.sync_binlog AS sync_binlog, @@GLOBAL.log_bin AS log_bin, @@GLOBAL.innodb_doublewrite AS doublewrite',
+    );
+    return { driver: 'mysql', innodb_flush_log_at_trx_commit: Number(row.flush), sync_binlog: Number(row.sync_binlog), log_bin: Number(row.log_bin), innodb_doublewrite: Number(row.doublewrite) };
   }
 
   /** the passes this instance's timer ran, by tick (several instances: each tick on one of them) */
