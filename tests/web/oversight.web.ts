@@ -2,19 +2,18 @@
 // cycle, and invites the home's chair; the chair accepts on H5 and sees the dashboard withheld; five
 // members rate and the cycle closes, and the figures (and charts) appear; the city's league table shows
 // the home on a desktop-wide screen, and the Excel export downloads as a real workbook. Screenshots of
-// both views go to docs/screenshots/.
+// both views go to the results folder (SCREENSHOTS_DIR); `bash scripts/screenshots.sh` refreshes
+// docs/screenshots/ from them.
 import ExcelJS from 'exceljs';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CRITERION_KEYS, TIER_LABELS, awardedTitle, commentsWithheldText, daysLeftText, formatChinaDate, openFiguresNote, type CriterionKey, type Verdict } from '@pingjia/shared';
 import { launchBrowser, Page, watchErrors } from '../support/browser';
-import { ROOT } from '../support/server';
-import { api, expectAccessible, memberToken, staffToken, text, uniq } from './fixtures';
+import { api, expectAccessible, memberToken, SCREENSHOTS, staffToken, text, uniq } from './fixtures';
 import { STAFF } from './global-setup';
 import { allCriteria, scoresOf } from '../support/scores';
 
-const SCREENSHOTS = join(ROOT, 'docs/screenshots');
 const MEMBERS = 15;
 const CHAIR = { username: uniq('chair_'), password: 'chair-password-2026' };
 

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Refreshes docs/screenshots/ from a run of the browser suite. The tests themselves only ever write to
+# a results folder (SCREENSHOTS_DIR), so running the tests never changes a tracked file.
+# Needs the server and H5 builds (scripts/test.sh, or build_server and `cd miniapp && pnpm build:h5`).
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+SHOTS="$ROOT/.tmp/screenshots"
+rm -rf "$SHOTS" && mkdir -p "$SHOTS"
+SCREENSHOTS_DIR="$SHOTS" npx jest -c tests/web/jest.config.js oversight
+# The pictures the docs show; the others stay in the results folder.
+for name in chair-dashboard federation-league; do
+  cp "$SHOTS/$name.png" "docs/screenshots/$name.png"
+done
+log "docs/screenshots/ refreshed from $SHOTS"
