@@ -44,11 +44,11 @@ suite  900   faults-sqlite   build-server           tests/faults/jest.config.js
 suite  900   api-mariadb     build-server,apt-mariadb  tests/api/jest.config.js TEST_DATABASE_URL=@mariadb
 suite  900   faults-mariadb  build-server,apt-mariadb  tests/faults/jest.config.js FAULT_DB=mariadb
 suite  600   scale           build-server,apt-mariadb,apt-redis  tests/scale/jest.config.js
-step   600   build-weapp     install                rm -rf miniapp/dist/weapp && cd miniapp && pnpm build:weapp
+step   600   build-weapp     install                rm -rf miniapp/dist/weapp && cd miniapp && PINGJIA_RELEASE=true TARO_APP_API_BASE=https://pingjia.example.org pnpm build:weapp
 step   60    weapp-size      build-weapp            node scripts/check-weapp-size.js
 step   600   build-h5        install                rm -rf miniapp/dist/h5 && cd miniapp && pnpm build:h5
-suite  600   weapp           build-server,build-weapp  tests/weapp/jest.config.js
-suite  900   web             build-server,build-h5,apt-chromium,apt-font  tests/web/jest.config.js
+suite  600   weapp           build-server,build-weapp  tests/weapp/jest.config.js WEAPP_RELEASE_ORIGIN=https://pingjia.example.org
+suite  900   web             build-server,build-h5,apt-chromium,apt-font  tests/web/jest.config.js SCREENSHOTS_DIR=.tmp/test-results/screenshots
 suite  900   production      build-server,build-h5,apt-mariadb,apt-chromium  tests/production/jest.config.js PROD_MARIADB_URL=@mariadb
 '
 

@@ -32,7 +32,7 @@ export default function ChairGrants({ index, homeId, homeName }: { index: number
 
   return (
     <>
-      <Button id={`manage-chairs-${index}`} className='btn btn--secondary' disabled={busy} {...a11y({ role: 'button', label: `查看${homeName}的工会主席`, disabled: busy })} onClick={load}>
+      <Button id={`manage-chairs-${index}`} className='btn btn--secondary' disabled={busy} {...a11y({ role: 'button', label: `${grants ? '刷新主席名单' : '查看主席'}：${homeName}`, disabled: busy })} onClick={load}>
         {grants ? '刷新主席名单' : '查看主席'}
       </Button>
       {grants && (

@@ -32,7 +32,7 @@ export default function InviteChair({ index, homeId, homeName }: { index: number
 
   return (
     <>
-      <Button id={`manage-invite-${index}`} className={`btn btn--secondary${busy ? ' btn--disabled' : ''}`} disabled={busy} {...a11y({ role: 'button', label: `邀请${homeName}的工会主席`, disabled: busy })} onClick={create}>
+      <Button id={`manage-invite-${index}`} className={`btn btn--secondary${busy ? ' btn--disabled' : ''}`} disabled={busy} {...a11y({ role: 'button', label: `邀请工会主席：${homeName}`, disabled: busy })} onClick={create}>
         邀请工会主席
       </Button>
       {invite && (
