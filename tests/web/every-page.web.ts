@@ -27,7 +27,8 @@ const PAGES: Record<string, { query: (c: Ctx, page: Page) => string | Promise<st
   'pages/home/index': { query: (c) => `scene=${c.open.home.sceneToken}`, ready: '#home-grievance' },
   'pages/rate/index': { query: (c) => target(c), ready: '#rate-intro' },
   'pages/thanks/index': { query: (c) => `${target(c)}&changed=0`, ready: '#thanks' },
-  'pages/dashboard/index': { query: (c) => `homeId=${c.home.id}&campaignId=${c.closed.id}`, ready: '#dash-tier' },
+  // Redirects to the chair page (the stack stays one page deep) with its query.
+  'pages/dashboard/index': { query: (c) => `homeId=${c.home.id}&campaignId=${c.closed.id}`, ready: '#chair-ratings' },
   'pages/membership/index': { query: (c) => target(c), ready: '#membership-title' },
   'pages/mine/index': { query: () => '', ready: '#mine-note' },
   'pages/grievance/index': { query: async (c, page) => `id=${await grievanceOf(page, c.open.home.id)}`, ready: '#grievance-status' },
