@@ -65,6 +65,11 @@ describe('roster spreadsheet bombs', () => {
     expect((await s.api.get(`/api/homes/${homeId}/grants`, { token })).status).toBe(200);
   });
 
+  it('refuses an upload over 5 MB as sent with 413', async () => {
+    const r = await upload(Buffer.concat([xlsxBomb(1).file, Buffer.alloc(6 * MB)]));
+    expect([r.status, r.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+  });
+
   it('refuses a workbook of 1,000 sheets without inflating any', async () => {
     const r = await upload(manySheets(1000));
     expect(r.status).toBe(413);
