@@ -223,8 +223,8 @@ export async function generate(sink: Sink, p: SizeParams, secrets: Manifest['sec
   const totalsColumns = ['campaign_id', 'home_id', ...layout.columns, ...(snapshots ? ['writes', 'window_start'] : [])];
   const snapshotColumns = ['campaign_id', 'home_id', ...layout.columns, 'writes'];
   const acc = new Float64Array(layout.columns.length);
-  let staged: Float64Array | null = null;
-  let shown: Float64Array | null = null;
+  let staged: Float64Array | null;
+  let shown: Float64Array | null;
   log(snapshots ? `open-cycle snapshots every ${step} writes (rating_totals_staged, rating_totals_shown)` : 'no snapshot tables');
   for (const [ci, c] of campaigns.entries()) {
     const until = Math.min(now, c.closesAt);
@@ -307,8 +307,15 @@ export async function generate(sink: Sink, p: SizeParams, secrets: Manifest['sec
       let onTime: number | null = null;
       let feedback: string | null = null;
       let reopened = 0;
-      if (escalated) version++, events.push(['escalated', 'system', '超过办理时限，转上级工会督办', null, time(0.5)]);
-      if (progress >= 1) version++, (status = 'accepted'), events.push(['accepted', actor, null, null, time(1)]);
+      if (escalated) {
+        version++;
+        events.push(['escalated', 'system', '超过办理时限，转上级工会督办', null, time(0.5)]);
+      }
+      if (progress >= 1) {
+        version++;
+        status = 'accepted';
+        events.push(['accepted', actor, null, null, time(1)]);
+      }
       if (progress >= 2) {
         version++;
         status = GRIEVANCE_FINAL_LIMITS[type].kind === 'reply' ? 'replied' : 'resolved';

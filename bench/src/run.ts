@@ -54,7 +54,10 @@ function parseArgs(argv: string[]): Args {
     else if (f === '--ratings') a.ratings = Number(value(i++));
     else if (f === '--homes') a.homes = Number(value(i++));
     else if (f === '--sizes') a.sizes = value(i++).split(',').map(Number);
-    else if (f === '--duration') (a.durationS = Number(value(i++))), (durationSet = true);
+    else if (f === '--duration') {
+      a.durationS = Number(value(i++));
+      durationSet = true;
+    }
     else if (f === '--connections') a.connections = Number(value(i++));
     else if (f === '--only') a.only = value(i++).split(',');
     else if (f === '--log-level') a.logLevel = value(i++);

@@ -9,7 +9,7 @@ export function isSceneToken(value: unknown): value is string {
 /** WeChat passes a QR scene URL-encoded in the page options; H5 gets it already decoded. */
 export function decodeScene(raw: string | undefined | null): string | null {
   if (!raw) return null;
-  let value = raw;
+  let value: string;
   try {
     value = decodeURIComponent(raw);
   } catch {

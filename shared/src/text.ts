@@ -4,6 +4,8 @@ export const COMMENT_MAX = 500;
 // Bidi overrides and isolates can make text read differently than it is stored.
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 // Characters that render as nothing: zero-width, word joiners, BOM, soft hyphen, fillers.
+// U+1160 combines in Hangul; here it is listed on its own, as a character to drop.
+// eslint-disable-next-line no-misleading-character-class
 const INVISIBLE = /[\s\u200B-\u200F\u2060-\u2064\uFEFF\u00AD\u034F\u115F\u1160\u3164\uFFA0\u180E]/g;
 
 /** NFC, bidi controls removed, trimmed. */
@@ -30,6 +32,7 @@ export function commentProblem(normalized: string, max = COMMENT_MAX): string | 
 
 // Control characters other than tab (U+0009) and newline (U+000A): C0, DEL and C1. They have no place in
 // anything a person writes here and break logs, exports and terminals.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 // A high surrogate not followed by a low one, or a low one without a high one before it: not a
 // character at all; databases store it lossily (as U+FFFD or "?").

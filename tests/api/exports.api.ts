@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { CRITERIA, CRITERIA_COUNT_TEXT, openFiguresNote, SCORES } from '@pingjia/shared';
-import { api, createHome, freshCity, moveCampaign, openCampaign, rateMany } from './oversight.fixtures';
+import { createHome, freshCity, moveCampaign, openCampaign, rateMany } from './oversight.fixtures';
 
 async function download(path: string, token: string): Promise<ExcelJS.Workbook> {
   const res = await fetch(process.env.PINGJIA_URL + path, { headers: { authorization: `Bearer ${token}` } });

@@ -128,9 +128,9 @@ export class Weapp {
       privacyListeners: [],
       pending: new Set(),
     };
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+     
     this.simulate = require('miniprogram-simulate');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+     
     this.exparser = require('miniprogram-exparser');
     const g = globalThis as any;
     // simulate installed its stub `wx`; ours replaces the members that matter.
@@ -146,7 +146,7 @@ export class Weapp {
       for (const [k, v] of Object.entries(options)) if (typeof v === 'function') methods[k] = v;
       g.Component({ data: options.data ?? {}, options: options.options, behaviors: options.behaviors, methods });
     };
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+     
     require(join(dist, 'app.js'));
     if (!this.app) throw new Error('app.js did not call App()');
   }

@@ -139,7 +139,7 @@ function wxRequest(env: WxEnv) {
       try {
         reply = await httpCall(method, url, { body, headers, timeoutMs: Number(o.timeout) || 60_000 });
       } catch (e) {
-        throw new Error(e instanceof HttpTimeout ? 'timeout' : (e as Error).message);
+        throw new Error(e instanceof HttpTimeout ? 'timeout' : (e as Error).message, { cause: e });
       }
       if (aborted) throw new Error('abort');
       record.status = reply.status;
@@ -294,7 +294,6 @@ export function createWx(env: WxEnv): Record<string, unknown> {
     },
     // Charts measure text on an offscreen canvas; @napi-rs/canvas provides a real one.
     createOffscreenCanvas: (o: { width?: number; height?: number } = {}) => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { createCanvas } = require('@napi-rs/canvas') as typeof import('@napi-rs/canvas');
       return createCanvas(o.width ?? 1, o.height ?? 1);
     },

@@ -40,8 +40,8 @@ export class AuditInterceptor implements NestInterceptor {
     );
   }
 
-  private async write(o: AuditedOptions, userId: string | undefined, paramId: string | undefined, result: any): Promise<void> {
-    const targetId = o.idFrom === 'param' ? paramId : result?.id;
+  private async write(o: AuditedOptions, userId: string | undefined, paramId: string | undefined, result: unknown): Promise<void> {
+    const targetId = o.idFrom === 'param' ? paramId : (result as { id?: unknown } | null | undefined)?.id;
     if (!userId || typeof targetId !== 'string') return;
     let scopePath: string | undefined;
     if (o.target === 'org') scopePath = (await this.orgs.findOne({ where: { id: targetId } }))?.path;

@@ -8,6 +8,7 @@ export type CommentStatus = 'none' | 'approved' | 'held' | 'rejected';
 // On SQLite a WITHOUT ROWID table: rows sit in the random id's order, not in the order members rated.
 @Entity('ratings', { withoutRowid: true })
 @Index('uq_ratings_rater', ['campaignId', 'homeId', 'raterKey'], { unique: true })
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the scores, see below
 export class Rating {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;

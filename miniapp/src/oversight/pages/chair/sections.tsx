@@ -89,12 +89,16 @@ interface CriterionRow {
 const SCORES = Array.from({ length: SCORE_MAX }, (_, i) => i + 1)
 
 export function CriteriaCard({ d }: { d: HomeDashboard }) {
-  const rows: CriterionRow[] = CRITERIA.map((c) => ({ key: c.key, label: c.label, mean: d.criteria?.[c.key]?.mean ?? null, distribution: d.criteria?.[c.key]?.distribution ?? null }))
-  const shown = d.criteria !== null && rows.every((r) => r.mean !== null)
-  const radar = useMemo(() => (shown ? radarChart(rows.map((r) => ({ label: r.label, mean: r.mean as number }))) : null), [d])
-  const bars = useMemo(
-    () => (shown && rows.every((r) => r.distribution) ? distributionChart(rows.flatMap((r) => SCORES.map((s) => ({ label: r.label, score: `${s}分`, count: r.distribution![s - 1] }))), d.participation.ratings) : null),
+  const rows: CriterionRow[] = useMemo(
+    () => CRITERIA.map((c) => ({ key: c.key, label: c.label, mean: d.criteria?.[c.key]?.mean ?? null, distribution: d.criteria?.[c.key]?.distribution ?? null })),
     [d],
+  )
+  const shown = d.criteria !== null && rows.every((r) => r.mean !== null)
+  const ratings = d.participation.ratings
+  const radar = useMemo(() => (shown ? radarChart(rows.map((r) => ({ label: r.label, mean: r.mean as number }))) : null), [rows, shown])
+  const bars = useMemo(
+    () => (shown && rows.every((r) => r.distribution) ? distributionChart(rows.flatMap((r) => SCORES.map((s) => ({ label: r.label, score: `${s}分`, count: r.distribution![s - 1] }))), ratings) : null),
+    [rows, shown, ratings],
   )
   const columns: Array<Column<CriterionRow>> = [
     { key: 'label', title: '评议内容', cell: (r) => r.label },
