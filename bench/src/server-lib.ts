@@ -4,7 +4,7 @@ import type { IsWorkday } from '@pingjia/shared';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '../..');
-export const SERVER_DIST = join(ROOT, 'server/dist');
+const SERVER_DIST = join(ROOT, 'server/dist');
 
 function load<T>(rel: string): T {
   // eslint-disable-next-line @typescript-eslint/no-require-imports

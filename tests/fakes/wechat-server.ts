@@ -27,7 +27,7 @@ export const FAKE_TEMPLATE_ID = 'tmplGrievanceStatus0001';
 /** Pages of the released mini-program (getwxacodeunlimit with check_path answers 41030 for others). */
 const PUBLISHED_PAGES = new Set(['pages/home/index', 'pages/rate/index', 'pages/dashboard/index']);
 
-export interface SentMessage {
+interface SentMessage {
   touser: string;
   template_id: string;
   page?: string;

@@ -12,7 +12,7 @@ export interface RatingBody {
   groups: string[];
 }
 
-export interface GrievanceBody {
+interface GrievanceBody {
   homeId: string;
   type: 'complaint';
   topic: 'wages';
@@ -21,7 +21,7 @@ export interface GrievanceBody {
 }
 
 /** One member's rating of one home: the last acknowledged body, and every attempt made after it. */
-export interface RatingEntry {
+interface RatingEntry {
   member: number;
   homeId: string;
   acked: RatingBody | null;
@@ -37,7 +37,7 @@ export interface GrievanceEntry {
   id: string | null;
 }
 
-export interface Member {
+interface Member {
   token: string;
 }
 

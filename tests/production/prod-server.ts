@@ -9,7 +9,7 @@ import { ownMariadbDatabase } from '../support/db';
 import { client } from '../support/http';
 import { RunningServer, startServer } from '../support/server';
 
-export const PUBLIC_URL = 'https://pingjia.example.cn';
+const PUBLIC_URL = 'https://pingjia.example.cn';
 export const ADMIN = { username: 'prod-admin', password: 'prod-admin-password-123' };
 
 export interface ProdServer {
@@ -19,7 +19,7 @@ export interface ProdServer {
   close: () => Promise<void>;
 }
 
-export const productionEnv = (dataDir: string): Record<string, string> => ({
+const productionEnv = (dataDir: string): Record<string, string> => ({
   NODE_ENV: 'production',
   DATA_DIR: dataDir,
   JWT_SECRET: randomBytes(32).toString('base64url'),

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { BrowserContext, chromium, Page } from 'playwright-core';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 // Debian's Chromium, headless, with everything that would reach outside this machine turned off.
 export async function launchBrowser(): Promise<{ browser: BrowserContext; close: () => Promise<void> }> {
@@ -47,4 +47,4 @@ export function watchErrors(page: Page, expected: ExpectedAnswer[] = [/\/my-rati
   return errors;
 }
 
-export type { Browser, Page };
+export type { Page };

@@ -75,4 +75,3 @@ export function testDatabaseEnv(): Record<string, string> {
   return url ? { DATABASE_URL: url } : {};
 }
 
-export const dbLabel = () => (process.env.TEST_DATABASE_URL ? 'mariadb' : 'sqlite');

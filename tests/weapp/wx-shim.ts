@@ -10,7 +10,7 @@ type Opts = Callbacks & Record<string, any>;
 
 export type NavigationApi = 'navigateTo' | 'redirectTo' | 'reLaunch' | 'navigateBack' | 'switchTab';
 
-export interface RequestRecord {
+interface RequestRecord {
   method: string;
   /** the URL the app asked for (before it is pointed at the test server) */
   url: string;

@@ -27,7 +27,7 @@ export interface ResourceOptions<T> {
   reloadOnShow?: boolean
 }
 
-export const SESSION_EXPIRED = '登录已失效，请重新登录'
+const SESSION_EXPIRED = '登录已失效，请重新登录'
 
 function failure<T>(e: unknown, o: ResourceOptions<T>): Resource<T> {
   const status = isApiRequestError(e) ? e.status : 0

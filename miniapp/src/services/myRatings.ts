@@ -35,6 +35,3 @@ export function recordRatedHome(entry: RatedHome): void {
   writeStored(MY_RATINGS_KEY, [entry, ...rest].slice(0, MAX_ENTRIES))
 }
 
-export function forgetRatedHome(campaignId: string, homeId: string): void {
-  writeStored(MY_RATINGS_KEY, listRatedHomes().filter((e) => !(e.homeId === homeId && e.campaignId === campaignId)))
-}

@@ -30,7 +30,7 @@ import { saveToken } from './session'
 const id = encodeURIComponent
 
 /** A query string from the values that are set, in the order given. */
-export function queryString(params: Record<string, string | number | undefined | null>): string {
+function queryString(params: Record<string, string | number | undefined | null>): string {
   const parts = Object.entries(params)
     .filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== null && e[1] !== '')
     .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)

@@ -49,7 +49,7 @@ export function errorMessage(e: unknown): string {
   return '出了点问题，请稍后重试'
 }
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
+type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
 export interface RequestOptions {
   method?: HttpMethod

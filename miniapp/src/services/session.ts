@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro'
 
 // Storage keys; the member and staff sessions never share a token.
-export const MEMBER_TOKEN_KEY = 'pingjia.token'
-export const STAFF_TOKEN_KEY = 'pingjia.staffToken'
+const MEMBER_TOKEN_KEY = 'pingjia.token'
+const STAFF_TOKEN_KEY = 'pingjia.staffToken'
 export const DEVICE_ID_KEY = 'pingjia.deviceId'
 
 export type TokenKind = 'member' | 'staff'

@@ -3,7 +3,6 @@
 // is in the twin files platform/aria.ts (H5) and platform/aria.weapp.ts.
 import { currentProps, fieldProps, headingProps, roleProps, type Role } from '../platform/aria'
 
-export type { Role } from '../platform/aria'
 
 interface A11y {
   /** needed on controls; live regions (alert, status) are read from their content */

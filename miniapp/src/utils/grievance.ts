@@ -28,7 +28,7 @@ export function typeGuide(type: GrievanceType): string {
 }
 
 /** The last limit, in words: "答复期限" for reply-kind types, "办结期限" for the rest. */
-export function dueLabel(type: GrievanceType): string {
+function dueLabel(type: GrievanceType): string {
   return GRIEVANCE_FINAL_LIMITS[type].kind === 'reply' ? '答复期限' : '办结期限'
 }
 

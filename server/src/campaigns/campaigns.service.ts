@@ -11,7 +11,7 @@ import { ancestorPaths } from '../orgs/org-paths';
 import { Campaign } from './campaign.entity';
 import { CreateCampaignDto } from './dto';
 
-export const toCampaignView = (c: Campaign): CampaignView => ({
+const toCampaignView = (c: Campaign): CampaignView => ({
   id: c.id,
   orgId: c.orgId,
   name: c.name,

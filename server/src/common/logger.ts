@@ -34,7 +34,7 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
 }
 
 /** The rating route (PUT and GET of a member's own rating), and filing a grievance (it may be anonymous). */
-export const isQuietRoute = (method: string | string[], url: string): boolean =>
+const isQuietRoute = (method: string | string[], url: string): boolean =>
   /\/my-rating$/.test(url) || (url === '/api/grievances' && [method].flat().includes('POST'));
 
 /**

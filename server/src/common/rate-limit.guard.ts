@@ -7,7 +7,7 @@ import type { AuthUser } from './auth.decorators';
 import { DomainError } from './domain-error';
 
 const MINUTE = 60_000;
-export const RATE_LIMIT_KIND = 'rateLimitKind';
+const RATE_LIMIT_KIND = 'rateLimitKind';
 /** Marks a login route: limited per address, with its own budget. */
 export const LoginRateLimit = () => SetMetadata(RATE_LIMIT_KIND, 'login');
 

@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 /** The ioredis client, or null when REDIS_URL is unset. */
 export const REDIS = Symbol('REDIS');
 /** Every key this server writes starts with this. */
-export const REDIS_PREFIX = 'pingjia:';
+const REDIS_PREFIX = 'pingjia:';
 
 export function createRedis(url: string): Redis {
   const logger = new Logger('Redis');

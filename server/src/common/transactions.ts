@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 
 const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'SQLITE_BUSY', 'ER_DUP_ENTRY', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
 
-export function errorCode(e: unknown): string | undefined {
+function errorCode(e: unknown): string | undefined {
   const err = e as { code?: string; driverError?: { code?: string } };
   return err?.driverError?.code ?? err?.code;
 }

@@ -9,7 +9,7 @@ export const excel = (): typeof ExcelJS => require('exceljs');
 /** the content type of an .xlsx file (roster uploads, exports) */
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export const WITHHELD = '—';
+const WITHHELD = '—';
 export type Cell = string | number | null | undefined;
 
 /** A row whose text cannot turn into a formula; withheld (null) figures print as "—". */

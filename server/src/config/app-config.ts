@@ -154,7 +154,7 @@ function wxaEnvVersion(env: Env): 'release' | 'trial' | 'develop' {
 }
 
 /** The variables that turn test hooks on: refused unless NODE_ENV=test. */
-export const TEST_VARIABLES = ['TEST_CLOCK', 'TEST_DISABLE_LOCKS'] as const;
+const TEST_VARIABLES = ['TEST_CLOCK', 'TEST_DISABLE_LOCKS'] as const;
 
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = env.NODE_ENV ?? 'development';

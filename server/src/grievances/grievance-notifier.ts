@@ -12,7 +12,7 @@ import { WECHAT_ERR, WechatError } from '../wechat/wechat.errors';
 import { GrievanceSubscription, OutboxMessage } from './delivery.entity';
 
 /** The mini-program page a message opens (no leading slash, as WeChat wants it). */
-export const GRIEVANCE_PAGE = 'pages/grievance/index';
+const GRIEVANCE_PAGE = 'pages/grievance/index';
 const MAX_ATTEMPTS = 5;
 const CLAIM_MS = 60_000;
 const BATCH = 50;

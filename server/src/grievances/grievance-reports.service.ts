@@ -32,7 +32,7 @@ import { canonicalJson, newTrackingCode, sha256 } from './keys';
 
 const SCOPE = 'grievances.create';
 /** how long a retried submission gets the first answer back */
-export const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
+const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
 
 type StoredAnswer = Omit<GrievanceCreated, 'trackingCode'>;

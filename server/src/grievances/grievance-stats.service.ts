@@ -8,7 +8,7 @@ import { subtreeRange } from '../common/paging';
 import { Grievance } from './grievance.entity';
 import { chairTopicSql, overdueSql } from './grievance-store';
 
-export const EMPTY_GRIEVANCE_STATS: GrievanceStats = {
+const EMPTY_GRIEVANCE_STATS: GrievanceStats = {
   total: 0,
   open: 0,
   overdue: 0,

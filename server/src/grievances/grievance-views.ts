@@ -5,7 +5,7 @@ import type { Relation } from './grievance-access';
 // Every answer about a grievance is built here, so what each reader may see is decided in one place.
 // No answer carries a user id or openid: the record holds none.
 
-export function isOverdue(g: Grievance, now: Date): boolean {
+function isOverdue(g: Grievance, now: Date): boolean {
   return isGrievanceOverdue({ status: g.status, completed: g.completedAt !== null, acceptDueAt: g.acceptDueAt, dueAt: g.dueAt }, now);
 }
 
@@ -16,7 +16,7 @@ interface TimelineOptions {
   publicOnly: boolean;
 }
 
-export function timelineView(events: GrievanceEventRow[], o: TimelineOptions): GrievanceTimelineEvent[] {
+function timelineView(events: GrievanceEventRow[], o: TimelineOptions): GrievanceTimelineEvent[] {
   return events.map((e) => {
     const kind = e.kind as GrievanceEventKind;
     const hideTime = o.hideReporterTimes && e.actorRole === 'reporter';

@@ -8,7 +8,7 @@ function derive(secret: string, purpose: string): Buffer {
 }
 
 /** How many grievances one account can file and find again under "my grievances". */
-export const REPORTER_SLOTS = 100;
+const REPORTER_SLOTS = 100;
 /** Marks the per-grievance keys (older rows held one key per reporter: 64 hex digits). */
 export const REPORTER_KEY_PREFIX = 'r2:';
 

@@ -18,7 +18,7 @@ const QUARTER_HOUR = 15 * 60_000;
 const UPPER_LEVEL_ONLY = '会员名册和账号绑定由上级工会维护，本单位工会不能修改';
 
 /** Attempts per home and quarter hour, whoever makes them: enough for a busy start, not for guessing. */
-export const homeAttemptLimit = (memberCount: number): number => Math.max(30, Math.ceil(memberCount / 2));
+const homeAttemptLimit = (memberCount: number): number => Math.max(30, Math.ceil(memberCount / 2));
 
 // One answer for "no such entry" and "entry bound to another account".
 const noMatch = () =>

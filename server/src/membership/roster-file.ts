@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { readXlsxRows, XlsxLimits } from './xlsx-rows';
 
-export interface RosterLine {
+interface RosterLine {
   name: string;
   memberNo: string;
   phone: string | null;
@@ -19,12 +19,12 @@ const HEADERS: Record<string, keyof RosterLine> = {
   phone: 'phone', 手机: 'phone', 手机号: 'phone', 电话: 'phone',
 };
 
-export const MAX_ROSTER_LINES = 100_000;
+const MAX_ROSTER_LINES = 100_000;
 /** a roster has three columns; a few more (notes, departments) are tolerated and ignored */
-export const ROSTER_MAX_COLUMNS = 20;
-export const ROSTER_MAX_CELLS = 5 * MAX_ROSTER_LINES;
+const ROSTER_MAX_COLUMNS = 20;
+const ROSTER_MAX_CELLS = 5 * MAX_ROSTER_LINES;
 /** all distinct texts of a workbook together */
-export const ROSTER_MAX_CHARS = 8 * 1024 * 1024;
+const ROSTER_MAX_CHARS = 8 * 1024 * 1024;
 
 function fromRows(rows: string[][]): RosterParse {
   const [header, ...body] = rows;

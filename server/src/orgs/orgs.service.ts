@@ -11,8 +11,8 @@ import { Home } from './home.entity';
 import { confusableWith } from './home-names';
 import { Org } from './org.entity';
 
-export const toOrgView = (o: Org): OrgView => ({ id: o.id, parentId: o.parentId, name: o.name, level: o.level });
-export const toHomeView = (h: Home): HomeView => ({
+const toOrgView = (o: Org): OrgView => ({ id: o.id, parentId: o.parentId, name: o.name, level: o.level });
+const toHomeView = (h: Home): HomeView => ({
   id: h.id,
   orgId: h.orgId,
   name: h.name,

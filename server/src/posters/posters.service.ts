@@ -7,7 +7,7 @@ import { WechatClient } from '../wechat/wechat.client';
 import { WECHAT_ERR, WechatError } from '../wechat/wechat.errors';
 import { PosterRenderer } from './poster-renderer';
 
-export const HOME_PAGE = 'pages/home/index';
+const HOME_PAGE = 'pages/home/index';
 
 export interface Poster {
   png: Buffer;

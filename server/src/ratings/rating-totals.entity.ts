@@ -21,7 +21,7 @@ export const distColumn = (k: string, score: number) => `d_${k}_${score}`;
 export const groupColumn = (g: MemberGroup) => `g_${g}`;
 /** verdicts within a self-declared group (added by the oversight migration) */
 export const groupVerdictColumn = (g: MemberGroup, v: Verdict) => `gv_${g}_${v}`;
-export const GROUP_VERDICT_COLUMNS: string[] = MEMBER_GROUP_KEYS.flatMap((g) => VERDICT_KEYS.map((v) => groupVerdictColumn(g, v)));
+const GROUP_VERDICT_COLUMNS: string[] = MEMBER_GROUP_KEYS.flatMap((g) => VERDICT_KEYS.map((v) => groupVerdictColumn(g, v)));
 
 /** A criterion's counters: its sum and one count per score. */
 export const criterionColumns = (k: string): string[] => [sumColumn(k), ...SCORES.map((s) => distColumn(k, s))];
@@ -43,12 +43,10 @@ export function counterColumns(criteria: readonly string[]): string[] {
 /** Every figure column, each moved by a rating: the counters and the group verdicts. */
 export const figureColumns = (criteria: readonly string[]): string[] => [...counterColumns(criteria), ...GROUP_VERDICT_COLUMNS];
 
-export const FIGURE_COLUMNS: string[] = figureColumns(CRITERION_KEYS);
-
 const counter: EntitySchemaColumnOptions = { type: 'int', default: 0 };
 const PROPERTY: Record<string, string> = { basically_satisfied: 'basicallySatisfied', comments_approved: 'commentsApproved' };
 /** The entity property of a counter column (the two verdict-like columns are camelCase in the entity). */
-export const propertyOf = (column: string) => PROPERTY[column] ?? column;
+const propertyOf = (column: string) => PROPERTY[column] ?? column;
 
 export function totalsSchema(name: string, tableName: string, criteria: readonly string[] = CRITERION_KEYS) {
   return new EntitySchema<RatingTotals>({

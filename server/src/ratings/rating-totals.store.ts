@@ -65,7 +65,7 @@ const verdicts = (r: Raw, prefix = ''): VerdictCounts => ({ satisfied: num(r[`${
 const sumsOf = (r: Raw): Record<CriterionKey, number> => Object.fromEntries(CRITERION_KEYS.map((k) => [k, num(r[sumColumn(k)])])) as Record<CriterionKey, number>;
 
 /** A whole totals row (SELECT *) as figures. */
-export function decodeTotals(r: Raw): HomeTotals {
+function decodeTotals(r: Raw): HomeTotals {
   const criteria = {} as HomeTotals['criteria'];
   for (const k of CRITERION_KEYS) criteria[k] = { sum: num(r[sumColumn(k)]), distribution: SCORES.map((s) => num(r[distColumn(k, s)])) };
   const groups = {} as HomeTotals['groups'];

@@ -30,7 +30,7 @@ function valuesOf(r: Rating): RatingValues {
   };
 }
 
-export function toRatingView(r: Rating): RatingView {
+function toRatingView(r: Rating): RatingView {
   const v = valuesOf(r);
   return { campaignId: r.campaignId, homeId: r.homeId, scores: scoresOf(r), verdict: r.verdict, comment: r.comment, groups: v.groups, updatedOn: r.updatedOn };
 }

@@ -7,7 +7,7 @@ const TEXT = '#1f1f1f'
 const SECONDARY = '#595959'
 const GRID = '#d9d9d9'
 /** score 1 … 5: from red to green, each at least 3:1 against white */
-export const SCORE_COLOURS = ['#a01218', '#d4380d', '#ad6800', '#2f54eb', '#237804']
+const SCORE_COLOURS = ['#a01218', '#d4380d', '#ad6800', '#2f54eb', '#237804']
 const SERIES_COLOURS = [PRIMARY, '#2f54eb']
 
 // F2's typings want each component's exact props; the props here are checked by the charts drawing.

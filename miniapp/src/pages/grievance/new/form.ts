@@ -1,11 +1,11 @@
 import { grievanceContentProblem, isMainlandMobile, normalizeText, type CreateGrievanceRequest } from '@pingjia/shared'
 import type { GrievanceValues } from '../../../services/grievanceDrafts'
 
-export type GrievanceField = 'type' | 'topic' | 'content' | 'anonymous' | 'contact' | 'general'
+type GrievanceField = 'type' | 'topic' | 'content' | 'anonymous' | 'contact' | 'general'
 export type GrievanceErrors = Partial<Record<GrievanceField, string>>
 
 /** Spaces and dashes people type in phone numbers are dropped before the shared check. */
-export const cleanContact = (contact: string) => contact.replace(/[\s-]/g, '')
+const cleanContact = (contact: string) => contact.replace(/[\s-]/g, '')
 
 export function contactProblem(contact: string): string | null {
   const c = cleanContact(contact)
