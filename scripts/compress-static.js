@@ -23,7 +23,10 @@ const walk = (d) => {
       const data = readFileSync(file);
       before += data.length;
       const variants = [
-        ['.br', brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } })],
+        [
+          '.br',
+          brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }),
+        ],
         ['.gz', gzipSync(data, { level: 9 })],
       ];
       let best = data.length;

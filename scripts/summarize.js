@@ -43,6 +43,8 @@ for (const line of fs.readFileSync(path.join(dir, 'results.tsv'), 'utf8').split(
 }
 failed += steps.failed;
 console.log('\nTest summary:\n' + rows.join('\n'));
-console.log(`steps: ${steps.passed} passed, ${steps.failed} failed${steps.failed ? ' (each failed step is counted in the failed tests below)' : ''}`);
+console.log(
+  `steps: ${steps.passed} passed, ${steps.failed} failed${steps.failed ? ' (each failed step is counted in the failed tests below)' : ''}`,
+);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);

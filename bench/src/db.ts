@@ -100,7 +100,11 @@ export class SqliteSink implements Sink {
 
   async dropSecondaryIndexes(tables: string[]): Promise<string[]> {
     // Indexes with SQL of their own (not the primary keys' automatic ones).
-    const found = this.db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(', ')})`).all(...tables) as { name: string; sql: string }[];
+    const found = this.db
+      .prepare(
+        `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(', ')})`,
+      )
+      .all(...tables) as { name: string; sql: string }[];
     for (const i of found) this.db.exec(`DROP INDEX "${i.name}"`);
     return found.map((i) => i.sql);
   }
@@ -158,7 +162,10 @@ export class MysqlSink implements Sink {
   }
 
   async columns(table: string): Promise<string[]> {
-    const [rows] = await this.conns[0].query('SELECT column_name AS name FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = ? ORDER BY ordinal_position', [table]);
+    const [rows] = await this.conns[0].query(
+      'SELECT column_name AS name FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = ? ORDER BY ordinal_position',
+      [table],
+    );
     return (rows as { name: string }[]).map((r) => r.name);
   }
 
@@ -183,7 +190,9 @@ export class MysqlSink implements Sink {
       if (!found.length) continue;
       await this.conns[0].query(`ALTER TABLE \`${table}\` ${found.map((i) => `DROP INDEX \`${i.name}\``).join(', ')}`);
       // One ALTER per table: its indexes are built in one pass over the loaded rows.
-      out.push(`ALTER TABLE \`${table}\` ${found.map((i) => `ADD ${Number(i.non_unique) ? '' : 'UNIQUE '}INDEX \`${i.name}\` (${i.cols})`).join(', ')}`);
+      out.push(
+        `ALTER TABLE \`${table}\` ${found.map((i) => `ADD ${Number(i.non_unique) ? '' : 'UNIQUE '}INDEX \`${i.name}\` (${i.cols})`).join(', ')}`,
+      );
     }
     return out;
   }

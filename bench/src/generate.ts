@@ -70,19 +70,87 @@ export interface Manifest {
 const DAY = 24 * 3600_000;
 const CITY_NAMES = ['南京', '无锡', '徐州', '常州', '苏州', '南通', '连云港', '淮安', '盐城', '扬州', '镇江', '泰州', '宿迁'];
 const INDUSTRIES = ['制造业', '建筑业', '交通运输', '批发零售', '住宿餐饮', '信息技术', '金融', '卫生', '教育', '快递物流'];
-const COMMENTS = ['希望多组织职工文体活动', '工会帮我们解决了加班费的问题，很满意', '职工书屋的书可以再多一些', '食堂饭菜有改善，感谢工会', '希望工会多关心一线职工的劳动保护', '困难职工帮扶很及时', '活动室开放时间能不能延长', '劳动合同签订的事情工会跟进得很好'];
-const GRIEVANCE_TEXTS = ['公司连续三个月拖欠加班工资，多次反映没有结果', '劳动合同到期后单位不续签也不给经济补偿', '车间噪音很大，没有发放劳动防护用品', '单位没有按规定缴纳社会保险，希望工会协助', '派遣工和正式工同工不同酬，希望了解政策', '希望工会对本单位职工之家的活动安排提些建议', '春节期间安排加班但没有按三倍工资计发', '工伤认定材料单位迟迟不提供，请求帮助'];
+const COMMENTS = [
+  '希望多组织职工文体活动',
+  '工会帮我们解决了加班费的问题，很满意',
+  '职工书屋的书可以再多一些',
+  '食堂饭菜有改善，感谢工会',
+  '希望工会多关心一线职工的劳动保护',
+  '困难职工帮扶很及时',
+  '活动室开放时间能不能延长',
+  '劳动合同签订的事情工会跟进得很好',
+];
+const GRIEVANCE_TEXTS = [
+  '公司连续三个月拖欠加班工资，多次反映没有结果',
+  '劳动合同到期后单位不续签也不给经济补偿',
+  '车间噪音很大，没有发放劳动防护用品',
+  '单位没有按规定缴纳社会保险，希望工会协助',
+  '派遣工和正式工同工不同酬，希望了解政策',
+  '希望工会对本单位职工之家的活动安排提些建议',
+  '春节期间安排加班但没有按三倍工资计发',
+  '工伤认定材料单位迟迟不提供，请求帮助',
+];
 const ROW_COLUMNS = {
   orgs: ['id', 'parent_id', 'name', 'level', 'path', 'created_on'],
-  homes: ['id', 'org_id', 'org_path', 'name', 'kind', 'member_count', 'worker_count', 'membership_mode', 'ownership', 'industry', 'scene_token', 'created_on'],
+  homes: [
+    'id',
+    'org_id',
+    'org_path',
+    'name',
+    'kind',
+    'member_count',
+    'worker_count',
+    'membership_mode',
+    'ownership',
+    'industry',
+    'scene_token',
+    'created_on',
+  ],
   campaigns: ['id', 'org_id', 'org_path', 'name', 'status', 'opens_at', 'closes_at', 'created_on'],
-  ratings: ['id', 'campaign_id', 'home_id', 'rater_key', ...CRITERION_KEYS.map(serverLib.scoreColumn), 'verdict', 'comment', 'comment_status', 'member_groups', 'updated_on'],
+  ratings: [
+    'id',
+    'campaign_id',
+    'home_id',
+    'rater_key',
+    ...CRITERION_KEYS.map(serverLib.scoreColumn),
+    'verdict',
+    'comment',
+    'comment_status',
+    'member_groups',
+    'updated_on',
+  ],
   users: ['id', 'openid', 'unionid', 'username', 'password_hash', 'display_name', 'created_on', 'token_version'],
   role_grants: ['id', 'user_id', 'role', 'org_id'],
   grievances: [
-    'id', 'home_id', 'org_path', 'handler_org_id', 'handler_org_path', 'escalated', 'type', 'topic', 'content', 'content_status', 'anonymous',
-    'reporter_key', 'reporter_name', 'contact', 'tracking_hash', 'status', 'version', 'accept_due_at', 'due_at', 'completed_at', 'on_time',
-    'extended', 'reopened', 'accept_reminded', 'final_reminded', 'feedback_verdict', 'feedback_comment', 'created_at', 'updated_at',
+    'id',
+    'home_id',
+    'org_path',
+    'handler_org_id',
+    'handler_org_path',
+    'escalated',
+    'type',
+    'topic',
+    'content',
+    'content_status',
+    'anonymous',
+    'reporter_key',
+    'reporter_name',
+    'contact',
+    'tracking_hash',
+    'status',
+    'version',
+    'accept_due_at',
+    'due_at',
+    'completed_at',
+    'on_time',
+    'extended',
+    'reopened',
+    'accept_reminded',
+    'final_reminded',
+    'feedback_verdict',
+    'feedback_comment',
+    'created_at',
+    'updated_at',
   ],
   grievance_events: ['id', 'grievance_id', 'seq', 'kind', 'actor_role', 'message', 'verdict', 'days', 'at'],
 } as const;
@@ -123,7 +191,8 @@ function totalsLayout(dbColumns: string[], extra: string[]) {
   const expected = new Set(['campaign_id', 'home_id', ...columns, ...extra]);
   const unknown = dbColumns.filter((c) => !expected.has(c));
   const missing = [...expected].filter((c) => !dbColumns.includes(c));
-  if (unknown.length || missing.length) throw new Error(`rating_totals columns differ from the server's: unknown ${unknown.join(',')} missing ${missing.join(',')}`);
+  if (unknown.length || missing.length)
+    throw new Error(`rating_totals columns differ from the server's: unknown ${unknown.join(',')} missing ${missing.join(',')}`);
   const at = (c: string) => columns.indexOf(c);
   return {
     columns,
@@ -133,7 +202,9 @@ function totalsLayout(dbColumns: string[], extra: string[]) {
     sum: CRITERION_KEYS.map((k) => at(t.sumColumn(k))),
     dist: CRITERION_KEYS.map((k) => [0, ...t.SCORES.map((s) => at(t.distColumn(k, s)))]),
     group: MEMBER_GROUP_KEYS.map((g) => at(t.groupColumn(g))),
-    groupVerdict: MEMBER_GROUP_KEYS.map((g) => Object.fromEntries(VERDICT_KEYS.map((v) => [v, at(t.groupVerdictColumn(g, v))])) as Record<string, number>),
+    groupVerdict: MEMBER_GROUP_KEYS.map(
+      (g) => Object.fromEntries(VERDICT_KEYS.map((v) => [v, at(t.groupVerdictColumn(g, v))])) as Record<string, number>,
+    ),
   };
 }
 
@@ -158,7 +229,15 @@ export async function generate(sink: Sink, p: SizeParams, secrets: Manifest['sec
   };
 
   // Secondary indexes are made after the load (see the end): one sort each instead of a B-tree insert per row.
-  const indexes = await sink.dropSecondaryIndexes(['homes', 'ratings', 'rating_totals', 'rating_totals_staged', 'rating_totals_shown', 'grievances', 'grievance_events']);
+  const indexes = await sink.dropSecondaryIndexes([
+    'homes',
+    'ratings',
+    'rating_totals',
+    'rating_totals_staged',
+    'rating_totals_shown',
+    'grievances',
+    'grievance_events',
+  ]);
 
   // Orgs: a province, 13 cities, 100 counties.
   const provinceId = randomUUID();
@@ -168,16 +247,34 @@ export async function generate(sink: Sink, p: SizeParams, secrets: Manifest['sec
   for (const c of cities) await push('orgs', [c.id, provinceId, `${c.name}市总工会`, 'city', `${provincePath}${c.id}/`, today]);
   const counties = Array.from({ length: 100 }, (_, i) => {
     const city = cities[i % cities.length];
-    return { id: randomUUID(), city, path: `${provincePath}${city.id}/`, name: `${city.name}第${Math.floor(i / cities.length) + 1}区县总工会` };
+    return {
+      id: randomUUID(),
+      city,
+      path: `${provincePath}${city.id}/`,
+      name: `${city.name}第${Math.floor(i / cities.length) + 1}区县总工会`,
+    };
   });
   for (const c of counties) await push('orgs', [c.id, c.city.id, c.name, 'county', `${c.path}${c.id}/`, today]);
 
   // Campaigns: two earlier, published; the open one started 20 days ago.
-  const campaign = (yearsAgo: number) => ({ id: randomUUID(), opensAt: now - yearsAgo * 365 * DAY - 20 * DAY, closesAt: now - yearsAgo * 365 * DAY + 40 * DAY });
+  const campaign = (yearsAgo: number) => ({
+    id: randomUUID(),
+    opensAt: now - yearsAgo * 365 * DAY - 20 * DAY,
+    closesAt: now - yearsAgo * 365 * DAY + 40 * DAY,
+  });
   const campaigns = [campaign(2), campaign(1), campaign(0)];
   for (const [i, c] of campaigns.entries()) {
     const year = new Date(c.opensAt).getFullYear();
-    await push('campaigns', [c.id, provinceId, provincePath, `${year}年度会员评家`, i === 2 ? 'open' : 'published', new Date(c.opensAt).toISOString(), new Date(c.closesAt).toISOString(), chinaDay(c.opensAt)]);
+    await push('campaigns', [
+      c.id,
+      provinceId,
+      provincePath,
+      `${year}年度会员评家`,
+      i === 2 ? 'open' : 'published',
+      new Date(c.opensAt).toISOString(),
+      new Date(c.closesAt).toISOString(),
+      chinaDay(c.opensAt),
+    ]);
   }
 
   // Homes: 95% under counties, 5% directly under cities; log-normal sizes; a few very large ones.
@@ -193,20 +290,44 @@ export async function generate(sink: Sink, p: SizeParams, secrets: Manifest['sec
     const underCity = r.next() < 0.05;
     const county = counties[i % counties.length];
     const org = underCity ? { id: county.city.id, path: `${county.path}` } : { id: county.id, path: `${county.path}${county.id}/` };
-    homes.push({ id: randomUUID(), orgId: org.id, orgPath: org.path, members, quality: Math.min(4.9, Math.max(1.5, 3.9 + 0.5 * r.normal())), ratings: [earlier(0.2), earlier(0.2), current] });
+    homes.push({
+      id: randomUUID(),
+      orgId: org.id,
+      orgPath: org.path,
+      members,
+      quality: Math.min(4.9, Math.max(1.5, 3.9 + 0.5 * r.normal())),
+      ratings: [earlier(0.2), earlier(0.2), current],
+    });
   }
   // The earlier campaigns' totals are made to match `earlier` exactly.
   for (const e of [0, 1] as const) {
     const want = Math.round(p.earlier / 2);
     const have = homes.reduce((a, h) => a + h.ratings[e], 0);
-    const scaled = apportion(homes.map((h) => h.ratings[e] + 1e-9), want);
+    const scaled = apportion(
+      homes.map((h) => h.ratings[e] + 1e-9),
+      want,
+    );
     homes.forEach((h, i) => (h.ratings[e] = Math.min(h.members, scaled[i])));
     if (have === 0 && want > 0) homes[0].ratings[e] = Math.min(homes[0].members, want);
   }
   for (const [i, h] of homes.entries()) {
-    const name = i < p.hotHomes ? `${CITY_NAMES[i]}市产业工人联合职工之家` : `${r.pick(CITY_NAMES)}${r.pick(INDUSTRIES)}第${i}号企业工会职工之家`;
+    const name =
+      i < p.hotHomes ? `${CITY_NAMES[i]}市产业工人联合职工之家` : `${r.pick(CITY_NAMES)}${r.pick(INDUSTRIES)}第${i}号企业工会职工之家`;
     const workers = r.next() < 0.6 ? Math.ceil(h.members / (0.8 + 0.2 * r.next())) : null;
-    await push('homes', [h.id, h.orgId, h.orgPath, name, i < p.hotHomes ? 'joint' : r.next() < 0.85 ? 'enterprise' : 'joint', h.members, workers, 'open', r.pick(OWNERSHIPS), r.pick(INDUSTRIES), serverLib.newSceneToken(), today]);
+    await push('homes', [
+      h.id,
+      h.orgId,
+      h.orgPath,
+      name,
+      i < p.hotHomes ? 'joint' : r.next() < 0.85 ? 'enterprise' : 'joint',
+      h.members,
+      workers,
+      'open',
+      r.pick(OWNERSHIPS),
+      r.pick(INDUSTRIES),
+      serverLib.newSceneToken(),
+      today,
+    ]);
   }
   log(`orgs ${counts.orgs}, homes ${counts.homes}`);
 
@@ -216,7 +337,9 @@ export async function generate(sink: Sink, p: SizeParams, secrets: Manifest['sec
   // as ratings.service + open-figures do when the same ratings arrive one by one.
   const totalsDbColumns = await sink.columns('rating_totals');
   const snapshots = totalsDbColumns.includes('window_start') && (await sink.columns('rating_totals_shown')).length > 0;
-  const ratingColumns = (await sink.columns('ratings')).includes('counted_window') ? [...ROW_COLUMNS.ratings, 'counted_window'] : [...ROW_COLUMNS.ratings];
+  const ratingColumns = (await sink.columns('ratings')).includes('counted_window')
+    ? [...ROW_COLUMNS.ratings, 'counted_window']
+    : [...ROW_COLUMNS.ratings];
   const fromShared = (shared as unknown as Record<string, unknown>).openFiguresStep;
   const step = typeof fromShared === 'function' ? Number((fromShared as () => number)()) : shared.DEFAULT_THRESHOLDS.minSlice;
   const layout = totalsLayout(totalsDbColumns, snapshots ? ['writes', 'window_start'] : []);
@@ -262,7 +385,18 @@ export async function generate(sink: Sink, p: SizeParams, secrets: Manifest['sec
         }
         const key = serverLib.raterKey(secrets.RATER_KEY_SECRET, c.id, h.id, randomUUID());
         const day = chinaDay(c.opensAt + r.next() * (until - c.opensAt));
-        const row: Row = [randomUUID(), c.id, h.id, key, ...scores, verdict, hasComment ? r.pick(COMMENTS) : null, commentStatus, groupKeys.join(','), day];
+        const row: Row = [
+          randomUUID(),
+          c.id,
+          h.id,
+          key,
+          ...scores,
+          verdict,
+          hasComment ? r.pick(COMMENTS) : null,
+          commentStatus,
+          groupKeys.join(','),
+          day,
+        ];
         if (ratingColumns.length > ROW_COLUMNS.ratings.length) row.push(Math.floor(j / step) * step);
         counts.ratings = (counts.ratings ?? 0) + 1;
         await sink.push('ratings', ratingColumns, row);
@@ -283,7 +417,10 @@ export async function generate(sink: Sink, p: SizeParams, secrets: Manifest['sec
   // Grievances with their timelines, spread over the last 400 days, weighted by home size.
   const keys = new serverLib.GrievanceKeys(secrets.RATER_KEY_SECRET);
   const isWorkday = serverLib.workdayLookup(new Map());
-  const perHome = apportion(homes.map((h) => h.members), p.grievances);
+  const perHome = apportion(
+    homes.map((h) => h.members),
+    p.grievances,
+  );
   for (const [hi, h] of homes.entries()) {
     for (let j = 0; j < perHome[hi]; j++) {
       const type = r.pick(GRIEVANCE_TYPES) as GrievanceType;
@@ -341,10 +478,35 @@ export async function generate(sink: Sink, p: SizeParams, secrets: Manifest['sec
       }
       const id = randomUUID();
       await push('grievances', [
-        id, h.id, h.orgPath, upper || escalated ? h.orgId : null, upper || escalated ? h.orgPath : null, escalated ? 1 : 0, type, topic,
-        r.pick(GRIEVANCE_TEXTS), r.next() < 0.9 ? 'approved' : 'held', anonymous ? 1 : 0, keys.reporterKeys(randomUUID())[0],
-        anonymous ? null : '张师傅', anonymous ? null : `139${String(r.int(0, 99_999_999)).padStart(8, '0')}`, serverLib.sha256(serverLib.newTrackingCode()),
-        status, version, acceptDue, due, completedAt, onTime, 0, reopened, 0, 0, feedback, null, time(0), events[events.length - 1][4],
+        id,
+        h.id,
+        h.orgPath,
+        upper || escalated ? h.orgId : null,
+        upper || escalated ? h.orgPath : null,
+        escalated ? 1 : 0,
+        type,
+        topic,
+        r.pick(GRIEVANCE_TEXTS),
+        r.next() < 0.9 ? 'approved' : 'held',
+        anonymous ? 1 : 0,
+        keys.reporterKeys(randomUUID())[0],
+        anonymous ? null : '张师傅',
+        anonymous ? null : `139${String(r.int(0, 99_999_999)).padStart(8, '0')}`,
+        serverLib.sha256(serverLib.newTrackingCode()),
+        status,
+        version,
+        acceptDue,
+        due,
+        completedAt,
+        onTime,
+        0,
+        reopened,
+        0,
+        0,
+        feedback,
+        null,
+        time(0),
+        events[events.length - 1][4],
       ]);
       for (const [k, e] of events.entries()) await push('grievance_events', [randomUUID(), id, k + 1, e[0], e[1], e[2], e[3], null, e[4]]);
     }
@@ -398,9 +560,13 @@ async function verify(sink: Sink, m: Manifest, columns: string[]): Promise<void>
       [c, h],
     );
     const checked = ['ratings', ...CRITERION_KEYS.map(t.sumColumn), 'satisfied', 'comments_approved'];
-    const [totals] = await sink.all<Record<string, number | string>>(`SELECT ${checked.join(', ')} FROM rating_totals WHERE campaign_id = ? AND home_id = ?`, [c, h]);
+    const [totals] = await sink.all<Record<string, number | string>>(
+      `SELECT ${checked.join(', ')} FROM rating_totals WHERE campaign_id = ? AND home_id = ?`,
+      [c, h],
+    );
     for (const k of checked) {
-      if (Number(fromRatings[k]) !== Number(totals?.[k] ?? 0)) throw new Error(`totals differ from ratings for home ${h}: ${k} ${fromRatings[k]} vs ${totals?.[k]}`);
+      if (Number(fromRatings[k]) !== Number(totals?.[k] ?? 0))
+        throw new Error(`totals differ from ratings for home ${h}: ${k} ${fromRatings[k]} vs ${totals?.[k]}`);
     }
   }
   const [all] = await sink.all<{ n: number | string; t: number | string }>(

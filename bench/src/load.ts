@@ -52,7 +52,8 @@ export async function drive(name: string, description: string, next: (() => Req)
   // With several targets: latency percentiles weighted by request count (p99: the worst target's).
   const weighted = (f: (r: autocannon.Result) => number) => (requests ? sum((r) => f(r) * r.requests.total) / requests : 0);
   const statusCodes: Record<string, number> = {};
-  for (const r of results) for (const [code, s] of Object.entries(r.statusCodeStats ?? {})) statusCodes[code] = (statusCodes[code] ?? 0) + (s.count ?? 0);
+  for (const r of results)
+    for (const [code, s] of Object.entries(r.statusCodeStats ?? {})) statusCodes[code] = (statusCodes[code] ?? 0) + (s.count ?? 0);
   const errors = sum((r) => r.errors);
   const timeouts = sum((r) => r.timeouts);
   const non2xx = sum((r) => r.non2xx);

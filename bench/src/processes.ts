@@ -14,7 +14,12 @@ export interface Proc {
   stop: () => Promise<void>;
 }
 
-function waitForPort(child: ChildProcess, pattern: RegExp, timeoutMs: number, started: bigint): Promise<{ port: number; readyMs: number; output: () => string }> {
+function waitForPort(
+  child: ChildProcess,
+  pattern: RegExp,
+  timeoutMs: number,
+  started: bigint,
+): Promise<{ port: number; readyMs: number; output: () => string }> {
   let out = '';
   const keep = (d: Buffer) => {
     out += d;
@@ -58,7 +63,17 @@ export async function startServer(env: Record<string, string>, logFile: string, 
   const started = process.hrtime.bigint();
   const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'server/dist/main.js')], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, NODE_ENV: 'production', PUBLIC_URL: 'https://bench.pingjia.invalid', PORT: '0', HOST: '127.0.0.1', H5_DIR: '', SHUTDOWN_DELAY_MS: '0', ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}), ...env },
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      PUBLIC_URL: 'https://bench.pingjia.invalid',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      H5_DIR: '',
+      SHUTDOWN_DELAY_MS: '0',
+      ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
+      ...env,
+    },
     stdio: ['ignore', fd, fd],
   });
   closeSync(fd);
@@ -114,7 +129,9 @@ export async function startRedis(): Promise<Proc> {
     });
   });
   const started = process.hrtime.bigint();
-  const child = spawn('redis-server', ['--port', String(free), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('redis-server', ['--port', String(free), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const { port, readyMs, output } = await waitForPort(child, /port=(\d+)\.[\s\S]*Ready to accept connections/, 10_000, started);
   return { url: `redis://127.0.0.1:${port}`, pid: child.pid!, readyMs, output, stop: stopper(child) };
 }

@@ -36,7 +36,23 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { quick: false, mariadb: false, instances: 1, redis: false, ratings: 5_000_000, homes: 50_000, sizes: [], durationS: 15, connections: 64, only: [], regenerate: false, logLevel: 'info', cpuProf: false, label: null, generateOnly: false };
+  const a: Args = {
+    quick: false,
+    mariadb: false,
+    instances: 1,
+    redis: false,
+    ratings: 5_000_000,
+    homes: 50_000,
+    sizes: [],
+    durationS: 15,
+    connections: 64,
+    only: [],
+    regenerate: false,
+    logLevel: 'info',
+    cpuProf: false,
+    label: null,
+    generateOnly: false,
+  };
   const value = (i: number) => {
     if (argv[i + 1] === undefined) throw new Error(`${argv[i]} needs a value`);
     return argv[i + 1];
@@ -57,8 +73,7 @@ function parseArgs(argv: string[]): Args {
     else if (f === '--duration') {
       a.durationS = Number(value(i++));
       durationSet = true;
-    }
-    else if (f === '--connections') a.connections = Number(value(i++));
+    } else if (f === '--connections') a.connections = Number(value(i++));
     else if (f === '--only') a.only = value(i++).split(',');
     else if (f === '--log-level') a.logLevel = value(i++);
     else if (f === '--label') a.label = value(i++);
@@ -69,7 +84,13 @@ function parseArgs(argv: string[]): Args {
     a.homes = 2_000;
     if (!durationSet) a.durationS = 4;
   }
-  for (const [k, v] of Object.entries({ instances: a.instances, ratings: a.ratings, homes: a.homes, duration: a.durationS, connections: a.connections })) {
+  for (const [k, v] of Object.entries({
+    instances: a.instances,
+    ratings: a.ratings,
+    homes: a.homes,
+    duration: a.durationS,
+    connections: a.connections,
+  })) {
     if (!Number.isFinite(v) || v < 1) throw new Error(`--${k} must be a positive number`);
   }
   return a;
@@ -93,8 +114,16 @@ async function migrate(env: Record<string, string>, dataDir: string): Promise<vo
   await server.stop();
 }
 
-async function load(sinkFor: () => Promise<Sink>, p: SizeParams, secrets: Manifest['secrets'], env: Record<string, string>, dir: string): Promise<Manifest> {
-  log(`migrating an empty database (server start), then loading ${p.ratings} + ${p.earlier} ratings over ${p.homes} homes, ${p.grievances} grievances`);
+async function load(
+  sinkFor: () => Promise<Sink>,
+  p: SizeParams,
+  secrets: Manifest['secrets'],
+  env: Record<string, string>,
+  dir: string,
+): Promise<Manifest> {
+  log(
+    `migrating an empty database (server start), then loading ${p.ratings} + ${p.earlier} ratings over ${p.homes} homes, ${p.grievances} grievances`,
+  );
   await migrate({ ...env, ...secrets }, dir);
   const sink = await sinkFor();
   const manifest = await generate(sink, p, secrets, log);
@@ -105,7 +134,10 @@ async function load(sinkFor: () => Promise<Sink>, p: SizeParams, secrets: Manife
   return manifest;
 }
 
-const newSecrets = (): Manifest['secrets'] => ({ JWT_SECRET: randomBytes(32).toString('base64url'), RATER_KEY_SECRET: randomBytes(32).toString('base64url') });
+const newSecrets = (): Manifest['secrets'] => ({
+  JWT_SECRET: randomBytes(32).toString('base64url'),
+  RATER_KEY_SECRET: randomBytes(32).toString('base64url'),
+});
 
 async function sqliteDatabase(p: SizeParams, regenerate: boolean): Promise<Database> {
   const dir = join(DATA, `sqlite-${p.homes}-${p.ratings}`);
@@ -137,7 +169,10 @@ async function mariadbDatabase(p: SizeParams, regenerate: boolean): Promise<{ db
   const folder = join(DATA, 'mariadb');
   mkdirSync(folder, { recursive: true });
   chmodSync(folder, 0o755);
-  const scratch = execFileSync('bash', [join(ROOT, 'scripts/mariadb.sh'), 'start', folder], { env: { ...process.env, MARIADB_DATABASE: 'bench_scratch' }, encoding: 'utf8' }).trim();
+  const scratch = execFileSync('bash', [join(ROOT, 'scripts/mariadb.sh'), 'start', folder], {
+    env: { ...process.env, MARIADB_DATABASE: 'bench_scratch' },
+    encoding: 'utf8',
+  }).trim();
   const stop = () => execFileSync('bash', [join(ROOT, 'scripts/mariadb.sh'), 'stop', folder], { stdio: 'inherit' });
   const name = `bench_${p.homes}_${p.ratings}`;
   const url = scratch.replace(/\/bench_scratch$/, `/${name}`);
@@ -187,7 +222,9 @@ async function startServers(db: Database, a: Args, tag: string): Promise<Servers
   if (a.cpuProf) mkdirSync(profDir, { recursive: true });
   const procs: Proc[] = [];
   for (let i = 0; i < a.instances; i++) {
-    procs.push(await startServer(env, join(db.dataDir, `server-${tag}-${i}.log`), a.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []));
+    procs.push(
+      await startServer(env, join(db.dataDir, `server-${tag}-${i}.log`), a.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []),
+    );
   }
   return {
     procs,
@@ -199,20 +236,37 @@ async function startServers(db: Database, a: Args, tag: string): Promise<Servers
 }
 
 function machineNote(): Report['machine'] {
-  return { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memGb: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverageStart: loadAverage(), loadAverageEnd: '' };
+  return {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    loadAverageStart: loadAverage(),
+    loadAverageEnd: '',
+  };
 }
 
 async function baseline(a: Args, durationS: number): Promise<Figures> {
   const hello = await startHello();
   try {
-    return await drive('baseline', 'bare node:http hello (same connections and duration)', null, { urls: [hello.url], connections: a.connections, durationS, pids: [hello.pid] });
+    return await drive('baseline', 'bare node:http hello (same connections and duration)', null, {
+      urls: [hello.url],
+      connections: a.connections,
+      durationS,
+      pids: [hello.pid],
+    });
   } finally {
     await hello.stop();
   }
 }
 
 /** One full pass over the scenarios against one database. */
-async function runScenarios(db: Database, a: Args, durationS: number, only: string[]): Promise<{ rows: Figures[]; base: Figures[]; readyMs: number[]; rssIdle: number }> {
+async function runScenarios(
+  db: Database,
+  a: Args,
+  durationS: number,
+  only: string[],
+): Promise<{ rows: Figures[]; base: Figures[]; readyMs: number[]; rssIdle: number }> {
   db.prepareRun();
   const base = [await baseline(a, durationS)];
   log(`baseline ${base[0].rps} req/s, p99 ${base[0].p99} ms`);
@@ -223,7 +277,12 @@ async function runScenarios(db: Database, a: Args, durationS: number, only: stri
   const rows: Figures[] = [];
   try {
     const scenarios = buildScenarios(db.manifest).filter((s) => !only.length || only.includes(s.name));
-    const opts = (d: number) => ({ urls: servers.procs.map((p) => p.url), connections: a.connections, durationS: d, pids: servers.procs.map((p) => p.pid) });
+    const opts = (d: number) => ({
+      urls: servers.procs.map((p) => p.url),
+      connections: a.connections,
+      durationS: d,
+      pids: servers.procs.map((p) => p.pid),
+    });
     // Warm-up (JIT, caches): a short mixed run, not recorded.
     const mixed = buildScenarios(db.manifest).find((s) => s.name === 'mixed')!;
     await drive('warmup', '', mixed.next, opts(a.quick ? 2 : 5));
@@ -237,7 +296,12 @@ async function runScenarios(db: Database, a: Args, durationS: number, only: stri
         // Not one answer within the 1-connection run: time one request to its end.
         const r = s.next();
         const t0 = Date.now();
-        const status = await fetch(servers.procs[0].url + r.path, { method: r.method, headers: r.headers, body: r.body, signal: AbortSignal.timeout(300_000) })
+        const status = await fetch(servers.procs[0].url + r.path, {
+          method: r.method,
+          headers: r.headers,
+          body: r.body,
+          signal: AbortSignal.timeout(300_000),
+        })
           .then(async (res) => (await res.arrayBuffer(), res.status))
           .catch(() => 0);
         single.p50 = single.p99 = Date.now() - t0;
@@ -246,16 +310,27 @@ async function runScenarios(db: Database, a: Args, durationS: number, only: stri
       if (single.p50 * a.connections >= 30_000) {
         // 64 connections would only pile up minutes of work that later scenarios would wait behind.
         const note = `one request takes ${single.p50} ms; the ${a.connections}-connection run was skipped`;
-        rows.push({ ...single, name: s.name, description: `${s.description} — ${note}`, valid: false, single: { rps: single.rps, p50: single.p50, p99: single.p99, valid: single.valid } });
+        rows.push({
+          ...single,
+          name: s.name,
+          description: `${s.description} — ${note}`,
+          valid: false,
+          single: { rps: single.rps, p50: single.p50, p99: single.p99, valid: single.valid },
+        });
         log(`${s.name}: ${note}`);
         await waitIdle(opts(0).pids);
         continue;
       }
       const rounds = Math.ceil(((single.p50 || 1) * a.connections * 4) / 1000);
       const d = Math.min(Math.max(durationS, rounds), a.quick ? 8 : 90);
-      const f: Figures = { ...(await drive(s.name, s.description, s.next, opts(d))), single: { rps: single.rps, p50: single.p50, p99: single.p99, valid: single.valid } };
+      const f: Figures = {
+        ...(await drive(s.name, s.description, s.next, opts(d))),
+        single: { rps: single.rps, p50: single.p50, p99: single.p99, valid: single.valid },
+      };
       rows.push(f);
-      log(`${s.name}: ${f.rps} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms (1 connection: p50 ${single.p50} ms), rss ${f.rssMb} MB${f.valid ? '' : `, INVALID: ${JSON.stringify(f.statusCodes)} errors ${f.errors} timeouts ${f.timeouts}`}`);
+      log(
+        `${s.name}: ${f.rps} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms (1 connection: p50 ${single.p50} ms), rss ${f.rssMb} MB${f.valid ? '' : `, INVALID: ${JSON.stringify(f.statusCodes)} errors ${f.errors} timeouts ${f.timeouts}`}`,
+      );
     }
   } finally {
     await servers.stop();
@@ -277,8 +352,16 @@ function toRows(rows: Figures[], base: Figures[], manifest: Manifest): ScenarioR
   return rows.map((f) => {
     const target = targets.get(f.name);
     const ratio = Math.round((f.rps / rps) * 1000) / 1000;
-    const meets = target && f.valid ? (target.ratio === undefined || ratio >= target.ratio) && (target.p99 === undefined || f.p99 <= target.p99) : null;
-    return { ...f, ratioRps: ratio, ratioP50: p50 ? Math.round((f.p50 / p50) * 10) / 10 : null, ratioP99: p99 ? Math.round((f.p99 / p99) * 10) / 10 : null, target: target ?? null, meets };
+    const meets =
+      target && f.valid ? (target.ratio === undefined || ratio >= target.ratio) && (target.p99 === undefined || f.p99 <= target.p99) : null;
+    return {
+      ...f,
+      ratioRps: ratio,
+      ratioP50: p50 ? Math.round((f.p50 / p50) * 10) / 10 : null,
+      ratioP99: p99 ? Math.round((f.p99 / p99) * 10) / 10 : null,
+      target: target ?? null,
+      meets,
+    };
   });
 }
 
@@ -291,7 +374,11 @@ async function main() {
   const started = Date.now();
   const sizes = a.sizes.length ? a.sizes : [a.ratings];
   const dbKind = a.mariadb ? 'mariadb' : 'sqlite';
-  const label = a.label ?? (a.sizes.length ? `${dbKind}-sizes` : `${dbKind}-${a.quick ? 'quick' : 'full'}${a.instances > 1 ? `-x${a.instances}` : ''}${a.redis ? '-redis' : ''}`);
+  const label =
+    a.label ??
+    (a.sizes.length
+      ? `${dbKind}-sizes`
+      : `${dbKind}-${a.quick ? 'quick' : 'full'}${a.instances > 1 ? `-x${a.instances}` : ''}${a.redis ? '-redis' : ''}`);
   const runs: Report['runs'] = [];
   let stopMariadb: (() => void) | null = null;
   try {
@@ -304,9 +391,23 @@ async function main() {
         db = m.db;
       } else db = await sqliteDatabase(p, a.regenerate);
       if (a.generateOnly) continue;
-      const only = a.only.length ? a.only : a.sizes.length ? ['home-dashboard', 'home-dashboard-hot', 'org-county', 'org-city', 'org-province', 'league-page'] : [];
+      const only = a.only.length
+        ? a.only
+        : a.sizes.length
+          ? ['home-dashboard', 'home-dashboard-hot', 'org-county', 'org-city', 'org-province', 'league-page']
+          : [];
       const r = await runScenarios(db, a, a.durationS, only);
-      runs.push({ database: db.kind, params: db.manifest.params, counts: db.manifest.counts, loadSeconds: db.manifest.loadSeconds, hotHome: db.manifest.hotHomes[0], readyMs: r.readyMs, rssIdleMb: r.rssIdle, baseline: r.base, scenarios: toRows(r.rows, r.base, db.manifest) });
+      runs.push({
+        database: db.kind,
+        params: db.manifest.params,
+        counts: db.manifest.counts,
+        loadSeconds: db.manifest.loadSeconds,
+        hotHome: db.manifest.hotHomes[0],
+        readyMs: r.readyMs,
+        rssIdleMb: r.rssIdle,
+        baseline: r.base,
+        scenarios: toRows(r.rows, r.base, db.manifest),
+      });
     }
   } finally {
     if (stopMariadb) stopMariadb();
@@ -316,8 +417,17 @@ async function main() {
   const report: Report = {
     label,
     date: new Date().toISOString(),
-    command: `${process.env.BENCH_SERVER_NODE_OPTIONS ? `BENCH_SERVER_NODE_OPTIONS='${process.env.BENCH_SERVER_NODE_OPTIONS}' ` : ''}bash bench/run.sh ${process.argv.slice(2).join(' ')}`.trim(),
-    settings: { connections: a.connections, durationS: a.durationS, instances: a.instances, redis: a.redis ? 'shared redis-server (REDIS_URL)' : 'none', logLevel: a.logLevel, rateLimits: 'RATE_LIMIT_WRITES_PER_USER=RATE_LIMIT_WRITES_PER_IP=1000000', nodeEnv: 'production' },
+    command:
+      `${process.env.BENCH_SERVER_NODE_OPTIONS ? `BENCH_SERVER_NODE_OPTIONS='${process.env.BENCH_SERVER_NODE_OPTIONS}' ` : ''}bash bench/run.sh ${process.argv.slice(2).join(' ')}`.trim(),
+    settings: {
+      connections: a.connections,
+      durationS: a.durationS,
+      instances: a.instances,
+      redis: a.redis ? 'shared redis-server (REDIS_URL)' : 'none',
+      logLevel: a.logLevel,
+      rateLimits: 'RATE_LIMIT_WRITES_PER_USER=RATE_LIMIT_WRITES_PER_IP=1000000',
+      nodeEnv: 'production',
+    },
     machine,
     elapsedS: Math.round((Date.now() - started) / 1000),
     runs,

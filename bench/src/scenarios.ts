@@ -44,29 +44,68 @@ export function buildScenarios(m: Manifest): Scenario[] {
     const groups = Math.random() < 0.35 ? [pick(MEMBER_GROUP_KEYS)] : [];
     const body: Record<string, unknown> = { scores, verdict: pick(VERDICT_KEYS), groups };
     if (withComment) body.comment = '希望工会多组织一些职工文体活动，谢谢';
-    return { method: 'PUT', path: `/api/campaigns/${cid}/homes/${pick(m.homeSample)}/my-rating`, headers: { ...json, ...pick(raters) }, body: JSON.stringify(body) };
+    return {
+      method: 'PUT',
+      path: `/api/campaigns/${cid}/homes/${pick(m.homeSample)}/my-rating`,
+      headers: { ...json, ...pick(raters) },
+      body: JSON.stringify(body),
+    };
   };
   const get = (path: string): Req => ({ method: 'GET', path, headers: admin });
   const homeDashboard = () => get(`/api/homes/${pick(m.homeSample)}/dashboard`);
   const hotDashboard = () => get(`/api/homes/${hot}/dashboard`);
   const org = (id: string) => get(`/api/orgs/${id}/dashboard`);
-  const league = () => get(`/api/orgs/${m.provinceId}/dashboard?sort=${pick(LEAGUE_SORT_KEYS)}&order=${pick(['asc', 'desc'])}&page=${1 + Math.floor(Math.random() * Math.min(pages, 50))}&pageSize=20`);
+  const league = () =>
+    get(
+      `/api/orgs/${m.provinceId}/dashboard?sort=${pick(LEAGUE_SORT_KEYS)}&order=${pick(['asc', 'desc'])}&page=${1 + Math.floor(Math.random() * Math.min(pages, 50))}&pageSize=20`,
+    );
   const grievance = (): Req => ({
     method: 'POST',
     path: '/api/grievances',
     headers: { ...json, ...pick(raters) },
-    body: JSON.stringify({ homeId: pick(m.homeSample), type: pick(GRIEVANCE_TYPES), topic: pick(GRIEVANCE_TOPICS), content: '单位连续两个月拖欠加班工资，希望工会帮助协调解决', anonymous: Math.random() < 0.5 }),
+    body: JSON.stringify({
+      homeId: pick(m.homeSample),
+      type: pick(GRIEVANCE_TYPES),
+      topic: pick(GRIEVANCE_TOPICS),
+      content: '单位连续两个月拖欠加班工资，希望工会帮助协调解决',
+      anonymous: Math.random() < 0.5,
+    }),
   });
 
   const scenarios: Scenario[] = [
-    { name: 'rating-put', description: 'PUT my-rating, random rater and home (mostly new ratings)', target: { ratio: 0.1, p99: 50 }, next: () => rating(false) },
+    {
+      name: 'rating-put',
+      description: 'PUT my-rating, random rater and home (mostly new ratings)',
+      target: { ratio: 0.1, p99: 50 },
+      next: () => rating(false),
+    },
     { name: 'rating-put-comment', description: 'PUT my-rating with a comment (held: moderation not configured)', next: () => rating(true) },
-    { name: 'home-dashboard', description: 'GET home dashboard, random home, province admin', target: { ratio: 0.25, p99: 20 }, next: homeDashboard },
-    { name: 'home-dashboard-hot', description: `GET home dashboard of the hottest home (${m.hotHomes[0].ratings} ratings)`, target: { ratio: 0.25, p99: 20 }, next: hotDashboard },
+    {
+      name: 'home-dashboard',
+      description: 'GET home dashboard, random home, province admin',
+      target: { ratio: 0.25, p99: 20 },
+      next: homeDashboard,
+    },
+    {
+      name: 'home-dashboard-hot',
+      description: `GET home dashboard of the hottest home (${m.hotHomes[0].ratings} ratings)`,
+      target: { ratio: 0.25, p99: 20 },
+      next: hotDashboard,
+    },
     { name: 'org-county', description: 'GET org dashboard of a county', next: () => org(pick(m.countyIds)) },
     { name: 'org-city', description: 'GET org dashboard of a city', next: () => org(pick(m.cityIds)) },
-    { name: 'org-province', description: `GET org dashboard of the province (${m.params.homes} homes)`, target: { p99: 200 }, next: () => org(m.provinceId) },
-    { name: 'league-page', description: 'GET province league table page: random sort key, order and page', target: { p99: 200 }, next: league },
+    {
+      name: 'org-province',
+      description: `GET org dashboard of the province (${m.params.homes} homes)`,
+      target: { p99: 200 },
+      next: () => org(m.provinceId),
+    },
+    {
+      name: 'league-page',
+      description: 'GET province league table page: random sort key, order and page',
+      target: { p99: 200 },
+      next: league,
+    },
     { name: 'grievance-post', description: 'POST a grievance, random home, type and topic', next: grievance },
   ];
   // 90% reads, 10% writes.

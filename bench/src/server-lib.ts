@@ -22,7 +22,8 @@ export const serverLib = {
     groupVerdictColumn(g: string, v: string): string;
   }>('ratings/rating-totals.entity.js'),
   scoreColumn: load<{ scoreColumn(k: string): string }>('ratings/rating.entity.js').scoreColumn,
-  GrievanceKeys: load<{ GrievanceKeys: new (secret: string) => { reporterKeys(userId: string): string[] } }>('grievances/keys.js').GrievanceKeys,
+  GrievanceKeys: load<{ GrievanceKeys: new (secret: string) => { reporterKeys(userId: string): string[] } }>('grievances/keys.js')
+    .GrievanceKeys,
   newTrackingCode: load<{ newTrackingCode(): string }>('grievances/keys.js').newTrackingCode,
   sha256: load<{ sha256(text: string): string }>('grievances/keys.js').sha256,
   newSceneToken: load<{ newSceneToken(length?: number): string }>('common/ids.js').newSceneToken,

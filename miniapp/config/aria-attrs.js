@@ -10,6 +10,6 @@ var ARIA = {
   'aria-selected': '',
   'aria-hidden': '',
   'aria-live': '',
-}
+};
 
-module.exports = { View: ARIA, Text: ARIA, Button: ARIA, Input: ARIA, Textarea: ARIA }
+module.exports = { View: ARIA, Text: ARIA, Button: ARIA, Input: ARIA, Textarea: ARIA };

@@ -1,8 +1,8 @@
-import path from 'node:path'
-import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 
 // Workspace domain package, compiled from source in both builds (never from shared/dist).
-const sharedSrc = path.resolve(__dirname, '..', '..', 'shared', 'src')
+const sharedSrc = path.resolve(__dirname, '..', '..', 'shared', 'src');
 
 /**
  * A release build for WeChat (PINGJIA_RELEASE=true, `pnpm build:weapp:release`) must name the API's https
@@ -10,17 +10,17 @@ const sharedSrc = path.resolve(__dirname, '..', '..', 'shared', 'src')
  * else would ship an app that cannot reach its server.
  */
 function releaseApiBase(): void {
-  if (process.env.PINGJIA_RELEASE !== 'true') return
-  const base = process.env.TARO_APP_API_BASE ?? ''
+  if (process.env.PINGJIA_RELEASE !== 'true') return;
+  const base = process.env.TARO_APP_API_BASE ?? '';
   if (!/^https:\/\/[a-z0-9.-]+(:\d+)?$/i.test(base)) {
     throw new Error(
       `TARO_APP_API_BASE must be the API's https origin for a release build (no path, no trailing slash), e.g. https://pingjia.example.org; got "${base}"`,
-    )
+    );
   }
 }
 
 export default defineConfig<'webpack5'>(async () => {
-  releaseApiBase()
+  releaseApiBase();
   const config: UserConfigExport<'webpack5'> = {
     projectName: 'pingjia-miniapp',
     date: '2025-11-24',
@@ -69,6 +69,6 @@ export default defineConfig<'webpack5'>(async () => {
         cssModules: { enable: false },
       },
     },
-  }
-  return config
-})
+  };
+  return config;
+});

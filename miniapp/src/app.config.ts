@@ -41,4 +41,4 @@ export default defineAppConfig({
   },
   // weapp: privacy APIs (requirePrivacyAuthorize before the first rating) follow the declared guide.
   __usePrivacyCheck__: true,
-})
+});

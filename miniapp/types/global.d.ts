@@ -16,6 +16,6 @@ declare namespace NodeJS {
 }
 
 declare module '*/config/aria-attrs.js' {
-  const components: Record<string, Record<string, string>>
-  export default components
+  const components: Record<string, Record<string, string>>;
+  export default components;
 }

@@ -54,14 +54,20 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.setGlobalPrefix('api');
   // No API answer is kept by a browser or a proxy (they carry phone numbers, names, figures): errors included.
   fastify.addHook('onSend', async (req, reply) => {
-    if (req.url.startsWith('/api') && !String(reply.getHeader('cache-control') ?? '').includes('no-store')) reply.header('cache-control', 'no-store');
+    if (req.url.startsWith('/api') && !String(reply.getHeader('cache-control') ?? '').includes('no-store'))
+      reply.header('cache-control', 'no-store');
   });
   app.useGlobalPipes(createValidationPipe());
   // Signals are handled in main.ts: drain HTTP first, then close the database.
 
   const document = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder().setTitle('评家 API').setDescription('会员评家、维权诉求与职工之家看板').setVersion('0.1.0').addBearerAuth().build(),
+    new DocumentBuilder()
+      .setTitle('评家 API')
+      .setDescription('会员评家、维权诉求与职工之家看板')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 

@@ -6,16 +6,25 @@ import { DemoSeed, DemoInfo } from './seed/demo-seed';
 import { HealthController } from './health/health.controller';
 
 function banner(publicUrl: string, demo: DemoInfo | null, config: AppConfig): string {
-  const lines = ['', config.production ? '评家 is running' : '评家 is running — DEMO, not for real use', `  H5 app:            ${publicUrl}/`, `  API docs:          ${publicUrl}/api/docs`, `  Health:            ${publicUrl}/api/health`];
+  const lines = [
+    '',
+    config.production ? '评家 is running' : '评家 is running — DEMO, not for real use',
+    `  H5 app:            ${publicUrl}/`,
+    `  API docs:          ${publicUrl}/api/docs`,
+    `  Health:            ${publicUrl}/api/health`,
+  ];
   if (demo?.homes.length) {
     const home = demo.homes[0];
     lines.push(`  Rate a demo home:  ${publicUrl}/pages/home/index?scene=${home.sceneToken}   (${home.name})`);
     lines.push(`  Home dashboard:    ${publicUrl}/pages/dashboard/index?homeId=${home.id}`);
-    if (demo.province) lines.push(`  Federation view:   ${publicUrl}/oversight/pages/federation/index?orgId=${demo.province.id}   (${demo.province.name})`);
+    if (demo.province)
+      lines.push(`  Federation view:   ${publicUrl}/oversight/pages/federation/index?orgId=${demo.province.id}   (${demo.province.name})`);
     lines.push(`  Staff login:       ${demo.username} / ${demo.password ?? '(set DEMO_ADMIN_PASSWORD to choose one)'}`);
   }
   if (!config.production) {
-    const where = ['127.0.0.1', 'localhost', '::1'].includes(config.host) ? 'this machine only (HOST=0.0.0.0 opens it to the network)' : `${config.host} — reachable from the network`;
+    const where = ['127.0.0.1', 'localhost', '::1'].includes(config.host)
+      ? 'this machine only (HOST=0.0.0.0 opens it to the network)'
+      : `${config.host} — reachable from the network`;
     lines.push(
       '',
       `  This is a demo: ${config.devLogin ? 'anyone who can reach it can sign in as a new member (dev login), ' : ''}secrets are generated into ${config.dataDir}/secrets.json.`,

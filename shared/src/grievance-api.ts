@@ -1,5 +1,11 @@
 // Request and response bodies of the grievance endpoints (../shared/api.md, Grievances).
-import type { GrievanceAction, GrievanceActorRole, GrievanceEventKind, GrievanceFeedbackVerdict, GrievanceStatus } from './grievance-workflow';
+import type {
+  GrievanceAction,
+  GrievanceActorRole,
+  GrievanceEventKind,
+  GrievanceFeedbackVerdict,
+  GrievanceStatus,
+} from './grievance-workflow';
 import type { GrievanceTopic, GrievanceType } from './grievances';
 import type { CalendarDayKind } from './workdays';
 

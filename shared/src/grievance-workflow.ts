@@ -21,7 +21,18 @@ export const GRIEVANCE_FEEDBACK_VERDICTS = ['satisfied', 'dissatisfied'] as cons
 export type GrievanceFeedbackVerdict = (typeof GRIEVANCE_FEEDBACK_VERDICTS)[number];
 export const GRIEVANCE_FEEDBACK_LABELS: Record<GrievanceFeedbackVerdict, string> = { satisfied: '满意', dissatisfied: '不满意' };
 
-export const GRIEVANCE_EVENT_KINDS = ['submitted', 'accepted', 'replied', 'resolved', 'extended', 'escalated', 'reminded', 'feedback', 'reopened', 'closed'] as const;
+export const GRIEVANCE_EVENT_KINDS = [
+  'submitted',
+  'accepted',
+  'replied',
+  'resolved',
+  'extended',
+  'escalated',
+  'reminded',
+  'feedback',
+  'reopened',
+  'closed',
+] as const;
 export type GrievanceEventKind = (typeof GRIEVANCE_EVENT_KINDS)[number];
 export const GRIEVANCE_EVENT_LABELS: Record<GrievanceEventKind, string> = {
   submitted: '提交诉求',
@@ -77,8 +88,7 @@ export interface GrievanceState {
 }
 
 export type GrievanceMove =
-  | { kind: 'accept' | 'reply' | 'resolve' | 'extend' | 'escalate' }
-  | { kind: 'feedback'; verdict: GrievanceFeedbackVerdict };
+  { kind: 'accept' | 'reply' | 'resolve' | 'extend' | 'escalate' } | { kind: 'feedback'; verdict: GrievanceFeedbackVerdict };
 
 export interface GrievanceStep {
   next: GrievanceState;
@@ -112,7 +122,11 @@ export function grievanceStep(state: GrievanceState, move: GrievanceMove): Griev
       const answered = s.status === 'resolved' || (s.status === 'replied' && s.completed);
       if (!answered) return null;
       if (move.verdict === 'dissatisfied' && !s.reopened) {
-        return step({ ...s, status: 'accepted', completed: false, reopened: true, extended: false, pastDue: false }, ['feedback', 'reopened'], true);
+        return step(
+          { ...s, status: 'accepted', completed: false, reopened: true, extended: false, pastDue: false },
+          ['feedback', 'reopened'],
+          true,
+        );
       }
       return step({ ...s, status: 'closed' }, ['feedback', 'closed']);
     }
@@ -173,7 +187,8 @@ export function grievanceActionProblems(input: GrievanceActionInput): Partial<Re
   else if (textLength(message) > GRIEVANCE_MESSAGE_MAX) out.message = `不能超过 ${GRIEVANCE_MESSAGE_MAX} 个字`;
   const days = input.days ?? undefined;
   if (input.action === 'extend') {
-    if (days === undefined || !Number.isInteger(days) || days < 1 || days > GRIEVANCE_MAX_EXTENSION_DAYS) out.days = `请填写 1～${GRIEVANCE_MAX_EXTENSION_DAYS} 之间的整数`;
+    if (days === undefined || !Number.isInteger(days) || days < 1 || days > GRIEVANCE_MAX_EXTENSION_DAYS)
+      out.days = `请填写 1～${GRIEVANCE_MAX_EXTENSION_DAYS} 之间的整数`;
   } else if (days !== undefined) out.days = '只有延期时填写';
   return out;
 }

@@ -33,7 +33,11 @@ export function partitionCells<G extends string>(patterns: readonly GroupPattern
 }
 
 /** Every cell is empty or holds ≥ minSlice ratings, and so does each group's slice and complement. */
-export function isSafeFamily<G extends string>(patterns: readonly GroupPattern<G>[], family: readonly G[], t: Thresholds = DEFAULT_THRESHOLDS): boolean {
+export function isSafeFamily<G extends string>(
+  patterns: readonly GroupPattern<G>[],
+  family: readonly G[],
+  t: Thresholds = DEFAULT_THRESHOLDS,
+): boolean {
   const total = patterns.reduce((n, p) => n + p.ratings, 0);
   for (const g of family) {
     const inGroup = patterns.reduce((n, p) => n + (p.groups.includes(g) ? p.ratings : 0), 0);
@@ -44,7 +48,11 @@ export function isSafeFamily<G extends string>(patterns: readonly GroupPattern<G
 }
 
 /** The groups whose slices may be shown, in `candidates` order: each added only if the family stays safe. */
-export function publishableGroups<G extends string>(patterns: readonly GroupPattern<G>[], candidates: readonly G[], t: Thresholds = DEFAULT_THRESHOLDS): G[] {
+export function publishableGroups<G extends string>(
+  patterns: readonly GroupPattern<G>[],
+  candidates: readonly G[],
+  t: Thresholds = DEFAULT_THRESHOLDS,
+): G[] {
   const family: G[] = [];
   for (const g of candidates) if (isSafeFamily(patterns, [...family, g], t)) family.push(g);
   return family;

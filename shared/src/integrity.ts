@@ -18,7 +18,11 @@ export function newAccountBurstThreshold(memberCount: number): number {
   return Math.max(5, Math.ceil(memberCount / 10));
 }
 
-export function integrityFlagKinds(f: { refusedOverMembers: number; busiestNewAccountDay: number; memberCount: number }): IntegrityFlagKind[] {
+export function integrityFlagKinds(f: {
+  refusedOverMembers: number;
+  busiestNewAccountDay: number;
+  memberCount: number;
+}): IntegrityFlagKind[] {
   const kinds: IntegrityFlagKind[] = [];
   if (f.refusedOverMembers > 0) kinds.push('over_member_count');
   if (f.busiestNewAccountDay >= newAccountBurstThreshold(f.memberCount)) kinds.push('new_account_burst');

@@ -79,10 +79,22 @@ export interface OrgDashboard {
   totals: Figures;
   /** homes per title this cycle (a title needs a valid cycle) */
   tiers: Record<Tier, number>;
-  league: { items: LeagueRow[]; total: number; page: number; pageSize: number; sort: LeagueSortKey; order: 'asc' | 'desc'; level: LeagueLevel };
+  league: {
+    items: LeagueRow[];
+    total: number;
+    page: number;
+    pageSize: number;
+    sort: LeagueSortKey;
+    order: 'asc' | 'desc';
+    level: LeagueLevel;
+  };
   lowParticipation: { total: number; items: Array<{ id: string; name: string; ratings: number; members: number; rate: number | null }> };
   /** 动态管理: homes whose title fell against the previous cycle of the same federation */
-  lostTitles: { previousCampaign: { id: string; name: string } | null; total: number; items: Array<{ id: string; name: string; previous: Tier; current: Tier }> };
+  lostTitles: {
+    previousCampaign: { id: string; name: string } | null;
+    total: number;
+    items: Array<{ id: string; name: string; previous: Tier; current: Tier }>;
+  };
   /** null until grievance figures are available */
   grievances: { total: number; open: number; overdue: number; escalated: number | null; onTimeRate: number | null } | null;
   /** homes of the subtree flagged this cycle (ratings refused past the member count, a burst of new accounts' first ratings) */

@@ -108,9 +108,11 @@ describe('grievance workflow', () => {
     ['resolve twice', run(fresh(), accept, resolve), resolve],
     ['extend a resolved one', run(fresh(), accept, resolve), extend],
     ['escalate a resolved one', run(fresh(), accept, resolve), escalate],
-    ...(['accept', 'reply', 'resolve', 'extend', 'escalate'] as const).map(
-      (kind): [string, GrievanceState, GrievanceMove] => [`${kind} a closed one`, run(fresh(), accept, resolve, satisfied), { kind }],
-    ),
+    ...(['accept', 'reply', 'resolve', 'extend', 'escalate'] as const).map((kind): [string, GrievanceState, GrievanceMove] => [
+      `${kind} a closed one`,
+      run(fresh(), accept, resolve, satisfied),
+      { kind },
+    ]),
     ['feedback on a closed one', run(fresh(), accept, resolve, satisfied), dissatisfied],
   ])('refuses to %s', (_, state, move) => {
     expect(grievanceStep(state, move)).toBeNull();

@@ -54,7 +54,8 @@ function findLeak(patterns: GroupPattern[], shown: string[], minSlice = DEFAULT_
       const rest = atoms.filter((a) => !chosen.includes(a));
       if (rank(transpose(rest.map(column))) < full) return void (leak = [...chosen]);
     }
-    for (let i = from; i < small.length; i++) if (n + small[i].ratings < minSlice) search(i + 1, [...chosen, small[i]], n + small[i].ratings);
+    for (let i = from; i < small.length; i++)
+      if (n + small[i].ratings < minSlice) search(i + 1, [...chosen, small[i]], n + small[i].ratings);
   };
   search(0, [], 0);
   return leak;
@@ -76,16 +77,22 @@ const GROUPS = ['a', 'b', 'c', 'd', 'e', 'f'];
 
 // Homes of 0..120 raters over 1..6 groups. Most raters pick from a few common group sets, as real
 // members do, so nested, overlapping and near-equal groups come up often, with a few odd sets among them.
-const home = fc
-  .integer({ min: 1, max: 6 })
-  .chain((k) =>
-    fc.record({
-      groups: fc.constant(GROUPS.slice(0, k)),
-      raters: fc
-        .array(fc.integer({ min: 0, max: (1 << k) - 1 }), { minLength: 1, maxLength: 5 })
-        .chain((common) => fc.array(fc.oneof({ weight: 30, arbitrary: fc.constantFrom(...common) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: (1 << k) - 1 }) }), { maxLength: 120, size: 'max' })),
-    }),
-  );
+const home = fc.integer({ min: 1, max: 6 }).chain((k) =>
+  fc.record({
+    groups: fc.constant(GROUPS.slice(0, k)),
+    raters: fc
+      .array(fc.integer({ min: 0, max: (1 << k) - 1 }), { minLength: 1, maxLength: 5 })
+      .chain((common) =>
+        fc.array(
+          fc.oneof(
+            { weight: 30, arbitrary: fc.constantFrom(...common) },
+            { weight: 1, arbitrary: fc.integer({ min: 0, max: (1 << k) - 1 }) },
+          ),
+          { maxLength: 120, size: 'max' },
+        ),
+      ),
+  }),
+);
 
 describe('group slices that cannot be subtracted', () => {
   it('finds no combination of the shown slices that isolates fewer than 5 raters (10,000 random homes)', () => {
@@ -108,7 +115,12 @@ describe('group slices that cannot be subtracted', () => {
 
   it('the same search finds a leak in the old rule (every group with ≥ 5 in it and ≥ 5 outside)', () => {
     const old = (patterns: GroupPattern[], groups: string[], total: number) =>
-      groups.filter((g) => isGroupSliceVisible(patterns.reduce((n, p) => n + (p.groups.includes(g) ? p.ratings : 0), 0), total));
+      groups.filter((g) =>
+        isGroupSliceVisible(
+          patterns.reduce((n, p) => n + (p.groups.includes(g) ? p.ratings : 0), 0),
+          total,
+        ),
+      );
     const found = fc.check(
       fc.property(home, ({ groups, raters }) => {
         const patterns = patternsOf(raters, groups);
@@ -121,7 +133,11 @@ describe('group slices that cannot be subtracted', () => {
 
   it('shows only the outer of two nested groups that differ by one rater (the one would be their difference)', () => {
     // 6 in a (and so in b), 1 more in b only, 13 in neither: b − a is one person.
-    const patterns = [{ groups: ['a', 'b'], ratings: 6 }, { groups: ['b'], ratings: 1 }, { groups: [], ratings: 13 }];
+    const patterns = [
+      { groups: ['a', 'b'], ratings: 6 },
+      { groups: ['b'], ratings: 1 },
+      { groups: [], ratings: 13 },
+    ];
     expect(findLeak(patterns, ['a', 'b'])).toEqual([{ groups: ['b'], ratings: 1 }]);
     expect(publishableGroups(patterns, ['a', 'b'])).toEqual(['a']);
     expect(findLeak(patterns, ['a'])).toBeNull();
@@ -130,24 +146,45 @@ describe('group slices that cannot be subtracted', () => {
   it('withholds the second of two overlapping groups when only 2 raters ticked both', () => {
     // a = 8, b = 9, both = 2: a, b and the total pin down a∩b only together with a∪b, which is not shown,
     // but a alone splits the raters into cells of 8 and 12, and adding b makes a cell of 2.
-    const patterns = [{ groups: ['a'], ratings: 6 }, { groups: ['a', 'b'], ratings: 2 }, { groups: ['b'], ratings: 7 }, { groups: [], ratings: 10 }];
+    const patterns = [
+      { groups: ['a'], ratings: 6 },
+      { groups: ['a', 'b'], ratings: 2 },
+      { groups: ['b'], ratings: 7 },
+      { groups: [], ratings: 10 },
+    ];
     expect(isSafeFamily(patterns, ['a', 'b'])).toBe(false);
     expect(publishableGroups(patterns, ['a', 'b'])).toEqual(['a']);
   });
 
   it('shows two overlapping groups when every cell they cut holds 5 or more', () => {
-    const patterns = [{ groups: ['a'], ratings: 5 }, { groups: ['a', 'b'], ratings: 5 }, { groups: ['b'], ratings: 6 }, { groups: [], ratings: 7 }];
+    const patterns = [
+      { groups: ['a'], ratings: 5 },
+      { groups: ['a', 'b'], ratings: 5 },
+      { groups: ['b'], ratings: 6 },
+      { groups: [], ratings: 7 },
+    ];
     expect(publishableGroups(patterns, ['a', 'b'])).toEqual(['a', 'b']);
     expect(findLeak(patterns, ['a', 'b'])).toBeNull();
   });
 
   it('withholds a group that is everyone but four, and a group that is everyone', () => {
-    expect(publishableGroups([{ groups: ['a'], ratings: 16 }, { groups: [], ratings: 4 }], ['a'])).toEqual([]);
+    expect(
+      publishableGroups(
+        [
+          { groups: ['a'], ratings: 16 },
+          { groups: [], ratings: 4 },
+        ],
+        ['a'],
+      ),
+    ).toEqual([]);
     expect(publishableGroups([{ groups: ['a'], ratings: 12 }], ['a'])).toEqual([]);
   });
 
   it('follows a configured smallest slice', () => {
-    const patterns = [{ groups: ['a'], ratings: 6 }, { groups: [], ratings: 6 }];
+    const patterns = [
+      { groups: ['a'], ratings: 6 },
+      { groups: [], ratings: 6 },
+    ];
     expect(publishableGroups(patterns, ['a'])).toEqual(['a']);
     expect(publishableGroups(patterns, ['a'], { ...DEFAULT_THRESHOLDS, minSlice: 7 })).toEqual([]);
   });

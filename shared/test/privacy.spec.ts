@@ -1,4 +1,17 @@
-import { areCommentsVisible, commentsWithheldText, countsTowardAggregate, DEFAULT_THRESHOLDS, isGroupSliceVisible, isSliceVisible, daysLeft, daysLeftText, openFiguresNote, openParticipation, ratingPrivacyNote, withheldUnless } from '../src';
+import {
+  areCommentsVisible,
+  commentsWithheldText,
+  countsTowardAggregate,
+  DEFAULT_THRESHOLDS,
+  isGroupSliceVisible,
+  isSliceVisible,
+  daysLeft,
+  daysLeftText,
+  openFiguresNote,
+  openParticipation,
+  ratingPrivacyNote,
+  withheldUnless,
+} from '../src';
 
 describe('small slices', () => {
   it('withholds a score slice of 4 ratings and shows one of 5', () => {

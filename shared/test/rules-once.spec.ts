@@ -67,9 +67,15 @@ describe('grievanceActionProblems', () => {
     expect(grievanceActionProblems({ action: 'escalate' })).toEqual({});
   });
   it('bounds the message and the extension days', () => {
-    expect(grievanceActionProblems({ action: 'escalate', message: '长'.repeat(GRIEVANCE_MESSAGE_MAX + 1) })).toEqual({ message: `不能超过 ${GRIEVANCE_MESSAGE_MAX} 个字` });
-    expect(grievanceActionProblems({ action: 'extend', message: '等待仲裁结果', days: GRIEVANCE_MAX_EXTENSION_DAYS + 1 })).toEqual({ days: `请填写 1～${GRIEVANCE_MAX_EXTENSION_DAYS} 之间的整数` });
-    expect(grievanceActionProblems({ action: 'extend', message: '等待仲裁结果' })).toEqual({ days: `请填写 1～${GRIEVANCE_MAX_EXTENSION_DAYS} 之间的整数` });
+    expect(grievanceActionProblems({ action: 'escalate', message: '长'.repeat(GRIEVANCE_MESSAGE_MAX + 1) })).toEqual({
+      message: `不能超过 ${GRIEVANCE_MESSAGE_MAX} 个字`,
+    });
+    expect(grievanceActionProblems({ action: 'extend', message: '等待仲裁结果', days: GRIEVANCE_MAX_EXTENSION_DAYS + 1 })).toEqual({
+      days: `请填写 1～${GRIEVANCE_MAX_EXTENSION_DAYS} 之间的整数`,
+    });
+    expect(grievanceActionProblems({ action: 'extend', message: '等待仲裁结果' })).toEqual({
+      days: `请填写 1～${GRIEVANCE_MAX_EXTENSION_DAYS} 之间的整数`,
+    });
     expect(grievanceActionProblems({ action: 'reply', message: '已答复', days: 2 })).toEqual({ days: '只有延期时填写' });
   });
 });

@@ -1,15 +1,35 @@
-import { addCalendarDays, addWorkingDays, endOfChinaDay, extendDeadline, isCalendarDay, isWeekday, IsWorkday, workingDayDeadline } from '../src';
+import {
+  addCalendarDays,
+  addWorkingDays,
+  endOfChinaDay,
+  extendDeadline,
+  isCalendarDay,
+  isWeekday,
+  IsWorkday,
+  workingDayDeadline,
+} from '../src';
 
 // China's 2026 calendar around the Mid-Autumn Festival and National Day, as the State Council
 // published it: 9-25..27 and 10-1..7 off; Sunday 9-20 and Saturday 10-10 are make-up working days.
-const HOLIDAYS_2026 = new Set(['2026-09-25', '2026-09-26', '2026-09-27', '2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07']);
+const HOLIDAYS_2026 = new Set([
+  '2026-09-25',
+  '2026-09-26',
+  '2026-09-27',
+  '2026-10-01',
+  '2026-10-02',
+  '2026-10-03',
+  '2026-10-04',
+  '2026-10-05',
+  '2026-10-06',
+  '2026-10-07',
+]);
 const MAKE_UP_2026 = new Set(['2026-09-20', '2026-10-10']);
 const calendar: IsWorkday = (day) => MAKE_UP_2026.has(day) || (!HOLIDAYS_2026.has(day) && isWeekday(day));
 
 // A moment given in China time (UTC+8).
 const china = (local: string) => new Date(`${local}+08:00`);
 
-describe('working days on China\'s calendar', () => {
+describe("working days on China's calendar", () => {
   it('starts counting on the next working day after a filing just before National Day', () => {
     // Wednesday 9-30 → 10-1..7 are off → the first working day is Thursday 10-8.
     expect(addWorkingDays('2026-09-30', 1, calendar)).toBe('2026-10-08');

@@ -3,7 +3,7 @@ import { api, chairOf, createHome, createOrg, freshCity, moveCampaign, openCampa
 const actions = (res: any) => res.body.items.map((e: any) => e.action);
 
 describe('audit log', () => {
-  it('records every admin action, and the level above reads a chair\'s actions', async () => {
+  it("records every admin action, and the level above reads a chair's actions", async () => {
     const { adminToken, provinceId, city } = await freshCity();
     const county = await createOrg(adminToken, city.id, 'county');
     const home = await createHome(adminToken, county.id, 10);
@@ -12,9 +12,16 @@ describe('audit log', () => {
     const chair = await chairOf(adminToken, home.id);
 
     // roster import and binding reset: the level above (the chair may not, integrity.api.ts)
-    const roster = await api().post(`/api/homes/${home.id}/roster`, { token: adminToken, raw: '姓名,会员编号\n张三,GH001\n', headers: { 'content-type': 'text/csv' } });
+    const roster = await api().post(`/api/homes/${home.id}/roster`, {
+      token: adminToken,
+      raw: '姓名,会员编号\n张三,GH001\n',
+      headers: { 'content-type': 'text/csv' },
+    });
     expect(roster.status).toBe(201);
-    expect((await api().post(`/api/homes/${home.id}/roster/reset-binding`, { token: adminToken, body: { name: '张三', memberNo: 'GH001' } })).status).toBe(204);
+    expect(
+      (await api().post(`/api/homes/${home.id}/roster/reset-binding`, { token: adminToken, body: { name: '张三', memberNo: 'GH001' } }))
+        .status,
+    ).toBe(204);
     // a held comment, decided above once the cycle is closed; rectification by the chair, sign-off above
     await rateMany(c.id, home.id, 5, 'satisfied');
     await rateMany(c.id, home.id, 1, 'dissatisfied', { comment: '待人工复核内容' });
@@ -29,22 +36,39 @@ describe('audit log', () => {
     // removing a grant
     const grants = await api().get(`/api/homes/${home.id}/grants`, { token: adminToken });
     const second = await chairOf(adminToken, other.id);
-    const otherGrant = (await api().get(`/api/homes/${other.id}/grants`, { token: adminToken })).body.items.find((g: any) => g.user.id === second.userId);
+    const otherGrant = (await api().get(`/api/homes/${other.id}/grants`, { token: adminToken })).body.items.find(
+      (g: any) => g.user.id === second.userId,
+    );
     expect((await api().del(`/api/homes/${other.id}/grants/${otherGrant.id}`, { token: adminToken })).status).toBe(204);
 
     const log = await api().get(`/api/orgs/${city.id}/audit?pageSize=200`, { token: adminToken });
     expect(log.status).toBe(200);
     const seen = actions(log);
     for (const a of [
-      'org.create', 'home.create', 'campaign.create', 'campaign.open', 'campaign.close', 'campaign.publish', 'invite.create', 'invite.accept',
-      'roster.import', 'roster.reset_binding', 'comment.approve', 'rectification.plan', 'rectification.progress', 'rectification.sign_off', 'grant.remove',
+      'org.create',
+      'home.create',
+      'campaign.create',
+      'campaign.open',
+      'campaign.close',
+      'campaign.publish',
+      'invite.create',
+      'invite.accept',
+      'roster.import',
+      'roster.reset_binding',
+      'comment.approve',
+      'rectification.plan',
+      'rectification.progress',
+      'rectification.sign_off',
+      'grant.remove',
     ]) {
       expect(seen).toContain(a);
     }
     const byChair = log.body.items.filter((e: any) => e.actor.userId === chair.userId).map((e: any) => [e.action, e.actor.role]);
     expect(byChair).toEqual(
       expect.arrayContaining([
-        ['rectification.plan', 'chair'], ['rectification.progress', 'chair'], ['invite.accept', 'chair'],
+        ['rectification.plan', 'chair'],
+        ['rectification.progress', 'chair'],
+        ['invite.accept', 'chair'],
       ]),
     );
     const imported = log.body.items.find((e: any) => e.action === 'roster.import');

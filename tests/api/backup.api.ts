@@ -104,8 +104,14 @@ describe('backup and restore drill (SQLite)', () => {
       for (const r of before) expect((await client(server2.url).get(path, { token: r.token })).status).toBe(200);
       // Totals in the snapshot agree with a recount of its ratings.
       const db = await openDb('', restoredDir); // the restored SQLite file, whichever database the suite runs on
-      const [totals] = await db.query<{ ratings: number }>('SELECT ratings FROM rating_totals WHERE campaign_id = ? AND home_id = ?', [campaignId, homeId]);
-      const [count] = await db.query<{ n: number }>('SELECT count(*) AS n FROM ratings WHERE campaign_id = ? AND home_id = ?', [campaignId, homeId]);
+      const [totals] = await db.query<{ ratings: number }>('SELECT ratings FROM rating_totals WHERE campaign_id = ? AND home_id = ?', [
+        campaignId,
+        homeId,
+      ]);
+      const [count] = await db.query<{ n: number }>('SELECT count(*) AS n FROM ratings WHERE campaign_id = ? AND home_id = ?', [
+        campaignId,
+        homeId,
+      ]);
       await db.close();
       expect(totals.ratings).toBe(count.n);
       expect(count.n).toBeGreaterThanOrEqual(before.length);

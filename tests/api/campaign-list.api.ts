@@ -31,7 +31,9 @@ describe('listing the campaigns of an org', () => {
     const district = await createOrg(adminToken, city.id, 'county', uniq('测试区'));
     const invite = await api().post(`/api/orgs/${district.id}/invites`, { token: adminToken, body: { role: 'federation_admin' } });
     expect(invite.status).toBe(201);
-    const accepted = await api().post(`/api/invites/${invite.body.code}/accept`, { body: { username: uniq('district_'), password: 'district-password-1' } });
+    const accepted = await api().post(`/api/invites/${invite.body.code}/accept`, {
+      body: { username: uniq('district_'), password: 'district-password-1' },
+    });
     expect(accepted.status).toBe(200);
     const res = await api().get(`/api/campaigns?orgId=${district.id}`, { token: accepted.body.token });
     expect(res.status).toBe(200);

@@ -20,9 +20,15 @@ describe('concurrent ratings', () => {
 
     const db = await openDb();
     try {
-      const rows = await db.query<Record<string, any>>(`SELECT * FROM ratings WHERE campaign_id = ? AND home_id = ?`, [campaign.id, homeA.id]);
+      const rows = await db.query<Record<string, any>>(`SELECT * FROM ratings WHERE campaign_id = ? AND home_id = ?`, [
+        campaign.id,
+        homeA.id,
+      ]);
       expect(rows).toHaveLength(1);
-      const [totals] = await db.query<Record<string, any>>(`SELECT * FROM rating_totals WHERE campaign_id = ? AND home_id = ?`, [campaign.id, homeA.id]);
+      const [totals] = await db.query<Record<string, any>>(`SELECT * FROM rating_totals WHERE campaign_id = ? AND home_id = ?`, [
+        campaign.id,
+        homeA.id,
+      ]);
       const r = rows[0];
       expect(Number(totals.ratings)).toBe(1);
       expect(Number(totals[r.verdict])).toBe(1);
@@ -38,16 +44,23 @@ describe('concurrent ratings', () => {
   it('keeps totals equal to a recount after many members rate and change at once', async () => {
     const { homeA, campaign } = await cityWithCampaign(200);
     const members = await Promise.all(Array.from({ length: 30 }, () => member()));
-    const put = (token: string, n: number) => api().put(ratingPath(campaign.id, homeA.id), { token, body: { scores: scores(n), verdict: VERDICTS[n % 3] } });
+    const put = (token: string, n: number) =>
+      api().put(ratingPath(campaign.id, homeA.id), { token, body: { scores: scores(n), verdict: VERDICTS[n % 3] } });
     const results = await Promise.all(members.flatMap((m, i) => [put(m.token, i), put(m.token, i + 7), put(m.token, i + 11)]));
     // Every request was acknowledged: 30 first ratings, 60 changes.
     expect(results.map((r) => r.status).sort()).toEqual([...Array(60).fill(200), ...Array(30).fill(201)]);
 
     const db = await openDb();
     try {
-      const rows = await db.query<Record<string, any>>(`SELECT * FROM ratings WHERE campaign_id = ? AND home_id = ?`, [campaign.id, homeA.id]);
+      const rows = await db.query<Record<string, any>>(`SELECT * FROM ratings WHERE campaign_id = ? AND home_id = ?`, [
+        campaign.id,
+        homeA.id,
+      ]);
       expect(rows).toHaveLength(30);
-      const [totals] = await db.query<Record<string, any>>(`SELECT * FROM rating_totals WHERE campaign_id = ? AND home_id = ?`, [campaign.id, homeA.id]);
+      const [totals] = await db.query<Record<string, any>>(`SELECT * FROM rating_totals WHERE campaign_id = ? AND home_id = ?`, [
+        campaign.id,
+        homeA.id,
+      ]);
       expect(Number(totals.ratings)).toBe(30);
       for (const v of VERDICTS) expect(Number(totals[v])).toBe(rows.filter((r) => r.verdict === v).length);
       for (const k of CRITERION_KEYS) {

@@ -15,7 +15,10 @@ afterAll(() => own?.close());
 async function login() {
   const res = await own.api.post('/api/auth/password', { body: ADMIN });
   expect(res.status).toBe(200);
-  return { token: res.body.token as string, provinceId: res.body.user.roles.find((r: { role: string }) => r.role === 'federation_admin').orgId as string };
+  return {
+    token: res.body.token as string,
+    provinceId: res.body.user.roles.find((r: { role: string }) => r.role === 'federation_admin').orgId as string,
+  };
 }
 
 async function member() {
@@ -25,7 +28,10 @@ async function member() {
 }
 
 async function file(token: string, homeId: string, topic: string) {
-  const res = await own.api.post('/api/grievances', { token, body: { homeId, type: 'complaint', topic, content: '单位连续两个月拖欠加班工资，希望工会协调解决', anonymous: true } });
+  const res = await own.api.post('/api/grievances', {
+    token,
+    body: { homeId, type: 'complaint', topic, content: '单位连续两个月拖欠加班工资，希望工会协调解决', anonymous: true },
+  });
   expect(res.status).toBe(201);
 }
 
@@ -64,10 +70,13 @@ describe('dashboard cache', () => {
 
   it('keeps a chair apart from the level above: grievances about the union count only for the latter', async () => {
     const { token, provinceId } = await login();
-    const homeId = (await own.api.get(`/api/orgs/${provinceId}/dashboard?sort=name&order=desc`, { token })).body.league.items[0].id as string;
+    const homeId = (await own.api.get(`/api/orgs/${provinceId}/dashboard?sort=name&order=desc`, { token })).body.league.items[0]
+      .id as string;
     const invite = await own.api.post(`/api/homes/${homeId}/invites`, { token, body: { role: 'chair' } });
     expect(invite.status).toBe(201);
-    const accepted = await own.api.post(`/api/invites/${invite.body.code}/accept`, { body: { username: `chair_${randomBytes(3).toString('hex')}`, password: 'chair-password-123' } });
+    const accepted = await own.api.post(`/api/invites/${invite.body.code}/accept`, {
+      body: { username: `chair_${randomBytes(3).toString('hex')}`, password: 'chair-password-123' },
+    });
     expect(accepted.status).toBe(200);
     const chair = accepted.body.token as string;
 

@@ -10,7 +10,8 @@ describe('home dashboard', () => {
       const res = await api().put(ratingPath(campaign.id, homeId), { token: m.token, body: { scores, verdict } });
       expect(res.status).toBe(201);
     };
-    const s = (organization: number, rights: number, work: number, role: number, trust: number) => allCriteria({ organization, rights, work, role, trust });
+    const s = (organization: number, rights: number, work: number, role: number, trust: number) =>
+      allCriteria({ organization, rights, work, role, trust });
     await rate(homeA.id, s(5, 5, 5, 5, 5), 'satisfied');
     await rate(homeA.id, s(4, 4, 4, 4, 4), 'satisfied');
     await rate(homeA.id, s(3, 3, 3, 3, 3), 'basically_satisfied');
@@ -53,7 +54,10 @@ describe('home dashboard', () => {
     for (let i = 0; i < 10; i++) {
       const m = await member();
       ids.push(m.id);
-      const res = await api().put(ratingPath(campaign.id, homeA.id), { token: m.token, body: { scores: scoresOf(4), verdict: 'satisfied', comment: `很好${i}` } });
+      const res = await api().put(ratingPath(campaign.id, homeA.id), {
+        token: m.token,
+        body: { scores: scoresOf(4), verdict: 'satisfied', comment: `很好${i}` },
+      });
       expect(res.status).toBe(201);
     }
     const open = await api().get(`/api/homes/${homeA.id}/dashboard`, { token: adminToken });

@@ -1,5 +1,17 @@
 import ExcelJS from 'exceljs';
-import { api, chairOf, createHome, createOrg, freshCity, member, moveCampaign, openCampaign, ratingPath, scores, VerdictKey } from './oversight.fixtures';
+import {
+  api,
+  chairOf,
+  createHome,
+  createOrg,
+  freshCity,
+  member,
+  moveCampaign,
+  openCampaign,
+  ratingPath,
+  scores,
+  VerdictKey,
+} from './oversight.fixtures';
 
 // Issue 14's differencing attacks, replayed step by step (docs/security.md, threat model). Each attack
 // runs twice, in two worlds that differ only in the target member's answer: in world B the target and
@@ -15,7 +27,10 @@ const SATISFIED: Answer = { verdict: 'satisfied', score: 5 };
 const DISSATISFIED: Answer = { verdict: 'dissatisfied', score: 1 };
 
 async function rate(r: Rater, campaignId: string, homeId: string, a: Answer) {
-  const res = await api().put(ratingPath(campaignId, homeId), { token: r.token, body: { scores: scores(a.score), verdict: a.verdict, groups: a.groups ?? [] } });
+  const res = await api().put(ratingPath(campaignId, homeId), {
+    token: r.token,
+    body: { scores: scores(a.score), verdict: a.verdict, groups: a.groups ?? [] },
+  });
   expect([200, 201]).toContain(res.status);
 }
 
@@ -68,13 +83,25 @@ async function world() {
   const many = async (n: number, a: Answer) => {
     for (let i = 0; i < n; i++) await rate(await member(), c.id, home.id, a);
   };
-  return { adminToken, home, c, views, many, rate: (r: Rater, a: Answer) => rate(r, c.id, home.id, a), close: () => moveCampaign(adminToken, c.id, 'close'), publish: () => moveCampaign(adminToken, c.id, 'publish') };
+  return {
+    adminToken,
+    home,
+    c,
+    views,
+    many,
+    rate: (r: Rater, a: Answer) => rate(r, c.id, home.id, a),
+    close: () => moveCampaign(adminToken, c.id, 'close'),
+    publish: () => moveCampaign(adminToken, c.id, 'publish'),
+  };
 }
 
 type World = Awaited<ReturnType<typeof world>>;
 
 /** Runs `script` in both worlds; returns each step's views side by side. */
-async function inBothWorlds(script: (w: World, target: Answer, x: Answer, view: (label: string) => Promise<void>) => Promise<void>, a: { target: Answer; x: Answer }) {
+async function inBothWorlds(
+  script: (w: World, target: Answer, x: Answer, view: (label: string) => Promise<void>) => Promise<void>,
+  a: { target: Answer; x: Answer },
+) {
   const seen: Array<Record<string, any>> = [{}, {}];
   const answers = [a, { target: a.x, x: a.target }];
   for (const i of [0, 1]) {
@@ -87,7 +114,17 @@ async function inBothWorlds(script: (w: World, target: Answer, x: Answer, view: 
 /** What an open cycle may show: participation, a multiple of 5, and nothing else. */
 function expectParticipationOnly(v: Record<string, any>, ratings: number) {
   for (const d of [v.chairDashboard, v.organiserDashboard]) {
-    expect(d).toMatchObject({ participation: { ratings }, satisfaction: null, criteria: null, tier: null, title: null, groups: null, comments: null, commentsWithheld: 'campaign_open', withheld: true });
+    expect(d).toMatchObject({
+      participation: { ratings },
+      satisfaction: null,
+      criteria: null,
+      tier: null,
+      title: null,
+      groups: null,
+      comments: null,
+      commentsWithheld: 'campaign_open',
+      withheld: true,
+    });
     expect(d.openCycle).toMatchObject({ daysLeft: expect.any(Number) });
   }
   for (const o of [v.countyLeague, v.cityRollUp]) {
@@ -101,8 +138,8 @@ function expectParticipationOnly(v: Record<string, any>, ratings: number) {
   expect(v.publicResults.results).toBeNull();
 }
 
-describe('differencing attacks (issue 14), each replayed in two worlds that differ only in one member\'s answer', () => {
-  it('time differencing with added ratings: known ratings added around one real member\'s rating, views before and after, learn nothing', async () => {
+describe("differencing attacks (issue 14), each replayed in two worlds that differ only in one member's answer", () => {
+  it("time differencing with added ratings: known ratings added around one real member's rating, views before and after, learn nothing", async () => {
     const seen = await inBothWorlds(
       async (w, target, x, view) => {
         // Four real members have rated (X among them); the chair looks.
@@ -132,7 +169,11 @@ describe('differencing attacks (issue 14), each replayed in two worlds that diff
     expectParticipationOnly(a['+5 known'], 10);
     // The final figures are released once, with every rating: 14, of which 4 + 9 known to the attacker
     // (X's, the target's and three others' unknown): 3 + 1 satisfied, 9 + 1 dissatisfied in both worlds.
-    expect(a.closed.chairDashboard).toMatchObject({ openCycle: null, participation: { ratings: 14 }, satisfaction: { satisfied: 4, basicallySatisfied: 0, dissatisfied: 10 } });
+    expect(a.closed.chairDashboard).toMatchObject({
+      openCycle: null,
+      participation: { ratings: 14 },
+      satisfaction: { satisfied: 4, basicallySatisfied: 0, dissatisfied: 10 },
+    });
     expect(a.published.publicResults.results).toMatchObject({ ratings: 14, satisfactionRate: 0.2857 });
     expect(a.closed.countyLeague.totals).toMatchObject({ ratings: 14, reportedHomes: 1, satisfied: 4, dissatisfied: 10 });
     for (const step of Object.keys(a)) expect([step, b[step]]).toEqual([step, a[step]]);
@@ -158,7 +199,13 @@ describe('differencing attacks (issue 14), each replayed in two worlds that diff
     expectParticipationOnly(a['group of 5'], 10);
     expectParticipationOnly(a['group of 6'], 10);
     // Released once: 农民工 6 (4 + one of X/target satisfied), everyone else 5.
-    expect(a.closed.chairDashboard.groups.migrant).toEqual({ ratings: 6, satisfactionRate: 0.8333, satisfied: 5, basicallySatisfied: 0, dissatisfied: 1 });
+    expect(a.closed.chairDashboard.groups.migrant).toEqual({
+      ratings: 6,
+      satisfactionRate: 0.8333,
+      satisfied: 5,
+      basicallySatisfied: 0,
+      dissatisfied: 1,
+    });
     expect(a.closed.chairExport['群体'].find((r: unknown[]) => r[0] === '农民工')).toEqual(['农民工', 6, 83.33]);
     for (const step of Object.keys(a)) expect([step, b[step]]).toEqual([step, a[step]]);
   });

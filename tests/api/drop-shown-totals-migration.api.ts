@@ -72,8 +72,32 @@ describe('migration 1764000000500 (open-cycle snapshots removed)', () => {
     expect(await tables()).toEqual(['rating_totals', ...SNAPSHOTS]);
     expect(await columns()).toEqual(expect.arrayContaining(['writes', 'window_start']));
     const rows = [
-      { campaign_id: randomUUID(), home_id: randomUUID(), ratings: 12, satisfied: 7, basically_satisfied: 3, dissatisfied: 2, sum_trust: 45, d_trust_4: 6, gv_migrant_satisfied: 2, writes: 12, window_start: 10 },
-      { campaign_id: randomUUID(), home_id: randomUUID(), ratings: 3, satisfied: 1, basically_satisfied: 0, dissatisfied: 2, sum_trust: 9, d_trust_4: 0, gv_migrant_satisfied: 0, writes: 3, window_start: 0 },
+      {
+        campaign_id: randomUUID(),
+        home_id: randomUUID(),
+        ratings: 12,
+        satisfied: 7,
+        basically_satisfied: 3,
+        dissatisfied: 2,
+        sum_trust: 45,
+        d_trust_4: 6,
+        gv_migrant_satisfied: 2,
+        writes: 12,
+        window_start: 10,
+      },
+      {
+        campaign_id: randomUUID(),
+        home_id: randomUUID(),
+        ratings: 3,
+        satisfied: 1,
+        basically_satisfied: 0,
+        dissatisfied: 2,
+        sum_trust: 9,
+        d_trust_4: 0,
+        gv_migrant_satisfied: 0,
+        writes: 3,
+        window_start: 0,
+      },
     ];
     for (const r of rows) {
       const cols = Object.keys(r);

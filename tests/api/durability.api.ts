@@ -6,21 +6,26 @@ import { api } from './fixtures';
 const mariadb = !!process.env.TEST_DATABASE_URL;
 
 describe(`durability settings of the running server (${mariadb ? 'mariadb' : 'sqlite'})`, () => {
-  it(mariadb ? 'flushes the redo log at every commit, and syncs the binary log when there is one' : 'journals in WAL mode with synchronous=FULL or stronger', async () => {
-    const res = await api().get('/api/__test/durability');
-    expect(res.status).toBe(200);
-    if (mariadb) {
-      expect(res.body.driver).toBe('mysql');
-      // 0 and 2 lose up to a second of acknowledged commits when the machine fails.
-      expect(res.body.innodb_flush_log_at_trx_commit).toBe(1);
-      expect(res.body.innodb_doublewrite).toBe(1);
-      // Without a binary log there is nothing to sync; with one, every commit syncs it.
-      if (res.body.log_bin === 1) expect(res.body.sync_binlog).toBe(1);
-    } else {
-      expect(res.body.driver).toBe('sqlite');
-      expect(res.body.journal_mode).toBe('wal');
-      // In WAL mode NORMAL (1) may lose the last commits on power loss; FULL is 2, EXTRA 3.
-      expect(res.body.synchronous).toBeGreaterThanOrEqual(2);
-    }
-  });
+  it(
+    mariadb
+      ? 'flushes the redo log at every commit, and syncs the binary log when there is one'
+      : 'journals in WAL mode with synchronous=FULL or stronger',
+    async () => {
+      const res = await api().get('/api/__test/durability');
+      expect(res.status).toBe(200);
+      if (mariadb) {
+        expect(res.body.driver).toBe('mysql');
+        // 0 and 2 lose up to a second of acknowledged commits when the machine fails.
+        expect(res.body.innodb_flush_log_at_trx_commit).toBe(1);
+        expect(res.body.innodb_doublewrite).toBe(1);
+        // Without a binary log there is nothing to sync; with one, every commit syncs it.
+        if (res.body.log_bin === 1) expect(res.body.sync_binlog).toBe(1);
+      } else {
+        expect(res.body.driver).toBe('sqlite');
+        expect(res.body.journal_mode).toBe('wal');
+        // In WAL mode NORMAL (1) may lose the last commits on power loss; FULL is 2, EXTRA 3.
+        expect(res.body.synchronous).toBeGreaterThanOrEqual(2);
+      }
+    },
+  );
 });

@@ -36,7 +36,16 @@ describe('Excel exports', () => {
     expect(openSummary.find((r) => r[0] === '满意率（%）')?.[1]).toBe('—');
     expect(openSummary.find((r) => r[0] === '满意')?.[1]).toBe(0);
     const openLeague = rowsOf(open.getWorksheet('排名')!);
-    expect(openLeague.slice(1, 4).map((r) => [r[3], r[6], r[7]]).sort()).toEqual([[0, '—', '—'], [5, '—', '—'], [5, '—', '—']]);
+    expect(
+      openLeague
+        .slice(1, 4)
+        .map((r) => [r[3], r[6], r[7]])
+        .sort(),
+    ).toEqual([
+      [0, '—', '—'],
+      [5, '—', '—'],
+      [5, '—', '—'],
+    ]);
     expect(openLeague.at(-1)).toEqual([openFiguresNote()]);
 
     await moveCampaign(adminToken, c.id, 'close');
@@ -45,7 +54,7 @@ describe('Excel exports', () => {
     const rows = rowsOf(league);
     expect(rows[0].slice(0, 2)).toEqual(['排名', '职工之家']);
     const names = rows.slice(1, 4).map((r) => r[1]);
-    expect(names).toEqual(["'=HYPERLINK(\"http://x.example\",\"点我\")", "'+1+1工会", '小之家工会']);
+    expect(names).toEqual(['\'=HYPERLINK("http://x.example","点我")', "'+1+1工会", '小之家工会']);
     league.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
     // evil: 5 of 5 satisfied; plus: 4 of 6 = 66.67%; small: 2 ratings → withheld
     expect(rows[1].slice(2, 10)).toEqual([10, 5, 50, '是', 100, 5, 0, 0]);

@@ -43,7 +43,12 @@ export async function cityWithCampaign(memberCount = 40) {
   const now = Date.now();
   const campaign = await api().post('/api/campaigns', {
     token,
-    body: { orgId: city.body.id, name: uniq('年度评家'), opensAt: new Date(now - 3600e3).toISOString(), closesAt: new Date(now + 30 * 86400e3).toISOString() },
+    body: {
+      orgId: city.body.id,
+      name: uniq('年度评家'),
+      opensAt: new Date(now - 3600e3).toISOString(),
+      closesAt: new Date(now + 30 * 86400e3).toISOString(),
+    },
   });
   if (campaign.status !== 201) throw new Error(`campaign: ${campaign.status} ${campaign.text}`);
   const opened = await api().post(`/api/campaigns/${campaign.body.id}/open`, { token });

@@ -43,48 +43,219 @@ interface Endpoint {
 // Every @Post/@Put/@Delete of the controllers (grep -rn "@Post\|@Put\|@Delete" server/src), except the
 // test-clock hooks, which exist only with TEST_CLOCK and would move every other suite's clock.
 const ENDPOINTS: Endpoint[] = [
-  { method: 'POST', path: '/api/auth/password', params: () => ({}), valid: () => ({ username: 'nobody', password: 'some-password-123' }), who: 'none' },
+  {
+    method: 'POST',
+    path: '/api/auth/password',
+    params: () => ({}),
+    valid: () => ({ username: 'nobody', password: 'some-password-123' }),
+    who: 'none',
+  },
   { method: 'POST', path: '/api/auth/wechat', params: () => ({}), valid: () => ({ code: 'abc' }), who: 'none' },
   { method: 'POST', path: '/api/auth/dev', params: () => ({}), valid: () => ({ openid: 'fuzz' }), who: 'none' },
-  { method: 'POST', path: '/api/orgs', params: () => ({}), valid: (w) => ({ parentId: w.cityId, name: '某某县', level: 'county' }), who: 'admin' },
-  { method: 'POST', path: '/api/homes', params: () => ({}), valid: (w) => ({ orgId: w.cityId, name: '某某厂工会', kind: 'enterprise', memberCount: 10, membershipMode: 'open' }), who: 'admin' },
-  { method: 'POST', path: '/api/homes/:id/membership', params: (w) => ({ id: w.homeId }), valid: () => ({ name: '张三', memberNo: 'GH001' }), who: 'worker' },
+  {
+    method: 'POST',
+    path: '/api/orgs',
+    params: () => ({}),
+    valid: (w) => ({ parentId: w.cityId, name: '某某县', level: 'county' }),
+    who: 'admin',
+  },
+  {
+    method: 'POST',
+    path: '/api/homes',
+    params: () => ({}),
+    valid: (w) => ({ orgId: w.cityId, name: '某某厂工会', kind: 'enterprise', memberCount: 10, membershipMode: 'open' }),
+    who: 'admin',
+  },
+  {
+    method: 'POST',
+    path: '/api/homes/:id/membership',
+    params: (w) => ({ id: w.homeId }),
+    valid: () => ({ name: '张三', memberNo: 'GH001' }),
+    who: 'worker',
+  },
   { method: 'POST', path: '/api/homes/:id/roster', params: (w) => ({ id: w.homeId }), valid: () => ({}), who: 'chair' },
-  { method: 'POST', path: '/api/homes/:id/roster/reset-binding', params: (w) => ({ id: w.homeId }), valid: () => ({ name: '张三', memberNo: 'GH001' }), who: 'chair' },
+  {
+    method: 'POST',
+    path: '/api/homes/:id/roster/reset-binding',
+    params: (w) => ({ id: w.homeId }),
+    valid: () => ({ name: '张三', memberNo: 'GH001' }),
+    who: 'chair',
+  },
   { method: 'POST', path: '/api/homes/:id/invites', params: (w) => ({ id: w.homeId }), valid: () => ({ role: 'chair' }), who: 'admin' },
-  { method: 'POST', path: '/api/orgs/:id/invites', params: (w) => ({ id: w.cityId }), valid: () => ({ role: 'federation_admin' }), who: 'admin' },
-  { method: 'POST', path: '/api/invites/:code/accept', params: () => ({ code: 'NOSUCHCODE' }), valid: () => ({ username: 'fuzz_user', password: 'fuzz-password-123' }), who: 'none' },
-  { method: 'DELETE', path: '/api/homes/:id/grants/:grantId', params: (w) => ({ id: w.homeId, grantId: randomUUID() }), valid: () => ({}), who: 'admin' },
-  { method: 'DELETE', path: '/api/orgs/:id/grants/:grantId', params: (w) => ({ id: w.cityId, grantId: randomUUID() }), valid: () => ({}), who: 'admin' },
-  { method: 'POST', path: '/api/campaigns', params: () => ({}), valid: (w) => ({ orgId: w.cityId, name: '年度评家', opensAt: '2031-01-01T00:00:00.000Z', closesAt: '2031-02-01T00:00:00.000Z' }), who: 'admin' },
+  {
+    method: 'POST',
+    path: '/api/orgs/:id/invites',
+    params: (w) => ({ id: w.cityId }),
+    valid: () => ({ role: 'federation_admin' }),
+    who: 'admin',
+  },
+  {
+    method: 'POST',
+    path: '/api/invites/:code/accept',
+    params: () => ({ code: 'NOSUCHCODE' }),
+    valid: () => ({ username: 'fuzz_user', password: 'fuzz-password-123' }),
+    who: 'none',
+  },
+  {
+    method: 'DELETE',
+    path: '/api/homes/:id/grants/:grantId',
+    params: (w) => ({ id: w.homeId, grantId: randomUUID() }),
+    valid: () => ({}),
+    who: 'admin',
+  },
+  {
+    method: 'DELETE',
+    path: '/api/orgs/:id/grants/:grantId',
+    params: (w) => ({ id: w.cityId, grantId: randomUUID() }),
+    valid: () => ({}),
+    who: 'admin',
+  },
+  {
+    method: 'POST',
+    path: '/api/campaigns',
+    params: () => ({}),
+    valid: (w) => ({ orgId: w.cityId, name: '年度评家', opensAt: '2031-01-01T00:00:00.000Z', closesAt: '2031-02-01T00:00:00.000Z' }),
+    who: 'admin',
+  },
   { method: 'POST', path: '/api/campaigns/:id/open', params: (w) => ({ id: w.campaignId }), valid: () => ({}), who: 'admin' },
   { method: 'POST', path: '/api/campaigns/:id/close', params: (w) => ({ id: w.campaignId }), valid: () => ({}), who: 'chair' },
   { method: 'POST', path: '/api/campaigns/:id/publish', params: (w) => ({ id: w.campaignId }), valid: () => ({}), who: 'chair' },
-  { method: 'PUT', path: '/api/campaigns/:cid/homes/:hid/my-rating', params: (w) => ({ cid: w.campaignId, hid: w.homeId }), valid: () => ({ scores: allCriteria({ organization: 5, rights: 4, work: 4, role: 3, trust: 5 }), verdict: 'satisfied', comment: '很好', groups: ['women'] }), who: 'worker' },
+  {
+    method: 'PUT',
+    path: '/api/campaigns/:cid/homes/:hid/my-rating',
+    params: (w) => ({ cid: w.campaignId, hid: w.homeId }),
+    valid: () => ({
+      scores: allCriteria({ organization: 5, rights: 4, work: 4, role: 3, trust: 5 }),
+      verdict: 'satisfied',
+      comment: '很好',
+      groups: ['women'],
+    }),
+    who: 'worker',
+  },
   { method: 'POST', path: '/api/comments/:id/approve', params: () => ({ id: randomUUID() }), valid: () => ({}), who: 'admin' },
   { method: 'POST', path: '/api/comments/:id/reject', params: () => ({ id: randomUUID() }), valid: () => ({}), who: 'admin' },
-  { method: 'POST', path: '/api/campaigns/:cid/homes/:hid/rectification', params: (w) => ({ cid: w.campaignId, hid: w.homeId }), valid: () => ({ plan: '整改方案' }), who: 'chair' },
-  { method: 'POST', path: '/api/campaigns/:cid/homes/:hid/rectification/sign-off', params: (w) => ({ cid: w.campaignId, hid: w.homeId }), valid: () => ({}), who: 'chair' },
-  { method: 'POST', path: '/api/grievances', params: () => ({}), valid: (w) => ({ homeId: w.homeId, type: 'complaint', topic: 'wages', content: GOOD_CONTENT, anonymous: false, contact: '13800138000' }), who: 'worker' },
-  { method: 'POST', path: '/api/grievances/:id/actions', params: (w) => ({ id: w.grievanceId }), valid: () => ({ action: 'extend', message: '需要调查', days: 3 }), who: 'chair' },
-  { method: 'POST', path: '/api/grievances/:id/feedback', params: (w) => ({ id: w.grievanceId }), valid: () => ({ verdict: 'satisfied', comment: '满意' }), who: 'worker' },
+  {
+    method: 'POST',
+    path: '/api/campaigns/:cid/homes/:hid/rectification',
+    params: (w) => ({ cid: w.campaignId, hid: w.homeId }),
+    valid: () => ({ plan: '整改方案' }),
+    who: 'chair',
+  },
+  {
+    method: 'POST',
+    path: '/api/campaigns/:cid/homes/:hid/rectification/sign-off',
+    params: (w) => ({ cid: w.campaignId, hid: w.homeId }),
+    valid: () => ({}),
+    who: 'chair',
+  },
+  {
+    method: 'POST',
+    path: '/api/grievances',
+    params: () => ({}),
+    valid: (w) => ({
+      homeId: w.homeId,
+      type: 'complaint',
+      topic: 'wages',
+      content: GOOD_CONTENT,
+      anonymous: false,
+      contact: '13800138000',
+    }),
+    who: 'worker',
+  },
+  {
+    method: 'POST',
+    path: '/api/grievances/:id/actions',
+    params: (w) => ({ id: w.grievanceId }),
+    valid: () => ({ action: 'extend', message: '需要调查', days: 3 }),
+    who: 'chair',
+  },
+  {
+    method: 'POST',
+    path: '/api/grievances/:id/feedback',
+    params: (w) => ({ id: w.grievanceId }),
+    valid: () => ({ verdict: 'satisfied', comment: '满意' }),
+    who: 'worker',
+  },
   { method: 'POST', path: '/api/grievances/:id/subscriptions', params: (w) => ({ id: w.grievanceId }), valid: () => ({}), who: 'chair' },
-  { method: 'PUT', path: '/api/orgs/:id/calendar/days/:day', params: (w) => ({ id: w.cityId, day: '2031-03-03' }), valid: () => ({ kind: 'holiday', note: '测试' }), who: 'admin' },
-  { method: 'DELETE', path: '/api/orgs/:id/calendar/days/:day', params: (w) => ({ id: w.cityId, day: '2031-03-03' }), valid: () => ({}), who: 'admin' },
-  { method: 'POST', path: '/api/homes/:id/grants/:grantId/unlock', params: (w) => ({ id: w.homeId, grantId: randomUUID() }), valid: () => ({}), who: 'admin' },
-  { method: 'POST', path: '/api/orgs/:id/grants/:grantId/unlock', params: (w) => ({ id: w.cityId, grantId: randomUUID() }), valid: () => ({}), who: 'admin' },
+  {
+    method: 'PUT',
+    path: '/api/orgs/:id/calendar/days/:day',
+    params: (w) => ({ id: w.cityId, day: '2031-03-03' }),
+    valid: () => ({ kind: 'holiday', note: '测试' }),
+    who: 'admin',
+  },
+  {
+    method: 'DELETE',
+    path: '/api/orgs/:id/calendar/days/:day',
+    params: (w) => ({ id: w.cityId, day: '2031-03-03' }),
+    valid: () => ({}),
+    who: 'admin',
+  },
+  {
+    method: 'POST',
+    path: '/api/homes/:id/grants/:grantId/unlock',
+    params: (w) => ({ id: w.homeId, grantId: randomUUID() }),
+    valid: () => ({}),
+    who: 'admin',
+  },
+  {
+    method: 'POST',
+    path: '/api/orgs/:id/grants/:grantId/unlock',
+    params: (w) => ({ id: w.cityId, grantId: randomUUID() }),
+    valid: () => ({}),
+    who: 'admin',
+  },
 ];
 
 // Text that has broken servers before: injections, traversal, control and bidi characters, odd numbers.
 const NASTY = [
-  "' OR 1=1 --", '"; DROP TABLE ratings; --', '../../etc/passwd', '%00', '\u0000', '\u202e', '${7*7}', '{{7*7}}', '<img src=x onerror=alert(1)>',
-  '__proto__', 'constructor', 'NaN', '-1', '1e309', '9'.repeat(40), 'ａｄｍｉｎ', '\ud800', 'null', '[]', '{}', ' ', '',
+  "' OR 1=1 --",
+  '"; DROP TABLE ratings; --',
+  '../../etc/passwd',
+  '%00',
+  '\u0000',
+  '\u202e',
+  '${7*7}',
+  '{{7*7}}',
+  '<img src=x onerror=alert(1)>',
+  '__proto__',
+  'constructor',
+  'NaN',
+  '-1',
+  '1e309',
+  '9'.repeat(40),
+  'ａｄｍｉｎ',
+  '\ud800',
+  'null',
+  '[]',
+  '{}',
+  ' ',
+  '',
 ];
 const printable = fc.string({ unit: fc.constantFrom(...'abcXYZ019-_.:/%?&=#@!*() ~\'"<>;'.split('')), maxLength: 40 });
-const anyText = fc.oneof(fc.string({ maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 30 }), fc.constantFrom(...NASTY), fc.string({ minLength: 3000, maxLength: 5000 }));
-const anyValue: fc.Arbitrary<unknown> = fc.oneof(anyText, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.jsonValue({ maxDepth: 3 }));
+const anyText = fc.oneof(
+  fc.string({ maxLength: 60 }),
+  fc.string({ unit: 'binary', maxLength: 30 }),
+  fc.constantFrom(...NASTY),
+  fc.string({ minLength: 3000, maxLength: 5000 }),
+);
+const anyValue: fc.Arbitrary<unknown> = fc.oneof(
+  anyText,
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.jsonValue({ maxDepth: 3 }),
+);
 const pathValue = (real: string) =>
-  fc.oneof(fc.constant(real), fc.constant(randomUUID()), fc.constantFrom(...NASTY.filter((s) => s && !/[\ud800]/.test(s))), printable, fc.constant(real.toUpperCase()), fc.constant(`${real}x`));
+  fc.oneof(
+    fc.constant(real),
+    fc.constant(randomUUID()),
+    fc.constantFrom(...NASTY.filter((s) => s && !/[\ud800]/.test(s))),
+    printable,
+    fc.constant(real.toUpperCase()),
+    fc.constant(`${real}x`),
+  );
 
 /** A body the endpoint accepts, broken in one or more ways; or something that is not such a body at all. */
 function bodyArb(valid: Record<string, unknown>): fc.Arbitrary<{ raw?: string; body?: unknown }> {
@@ -93,7 +264,11 @@ function bodyArb(valid: Record<string, unknown>): fc.Arbitrary<{ raw?: string; b
     .record({
       replace: keys.length ? fc.dictionary(fc.constantFrom(...keys), anyValue, { maxKeys: 3 }) : fc.constant({}),
       drop: fc.subarray(keys),
-      extra: fc.dictionary(fc.oneof(fc.constantFrom('isAdmin', 'userId', 'role', 'raterKey', 'id', 'orgPath'), fc.string({ maxLength: 8 })), anyValue, { maxKeys: 2 }),
+      extra: fc.dictionary(
+        fc.oneof(fc.constantFrom('isAdmin', 'userId', 'role', 'raterKey', 'id', 'orgPath'), fc.string({ maxLength: 8 })),
+        anyValue,
+        { maxKeys: 2 },
+      ),
     })
     .map(({ replace, drop, extra }) => {
       const b: Record<string, unknown> = { ...valid, ...replace, ...extra };
@@ -103,21 +278,51 @@ function bodyArb(valid: Record<string, unknown>): fc.Arbitrary<{ raw?: string; b
   return fc.oneof(
     { weight: 5, arbitrary: broken },
     { weight: 1, arbitrary: anyValue.map((body) => ({ body })) },
-    { weight: 1, arbitrary: fc.oneof(fc.string({ maxLength: 50 }), fc.constant('{"__proto__":{"isAdmin":true}}'), fc.constant('{"a":'), fc.constant('[1,2,'), fc.constant('')).map((raw) => ({ raw })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .oneof(
+          fc.string({ maxLength: 50 }),
+          fc.constant('{"__proto__":{"isAdmin":true}}'),
+          fc.constant('{"a":'),
+          fc.constant('[1,2,'),
+          fc.constant(''),
+        )
+        .map((raw) => ({ raw })),
+    },
   );
 }
 
 const headersArb = fc.record({
   'content-type': fc.oneof(
     { weight: 6, arbitrary: fc.constant('application/json') },
-    { weight: 1, arbitrary: fc.constantFrom('application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'text/csv', 'multipart/form-data; boundary=x', 'application/xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        'application/json; charset=utf-8',
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'text/csv',
+        'multipart/form-data; boundary=x',
+        'application/xml',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      ),
+    },
     { weight: 1, arbitrary: printable },
   ),
   'idempotency-key': fc.option(printable, { nil: undefined }),
-  auth: fc.oneof({ weight: 8, arbitrary: fc.constant('token') }, { weight: 1, arbitrary: fc.constantFrom('Bearer ', 'Bearer x.y.z', 'Basic dXNlcjpwYXNz', 'Bearer eyJhbGciOiJub25lIn0.e30.') }),
+  auth: fc.oneof(
+    { weight: 8, arbitrary: fc.constant('token') },
+    { weight: 1, arbitrary: fc.constantFrom('Bearer ', 'Bearer x.y.z', 'Basic dXNlcjpwYXNz', 'Bearer eyJhbGciOiJub25lIn0.e30.') },
+  ),
 });
 
-const LEAKS = [/\bat .+:\d+:\d+/, /node_modules|\/work\/|\/dist\/|\/src\/|\.ts:\d|\.js:\d/, /\b(SELECT|INSERT INTO|UPDATE\s+\S+\s+SET|DELETE FROM)\b/i, /SQLITE_|\bER_[A-Z_]+|QueryFailedError|TypeError|ReferenceError|EntityNotFound|typeorm/i];
+const LEAKS = [
+  /\bat .+:\d+:\d+/,
+  /node_modules|\/work\/|\/dist\/|\/src\/|\.ts:\d|\.js:\d/,
+  /\b(SELECT|INSERT INTO|UPDATE\s+\S+\s+SET|DELETE FROM)\b/i,
+  /SQLITE_|\bER_[A-Z_]+|QueryFailedError|TypeError|ReferenceError|EntityNotFound|typeorm/i,
+];
 
 /** What the answer says of itself: an error's code, message and reasons; a success's whole text. */
 function ownWords(res: { status: number; body: any; text: string }): string {
@@ -128,7 +333,7 @@ function ownWords(res: { status: number; body: any; text: string }): string {
 async function checksum(w: World): Promise<string> {
   const db = await openDb(target.url, target.dataDir);
   const like = `${w.cityPath}%`;
-  const homes = "(SELECT id FROM homes WHERE org_path LIKE ?)";
+  const homes = '(SELECT id FROM homes WHERE org_path LIKE ?)';
   const queries: Array<[string, unknown[]]> = [
     ['SELECT * FROM orgs WHERE path LIKE ? ORDER BY id', [like]],
     ['SELECT * FROM homes WHERE org_path LIKE ? ORDER BY id', [like]],
@@ -160,46 +365,65 @@ describe(`fuzzing every write endpoint (${RUNS} runs each, seed ${SEED})`, () =>
     process.stdout.write(`fuzz: seed ${SEED}, ${RUNS} runs per endpoint (FUZZ_SEED / FUZZ_RUNS to change)\n`);
     const world = await fx.world();
     const campaign = await openCampaignOn(api(), world.root.token, world.city.id);
-    const filed = await fx.file(world.worker, { homeId: world.homeA.id, type: 'complaint', topic: 'wages', content: GOOD_CONTENT, anonymous: false });
+    const filed = await fx.file(world.worker, {
+      homeId: world.homeA.id,
+      type: 'complaint',
+      topic: 'wages',
+      content: GOOD_CONTENT,
+      anonymous: false,
+    });
     if (filed.status !== 201) throw new Error(`grievance: ${filed.status} ${filed.text}`);
     const db = await openDb(target.url, target.dataDir);
     const [{ path }] = await db.query<{ path: string }>('SELECT path FROM orgs WHERE id = ?', [world.city.id]);
     await db.close();
-    w = { cityId: world.city.id, cityPath: path, homeId: world.homeA.id, campaignId: campaign.id, grievanceId: filed.body.id, admin: world.cityAdmin, chair: world.chairA, worker: world.worker };
+    w = {
+      cityId: world.city.id,
+      cityPath: path,
+      homeId: world.homeA.id,
+      campaignId: campaign.id,
+      grievanceId: filed.body.id,
+      admin: world.cityAdmin,
+      chair: world.chairA,
+      worker: world.worker,
+    };
   }, 60_000);
 
-  it.each(ENDPOINTS.map((e) => [`${e.method} ${e.path}`, e] as const))('%s', async (_name, e) => {
-    const params = e.params(w);
-    const arb = fc.record({
-      values: fc.record(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, pathValue(v)]))),
-      payload: bodyArb(e.valid(w)),
-      headers: headersArb,
-    });
-    await fc.assert(
-      fc.asyncProperty(arb, async ({ values, payload, headers }) => {
-        const path = e.path.replace(/:(\w+)/g, (_, k: string) => encodeURIComponent(String((values as Record<string, string>)[k])));
-        const send: Record<string, string> = { 'content-type': headers['content-type'] };
-        if (headers['idempotency-key'] !== undefined) send['idempotency-key'] = headers['idempotency-key'];
-        const token = e.who === 'none' ? undefined : w[e.who].token;
-        if (headers.auth !== 'token') send.authorization = headers.auth;
-        const before = await checksum(w);
-        const res = await call(process.env.PINGJIA_URL!, e.method, path, {
-          token: headers.auth === 'token' ? token : undefined,
-          headers: send,
-          ...(payload.raw !== undefined ? { raw: payload.raw } : { raw: JSON.stringify(payload.body) }),
-        });
-        expect(res.status).toBeLessThan(500);
-        const words = ownWords(res);
-        const sent = JSON.stringify(payload) + path;
-        for (const leak of LEAKS) if (!leak.test(sent)) expect(words).not.toMatch(leak);
-        if (res.status >= 400) {
-          expect(typeof res.body?.code).toBe('string');
-          expect(typeof res.body?.message).toBe('string');
-          expect(Object.keys(res.body).every((k) => ['code', 'message', 'fields', 'requestId'].includes(k))).toBe(true);
-          expect(await checksum(w)).toBe(before);
-        }
-      }),
-      { numRuns: RUNS, seed: SEED, endOnFailure: true },
-    );
-  }, 30_000 + RUNS * 3000);
+  it.each(ENDPOINTS.map((e) => [`${e.method} ${e.path}`, e] as const))(
+    '%s',
+    async (_name, e) => {
+      const params = e.params(w);
+      const arb = fc.record({
+        values: fc.record(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, pathValue(v)]))),
+        payload: bodyArb(e.valid(w)),
+        headers: headersArb,
+      });
+      await fc.assert(
+        fc.asyncProperty(arb, async ({ values, payload, headers }) => {
+          const path = e.path.replace(/:(\w+)/g, (_, k: string) => encodeURIComponent(String((values as Record<string, string>)[k])));
+          const send: Record<string, string> = { 'content-type': headers['content-type'] };
+          if (headers['idempotency-key'] !== undefined) send['idempotency-key'] = headers['idempotency-key'];
+          const token = e.who === 'none' ? undefined : w[e.who].token;
+          if (headers.auth !== 'token') send.authorization = headers.auth;
+          const before = await checksum(w);
+          const res = await call(process.env.PINGJIA_URL!, e.method, path, {
+            token: headers.auth === 'token' ? token : undefined,
+            headers: send,
+            ...(payload.raw !== undefined ? { raw: payload.raw } : { raw: JSON.stringify(payload.body) }),
+          });
+          expect(res.status).toBeLessThan(500);
+          const words = ownWords(res);
+          const sent = JSON.stringify(payload) + path;
+          for (const leak of LEAKS) if (!leak.test(sent)) expect(words).not.toMatch(leak);
+          if (res.status >= 400) {
+            expect(typeof res.body?.code).toBe('string');
+            expect(typeof res.body?.message).toBe('string');
+            expect(Object.keys(res.body).every((k) => ['code', 'message', 'fields', 'requestId'].includes(k))).toBe(true);
+            expect(await checksum(w)).toBe(before);
+          }
+        }),
+        { numRuns: RUNS, seed: SEED, endOnFailure: true },
+      );
+    },
+    30_000 + RUNS * 3000,
+  );
 });

@@ -83,7 +83,7 @@ const file = (who: any, homeId: string, over: Record<string, unknown> = {}) =>
   fx().file(who, { homeId, type: 'complaint', topic: 'wages', content: GOOD_CONTENT, anonymous: true, ...over });
 const view = async (who: any, id: string) => (await api().get(`/api/grievances/${id}`, { token: who.token })).body;
 
-describe('time limits on China\'s working-day calendar', () => {
+describe("time limits on China's working-day calendar", () => {
   it('counts through National Day 2026 and its make-up Saturday for a grievance filed on 9-30', async () => {
     const w = await fx().world();
     await setClock('2026-09-30T15:00:00');
@@ -115,9 +115,12 @@ describe('time limits on China\'s working-day calendar', () => {
     expect(res.body.dueAt).toBe(china('2026-09-23T00:00:00'));
   });
 
-  it('uses an admin\'s calendar entry over the holiday list for new grievances', async () => {
+  it("uses an admin's calendar entry over the holiday list for new grievances", async () => {
     const w = await fx().world();
-    const day = await api().put(`/api/orgs/${w.root.provinceId}/calendar/days/2026-10-09`, { token: w.root.token, body: { kind: 'holiday', note: '本地调整' } });
+    const day = await api().put(`/api/orgs/${w.root.provinceId}/calendar/days/2026-10-09`, {
+      token: w.root.token,
+      body: { kind: 'holiday', note: '本地调整' },
+    });
     expect(day.status).toBe(200);
     try {
       await setClock('2026-09-30T15:00:00');
@@ -131,7 +134,7 @@ describe('time limits on China\'s working-day calendar', () => {
     expect(after.body.dueAt).toBe(china('2026-10-11T00:00:00'));
   });
 
-  it('reopens with new limits counted from the day of the worker\'s feedback', async () => {
+  it("reopens with new limits counted from the day of the worker's feedback", async () => {
     const f = fx();
     const w = await f.world();
     await setClock('2026-09-30T10:00:00');
@@ -158,7 +161,10 @@ describe('overdue grievances', () => {
     await sweep();
     let seen = await view(w.chairA, g.id);
     expect(seen).toMatchObject({ overdue: true, handler: 'home', escalated: false, canAct: true });
-    expect(seen.timeline.map((e: any) => [e.kind, e.actorRole])).toEqual([['submitted', 'reporter'], ['reminded', 'system']]);
+    expect(seen.timeline.map((e: any) => [e.kind, e.actorRole])).toEqual([
+      ['submitted', 'reporter'],
+      ['reminded', 'system'],
+    ]);
     expect((await api().get('/api/grievances?overdue=true', { token: w.chairA.token })).body.items.map((i: any) => i.id)).toEqual([g.id]);
     expect((await api().get('/api/grievances?overdue=false', { token: w.chairA.token })).body.total).toBe(0);
     expect((await api().get(`/api/grievances/${g.id}`, { token: w.cityAdmin.token })).status).toBe(404);
@@ -175,7 +181,11 @@ describe('overdue grievances', () => {
     seen = await view(w.chairA, g.id);
     expect(seen).toMatchObject({ overdue: true, handler: 'upper', escalated: true, canAct: false });
     expect(seen.timeline.map((e: any) => [e.kind, e.actorRole])).toEqual([
-      ['submitted', 'reporter'], ['reminded', 'system'], ['accepted', 'chair'], ['reminded', 'system'], ['escalated', 'system'],
+      ['submitted', 'reporter'],
+      ['reminded', 'system'],
+      ['accepted', 'chair'],
+      ['reminded', 'system'],
+      ['escalated', 'system'],
     ]);
     expect((await f.act(w.chairA, g.id, { action: 'resolve', message: '已办结' })).status).toBe(403);
 
@@ -195,7 +205,10 @@ describe('overdue grievances', () => {
     await setClock('2026-11-02T10:00:00');
     const g = (await file(w.worker, w.homeA.id)).body;
     await setClock('2026-11-04T10:00:00');
-    const seen = await eventually(() => view(w.chairA, g.id), (v) => v.timeline.length === 2);
+    const seen = await eventually(
+      () => view(w.chairA, g.id),
+      (v) => v.timeline.length === 2,
+    );
     expect(seen.timeline.at(-1)).toMatchObject({ kind: 'reminded', actorRole: 'system' });
   });
 
@@ -219,11 +232,23 @@ describe('idempotency keys over time', () => {
     const w = await fx().world();
     await setClock('2026-11-10T10:00:00');
     const key = `window-${randomBytes(4).toString('hex')}`;
-    const first = await fx().file(w.worker, { homeId: w.homeA.id, type: 'help', topic: 'safety', content: GOOD_CONTENT, anonymous: true }, key);
-    const retry = await fx().file(w.worker, { homeId: w.homeA.id, type: 'help', topic: 'safety', content: GOOD_CONTENT, anonymous: true }, key);
+    const first = await fx().file(
+      w.worker,
+      { homeId: w.homeA.id, type: 'help', topic: 'safety', content: GOOD_CONTENT, anonymous: true },
+      key,
+    );
+    const retry = await fx().file(
+      w.worker,
+      { homeId: w.homeA.id, type: 'help', topic: 'safety', content: GOOD_CONTENT, anonymous: true },
+      key,
+    );
     expect(retry.body.id).toBe(first.body.id);
     await setClock('2026-11-11T10:30:00');
-    const later = await fx().file(w.worker, { homeId: w.homeA.id, type: 'help', topic: 'safety', content: GOOD_CONTENT, anonymous: true }, key);
+    const later = await fx().file(
+      w.worker,
+      { homeId: w.homeA.id, type: 'help', topic: 'safety', content: GOOD_CONTENT, anonymous: true },
+      key,
+    );
     expect(later.status).toBe(201);
     expect(later.body.id).not.toBe(first.body.id);
   });
@@ -243,13 +268,19 @@ describe('notifications when WeChat is down', () => {
     const page = [`%id=${g.id}`];
     const db = await openDb(target.url, target.dataDir);
     try {
-      const waiting = await eventually(() => db.query<any>(mine, page), (r) => r.length === 1 && Number(r[0].attempts) === 1);
+      const waiting = await eventually(
+        () => db.query<any>(mine, page),
+        (r) => r.length === 1 && Number(r[0].attempts) === 1,
+      );
       expect(waiting.map((r) => Number(r.attempts))).toEqual([1]);
       expect(await wx().messages(w.worker.openid)).toHaveLength(0);
 
       await setClock('2026-11-16T10:05:00');
       await sweep();
-      const sent = await eventually(() => wx().messages(w.worker.openid), (m) => m.length === 1);
+      const sent = await eventually(
+        () => wx().messages(w.worker.openid),
+        (m) => m.length === 1,
+      );
       expect(sent.map((m) => m.data.phrase1.value)).toEqual(['办理中']);
       expect(await db.query(mine, page)).toHaveLength(0);
     } finally {
@@ -283,7 +314,16 @@ describe('the test clock', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pingjia-test-vars-'));
     try {
       const res = spawnSync(process.execPath, [SERVER_MAIN], {
-        env: { PATH: process.env.PATH, DATA_DIR: dir, PORT: '0', ...(nodeEnv ? { NODE_ENV: nodeEnv } : {}), [variable]: 'true', JWT_SECRET: 'x'.repeat(40), RATER_KEY_SECRET: 'y'.repeat(40), PUBLIC_URL: 'https://pingjia.example.cn' },
+        env: {
+          PATH: process.env.PATH,
+          DATA_DIR: dir,
+          PORT: '0',
+          ...(nodeEnv ? { NODE_ENV: nodeEnv } : {}),
+          [variable]: 'true',
+          JWT_SECRET: 'x'.repeat(40),
+          RATER_KEY_SECRET: 'y'.repeat(40),
+          PUBLIC_URL: 'https://pingjia.example.cn',
+        },
         encoding: 'utf8',
         timeout: 20_000,
       });

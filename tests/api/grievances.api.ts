@@ -7,7 +7,14 @@ import { eventually, GOOD_CONTENT, grievanceFixtures, Person, uniq } from './gri
 
 const api = () => client(process.env.PINGJIA_URL!);
 const fx = () => grievanceFixtures(api(), { dataDir: process.env.PINGJIA_DATA_DIR, url: process.env.TEST_DATABASE_URL });
-const complaint = (homeId: string, over: Record<string, unknown> = {}) => ({ homeId, type: 'complaint', topic: 'wages', content: GOOD_CONTENT, anonymous: true, ...over });
+const complaint = (homeId: string, over: Record<string, unknown> = {}) => ({
+  homeId,
+  type: 'complaint',
+  topic: 'wages',
+  content: GOOD_CONTENT,
+  anonymous: true,
+  ...over,
+});
 
 async function rows<T = Record<string, any>>(sql: string, params: unknown[] = []): Promise<T[]> {
   const db = await openDb();
@@ -17,7 +24,8 @@ async function rows<T = Record<string, any>>(sql: string, params: unknown[] = []
     await db.close();
   }
 }
-const countFor = async (homeId: string) => Number((await rows<{ n: number }>('SELECT COUNT(*) AS n FROM grievances WHERE home_id = ?', [homeId]))[0].n);
+const countFor = async (homeId: string) =>
+  Number((await rows<{ n: number }>('SELECT COUNT(*) AS n FROM grievances WHERE home_id = ?', [homeId]))[0].n);
 
 describe('filing a grievance', () => {
   it('takes every type and every topic, answering 201 with a tracking code and due dates', async () => {
@@ -142,7 +150,8 @@ describe('routing and who sees what', () => {
   it('sends a grievance about the union to the federation above; its chair gets 404 everywhere', async () => {
     const f = fx();
     const w = await f.world();
-    const g = (await f.file(w.worker, complaint(w.homeA.id, { topic: 'union', content: '工会主席长期不召开会员大会，会费使用也不公开。' }))).body;
+    const g = (await f.file(w.worker, complaint(w.homeA.id, { topic: 'union', content: '工会主席长期不召开会员大会，会费使用也不公开。' })))
+      .body;
     expect((await api().get(`/api/grievances/${g.id}`, { token: w.chairA.token })).status).toBe(404);
     expect((await f.act(w.chairA, g.id, { action: 'accept' })).status).toBe(404);
     expect((await api().get('/api/grievances', { token: w.chairA.token })).body.items.map((i: any) => i.id)).not.toContain(g.id);
@@ -180,14 +189,17 @@ describe('routing and who sees what', () => {
     const byCity = await api().get(`/api/grievances/${g.id}`, { token: w.cityAdmin.token });
     expect(byCity.body).toMatchObject({ canAct: true, content: GOOD_CONTENT });
     // The federation's figures count it as escalated, for the home and over the subtree.
-    expect((await api().get(`/api/homes/${w.homeA.id}/grievance-stats`, { token: w.cityAdmin.token })).body).toMatchObject({ total: 1, escalated: 1 });
+    expect((await api().get(`/api/homes/${w.homeA.id}/grievance-stats`, { token: w.cityAdmin.token })).body).toMatchObject({
+      total: 1,
+      escalated: 1,
+    });
     const dash = await api().get(`/api/orgs/${w.city.id}/dashboard`, { token: w.cityAdmin.token });
     expect(dash.status).toBe(200);
     expect(dash.body.grievances).toMatchObject({ total: 1, escalated: 1 });
     expect((await f.act(w.cityAdmin, g.id, { action: 'resolve', message: '已协调企业补发工资' })).status).toBe(200);
   });
 
-  it('shows nothing to another home\'s chair, other admins or strangers (404)', async () => {
+  it("shows nothing to another home's chair, other admins or strangers (404)", async () => {
     const f = fx();
     const w = await f.world();
     const other = await f.world();
@@ -199,7 +211,9 @@ describe('routing and who sees what', () => {
         expect((await api().get(`/api/grievances/${id}`, { token: who.token })).status).toBe(404);
         expect((await f.act(who, id, { action: 'accept' })).status).toBe(404);
       }
-      expect((await api().get('/api/grievances', { token: who.token })).body.items.map((i: any) => i.id)).not.toEqual(expect.arrayContaining([g.id]));
+      expect((await api().get('/api/grievances', { token: who.token })).body.items.map((i: any) => i.id)).not.toEqual(
+        expect.arrayContaining([g.id]),
+      );
       expect((await api().get(`/api/homes/${w.homeA.id}/grievance-stats`, { token: who.token })).status).toBe(404);
     }
     expect((await api().get('/api/grievances/not-a-uuid', { token: w.chairA.token })).status).toBe(404);
@@ -244,13 +258,44 @@ describe('anonymity', () => {
     expect(answers[8].body.timeline[0].at).not.toBeNull();
 
     // The message went out, and with it the last trace of the worker's openid.
-    expect(await eventually(() => fakeWechat().messages(w.worker.openid), (m) => m.length === 1)).toHaveLength(1);
+    expect(
+      await eventually(
+        () => fakeWechat().messages(w.worker.openid),
+        (m) => m.length === 1,
+      ),
+    ).toHaveLength(1);
     const stored = await rows('SELECT * FROM grievances WHERE id = ?', [id]);
     expect(Object.keys(stored[0]).sort()).toEqual(
       [
-        'id', 'home_id', 'org_path', 'handler_org_id', 'handler_org_path', 'escalated', 'type', 'topic', 'content', 'content_status', 'anonymous',
-        'reporter_key', 'reporter_name', 'contact', 'tracking_hash', 'status', 'version', 'accept_due_at', 'due_at', 'completed_at', 'on_time',
-        'extended', 'reopened', 'accept_reminded', 'final_reminded', 'feedback_verdict', 'feedback_comment', 'created_at', 'updated_at',
+        'id',
+        'home_id',
+        'org_path',
+        'handler_org_id',
+        'handler_org_path',
+        'escalated',
+        'type',
+        'topic',
+        'content',
+        'content_status',
+        'anonymous',
+        'reporter_key',
+        'reporter_name',
+        'contact',
+        'tracking_hash',
+        'status',
+        'version',
+        'accept_due_at',
+        'due_at',
+        'completed_at',
+        'on_time',
+        'extended',
+        'reopened',
+        'accept_reminded',
+        'final_reminded',
+        'feedback_verdict',
+        'feedback_comment',
+        'created_at',
+        'updated_at',
       ].sort(),
     );
     expect(stored[0].reporter_name).toBeNull();
@@ -267,7 +312,7 @@ describe('anonymity', () => {
     expect(everything).not.toContain(filed.body.trackingCode);
   });
 
-  it('shows a named reporter\'s contact to the handler and the reporter only', async () => {
+  it("shows a named reporter's contact to the handler and the reporter only", async () => {
     const f = fx();
     const w = await f.world();
     const g = (await f.file(w.worker, complaint(w.homeA.id, { anonymous: false, contact: '13912345678' }))).body;
@@ -286,7 +331,11 @@ describe('handling', () => {
     const f = fx();
     const w = await f.world();
     const g = (await f.file(w.worker, complaint(w.homeA.id))).body;
-    for (const [action, status] of [['accept', 'accepted'], ['reply', 'replied'], ['resolve', 'resolved']] as const) {
+    for (const [action, status] of [
+      ['accept', 'accepted'],
+      ['reply', 'replied'],
+      ['resolve', 'resolved'],
+    ] as const) {
       const res = await f.act(w.chairA, g.id, { action, message: action === 'accept' ? undefined : `${action}：已联系企业人事部门` });
       expect(res.status).toBe(200);
       expect(res.body.status).toBe(status);
@@ -296,12 +345,22 @@ describe('handling', () => {
     expect(closed.body.feedback).toEqual({ verdict: 'satisfied', comment: null });
     const timeline = closed.body.timeline;
     expect(timeline.map((e: any) => [e.kind, e.actorRole])).toEqual([
-      ['submitted', 'reporter'], ['accepted', 'chair'], ['replied', 'chair'], ['resolved', 'chair'], ['feedback', 'reporter'], ['closed', 'reporter'],
+      ['submitted', 'reporter'],
+      ['accepted', 'chair'],
+      ['replied', 'chair'],
+      ['resolved', 'chair'],
+      ['feedback', 'reporter'],
+      ['closed', 'reporter'],
     ]);
     expect(timeline[2].message).toBe('reply：已联系企业人事部门');
 
     const code = g.trackingCode as string;
-    const track = await api().get(`/api/grievances/track/${code.toLowerCase().match(/.{1,4}/g)!.join('-')}`);
+    const track = await api().get(
+      `/api/grievances/track/${code
+        .toLowerCase()
+        .match(/.{1,4}/g)!
+        .join('-')}`,
+    );
     expect(track.status).toBe(200);
     expect(Object.keys(track.body).sort()).toEqual(['dueAt', 'overdue', 'status', 'timeline', 'type']);
     expect(track.body.status).toBe('closed');
@@ -357,7 +416,13 @@ describe('handling', () => {
     await expect409(w.chairA, closed, { action: 'resolve', message: '再办结' });
     await expect409(w.chairA, closed, { action: 'escalate' });
     await f.feedback(w.worker, closed, { verdict: 'satisfied' });
-    for (const body of [{ action: 'accept' }, { action: 'reply', message: '答复' }, { action: 'resolve', message: '办结' }, { action: 'extend', message: '延期', days: 1 }, { action: 'escalate' }]) {
+    for (const body of [
+      { action: 'accept' },
+      { action: 'reply', message: '答复' },
+      { action: 'resolve', message: '办结' },
+      { action: 'extend', message: '延期', days: 1 },
+      { action: 'escalate' },
+    ]) {
       await expect409(w.chairA, closed, body);
     }
     await expect409(w.worker, closed, { verdict: 'dissatisfied' }, true);
@@ -371,7 +436,11 @@ describe('handling', () => {
     await f.act(w.chairA, g.id, { action: 'resolve', message: '已办结' });
     const reopened = await f.feedback(w.worker, g.id, { verdict: 'dissatisfied', comment: '工资仍未补发' });
     expect(reopened.status).toBe(200);
-    expect(reopened.body).toMatchObject({ status: 'accepted', reopened: true, feedback: { verdict: 'dissatisfied', comment: '工资仍未补发' } });
+    expect(reopened.body).toMatchObject({
+      status: 'accepted',
+      reopened: true,
+      feedback: { verdict: 'dissatisfied', comment: '工资仍未补发' },
+    });
     expect(reopened.body.timeline.slice(-2).map((e: any) => e.kind)).toEqual(['feedback', 'reopened']);
     expect(reopened.body.timeline.at(-2).verdict).toBe('dissatisfied');
     const chairSees = (await api().get(`/api/grievances/${g.id}`, { token: w.chairA.token })).body;
@@ -404,7 +473,14 @@ describe('handling', () => {
     const w = await f.world();
     const g = (await f.file(w.worker, complaint(w.homeA.id))).body;
     await f.act(w.chairA, g.id, { action: 'accept' });
-    for (const body of [{ action: 'extend', days: 3 }, { action: 'extend', message: '   ', days: 3 }, { action: 'extend', message: '需调查' }, { action: 'extend', message: '需调查', days: 0 }, { action: 'extend', message: '需调查', days: 14 }, { action: 'extend', message: '需调查', days: '3' }]) {
+    for (const body of [
+      { action: 'extend', days: 3 },
+      { action: 'extend', message: '   ', days: 3 },
+      { action: 'extend', message: '需调查' },
+      { action: 'extend', message: '需调查', days: 0 },
+      { action: 'extend', message: '需调查', days: 14 },
+      { action: 'extend', message: '需调查', days: '3' },
+    ]) {
       const res = await f.act(w.chairA, g.id, body);
       expect([body, res.status, res.body.code]).toEqual([body, 400, 'VALIDATION_FAILED']);
     }
@@ -421,7 +497,14 @@ describe('handling', () => {
     const f = fx();
     const w = await f.world();
     const g = (await f.file(w.worker, complaint(w.homeA.id))).body;
-    for (const body of [{ action: 'close' }, { action: 'accept', days: 2 }, { action: 'reply' }, { action: 'resolve', message: '' }, {}, { action: 'accept', extra: 1 }]) {
+    for (const body of [
+      { action: 'close' },
+      { action: 'accept', days: 2 },
+      { action: 'reply' },
+      { action: 'resolve', message: '' },
+      {},
+      { action: 'accept', extra: 1 },
+    ]) {
       const res = await f.act(w.chairA, g.id, body);
       expect([body, res.status]).toEqual([body, 400]);
     }
@@ -442,7 +525,10 @@ describe('notifications', () => {
     const g = (await f.file(w.worker, complaint(w.homeA.id, { subscribe: true }))).body;
     await wx.allowMessage(w.worker.openid, FAKE_TEMPLATE_ID);
     expect((await f.act(w.chairA, g.id, { action: 'accept' })).status).toBe(200);
-    const first = await eventually(() => wx.messages(w.worker.openid), (m) => m.length === 1);
+    const first = await eventually(
+      () => wx.messages(w.worker.openid),
+      (m) => m.length === 1,
+    );
     expect(first).toHaveLength(1);
     expect(first[0].template_id).toBe(FAKE_TEMPLATE_ID);
     expect(first[0].page).toBe(`pages/grievance/index?id=${g.id}`);
@@ -459,7 +545,10 @@ describe('notifications', () => {
     expect((await api().post(`/api/grievances/${g.id}/subscriptions`, { token: w.worker.token })).status).toBe(204);
     expect((await api().post(`/api/grievances/${g.id}/subscriptions`, { token: w.chairA.token })).status).toBe(404);
     await f.act(w.chairA, g.id, { action: 'resolve', message: '已办结' });
-    const second = await eventually(() => wx.messages(w.worker.openid), (m) => m.length === 2);
+    const second = await eventually(
+      () => wx.messages(w.worker.openid),
+      (m) => m.length === 2,
+    );
     expect(second.map((m) => m.data.phrase1.value)).toEqual(['办理中', '已办结']);
 
     // An opt-in still unused when the worker closes the grievance goes with it, openid and all.
@@ -477,7 +566,10 @@ describe('notifications', () => {
     const res = await f.act(w.chairA, g.id, { action: 'accept' });
     expect(res.status).toBe(200);
     // Openids are sealed in the delivery tables: rows are found by the grievance.
-    const left = await eventually(() => rows('SELECT * FROM notification_outbox WHERE page LIKE ?', [`%id=${g.id}`]), (r) => r.length === 0);
+    const left = await eventually(
+      () => rows('SELECT * FROM notification_outbox WHERE page LIKE ?', [`%id=${g.id}`]),
+      (r) => r.length === 0,
+    );
     expect(left).toHaveLength(0);
     expect(await fakeWechat().messages(w.worker.openid)).toHaveLength(0);
     expect(await rows('SELECT * FROM grievance_subscriptions WHERE grievance_id = ?', [g.id])).toHaveLength(0);
@@ -504,7 +596,17 @@ describe('figures', () => {
     // 3 ordinary ones (the union one is not the chair's to count): a closed, b reopened, c submitted → 2 open.
     // a and b were both resolved before their limit → decided 2, on time 2, rate 2/2 = 1.
     // Feedback: a satisfied, b dissatisfied → 1/2 = 0.5.
-    expect(byChair.body).toEqual({ total: 3, open: 2, overdue: 0, escalated: 0, decided: 2, onTime: 2, onTimeRate: 1, feedback: { satisfied: 1, dissatisfied: 1 }, satisfactionRate: 0.5 });
+    expect(byChair.body).toEqual({
+      total: 3,
+      open: 2,
+      overdue: 0,
+      escalated: 0,
+      decided: 2,
+      onTime: 2,
+      onTimeRate: 1,
+      feedback: { satisfied: 1, dissatisfied: 1 },
+      satisfactionRate: 0.5,
+    });
     const byCity = await api().get(`/api/homes/${w.homeA.id}/grievance-stats`, { token: w.cityAdmin.token });
     expect(byCity.body.total).toBe(4);
     expect((await api().get(`/api/homes/${w.homeA.id}/grievance-stats`, { token: w.chairB.token })).status).toBe(404);
@@ -512,7 +614,7 @@ describe('figures', () => {
 });
 
 describe('the working-day calendar', () => {
-  it('is national and read-only, with entries per province set by that province\'s admins only, each audited with its actor', async () => {
+  it("is national and read-only, with entries per province set by that province's admins only, each audited with its actor", async () => {
     const f = fx();
     const w = await f.world();
     const province = w.root.provinceId;
@@ -520,7 +622,10 @@ describe('the working-day calendar', () => {
     // The national calendar cannot be changed through the API at all.
     expect((await api().put(`/api/calendar/days/${day}`, { token: w.root.token, body: { kind: 'holiday' } })).status).toBe(404);
 
-    const put = await api().put(`/api/orgs/${province}/calendar/days/${day}`, { token: w.root.token, body: { kind: 'holiday', note: '测试调休' } });
+    const put = await api().put(`/api/orgs/${province}/calendar/days/${day}`, {
+      token: w.root.token,
+      body: { kind: 'holiday', note: '测试调休' },
+    });
     expect(put.status).toBe(200);
     expect(put.body).toEqual({ day, kind: 'holiday', source: 'override', note: '测试调休' });
     const own = await api().get(`/api/calendar/days?from=2031-01-01&to=2031-01-03&provinceId=${province}`, { token: w.worker.token });
@@ -533,14 +638,29 @@ describe('the working-day calendar', () => {
     const national = await api().get(`/api/calendar/days?from=${day}&to=${day}`, { token: w.worker.token });
     expect(national.body.items[0]).toMatchObject({ kind: 'workday', source: 'weekday' });
     const holidays = await api().get('/api/calendar/days?from=2026-10-07&to=2026-10-10', { token: w.worker.token });
-    expect(holidays.body.items.map((d: any) => [d.kind, d.source])).toEqual([['holiday', 'holidays'], ['workday', 'weekday'], ['workday', 'weekday'], ['workday', 'holidays']]);
+    expect(holidays.body.items.map((d: any) => [d.kind, d.source])).toEqual([
+      ['holiday', 'holidays'],
+      ['workday', 'weekday'],
+      ['workday', 'weekday'],
+      ['workday', 'holidays'],
+    ]);
 
     // Below the province nobody reaches its calendar; a city keeps none of its own.
-    expect((await api().put(`/api/orgs/${province}/calendar/days/${day}`, { token: w.cityAdmin.token, body: { kind: 'workday' } })).status).toBe(404);
-    expect((await api().put(`/api/orgs/${province}/calendar/days/${day}`, { token: w.chairA.token, body: { kind: 'workday' } })).status).toBe(404);
-    expect((await api().put(`/api/orgs/${w.city.id}/calendar/days/${day}`, { token: w.cityAdmin.token, body: { kind: 'workday' } })).status).toBe(403);
-    expect((await api().put(`/api/orgs/${province}/calendar/days/2031-02-30`, { token: w.root.token, body: { kind: 'holiday' } })).status).toBe(400);
-    expect((await api().put(`/api/orgs/${province}/calendar/days/${day}`, { token: w.root.token, body: { kind: 'weekend' } })).status).toBe(400);
+    expect(
+      (await api().put(`/api/orgs/${province}/calendar/days/${day}`, { token: w.cityAdmin.token, body: { kind: 'workday' } })).status,
+    ).toBe(404);
+    expect(
+      (await api().put(`/api/orgs/${province}/calendar/days/${day}`, { token: w.chairA.token, body: { kind: 'workday' } })).status,
+    ).toBe(404);
+    expect(
+      (await api().put(`/api/orgs/${w.city.id}/calendar/days/${day}`, { token: w.cityAdmin.token, body: { kind: 'workday' } })).status,
+    ).toBe(403);
+    expect(
+      (await api().put(`/api/orgs/${province}/calendar/days/2031-02-30`, { token: w.root.token, body: { kind: 'holiday' } })).status,
+    ).toBe(400);
+    expect((await api().put(`/api/orgs/${province}/calendar/days/${day}`, { token: w.root.token, body: { kind: 'weekend' } })).status).toBe(
+      400,
+    );
     expect((await api().del(`/api/orgs/${province}/calendar/days/${day}`, { token: w.root.token })).status).toBe(204);
     const after = await api().get(`/api/calendar/days?from=${day}&to=${day}&provinceId=${province}`, { token: w.worker.token });
     expect(after.body.items[0]).toMatchObject({ kind: 'workday', source: 'weekday' });
@@ -548,7 +668,14 @@ describe('the working-day calendar', () => {
     // Both changes are in the province's audit log, with who made them.
     const me = await api().get('/api/me', { token: w.root.token });
     const audit = await api().get(`/api/orgs/${province}/audit?pageSize=200`, { token: w.root.token });
-    const mine = audit.body.items.filter((e: any) => e.action.startsWith('calendar.') && e.detail?.day === day).map((e: any) => [e.action, e.actor.userId, e.detail.kind ?? null]);
-    expect(mine).toEqual(expect.arrayContaining([['calendar.set', me.body.id, 'holiday'], ['calendar.remove', me.body.id, null]]));
+    const mine = audit.body.items
+      .filter((e: any) => e.action.startsWith('calendar.') && e.detail?.day === day)
+      .map((e: any) => [e.action, e.actor.userId, e.detail.kind ?? null]);
+    expect(mine).toEqual(
+      expect.arrayContaining([
+        ['calendar.set', me.body.id, 'holiday'],
+        ['calendar.remove', me.body.id, null],
+      ]),
+    );
   });
 });

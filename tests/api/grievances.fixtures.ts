@@ -67,16 +67,25 @@ export function grievanceFixtures(api: Api, db: DbTarget) {
   const admin = async () => {
     const res = await api.post('/api/auth/password', { body: ADMIN });
     if (res.status !== 200) throw new Error(`admin login failed: ${res.status} ${res.text}`);
-    return { token: res.body.token as string, provinceId: res.body.user.roles.find((r: any) => r.role === 'federation_admin').orgId as string };
+    return {
+      token: res.body.token as string,
+      provinceId: res.body.user.roles.find((r: any) => r.role === 'federation_admin').orgId as string,
+    };
   };
 
   /** A city with two homes, a chair for each, an admin of the city, and a worker. */
   const world = async () => {
     const root = await admin();
-    const city = await api.post('/api/orgs', { token: root.token, body: { parentId: root.provinceId, name: uniq('诉求市'), level: 'city' } });
+    const city = await api.post('/api/orgs', {
+      token: root.token,
+      body: { parentId: root.provinceId, name: uniq('诉求市'), level: 'city' },
+    });
     if (city.status !== 201) throw new Error(`city: ${city.status} ${city.text}`);
     const home = async (name: string) => {
-      const h = await api.post('/api/homes', { token: root.token, body: { orgId: city.body.id, name: uniq(name), kind: 'enterprise', memberCount: 50, membershipMode: 'open' } });
+      const h = await api.post('/api/homes', {
+        token: root.token,
+        body: { orgId: city.body.id, name: uniq(name), kind: 'enterprise', memberCount: 50, membershipMode: 'open' },
+      });
       if (h.status !== 201) throw new Error(`home: ${h.status} ${h.text}`);
       return h.body as { id: string; name: string; orgId: string };
     };
@@ -92,8 +101,10 @@ export function grievanceFixtures(api: Api, db: DbTarget) {
   const file = (who: Person, body: Record<string, unknown>, idempotencyKey?: string) =>
     api.post('/api/grievances', { token: who.token, body, headers: idempotencyKey ? { 'idempotency-key': idempotencyKey } : undefined });
 
-  const act = (who: Person, id: string, body: Record<string, unknown>) => api.post(`/api/grievances/${id}/actions`, { token: who.token, body });
-  const feedback = (who: Person, id: string, body: Record<string, unknown>) => api.post(`/api/grievances/${id}/feedback`, { token: who.token, body });
+  const act = (who: Person, id: string, body: Record<string, unknown>) =>
+    api.post(`/api/grievances/${id}/actions`, { token: who.token, body });
+  const feedback = (who: Person, id: string, body: Record<string, unknown>) =>
+    api.post(`/api/grievances/${id}/feedback`, { token: who.token, body });
 
   return { person, admin, world, file, act, feedback };
 }

@@ -17,16 +17,28 @@ const HTML = '<img src=x onerror="window.__xss=1">&lt;b&gt;粗体&lt;/b&gt;<scri
 describe('input hygiene', () => {
   it('stores and answers names, comments and grievance text in NFC without bidi controls', async () => {
     const w = await fx.world();
-    const home = await api().post('/api/homes', { token: w.root.token, body: { orgId: w.city.id, name: tricky(uniq('规范厂工会')), kind: 'enterprise', memberCount: 20, membershipMode: 'open' } });
+    const home = await api().post('/api/homes', {
+      token: w.root.token,
+      body: { orgId: w.city.id, name: tricky(uniq('规范厂工会')), kind: 'enterprise', memberCount: 20, membershipMode: 'open' },
+    });
     expect(home.status).toBe(201);
     expect(home.body.name).toMatch(/^规范厂工会[0-9a-f]{6}café$/);
 
     const campaign = await openCampaignOn(api(), w.root.token, w.city.id);
-    const rated = await api().put(ratingPath(campaign.id, w.homeA.id), { token: w.worker.token, body: { scores: GOOD_SCORES, verdict: 'satisfied', comment: tricky('食堂很好') } });
+    const rated = await api().put(ratingPath(campaign.id, w.homeA.id), {
+      token: w.worker.token,
+      body: { scores: GOOD_SCORES, verdict: 'satisfied', comment: tricky('食堂很好') },
+    });
     expect(rated.status).toBe(201);
     expect(rated.body.rating.comment).toBe(clean('食堂很好'));
 
-    const filed = await fx.file(w.worker, { homeId: w.homeA.id, type: 'help', topic: 'wages', content: tricky(GOOD_CONTENT), anonymous: false });
+    const filed = await fx.file(w.worker, {
+      homeId: w.homeA.id,
+      type: 'help',
+      topic: 'wages',
+      content: tricky(GOOD_CONTENT),
+      anonymous: false,
+    });
     expect(filed.status).toBe(201);
     expect((await fx.act(w.chairA, filed.body.id, { action: 'accept' })).status).toBe(200);
     const replied = await fx.act(w.chairA, filed.body.id, { action: 'reply', message: tricky('已联系车间主任') });
@@ -41,7 +53,9 @@ describe('input hygiene', () => {
         ...(await db.query<{ t: string }>('SELECT name AS t FROM homes WHERE id = ?', [home.body.id])),
         ...(await db.query<{ t: string }>('SELECT comment AS t FROM ratings WHERE campaign_id = ?', [campaign.id])),
         ...(await db.query<{ t: string }>('SELECT content AS t FROM grievances WHERE id = ?', [filed.body.id])),
-        ...(await db.query<{ t: string }>('SELECT message AS t FROM grievance_events WHERE grievance_id = ? AND message IS NOT NULL', [filed.body.id])),
+        ...(await db.query<{ t: string }>('SELECT message AS t FROM grievance_events WHERE grievance_id = ? AND message IS NOT NULL', [
+          filed.body.id,
+        ])),
       ].map((r) => r.t);
       expect(stored).toHaveLength(4);
       for (const t of stored) {
@@ -56,13 +70,28 @@ describe('input hygiene', () => {
   it('refuses a home name that looks like another home of the same org with 409 DUPLICATE, storing nothing', async () => {
     const w = await fx.world();
     const base = `${uniq('力帆')}ABC工会`;
-    const first = await api().post('/api/homes', { token: w.root.token, body: { orgId: w.city.id, name: base, kind: 'enterprise', memberCount: 20, membershipMode: 'open' } });
+    const first = await api().post('/api/homes', {
+      token: w.root.token,
+      body: { orgId: w.city.id, name: base, kind: 'enterprise', memberCount: 20, membershipMode: 'open' },
+    });
     expect(first.status).toBe(201);
-    const countHomes = async () => (await api().get(`/api/orgs/${w.city.id}/children`, { token: w.root.token })).body.items.filter((i: { type: string }) => i.type === 'home').length;
+    const countHomes = async () =>
+      (await api().get(`/api/orgs/${w.city.id}/children`, { token: w.root.token })).body.items.filter(
+        (i: { type: string }) => i.type === 'home',
+      ).length;
     const before = await countHomes();
     // katakana カ for 力, full-width and Cyrillic letters, a zero-width space, the very same name
-    for (const lookalike of [base.replace('力', 'カ'), base.replace('ABC', 'ＡＢＣ'), base.replace('ABC', 'АВС'), base.replace('工会', '工\u200b会'), base]) {
-      const res = await api().post('/api/homes', { token: w.root.token, body: { orgId: w.city.id, name: lookalike, kind: 'enterprise', memberCount: 20, membershipMode: 'open' } });
+    for (const lookalike of [
+      base.replace('力', 'カ'),
+      base.replace('ABC', 'ＡＢＣ'),
+      base.replace('ABC', 'АВС'),
+      base.replace('工会', '工\u200b会'),
+      base,
+    ]) {
+      const res = await api().post('/api/homes', {
+        token: w.root.token,
+        body: { orgId: w.city.id, name: lookalike, kind: 'enterprise', memberCount: 20, membershipMode: 'open' },
+      });
       expect(res.status).toBe(409);
       expect(res.body.code).toBe('DUPLICATE');
       expect(res.body.message).toContain(`“${base}”`);
@@ -70,8 +99,14 @@ describe('input hygiene', () => {
     }
     expect(await countHomes()).toBe(before);
     // Another org may have a home of that name: members there pick among their own homes.
-    const elsewhere = await api().post('/api/orgs', { token: w.root.token, body: { parentId: w.root.provinceId, name: uniq('另一市'), level: 'city' } });
-    const there = await api().post('/api/homes', { token: w.root.token, body: { orgId: elsewhere.body.id, name: base.replace('力', 'カ'), kind: 'enterprise', memberCount: 20, membershipMode: 'open' } });
+    const elsewhere = await api().post('/api/orgs', {
+      token: w.root.token,
+      body: { parentId: w.root.provinceId, name: uniq('另一市'), level: 'city' },
+    });
+    const there = await api().post('/api/homes', {
+      token: w.root.token,
+      body: { orgId: elsewhere.body.id, name: base.replace('力', 'カ'), kind: 'enterprise', memberCount: 20, membershipMode: 'open' },
+    });
     expect(there.status).toBe(201);
   });
 
@@ -85,7 +120,9 @@ describe('input hygiene', () => {
   ])('answers 400 to an org dashboard sorted by %s=%s', async (param, value) => {
     const w = await fx.world();
     const campaign = await openCampaignOn(api(), w.root.token, w.city.id);
-    const res = await api().get(`/api/orgs/${w.city.id}/dashboard?campaignId=${campaign.id}&${param}=${encodeURIComponent(value)}`, { token: w.root.token });
+    const res = await api().get(`/api/orgs/${w.city.id}/dashboard?campaignId=${campaign.id}&${param}=${encodeURIComponent(value)}`, {
+      token: w.root.token,
+    });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(Object.keys(res.body.fields)).toEqual([param]);
@@ -95,11 +132,20 @@ describe('input hygiene', () => {
   it('hands back a comment and a grievance holding HTML verbatim, as JSON strings', async () => {
     const w = await fx.world();
     const campaign = await openCampaignOn(api(), w.root.token, w.city.id);
-    const rated = await api().put(ratingPath(campaign.id, w.homeA.id), { token: w.worker.token, body: { scores: GOOD_SCORES, verdict: 'satisfied', comment: HTML } });
+    const rated = await api().put(ratingPath(campaign.id, w.homeA.id), {
+      token: w.worker.token,
+      body: { scores: GOOD_SCORES, verdict: 'satisfied', comment: HTML },
+    });
     expect(rated.status).toBe(201);
     expect(rated.headers.get('content-type')).toMatch(/^application\/json/);
     expect(rated.body.rating.comment).toBe(HTML);
-    const filed = await fx.file(w.worker, { homeId: w.homeA.id, type: 'complaint', topic: 'wages', content: `${GOOD_CONTENT}${HTML}`, anonymous: true });
+    const filed = await fx.file(w.worker, {
+      homeId: w.homeA.id,
+      type: 'complaint',
+      topic: 'wages',
+      content: `${GOOD_CONTENT}${HTML}`,
+      anonymous: true,
+    });
     expect(filed.status).toBe(201);
     for (const who of [w.worker, w.chairA]) {
       const seen = await api().get(`/api/grievances/${filed.body.id}`, { token: who.token });
@@ -125,11 +171,20 @@ describe('input hygiene', () => {
       expect(refused.body.fields.comment).toMatch(message);
     }
     expect((await api().get(path, { token: w.worker.token })).status).toBe(404);
-    const filed = await fx.file(w.worker, { homeId: w.homeA.id, type: 'help', topic: 'wages', content: `${GOOD_CONTENT}\udc00`, anonymous: true });
+    const filed = await fx.file(w.worker, {
+      homeId: w.homeA.id,
+      type: 'help',
+      topic: 'wages',
+      content: `${GOOD_CONTENT}\udc00`,
+      anonymous: true,
+    });
     expect(filed.status).toBe(400);
     expect(filed.body.fields.content).toMatch(/代理项/);
 
-    const kept = await api().put(path, { token: w.worker.token, body: { scores: GOOD_SCORES, verdict: 'satisfied', comment: '第一行\n第二行\t完' } });
+    const kept = await api().put(path, {
+      token: w.worker.token,
+      body: { scores: GOOD_SCORES, verdict: 'satisfied', comment: '第一行\n第二行\t完' },
+    });
     expect(kept.status).toBe(201);
     expect(kept.body.rating.comment).toBe('第一行\n第二行\t完');
   });

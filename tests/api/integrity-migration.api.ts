@@ -44,7 +44,8 @@ describe('migrations 1764000000060 and 070 (rating integrity, sealed openids)', 
       await ds.undoLastMigration();
     }
   };
-  const ratingsSql = async (): Promise<string> => (await ds.query("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'ratings'"))[0].sql;
+  const ratingsSql = async (): Promise<string> =>
+    (await ds.query("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'ratings'"))[0].sql;
   const hasFlags = () => ds.createQueryRunner().hasTable('home_integrity_flags');
 
   it('keeps every rating and subscription written before them, and can be reverted and run again', async () => {
@@ -70,7 +71,13 @@ describe('migrations 1764000000060 and 070 (rating integrity, sealed openids)', 
       await ds.query(`INSERT INTO ratings (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`, Object.values(r));
     }
     const plainOpenid = `o${randomBytes(14).toString('hex').slice(0, 27)}`;
-    await ds.query('INSERT INTO grievance_subscriptions (id, grievance_id, openid, template_id, created_at) VALUES (?, ?, ?, ?, ?)', [randomUUID(), randomUUID(), plainOpenid, 'tpl', '2026-11-01T00:00:00.000Z']);
+    await ds.query('INSERT INTO grievance_subscriptions (id, grievance_id, openid, template_id, created_at) VALUES (?, ?, ?, ?, ?)', [
+      randomUUID(),
+      randomUUID(),
+      plainOpenid,
+      'tpl',
+      '2026-11-01T00:00:00.000Z',
+    ]);
 
     const check = async () => {
       expect(await hasFlags()).toBe(true);
@@ -84,7 +91,14 @@ describe('migrations 1764000000060 and 070 (rating integrity, sealed openids)', 
       // its indexes are back (the one rating per rater key among them)
       const indices = (await ds.createQueryRunner().getTable('ratings')).indices.map((i: any) => i.name);
       expect(indices).toEqual(expect.arrayContaining(['uq_ratings_rater', ...table.indices.map((i: any) => i.name)]));
-      await expect(ds.query(`INSERT INTO ratings (${Object.keys(rows[0]).join(', ')}) VALUES (${Object.keys(rows[0]).map(() => '?').join(', ')})`, Object.values({ ...rows[0], id: randomUUID() }))).rejects.toThrow();
+      await expect(
+        ds.query(
+          `INSERT INTO ratings (${Object.keys(rows[0]).join(', ')}) VALUES (${Object.keys(rows[0])
+            .map(() => '?')
+            .join(', ')})`,
+          Object.values({ ...rows[0], id: randomUUID() }),
+        ),
+      ).rejects.toThrow();
       // a sealed openid (longer than the openid itself) fits; the one in clear is kept for re-sealing at boot
       await ds.query('UPDATE grievance_subscriptions SET openid = ? WHERE openid = ?', [`s1:${'x'.repeat(150)}`, plainOpenid]);
       await ds.query('UPDATE grievance_subscriptions SET openid = ? WHERE openid LIKE ?', [plainOpenid, 's1:%']);
@@ -109,10 +123,24 @@ describe('re-keying grievances of the one-key-per-reporter scheme at boot', () =
     try {
       const fx = grievanceFixtures(own.api, own.target);
       const root = await fx.admin();
-      const home = (await own.api.post('/api/homes', { token: root.token, body: { orgId: root.provinceId, name: `旧数据工会${randomUUID().slice(0, 6)}`, kind: 'enterprise', memberCount: 20, membershipMode: 'open' } })).body;
+      const home = (
+        await own.api.post('/api/homes', {
+          token: root.token,
+          body: {
+            orgId: root.provinceId,
+            name: `旧数据工会${randomUUID().slice(0, 6)}`,
+            kind: 'enterprise',
+            memberCount: 20,
+            membershipMode: 'open',
+          },
+        })
+      ).body;
       const worker = await fx.person();
       const body = { homeId: home.id, type: 'complaint', topic: 'wages', content: GOOD_CONTENT, subscribe: true };
-      const ids = [(await fx.file(worker, { ...body, anonymous: false })).body.id, (await fx.file(worker, { ...body, anonymous: true })).body.id];
+      const ids = [
+        (await fx.file(worker, { ...body, anonymous: false })).body.id,
+        (await fx.file(worker, { ...body, anonymous: true })).body.id,
+      ];
       await own.server.stop();
 
       // As the old version stored them: one keyed hash of the user id for every grievance, openids in clear.

@@ -24,12 +24,18 @@ describe('invites and staff accounts', () => {
   it('accepts a code once: a second use is 409, an unknown code 404', async () => {
     const { adminToken, homeA } = await cityWithCampaign();
     const invite = await api().post(`/api/homes/${homeA.id}/invites`, { token: adminToken, body: { role: 'chair' } });
-    const first = await api().post(`/api/invites/${invite.body.code}/accept`, { body: { username: uniq('c1_'), password: 'chair-password-123' } });
+    const first = await api().post(`/api/invites/${invite.body.code}/accept`, {
+      body: { username: uniq('c1_'), password: 'chair-password-123' },
+    });
     expect(first.status).toBe(200);
-    const again = await api().post(`/api/invites/${invite.body.code}/accept`, { body: { username: uniq('c2_'), password: 'chair-password-123' } });
+    const again = await api().post(`/api/invites/${invite.body.code}/accept`, {
+      body: { username: uniq('c2_'), password: 'chair-password-123' },
+    });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('STATE_CONFLICT');
-    const unknown = await api().post(`/api/invites/${'x'.repeat(43)}/accept`, { body: { username: uniq('c3_'), password: 'chair-password-123' } });
+    const unknown = await api().post(`/api/invites/${'x'.repeat(43)}/accept`, {
+      body: { username: uniq('c3_'), password: 'chair-password-123' },
+    });
     expect(unknown.status).toBe(404);
   });
 
@@ -37,7 +43,9 @@ describe('invites and staff accounts', () => {
     const { adminToken, homeA } = await cityWithCampaign();
     const invite = await api().post(`/api/homes/${homeA.id}/invites`, { token: adminToken, body: { role: 'chair' } });
     const tries = await Promise.all(
-      [0, 1, 2, 3].map((i) => api().post(`/api/invites/${invite.body.code}/accept`, { body: { username: uniq(`race${i}_`), password: 'chair-password-123' } })),
+      [0, 1, 2, 3].map((i) =>
+        api().post(`/api/invites/${invite.body.code}/accept`, { body: { username: uniq(`race${i}_`), password: 'chair-password-123' } }),
+      ),
     );
     expect(tries.map((t) => t.status).sort()).toEqual([200, 409, 409, 409]);
   });
@@ -57,12 +65,19 @@ describe('invites and staff accounts', () => {
     const { adminToken, homeA } = await cityWithCampaign();
     const chair = await chairOf(adminToken, homeA.id);
     const invite = await api().post(`/api/homes/${homeA.id}/invites`, { token: adminToken, body: { role: 'chair' } });
-    const taken = await api().post(`/api/invites/${invite.body.code}/accept`, { body: { username: chair.username, password: 'another-password-1' } });
+    const taken = await api().post(`/api/invites/${invite.body.code}/accept`, {
+      body: { username: chair.username, password: 'another-password-1' },
+    });
     expect(taken.status).toBe(409);
     expect(taken.body.code).toBe('DUPLICATE');
     // the old password still works, and the code is still good
-    expect((await api().post('/api/auth/password', { body: { username: chair.username, password: 'chair-password-123' } })).status).toBe(200);
-    expect((await api().post(`/api/invites/${invite.body.code}/accept`, { body: { username: uniq('ok_'), password: 'chair-password-123' } })).status).toBe(200);
+    expect((await api().post('/api/auth/password', { body: { username: chair.username, password: 'chair-password-123' } })).status).toBe(
+      200,
+    );
+    expect(
+      (await api().post(`/api/invites/${invite.body.code}/accept`, { body: { username: uniq('ok_'), password: 'chair-password-123' } }))
+        .status,
+    ).toBe(200);
   });
 
   it('asks for username and password when no token comes along', async () => {
@@ -73,7 +88,7 @@ describe('invites and staff accounts', () => {
     expect(Object.keys(res.body.fields).sort()).toEqual(['password', 'username']);
   });
 
-  it('stops a removed chair\'s tokens at once (401)', async () => {
+  it("stops a removed chair's tokens at once (401)", async () => {
     const { adminToken, homeA } = await cityWithCampaign();
     const chair = await chairOf(adminToken, homeA.id);
     expect((await api().get(`/api/homes/${homeA.id}/dashboard`, { token: chair.token })).status).toBe(200);
@@ -98,13 +113,17 @@ describe('invites and staff accounts', () => {
     const county = await createOrg(adminToken, city.id, 'county');
     const invite = await api().post(`/api/orgs/${county.id}/invites`, { token: adminToken, body: { role: 'federation_admin' } });
     expect(invite.status).toBe(201);
-    const accepted = await api().post(`/api/invites/${invite.body.code}/accept`, { body: { username: uniq('county_'), password: 'county-password-1' } });
+    const accepted = await api().post(`/api/invites/${invite.body.code}/accept`, {
+      body: { username: uniq('county_'), password: 'county-password-1' },
+    });
     expect(accepted.status).toBe(200);
     const countyAdmin = accepted.body.token;
     expect((await api().get(`/api/orgs/${county.id}/dashboard`, { token: countyAdmin })).status).toBe(200);
     expect((await api().get(`/api/orgs/${city.id}/dashboard`, { token: countyAdmin })).status).toBe(404);
     // the county admin may not appoint peers of their own org
-    expect((await api().post(`/api/orgs/${county.id}/invites`, { token: countyAdmin, body: { role: 'federation_admin' } })).status).toBe(403);
+    expect((await api().post(`/api/orgs/${county.id}/invites`, { token: countyAdmin, body: { role: 'federation_admin' } })).status).toBe(
+      403,
+    );
     // a wrong role for the place is a 400
     expect((await api().post(`/api/orgs/${county.id}/invites`, { token: adminToken, body: { role: 'chair' } })).status).toBe(400);
   });

@@ -25,7 +25,9 @@ describe('membership of roster homes', () => {
     const { home, adminToken } = await rosterHome();
     await api().post(`/api/homes/${home.id}/roster`, { token: adminToken, raw: CSV, headers: { 'content-type': 'text/csv' } });
     const m = await member();
-    expect((await api().post(`/api/homes/${home.id}/membership`, { token: m.token, body: { name: '张三', memberNo: 'GH001' } })).status).toBe(204);
+    expect(
+      (await api().post(`/api/homes/${home.id}/membership`, { token: m.token, body: { name: '张三', memberNo: 'GH001' } })).status,
+    ).toBe(204);
 
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('名册');
@@ -35,7 +37,10 @@ describe('membership of roster homes', () => {
     const xlsx = Buffer.from(await book.xlsx.writeBuffer());
     const res = await fetch(`${process.env.PINGJIA_URL}/api/homes/${home.id}/roster`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+      headers: {
+        authorization: `Bearer ${adminToken}`,
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      },
       body: xlsx,
     });
     expect(res.status).toBe(201);
@@ -45,7 +50,11 @@ describe('membership of roster homes', () => {
 
   it('refuses a roster with a bad line and changes nothing', async () => {
     const { home, adminToken } = await rosterHome();
-    const res = await api().post(`/api/homes/${home.id}/roster`, { token: adminToken, raw: '姓名,会员编号,手机号\n张三,GH001,12345\n', headers: { 'content-type': 'text/csv' } });
+    const res = await api().post(`/api/homes/${home.id}/roster`, {
+      token: adminToken,
+      raw: '姓名,会员编号,手机号\n张三,GH001,12345\n',
+      headers: { 'content-type': 'text/csv' },
+    });
     expect(res.status).toBe(400);
     expect(res.body.fields).toEqual({ 'line.2': '手机号格式不正确' });
     const db = await openDb();
@@ -65,7 +74,9 @@ describe('membership of roster homes', () => {
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('MEMBERSHIP_REQUIRED');
 
-    expect((await api().post(`/api/homes/${home.id}/membership`, { token: m.token, body: { name: ' 李四 ', memberNo: 'gh002' } })).status).toBe(204);
+    expect(
+      (await api().post(`/api/homes/${home.id}/membership`, { token: m.token, body: { name: ' 李四 ', memberNo: 'gh002' } })).status,
+    ).toBe(204);
     expect((await api().put(ratingPath(campaign.id, home.id), { token: m.token, body })).status).toBe(201);
   });
 
@@ -98,7 +109,9 @@ describe('membership of roster homes', () => {
     await api().post(`/api/homes/${home.id}/roster`, { token: adminToken, raw: CSV, headers: { 'content-type': 'text/csv' } });
     const m = await member();
     for (let i = 0; i < 5; i++) {
-      expect((await api().post(`/api/homes/${home.id}/membership`, { token: m.token, body: { name: '张三', memberNo: `X${i}` } })).status).toBe(404);
+      expect(
+        (await api().post(`/api/homes/${home.id}/membership`, { token: m.token, body: { name: '张三', memberNo: `X${i}` } })).status,
+      ).toBe(404);
     }
     const blocked = await api().post(`/api/homes/${home.id}/membership`, { token: m.token, body: { name: '张三', memberNo: 'GH001' } });
     expect(blocked.status).toBe(429);

@@ -10,7 +10,12 @@ async function wechatMember() {
 async function commentStatus(campaignId: string, homeId: string): Promise<string[]> {
   const db = await openDb();
   try {
-    return (await db.query<{ comment_status: string }>(`SELECT comment_status FROM ratings WHERE campaign_id = ? AND home_id = ?`, [campaignId, homeId])).map((r) => r.comment_status);
+    return (
+      await db.query<{ comment_status: string }>(`SELECT comment_status FROM ratings WHERE campaign_id = ? AND home_id = ?`, [
+        campaignId,
+        homeId,
+      ])
+    ).map((r) => r.comment_status);
   } finally {
     await db.close();
   }
@@ -19,7 +24,10 @@ async function commentStatus(campaignId: string, homeId: string): Promise<string
 describe('comment moderation (msg_sec_check through the stand-in)', () => {
   it('publishes a comment WeChat passes', async () => {
     const { homeA, campaign } = await cityWithCampaign();
-    const res = await api().put(ratingPath(campaign.id, homeA.id), { token: await wechatMember(), body: { scores: GOOD_SCORES, verdict: 'satisfied', comment: '工会活动丰富' } });
+    const res = await api().put(ratingPath(campaign.id, homeA.id), {
+      token: await wechatMember(),
+      body: { scores: GOOD_SCORES, verdict: 'satisfied', comment: '工会活动丰富' },
+    });
     expect(res.status).toBe(201);
     expect(await commentStatus(campaign.id, homeA.id)).toEqual(['approved']);
   });
@@ -27,7 +35,10 @@ describe('comment moderation (msg_sec_check through the stand-in)', () => {
   it('refuses a risky comment with 422 and a neutral message, storing nothing', async () => {
     const { homeA, campaign } = await cityWithCampaign();
     const token = await wechatMember();
-    const res = await api().put(ratingPath(campaign.id, homeA.id), { token, body: { scores: GOOD_SCORES, verdict: 'satisfied', comment: '这里有违禁内容' } });
+    const res = await api().put(ratingPath(campaign.id, homeA.id), {
+      token,
+      body: { scores: GOOD_SCORES, verdict: 'satisfied', comment: '这里有违禁内容' },
+    });
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('CONTENT_REFUSED');
     expect(res.text).not.toContain('违禁');
@@ -36,7 +47,10 @@ describe('comment moderation (msg_sec_check through the stand-in)', () => {
 
   it('holds a comment WeChat wants reviewed', async () => {
     const { homeA, campaign } = await cityWithCampaign();
-    const res = await api().put(ratingPath(campaign.id, homeA.id), { token: await wechatMember(), body: { scores: GOOD_SCORES, verdict: 'satisfied', comment: '需要待人工复核的话' } });
+    const res = await api().put(ratingPath(campaign.id, homeA.id), {
+      token: await wechatMember(),
+      body: { scores: GOOD_SCORES, verdict: 'satisfied', comment: '需要待人工复核的话' },
+    });
     expect(res.status).toBe(201);
     expect(await commentStatus(campaign.id, homeA.id)).toEqual(['held']);
   });

@@ -1,6 +1,15 @@
 import { api, createHome, createOrg, freshCity, moveCampaign, openCampaign, rateMany, uniq } from './oversight.fixtures';
 
-const FIGURES = ['homes', 'members', 'ratings', 'reportedHomes', 'reportedRatings', 'satisfied', 'basicallySatisfied', 'dissatisfied'] as const;
+const FIGURES = [
+  'homes',
+  'members',
+  'ratings',
+  'reportedHomes',
+  'reportedRatings',
+  'satisfied',
+  'basicallySatisfied',
+  'dissatisfied',
+] as const;
 const sumOf = (rows: any[], key: string) => rows.reduce((s, r) => s + r[key], 0);
 
 /** A city: three homes of its own and a county with two more; one campaign over the city, rated and closed
@@ -38,8 +47,16 @@ describe('federation dashboard', () => {
     // homes: 5; members 10+20+10+30+5 = 75; ratings 6+4+10+8 = 28 (28/75 = 0.3733)
     // scores from h1, h3, c1 (24 ratings): satisfied 5+7+6 = 18, basically 3, dissatisfied 1+2 = 3 → 21/24 = 0.875
     expect(res.body.totals).toMatchObject({
-      homes: 5, members: 75, ratings: 28, participationRate: 0.3733, reportedHomes: 3, reportedRatings: 24,
-      satisfied: 18, basicallySatisfied: 3, dissatisfied: 3, satisfactionRate: 0.875,
+      homes: 5,
+      members: 75,
+      ratings: 28,
+      participationRate: 0.3733,
+      reportedHomes: 3,
+      reportedRatings: 24,
+      satisfied: 18,
+      basicallySatisfied: 3,
+      dissatisfied: 3,
+      satisfactionRate: 0.875,
     });
     // organization: h1 6×4, h3 7×5 + 3×3, c1 8×4 → (24 + 44 + 32) / 24 = 4.17
     expect(res.body.totals.means.organization).toBe(4.17);
@@ -56,7 +73,15 @@ describe('federation dashboard', () => {
     }
     const county = children.body.league.items.find((r: any) => r.type === 'org');
     // c1 8 ratings (6 satisfied, 2 dissatisfied) and c2 none
-    expect(county).toMatchObject({ id: s.county.id, homes: 2, members: 35, ratings: 8, satisfied: 6, dissatisfied: 2, satisfactionRate: 0.75 });
+    expect(county).toMatchObject({
+      id: s.county.id,
+      homes: 2,
+      members: 35,
+      ratings: 8,
+      satisfied: 6,
+      dissatisfied: 2,
+      satisfactionRate: 0.75,
+    });
     const countyDash = await api().get(`/api/orgs/${s.county.id}/dashboard?campaignId=${s.campaign.id}`, { token: s.adminToken });
     expect(countyDash.body.totals).toMatchObject({ homes: 2, members: 35, ratings: 8, satisfied: 6, dissatisfied: 2 });
   });
@@ -70,7 +95,12 @@ describe('federation dashboard', () => {
       const h2 = res.body.league.items.find((r: any) => r.id === s.h2.id);
       expect(h2).toMatchObject({ ratings: 4, satisfactionRate: null, satisfied: 0, title: null });
       expect(Object.values(h2.means)).toEqual([null, null, null, null, null]);
-      expect(res.body.league.items.slice(3).map((r: any) => r.id).sort()).toEqual([s.h2.id, s.c2.id].sort());
+      expect(
+        res.body.league.items
+          .slice(3)
+          .map((r: any) => r.id)
+          .sort(),
+      ).toEqual([s.h2.id, s.c2.id].sort());
     }
   });
 
@@ -79,7 +109,8 @@ describe('federation dashboard', () => {
     // h1 5/6 = 83.3% with 60% participation → 先进; h3 100% → 模范; c1 75% but 26.7% took part → none
     expect(res.body.tiers).toEqual({ none: 3, qualified: 0, advanced: 1, model: 1, national_model: 0 });
     const titles = res.body.league.items.map((r: any) => r.title ?? 'none');
-    for (const [tier, n] of Object.entries(res.body.tiers)) expect([tier, titles.filter((t: string) => t === tier).length]).toEqual([tier, n]);
+    for (const [tier, n] of Object.entries(res.body.tiers))
+      expect([tier, titles.filter((t: string) => t === tier).length]).toEqual([tier, n]);
   });
 
   it('lists homes below 30% participation', async () => {
@@ -106,7 +137,7 @@ describe('federation dashboard', () => {
     expect(byParticipation.body.league.items[0].id).toBe(s.h3.id); // 10 of 10
   });
 
-  it('names homes that lost a title against the federation\'s previous cycle (动态管理)', async () => {
+  it("names homes that lost a title against the federation's previous cycle (动态管理)", async () => {
     const { adminToken, city } = await freshCity();
     const home = await createHome(adminToken, city.id, 5);
     const steady = await createHome(adminToken, city.id, 5);
@@ -120,7 +151,11 @@ describe('federation dashboard', () => {
     await rateMany(second.id, steady.id, 5, 'satisfied');
     await moveCampaign(adminToken, second.id, 'close');
     const res = await api().get(`/api/orgs/${city.id}/dashboard?campaignId=${second.id}`, { token: adminToken });
-    expect(res.body.lostTitles).toEqual({ previousCampaign: { id: first.id, name: first.name }, total: 1, items: [{ id: home.id, name: home.name, previous: 'model', current: 'none' }] });
+    expect(res.body.lostTitles).toEqual({
+      previousCampaign: { id: first.id, name: first.name },
+      total: 1,
+      items: [{ id: home.id, name: home.name, previous: 'model', current: 'none' }],
+    });
   });
 
   it('gives 全国模范 only with a 90% membership rate (入会率)', async () => {

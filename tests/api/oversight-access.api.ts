@@ -42,7 +42,9 @@ describe('oversight scope', () => {
     const homeB = await createHome(adminToken, countyB.id, 10);
     const c = await openCampaign(adminToken, city.id);
     const invite = await api().post(`/api/orgs/${countyA.id}/invites`, { token: adminToken, body: { role: 'federation_admin' } });
-    const a = await api().post(`/api/invites/${invite.body.code}/accept`, { body: { username: uniq('ca_'), password: 'county-password-1' } });
+    const a = await api().post(`/api/invites/${invite.body.code}/accept`, {
+      body: { username: uniq('ca_'), password: 'county-password-1' },
+    });
     const t = { token: a.body.token };
     expect((await api().get(`/api/orgs/${countyA.id}/dashboard`, t)).status).toBe(200);
     for (const path of [

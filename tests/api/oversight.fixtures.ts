@@ -2,10 +2,16 @@ import { admin, api, cityWithCampaign, member, ratingPath, uniq } from './fixtur
 import { scoresOf } from '../support/scores';
 
 export type VerdictKey = 'satisfied' | 'basically_satisfied' | 'dissatisfied';
-export const scores = (v: number) => (scoresOf(v));
+export const scores = (v: number) => scoresOf(v);
 
 /** `n` fresh members rate the home with the same scores and verdict (and optional groups/comment). */
-export async function rateMany(campaignId: string, homeId: string, n: number, verdict: VerdictKey, opts: { score?: number; groups?: string[]; comment?: string } = {}) {
+export async function rateMany(
+  campaignId: string,
+  homeId: string,
+  n: number,
+  verdict: VerdictKey,
+  opts: { score?: number; groups?: string[]; comment?: string } = {},
+) {
   for (let i = 0; i < n; i++) {
     const m = await member();
     const body: Record<string, unknown> = { scores: scores(opts.score ?? 4), verdict };
@@ -24,7 +30,10 @@ export async function freshCity() {
 }
 
 export async function createHome(token: string, orgId: string, memberCount: number, name = uniq('工会职工之家'), workerCount?: number) {
-  const res = await api().post('/api/homes', { token, body: { orgId, name, kind: 'enterprise', memberCount, membershipMode: 'open', ...(workerCount ? { workerCount } : {}) } });
+  const res = await api().post('/api/homes', {
+    token,
+    body: { orgId, name, kind: 'enterprise', memberCount, membershipMode: 'open', ...(workerCount ? { workerCount } : {}) },
+  });
   if (res.status !== 201) throw new Error(`home: ${res.status} ${res.text}`);
   return res.body as { id: string; name: string; sceneToken: string; orgId: string };
 }
@@ -38,7 +47,10 @@ export async function createOrg(token: string, parentId: string, level: string, 
 /** A campaign over the org, opened (opensAt `agoMs` before now). */
 export async function openCampaign(token: string, orgId: string, agoMs = 3600e3) {
   const now = Date.now();
-  const c = await api().post('/api/campaigns', { token, body: { orgId, name: uniq('评家'), opensAt: new Date(now - agoMs).toISOString(), closesAt: new Date(now + 30 * 86400e3).toISOString() } });
+  const c = await api().post('/api/campaigns', {
+    token,
+    body: { orgId, name: uniq('评家'), opensAt: new Date(now - agoMs).toISOString(), closesAt: new Date(now + 30 * 86400e3).toISOString() },
+  });
   if (c.status !== 201) throw new Error(`campaign: ${c.status} ${c.text}`);
   const opened = await api().post(`/api/campaigns/${c.body.id}/open`, { token });
   if (opened.status !== 200) throw new Error(`open: ${opened.status} ${opened.text}`);

@@ -26,23 +26,26 @@ export async function startOwnServer(label: string, env: Record<string, string> 
   const dataDir = mkdtempSync(join(tmpdir(), `pingjia-${label}-`));
   const own = await ownMariadbDatabase(label);
   const target: DbTarget = own ? { dataDir, url: own.url } : { dataDir };
-  const server = await startServer({
-    ...(target.url ? { DATABASE_URL: target.url } : {}),
-    DATA_DIR: dataDir,
-    AUTH_DEV_LOGIN: 'true',
-    SEED_DEMO: 'true',
-    DEMO_ADMIN_USERNAME: ADMIN.username,
-    DEMO_ADMIN_PASSWORD: ADMIN.password,
-    RATE_LIMIT_WRITES_PER_USER: '1000',
-    RATE_LIMIT_WRITES_PER_IP: '1000000',
-    RATE_LIMIT_LOGINS_PER_IP: '1000000',
-    GRIEVANCE_SWEEP_INTERVAL_MS: '0',
-    WECHAT_APPID: wechat.appId,
-    WECHAT_SECRET: wechat.secret,
-    WECHAT_API_BASE: wechat.url,
-    WECHAT_GRIEVANCE_TEMPLATE_ID: FAKE_TEMPLATE_ID,
-    ...env,
-  }, 90_000);
+  const server = await startServer(
+    {
+      ...(target.url ? { DATABASE_URL: target.url } : {}),
+      DATA_DIR: dataDir,
+      AUTH_DEV_LOGIN: 'true',
+      SEED_DEMO: 'true',
+      DEMO_ADMIN_USERNAME: ADMIN.username,
+      DEMO_ADMIN_PASSWORD: ADMIN.password,
+      RATE_LIMIT_WRITES_PER_USER: '1000',
+      RATE_LIMIT_WRITES_PER_IP: '1000000',
+      RATE_LIMIT_LOGINS_PER_IP: '1000000',
+      GRIEVANCE_SWEEP_INTERVAL_MS: '0',
+      WECHAT_APPID: wechat.appId,
+      WECHAT_SECRET: wechat.secret,
+      WECHAT_API_BASE: wechat.url,
+      WECHAT_GRIEVANCE_TEMPLATE_ID: FAKE_TEMPLATE_ID,
+      ...env,
+    },
+    90_000,
+  );
   return {
     server,
     wechat,
@@ -61,7 +64,15 @@ export async function startOwnServer(label: string, env: Record<string, string> 
 /** A campaign over the org, open from an hour ago for a month. */
 export async function openCampaignOn(api: ReturnType<typeof client>, token: string, orgId: string): Promise<{ id: string }> {
   const now = Date.now();
-  const c = await api.post('/api/campaigns', { token, body: { orgId, name: `评家${randomBytes(3).toString('hex')}`, opensAt: new Date(now - 3600e3).toISOString(), closesAt: new Date(now + 30 * 86400e3).toISOString() } });
+  const c = await api.post('/api/campaigns', {
+    token,
+    body: {
+      orgId,
+      name: `评家${randomBytes(3).toString('hex')}`,
+      opensAt: new Date(now - 3600e3).toISOString(),
+      closesAt: new Date(now + 30 * 86400e3).toISOString(),
+    },
+  });
   if (c.status !== 201) throw new Error(`campaign: ${c.status} ${c.text}`);
   const opened = await api.post(`/api/campaigns/${c.body.id}/open`, { token });
   if (opened.status !== 200) throw new Error(`open: ${opened.status} ${opened.text}`);

@@ -57,7 +57,12 @@ describe('QR posters without WeChat', () => {
   const admin = { username: 'poster-admin', password: 'poster-admin-password-1' };
   beforeAll(async () => {
     // SQLite of its own: no WeChat configured, a public address given.
-    server = await startServer({ SEED_DEMO: 'true', DEMO_ADMIN_USERNAME: admin.username, DEMO_ADMIN_PASSWORD: admin.password, PUBLIC_URL: 'https://pingjia.example.org' });
+    server = await startServer({
+      SEED_DEMO: 'true',
+      DEMO_ADMIN_USERNAME: admin.username,
+      DEMO_ADMIN_PASSWORD: admin.password,
+      PUBLIC_URL: 'https://pingjia.example.org',
+    });
   });
   afterAll(async () => {
     await server.stop();

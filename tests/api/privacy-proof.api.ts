@@ -46,11 +46,15 @@ async function databaseDump(): Promise<Record<string, string>> {
   const db = await openDb(own.target.url, own.target.dataDir);
   try {
     const tables = own.target.url
-      ? (await db.query<{ t: string }>('SELECT table_name AS t FROM information_schema.tables WHERE table_schema = DATABASE()')).map((r) => r.t)
+      ? (await db.query<{ t: string }>('SELECT table_name AS t FROM information_schema.tables WHERE table_schema = DATABASE()')).map(
+          (r) => r.t,
+        )
       : (await db.query<{ t: string }>("SELECT name AS t FROM sqlite_master WHERE type = 'table'")).map((r) => r.t);
     const out: Record<string, string> = {};
     for (const t of tables.filter((n) => n !== 'users')) out[t] = JSON.stringify(await db.query(`SELECT * FROM ${t}`));
-    expect(Object.keys(out)).toEqual(expect.arrayContaining(['grievances', 'grievance_events', 'ratings', 'audit_events', 'idempotency_keys']));
+    expect(Object.keys(out)).toEqual(
+      expect.arrayContaining(['grievances', 'grievance_events', 'ratings', 'audit_events', 'idempotency_keys']),
+    );
     return out;
   } finally {
     await db.close();
@@ -61,14 +65,23 @@ describe('privacy proof over a whole cycle', () => {
   it('shows no rater or anonymous reporter to the chair or the federation, in answers, log or exports, and stores no link to the reporter', async () => {
     const fx = grievanceFixtures(own.api, own.target);
     const root = await fx.admin();
-    const city = (await own.api.post('/api/orgs', { token: root.token, body: { parentId: root.provinceId, name: '隐私市', level: 'city' } })).body;
-    const home = (await own.api.post('/api/homes', { token: root.token, body: { orgId: city.id, name: '隐私厂工会', kind: 'enterprise', memberCount: 20, membershipMode: 'open' } })).body;
+    const city = (
+      await own.api.post('/api/orgs', { token: root.token, body: { parentId: root.provinceId, name: '隐私市', level: 'city' } })
+    ).body;
+    const home = (
+      await own.api.post('/api/homes', {
+        token: root.token,
+        body: { orgId: city.id, name: '隐私厂工会', kind: 'enterprise', memberCount: 20, membershipMode: 'open' },
+      })
+    ).body;
 
     // The chair and a city federation admin join by invite, as in real use.
     const join = async (path: string, role: string) => {
       const invite = await own.api.post(path, { token: root.token, body: { role } });
       expect(invite.status).toBe(201);
-      const accepted = await own.api.post(`/api/invites/${invite.body.code}/accept`, { body: { username: `u_${randomUUID().slice(0, 8)}`, password: 'staff-password-123' } });
+      const accepted = await own.api.post(`/api/invites/${invite.body.code}/accept`, {
+        body: { username: `u_${randomUUID().slice(0, 8)}`, password: 'staff-password-123' },
+      });
       expect(accepted.status).toBe(200);
       return accepted.body.token as string;
     };
@@ -83,7 +96,12 @@ describe('privacy proof over a whole cycle', () => {
       const r = await wechatPerson();
       const res = await own.api.put(ratingPath, {
         token: r.token,
-        body: { scores: allCriteria({ organization: 5, rights: 4, work: (i % 5) + 1, role: 4, trust: 5 }), verdict: i % 4 ? 'satisfied' : 'dissatisfied', comment: `第${i}条意见：希望多组织培训`, groups: i % 2 ? ['women'] : ['migrant'] },
+        body: {
+          scores: allCriteria({ organization: 5, rights: 4, work: (i % 5) + 1, role: 4, trust: 5 }),
+          verdict: i % 4 ? 'satisfied' : 'dissatisfied',
+          comment: `第${i}条意见：希望多组织培训`,
+          groups: i % 2 ? ['women'] : ['migrant'],
+        },
       });
       expect(res.status).toBe(201);
       raters.push(r);
@@ -101,14 +119,29 @@ describe('privacy proof over a whole cycle', () => {
     const g = filed.body.id as string;
     // The worker follows it by its tracking code (the code is a secret: the log must not keep it).
     expect((await own.api.get(`/api/grievances/track/${filed.body.trackingCode}`)).status).toBe(200);
-    for (const action of [{ action: 'accept' }, { action: 'reply', message: '已与车间核实，下月补发。' }, { action: 'resolve', message: '已补发加班工资。' }]) {
+    for (const action of [
+      { action: 'accept' },
+      { action: 'reply', message: '已与车间核实，下月补发。' },
+      { action: 'resolve', message: '已补发加班工资。' },
+    ]) {
       expect((await own.api.post(`/api/grievances/${g}/actions`, { token: chair, body: action })).status).toBe(200);
     }
-    expect((await own.api.post(`/api/grievances/${g}/feedback`, { token: worker.token, body: { verdict: 'satisfied', comment: '谢谢工会' } })).status).toBe(200);
+    expect(
+      (await own.api.post(`/api/grievances/${g}/feedback`, { token: worker.token, body: { verdict: 'satisfied', comment: '谢谢工会' } }))
+        .status,
+    ).toBe(200);
 
     // The cycle closes and is published; the chair posts a rectification plan.
-    for (const move of ['close', 'publish']) expect((await own.api.post(`/api/campaigns/${campaign.id}/${move}`, { token: federation })).status).toBe(200);
-    expect((await own.api.post(`/api/campaigns/${campaign.id}/homes/${home.id}/rectification`, { token: chair, body: { plan: '每季度召开会员座谈会。' } })).status).toBe(200);
+    for (const move of ['close', 'publish'])
+      expect((await own.api.post(`/api/campaigns/${campaign.id}/${move}`, { token: federation })).status).toBe(200);
+    expect(
+      (
+        await own.api.post(`/api/campaigns/${campaign.id}/homes/${home.id}/rectification`, {
+          token: chair,
+          body: { plan: '每季度召开会员座谈会。' },
+        })
+      ).status,
+    ).toBe(200);
 
     // Everything the chair and the federation can ask about this home, cycle and grievance.
     const views: Reply[] = [];
@@ -187,7 +220,9 @@ describe('privacy proof over a whole cycle', () => {
     // The database: no table row outside the person's own user row holds the reporter's id or openid,
     // nor a rater's (ratings carry a keyed rater hash only).
     const stored = Object.entries(db).flatMap(([table, rows]) =>
-      [worker, ...raters].flatMap((p, i) => [p.id, p.openid].filter((v) => rows.includes(v)).map(() => `${i === 0 ? 'reporter' : `rater ${i - 1}`} in ${table}`)),
+      [worker, ...raters].flatMap((p, i) =>
+        [p.id, p.openid].filter((v) => rows.includes(v)).map(() => `${i === 0 ? 'reporter' : `rater ${i - 1}`} in ${table}`),
+      ),
     );
     expect(stored).toEqual([]);
   });

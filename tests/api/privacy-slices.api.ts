@@ -11,7 +11,16 @@ describe('privacy of dashboard slices', () => {
     await moveCampaign(adminToken, c.id, 'close');
     for (const token of [chair.token, adminToken]) {
       const d = await api().get(`/api/homes/${home.id}/dashboard?campaignId=${c.id}`, { token });
-      expect(d.body).toMatchObject({ participation: { ratings: 4 }, satisfaction: null, criteria: null, tier: null, title: null, groups: null, comments: null, withheld: true });
+      expect(d.body).toMatchObject({
+        participation: { ratings: 4 },
+        satisfaction: null,
+        criteria: null,
+        tier: null,
+        title: null,
+        groups: null,
+        comments: null,
+        withheld: true,
+      });
       expect(d.body.trend.find((p: any) => p.campaign.id === c.id)).toMatchObject({ ratings: 4, satisfactionRate: null, title: null });
     }
   });
@@ -42,7 +51,14 @@ describe('privacy of dashboard slices', () => {
     await rateMany(c.id, home.id, 8, 'satisfied', { comment: '食堂改善了' });
     await rateMany(c.id, nineHome.id, 9, 'satisfied', { comment: '还不错' });
     const held = await member();
-    expect((await api().put(ratingPath(c.id, home.id), { token: held.token, body: { scores: scoresOf(2), verdict: 'dissatisfied', comment: '主席待人工复核一事' } })).status).toBe(201);
+    expect(
+      (
+        await api().put(ratingPath(c.id, home.id), {
+          token: held.token,
+          body: { scores: scoresOf(2), verdict: 'dissatisfied', comment: '主席待人工复核一事' },
+        })
+      ).status,
+    ).toBe(201);
     await rateMany(c.id, home.id, 1, 'satisfied', { comment: '活动丰富' });
     // Open: nothing but participation until the close, comments included.
     const open = await api().get(`/api/homes/${home.id}/dashboard?campaignId=${c.id}`, { token: chair.token });
@@ -66,7 +82,12 @@ describe('privacy of dashboard slices', () => {
     expect(list.status).toBe(200);
     expect(list.body.total).toBe(1);
     const item = list.body.items[0];
-    expect(item).toEqual({ id: expect.any(String), home: { id: home.id, name: home.name }, campaign: { id: c.id, name: c.name }, text: '主席待人工复核一事' });
+    expect(item).toEqual({
+      id: expect.any(String),
+      home: { id: home.id, name: home.name },
+      campaign: { id: c.id, name: c.name },
+      text: '主席待人工复核一事',
+    });
     expect((await api().post(`/api/comments/${item.id}/approve`, { token: chair.token })).status).toBe(404);
     expect((await api().post(`/api/comments/${item.id}/approve`, { token: adminToken })).status).toBe(204);
     expect((await api().post(`/api/comments/${item.id}/reject`, { token: adminToken })).status).toBe(409);
@@ -96,7 +117,10 @@ describe('privacy of dashboard slices', () => {
     for (let i = 0; i < 10; i++) {
       const m = await member();
       ids.push(m.id);
-      const res = await api().put(ratingPath(c.id, home.id), { token: m.token, body: { scores: scoresOf(4), verdict: 'satisfied', comment: `很好${i}` } });
+      const res = await api().put(ratingPath(c.id, home.id), {
+        token: m.token,
+        body: { scores: scoresOf(4), verdict: 'satisfied', comment: `很好${i}` },
+      });
       expect(res.status).toBe(201);
     }
     // Closed, so every view shows what it can of the ten ratings: figures and comments.

@@ -12,17 +12,34 @@ describe('rater anonymity', () => {
       const { code, openid } = await wx.code();
       const login = await api().post('/api/auth/wechat', { body: { code } });
       raters.push({ id: login.body.user.id, openid, token: login.body.token });
-      const res = await api().put(ratingPath(campaign.id, homeA.id), { token: login.body.token, body: { scores: GOOD_SCORES, verdict: 'satisfied', comment: `意见${i}` } });
+      const res = await api().put(ratingPath(campaign.id, homeA.id), {
+        token: login.body.token,
+        body: { scores: GOOD_SCORES, verdict: 'satisfied', comment: `意见${i}` },
+      });
       expect(res.status).toBe(201);
     }
 
     const db = await openDb();
     let keys: string[];
     try {
-      const rows = await db.query<Record<string, any>>(`SELECT * FROM ratings WHERE campaign_id = ? AND home_id = ?`, [campaign.id, homeA.id]);
+      const rows = await db.query<Record<string, any>>(`SELECT * FROM ratings WHERE campaign_id = ? AND home_id = ?`, [
+        campaign.id,
+        homeA.id,
+      ]);
       expect(rows).toHaveLength(6);
       expect(Object.keys(rows[0]).sort()).toEqual(
-        ['id', 'campaign_id', 'home_id', 'rater_key', ...CRITERION_KEYS.map((k) => `s_${k}`), 'verdict', 'comment', 'comment_status', 'member_groups', 'updated_on'].sort(),
+        [
+          'id',
+          'campaign_id',
+          'home_id',
+          'rater_key',
+          ...CRITERION_KEYS.map((k) => `s_${k}`),
+          'verdict',
+          'comment',
+          'comment_status',
+          'member_groups',
+          'updated_on',
+        ].sort(),
       );
       for (const r of rows) expect(r.updated_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       const dump = JSON.stringify(rows);

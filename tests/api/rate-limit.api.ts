@@ -14,7 +14,7 @@ describe('rate limits (a server of its own with small limits)', () => {
   });
   afterAll(async () => server?.stop());
 
-  it('answers a member\'s fourth write within a minute with 429 and Retry-After', async () => {
+  it("answers a member's fourth write within a minute with 429 and Retry-After", async () => {
     const c = client(server.url);
     const token = (await c.post('/api/auth/dev', { body: { openid: 'writer-123' } })).body.token;
     const path = '/api/campaigns/00000000-0000-4000-8000-000000000000/homes/00000000-0000-4000-8000-000000000001/my-rating';

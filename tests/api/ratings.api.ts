@@ -46,7 +46,10 @@ describe('ratings', () => {
     const one = await cityWithCampaign();
     const other = await cityWithCampaign();
     const m = await member();
-    const res = await api().put(ratingPath(one.campaign.id, other.homeA.id), { token: m.token, body: { scores: GOOD_SCORES, verdict: 'satisfied' } });
+    const res = await api().put(ratingPath(one.campaign.id, other.homeA.id), {
+      token: m.token,
+      body: { scores: GOOD_SCORES, verdict: 'satisfied' },
+    });
     expect(res.status).toBe(404);
   });
 
@@ -67,7 +70,11 @@ describe('ratings', () => {
       ['an unknown criterion', { scores: { ...GOOD_SCORES, beauty: 5 }, verdict: 'satisfied' }, 'scores.beauty'],
       ['an unknown verdict', { scores: GOOD_SCORES, verdict: 'delighted' }, 'verdict'],
       ['a 501-character comment', { scores: GOOD_SCORES, verdict: 'satisfied', comment: '好'.repeat(501) }, 'comment'],
-      ['a comment of only zero-width characters', { scores: GOOD_SCORES, verdict: 'satisfied', comment: '\u200B\u200C\u200D\u2060' }, 'comment'],
+      [
+        'a comment of only zero-width characters',
+        { scores: GOOD_SCORES, verdict: 'satisfied', comment: '\u200B\u200C\u200D\u2060' },
+        'comment',
+      ],
       ['an unknown field', { scores: GOOD_SCORES, verdict: 'satisfied', raterName: '张三' }, 'raterName'],
       ['scores that are not an object', { scores: 'all five', verdict: 'satisfied' }, 'scores'],
       ['an unknown group', { scores: GOOD_SCORES, verdict: 'satisfied', groups: ['vip'] }, 'groups'],
@@ -96,7 +103,10 @@ describe('ratings', () => {
   it('accepts a comment of exactly 500 characters', async () => {
     const { homeA, campaign } = await cityWithCampaign();
     const m = await member();
-    const res = await api().put(ratingPath(campaign.id, homeA.id), { token: m.token, body: { scores: GOOD_SCORES, verdict: 'satisfied', comment: '好'.repeat(500) } });
+    const res = await api().put(ratingPath(campaign.id, homeA.id), {
+      token: m.token,
+      body: { scores: GOOD_SCORES, verdict: 'satisfied', comment: '好'.repeat(500) },
+    });
     expect(res.status).toBe(201);
   });
 });

@@ -17,7 +17,9 @@ describe('rectification (整改)', () => {
     const plan = await api().post(base, { token: chair.token, body: { plan: '一、完善职代会制度' } });
     expect(plan.status).toBe(200);
     expect(plan.body).toMatchObject({ status: 'planned', plan: '一、完善职代会制度', updates: [], signedOffOn: null });
-    expect((await api().post(base, { token: chair.token, body: { plan: '一、完善职代会制度；二、厂务公开' } })).body.plan).toBe('一、完善职代会制度；二、厂务公开');
+    expect((await api().post(base, { token: chair.token, body: { plan: '一、完善职代会制度；二、厂务公开' } })).body.plan).toBe(
+      '一、完善职代会制度；二、厂务公开',
+    );
     // sign-off: the federation only, and only after progress was reported
     expect((await api().post(`${base}/sign-off`, { token: chair.token })).status).toBe(403);
     expect((await api().post(`${base}/sign-off`, { token: adminToken })).status).toBe(409);
@@ -58,7 +60,14 @@ describe('rectification (整改)', () => {
     });
     expect(res.body.results.means.trust).toBe(4.2);
     const smallRes = await api().get(`/api/homes/${small.id}/results`);
-    expect(smallRes.body.results).toEqual({ ratings: 3, participationRate: 0.3, valid: true, satisfactionRate: null, means: null, title: null });
+    expect(smallRes.body.results).toEqual({
+      ratings: 3,
+      participationRate: 0.3,
+      valid: true,
+      satisfactionRate: null,
+      means: null,
+      title: null,
+    });
     expect((await api().get('/api/homes/00000000-0000-4000-8000-000000000000/results')).status).toBe(404);
   });
 });

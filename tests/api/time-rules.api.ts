@@ -26,7 +26,10 @@ async function adminAndCity() {
   const provinceId = login.body.user.roles.find((r: { role: string }) => r.role === 'federation_admin').orgId as string;
   const city = await own.api.post('/api/orgs', { token, body: { parentId: provinceId, name: `时间市${Date.now() % 1e6}`, level: 'city' } });
   expect(city.status).toBe(201);
-  const home = await own.api.post('/api/homes', { token, body: { orgId: city.body.id, name: `时间之家${Date.now() % 1e6}`, kind: 'enterprise', memberCount: 40, membershipMode: 'open' } });
+  const home = await own.api.post('/api/homes', {
+    token,
+    body: { orgId: city.body.id, name: `时间之家${Date.now() % 1e6}`, kind: 'enterprise', memberCount: 40, membershipMode: 'open' },
+  });
   expect(home.status).toBe(201);
   return { token, cityId: city.body.id as string, homeId: home.body.id as string };
 }
@@ -37,12 +40,18 @@ describe('time rules with a test clock', () => {
     const closesAt = Date.parse('2027-03-31T16:00:00.000Z');
     await setClock(opensAt - 86400e3);
     const { token, cityId, homeId } = await adminAndCity();
-    const c = await own.api.post('/api/campaigns', { token, body: { orgId: cityId, name: '窗口边界评家', opensAt: new Date(opensAt).toISOString(), closesAt: new Date(closesAt).toISOString() } });
+    const c = await own.api.post('/api/campaigns', {
+      token,
+      body: { orgId: cityId, name: '窗口边界评家', opensAt: new Date(opensAt).toISOString(), closesAt: new Date(closesAt).toISOString() },
+    });
     expect(c.status).toBe(201);
     expect((await own.api.post(`/api/campaigns/${c.body.id}/open`, { token })).status).toBe(200);
     const m = await own.api.post('/api/auth/dev', { body: { openid: `time_${Date.now()}` } });
     const rate = (verdict: string) =>
-      own.api.put(`/api/campaigns/${c.body.id}/homes/${homeId}/my-rating`, { token: m.body.token, body: { scores: { organization: 4, rights: 4, work: 4, role: 4, trust: 4 }, verdict } });
+      own.api.put(`/api/campaigns/${c.body.id}/homes/${homeId}/my-rating`, {
+        token: m.body.token,
+        body: { scores: { organization: 4, rights: 4, work: 4, role: 4, trust: 4 }, verdict },
+      });
 
     await setClock(opensAt - MS);
     const early = await rate('satisfied');
@@ -71,7 +80,8 @@ describe('time rules with a test clock', () => {
       return res.body.code as string;
     };
     const [inTime, tooLate] = [await invite(), await invite()];
-    const accept = (code: string, username: string) => own.api.post(`/api/invites/${code}/accept`, { body: { username, password: 'chair-password-123' } });
+    const accept = (code: string, username: string) =>
+      own.api.post(`/api/invites/${code}/accept`, { body: { username, password: 'chair-password-123' } });
 
     await setClock(expiresAt - MS);
     expect((await accept(inTime, `edge_in_${Date.now() % 1e6}`)).status).toBe(200);

@@ -22,15 +22,27 @@ describe('tokens', () => {
   it('accepts a token we signed the way the server signs (control)', async () => {
     const c = await claims();
     const now = Math.floor(Date.now() / 1000);
-    const res = await api().get('/api/me', { token: sign({ alg: 'HS256', typ: 'JWT' }, { sub: c.sub, iat: now, exp: now + 60 }, secret()) });
+    const res = await api().get('/api/me', {
+      token: sign({ alg: 'HS256', typ: 'JWT' }, { sub: c.sub, iat: now, exp: now + 60 }, secret()),
+    });
     expect(res.status).toBe(200);
   });
 
   it.each([
     ['expired', async (sub: string, now: number) => sign({ alg: 'HS256', typ: 'JWT' }, { sub, iat: now - 7200, exp: now - 60 }, secret())],
-    ['signed with another key', async (sub: string, now: number) => sign({ alg: 'HS256', typ: 'JWT' }, { sub, iat: now, exp: now + 60 }, 'not-our-secret-0123456789abcdef')],
-    ['another algorithm (HS512) with our key', async (sub: string, now: number) => sign({ alg: 'HS512', typ: 'JWT' }, { sub, iat: now, exp: now + 60 }, secret(), 'sha512')],
-    ['alg none with a signature part', async (sub: string, now: number) => `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub, iat: now, exp: now + 60 })}.x`],
+    [
+      'signed with another key',
+      async (sub: string, now: number) =>
+        sign({ alg: 'HS256', typ: 'JWT' }, { sub, iat: now, exp: now + 60 }, 'not-our-secret-0123456789abcdef'),
+    ],
+    [
+      'another algorithm (HS512) with our key',
+      async (sub: string, now: number) => sign({ alg: 'HS512', typ: 'JWT' }, { sub, iat: now, exp: now + 60 }, secret(), 'sha512'),
+    ],
+    [
+      'alg none with a signature part',
+      async (sub: string, now: number) => `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub, iat: now, exp: now + 60 })}.x`,
+    ],
     ['no subject', async (_sub: string, now: number) => sign({ alg: 'HS256', typ: 'JWT' }, { iat: now, exp: now + 60 }, secret())],
   ])('refuses a token %s with 401', async (_label, make) => {
     const c = await claims();

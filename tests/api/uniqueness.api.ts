@@ -32,7 +32,8 @@ async function withWriters<T>(work: (a: RawWriter, b: RawWriter) => Promise<T>):
  */
 async function race(table: string, keyWhere: string, keyParams: unknown[], rows: [Record<string, unknown>, Record<string, unknown>]) {
   return withWriters(async (a, b) => {
-    const count = async (w: RawWriter) => Number((await w.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table} WHERE ${keyWhere}`, keyParams))[0].n);
+    const count = async (w: RawWriter) =>
+      Number((await w.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table} WHERE ${keyWhere}`, keyParams))[0].n);
     if (mariadb) {
       // Both inside a transaction that has already read "no row": the second insert waits for the first
       // to commit, then the index decides.
@@ -98,13 +99,20 @@ describe(`uniqueness at the database (${mariadb ? 'mariadb' : 'sqlite'})`, () =>
   it('keeps one rating per rater key when two writers race past the server', async () => {
     const { homeA, campaign } = await cityWithCampaign();
     const m = await member();
-    expect((await api().put(ratingPath(campaign.id, homeA.id), { token: m.token, body: { scores: GOOD_SCORES, verdict: 'satisfied' } })).status).toBe(201);
+    expect(
+      (await api().put(ratingPath(campaign.id, homeA.id), { token: m.token, body: { scores: GOOD_SCORES, verdict: 'satisfied' } })).status,
+    ).toBe(201);
     const source = await rowOf('ratings', 'campaign_id = ? AND home_id = ?', [campaign.id, homeA.id]);
     const key = hex64();
-    const result = await race('ratings', 'campaign_id = ? AND home_id = ? AND rater_key = ?', [campaign.id, homeA.id, key], [
-      { ...source, id: randomUUID(), rater_key: key },
-      { ...source, id: randomUUID(), rater_key: key },
-    ]);
+    const result = await race(
+      'ratings',
+      'campaign_id = ? AND home_id = ? AND rater_key = ?',
+      [campaign.id, homeA.id, key],
+      [
+        { ...source, id: randomUUID(), rater_key: key },
+        { ...source, id: randomUUID(), rater_key: key },
+      ],
+    );
     expect(isUniqueViolation(result.error)).toBe(true);
     expect(result.rows).toBe(1);
   });
@@ -112,87 +120,116 @@ describe(`uniqueness at the database (${mariadb ? 'mariadb' : 'sqlite'})`, () =>
   it('keeps one idempotency record per caller and key when two writers race past the server', async () => {
     const { homeA } = await cityWithCampaign();
     const m = await member();
-    const first = await api().post('/api/grievances', { token: m.token, body: complaint(homeA.id), headers: { 'idempotency-key': uniq('race-') } });
+    const first = await api().post('/api/grievances', {
+      token: m.token,
+      body: complaint(homeA.id),
+      headers: { 'idempotency-key': uniq('race-') },
+    });
     expect(first.status).toBe(201);
     const source = await rowOf('idempotency_keys', 'response LIKE ?', [`%${first.body.id}%`]);
     const keyHash = hex64();
-    const result = await race('idempotency_keys', 'scope = ? AND caller_key = ? AND key_hash = ?', [source.scope, source.caller_key, keyHash], [
-      { ...source, id: randomUUID(), key_hash: keyHash },
-      { ...source, id: randomUUID(), key_hash: keyHash },
-    ]);
+    const result = await race(
+      'idempotency_keys',
+      'scope = ? AND caller_key = ? AND key_hash = ?',
+      [source.scope, source.caller_key, keyHash],
+      [
+        { ...source, id: randomUUID(), key_hash: keyHash },
+        { ...source, id: randomUUID(), key_hash: keyHash },
+      ],
+    );
     expect(isUniqueViolation(result.error)).toBe(true);
     expect(result.rows).toBe(1);
   });
 
   it('binds a WeChat account to one roster entry of a home when two writers race past the server', async () => {
     const { home, adminToken } = await rosterHome();
-    expect((await api().post(`/api/homes/${home.id}/roster`, { token: adminToken, raw: CSV, headers: { 'content-type': 'text/csv' } })).status).toBe(201);
+    expect(
+      (await api().post(`/api/homes/${home.id}/roster`, { token: adminToken, raw: CSV, headers: { 'content-type': 'text/csv' } })).status,
+    ).toBe(201);
     const [source] = await withWriters((a) => a.query('SELECT * FROM roster_entries WHERE home_id = ? ORDER BY id', [home.id]));
     const user = await member();
-    const result = await race('roster_entries', 'home_id = ? AND bound_user_id = ?', [home.id, user.id], [
-      { ...source, id: randomUUID(), entry_hash: hex64(), bound_user_id: user.id },
-      { ...source, id: randomUUID(), entry_hash: hex64(), bound_user_id: user.id },
-    ]);
+    const result = await race(
+      'roster_entries',
+      'home_id = ? AND bound_user_id = ?',
+      [home.id, user.id],
+      [
+        { ...source, id: randomUUID(), entry_hash: hex64(), bound_user_id: user.id },
+        { ...source, id: randomUUID(), entry_hash: hex64(), bound_user_id: user.id },
+      ],
+    );
     expect(isUniqueViolation(result.error)).toBe(true);
     expect(result.rows).toBe(1);
   });
 
   // SQLite has one writer (the server's queue and the file lock): only MariaDB's concurrent writers can
   // make the server lose an insert race.
-  if (mariadb) describe('the server as the loser of the race', () => {
-    it('updates the rating when another writer inserted the same rater key first', async () => {
-      const { homeA, campaign } = await cityWithCampaign();
-      const m = await member();
-      const path = ratingPath(campaign.id, homeA.id);
-      expect((await api().put(path, { token: m.token, body: { scores: GOOD_SCORES, verdict: 'satisfied' } })).status).toBe(201);
-      const winner = await rowOf('ratings', 'campaign_id = ? AND home_id = ?', [campaign.id, homeA.id]);
-      // The member's row goes; the other writer puts it back (uncommitted) as the server writes it again.
-      await withWriters((a) => a.query('DELETE FROM ratings WHERE id = ?', [winner.id]));
-      const scores = { ...GOOD_SCORES, trust: 1 };
-      const answer = await serverLoses(
-        (w) => w.insert('ratings', winner),
-        () => api().put(path, { token: m.token, body: { scores, verdict: 'dissatisfied' } }),
-      );
-      expect(answer.status).toBe(200);
-      const rows = await withWriters((a) => a.query<Record<string, any>>('SELECT * FROM ratings WHERE campaign_id = ? AND home_id = ?', [campaign.id, homeA.id]));
-      expect(rows.map((r) => [r.id, r.verdict, Number(r.s_trust)])).toEqual([[winner.id, 'dissatisfied', 1]]);
-    });
+  if (mariadb)
+    describe('the server as the loser of the race', () => {
+      it('updates the rating when another writer inserted the same rater key first', async () => {
+        const { homeA, campaign } = await cityWithCampaign();
+        const m = await member();
+        const path = ratingPath(campaign.id, homeA.id);
+        expect((await api().put(path, { token: m.token, body: { scores: GOOD_SCORES, verdict: 'satisfied' } })).status).toBe(201);
+        const winner = await rowOf('ratings', 'campaign_id = ? AND home_id = ?', [campaign.id, homeA.id]);
+        // The member's row goes; the other writer puts it back (uncommitted) as the server writes it again.
+        await withWriters((a) => a.query('DELETE FROM ratings WHERE id = ?', [winner.id]));
+        const scores = { ...GOOD_SCORES, trust: 1 };
+        const answer = await serverLoses(
+          (w) => w.insert('ratings', winner),
+          () => api().put(path, { token: m.token, body: { scores, verdict: 'dissatisfied' } }),
+        );
+        expect(answer.status).toBe(200);
+        const rows = await withWriters((a) =>
+          a.query<Record<string, any>>('SELECT * FROM ratings WHERE campaign_id = ? AND home_id = ?', [campaign.id, homeA.id]),
+        );
+        expect(rows.map((r) => [r.id, r.verdict, Number(r.s_trust)])).toEqual([[winner.id, 'dissatisfied', 1]]);
+      });
 
-    it('replays the first grievance when another writer stored the same Idempotency-Key first', async () => {
-      const { homeA } = await cityWithCampaign();
-      const m = await member();
-      const key = uniq('loser-');
-      const first = await api().post('/api/grievances', { token: m.token, body: complaint(homeA.id), headers: { 'idempotency-key': key } });
-      expect(first.status).toBe(201);
-      const winner = await rowOf('idempotency_keys', 'response LIKE ?', [`%${first.body.id}%`]);
-      await withWriters((a) => a.query('DELETE FROM idempotency_keys WHERE id = ?', [winner.id]));
-      const answer = await serverLoses(
-        (w) => w.insert('idempotency_keys', winner),
-        () => api().post('/api/grievances', { token: m.token, body: complaint(homeA.id), headers: { 'idempotency-key': key } }),
-      );
-      expect(answer.status).toBe(201);
-      expect(answer.body).toEqual(first.body);
-      const grievances = await withWriters((a) => a.query('SELECT id FROM grievances WHERE home_id = ?', [homeA.id]));
-      expect(grievances).toEqual([{ id: first.body.id }]);
-    });
+      it('replays the first grievance when another writer stored the same Idempotency-Key first', async () => {
+        const { homeA } = await cityWithCampaign();
+        const m = await member();
+        const key = uniq('loser-');
+        const first = await api().post('/api/grievances', {
+          token: m.token,
+          body: complaint(homeA.id),
+          headers: { 'idempotency-key': key },
+        });
+        expect(first.status).toBe(201);
+        const winner = await rowOf('idempotency_keys', 'response LIKE ?', [`%${first.body.id}%`]);
+        await withWriters((a) => a.query('DELETE FROM idempotency_keys WHERE id = ?', [winner.id]));
+        const answer = await serverLoses(
+          (w) => w.insert('idempotency_keys', winner),
+          () => api().post('/api/grievances', { token: m.token, body: complaint(homeA.id), headers: { 'idempotency-key': key } }),
+        );
+        expect(answer.status).toBe(201);
+        expect(answer.body).toEqual(first.body);
+        const grievances = await withWriters((a) => a.query('SELECT id FROM grievances WHERE home_id = ?', [homeA.id]));
+        expect(grievances).toEqual([{ id: first.body.id }]);
+      });
 
-    it('refuses a second roster entry for an account another writer bound at the same moment', async () => {
-      const { home, adminToken } = await rosterHome();
-      expect((await api().post(`/api/homes/${home.id}/roster`, { token: adminToken, raw: CSV, headers: { 'content-type': 'text/csv' } })).status).toBe(201);
-      const user = await member();
-      const verify = (who: { name: string; memberNo: string }) => api().post(`/api/homes/${home.id}/membership`, { token: user.token, body: who });
-      // Bound through the server once, to learn which entry is 李四's, then freed again.
-      expect((await verify({ name: '李四', memberNo: 'GH002' })).status).toBe(204);
-      const li = await rowOf('roster_entries', 'home_id = ? AND bound_user_id = ?', [home.id, user.id]);
-      await withWriters((a) => a.query('UPDATE roster_entries SET bound_user_id = NULL WHERE id = ?', [li.id]));
-      // The other writer binds 李四's entry to the account while the server binds 张三's to it.
-      const answer = await serverLoses(
-        async (w) => void (await w.query('UPDATE roster_entries SET bound_user_id = ? WHERE id = ?', [user.id, li.id])),
-        () => verify({ name: '张三', memberNo: 'GH001' }),
-      );
-      expect([answer.status, answer.body.code]).toEqual([409, 'DUPLICATE']);
-      const bound = await withWriters((a) => a.query('SELECT id FROM roster_entries WHERE home_id = ? AND bound_user_id = ?', [home.id, user.id]));
-      expect(bound).toEqual([{ id: li.id }]);
+      it('refuses a second roster entry for an account another writer bound at the same moment', async () => {
+        const { home, adminToken } = await rosterHome();
+        expect(
+          (await api().post(`/api/homes/${home.id}/roster`, { token: adminToken, raw: CSV, headers: { 'content-type': 'text/csv' } }))
+            .status,
+        ).toBe(201);
+        const user = await member();
+        const verify = (who: { name: string; memberNo: string }) =>
+          api().post(`/api/homes/${home.id}/membership`, { token: user.token, body: who });
+        // Bound through the server once, to learn which entry is 李四's, then freed again.
+        expect((await verify({ name: '李四', memberNo: 'GH002' })).status).toBe(204);
+        const li = await rowOf('roster_entries', 'home_id = ? AND bound_user_id = ?', [home.id, user.id]);
+        await withWriters((a) => a.query('UPDATE roster_entries SET bound_user_id = NULL WHERE id = ?', [li.id]));
+        // The other writer binds 李四's entry to the account while the server binds 张三's to it.
+        const answer = await serverLoses(
+          async (w) => void (await w.query('UPDATE roster_entries SET bound_user_id = ? WHERE id = ?', [user.id, li.id])),
+          () => verify({ name: '张三', memberNo: 'GH001' }),
+        );
+        expect([answer.status, answer.body.code]).toEqual([409, 'DUPLICATE']);
+        const bound = await withWriters((a) =>
+          a.query('SELECT id FROM roster_entries WHERE home_id = ? AND bound_user_id = ?', [home.id, user.id]),
+        );
+        expect(bound).toEqual([{ id: li.id }]);
+      });
     });
-  });
 });

@@ -25,7 +25,9 @@ async function ratingWorld() {
 async function commentStatuses(homeId: string): Promise<string[]> {
   const db = await openDb(own.target.url, own.target.dataDir);
   try {
-    return (await db.query<{ comment_status: string }>('SELECT comment_status FROM ratings WHERE home_id = ?', [homeId])).map((r) => r.comment_status).sort();
+    return (await db.query<{ comment_status: string }>('SELECT comment_status FROM ratings WHERE home_id = ?', [homeId]))
+      .map((r) => r.comment_status)
+      .sort();
   } finally {
     await db.close();
   }
@@ -56,7 +58,10 @@ describe('WeChat failures', () => {
     await own.api.put(path, { token: (await fx.person()).token, body: { scores: SCORES, verdict: 'satisfied', comment: '预热' } });
     await own.wx.fail('msg_sec_check', 42001);
     const before = await own.wx.stats();
-    const res = await own.api.put(path, { token: (await fx.person()).token, body: { scores: SCORES, verdict: 'satisfied', comment: '过期令牌后的评语' } });
+    const res = await own.api.put(path, {
+      token: (await fx.person()).token,
+      body: { scores: SCORES, verdict: 'satisfied', comment: '过期令牌后的评语' },
+    });
     expect(res.status).toBe(201);
     const after = await own.wx.stats();
     expect(after.tokenFetches - before.tokenFetches).toBe(1);
@@ -71,7 +76,12 @@ describe('WeChat failures', () => {
     await own.wx.invalidateToken();
     const before = await own.wx.stats();
     const answers = await Promise.all(
-      members.map((m, i) => own.api.put(path, { token: m.token, body: { scores: SCORES, verdict: 'satisfied', comment: `并发评语${String(i).padStart(2, '0')}` } })),
+      members.map((m, i) =>
+        own.api.put(path, {
+          token: m.token,
+          body: { scores: SCORES, verdict: 'satisfied', comment: `并发评语${String(i).padStart(2, '0')}` },
+        }),
+      ),
     );
     expect(answers.map((a) => a.status)).toEqual([200, ...Array(11).fill(201)]);
     const after = await own.wx.stats();
@@ -87,7 +97,10 @@ describe('WeChat failures', () => {
     await own.api.put(path, { token: (await fx.person()).token, body: { scores: SCORES, verdict: 'satisfied', comment: '预热' } }); // refetches
     await own.wx.invalidateToken();
     await own.wx.fail('stable_token', -1);
-    const res = await own.api.put(path, { token: (await fx.person()).token, body: { scores: SCORES, verdict: 'dissatisfied', comment: '令牌取不到时' } });
+    const res = await own.api.put(path, {
+      token: (await fx.person()).token,
+      body: { scores: SCORES, verdict: 'dissatisfied', comment: '令牌取不到时' },
+    });
     expect(res.status).toBe(201);
     expect(await commentStatuses(homeA.id)).toEqual(['approved', 'held']);
   });
@@ -95,7 +108,13 @@ describe('WeChat failures', () => {
   it('takes a grievance and holds its text for care when moderation is down', async () => {
     const w = await fx.world();
     await own.wx.fail('msg_sec_check', -1);
-    const filed = await fx.file(w.worker, { homeId: w.homeA.id, type: 'complaint', topic: 'wages', content: GOOD_CONTENT, anonymous: false });
+    const filed = await fx.file(w.worker, {
+      homeId: w.homeA.id,
+      type: 'complaint',
+      topic: 'wages',
+      content: GOOD_CONTENT,
+      anonymous: false,
+    });
     expect(filed.status).toBe(201);
     const seen = await own.api.get(`/api/grievances/${filed.body.id}`, { token: w.chairA.token });
     expect(seen.status).toBe(200);
@@ -104,7 +123,13 @@ describe('WeChat failures', () => {
 
   it('refuses a grievance WeChat calls risky with 422, storing nothing', async () => {
     const w = await fx.world();
-    const res = await fx.file(w.worker, { homeId: w.homeA.id, type: 'complaint', topic: 'wages', content: `${GOOD_CONTENT}违禁内容`, anonymous: true });
+    const res = await fx.file(w.worker, {
+      homeId: w.homeA.id,
+      type: 'complaint',
+      topic: 'wages',
+      content: `${GOOD_CONTENT}违禁内容`,
+      anonymous: true,
+    });
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('CONTENT_REFUSED');
     expect((await own.api.get('/api/grievances/mine', { token: w.worker.token })).body.items).toEqual([]);

@@ -91,7 +91,8 @@ export async function startFakeWechat(appId = 'wxfake0000000001', secret = 'fake
     else err(res, next, `injected ${next}`);
     return true;
   };
-  const tokenValid = (t: string | null) => !!t && ((t === token.value && now() < token.expiresAt) || (t === previous.value && now() < previous.validUntil));
+  const tokenValid = (t: string | null) =>
+    !!t && ((t === token.value && now() < token.expiresAt) || (t === previous.value && now() < previous.validUntil));
 
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -108,7 +109,10 @@ export async function startFakeWechat(appId = 'wxfake0000000001', secret = 'fake
     }
     if (api === '/__control/fail' && req.method === 'POST') {
       const body = await readJson(req);
-      const entries = Array.from({ length: body.times ?? 1 }, () => ({ errcode: body.errcode, match: typeof body.match === 'string' ? body.match : undefined }));
+      const entries = Array.from({ length: body.times ?? 1 }, () => ({
+        errcode: body.errcode,
+        match: typeof body.match === 'string' ? body.match : undefined,
+      }));
       failures.set(body.api, [...(failures.get(body.api) ?? []), ...entries]);
       return send(res, { ok: true });
     }
@@ -178,24 +182,31 @@ export async function startFakeWechat(appId = 'wxfake0000000001', secret = 'fake
     }
     if (api === '/wxa/msg_sec_check' && req.method === 'POST') {
       const body = await readJson(req);
-      if (!tokenValid(url.searchParams.get('access_token'))) return err(res, 40001, 'invalid credential, access_token is invalid or not latest');
+      if (!tokenValid(url.searchParams.get('access_token')))
+        return err(res, 40001, 'invalid credential, access_token is invalid or not latest');
       if (injected('msg_sec_check', res, JSON.stringify(body))) return;
       if (body?.version !== 2 || !body.openid || typeof body.content !== 'string') return err(res, 47001, 'data format error');
       if (body.content.length > 2500) return err(res, 87014, 'content too long');
-      const suggest = moderation.risky.some((w) => body.content.includes(w)) ? 'risky' : moderation.review.some((w) => body.content.includes(w)) ? 'review' : 'pass';
+      const suggest = moderation.risky.some((w) => body.content.includes(w))
+        ? 'risky'
+        : moderation.review.some((w) => body.content.includes(w))
+          ? 'review'
+          : 'pass';
       const label = suggest === 'pass' ? 100 : 20001;
       return send(res, { errcode: 0, errmsg: 'ok', result: { suggest, label }, detail: [], trace_id: randomBytes(8).toString('hex') });
     }
     if (api === '/cgi-bin/message/subscribe/send' && req.method === 'POST') {
       const body = await readJson(req);
-      if (!tokenValid(url.searchParams.get('access_token'))) return err(res, 40001, 'invalid credential, access_token is invalid or not latest');
+      if (!tokenValid(url.searchParams.get('access_token')))
+        return err(res, 40001, 'invalid credential, access_token is invalid or not latest');
       if (injected('subscribe_send', res)) return;
       if (!body || typeof body.touser !== 'string' || !/^[A-Za-z0-9_-]{6,64}$/.test(body.touser)) return err(res, 40003, 'invalid openid');
       if (!templates.has(body.template_id)) return err(res, 40037, 'invalid template_id');
       if (!body.data || typeof body.data !== 'object') return err(res, 47003, 'argument invalid! data is empty');
       for (const [key, field] of Object.entries(body.data as Record<string, { value?: unknown }>)) {
         const rule = FIELD_RULES[key.replace(/\d+$/, '')];
-        if (!rule || typeof field?.value !== 'string' || !rule(field.value)) return err(res, 47003, `argument invalid! data.${key}.value invalid`);
+        if (!rule || typeof field?.value !== 'string' || !rule(field.value))
+          return err(res, 47003, `argument invalid! data.${key}.value invalid`);
       }
       const key = `${body.touser}|${body.template_id}`;
       const left = grants.get(key) ?? 0;
@@ -208,13 +219,20 @@ export async function startFakeWechat(appId = 'wxfake0000000001', secret = 'fake
     // stands in for WeChat's round mini-program code so tests can follow it back to the home.
     if (api === '/wxa/getwxacodeunlimit' && req.method === 'POST') {
       const body = await readJson(req);
-      if (!tokenValid(url.searchParams.get('access_token'))) return err(res, 40001, 'invalid credential, access_token is invalid or not latest');
+      if (!tokenValid(url.searchParams.get('access_token')))
+        return err(res, 40001, 'invalid credential, access_token is invalid or not latest');
       if (injected('getwxacodeunlimit', res, JSON.stringify(body))) return;
-      if (!body || typeof body.scene !== 'string' || !/^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/.test(body.scene)) return err(res, 40169, 'invalid length for scene, or the data is not json string');
-      if (typeof body.page !== 'string' || body.page.startsWith('/') || (body.check_path !== false && !PUBLISHED_PAGES.has(body.page))) return err(res, 41030, 'invalid page rid');
+      if (!body || typeof body.scene !== 'string' || !/^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/.test(body.scene))
+        return err(res, 40169, 'invalid length for scene, or the data is not json string');
+      if (typeof body.page !== 'string' || body.page.startsWith('/') || (body.check_path !== false && !PUBLISHED_PAGES.has(body.page)))
+        return err(res, 41030, 'invalid page rid');
       const env = body.env_version ?? 'release';
       if (!['release', 'trial', 'develop'].includes(env)) return err(res, 40097, 'invalid args');
-      const png = await QRCode.toBuffer(`wxacode:${body.page}?scene=${encodeURIComponent(body.scene)}&env=${env}`, { type: 'png', margin: 2, width: Math.min(1280, Math.max(280, Number(body.width) || 430)) });
+      const png = await QRCode.toBuffer(`wxacode:${body.page}?scene=${encodeURIComponent(body.scene)}&env=${env}`, {
+        type: 'png',
+        margin: 2,
+        width: Math.min(1280, Math.max(280, Number(body.width) || 430)),
+      });
       res.writeHead(200, { 'content-type': 'image/png', 'content-length': png.length });
       return res.end(png);
     }

@@ -71,7 +71,8 @@ describe(`crash without loss (${ON_MARIADB ? 'MariaDB' : 'SQLite'})`, () => {
       const acked = ledger.acknowledged;
       const load = drive(world, ledger, rng, WORKERS, () => running);
       // A random moment once this round's load is flowing (its first acknowledgement), from at once to well into it.
-      for (const until = Date.now() + 15_000; ledger.acknowledged === acked && Date.now() < until; ) await new Promise((r) => setTimeout(r, 10));
+      for (const until = Date.now() + 15_000; ledger.acknowledged === acked && Date.now() < until;)
+        await new Promise((r) => setTimeout(r, 10));
       await new Promise((r) => setTimeout(r, rng.int(0, 1000)));
       if (mode !== 'database') {
         await server.stop('SIGKILL');
@@ -105,7 +106,8 @@ describe(`crash without loss (${ON_MARIADB ? 'MariaDB' : 'SQLite'})`, () => {
       let deciding = true;
       const decided = ledger.decisions.size;
       const mod = moderate(world, ledger, rng, () => deciding);
-      for (const until = Date.now() + 10_000; ledger.decisions.size === decided && Date.now() < until; ) await new Promise((r) => setTimeout(r, 10));
+      for (const until = Date.now() + 10_000; ledger.decisions.size === decided && Date.now() < until;)
+        await new Promise((r) => setTimeout(r, 10));
       await new Promise((r) => setTimeout(r, rng.int(0, 300)));
       if (round < MODERATION_KILLS) {
         await server.stop('SIGKILL');
@@ -143,7 +145,10 @@ describe(`crash without loss (${ON_MARIADB ? 'MariaDB' : 'SQLite'})`, () => {
       expect(control.totals.length).toBeGreaterThan(0);
       // And an approved-comment counter a dashboard shows, moved behind the server's back, must show.
       const torn = await openRawWriter(mariadb?.url, dataDir);
-      await torn.query('UPDATE rating_totals SET comments_approved = comments_approved + 1 WHERE campaign_id = ? AND home_id = ?', [world.campaignId, world.homeIds[0]]);
+      await torn.query('UPDATE rating_totals SET comments_approved = comments_approved + 1 WHERE campaign_id = ? AND home_id = ?', [
+        world.campaignId,
+        world.homeIds[0],
+      ]);
       await torn.close();
       expect((await verify(world, ledger, db)).totals.join('\n')).toMatch(/comments_approved: totals \d+, recount/);
     } finally {
@@ -182,12 +187,23 @@ async function setUp(base: () => string): Promise<World> {
   const city = await api.post('/api/orgs', { token, body: { parentId: provinceId, name: '故障测试市', level: 'city' } });
   const homeIds: string[] = [];
   for (const name of ['甲厂工会', '乙厂工会', '丙厂工会']) {
-    const h = await api.post('/api/homes', { token, body: { orgId: city.body.id, name, kind: 'enterprise', memberCount: 100, membershipMode: 'open' } });
+    const h = await api.post('/api/homes', {
+      token,
+      body: { orgId: city.body.id, name, kind: 'enterprise', memberCount: 100, membershipMode: 'open' },
+    });
     if (h.status !== 201) throw new Error(`home: ${h.status} ${h.text}`);
     homeIds.push(h.body.id);
   }
   const now = Date.now();
-  const c = await api.post('/api/campaigns', { token, body: { orgId: city.body.id, name: '故障测试评家', opensAt: new Date(now - 3600e3).toISOString(), closesAt: new Date(now + 30 * 86400e3).toISOString() } });
+  const c = await api.post('/api/campaigns', {
+    token,
+    body: {
+      orgId: city.body.id,
+      name: '故障测试评家',
+      opensAt: new Date(now - 3600e3).toISOString(),
+      closesAt: new Date(now + 30 * 86400e3).toISOString(),
+    },
+  });
   const opened = await api.post(`/api/campaigns/${c.body.id}/open`, { token });
   if (opened.status !== 200) throw new Error(`campaign: ${opened.status} ${opened.text}`);
   const members = [];

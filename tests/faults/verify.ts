@@ -4,7 +4,6 @@ import type { Db } from '../support/db';
 import { VERDICTS, type GrievanceEntry, type Ledger, type RatingBody, type World } from './workload';
 import { CRITERION_KEYS, SCORES } from '@pingjia/shared';
 
-
 export interface Findings {
   lost: string[];
   duplicated: string[];
@@ -31,7 +30,9 @@ export async function verify(world: World, ledger: Ledger, db: Db): Promise<Find
     const candidates = e.after;
     if (e.acked) {
       if (res.status !== 200 || ![e.acked, ...candidates].some((b) => sameRating(res.body.rating, b))) {
-        found.lost.push(`rating m${e.member}/${e.homeId}: acknowledged "${e.acked.comment}", read ${res.status} ${JSON.stringify(res.body?.rating?.comment ?? res.body)}`);
+        found.lost.push(
+          `rating m${e.member}/${e.homeId}: acknowledged "${e.acked.comment}", read ${res.status} ${JSON.stringify(res.body?.rating?.comment ?? res.body)}`,
+        );
       }
     } else if (res.status === 200 && !candidates.some((b) => sameRating(res.body.rating, b))) {
       found.lost.push(`rating m${e.member}/${e.homeId}: never acknowledged, yet reads "${res.body.rating.comment}"`);
@@ -41,10 +42,14 @@ export async function verify(world: World, ledger: Ledger, db: Db): Promise<Find
   }
 
   // One row per member and home: the table's count equals the ratings that read back.
-  const rows = await db.query<{ home_id: string; n: number | string }>('SELECT home_id, COUNT(*) AS n FROM ratings WHERE campaign_id = ? GROUP BY home_id', [world.campaignId]);
+  const rows = await db.query<{ home_id: string; n: number | string }>(
+    'SELECT home_id, COUNT(*) AS n FROM ratings WHERE campaign_id = ? GROUP BY home_id',
+    [world.campaignId],
+  );
   for (const homeId of world.homeIds) {
     const n = Number(rows.find((r) => r.home_id === homeId)?.n ?? 0);
-    if (n !== (present.get(homeId) ?? 0)) found.duplicated.push(`home ${homeId}: ${n} rating rows, ${present.get(homeId) ?? 0} members read one back`);
+    if (n !== (present.get(homeId) ?? 0))
+      found.duplicated.push(`home ${homeId}: ${n} rating rows, ${present.get(homeId) ?? 0} members read one back`);
   }
   found.totals.push(...(await recountTotals(world, db)));
 
@@ -57,7 +62,10 @@ export async function verify(world: World, ledger: Ledger, db: Db): Promise<Find
   // Grievances: an acknowledged one is there; one whose answer was lost is sent again with the same
   // Idempotency-Key, as the mini-program does, and must then exist exactly once.
   for (const g of ledger.grievances) await checkGrievance(api, world, g, found);
-  const dup = await db.query<{ content: string; n: number | string }>('SELECT content, COUNT(*) AS n FROM grievances WHERE home_id IN (?, ?, ?) GROUP BY content HAVING COUNT(*) > 1', world.homeIds);
+  const dup = await db.query<{ content: string; n: number | string }>(
+    'SELECT content, COUNT(*) AS n FROM grievances WHERE home_id IN (?, ?, ?) GROUP BY content HAVING COUNT(*) > 1',
+    world.homeIds,
+  );
   for (const d of dup) found.duplicated.push(`grievance stored ${d.n} times: ${d.content.slice(0, 20)}`);
   return found;
 }
@@ -96,8 +104,14 @@ export async function checkMine(world: World, ledger: Ledger, found: Findings) {
 async function recountTotals(world: World, db: Db): Promise<string[]> {
   const problems: string[] = [];
   for (const homeId of world.homeIds) {
-    const ratings = await db.query<Record<string, any>>('SELECT * FROM ratings WHERE campaign_id = ? AND home_id = ?', [world.campaignId, homeId]);
-    const [totals] = await db.query<Record<string, any>>('SELECT * FROM rating_totals WHERE campaign_id = ? AND home_id = ?', [world.campaignId, homeId]);
+    const ratings = await db.query<Record<string, any>>('SELECT * FROM ratings WHERE campaign_id = ? AND home_id = ?', [
+      world.campaignId,
+      homeId,
+    ]);
+    const [totals] = await db.query<Record<string, any>>('SELECT * FROM rating_totals WHERE campaign_id = ? AND home_id = ?', [
+      world.campaignId,
+      homeId,
+    ]);
     const expect: Record<string, number> = { ratings: ratings.length, comments_approved: 0 };
     for (const v of VERDICTS) expect[v] = 0;
     for (const k of CRITERION_KEYS) {
@@ -111,7 +125,9 @@ async function recountTotals(world: World, db: Db): Promise<string[]> {
         expect[`sum_${k}`] += Number(r[`s_${k}`]);
         expect[`d_${k}_${r[`s_${k}`]}`]++;
       }
-      for (const g of String(r.member_groups ?? '').split(',').filter(Boolean)) {
+      for (const g of String(r.member_groups ?? '')
+        .split(',')
+        .filter(Boolean)) {
         expect[`g_${g}`] = (expect[`g_${g}`] ?? 0) + 1;
         expect[`gv_${g}_${r.verdict}`] = (expect[`gv_${g}_${r.verdict}`] ?? 0) + 1;
       }
@@ -122,7 +138,8 @@ async function recountTotals(world: World, db: Db): Promise<string[]> {
     }
     // Group columns never written by a rating must be zero too.
     for (const column of Object.keys(totals ?? {})) {
-      if (/^gv?_/.test(column) && !(column in expect) && Number(totals[column]) !== 0) problems.push(`home ${homeId} ${column}: totals ${totals[column]}, recount 0`);
+      if (/^gv?_/.test(column) && !(column in expect) && Number(totals[column]) !== 0)
+        problems.push(`home ${homeId} ${column}: totals ${totals[column]}, recount 0`);
     }
   }
   return problems;

@@ -52,7 +52,14 @@ export interface Ledger {
   decisions: Map<string, 'approved' | 'rejected'>;
 }
 
-export const newLedger = (): Ledger => ({ ratings: new Map(), grievances: [], refusals: [], acknowledged: 0, attempts: 0, decisions: new Map() });
+export const newLedger = (): Ledger => ({
+  ratings: new Map(),
+  grievances: [],
+  refusals: [],
+  acknowledged: 0,
+  attempts: 0,
+  decisions: new Map(),
+});
 
 /** A seeded PRNG (mulberry32): a failing run can be replayed with the printed seed. */
 export function prng(seed: number) {
@@ -64,7 +71,11 @@ export function prng(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)] };
+  return {
+    next,
+    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
+    pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)],
+  };
 }
 
 export type Rng = ReturnType<typeof prng>;
@@ -83,7 +94,13 @@ function ratingBody(rng: Rng): RatingBody {
 }
 
 function grievanceBody(rng: Rng, homeId: string): GrievanceBody {
-  return { homeId, type: 'complaint', topic: 'wages', content: `第${++serial}号诉求：车间加班工资连续拖欠，请工会协调处理。${randomUUID()}`, anonymous: rng.next() < 0.5 };
+  return {
+    homeId,
+    type: 'complaint',
+    topic: 'wages',
+    content: `第${++serial}号诉求：车间加班工资连续拖欠，请工会协调处理。${randomUUID()}`,
+    anonymous: rng.next() < 0.5,
+  };
 }
 
 async function send(base: string, method: string, path: string, token: string, body: unknown, headers: Record<string, string> = {}) {
@@ -137,12 +154,21 @@ export async function moderate(world: World, ledger: Ledger, rng: Rng, running: 
   while (mod && running()) {
     let decided = false;
     try {
-      const held = await fetch(`${world.base()}/api/orgs/${mod.orgId}/held-comments?pageSize=20`, { headers: { authorization: `Bearer ${mod.token}` }, signal: AbortSignal.timeout(15_000) });
+      const held = await fetch(`${world.base()}/api/orgs/${mod.orgId}/held-comments?pageSize=20`, {
+        headers: { authorization: `Bearer ${mod.token}` },
+        signal: AbortSignal.timeout(15_000),
+      });
       const items: { id: string; text: string }[] = held.status === 200 ? (await held.json()).items : [];
       if (items.length) {
         const item = rng.pick(items);
         const decision = rng.next() < 0.7 ? 'approved' : 'rejected';
-        const res = await send(world.base(), 'POST', `/api/comments/${item.id}/${decision === 'approved' ? 'approve' : 'reject'}`, mod.token, {});
+        const res = await send(
+          world.base(),
+          'POST',
+          `/api/comments/${item.id}/${decision === 'approved' ? 'approve' : 'reject'}`,
+          mod.token,
+          {},
+        );
         if (res.status === 204) ledger.decisions.set(item.text, decision);
         // 409: the member changed the rating meanwhile; 5xx: the server or database is going down.
         else if (res.status < 500 && res.status !== 409) ledger.refusals.push(`POST comment ${decision} ${res.status} ${res.text}`);
@@ -163,7 +189,13 @@ async function rate(world: World, ledger: Ledger, rng: Rng, member: number, home
   entry.after.push(body);
   ledger.attempts++;
   try {
-    const res = await send(world.base(), 'PUT', `/api/campaigns/${world.campaignId}/homes/${homeId}/my-rating`, world.members[member].token, body);
+    const res = await send(
+      world.base(),
+      'PUT',
+      `/api/campaigns/${world.campaignId}/homes/${homeId}/my-rating`,
+      world.members[member].token,
+      body,
+    );
     if (res.status === 200 || res.status === 201) {
       entry.acked = body;
       entry.after = [];
@@ -182,7 +214,9 @@ async function file(world: World, ledger: Ledger, rng: Rng, member: number, home
   ledger.grievances.push(entry);
   ledger.attempts++;
   try {
-    const res = await send(world.base(), 'POST', '/api/grievances', world.members[member].token, entry.body, { 'idempotency-key': entry.key });
+    const res = await send(world.base(), 'POST', '/api/grievances', world.members[member].token, entry.body, {
+      'idempotency-key': entry.key,
+    });
     if (res.status === 201) {
       entry.id = JSON.parse(res.text).id;
       ledger.acknowledged++;

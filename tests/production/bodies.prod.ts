@@ -19,7 +19,11 @@ describe('bodies bounded before they are parsed deep', () => {
       ['/api/orgs', true],
       ['/api/campaigns', true],
     ] as const) {
-      const r = await s.api.post(path, { raw: deep(20_000), headers: { 'content-type': 'application/json' }, token: auth ? token : undefined });
+      const r = await s.api.post(path, {
+        raw: deep(20_000),
+        headers: { 'content-type': 'application/json' },
+        token: auth ? token : undefined,
+      });
       expect({ path, status: r.status, code: r.body?.code }).toEqual({ path, status: 400, code: 'VALIDATION_FAILED' });
     }
     // Eleven levels (one past the default cap) already refused, with the limit in the message.
@@ -55,7 +59,10 @@ describe('bodies bounded before they are parsed deep', () => {
     ['an escape sequence', '\\u001b[2Jprod-admin'],
     ['a lone surrogate', 'prod-admin\\ud800'],
   ])('refuses %s in a text field with a field message', async (_name, username) => {
-    const r = await s.api.post('/api/auth/password', { raw: `{"username":"${username}","password":"prod-admin-password-123"}`, headers: { 'content-type': 'application/json' } });
+    const r = await s.api.post('/api/auth/password', {
+      raw: `{"username":"${username}","password":"prod-admin-password-123"}`,
+      headers: { 'content-type': 'application/json' },
+    });
     expect(r.status).toBe(400);
     expect(r.body.fields.username).toBeDefined();
   });

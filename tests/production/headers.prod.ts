@@ -10,7 +10,10 @@ import { ADMIN, ProdServer, login, startProdServer } from './prod-server';
 const H5 = join(ROOT, 'miniapp/dist/h5');
 
 /** A GET as curl would send it: the bytes on the wire (no decoding), with its headers. */
-function raw(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; bytes: number }> {
+function raw(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; bytes: number }> {
   return new Promise((resolve, reject) => {
     request(url, { headers }, (res) => {
       let bytes = 0;
@@ -96,7 +99,9 @@ describe('headers and the H5 app in production', () => {
       );
       await page.goto(`${s.url}/`, { waitUntil: 'networkidle' });
       await Promise.all(seen);
-      process.stdout.write(`h5 first load: ${requests} requests, bodies ${(wire / 1024).toFixed(0)} KB on the wire (${(decoded / 1024).toFixed(0)} KB decoded) + ${(headers / 1024).toFixed(0)} KB of headers\n`);
+      process.stdout.write(
+        `h5 first load: ${requests} requests, bodies ${(wire / 1024).toFixed(0)} KB on the wire (${(decoded / 1024).toFixed(0)} KB decoded) + ${(headers / 1024).toFixed(0)} KB of headers\n`,
+      );
       expect(wire).toBeGreaterThan(0);
       // Compressed, the first load is well under its decoded size.
       expect(wire).toBeLessThan(decoded / 2);

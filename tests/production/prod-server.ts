@@ -59,7 +59,10 @@ export async function provinceAndCity(api: ProdServer['api']) {
   const adminToken = await login(api, ADMIN.username, ADMIN.password);
   const me = await api.get('/api/me', { token: adminToken });
   const provinceId = me.body.roles.find((r: { role: string }) => r.role === 'federation_admin').orgId as string;
-  const city = await api.post('/api/orgs', { token: adminToken, body: { parentId: provinceId, name: `测试市${randomBytes(3).toString('hex')}`, level: 'city' } });
+  const city = await api.post('/api/orgs', {
+    token: adminToken,
+    body: { parentId: provinceId, name: `测试市${randomBytes(3).toString('hex')}`, level: 'city' },
+  });
   if (city.status !== 201) throw new Error(`city: ${city.status} ${city.text}`);
   return { adminToken, provinceId, cityId: city.body.id as string };
 }

@@ -40,7 +40,9 @@ describe('forwarded headers with TRUST_PROXY=1', () => {
 describe('per-account login limit', () => {
   let s: ProdServer;
   // Two free failures, then waits of 1 s and 2 s, locked at the fourth failure; never unlocks by itself.
-  beforeAll(async () => (s = await startProdServer('lockout', { LOGIN_BACKOFF_AFTER: '2', LOGIN_LOCKOUT_AFTER: '4', LOGIN_LOCKOUT_MINUTES: '0' })));
+  beforeAll(
+    async () => (s = await startProdServer('lockout', { LOGIN_BACKOFF_AFTER: '2', LOGIN_LOCKOUT_AFTER: '4', LOGIN_LOCKOUT_MINUTES: '0' })),
+  );
   afterAll(() => s?.close());
 
   it('backs off, locks out (even the right password), refuses cheaply, and the level above lifts it', async () => {
@@ -86,14 +88,18 @@ describe('per-account login limit', () => {
     // A peer at the same level may not lift it; the province admin (the level above) may.
     const byPeer = await s.api.post(`/api/orgs/${cityId}/grants/${staff.grantId}/unlock`, { token: peer.token });
     expect(byPeer.status).toBe(403);
-    expect((await s.api.post('/api/auth/password', { body: { username: staff.username, password: staff.password } })).body.code).toBe('ACCOUNT_LOCKED');
+    expect((await s.api.post('/api/auth/password', { body: { username: staff.username, password: staff.password } })).body.code).toBe(
+      'ACCOUNT_LOCKED',
+    );
     const lifted = await s.api.post(`/api/orgs/${cityId}/grants/${staff.grantId}/unlock`, { token: adminToken });
     expect(lifted.status).toBe(204);
     expect((await s.api.post('/api/auth/password', { body: { username: staff.username, password: staff.password } })).status).toBe(200);
 
     // The lift is in the audit log with who did it.
     const audit = await s.api.get(`/api/orgs/${cityId}/audit`, { token: adminToken });
-    const event = audit.body.items.find((e: { action: string; target: { id: string } }) => e.action === 'login.unlock' && e.target.id === staff.grantId);
+    const event = audit.body.items.find(
+      (e: { action: string; target: { id: string } }) => e.action === 'login.unlock' && e.target.id === staff.grantId,
+    );
     expect(event).toBeDefined();
     expect(event.actor.role).toBe('federation_admin');
   });

@@ -26,7 +26,13 @@ describe('scripts/start.sh (the demo)', () => {
   it('listens on loopback only, and its banner says it is a demo and how to run for real', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'pingjia-start-'));
     const own = await ownMariadbDatabase('start_sh');
-    const env: Record<string, string> = { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/root', PORT: '0', DATA_DIR: dataDir, ...(own ? { DATABASE_URL: own.url } : {}) };
+    const env: Record<string, string> = {
+      PATH: process.env.PATH!,
+      HOME: process.env.HOME ?? '/root',
+      PORT: '0',
+      DATA_DIR: dataDir,
+      ...(own ? { DATABASE_URL: own.url } : {}),
+    };
     const child = spawn('bash', [join(ROOT, 'scripts/start.sh')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
@@ -47,7 +53,11 @@ describe('scripts/start.sh (the demo)', () => {
       expect(out).toContain('DEMO');
       expect(out).toContain('scripts/start-production.sh');
       // Still the demo it promised: dev login on and demo data seeded.
-      const dev = await fetch(`http://127.0.0.1:${port}/api/auth/dev`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid: 'start-sh-demo' }) });
+      const dev = await fetch(`http://127.0.0.1:${port}/api/auth/dev`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ openid: 'start-sh-demo' }),
+      });
       expect(dev.status).toBe(200);
       expect(out).toMatch(/Rate a demo home: +http:\/\/localhost:\d+\/pages\/home\/index\?scene=/);
     } finally {
@@ -59,7 +69,11 @@ describe('scripts/start.sh (the demo)', () => {
   }, 300_000);
 
   it('with NODE_ENV=production hands over to the production start, which refuses without secrets and PUBLIC_URL', () => {
-    const res = spawnSync('bash', [join(ROOT, 'scripts/start.sh')], { cwd: ROOT, env: { PATH: process.env.PATH!, NODE_ENV: 'production', TEST_CLOCK: 'true' }, encoding: 'utf8' });
+    const res = spawnSync('bash', [join(ROOT, 'scripts/start.sh')], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH!, NODE_ENV: 'production', TEST_CLOCK: 'true' },
+      encoding: 'utf8',
+    });
     expect(res.status).toBe(78);
     for (const v of ['JWT_SECRET', 'RATER_KEY_SECRET', 'PUBLIC_URL', 'TEST_CLOCK']) expect(res.stderr).toContain(v);
   });

@@ -25,7 +25,10 @@ describe('roster spreadsheet bombs', () => {
     token = await login(s.api, ADMIN.username, ADMIN.password);
     const me = await s.api.get('/api/me', { token });
     const provinceId = me.body.roles[0].orgId;
-    const home = await s.api.post('/api/homes', { token, body: { orgId: provinceId, name: `名册厂工会${Date.now()}`, kind: 'enterprise', memberCount: 50, membershipMode: 'roster' } });
+    const home = await s.api.post('/api/homes', {
+      token,
+      body: { orgId: provinceId, name: `名册厂工会${Date.now()}`, kind: 'enterprise', memberCount: 50, membershipMode: 'roster' },
+    });
     expect(home.status).toBe(201);
     homeId = home.body.id;
   });
@@ -38,7 +41,11 @@ describe('roster spreadsheet bombs', () => {
     writeFileSync(`/proc/${pid}/clear_refs`, '5');
     const before = memory(pid);
     const started = Date.now();
-    const res = await fetch(`${s.url}/api/homes/${homeId}/roster`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': XLSX }, body: new Uint8Array(file) });
+    const res = await fetch(`${s.url}/api/homes/${homeId}/roster`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': XLSX },
+      body: new Uint8Array(file),
+    });
     const ms = Date.now() - started;
     const body = await res.json();
     const after = memory(pid);
@@ -57,7 +64,9 @@ describe('roster spreadsheet bombs', () => {
   ])('refuses %s within a second, growing the server by under 50 MB', async (label, bytes, opts) => {
     const bomb = xlsxBomb(bytes, opts);
     const r = await upload(bomb.file);
-    process.stdout.write(`xlsx bomb: ${label}: file ${(bomb.file.length / 1024).toFixed(0)} KB, sheet ${(bomb.inflatedBytes / MB).toFixed(0)} MB inflated → ${r.status} ${r.code} in ${r.ms} ms, peak RSS growth ${r.growthMb.toFixed(1)} MB\n`);
+    process.stdout.write(
+      `xlsx bomb: ${label}: file ${(bomb.file.length / 1024).toFixed(0)} KB, sheet ${(bomb.inflatedBytes / MB).toFixed(0)} MB inflated → ${r.status} ${r.code} in ${r.ms} ms, peak RSS growth ${r.growthMb.toFixed(1)} MB\n`,
+    );
     expect([400, 413]).toContain(r.status);
     expect(r.ms).toBeLessThan(1000);
     expect(r.growthMb).toBeLessThan(50);

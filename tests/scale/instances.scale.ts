@@ -30,7 +30,11 @@ const SCRIPT = join(ROOT, 'scripts/mariadb.sh');
 // Every instance must share these: a token from one is checked by the other, and a member's rater key
 // must be the same wherever they rate.
 const SECRETS = { JWT_SECRET: 'scale-test-jwt-secret-0123456789abcdef', RATER_KEY_SECRET: 'scale-test-rater-key-secret-0123456789ab' };
-const RATING = { scores: allCriteria({ organization: 4, rights: 5, work: 4, role: 3, trust: 5 }), verdict: 'satisfied', groups: [] as string[] };
+const RATING = {
+  scores: allCriteria({ organization: 4, rights: 5, work: 4, role: 3, trust: 5 }),
+  verdict: 'satisfied',
+  groups: [] as string[],
+};
 
 const dir = mkdtempSync(join(tmpdir(), 'pingjia-scale-'));
 let primary: { url: string; dir: string } | null = null;
@@ -54,8 +58,14 @@ function startDatabases(): void {
   }
   chmodSync(dir, 0o755);
   const env = { ...process.env, MARIADB_DATABASE: DB_NAME };
-  primary = { dir: join(dir, 'primary'), url: execFileSync('bash', [SCRIPT, 'start', join(dir, 'primary')], { env: { ...env, MARIADB_BINLOG: '1' }, encoding: 'utf8' }).trim() };
-  replica = { dir: join(dir, 'replica'), url: execFileSync('bash', [SCRIPT, 'replica', primary.dir, join(dir, 'replica')], { env, encoding: 'utf8' }).trim() };
+  primary = {
+    dir: join(dir, 'primary'),
+    url: execFileSync('bash', [SCRIPT, 'start', join(dir, 'primary')], { env: { ...env, MARIADB_BINLOG: '1' }, encoding: 'utf8' }).trim(),
+  };
+  replica = {
+    dir: join(dir, 'replica'),
+    url: execFileSync('bash', [SCRIPT, 'replica', primary.dir, join(dir, 'replica')], { env, encoding: 'utf8' }).trim(),
+  };
 }
 
 function instanceEnv(n: number, extra: Record<string, string> = {}): Record<string, string> {
@@ -85,7 +95,10 @@ function instanceEnv(n: number, extra: Record<string, string> = {}): Record<stri
 
 /** Both instances at once: the second must wait for the first's migrations, not run them again. */
 async function startInstances(extra: Record<string, string> = {}): Promise<void> {
-  instances = await Promise.all([startServer(instanceEnv(0, { SEED_DEMO: 'true', ...extra }), 120_000), startServer(instanceEnv(1, extra), 120_000)]);
+  instances = await Promise.all([
+    startServer(instanceEnv(0, { SEED_DEMO: 'true', ...extra }), 120_000),
+    startServer(instanceEnv(1, extra), 120_000),
+  ]);
 }
 
 async function stopInstances(): Promise<void> {
@@ -125,7 +138,11 @@ async function newMembers(n: number, label: string): Promise<string[]> {
 /** Ratings with a comment (each one is moderated, so each needs the access token), half through each instance, all at once. */
 async function moderatedBurst(tokens: string[]): Promise<number[]> {
   const path = `/api/campaigns/${world.campaignId}/homes/${world.homeIds[0]}/my-rating`;
-  const answers = await Promise.all(tokens.map((token, i) => api(i).put(path, { token, body: { ...RATING, comment: `工会帮我们解决了加班费问题${randomUUID().slice(0, 6)}` } })));
+  const answers = await Promise.all(
+    tokens.map((token, i) =>
+      api(i).put(path, { token, body: { ...RATING, comment: `工会帮我们解决了加班费问题${randomUUID().slice(0, 6)}` } }),
+    ),
+  );
   return answers.map((a) => a.status);
 }
 
@@ -180,17 +197,29 @@ describe('two instances on a MariaDB primary and replica with Redis', () => {
     await checkMine(world, ledger, found);
     expect(found).toEqual({ lost: [], duplicated: [], totals: [] });
     // One row per member and home, counted straight in the table too.
-    const [dups] = await primaryDb.query<{ n: number }>('SELECT COUNT(*) AS n FROM (SELECT 1 FROM ratings GROUP BY campaign_id, home_id, rater_key HAVING COUNT(*) > 1) d');
+    const [dups] = await primaryDb.query<{ n: number }>(
+      'SELECT COUNT(*) AS n FROM (SELECT 1 FROM ratings GROUP BY campaign_id, home_id, rater_key HAVING COUNT(*) > 1) d',
+    );
     expect(Number(dups.n)).toBe(0);
     expect(await tokenFetches()).toBe(1);
-    process.stdout.write(`scale load (seed ${SEED}): ${ledger.acknowledged} writes through 2 instances, ${ledger.ratings.size} member-home ratings, ${ledger.grievances.length} grievances, token fetches 1\n`);
+    process.stdout.write(
+      `scale load (seed ${SEED}): ${ledger.acknowledged} writes through 2 instances, ${ledger.ratings.size} member-home ratings, ${ledger.grievances.length} grievances, token fetches 1\n`,
+    );
   }, 300_000);
 
   it('answers one grievance to the same Idempotency-Key sent to both instances at once', async () => {
     const [token] = await newMembers(1, 'idem');
-    const body = { homeId: world.homeIds[1], type: 'complaint', topic: 'wages', content: `两个实例同时收到的同一诉求，工资拖欠三个月${randomUUID()}`, anonymous: true };
+    const body = {
+      homeId: world.homeIds[1],
+      type: 'complaint',
+      topic: 'wages',
+      content: `两个实例同时收到的同一诉求，工资拖欠三个月${randomUUID()}`,
+      anonymous: true,
+    };
     const key = `scale-${randomUUID()}`;
-    const answers = await Promise.all([0, 1, 0, 1].map((i) => api(i).post('/api/grievances', { token, body, headers: { 'idempotency-key': key } })));
+    const answers = await Promise.all(
+      [0, 1, 0, 1].map((i) => api(i).post('/api/grievances', { token, body, headers: { 'idempotency-key': key } })),
+    );
     expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201]);
     expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
     expect(new Set(answers.map((a) => a.body.trackingCode)).size).toBe(1);
@@ -202,15 +231,32 @@ describe('two instances on a MariaDB primary and replica with Redis', () => {
     const tokens = await newMembers(16, 'twice');
     const path = `/api/campaigns/${world.campaignId}/homes/${world.homeIds[1]}/my-rating`;
     const ratingsHere = async () =>
-      Number((await primaryDb.query<{ n: number }>('SELECT COUNT(*) AS n FROM ratings WHERE campaign_id = ? AND home_id = ?', [world.campaignId, world.homeIds[1]]))[0].n);
+      Number(
+        (
+          await primaryDb.query<{ n: number }>('SELECT COUNT(*) AS n FROM ratings WHERE campaign_id = ? AND home_id = ?', [
+            world.campaignId,
+            world.homeIds[1],
+          ])
+        )[0].n,
+      );
     const before = await ratingsHere();
     // Each member's four writes leave together, two through each instance; all members at once.
     const answers = await Promise.all(
-      tokens.map((token) => Promise.all([0, 1, 0, 1].map((i) => api(i).put(path, { token, body: { ...RATING, comment: '' } }).then((r) => r.status)))),
+      tokens.map((token) =>
+        Promise.all(
+          [0, 1, 0, 1].map((i) =>
+            api(i)
+              .put(path, { token, body: { ...RATING, comment: '' } })
+              .then((r) => r.status),
+          ),
+        ),
+      ),
     );
     for (const statuses of answers) expect([...statuses].sort()).toEqual([200, 200, 200, 201]);
     expect((await ratingsHere()) - before).toBe(16);
-    const [dups] = await primaryDb.query<{ n: number }>('SELECT COUNT(*) AS n FROM (SELECT 1 FROM ratings GROUP BY campaign_id, home_id, rater_key HAVING COUNT(*) > 1) d');
+    const [dups] = await primaryDb.query<{ n: number }>(
+      'SELECT COUNT(*) AS n FROM (SELECT 1 FROM ratings GROUP BY campaign_id, home_id, rater_key HAVING COUNT(*) > 1) d',
+    );
     expect(Number(dups.n)).toBe(0);
   });
 
@@ -255,7 +301,9 @@ describe('two instances on a MariaDB primary and replica with Redis', () => {
     await setClocks(new Date(Date.now() + 31 * 86400_000));
     const until = Date.now() + 30_000;
     for (;;) {
-      const [{ n }] = await primaryDb.query<{ n: number }>("SELECT COUNT(*) AS n FROM grievances WHERE status = 'submitted' AND (accept_reminded = 0 OR final_reminded = 0)");
+      const [{ n }] = await primaryDb.query<{ n: number }>(
+        "SELECT COUNT(*) AS n FROM grievances WHERE status = 'submitted' AND (accept_reminded = 0 OR final_reminded = 0)",
+      );
       if (Number(n) === 0) break;
       if (Date.now() > until) throw new Error(`${n} grievances still without their reminders after 30 s`);
       await new Promise((r) => setTimeout(r, 200));
@@ -279,10 +327,18 @@ describe('two instances on a MariaDB primary and replica with Redis', () => {
     const [events] = await primaryDb.query<{ reminded: number; escalated: number }>(
       "SELECT SUM(CASE WHEN kind = 'reminded' THEN 1 ELSE 0 END) AS reminded, SUM(CASE WHEN kind = 'escalated' THEN 1 ELSE 0 END) AS escalated FROM grievance_events",
     );
-    const done = passes.reduce((a, p) => ({ reminded: a.reminded + p.reminded, escalated: a.escalated + p.escalated }), { reminded: 0, escalated: 0 });
-    expect({ reminded: Number(events.reminded), escalated: Number(events.escalated) }).toEqual({ reminded: 2 * Number(filed), escalated: Number(filed) });
+    const done = passes.reduce((a, p) => ({ reminded: a.reminded + p.reminded, escalated: a.escalated + p.escalated }), {
+      reminded: 0,
+      escalated: 0,
+    });
+    expect({ reminded: Number(events.reminded), escalated: Number(events.escalated) }).toEqual({
+      reminded: 2 * Number(filed),
+      escalated: Number(filed),
+    });
     expect(done).toEqual({ reminded: 2 * Number(filed), escalated: Number(filed) });
-    process.stdout.write(`scale sweeps: ${window.length} passes in ${ticks} ticks, ${quietRan} of the ${quietTicks} quiet ones (instance 0: ${window.filter((p) => p.on === 0).length}, instance 1: ${window.filter((p) => p.on === 1).length}), none twice\n`);
+    process.stdout.write(
+      `scale sweeps: ${window.length} passes in ${ticks} ticks, ${quietRan} of the ${quietTicks} quiet ones (instance 0: ${window.filter((p) => p.on === 0).length}, instance 1: ${window.filter((p) => p.on === 1).length}), none twice\n`,
+    );
   }, 120_000);
 
   it('lets a member read their own fresh rating while the replica lags, and reads dashboards from the replica', async () => {
@@ -319,12 +375,19 @@ describe('two instances on a MariaDB primary and replica with Redis', () => {
       await replicaDb.query('START SLAVE SQL_THREAD');
     }
     await replicaCaughtUp();
-    expect(Number((await replicaDb.query<{ n: number }>('SELECT COUNT(*) AS n FROM ratings WHERE campaign_id = ?', [world.campaignId]))[0].n)).toBeGreaterThan(0);
+    expect(
+      Number((await replicaDb.query<{ n: number }>('SELECT COUNT(*) AS n FROM ratings WHERE campaign_id = ?', [world.campaignId]))[0].n),
+    ).toBeGreaterThan(0);
   }, 120_000);
 
   it('leaves the replica identical to the primary once it has caught up', async () => {
     await replicaCaughtUp();
-    const sums = async (db: Db) => (await db.query<{ Table: string; Checksum: number }>('CHECKSUM TABLE ratings, rating_totals, grievances, grievance_events, idempotency_keys')).map((r) => `${r.Table.replace(/^.*\./, '')}=${r.Checksum}`);
+    const sums = async (db: Db) =>
+      (
+        await db.query<{ Table: string; Checksum: number }>(
+          'CHECKSUM TABLE ratings, rating_totals, grievances, grievance_events, idempotency_keys',
+        )
+      ).map((r) => `${r.Table.replace(/^.*\./, '')}=${r.Checksum}`);
     expect(await sums(replicaDb)).toEqual(await sums(primaryDb));
   }, 60_000);
 
@@ -379,12 +442,23 @@ async function setUp(): Promise<World> {
   cityId = city.body.id;
   const homeIds: string[] = [];
   for (const name of ['东厂工会', '南厂工会', '西厂工会']) {
-    const h = await a.post('/api/homes', { token: adminToken, body: { orgId: cityId, name, kind: 'enterprise', memberCount: 1000, membershipMode: 'open' } });
+    const h = await a.post('/api/homes', {
+      token: adminToken,
+      body: { orgId: cityId, name, kind: 'enterprise', memberCount: 1000, membershipMode: 'open' },
+    });
     if (h.status !== 201) throw new Error(`home: ${h.status} ${h.text}`);
     homeIds.push(h.body.id);
   }
   const now = Date.now();
-  const c = await a.post('/api/campaigns', { token: adminToken, body: { orgId: cityId, name: '扩容测试评家', opensAt: new Date(now - 3600e3).toISOString(), closesAt: new Date(now + 90 * 86400e3).toISOString() } });
+  const c = await a.post('/api/campaigns', {
+    token: adminToken,
+    body: {
+      orgId: cityId,
+      name: '扩容测试评家',
+      opensAt: new Date(now - 3600e3).toISOString(),
+      closesAt: new Date(now + 90 * 86400e3).toISOString(),
+    },
+  });
   const opened = await a.post(`/api/campaigns/${c.body.id}/open`, { token: adminToken });
   if (opened.status !== 200) throw new Error(`campaign: ${opened.status} ${opened.text}`);
   const members = (await newMembers(MEMBERS, 'load')).map((token) => ({ token }));

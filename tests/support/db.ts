@@ -37,7 +37,9 @@ export interface RawWriter {
 
 export async function openRawWriter(url = process.env.TEST_DATABASE_URL, dataDir = process.env.PINGJIA_DATA_DIR): Promise<RawWriter> {
   const insertSql = (table: string, row: Record<string, unknown>) =>
-    `INSERT INTO ${table} (${Object.keys(row).join(', ')}) VALUES (${Object.keys(row).map(() => '?').join(', ')})`;
+    `INSERT INTO ${table} (${Object.keys(row).join(', ')}) VALUES (${Object.keys(row)
+      .map(() => '?')
+      .join(', ')})`;
   if (url) {
     const mysql = await import('mysql2/promise');
     const conn = await mysql.createConnection(url);
@@ -58,13 +60,17 @@ export async function openRawWriter(url = process.env.TEST_DATABASE_URL, dataDir
 }
 
 /** The error a unique index raises, on either driver. */
-export const isUniqueViolation = (e: unknown) => ['ER_DUP_ENTRY', 'SQLITE_CONSTRAINT_UNIQUE'].includes((e as { code?: string })?.code ?? '');
+export const isUniqueViolation = (e: unknown) =>
+  ['ER_DUP_ENTRY', 'SQLITE_CONSTRAINT_UNIQUE'].includes((e as { code?: string })?.code ?? '');
 
 /**
  * A database of its own on the suites' MariaDB (TEST_DATABASE_URL; the test user may create one), for
  * a server that must not share its data: its URL and how to drop it. null on SQLite.
  */
-export async function ownMariadbDatabase(label: string, shared = process.env.TEST_DATABASE_URL): Promise<{ url: string; drop: () => Promise<void> } | null> {
+export async function ownMariadbDatabase(
+  label: string,
+  shared = process.env.TEST_DATABASE_URL,
+): Promise<{ url: string; drop: () => Promise<void> } | null> {
   if (!shared) return null;
   const { randomBytes } = await import('node:crypto');
   const name = `pingjia_${label.replace(/\W/g, '_')}_${randomBytes(4).toString('hex')}`;

@@ -24,7 +24,9 @@ export async function call<T = any>(base: string, method: string, path: string, 
   }
   // A GET may race the server closing an idle keep-alive socket (ECONNRESET on a loaded machine): one retry.
   const send = () => fetch(base + path, { method, headers, body });
-  const res = await send().catch((e) => (method === 'GET' && /ECONNRESET|other side closed/.test(String(e?.cause?.message ?? e)) ? send() : Promise.reject(e)));
+  const res = await send().catch((e) =>
+    method === 'GET' && /ECONNRESET|other side closed/.test(String(e?.cause?.message ?? e)) ? send() : Promise.reject(e),
+  );
   const text = await res.text();
   let parsed: unknown = text;
   try {

@@ -29,9 +29,14 @@ const ping = (port: number) =>
 
 export async function startRedis(dir: string): Promise<PrivateRedis> {
   // A missing redis-server is a failure of the test, never a skip.
-  if (spawnSync('redis-server', ['--version']).status !== 0) throw new Error('redis-server is not installed (Debian package redis-server; scripts/test.sh installs it)');
+  if (spawnSync('redis-server', ['--version']).status !== 0)
+    throw new Error('redis-server is not installed (Debian package redis-server; scripts/test.sh installs it)');
   const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));

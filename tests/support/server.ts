@@ -74,4 +74,3 @@ export function testDatabaseEnv(): Record<string, string> {
   const url = process.env.TEST_DATABASE_URL;
   return url ? { DATABASE_URL: url } : {};
 }
-

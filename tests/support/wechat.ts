@@ -5,9 +5,11 @@ export function fakeWechat(url = process.env.FAKE_WECHAT_URL!) {
   const c = client(url);
   return {
     /** a fresh wx.login code, as WeChat would hand the device */
-    code: async (openid?: string): Promise<{ code: string; openid: string }> => (await c.post('/__control/codes', { body: { openid } })).body,
+    code: async (openid?: string): Promise<{ code: string; openid: string }> =>
+      (await c.post('/__control/codes', { body: { openid } })).body,
     /** the next `times` calls of `api` fail with `errcode`; with `match`, only calls whose query or body holds it */
-    fail: async (api: string, errcode: number | 'timeout', times = 1, match?: string) => c.post('/__control/fail', { body: { api, errcode, times, match } }),
+    fail: async (api: string, errcode: number | 'timeout', times = 1, match?: string) =>
+      c.post('/__control/fail', { body: { api, errcode, times, match } }),
     stats: async (): Promise<{ tokenFetches: number; calls: Record<string, number> }> => (await c.get('/__control/stats')).body,
     invalidateToken: async () => c.post('/__control/invalidate-token'),
     /** answers this API only after `ms` (stable_token), so concurrent callers overlap with it */
@@ -18,7 +20,9 @@ export function fakeWechat(url = process.env.FAKE_WECHAT_URL!) {
     /** the user allowed one subscribe message of this template (wx.requestSubscribeMessage) */
     allowMessage: async (openid: string, templateId?: string) => c.post('/__control/subscribe', { body: { openid, templateId } }),
     /** subscribe messages WeChat accepted, optionally for one user */
-    messages: async (touser?: string): Promise<Array<{ touser: string; template_id: string; page?: string; data: Record<string, { value: string }> }>> =>
+    messages: async (
+      touser?: string,
+    ): Promise<Array<{ touser: string; template_id: string; page?: string; data: Record<string, { value: string }> }>> =>
       (await c.get(`/__control/messages${touser ? `?touser=${encodeURIComponent(touser)}` : ''}`)).body.items,
   };
 }

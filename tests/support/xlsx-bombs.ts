@@ -58,10 +58,22 @@ const xmlPart = (name: string, xml: string): Part => {
 };
 
 const SHELL = [
-  xmlPart('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'),
-  xmlPart('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
-  xmlPart('xl/workbook.xml', '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="名册" sheetId="1" r:id="rId1"/></sheets></workbook>'),
-  xmlPart('xl/_rels/workbook.xml.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
+  xmlPart(
+    '[Content_Types].xml',
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+  ),
+  xmlPart(
+    '_rels/.rels',
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+  ),
+  xmlPart(
+    'xl/workbook.xml',
+    '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="名册" sheetId="1" r:id="rId1"/></sheets></workbook>',
+  ),
+  xmlPart(
+    'xl/_rels/workbook.xml.rels',
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+  ),
 ];
 
 const flushed = (xml: string) => deflateRawSync(Buffer.from(xml, 'utf8'), { level: 9, finishFlush: constants.Z_SYNC_FLUSH });
@@ -78,7 +90,8 @@ export interface Bomb {
  * zip's headers, as a bomb would to get past a check of the declared sizes.
  */
 export function xlsxBomb(fileBytes: number, opts: { declaredSize?: boolean; oneLongCell?: boolean } = {}): Bomb {
-  const head = '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row><c t="inlineStr"><is><t>姓名</t></is></c><c t="inlineStr"><is><t>会员编号</t></is></c><c t="inlineStr"><is><t>手机号</t></is></c></row>';
+  const head =
+    '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row><c t="inlineStr"><is><t>姓名</t></is></c><c t="inlineStr"><is><t>会员编号</t></is></c><c t="inlineStr"><is><t>手机号</t></is></c></row>';
   const row = '<row><c t="inlineStr"><is><t>张三</t></is></c><c t="inlineStr"><is><t>A001</t></is></c><c><v>13800138000</v></c></row>';
   // oneLongCell: one member whose name never ends (the most deflate gives, ~1000 times).
   const tail = opts.oneLongCell ? '</t></is></c></row></sheetData></worksheet>' : '</sheetData></worksheet>';
@@ -89,12 +102,21 @@ export function xlsxBomb(fileBytes: number, opts: { declaredSize?: boolean; oneL
   const count = Math.max(1, Math.round(fileBytes / piece.length));
   const data = Buffer.concat([flushed(start), ...Array.from({ length: count }, () => piece), deflateRawSync(Buffer.from(tail))]);
   const inflatedBytes = Buffer.byteLength(start) + count * Buffer.byteLength(chunkXml) + tail.length;
-  const sheet: Part = { name: 'xl/worksheets/sheet1.xml', data, size: opts.declaredSize === false ? 4096 : Math.min(inflatedBytes, 0xffffffff), method: 8 };
+  const sheet: Part = {
+    name: 'xl/worksheets/sheet1.xml',
+    data,
+    size: opts.declaredSize === false ? 4096 : Math.min(inflatedBytes, 0xffffffff),
+    method: 8,
+  };
   return { file: zip([...SHELL, sheet]), inflatedBytes };
 }
 
 /** A workbook with `sheets` tiny worksheets. */
 export function manySheets(sheets: number): Buffer {
-  const sheet = (i: number) => xmlPart(`xl/worksheets/sheet${i + 1}.xml`, '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>');
+  const sheet = (i: number) =>
+    xmlPart(
+      `xl/worksheets/sheet${i + 1}.xml`,
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>',
+    );
   return zip([...SHELL, ...Array.from({ length: sheets }, (_, i) => sheet(i))]);
 }

@@ -65,7 +65,8 @@ describe("the chair's dashboard page (weapp build, WeChat simulator)", () => {
       const server = await homeDashboard(admin, home.id, campaign.id);
       expect(h.text('chair-days-left')).toContain(daysLeftText(server.openCycle.daysLeft));
       expect(h.text('chair-open-note')).toBe(openFiguresNote());
-      for (const id of ['chair-withheld', 'chair-satisfaction', 'chair-satisfaction-withheld', 'chair-criteria-withheld']) expect([id, h.find(id)]).toEqual([id, null]);
+      for (const id of ['chair-withheld', 'chair-satisfaction', 'chair-satisfaction-withheld', 'chair-criteria-withheld'])
+        expect([id, h.find(id)]).toEqual([id, null]);
       return;
     }
     expect(h.find('chair-open')).toBeNull();

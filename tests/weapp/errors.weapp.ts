@@ -11,7 +11,11 @@ describe('error paths on the landing page and the rating form (weapp build, WeCh
   const h = weapp();
   let home: DemoHome;
   let campaignId: string;
-  const answers: Answers = { scores: allCriteria({ organization: 3, rights: 3, work: 2, role: 3, trust: 3 }), verdict: 'dissatisfied', comment: '活动室开放时间太短' };
+  const answers: Answers = {
+    scores: allCriteria({ organization: 3, rights: 3, work: 2, role: 3, trust: 3 }),
+    verdict: 'dissatisfied',
+    comment: '活动室开放时间太短',
+  };
   const puts = () => h.env.requests.filter((r) => r.method === 'PUT');
   const memberToken = () => h.storageGet('pingjia.token') as string;
 

@@ -11,7 +11,8 @@ export const ADMIN = { username: 'weapp-admin', password: 'weapp-admin-password-
 // simulator suites. The server logs members in through the stand-in, as wx.login → jscode2session.
 export default async function globalSetup() {
   const dist = weappDist();
-  if (!existsSync(join(dist, 'app.js'))) throw new Error(`the weapp build is missing at ${dist}: run \`cd miniapp && pnpm build:weapp\` first`);
+  if (!existsSync(join(dist, 'app.js')))
+    throw new Error(`the weapp build is missing at ${dist}: run \`cd miniapp && pnpm build:weapp\` first`);
   const wechat = await startFakeWechat();
   const dataDir = mkdtempSync(join(tmpdir(), 'pingjia-weapp-'));
   (globalThis as any).__PINGJIA_DATA_DIR__ = dataDir;

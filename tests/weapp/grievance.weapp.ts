@@ -96,7 +96,10 @@ describe('a worker reports a grievance in WeChat and is told of its progress (we
     expect(JSON.stringify(sent[0].data)).not.toContain('会员大会');
 
     // One allowance, one message: a second change sends nothing more.
-    const replied = await api().post(`/api/grievances/${created.id}/actions`, { token: adminToken, body: { action: 'resolve', message: '已督促该工会召开会员大会并公开经费。' } });
+    const replied = await api().post(`/api/grievances/${created.id}/actions`, {
+      token: adminToken,
+      body: { action: 'resolve', message: '已督促该工会召开会员大会并公开经费。' },
+    });
     expect(replied.status).toBe(200);
     await new Promise((r) => setTimeout(r, 1000));
     expect(await messagesTo(h.env.openid)).toHaveLength(1);

@@ -101,7 +101,11 @@ export class Weapp {
   private readonly routes: string[];
   private app: Record<string, any> | null = null;
 
-  constructor(readonly dist: string, serverUrl: string, wechatUrl: string) {
+  constructor(
+    readonly dist: string,
+    serverUrl: string,
+    wechatUrl: string,
+  ) {
     if (!existsSync(join(dist, 'app.js'))) throw new Error(`no weapp build at ${dist}: run \`cd miniapp && pnpm build:weapp\` first`);
     const appJson = JSON.parse(readFileSync(join(dist, 'app.json'), 'utf8')) as {
       pages: string[];
@@ -128,9 +132,9 @@ export class Weapp {
       privacyListeners: [],
       pending: new Set(),
     };
-     
+
     this.simulate = require('miniprogram-simulate');
-     
+
     this.exparser = require('miniprogram-exparser');
     const g = globalThis as any;
     // simulate installed its stub `wx`; ours replaces the members that matter.
@@ -146,7 +150,7 @@ export class Weapp {
       for (const [k, v] of Object.entries(options)) if (typeof v === 'function') methods[k] = v;
       g.Component({ data: options.data ?? {}, options: options.options, behaviors: options.behaviors, methods });
     };
-     
+
     require(join(dist, 'app.js'));
     if (!this.app) throw new Error('app.js did not call App()');
   }
@@ -310,7 +314,10 @@ export class Weapp {
     const touch = { identifier: 0, pageX: 10, pageY: 10, clientX: 10, clientY: 10, force: 1 };
     const touches = name === 'touchstart' ? [touch] : [];
     const changedTouches = name.startsWith('touch') || name === 'tap' ? [touch] : [];
-    Event.dispatchEvent(target, Event.create(name, detail, { bubbles, composed: bubbles, capturePhase: bubbles, extraFields: { touches, changedTouches } }));
+    Event.dispatchEvent(
+      target,
+      Event.create(name, detail, { bubbles, composed: bubbles, capturePhase: bubbles, extraFields: { touches, changedTouches } }),
+    );
   }
 
   /** A finger tap: touchstart, touchend, tap, through exparser into Taro's event handler and React's onClick. */
@@ -377,7 +384,13 @@ export class Weapp {
   async idle(timeoutMs = 10_000): Promise<void> {
     const until = Date.now() + timeoutMs;
     while (this.env.pending.size > 0) {
-      if (Date.now() > until) throw new Error(`still busy after ${timeoutMs} ms: ${this.env.requests.filter((r) => r.status === undefined && !r.failed).map((r) => r.path).join(', ')}`);
+      if (Date.now() > until)
+        throw new Error(
+          `still busy after ${timeoutMs} ms: ${this.env.requests
+            .filter((r) => r.status === undefined && !r.failed)
+            .map((r) => r.path)
+            .join(', ')}`,
+        );
       await Promise.race([...this.env.pending, sleep(50)]);
     }
     await sleep(30);

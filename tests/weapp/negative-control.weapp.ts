@@ -17,7 +17,8 @@ const HOME_BROKEN = 'negative control: the landing page cannot render';
 function breakFile(file: string, pattern: RegExp, replacement: string) {
   const code = readFileSync(file, 'utf8');
   const hits = code.match(new RegExp(pattern.source, 'g'))?.length ?? 0;
-  if (hits !== 1) throw new Error(`negative control: expected one match of ${pattern} in ${file}, found ${hits}; update the control to the new build`);
+  if (hits !== 1)
+    throw new Error(`negative control: expected one match of ${pattern} in ${file}, found ${hits}; update the control to the new build`);
   writeFileSync(file, code.replace(pattern, replacement));
 }
 
@@ -25,9 +26,17 @@ function brokenBuild(): string {
   const dir = mkdtempSync(join(tmpdir(), 'pingjia-weapp-broken-'));
   cpSync(weappDist(), dir, { recursive: true });
   // The rating form's submit button: a throwing onClick takes the place of the real one (kept under another name).
-  breakFile(join(dir, 'pages/rate/index.js'), /(id:"submit-rating"[\s\S]{0,800}?)onClick:/, `$1onClick:function(){throw new Error(${JSON.stringify(SUBMIT_BROKEN)})},replacedOnClick:`);
+  breakFile(
+    join(dir, 'pages/rate/index.js'),
+    /(id:"submit-rating"[\s\S]{0,800}?)onClick:/,
+    `$1onClick:function(){throw new Error(${JSON.stringify(SUBMIT_BROKEN)})},replacedOnClick:`,
+  );
   // The landing page: its component now throws while rendering.
-  breakFile(join(dir, 'pages/home/index.js'), /(\(0,[\w$]+\.[\w$]+\)\()[\w$]+(,"pages\/home\/index")/, `$1function(){throw new Error(${JSON.stringify(HOME_BROKEN)})}$2`);
+  breakFile(
+    join(dir, 'pages/home/index.js'),
+    /(\(0,[\w$]+\.[\w$]+\)\()[\w$]+(,"pages\/home\/index")/,
+    `$1function(){throw new Error(${JSON.stringify(HOME_BROKEN)})}$2`,
+  );
   return dir;
 }
 

@@ -88,7 +88,11 @@ describe('a member rates a home from its QR code (weapp build, WeChat simulator)
     const changed: Answers = { ...answers, scores: { ...answers.scores, trust: 5 }, verdict: 'satisfied', comment: '改为满意' };
     await fillAndSubmit(h, changed);
     const token = h.storageGet(MEMBER_TOKEN_KEY) as string;
-    expect(await myRating(token, campaign.id, home.id)).toMatchObject({ scores: changed.scores, verdict: 'satisfied', comment: '改为满意' });
+    expect(await myRating(token, campaign.id, home.id)).toMatchObject({
+      scores: changed.scores,
+      verdict: 'satisfied',
+      comment: '改为满意',
+    });
     // A change replaces the member's rating (200), it does not add one (201).
     expect(h.env.requests.filter((r) => r.method === 'PUT').map((r) => r.status)).toEqual([201, 200]);
   });

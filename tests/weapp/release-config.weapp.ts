@@ -27,20 +27,30 @@ describe('a release build of the weapp', () => {
   ])('refuses an API base that is %s, naming the variable', (_what, base) => {
     const run = releaseBuild(base);
     expect(run.status).not.toBe(0);
-    expect(`${run.stdout}${run.stderr}`).toContain('TARO_APP_API_BASE must be the API\'s https origin');
+    expect(`${run.stdout}${run.stderr}`).toContain("TARO_APP_API_BASE must be the API's https origin");
   });
 
   // The suite's own build is the release build (scripts/test.sh builds it with the origin below, and every
   // other weapp test runs on it): completed, not stopped part-way, and the origin is in its code.
   it('is the build under test: a complete release build that calls only the https origin it was given', () => {
     const origin = process.env.WEAPP_RELEASE_ORIGIN;
-    if (!origin) throw new Error('WEAPP_RELEASE_ORIGIN is not set: build with `PINGJIA_RELEASE=true TARO_APP_API_BASE=https://… pnpm build:weapp` and pass the origin');
+    if (!origin)
+      throw new Error(
+        'WEAPP_RELEASE_ORIGIN is not set: build with `PINGJIA_RELEASE=true TARO_APP_API_BASE=https://… pnpm build:weapp` and pass the origin',
+      );
     const dist = weappDist();
-    const app = JSON.parse(readFileSync(join(dist, 'app.json'), 'utf8')) as { pages: string[]; subPackages: Array<{ root: string; pages: string[] }> };
+    const app = JSON.parse(readFileSync(join(dist, 'app.json'), 'utf8')) as {
+      pages: string[];
+      subPackages: Array<{ root: string; pages: string[] }>;
+    };
     const pages = [...app.pages, ...app.subPackages.flatMap((p) => p.pages.map((x) => `${p.root}/${x}`))];
     expect(pages.length).toBeGreaterThan(20);
-    for (const page of pages) for (const ext of ['js', 'json', 'wxml']) expect([page, ext, existsSync(join(dist, `${page}.${ext}`))]).toEqual([page, ext, true]);
-    const code = readdirSync(dist).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(dist, f), 'utf8')).join('\n');
+    for (const page of pages)
+      for (const ext of ['js', 'json', 'wxml']) expect([page, ext, existsSync(join(dist, `${page}.${ext}`))]).toEqual([page, ext, true]);
+    const code = readdirSync(dist)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(join(dist, f), 'utf8'))
+      .join('\n');
     expect(code).toContain(JSON.stringify(origin).slice(1, -1));
     expect(code).not.toContain('http://127.0.0.1:3000');
   });

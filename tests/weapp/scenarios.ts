@@ -46,7 +46,10 @@ export async function fillForm(h: Weapp, answers: Answers, { timeoutMs }: Journe
     });
   }
   await h.tap(`verdict-${answers.verdict}`);
-  await h.waitFor(() => h.attr(`verdict-${answers.verdict}`, 'aria-checked') === true, { message: 'the verdict to be selected', timeoutMs });
+  await h.waitFor(() => h.attr(`verdict-${answers.verdict}`, 'aria-checked') === true, {
+    message: 'the verdict to be selected',
+    timeoutMs,
+  });
   await h.type('comment', answers.comment);
   await h.waitFor(() => h.attr('submit-rating', 'disabled') === false, { message: 'submit to be enabled', timeoutMs });
 }

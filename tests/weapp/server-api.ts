@@ -66,13 +66,33 @@ export async function rateAsNewMember(campaignId: string, homeId: string, body: 
  *  the city: figures nobody else touches. */
 export async function ownCityWithCampaign(token: string, provinceId: string, memberCount = 40) {
   const tag = Math.random().toString(36).slice(2, 8);
-  const city = must('city', await api().post('/api/orgs', { token, body: { parentId: provinceId, name: `模拟器测试市${tag}`, level: 'city' } }), 201);
-  const home = must('home', await api().post('/api/homes', { token, body: { orgId: city.id, name: `模拟器测试厂工会${tag}`, kind: 'enterprise', memberCount, membershipMode: 'open' } }), 201);
+  const city = must(
+    'city',
+    await api().post('/api/orgs', { token, body: { parentId: provinceId, name: `模拟器测试市${tag}`, level: 'city' } }),
+    201,
+  );
+  const home = must(
+    'home',
+    await api().post('/api/homes', {
+      token,
+      body: { orgId: city.id, name: `模拟器测试厂工会${tag}`, kind: 'enterprise', memberCount, membershipMode: 'open' },
+    }),
+    201,
+  );
   const now = Date.now();
-  const created = must('campaign', await api().post('/api/campaigns', {
-    token,
-    body: { orgId: city.id, name: `模拟器评家${tag}`, opensAt: new Date(now - 3600e3).toISOString(), closesAt: new Date(now + 30 * 86400e3).toISOString() },
-  }), 201);
+  const created = must(
+    'campaign',
+    await api().post('/api/campaigns', {
+      token,
+      body: {
+        orgId: city.id,
+        name: `模拟器评家${tag}`,
+        opensAt: new Date(now - 3600e3).toISOString(),
+        closesAt: new Date(now + 30 * 86400e3).toISOString(),
+      },
+    }),
+    201,
+  );
   const campaign = must('open campaign', await api().post(`/api/campaigns/${created.id}/open`, { token }));
   return { city, home: home as { id: string; name: string; memberCount: number }, campaign: campaign as { id: string; name: string } };
 }

@@ -121,7 +121,12 @@ function wxRequest(env: WxEnv) {
         if (data && typeof data === 'object') url += (target.search ? '&' : '?') + queryString(data as Record<string, unknown>);
       } else if (data !== undefined) {
         headers['content-type'] ??= 'application/json';
-        body = typeof data === 'string' ? data : headers['content-type'].includes('json') ? JSON.stringify(data) : queryString(data as Record<string, unknown>);
+        body =
+          typeof data === 'string'
+            ? data
+            : headers['content-type'].includes('json')
+              ? JSON.stringify(data)
+              : queryString(data as Record<string, unknown>);
       }
       const faultIndex = env.faults.findIndex((f) => f.match.test(record.path) && (!f.method || f.method === method));
       if (faultIndex >= 0) {
@@ -164,7 +169,13 @@ function wxRequest(env: WxEnv) {
     });
     api(o.success || o.fail || o.complete ? o : { ...o, complete: () => undefined });
     const noop = () => undefined;
-    return { abort: () => void (aborted = true), onHeadersReceived: noop, offHeadersReceived: noop, onChunkReceived: noop, offChunkReceived: noop };
+    return {
+      abort: () => void (aborted = true),
+      onHeadersReceived: noop,
+      offHeadersReceived: noop,
+      onChunkReceived: noop,
+      offChunkReceived: noop,
+    };
   };
 }
 
@@ -177,7 +188,11 @@ function storageApis(env: WxEnv) {
     const raw = env.storage.get(key);
     return raw === undefined ? undefined : JSON.parse(raw);
   };
-  const info = () => ({ keys: [...env.storage.keys()], currentSize: Math.ceil([...env.storage.values()].join('').length / 1024), limitSize: 10240 });
+  const info = () => ({
+    keys: [...env.storage.keys()],
+    currentSize: Math.ceil([...env.storage.values()].join('').length / 1024),
+    limitSize: 10240,
+  });
   return {
     setStorageSync: (key: unknown, data: unknown) => void env.storage.set(need('setStorageSync', key), serialize(data)),
     getStorageSync: (key: unknown) => read(need('getStorageSync', key)) ?? '',
@@ -208,7 +223,11 @@ function feedbackApis(env: WxEnv) {
     hideToast: shown('hideToast'),
     showLoading: shown('showLoading'),
     hideLoading: shown('hideLoading'),
-    showModal: shown('showModal', (o) => ({ confirm: env.modalAnswer.confirm, cancel: !env.modalAnswer.confirm, content: o.editable ? '' : undefined })),
+    showModal: shown('showModal', (o) => ({
+      confirm: env.modalAnswer.confirm,
+      cancel: !env.modalAnswer.confirm,
+      content: o.editable ? '' : undefined,
+    })),
     showActionSheet: shown('showActionSheet', () => {
       throw new Error('cancel');
     }),
@@ -265,7 +284,8 @@ export function createWx(env: WxEnv): Record<string, unknown> {
     onNeedPrivacyAuthorization: (listener: (resolve: unknown, event: unknown) => void) => void env.privacyListeners.push(listener),
     openPrivacyContract: asyncApi(env, 'openPrivacyContract', async () => undefined),
     getNetworkType: asyncApi(env, 'getNetworkType', async () => ({ networkType: env.online ? 'wifi' : 'none' })),
-    onNetworkStatusChange: (listener: (r: { isConnected: boolean; networkType: string }) => void) => void env.networkListeners.push(listener),
+    onNetworkStatusChange: (listener: (r: { isConnected: boolean; networkType: string }) => void) =>
+      void env.networkListeners.push(listener),
     offNetworkStatusChange: (listener?: (r: { isConnected: boolean; networkType: string }) => void) => {
       const keep = listener ? env.networkListeners.filter((l) => l !== listener) : [];
       env.networkListeners.splice(0, env.networkListeners.length, ...keep);

@@ -55,7 +55,9 @@ describe('the rating form never loses what the member entered', () => {
   it('shows the sent rating under 我的评议, fetched from the server', async () => {
     await page.locator('#thanks-mine').click();
     expect(await text(page, '#mine-home-0')).toBe(home.name);
-    await page.waitForFunction(() => /维权到位 5 分/.test(document.querySelector('#mine-state-0')?.textContent ?? ''), null, { timeout: 20_000 });
+    await page.waitForFunction(() => /维权到位 5 分/.test(document.querySelector('#mine-state-0')?.textContent ?? ''), null, {
+      timeout: 20_000,
+    });
     expect(await text(page, '#mine-state-0')).toContain('组织健全 2 分');
     expect(await page.locator('#mine-draft-0').count()).toBe(0);
   });
@@ -85,7 +87,14 @@ describe('a refused rating keeps the form and says what to fix', () => {
     await page.locator('#verdict-dissatisfied').click();
     await page.route('**/my-rating', (route) =>
       route.request().method() === 'PUT'
-        ? route.fulfill({ status: 400, json: { code: 'VALIDATION_FAILED', message: '提交的内容有误，请检查后重试', fields: { 'scores.rights': '评分须为 1 到 5 的整数' } } })
+        ? route.fulfill({
+            status: 400,
+            json: {
+              code: 'VALIDATION_FAILED',
+              message: '提交的内容有误，请检查后重试',
+              fields: { 'scores.rights': '评分须为 1 到 5 的整数' },
+            },
+          })
         : route.continue(),
     );
     expect(await submitRating(page)).toBe(400);

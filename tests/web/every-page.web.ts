@@ -32,7 +32,10 @@ const PAGES: Record<string, { query: (c: Ctx, page: Page) => string | Promise<st
   'pages/membership/index': { query: (c) => target(c), ready: '#membership-title' },
   'pages/mine/index': { query: () => '', ready: '#mine-note' },
   'pages/grievance/index': { query: async (c, page) => `id=${await grievanceOf(page, c.open.home.id)}`, ready: '#grievance-status' },
-  'pages/grievance/new/index': { query: (c) => `homeId=${c.open.home.id}&homeName=${encodeURIComponent(c.open.home.name)}`, ready: '#grievance-intro' },
+  'pages/grievance/new/index': {
+    query: (c) => `homeId=${c.open.home.id}&homeName=${encodeURIComponent(c.open.home.name)}`,
+    ready: '#grievance-intro',
+  },
   'pages/grievance/done/index': { query: () => '', ready: '#grievance-done-gone' },
   'pages/grievance/mine/index': { query: () => '', ready: '#grievance-mine-note' },
   'pages/grievance/track/index': { query: () => '', ready: '#track-code-label' },
@@ -41,9 +44,15 @@ const PAGES: Record<string, { query: (c: Ctx, page: Page) => string | Promise<st
   'oversight/pages/staff/index': { query: () => '', ready: '#staff-org-0, #fed-homes' },
   'oversight/pages/accept/index': { query: (c) => `code=${c.inviteCode}`, ready: '#accept-username' },
   'oversight/pages/chair/index': { query: (c) => `homeId=${c.home.id}&campaignId=${c.closed.id}`, ready: '#chair-comments-count' },
-  'oversight/pages/comments/index': { query: (c) => `homeId=${c.home.id}&campaignId=${c.closed.id}`, ready: '#comments-list, #comments-empty' },
+  'oversight/pages/comments/index': {
+    query: (c) => `homeId=${c.home.id}&campaignId=${c.closed.id}`,
+    ready: '#comments-list, #comments-empty',
+  },
   'oversight/pages/poster/index': { query: (c) => `homeId=${c.home.id}&campaignId=${c.closed.id}`, ready: '#poster-image' },
-  'oversight/pages/rectification/index': { query: (c) => `homeId=${c.home.id}&campaignId=${c.closed.id}`, ready: '#rect-status, #rect-plan' },
+  'oversight/pages/rectification/index': {
+    query: (c) => `homeId=${c.home.id}&campaignId=${c.closed.id}`,
+    ready: '#rect-status, #rect-plan',
+  },
   'oversight/pages/federation/index': { query: (c) => `orgId=${c.cityId}&campaignId=${c.closed.id}`, ready: '#fed-homes' },
   'oversight/pages/league/index': { query: (c) => `orgId=${c.cityId}&campaignId=${c.closed.id}`, ready: '#league-table' },
   'oversight/pages/campaigns/index': { query: (c) => `orgId=${c.cityId}`, ready: '#campaign-0' },
@@ -61,7 +70,14 @@ async function grievanceOf(page: Page, homeId: string): Promise<string> {
 
 function target(c: Ctx): string {
   const { home, campaign } = c.open;
-  const q = { homeId: home.id, homeName: home.name, campaignId: campaign.id, campaignName: campaign.name, closesAt: campaign.closesAt, scene: home.sceneToken };
+  const q = {
+    homeId: home.id,
+    homeName: home.name,
+    campaignId: campaign.id,
+    campaignName: campaign.name,
+    closesAt: campaign.closesAt,
+    scene: home.sceneToken,
+  };
   return new URLSearchParams(q).toString();
 }
 
@@ -69,13 +85,40 @@ function target(c: Ctx): string {
 async function setUp(): Promise<Ctx> {
   const open = await cityWithCampaign();
   const { token, provinceId } = await staffToken();
-  const city = must('city', await api().post('/api/orgs', { token, body: { parentId: provinceId, name: uniq('每页测试市'), level: 'city' } }), 201);
-  const home = must('home', await api().post('/api/homes', { token, body: { orgId: city.id, name: uniq('每页测试职工之家'), kind: 'enterprise', memberCount: 20, membershipMode: 'open' } }), 201);
+  const city = must(
+    'city',
+    await api().post('/api/orgs', { token, body: { parentId: provinceId, name: uniq('每页测试市'), level: 'city' } }),
+    201,
+  );
+  const home = must(
+    'home',
+    await api().post('/api/homes', {
+      token,
+      body: { orgId: city.id, name: uniq('每页测试职工之家'), kind: 'enterprise', memberCount: 20, membershipMode: 'open' },
+    }),
+    201,
+  );
   const now = Date.now();
-  const created = must('campaign', await api().post('/api/campaigns', { token, body: { orgId: city.id, name: uniq('每页测试评家'), opensAt: new Date(now - 3600e3).toISOString(), closesAt: new Date(now + 86400e3).toISOString() } }), 201);
+  const created = must(
+    'campaign',
+    await api().post('/api/campaigns', {
+      token,
+      body: {
+        orgId: city.id,
+        name: uniq('每页测试评家'),
+        opensAt: new Date(now - 3600e3).toISOString(),
+        closesAt: new Date(now + 86400e3).toISOString(),
+      },
+    }),
+    201,
+  );
   must('open', await api().post(`/api/campaigns/${created.id}/open`, { token }), 200);
   for (let i = 0; i < 11; i++) {
-    const body = { scores: { organization: 4, rights: 5, work: 4, role: 3, trust: 5 }, verdict: i % 4 ? 'satisfied' : 'basically_satisfied', comment: i === 10 ? '待人工复核的留言' : `活动办得好${i}` };
+    const body = {
+      scores: { organization: 4, rights: 5, work: 4, role: 3, trust: 5 },
+      verdict: i % 4 ? 'satisfied' : 'basically_satisfied',
+      comment: i === 10 ? '待人工复核的留言' : `活动办得好${i}`,
+    };
     must('rating', await api().put(`/api/campaigns/${created.id}/homes/${home.id}/my-rating`, { token: await memberToken(), body }), 201);
   }
   must('close', await api().post(`/api/campaigns/${created.id}/close`, { token }), 200);

@@ -24,7 +24,9 @@ export function bannerUrl(label: string): string {
 export function appRoutes(): Set<string> {
   const config = readFileSync(resolve(ROOT, 'miniapp/src/app.config.ts'), 'utf8');
   const main = [...config.slice(0, config.indexOf('subPackages')).matchAll(/'(pages\/[^']+)'/g)].map((m) => m[1]);
-  const subs = [...config.matchAll(/root: '([^']+)',\s*pages: \[([^\]]+)\]/g)].flatMap((m) => [...m[2].matchAll(/'([^']+)'/g)].map((p) => `${m[1]}/${p[1]}`));
+  const subs = [...config.matchAll(/root: '([^']+)',\s*pages: \[([^\]]+)\]/g)].flatMap((m) =>
+    [...m[2].matchAll(/'([^']+)'/g)].map((p) => `${m[1]}/${p[1]}`),
+  );
   return new Set([...main, ...subs]);
 }
 
@@ -44,7 +46,10 @@ export async function expectAccessible(page: Page): Promise<void> {
   const result = await new AxeBuilder({ page }).analyze();
   const bad = result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')} (${(n.failureSummary ?? '').replace(/\s+/g, ' ')})`).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')} (${(n.failureSummary ?? '').replace(/\s+/g, ' ')})`).join(', ')}`,
+    );
   expect(bad).toEqual([]);
   expect(result.passes.length).toBeGreaterThan(0);
 }
@@ -97,14 +102,22 @@ export async function newHome(mode: 'open' | 'roster', rosterCsv?: string): Prom
   });
   if (home.status !== 201) throw new Error(`home: ${home.status} ${home.text}`);
   if (rosterCsv) {
-    const roster = await api().post(`/api/homes/${home.body.id}/roster`, { token, raw: rosterCsv, headers: { 'content-type': 'text/csv' } });
+    const roster = await api().post(`/api/homes/${home.body.id}/roster`, {
+      token,
+      raw: rosterCsv,
+      headers: { 'content-type': 'text/csv' },
+    });
     if (roster.status !== 201) throw new Error(`roster: ${roster.status} ${roster.text}`);
   }
   return home.body;
 }
 
 /** A city of its own under the demo province with one open home and its own open cycle (scene lookups pick it). */
-export async function cityWithCampaign(): Promise<{ token: string; home: { id: string; name: string; sceneToken: string }; campaign: { id: string; name: string; closesAt: string } }> {
+export async function cityWithCampaign(): Promise<{
+  token: string;
+  home: { id: string; name: string; sceneToken: string };
+  campaign: { id: string; name: string; closesAt: string };
+}> {
   const { token, provinceId } = await staffToken();
   const city = await api().post('/api/orgs', { token, body: { parentId: provinceId, name: uniq('浏览器测试市'), level: 'city' } });
   if (city.status !== 201) throw new Error(`city: ${city.status} ${city.text}`);
@@ -116,7 +129,12 @@ export async function cityWithCampaign(): Promise<{ token: string; home: { id: s
   const now = Date.now();
   const created = await api().post('/api/campaigns', {
     token,
-    body: { orgId: city.body.id, name: uniq('浏览器测试评家'), opensAt: new Date(now - 3600e3).toISOString(), closesAt: new Date(now + 30 * 86400e3).toISOString() },
+    body: {
+      orgId: city.body.id,
+      name: uniq('浏览器测试评家'),
+      opensAt: new Date(now - 3600e3).toISOString(),
+      closesAt: new Date(now + 30 * 86400e3).toISOString(),
+    },
   });
   if (created.status !== 201) throw new Error(`campaign: ${created.status} ${created.text}`);
   const opened = await api().post(`/api/campaigns/${created.body.id}/open`, { token });

@@ -20,7 +20,9 @@ const ariaDisabled = async (page: Page, selector: string) => (await page.locator
 
 /** Waits until the element reads exactly `want` (it may be on the page already with the old text). */
 async function textBecomes(page: Page, selector: string, want: string): Promise<string> {
-  await page.waitForFunction(([sel, w]) => document.querySelector(sel)?.textContent?.trim() === w, [selector, want] as const, { timeout: 20_000 }).catch(() => undefined);
+  await page
+    .waitForFunction(([sel, w]) => document.querySelector(sel)?.textContent?.trim() === w, [selector, want] as const, { timeout: 20_000 })
+    .catch(() => undefined);
   return text(page, selector);
 }
 
@@ -227,11 +229,14 @@ describe('a worker reports a grievance, the chair handles it, the worker rates t
 
   it('marks an overdue grievance with words as well as colour', async () => {
     // No grievance can be overdue on a fresh server: the list answer is the real one, marked overdue in flight.
-    await chair.route((url) => url.pathname === '/api/grievances', async (route) => {
-      const res = await route.fetch();
-      const body = await res.json();
-      await route.fulfill({ response: res, json: { ...body, items: body.items.map((g: object) => ({ ...g, overdue: true })) } });
-    });
+    await chair.route(
+      (url) => url.pathname === '/api/grievances',
+      async (route) => {
+        const res = await route.fetch();
+        const body = await res.json();
+        await route.fulfill({ response: res, json: { ...body, items: body.items.map((g: object) => ({ ...g, overdue: true })) } });
+      },
+    );
     await chair.locator('#queue-filter-status-submitted').click();
     expect(await text(chair, '#queue-item-overdue-0')).toBe('⚠ 已超期');
     expect(await chair.locator('#queue-item-open-0').getAttribute('aria-label')).toContain('已超期');
@@ -240,7 +245,7 @@ describe('a worker reports a grievance, the chair handles it, the worker rates t
     await chair.locator('#queue-list').waitFor();
   });
 
-  it('opens the complaint: the text shown literally and run never, the named reporter\'s phone, accessible', async () => {
+  it("opens the complaint: the text shown literally and run never, the named reporter's phone, accessible", async () => {
     const texts = await chair.locator('[id^="queue-item-text-"]').allInnerTexts();
     await chair.locator(`#queue-item-open-${texts.findIndex((t) => t.includes('拖欠工资'))}`).click();
     await expectLiteralContent(chair);

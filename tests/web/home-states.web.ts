@@ -49,7 +49,10 @@ describe('the home page says clearly what a member can do', () => {
 
   it('shows a closed campaign with its closing date and no rating button', async () => {
     const closed = new Date(Date.now() - 86400e3).toISOString();
-    await page.route(lookup, withCampaign((c) => ({ ...c, closesAt: closed })));
+    await page.route(
+      lookup,
+      withCampaign((c) => ({ ...c, closesAt: closed })),
+    );
     await page.goto(bannerUrl('Rate a demo home'));
     expect(await text(page, '#home-status')).toContain('已于');
     expect(await text(page, '#home-status')).toContain('截止');
@@ -58,7 +61,10 @@ describe('the home page says clearly what a member can do', () => {
   });
 
   it('says there is no campaign running when none is open', async () => {
-    await page.route(lookup, withCampaign(() => null));
+    await page.route(
+      lookup,
+      withCampaign(() => null),
+    );
     await page.goto(bannerUrl('Rate a demo home'));
     expect(await text(page, '#home-status')).toContain('没有进行中的评议');
     expect(await page.locator('#start-rating').count()).toBe(0);

@@ -8,7 +8,17 @@ import ExcelJS from 'exceljs';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CRITERION_KEYS, TIER_LABELS, awardedTitle, commentsWithheldText, daysLeftText, formatChinaDate, openFiguresNote, type CriterionKey, type Verdict } from '@pingjia/shared';
+import {
+  CRITERION_KEYS,
+  TIER_LABELS,
+  awardedTitle,
+  commentsWithheldText,
+  daysLeftText,
+  formatChinaDate,
+  openFiguresNote,
+  type CriterionKey,
+  type Verdict,
+} from '@pingjia/shared';
 import { launchBrowser, Page, watchErrors } from '../support/browser';
 import { api, expectAccessible, memberToken, SCREENSHOTS, staffToken, text, uniq } from './fixtures';
 import { STAFF } from './global-setup';
@@ -128,7 +138,9 @@ describe('oversight in the browser: a city, its cycle and a home; the chair is i
     const provinceChildren = await api().get(`/api/orgs/${provinceId}/children`, { token: adminToken });
     cityId = provinceChildren.body.items.find((i: { name: string }) => i.name === cityName).id;
     const cityChildren = await api().get(`/api/orgs/${cityId}/children`, { token: adminToken });
-    expect(cityChildren.body.items).toEqual([expect.objectContaining({ type: 'home', name: homeName, memberCount: MEMBERS, membershipMode: 'open' })]);
+    expect(cityChildren.body.items).toEqual([
+      expect.objectContaining({ type: 'home', name: homeName, memberCount: MEMBERS, membershipMode: 'open' }),
+    ]);
     homeId = cityChildren.body.items[0].id;
   });
 
@@ -182,7 +194,9 @@ describe('oversight in the browser: a city, its cycle and a home; the chair is i
     expect(await page.locator('#chair-satisfaction, #chair-radar, #chair-mean-organization').count()).toBe(0);
 
     // The invite was single-use: the same code again is refused.
-    const again = await api().post(`/api/invites/${inviteCode}/accept`, { body: { username: uniq('other_'), password: 'other-password-1' } });
+    const again = await api().post(`/api/invites/${inviteCode}/accept`, {
+      body: { username: uniq('other_'), password: 'other-password-1' },
+    });
     expect(again.status).toBe(409);
   });
 
@@ -194,10 +208,20 @@ describe('oversight in the browser: a city, its cycle and a home; the chair is i
     expect(await chair.page.locator('#chair-open').count()).toBe(1);
     expect(await chair.page.locator('#chair-satisfaction, #chair-mean-organization').count()).toBe(0);
     // Two more homes of the city for the league table: one with six ratings, one with two (withheld).
-    for (const [n, count] of [[uniq('对照甲职工之家'), 6], [uniq('对照乙职工之家'), 2]] as const) {
-      const home = await api().post('/api/homes', { token: adminToken, body: { orgId: cityId, name: n, kind: 'joint', memberCount: 20, membershipMode: 'open' } });
+    for (const [n, count] of [
+      [uniq('对照甲职工之家'), 6],
+      [uniq('对照乙职工之家'), 2],
+    ] as const) {
+      const home = await api().post('/api/homes', {
+        token: adminToken,
+        body: { orgId: cityId, name: n, kind: 'joint', memberCount: 20, membershipMode: 'open' },
+      });
       expect(home.status).toBe(201);
-      await rate(campaignId, home.body.id, Array.from({ length: count }, (_, i) => ({ ...RATINGS[i % 4], verdict: 'satisfied' as Verdict })));
+      await rate(
+        campaignId,
+        home.body.id,
+        Array.from({ length: count }, (_, i) => ({ ...RATINGS[i % 4], verdict: 'satisfied' as Verdict })),
+      );
     }
     const { page: adminPage } = admin;
     const index = await indexOf(adminPage, 'campaign', campaignName);
@@ -241,7 +265,9 @@ describe('oversight in the browser: a city, its cycle and a home; the chair is i
     expect(cells).toContain(SATISFACTION);
     expect(cells).toContain('5 / 15');
     expect(cells).toContain(mean('organization'));
-    expect(await page.locator('#league-table tbody tr', { hasText: '对照乙' }).locator('td').allInnerTexts()).toContain('样本不足，暂不显示');
+    expect(await page.locator('#league-table tbody tr', { hasText: '对照乙' }).locator('td').allInnerTexts()).toContain(
+      '样本不足，暂不显示',
+    );
 
     // A real table across the width, not a phone column.
     const layout = await page.locator('#league-table').evaluate((t) => ({
@@ -255,7 +281,9 @@ describe('oversight in the browser: a city, its cycle and a home; the chair is i
 
     // Satisfaction, highest first (the default): the header says so and the rows agree; then by name.
     expect(await page.locator('#league-table th[aria-sort="descending"]').innerText()).toBe('满意率');
-    const rates = (await page.locator('#league-table tbody tr td:nth-child(6)').allInnerTexts()).filter((t) => t.endsWith('%')).map(parseFloat);
+    const rates = (await page.locator('#league-table tbody tr td:nth-child(6)').allInnerTexts())
+      .filter((t) => t.endsWith('%'))
+      .map(parseFloat);
     expect(rates).toHaveLength(2);
     expect(rates).toEqual([...rates].sort((a, b) => b - a));
     await page.locator('#league-sort-name').click();
@@ -339,10 +367,22 @@ describe('oversight in the browser: a city, its cycle and a home; the chair is i
     await page.locator('#fed-nav-audit').click();
     await page.locator('#audit-table tbody tr').first().waitFor({ timeout: 20_000 });
     const actions = await page.locator('#audit-table tbody td:nth-child(2)').allInnerTexts();
-    expect(actions).toEqual(expect.arrayContaining(['验收整改', '报告整改进展', '提交整改方案', '结束评议', '开始评议', '新建评议周期', '发出邀请', '接受邀请', '新建职工之家']));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        '验收整改',
+        '报告整改进展',
+        '提交整改方案',
+        '结束评议',
+        '开始评议',
+        '新建评议周期',
+        '发出邀请',
+        '接受邀请',
+        '新建职工之家',
+      ]),
+    );
   });
 
-  it('the federation removes the chair (after a confirmation): the chair\'s open session is refused at once', async () => {
+  it("the federation removes the chair (after a confirmation): the chair's open session is refused at once", async () => {
     const { page } = admin;
     await page.goto(url(`/oversight/pages/manage/index?orgId=${cityId}`));
     const item = page.locator('[id^="manage-item-"]', { hasText: homeName });

@@ -82,7 +82,9 @@ describe('a member rates a home from its QR link, changes the rating, and the da
   it('lists the rating under 我的评议 with its current scores', async () => {
     await page.locator('#thanks-mine').click();
     expect(await text(page, '#mine-home-0')).toBe(ctx.home.name);
-    await page.waitForFunction(() => /组织健全 1 分/.test(document.querySelector('#mine-state-0')?.textContent ?? ''), null, { timeout: 20_000 });
+    await page.waitForFunction(() => /组织健全 1 分/.test(document.querySelector('#mine-state-0')?.textContent ?? ''), null, {
+      timeout: 20_000,
+    });
     expect(await text(page, '#mine-state-0')).toContain('总体评价：满意');
     await expectAccessible(page);
   });

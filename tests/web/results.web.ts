@@ -30,7 +30,8 @@ describe('a member scanning the poster after 公布结果 sees the results and t
       const res = await api().put(`/api/campaigns/${campaign.id}/homes/${home.id}/my-rating`, { token: await memberToken(), body: r });
       expect(res.status).toBe(201);
     }
-    for (const move of ['close', 'publish']) expect((await api().post(`/api/campaigns/${campaign.id}/${move}`, { token: admin })).status).toBe(200);
+    for (const move of ['close', 'publish'])
+      expect((await api().post(`/api/campaigns/${campaign.id}/${move}`, { token: admin })).status).toBe(200);
     // The home's chair posts the plan and a progress report; the federation signs it off.
     const chair = { username: uniq('results_chair_'), password: 'results-chair-password-1' };
     const invite = await api().post(`/api/homes/${home.id}/invites`, { token: admin, body: { role: 'chair' } });

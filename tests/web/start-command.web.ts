@@ -62,7 +62,12 @@ describe('the run command (scripts/start.sh)', () => {
       if (label === 'Health') expect(JSON.parse(body)).toMatchObject({ status: 'ok', db: 'up' });
       else if (label === 'API docs') expect(body).toMatch(/swagger/i);
       // The H5 app's own page, served for every app route (browser-mode routing).
-      else expect([label, res.headers.get('content-type'), body.includes('<div id="app"')]).toEqual([label, expect.stringContaining('text/html'), true]);
+      else
+        expect([label, res.headers.get('content-type'), body.includes('<div id="app"')]).toEqual([
+          label,
+          expect.stringContaining('text/html'),
+          true,
+        ]);
     }
 
     // Every app URL names a page the app has, and the ids in it are ones the server knows (the H5
@@ -85,7 +90,9 @@ describe('the run command (scripts/start.sh)', () => {
     for (const { label, url } of urls.filter((u) => u.label in apiFor)) {
       const u = new URL(url);
       expect([label, routes.has(u.pathname.slice(1))]).toEqual([label, true]);
-      const res = await fetch(`http://localhost:${port}${apiFor[label](u.searchParams)}`, { headers: { authorization: `Bearer ${token}` } });
+      const res = await fetch(`http://localhost:${port}${apiFor[label](u.searchParams)}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect([label, res.status]).toEqual([label, 200]);
     }
 

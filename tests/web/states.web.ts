@@ -22,7 +22,11 @@ describe('states that read right (H5)', () => {
   let errors: string[];
 
   beforeAll(async () => {
-    ({ page, errors, close } = await browserPage([/\/my-rating$/, { status: 500, path: /^\/api\/grievances$/ }, { status: 400, path: /^\/api\/homes$/ }]));
+    ({ page, errors, close } = await browserPage([
+      /\/my-rating$/,
+      { status: 500, path: /^\/api\/grievances$/ },
+      { status: 400, path: /^\/api\/homes$/ },
+    ]));
   });
   afterAll(async () => {
     await close?.();
@@ -30,7 +34,9 @@ describe('states that read right (H5)', () => {
 
   it('a 500 with an English body on grievance submit is shown in Chinese, in the error style, and the draft is kept', async () => {
     await page.route('**/api/grievances', (route) =>
-      route.request().method() === 'POST' ? route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify(FRAMEWORK_500) }) : route.continue(),
+      route.request().method() === 'POST'
+        ? route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify(FRAMEWORK_500) })
+        : route.continue(),
     );
     await page.goto(bannerUrl('Rate a demo home'));
     await page.locator('#grievance-start').click();
@@ -85,10 +91,12 @@ describe('states that read right (H5)', () => {
     expect(await page.locator('#org-notice').getAttribute('role')).toBe('status');
   });
 
-  it("browser Back walks back through the staff tabs and stays on the site", async () => {
+  it('browser Back walks back through the staff tabs and stays on the site', async () => {
     // The page swap is asynchronous: wait for the title wanted, then read it (strictly: one title only).
     const title = async (want: string) => {
-      await page.waitForFunction((w) => document.querySelector('#ov-title')?.textContent?.trim() === w, want, { timeout: 10_000 }).catch(() => undefined);
+      await page
+        .waitForFunction((w) => document.querySelector('#ov-title')?.textContent?.trim() === w, want, { timeout: 10_000 })
+        .catch(() => undefined);
       return text(page, '#ov-title');
     };
     const origin = new URL(process.env.PINGJIA_URL!).origin;

@@ -6,7 +6,12 @@ import { api, memberToken, staffToken, text, uniq } from './fixtures';
 import { STAFF } from './global-setup';
 import { scoresOf } from '../support/scores';
 
-const PAYLOADS = ['<img src=x onerror="window.__xss=1">', '<script>window.__xss=2</script>', '<svg onload="window.__xss=3"></svg>', '<b>粗体</b>&amp;'];
+const PAYLOADS = [
+  '<img src=x onerror="window.__xss=1">',
+  '<script>window.__xss=2</script>',
+  '<svg onload="window.__xss=3"></svg>',
+  '<b>粗体</b>&amp;',
+];
 const url = (path: string) => `${process.env.PINGJIA_URL}${path}`;
 
 async function expectNothingRan(page: Page) {
@@ -27,10 +32,21 @@ describe('comments holding markup are shown as text', () => {
     const { token, provinceId } = await staffToken();
     const city = await api().post('/api/orgs', { token, body: { parentId: provinceId, name: uniq('留言市'), level: 'city' } });
     cityId = city.body.id;
-    const home = await api().post('/api/homes', { token, body: { orgId: cityId, name: uniq('留言厂工会'), kind: 'enterprise', memberCount: 20, membershipMode: 'open' } });
+    const home = await api().post('/api/homes', {
+      token,
+      body: { orgId: cityId, name: uniq('留言厂工会'), kind: 'enterprise', memberCount: 20, membershipMode: 'open' },
+    });
     homeId = home.body.id;
     const now = Date.now();
-    const c = await api().post('/api/campaigns', { token, body: { orgId: cityId, name: uniq('留言评家'), opensAt: new Date(now - 3600e3).toISOString(), closesAt: new Date(now + 86400e3).toISOString() } });
+    const c = await api().post('/api/campaigns', {
+      token,
+      body: {
+        orgId: cityId,
+        name: uniq('留言评家'),
+        opensAt: new Date(now - 3600e3).toISOString(),
+        closesAt: new Date(now + 86400e3).toISOString(),
+      },
+    });
     campaignId = c.body.id;
     expect((await api().post(`/api/campaigns/${campaignId}/open`, { token })).status).toBe(200);
     // Ten comments (the least that is shown), four of them markup.

@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro'
+import Taro from '@tarojs/taro';
 
 /**
  * Swaps the current page for another, yet as a new browser history entry: Taro's redirectTo replaces the
@@ -7,6 +7,6 @@ import Taro from '@tarojs/taro'
  * Only one copy of each page stays in the document, so element ids stay unique.
  */
 export function swapPage(url: string): void {
-  window.history.pushState(window.history.state, '', window.location.href)
-  Taro.redirectTo({ url })
+  window.history.pushState(window.history.state, '', window.location.href);
+  Taro.redirectTo({ url });
 }

@@ -1,8 +1,8 @@
-import Taro from '@tarojs/taro'
+import Taro from '@tarojs/taro';
 
 // weapp: WeChat shows its own privacy popup (the guide declared in the admin console), so no notice of ours.
 export function needsOwnNotice(): boolean {
-  return false
+  return false;
 }
 
 export function recordConsent(): void {
@@ -14,11 +14,11 @@ export function recordConsent(): void {
  * decline. Base libraries before 2.32.3 have no privacy API and need no consent step: resolves.
  */
 export function requirePlatformConsent(): Promise<void> {
-  if (typeof Taro.requirePrivacyAuthorize !== 'function') return Promise.resolve()
+  if (typeof Taro.requirePrivacyAuthorize !== 'function') return Promise.resolve();
   return new Promise((resolve, reject) => {
     Taro.requirePrivacyAuthorize({
       success: () => resolve(),
       fail: (res) => reject(new Error(res?.errMsg || 'privacy not authorized')),
-    })
-  })
+    });
+  });
 }

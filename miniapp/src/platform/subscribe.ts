@@ -1,6 +1,6 @@
 // H5: WeChat's subscribe messages do not exist outside the mini-program; no opt-in is offered.
-export const canSubscribe = false
+export const canSubscribe = false;
 
 export function askToSubscribe(_templateId: string): Promise<boolean> {
-  return Promise.resolve(false)
+  return Promise.resolve(false);
 }

@@ -1,7 +1,7 @@
-import type { HomeDashboard } from '@pingjia/shared'
-import { staffRequest } from './auth'
+import type { HomeDashboard } from '@pingjia/shared';
+import { staffRequest } from './auth';
 
 export function getHomeDashboard(homeId: string, campaignId?: string): Promise<HomeDashboard> {
-  const query = campaignId ? `?campaignId=${encodeURIComponent(campaignId)}` : ''
-  return staffRequest<HomeDashboard>({ path: `/api/homes/${encodeURIComponent(homeId)}/dashboard${query}` })
+  const query = campaignId ? `?campaignId=${encodeURIComponent(campaignId)}` : '';
+  return staffRequest<HomeDashboard>({ path: `/api/homes/${encodeURIComponent(homeId)}/dashboard${query}` });
 }

@@ -20,71 +20,74 @@ import type {
   Rectification,
   RectificationRequest,
   StaffGrant,
-} from '@pingjia/shared'
-import { ensureMemberLogin, staffRequest } from './auth'
-import { ApiRequestError, request } from './request'
-import { saveToken } from './session'
+} from '@pingjia/shared';
+import { ensureMemberLogin, staffRequest } from './auth';
+import { ApiRequestError, request } from './request';
+import { saveToken } from './session';
 
 // Typed calls for the chair's and the federation's pages (issue #5). All go out with the staff token.
 
-const id = encodeURIComponent
+const id = encodeURIComponent;
 
 /** A query string from the values that are set, in the order given. */
 function queryString(params: Record<string, string | number | undefined | null>): string {
   const parts = Object.entries(params)
     .filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== null && e[1] !== '')
-    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
-  return parts.length ? `?${parts.join('&')}` : ''
+    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`);
+  return parts.length ? `?${parts.join('&')}` : '';
 }
 
-export const getMe = () => staffRequest<MeResponse>({ path: '/api/me' })
-export const getHome = (homeId: string) => staffRequest<Home>({ path: `/api/homes/${id(homeId)}` })
-export const getOrg = (orgId: string) => staffRequest<Org>({ path: `/api/orgs/${id(orgId)}` })
-export const getOrgChildren = (orgId: string) => staffRequest<OrgChildren>({ path: `/api/orgs/${id(orgId)}/children` })
-export const createOrg = (body: CreateOrgRequest) => staffRequest<Org>({ method: 'POST', path: '/api/orgs', data: body })
-export const createHome = (body: CreateHomeRequest) => staffRequest<Home>({ method: 'POST', path: '/api/homes', data: body })
+export const getMe = () => staffRequest<MeResponse>({ path: '/api/me' });
+export const getHome = (homeId: string) => staffRequest<Home>({ path: `/api/homes/${id(homeId)}` });
+export const getOrg = (orgId: string) => staffRequest<Org>({ path: `/api/orgs/${id(orgId)}` });
+export const getOrgChildren = (orgId: string) => staffRequest<OrgChildren>({ path: `/api/orgs/${id(orgId)}/children` });
+export const createOrg = (body: CreateOrgRequest) => staffRequest<Org>({ method: 'POST', path: '/api/orgs', data: body });
+export const createHome = (body: CreateHomeRequest) => staffRequest<Home>({ method: 'POST', path: '/api/homes', data: body });
 
 /** A cycle as listed for an org; `manageable`: this admin may open, close or publish it. */
-export type CampaignListItem = Campaign & { manageable: boolean }
+export type CampaignListItem = Campaign & { manageable: boolean };
 
-export const listCampaigns = (orgId: string) => staffRequest<CampaignListItem[]>({ path: `/api/campaigns${queryString({ orgId })}` })
-export const createCampaign = (body: CreateCampaignRequest) => staffRequest<Campaign>({ method: 'POST', path: '/api/campaigns', data: body })
+export const listCampaigns = (orgId: string) => staffRequest<CampaignListItem[]>({ path: `/api/campaigns${queryString({ orgId })}` });
+export const createCampaign = (body: CreateCampaignRequest) =>
+  staffRequest<Campaign>({ method: 'POST', path: '/api/campaigns', data: body });
 export const moveCampaign = (campaignId: string, move: CampaignMove) =>
-  staffRequest<Campaign>({ method: 'POST', path: `/api/campaigns/${id(campaignId)}/${move}` })
+  staffRequest<Campaign>({ method: 'POST', path: `/api/campaigns/${id(campaignId)}/${move}` });
 
 export interface LeagueParams {
-  campaignId?: string
-  sort?: LeagueSortKey
-  order?: 'asc' | 'desc'
-  level?: LeagueLevel
-  page?: number
-  pageSize?: number
+  campaignId?: string;
+  sort?: LeagueSortKey;
+  order?: 'asc' | 'desc';
+  level?: LeagueLevel;
+  page?: number;
+  pageSize?: number;
 }
 
 export const getOrgDashboard = (orgId: string, params: LeagueParams = {}) =>
   staffRequest<OrgDashboard>({
     path: `/api/orgs/${id(orgId)}/dashboard${queryString({ campaignId: params.campaignId, sort: params.sort, order: params.order, level: params.level, page: params.page, pageSize: params.pageSize })}`,
-  })
+  });
 
 export const getHeldComments = (orgId: string, page = 1) =>
-  staffRequest<Page<HeldComment>>({ path: `/api/orgs/${id(orgId)}/held-comments${queryString({ page })}` })
+  staffRequest<Page<HeldComment>>({ path: `/api/orgs/${id(orgId)}/held-comments${queryString({ page })}` });
 export const decideComment = (commentId: string, approve: boolean) =>
-  staffRequest<void>({ method: 'POST', path: `/api/comments/${id(commentId)}/${approve ? 'approve' : 'reject'}` })
+  staffRequest<void>({ method: 'POST', path: `/api/comments/${id(commentId)}/${approve ? 'approve' : 'reject'}` });
 
-export const getAudit = (orgId: string, page = 1) => staffRequest<Page<AuditEvent>>({ path: `/api/orgs/${id(orgId)}/audit${queryString({ page, pageSize: 50 })}` })
+export const getAudit = (orgId: string, page = 1) =>
+  staffRequest<Page<AuditEvent>>({ path: `/api/orgs/${id(orgId)}/audit${queryString({ page, pageSize: 50 })}` });
 
 export const createChairInvite = (homeId: string) =>
-  staffRequest<InviteResponse>({ method: 'POST', path: `/api/homes/${id(homeId)}/invites`, data: { role: 'chair' } })
-export const getHomeGrants = (homeId: string) => staffRequest<{ items: StaffGrant[] }>({ path: `/api/homes/${id(homeId)}/grants` })
+  staffRequest<InviteResponse>({ method: 'POST', path: `/api/homes/${id(homeId)}/invites`, data: { role: 'chair' } });
+export const getHomeGrants = (homeId: string) => staffRequest<{ items: StaffGrant[] }>({ path: `/api/homes/${id(homeId)}/grants` });
 export const removeHomeGrant = (homeId: string, grantId: string) =>
-  staffRequest<void>({ method: 'DELETE', path: `/api/homes/${id(homeId)}/grants/${id(grantId)}` })
+  staffRequest<void>({ method: 'DELETE', path: `/api/homes/${id(homeId)}/grants/${id(grantId)}` });
 
-const rectificationPath = (campaignId: string, homeId: string) => `/api/campaigns/${id(campaignId)}/homes/${id(homeId)}/rectification`
-export const getRectification = (campaignId: string, homeId: string) => staffRequest<Rectification>({ path: rectificationPath(campaignId, homeId) })
+const rectificationPath = (campaignId: string, homeId: string) => `/api/campaigns/${id(campaignId)}/homes/${id(homeId)}/rectification`;
+export const getRectification = (campaignId: string, homeId: string) =>
+  staffRequest<Rectification>({ path: rectificationPath(campaignId, homeId) });
 export const postRectification = (campaignId: string, homeId: string, body: RectificationRequest) =>
-  staffRequest<Rectification>({ method: 'POST', path: rectificationPath(campaignId, homeId), data: body })
+  staffRequest<Rectification>({ method: 'POST', path: rectificationPath(campaignId, homeId), data: body });
 export const signOffRectification = (campaignId: string, homeId: string) =>
-  staffRequest<Rectification>({ method: 'POST', path: `${rectificationPath(campaignId, homeId)}/sign-off` })
+  staffRequest<Rectification>({ method: 'POST', path: `${rectificationPath(campaignId, homeId)}/sign-off` });
 
 /**
  * Accepting a chair invite. With a username and password (H5) it makes a new account; without (weapp)
@@ -92,16 +95,16 @@ export const signOffRectification = (campaignId: string, homeId: string) =>
  * session, kept as the staff token.
  */
 export async function acceptInvite(code: string, account?: AcceptInviteRequest): Promise<AuthResponse> {
-  const path = `/api/invites/${id(code)}/accept`
-  let auth: AuthResponse
+  const path = `/api/invites/${id(code)}/accept`;
+  let auth: AuthResponse;
   if (account) {
-    auth = await request<AuthResponse>({ method: 'POST', path, data: account, auth: 'none' })
+    auth = await request<AuthResponse>({ method: 'POST', path, data: account, auth: 'none' });
   } else {
-    await ensureMemberLogin()
-    auth = await request<AuthResponse>({ method: 'POST', path, data: {}, auth: 'member' })
+    await ensureMemberLogin();
+    auth = await request<AuthResponse>({ method: 'POST', path, data: {}, auth: 'member' });
   }
-  saveToken('staff', auth.token)
-  return auth
+  saveToken('staff', auth.token);
+  return auth;
 }
 
 /**
@@ -109,11 +112,11 @@ export async function acceptInvite(code: string, account?: AcceptInviteRequest):
  * the same account; it becomes the staff session once the server says it holds a staff role.
  */
 export async function staffLoginWithWechat(): Promise<MeResponse> {
-  const token = await ensureMemberLogin()
-  const me = await request<MeResponse>({ path: '/api/me', auth: 'member' })
+  const token = await ensureMemberLogin();
+  const me = await request<MeResponse>({ path: '/api/me', auth: 'member' });
   if (!me.roles.some((r) => r.role === 'chair' || r.role === 'federation_admin')) {
-    throw new ApiRequestError(403, 'FORBIDDEN', '该微信账号还没有管理权限，请先接受工会发出的邀请')
+    throw new ApiRequestError(403, 'FORBIDDEN', '该微信账号还没有管理权限，请先接受工会发出的邀请');
   }
-  saveToken('staff', token)
-  return me
+  saveToken('staff', token);
+  return me;
 }

@@ -3,16 +3,16 @@ export function pageUrl(path: string, params: Record<string, string | undefined 
   const query = Object.entries(params)
     .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '')
     .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
-    .join('&')
-  return query ? `${path}?${query}` : path
+    .join('&');
+  return query ? `${path}?${query}` : path;
 }
 
 /** Router params arrive URL-encoded on weapp and decoded on H5; decode only what needs it. */
 export function param(value: string | undefined): string {
-  if (!value) return ''
+  if (!value) return '';
   try {
-    return decodeURIComponent(value)
+    return decodeURIComponent(value);
   } catch {
-    return value
+    return value;
   }
 }

@@ -16,7 +16,12 @@ export class AuditController {
   @Get('orgs/:id/audit')
   @ApiQuery({ name: 'page', required: false })
   @ApiQuery({ name: 'pageSize', required: false })
-  list(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Query('page') page?: string, @Query('pageSize') pageSize?: string): Promise<Page<AuditEvent>> {
+  list(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Query('page') page?: string,
+    @Query('pageSize') pageSize?: string,
+  ): Promise<Page<AuditEvent>> {
     return this.audit.list(user.id, id, paging(page, pageSize, 50, 200));
   }
 }

@@ -24,7 +24,11 @@ export class AuthModule {
         TypeOrmModule.forFeature([User, RoleGrant, LoginAttempt]),
         // A KeyObject, not the string: given a string, jsonwebtoken first tries (and fails) to parse it
         // as a PEM public key on every verify, which cost more than the rest of the token check.
-        JwtModule.register({ secret: createSecretKey(Buffer.from(config.jwtSecret)), signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+        JwtModule.register({
+          secret: createSecretKey(Buffer.from(config.jwtSecret)),
+          signOptions: { algorithm: 'HS256' },
+          verifyOptions: { algorithms: ['HS256'] },
+        }),
         WechatModule,
       ],
       controllers: config.devLogin ? [AuthController, DevAuthController] : [AuthController],

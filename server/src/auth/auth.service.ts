@@ -60,7 +60,17 @@ export class AuthService {
     let user = await this.users.findOne({ where: { openid } });
     if (!user) {
       try {
-        user = await this.users.save(this.users.create({ id: newId(), openid, unionid, username: null, passwordHash: null, displayName: null, createdOn: chinaDay(this.clock.now()) }));
+        user = await this.users.save(
+          this.users.create({
+            id: newId(),
+            openid,
+            unionid,
+            username: null,
+            passwordHash: null,
+            displayName: null,
+            createdOn: chinaDay(this.clock.now()),
+          }),
+        );
       } catch (e) {
         // Two first logins at once: the other one created the user.
         if (!isUniqueViolation(e)) throw e;
@@ -78,7 +88,10 @@ export class AuthService {
   }
 
   async issue(user: User): Promise<AuthResponse> {
-    const token = await this.jwt.signAsync({ sub: user.id, ver: user.tokenVersion ?? 0 }, { algorithm: 'HS256', expiresIn: this.config.tokenTtlSeconds });
+    const token = await this.jwt.signAsync(
+      { sub: user.id, ver: user.tokenVersion ?? 0 },
+      { algorithm: 'HS256', expiresIn: this.config.tokenTtlSeconds },
+    );
     return { token, expiresIn: this.config.tokenTtlSeconds, user: await this.me(user.id) };
   }
 }

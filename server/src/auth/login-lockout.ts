@@ -39,7 +39,9 @@ export class LoginLockout {
     const waitMs = 1000 * 2 ** Math.min(row.failures - backoffAfter, 16);
     const until = Date.parse(row.lastFailedAt) + waitMs;
     if (now < until) {
-      throw new DomainError('RATE_LIMITED', '登录失败次数过多，请稍后再试', undefined, { 'retry-after': String(Math.ceil((until - now) / 1000)) });
+      throw new DomainError('RATE_LIMITED', '登录失败次数过多，请稍后再试', undefined, {
+        'retry-after': String(Math.ceil((until - now) / 1000)),
+      });
     }
   }
 
@@ -57,7 +59,11 @@ export class LoginLockout {
       await this.attempts
         .createQueryBuilder()
         .update(LoginAttempt)
-        .set({ lockedAt: () => `CASE WHEN failures + 1 >= :lockAt AND locked_at IS NULL THEN :at ELSE locked_at END`, failures: () => 'failures + 1', lastFailedAt: at })
+        .set({
+          lockedAt: () => `CASE WHEN failures + 1 >= :lockAt AND locked_at IS NULL THEN :at ELSE locked_at END`,
+          failures: () => 'failures + 1',
+          lastFailedAt: at,
+        })
         .setParameters({ lockAt, at })
         .where('username = :username', { username })
         .execute();

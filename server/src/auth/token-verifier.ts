@@ -30,8 +30,11 @@ export class TokenVerifier {
     if (typeof payload.sub !== 'string') throw new DomainError('TOKEN_INVALID');
     // On every authenticated request: plain SQL (a cached prepared statement on SQLite) rather than a
     // repository find, whose query building cost more than the lookup itself.
-    const rows: { token_version: number | string }[] = await this.users.query('SELECT token_version FROM users WHERE id = ?', [payload.sub]);
-    if (!rows.length || Number(rows[0].token_version) !== (typeof payload.ver === 'number' ? payload.ver : 0)) throw new DomainError('TOKEN_INVALID');
+    const rows: { token_version: number | string }[] = await this.users.query('SELECT token_version FROM users WHERE id = ?', [
+      payload.sub,
+    ]);
+    if (!rows.length || Number(rows[0].token_version) !== (typeof payload.ver === 'number' ? payload.ver : 0))
+      throw new DomainError('TOKEN_INVALID');
     return payload.sub;
   }
 }

@@ -29,7 +29,9 @@ function verify(file: string): number {
   try {
     const check = db.pragma('integrity_check', { simple: true });
     if (check !== 'ok') fail(`${file}: integrity check failed: ${String(check)}`);
-    const migrations = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'migrations'").get() as { n: number };
+    const migrations = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'migrations'").get() as {
+      n: number;
+    };
     if (!migrations.n) fail(`${file}: not a Pingjia database (no migrations table)`);
     return (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n;
   } finally {

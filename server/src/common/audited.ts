@@ -20,4 +20,3 @@ export interface AuditedOptions {
 export const AUDITED = 'audited';
 /** Records the action in the audit log after the handler succeeded. */
 export const Audited = (options: AuditedOptions) => SetMetadata(AUDITED, options);
-

@@ -17,7 +17,9 @@ describe(bodyProblem.name, () => {
     expect(bodyProblem({ a: [1, 2, 3], b: { c: 1 } }, 5)?.message).toMatch(/5/);
   });
   it('names the field holding a refused character, by its dotted path', () => {
-    expect(bodyProblem({ items: [{ name: 'ok' }, { name: 'bad\u0007' }] }, 100)?.fields).toEqual({ 'items.1.name': expect.stringMatching(/控制字符/) });
+    expect(bodyProblem({ items: [{ name: 'ok' }, { name: 'bad\u0007' }] }, 100)?.fields).toEqual({
+      'items.1.name': expect.stringMatching(/控制字符/),
+    });
     expect(bodyProblem('\ud800', 100)?.fields).toEqual({ body: expect.stringMatching(/代理项/) });
   });
   it('walks a deep value without recursion', () => {

@@ -17,5 +17,4 @@ export class DomainError extends Error {
 }
 
 export const notFound = () => new DomainError('NOT_FOUND');
-export const invalid = (fields: Record<string, string>, message?: string) =>
-  new DomainError('VALIDATION_FAILED', message, fields);
+export const invalid = (fields: Record<string, string>, message?: string) => new DomainError('VALIDATION_FAILED', message, fields);

@@ -53,7 +53,10 @@ export function quietRatingRoute(fastify: FastifyInstance, level: string, destin
       daily.info({ route: name, method: route.method, status: reply.statusCode }, `${name} request`);
       done();
     };
-    route.onResponse = [...(Array.isArray(route.onResponse) ? route.onResponse : route.onResponse ? [route.onResponse] : []), onResponse as never];
+    route.onResponse = [
+      ...(Array.isArray(route.onResponse) ? route.onResponse : route.onResponse ? [route.onResponse] : []),
+      onResponse as never,
+    ];
   });
 }
 

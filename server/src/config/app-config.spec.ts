@@ -23,8 +23,17 @@ describe(loadConfig.name, () => {
       ['TEST_DISABLE_LOCKS', 'development'],
       ['TEST_DISABLE_LOCKS', 'production'],
     ])('%s stops the boot with NODE_ENV=%s, naming it', (variable, nodeEnv) => {
-      const env = { DATA_DIR: dir(), ...(nodeEnv ? { NODE_ENV: nodeEnv } : {}), [variable]: 'true', JWT_SECRET: 'j'.repeat(32), RATER_KEY_SECRET: 'r'.repeat(32), PUBLIC_URL: 'https://pingjia.example.cn' };
-      expect(() => loadConfig(env)).toThrow(expect.objectContaining({ variable, message: expect.stringContaining('needs NODE_ENV=test') }) as ConfigError);
+      const env = {
+        DATA_DIR: dir(),
+        ...(nodeEnv ? { NODE_ENV: nodeEnv } : {}),
+        [variable]: 'true',
+        JWT_SECRET: 'j'.repeat(32),
+        RATER_KEY_SECRET: 'r'.repeat(32),
+        PUBLIC_URL: 'https://pingjia.example.cn',
+      };
+      expect(() => loadConfig(env)).toThrow(
+        expect.objectContaining({ variable, message: expect.stringContaining('needs NODE_ENV=test') }) as ConfigError,
+      );
     });
 
     it('are taken with NODE_ENV=test', () => {
@@ -51,12 +60,18 @@ describe(loadConfig.name, () => {
       DATABASE_REPLICA_URLS: 'mysql://r:p@10.0.0.2:3306/pingjia, mysql://r:p@10.0.0.3:3306/pingjia',
       REDIS_URL: 'redis://:pw@10.0.0.9:6379/2',
     });
-    expect(sut.database).toEqual({ kind: 'mysql', url: 'mysql://u:p@10.0.0.1:3306/pingjia', replicaUrls: ['mysql://r:p@10.0.0.2:3306/pingjia', 'mysql://r:p@10.0.0.3:3306/pingjia'] });
+    expect(sut.database).toEqual({
+      kind: 'mysql',
+      url: 'mysql://u:p@10.0.0.1:3306/pingjia',
+      replicaUrls: ['mysql://r:p@10.0.0.2:3306/pingjia', 'mysql://r:p@10.0.0.3:3306/pingjia'],
+    });
     expect(sut.redisUrl).toBe('redis://:pw@10.0.0.9:6379/2');
   });
 
   it('refuses read replicas on SQLite, naming the variable', () => {
-    expect(() => loadConfig({ DATA_DIR: dir(), DATABASE_REPLICA_URLS: 'mysql://r:p@10.0.0.2:3306/pingjia' })).toThrow(/DATABASE_REPLICA_URLS: needs DATABASE_URL=mysql/);
+    expect(() => loadConfig({ DATA_DIR: dir(), DATABASE_REPLICA_URLS: 'mysql://r:p@10.0.0.2:3306/pingjia' })).toThrow(
+      /DATABASE_REPLICA_URLS: needs DATABASE_URL=mysql/,
+    );
   });
 
   it.each([
@@ -64,7 +79,10 @@ describe(loadConfig.name, () => {
     ['DATABASE_URL', { DATABASE_URL: 'postgres://x/y' }],
     ['AUTH_DEV_LOGIN', { AUTH_DEV_LOGIN: 'yes' }],
     ['TEST_CLOCK', { NODE_ENV: 'production', TEST_CLOCK: 'true' }],
-    ['TEST_DISABLE_LOCKS', { NODE_ENV: 'production', TEST_DISABLE_LOCKS: 'true', JWT_SECRET: 'j'.repeat(32), RATER_KEY_SECRET: 'r'.repeat(32) }],
+    [
+      'TEST_DISABLE_LOCKS',
+      { NODE_ENV: 'production', TEST_DISABLE_LOCKS: 'true', JWT_SECRET: 'j'.repeat(32), RATER_KEY_SECRET: 'r'.repeat(32) },
+    ],
     ['REDIS_URL', { REDIS_URL: 'localhost:6379' }],
     ['DATABASE_REPLICA_URLS', { DATABASE_URL: 'mysql://u:p@h:3306/db', DATABASE_REPLICA_URLS: 'mysql://u:p@h:3306/db,postgres://x/y' }],
     ['WECHAT_GRIEVANCE_TEMPLATE_ID', { WECHAT_GRIEVANCE_TEMPLATE_ID: 'not a template!' }],
@@ -86,7 +104,12 @@ describe(loadConfig.name, () => {
   it('trusts no proxy unless TRUST_PROXY names a hop count or addresses', () => {
     expect(loadConfig({ DATA_DIR: dir() }).trustProxy).toBe(false);
     expect(loadConfig({ DATA_DIR: dir(), TRUST_PROXY: '2' }).trustProxy).toBe(2);
-    expect(loadConfig({ DATA_DIR: dir(), TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1, loopback' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1', '::1', 'loopback']);
+    expect(loadConfig({ DATA_DIR: dir(), TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1, loopback' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+      '::1',
+      'loopback',
+    ]);
   });
 
   it('generates secrets once outside production and keeps them', () => {

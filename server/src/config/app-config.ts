@@ -76,7 +76,10 @@ export interface AppConfig {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, reason: string) {
+  constructor(
+    readonly variable: string,
+    reason: string,
+  ) {
     super(`配置错误 ${variable}: ${reason}`);
   }
 }
@@ -131,9 +134,15 @@ function trustProxy(env: Env): AppConfig['trustProxy'] {
     return Number(v);
   }
   if (v === 'true') {
-    throw new ConfigError('TRUST_PROXY', 'true would let any client choose its address; give the number of proxies in front (1) or their addresses/CIDRs');
+    throw new ConfigError(
+      'TRUST_PROXY',
+      'true would let any client choose its address; give the number of proxies in front (1) or their addresses/CIDRs',
+    );
   }
-  const list = v.split(',').map((a) => a.trim()).filter(Boolean);
+  const list = v
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
   for (const a of list) {
     if (PROXY_NAMES.includes(a)) continue;
     const [ip, bits, extra] = a.split('/');
@@ -149,7 +158,8 @@ function trustProxy(env: Env): AppConfig['trustProxy'] {
 
 function wxaEnvVersion(env: Env): 'release' | 'trial' | 'develop' {
   const v = env.WECHAT_ENV_VERSION || 'release';
-  if (v !== 'release' && v !== 'trial' && v !== 'develop') throw new ConfigError('WECHAT_ENV_VERSION', `must be release, trial or develop, got "${v}"`);
+  if (v !== 'release' && v !== 'trial' && v !== 'develop')
+    throw new ConfigError('WECHAT_ENV_VERSION', `must be release, trial or develop, got "${v}"`);
   return v;
 }
 
@@ -180,11 +190,18 @@ export function loadConfig(env: Env = process.env): AppConfig {
     throw new ConfigError('DATABASE_URL', 'must be mysql://user:pass@host:port/dbname or sqlite:<file>');
   }
 
-  const replicas = (env.DATABASE_REPLICA_URLS ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+  const replicas = (env.DATABASE_REPLICA_URLS ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
   if (replicas.length) {
     if (database.kind !== 'mysql') throw new ConfigError('DATABASE_REPLICA_URLS', 'needs DATABASE_URL=mysql://… (SQLite has no replicas)');
     const bad = replicas.find((u) => !MYSQL_URL.test(u));
-    if (bad !== undefined) throw new ConfigError('DATABASE_REPLICA_URLS', `must be comma-separated mysql://user:pass@host:port/dbname URLs, got "${bad.replace(/\/\/[^@/]*@/, '//…@')}"`);
+    if (bad !== undefined)
+      throw new ConfigError(
+        'DATABASE_REPLICA_URLS',
+        `must be comma-separated mysql://user:pass@host:port/dbname URLs, got "${bad.replace(/\/\/[^@/]*@/, '//…@')}"`,
+      );
     database.replicaUrls = replicas;
   }
   const redisUrl = env.REDIS_URL || null;
@@ -197,7 +214,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   // The test hooks (testing/) exist only with NODE_ENV=test: one of their variables under any other
   // NODE_ENV (development is the default) is a mistake that would open them, so the server refuses to start.
   for (const name of TEST_VARIABLES) {
-    if (env[name] !== undefined && env[name] !== '' && nodeEnv !== 'test') throw new ConfigError(name, `is for tests only: it needs NODE_ENV=test (NODE_ENV is ${nodeEnv})`);
+    if (env[name] !== undefined && env[name] !== '' && nodeEnv !== 'test')
+      throw new ConfigError(name, `is for tests only: it needs NODE_ENV=test (NODE_ENV is ${nodeEnv})`);
   }
   const testClock = bool(env, 'TEST_CLOCK', false);
   const testDisableLocks = bool(env, 'TEST_DISABLE_LOCKS', false);
@@ -224,7 +242,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const h5 = env.H5_DIR === undefined ? resolve(__dirname, '../../../miniapp/dist/h5') : env.H5_DIR;
   // Links people scan or follow (poster QR codes, the banner) are built from this, never from a request's
   // Host or forwarded headers; production must say where it is reached.
-  if (production && !env.PUBLIC_URL) throw new ConfigError('PUBLIC_URL', 'is required in production (the https origin people reach the server at)');
+  if (production && !env.PUBLIC_URL)
+    throw new ConfigError('PUBLIC_URL', 'is required in production (the https origin people reach the server at)');
   const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, '');
   if (!/^https?:\/\//.test(publicUrl)) throw new ConfigError('PUBLIC_URL', 'must be an http(s) URL');
 
@@ -249,7 +268,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024),
     bodyLimits: { maxDepth: int(env, 'BODY_MAX_DEPTH', 10, 2, 100), maxKeys: int(env, 'BODY_MAX_KEYS', 2000, 10, 100_000) },
     uploadLimitBytes: int(env, 'UPLOAD_LIMIT_BYTES', 5 * 1024 * 1024, 64 * 1024, 50 * 1024 * 1024),
-    xlsx: { maxPartBytes: int(env, 'XLSX_MAX_PART_BYTES', 32 * 1024 * 1024, 1024 * 1024, 512 * 1024 * 1024), maxSheets: int(env, 'XLSX_MAX_SHEETS', 20, 1, 1000) },
+    xlsx: {
+      maxPartBytes: int(env, 'XLSX_MAX_PART_BYTES', 32 * 1024 * 1024, 1024 * 1024, 512 * 1024 * 1024),
+      maxSheets: int(env, 'XLSX_MAX_SHEETS', 20, 1, 1000),
+    },
     shutdownDelayMs: int(env, 'SHUTDOWN_DELAY_MS', production ? 5000 : 0, 0, 60_000),
     // Dashboards are read far more often than their figures change (open cycles move in steps anyway):
     // production reuses an answer for 15 s; tests and development see every change at once.
@@ -282,7 +304,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
 function loginLimits(env: Env): AppConfig['login'] {
   const backoffAfter = int(env, 'LOGIN_BACKOFF_AFTER', 5, 1, 100);
   const lockoutAfter = int(env, 'LOGIN_LOCKOUT_AFTER', 10, 2, 1000);
-  if (lockoutAfter <= backoffAfter) throw new ConfigError('LOGIN_LOCKOUT_AFTER', `must be greater than LOGIN_BACKOFF_AFTER (${backoffAfter})`);
+  if (lockoutAfter <= backoffAfter)
+    throw new ConfigError('LOGIN_LOCKOUT_AFTER', `must be greater than LOGIN_BACKOFF_AFTER (${backoffAfter})`);
   return { backoffAfter, lockoutAfter, lockoutMinutes: int(env, 'LOGIN_LOCKOUT_MINUTES', 60, 0, 365 * 24 * 60) };
 }
 

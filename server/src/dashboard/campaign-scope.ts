@@ -33,13 +33,21 @@ export class CampaignScope {
 
   /** The federation's cycle before this one (for titles lost, 动态管理). */
   async previous(c: Campaign): Promise<Campaign | null> {
-    const found = await this.campaigns.find({ where: { orgPath: c.orgPath, opensAt: LessThan(c.opensAt), status: In(['closed', 'published']) }, order: { opensAt: 'DESC' }, take: 1 });
+    const found = await this.campaigns.find({
+      where: { orgPath: c.orgPath, opensAt: LessThan(c.opensAt), status: In(['closed', 'published']) },
+      order: { opensAt: 'DESC' },
+      take: 1,
+    });
     return found[0] ?? null;
   }
 
   /** Every started cycle covering a home, oldest first (at most `limit`, the latest ones). */
   async history(homePath: string, limit = 10): Promise<Campaign[]> {
-    const found = await this.campaigns.find({ where: { orgPath: In(ancestorPaths(homePath)), status: Not('draft') }, order: { opensAt: 'DESC' }, take: limit });
+    const found = await this.campaigns.find({
+      where: { orgPath: In(ancestorPaths(homePath)), status: Not('draft') },
+      order: { opensAt: 'DESC' },
+      take: limit,
+    });
     return found.reverse();
   }
 

@@ -39,7 +39,14 @@ export class CommentModerationService {
     const [rows, total] = await Promise.all([
       q
         .clone()
-        .select(['r.id AS id', 'r.comment AS text', 'h.id AS home_id', 'h.name AS home_name', 'c.id AS campaign_id', 'c.name AS campaign_name'])
+        .select([
+          'r.id AS id',
+          'r.comment AS text',
+          'h.id AS home_id',
+          'h.name AS home_name',
+          'c.id AS campaign_id',
+          'c.name AS campaign_name',
+        ])
         .orderBy('h.name', 'ASC')
         .addOrderBy('r.comment', 'ASC')
         .addOrderBy('r.id', 'ASC')
@@ -49,7 +56,12 @@ export class CommentModerationService {
       q.getCount(),
     ]);
     return {
-      items: rows.map((r) => ({ id: r.id, home: { id: r.home_id, name: r.home_name }, campaign: { id: r.campaign_id, name: r.campaign_name }, text: r.text })),
+      items: rows.map((r) => ({
+        id: r.id,
+        home: { id: r.home_id, name: r.home_name },
+        campaign: { id: r.campaign_id, name: r.campaign_name },
+        text: r.text,
+      })),
       total,
       page: p.page,
       pageSize: p.pageSize,
@@ -69,7 +81,14 @@ export class CommentModerationService {
       await m.update(Rating, { id: ratingId }, { commentStatus: approve ? 'approved' : 'rejected' });
       if (approve) await this.totals.commentApproved(m, found.campaignId, found.homeId);
       await this.audit.record(
-        { actorUserId: userId, scopePath: home.orgPath, action: approve ? 'comment.approve' : 'comment.reject', targetType: 'comment', targetId: ratingId, homeId: home.id },
+        {
+          actorUserId: userId,
+          scopePath: home.orgPath,
+          action: approve ? 'comment.approve' : 'comment.reject',
+          targetType: 'comment',
+          targetId: ratingId,
+          homeId: home.id,
+        },
         m,
       );
     });

@@ -1,6 +1,15 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { HeldComment, HomeDashboard, LEAGUE_LEVELS, LEAGUE_SORT_KEYS, LeagueLevel, LeagueSortKey, OrgDashboard, Page } from '@pingjia/shared';
+import {
+  HeldComment,
+  HomeDashboard,
+  LEAGUE_LEVELS,
+  LEAGUE_SORT_KEYS,
+  LeagueLevel,
+  LeagueSortKey,
+  OrgDashboard,
+  Page,
+} from '@pingjia/shared';
 import { AccessPolicy } from '../orgs/access-policy';
 import { AuthUser, CurrentUser } from '../common/auth.decorators';
 import { ResponseCache } from '../common/response-cache';
@@ -21,7 +30,12 @@ function leagueQuery(sort = 'satisfaction', order?: string, level = 'homes', pag
   if (!(LEAGUE_LEVELS as readonly string[]).includes(level)) fields.level = `可选：${LEAGUE_LEVELS.join('、')}`;
   if (Object.keys(fields).length) throw invalid(fields);
   const key = sort as LeagueSortKey;
-  return { sort: key, order: (order as 'asc' | 'desc' | undefined) ?? (key === 'name' ? 'asc' : 'desc'), level: level as LeagueLevel, paging: paging(page, pageSize, 20, 100) };
+  return {
+    sort: key,
+    order: (order as 'asc' | 'desc' | undefined) ?? (key === 'name' ? 'asc' : 'desc'),
+    level: level as LeagueLevel,
+    paging: paging(page, pageSize, 20, 100),
+  };
 }
 
 @ApiTags('dashboard')
@@ -49,10 +63,16 @@ export class DashboardController {
 
   @Get('homes/:id/dashboard')
   @ApiQuery({ name: 'campaignId', required: false })
-  async home(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Query('campaignId') campaignId?: string): Promise<HomeDashboard> {
+  async home(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Query('campaignId') campaignId?: string,
+  ): Promise<HomeDashboard> {
     const cid = campaignParam(campaignId);
     const { home, upperLevel } = await this.access.homeWithLevel(user.id, id);
-    return this.homes.get(`${id}:${cid ?? ''}:${upperLevel}`, () => this.replicas.read(() => this.dashboard.forHome(home, upperLevel, cid)));
+    return this.homes.get(`${id}:${cid ?? ''}:${upperLevel}`, () =>
+      this.replicas.read(() => this.dashboard.forHome(home, upperLevel, cid)),
+    );
   }
 
   @Get('orgs/:id/dashboard')
@@ -81,7 +101,12 @@ export class DashboardController {
 
   /** Comments held by moderation in the org's subtree, for the upper-level union to decide. */
   @Get('orgs/:id/held-comments')
-  held(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Query('page') page?: string, @Query('pageSize') pageSize?: string): Promise<Page<HeldComment>> {
+  held(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Query('page') page?: string,
+    @Query('pageSize') pageSize?: string,
+  ): Promise<Page<HeldComment>> {
     return this.moderation.held(user.id, id, paging(page, pageSize, 20, 100));
   }
 

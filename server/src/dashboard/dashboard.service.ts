@@ -1,6 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { areCommentsVisible, areFiguresReleased, CommentsWithheld, DashboardComment, daysLeft, DEFAULT_THRESHOLDS, HomeDashboard, isSliceVisible, satisfactionRate, TrendPoint } from '@pingjia/shared';
+import {
+  areCommentsVisible,
+  areFiguresReleased,
+  CommentsWithheld,
+  DashboardComment,
+  daysLeft,
+  DEFAULT_THRESHOLDS,
+  HomeDashboard,
+  isSliceVisible,
+  satisfactionRate,
+  TrendPoint,
+} from '@pingjia/shared';
 import { DataSource } from 'typeorm';
 import { AccessPolicy } from '../orgs/access-policy';
 import { Campaign } from '../campaigns/campaign.entity';
@@ -37,14 +48,24 @@ export class DashboardService {
     // The home's cycles (oldest first) and each one's totals row, read once for the trend and the figures.
     const history = await this.scope.history(home.orgPath);
     const campaign = campaignId ? await this.scope.forHome(home.orgPath, campaignId) : (history[history.length - 1] ?? null);
-    const rows = await this.totals.forHome(home.id, (campaign && !history.some((c) => c.id === campaign.id) ? [...history, campaign] : history).map((c) => c.id));
+    const rows = await this.totals.forHome(
+      home.id,
+      (campaign && !history.some((c) => c.id === campaign.id) ? [...history, campaign] : history).map((c) => c.id),
+    );
     const totals = campaign ? (rows.get(campaign.id) ?? null) : null;
     // Until the cycle closes: participation rounded down to 5 and nothing else, for everyone (issue 14).
     const released = !campaign || areFiguresReleased(campaign.status);
     // Group slices need the final tally of who ticked which groups; below minSlice nothing is shown anyway.
-    const patterns = released && campaign && isSliceVisible(totals?.ratings ?? 0, this.thresholds) ? await this.totals.groupPatterns(campaign.id, home.id) : [];
+    const patterns =
+      released && campaign && isSliceVisible(totals?.ratings ?? 0, this.thresholds)
+        ? await this.totals.groupPatterns(campaign.id, home.id)
+        : [];
     const f = released ? homeFigures(home, totals, this.thresholds, patterns) : openHomeFigures(home, totals, this.thresholds);
-    const commentsWithheld: CommentsWithheld | null = !released ? 'campaign_open' : !campaign || !areCommentsVisible(f.ratings, this.thresholds) ? 'too_few_ratings' : null;
+    const commentsWithheld: CommentsWithheld | null = !released
+      ? 'campaign_open'
+      : !campaign || !areCommentsVisible(f.ratings, this.thresholds)
+        ? 'too_few_ratings'
+        : null;
     const [comments, grievances] = await Promise.all([
       campaign && !commentsWithheld ? this.comments(campaign.id, home.id) : Promise.resolve(null),
       this.grievanceFigures.forHome(home.id, upperLevel),
@@ -71,7 +92,9 @@ export class DashboardService {
   private trend(home: Home, campaigns: Campaign[], rows: Map<string, HomeTotals>): TrendPoint[] {
     return campaigns.map((c: Campaign) => {
       const totals = rows.get(c.id) ?? null;
-      const f: HomeFigures = areFiguresReleased(c.status) ? homeFigures(home, totals, this.thresholds) : openHomeFigures(home, totals, this.thresholds);
+      const f: HomeFigures = areFiguresReleased(c.status)
+        ? homeFigures(home, totals, this.thresholds)
+        : openHomeFigures(home, totals, this.thresholds);
       return {
         campaign: { id: c.id, name: c.name, status: c.status, opensAt: c.opensAt },
         ratings: f.ratings,
@@ -88,7 +111,11 @@ export class DashboardService {
       .getRepository(Rating)
       .createQueryBuilder('r')
       .select(['r.comment AS text'])
-      .where('r.campaign_id = :campaignId AND r.home_id = :homeId AND r.comment_status = :approved', { campaignId, homeId, approved: 'approved' })
+      .where('r.campaign_id = :campaignId AND r.home_id = :homeId AND r.comment_status = :approved', {
+        campaignId,
+        homeId,
+        approved: 'approved',
+      })
       .orderBy('r.comment', 'ASC')
       .limit(MAX_COMMENTS)
       .getRawMany<{ text: string }>();

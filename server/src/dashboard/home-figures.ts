@@ -42,7 +42,14 @@ const NOTHING = { satisfaction: null, criteria: null, tier: null, title: null, g
 /** An open cycle's figures: participation rounded down to a multiple of 5, nothing else until the close. */
 export function openHomeFigures(home: Pick<Home, 'memberCount'>, totals: HomeTotals | null, t: Thresholds): HomeFigures {
   const n = openParticipation(totals?.ratings ?? 0, t);
-  return { ratings: n, members: home.memberCount, participationRate: participationRate(n, home.memberCount), valid: isParticipationValid(n, home.memberCount, t), withheld: true, ...NOTHING };
+  return {
+    ratings: n,
+    members: home.memberCount,
+    participationRate: participationRate(n, home.memberCount),
+    valid: isParticipationValid(n, home.memberCount, t),
+    withheld: true,
+    ...NOTHING,
+  };
 }
 
 /**
@@ -50,7 +57,12 @@ export function openHomeFigures(home: Pick<Home, 'memberCount'>, totals: HomeTot
  * many ratings ticked each set of groups, for the group slices (publishableGroups); without them no
  * group is shown.
  */
-export function homeFigures(home: Pick<Home, 'memberCount' | 'workerCount'>, totals: HomeTotals | null, t: Thresholds, patterns: GroupPattern<MemberGroup>[] = []): HomeFigures {
+export function homeFigures(
+  home: Pick<Home, 'memberCount' | 'workerCount'>,
+  totals: HomeTotals | null,
+  t: Thresholds,
+  patterns: GroupPattern<MemberGroup>[] = [],
+): HomeFigures {
   const n = totals?.ratings ?? 0;
   const withheld = !isSliceVisible(n, t);
   const counts: VerdictCounts = totals ? totals.counts : { satisfied: 0, basicallySatisfied: 0, dissatisfied: 0 };

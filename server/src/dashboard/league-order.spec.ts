@@ -8,7 +8,7 @@ const MIN = 5;
 
 function rows(n: number, seed: number): HomeRow[] {
   let x = seed;
-  const rnd = (k: number) => ((x = (x * 1103515245 + 12345) % 2147483648) % k);
+  const rnd = (k: number) => (x = (x * 1103515245 + 12345) % 2147483648) % k;
   return Array.from({ length: n }, (_, i) => {
     const ratings = rnd(4) === 0 ? rnd(MIN) : rnd(40);
     const id = `id-${String(rnd(1000)).padStart(4, '0')}-${i}`;
@@ -39,12 +39,20 @@ function naive(rs: HomeRow[], sort: LeagueSortKey, order: 'asc' | 'desc'): numbe
 }
 
 describe('leagueOrder', () => {
-  it.each(LEAGUE_SORT_KEYS.flatMap((sort) => (['asc', 'desc'] as const).map((order) => [sort, order] as const)))('%s %s equals the plain comparator sort', (sort, order) => {
-    for (const [n, seed] of [[0, 1], [1, 2], [7, 3], [500, 4]]) {
-      const rs = rows(n, seed);
-      expect(Array.from(leagueOrder(rs, nameRanks(rs), sort, order, MIN))).toEqual(naive(rs, sort, order));
-    }
-  });
+  it.each(LEAGUE_SORT_KEYS.flatMap((sort) => (['asc', 'desc'] as const).map((order) => [sort, order] as const)))(
+    '%s %s equals the plain comparator sort',
+    (sort, order) => {
+      for (const [n, seed] of [
+        [0, 1],
+        [1, 2],
+        [7, 3],
+        [500, 4],
+      ]) {
+        const rs = rows(n, seed);
+        expect(Array.from(leagueOrder(rs, nameRanks(rs), sort, order, MIN))).toEqual(naive(rs, sort, order));
+      }
+    },
+  );
 
   it('puts withheld figures last in both directions', () => {
     const rs = rows(200, 9);

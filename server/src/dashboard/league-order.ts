@@ -21,7 +21,13 @@ export function nameRanks(rows: HomeRow[]): Float64Array {
  * nothing; ties by name, then id. Sorted natively as numbers: each row's key is its value's rank
  * times the row count plus its name rank (exact in a double for any number of homes).
  */
-export function leagueOrder(rows: HomeRow[], nameRank: Float64Array, sort: LeagueSortKey, order: 'asc' | 'desc', minSlice: number): Int32Array {
+export function leagueOrder(
+  rows: HomeRow[],
+  nameRank: Float64Array,
+  sort: LeagueSortKey,
+  order: 'asc' | 'desc',
+  minSlice: number,
+): Int32Array {
   const n = rows.length;
   const byName = new Int32Array(n);
   for (let i = 0; i < n; i++) byName[nameRank[i]] = i;

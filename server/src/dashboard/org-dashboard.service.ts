@@ -103,7 +103,14 @@ export class OrgDashboardService {
       openCycle: campaign && open ? { closesAt: campaign.closesAt, daysLeft: daysLeft(campaign.closesAt, this.clock.now()) } : null,
       totals: summary.totals,
       tiers: summary.tiers,
-      league: { ...(league ?? this.homeLeague(sub, q)), page: q.paging.page, pageSize: q.paging.pageSize, sort: q.sort, order: q.order, level: q.level },
+      league: {
+        ...(league ?? this.homeLeague(sub, q)),
+        page: q.paging.page,
+        pageSize: q.paging.pageSize,
+        sort: q.sort,
+        order: q.order,
+        level: q.level,
+      },
       lowParticipation: { total: summary.low, items: low },
       lostTitles: { previousCampaign: previous ? { id: previous.id, name: previous.name } : null, total: lost.total, items: lost.items },
       grievances,
@@ -113,7 +120,11 @@ export class OrgDashboardService {
   }
 
   /** The org (admins of it or above), the cycle, the part of the tree both cover, and whether the cycle is still open. */
-  async resolve(userId: string, orgId: string, campaignId: string | undefined): Promise<{ org: Org; campaign: Campaign | null; path: string; cid: string; open: boolean }> {
+  async resolve(
+    userId: string,
+    orgId: string,
+    campaignId: string | undefined,
+  ): Promise<{ org: Org; campaign: Campaign | null; path: string; cid: string; open: boolean }> {
     const org = await this.access.orgForAdmin(userId, orgId);
     const campaign = await this.scope.forOrg(org.path, campaignId);
     // A campaign of a lower org covers only its own subtree.
@@ -124,7 +135,9 @@ export class OrgDashboardService {
   /** Every home of the subtree (for exports), best satisfaction first, withheld last. */
   async allHomes(path: string, campaignId: string, open: boolean, campaign: Campaign | null): Promise<LeagueRow[]> {
     const sub = await this.subtree(path, campaignId, open, campaign);
-    return Array.from(leagueOrder(sub.rows, sub.nameRank, 'satisfaction', 'desc', this.minSlice(open)), (i) => this.homeRow(sub.rows[i], open));
+    return Array.from(leagueOrder(sub.rows, sub.nameRank, 'satisfaction', 'desc', this.minSlice(open)), (i) =>
+      this.homeRow(sub.rows[i], open),
+    );
   }
 
   async summary(path: string, campaignId: string, open: boolean, campaign: Campaign | null): Promise<Summary> {
@@ -140,8 +153,21 @@ export class OrgDashboardService {
     return this.subtrees.get(`${path}:${cid}:${open ? 'open' : 'final'}`, async () => {
       // Titles lost compare with this cycle's titles: none while it is open.
       const previous = campaign && !open ? await this.scope.previous(campaign) : null;
-      const [rows, grievances] = await Promise.all([this.store.subtreeHomes(path, cid, open, this.thresholds, previous?.id ?? null), this.grievances(path)]);
-      const sub: Subtree = { rows, nameRank: nameRanks(rows), orders: new Map(), open, previous, summary: this.summarise(rows, open), low: [], lost: { total: 0, items: [] }, grievances };
+      const [rows, grievances] = await Promise.all([
+        this.store.subtreeHomes(path, cid, open, this.thresholds, previous?.id ?? null),
+        this.grievances(path),
+      ]);
+      const sub: Subtree = {
+        rows,
+        nameRank: nameRanks(rows),
+        orders: new Map(),
+        open,
+        previous,
+        summary: this.summarise(rows, open),
+        low: [],
+        lost: { total: 0, items: [] },
+        grievances,
+      };
       sub.low = this.lowParticipation(sub);
       if (previous) sub.lost = this.lostTitles(sub);
       return sub;
@@ -166,7 +192,8 @@ export class OrgDashboardService {
   }
 
   private currentTitle = (r: HomeRow): Tier => this.title(r, r.ratings, r.counts);
-  private previousTitle = (r: HomeRow): Tier => this.title(r, r.previous?.ratings ?? 0, r.previous?.counts ?? { satisfied: 0, basicallySatisfied: 0, dissatisfied: 0 });
+  private previousTitle = (r: HomeRow): Tier =>
+    this.title(r, r.previous?.ratings ?? 0, r.previous?.counts ?? { satisfied: 0, basicallySatisfied: 0, dissatisfied: 0 });
 
   private isLow(r: HomeRow): boolean {
     return isParticipationLow(r.ratings, r.members, this.thresholds);
@@ -189,7 +216,12 @@ export class OrgDashboardService {
     lost.sort((a, b) => sub.nameRank[a] - sub.nameRank[b]);
     return {
       total: lost.length,
-      items: lost.slice(0, LIST_LIMIT).map((i) => ({ id: sub.rows[i].id, name: sub.rows[i].name, previous: this.previousTitle(sub.rows[i]), current: this.currentTitle(sub.rows[i]) })),
+      items: lost.slice(0, LIST_LIMIT).map((i) => ({
+        id: sub.rows[i].id,
+        name: sub.rows[i].name,
+        previous: this.previousTitle(sub.rows[i]),
+        current: this.currentTitle(sub.rows[i]),
+      })),
     };
   }
 
@@ -197,24 +229,57 @@ export class OrgDashboardService {
     const key = `${q.sort}:${q.order}`;
     let order = sub.orders.get(key);
     if (!order) sub.orders.set(key, (order = leagueOrder(sub.rows, sub.nameRank, q.sort, q.order, this.minSlice(sub.open))));
-    return { items: Array.from(order.subarray(q.paging.skip, q.paging.skip + q.paging.pageSize), (i) => this.homeRow(sub.rows[i], sub.open)), total: sub.rows.length };
+    return {
+      items: Array.from(order.subarray(q.paging.skip, q.paging.skip + q.paging.pageSize), (i) => this.homeRow(sub.rows[i], sub.open)),
+      total: sub.rows.length,
+    };
   }
 
   /** Child orgs with their roll-ups, and the homes directly under this org, sorted and paged here. */
-  private async childrenLeague(path: string, campaignId: string, open: boolean, q: LeagueQuery): Promise<{ items: LeagueRow[]; total: number }> {
-    const [grouped, direct] = await Promise.all([this.store.childRollups(path, campaignId, open, this.thresholds), this.store.directHomes(path, campaignId, open, this.thresholds)]);
+  private async childrenLeague(
+    path: string,
+    campaignId: string,
+    open: boolean,
+    q: LeagueQuery,
+  ): Promise<{ items: LeagueRow[]; total: number }> {
+    const [grouped, direct] = await Promise.all([
+      this.store.childRollups(path, campaignId, open, this.thresholds),
+      this.store.directHomes(path, campaignId, open, this.thresholds),
+    ]);
     const ids = grouped.map((g) => g.childId);
     const orgs = ids.length ? await this.orgs.find({ where: { id: In(ids) } }) : [];
     const names = new Map(orgs.map((o) => [o.id, o.name]));
     // Child orgs without homes still appear, with zeros.
     const empty = await this.orgs.find({ where: { parentId: path.split('/').filter(Boolean).pop() } });
     const rows: LeagueRow[] = [
-      ...grouped.map((g) => ({ type: 'org' as const, id: g.childId, name: names.get(g.childId) ?? '', title: null, valid: null, ...toFigures(g) })),
-      ...empty.filter((o) => !names.has(o.id)).map((o) => ({ type: 'org' as const, id: o.id, name: o.name, title: null, valid: null, ...toFigures(aggregate([], this.thresholds)) })),
+      ...grouped.map((g) => ({
+        type: 'org' as const,
+        id: g.childId,
+        name: names.get(g.childId) ?? '',
+        title: null,
+        valid: null,
+        ...toFigures(g),
+      })),
+      ...empty
+        .filter((o) => !names.has(o.id))
+        .map((o) => ({
+          type: 'org' as const,
+          id: o.id,
+          name: o.name,
+          title: null,
+          valid: null,
+          ...toFigures(aggregate([], this.thresholds)),
+        })),
       ...direct.map((r) => this.homeRow(r, open)),
     ];
     const key = (r: LeagueRow): number | string | null =>
-      q.sort === 'name' ? r.name : q.sort === 'satisfaction' ? r.satisfactionRate : q.sort === 'participation' ? r.participationRate : r.means[q.sort];
+      q.sort === 'name'
+        ? r.name
+        : q.sort === 'satisfaction'
+          ? r.satisfactionRate
+          : q.sort === 'participation'
+            ? r.participationRate
+            : r.means[q.sort];
     const sign = q.order === 'asc' ? 1 : -1;
     rows.sort((a, b) => {
       const ka = key(a);

@@ -47,7 +47,8 @@ describe('a sixth criterion in the criteria list', () => {
 
   it('is required and checked (1..5) in the rating request', () => {
     const Dto = scoresDtoFor(SIX);
-    const problems = (body: object) => validateSync(plainToInstance(Dto, body), { whitelist: true, forbidNonWhitelisted: true }).map((e) => e.property);
+    const problems = (body: object) =>
+      validateSync(plainToInstance(Dto, body), { whitelist: true, forbidNonWhitelisted: true }).map((e) => e.property);
     expect(problems(scores(5))).toEqual([]);
     const { care: _care, ...withoutCare } = scores(5);
     expect(problems(withoutCare)).toEqual(['care']);

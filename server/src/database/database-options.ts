@@ -14,7 +14,19 @@ import { DropShownTotals1764000000500 } from './migrations/1764000000500-drop-sh
 import { RatingIntegrity1764000000060 } from './migrations/1764000000060-rating-integrity';
 import { SealedOpenids1764000000070 } from './migrations/1764000000070-sealed-openids';
 
-export const MIGRATIONS = [Initial1764000000000, Roster1764000000001, Grievances1764000000010, Oversight1764000000020, ShownTotals1764000000030, GrievanceOrgPath1764000000040, RatingIntegrity1764000000060, SealedOpenids1764000000070, LoginAttempts1764000000150, ProvinceCalendar1764000000160, DropShownTotals1764000000500];
+export const MIGRATIONS = [
+  Initial1764000000000,
+  Roster1764000000001,
+  Grievances1764000000010,
+  Oversight1764000000020,
+  ShownTotals1764000000030,
+  GrievanceOrgPath1764000000040,
+  RatingIntegrity1764000000060,
+  SealedOpenids1764000000070,
+  LoginAttempts1764000000150,
+  ProvinceCalendar1764000000160,
+  DropShownTotals1764000000500,
+];
 
 // Schema changes only through migrations, never `synchronize`. No entity list here: each feature
 // module registers its own entities (TypeOrmModule.forFeature) and the app loads them from there
@@ -26,7 +38,10 @@ export function databaseOptions(db: AppConfig['database']): DataSourceOptions {
     if (!db.replicaUrls?.length) return { ...mysql, url: db.url };
     // Replicas (DATABASE_REPLICA_URLS): every query goes to the primary unless a read path asks for a
     // replica (database/read-replicas.ts); replicas are taken in turn.
-    return { ...mysql, replication: { master: { url: db.url }, slaves: db.replicaUrls.map((url) => ({ url })), defaultMode: 'master', selector: 'RR' } };
+    return {
+      ...mysql,
+      replication: { master: { url: db.url }, slaves: db.replicaUrls.map((url) => ({ url })), defaultMode: 'master', selector: 'RR' },
+    };
   }
   ownerOnly(db.file);
   return {

@@ -22,7 +22,12 @@ export class ExportsController {
   @Get('orgs/:id/export.xlsx')
   @ApiProduces(XLSX_TYPE)
   @ApiQuery({ name: 'campaignId', required: false })
-  async org(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Res({ passthrough: true }) reply: FastifyReply, @Query('campaignId') campaignId?: string): Promise<Buffer> {
+  async org(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Query('campaignId') campaignId?: string,
+  ): Promise<Buffer> {
     const file = await this.exports.org(user.id, id, campaignParam(campaignId));
     asDownload(reply, 'league');
     return file;
@@ -31,7 +36,12 @@ export class ExportsController {
   @Get('homes/:id/export.xlsx')
   @ApiProduces(XLSX_TYPE)
   @ApiQuery({ name: 'campaignId', required: false })
-  async home(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Res({ passthrough: true }) reply: FastifyReply, @Query('campaignId') campaignId?: string): Promise<Buffer> {
+  async home(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Query('campaignId') campaignId?: string,
+  ): Promise<Buffer> {
     const file = await this.exports.home(user.id, id, campaignParam(campaignId));
     asDownload(reply, 'home-report');
     return file;

@@ -32,7 +32,10 @@ export class ExportsService {
   /** The league table of an org's subtree for one cycle. */
   async org(userId: string, orgId: string, campaignId?: string): Promise<Buffer> {
     const { org, campaign, path, cid, open } = await this.orgDashboard.resolve(userId, orgId, campaignId);
-    const [{ totals, tiers }, homes] = await Promise.all([this.orgDashboard.summary(path, cid, open, campaign), this.orgDashboard.allHomes(path, cid, open, campaign)]);
+    const [{ totals, tiers }, homes] = await Promise.all([
+      this.orgDashboard.summary(path, cid, open, campaign),
+      this.orgDashboard.allHomes(path, cid, open, campaign),
+    ]);
     const wb = newWorkbook();
     const summary = wb.addWorksheet('汇总');
     header(summary, ['项目', '数值'], [28, 40]);
@@ -54,7 +57,24 @@ export class ExportsService {
     for (const r of rows) addSafeRow(summary, r);
 
     const league = wb.addWorksheet('排名');
-    header(league, ['排名', '职工之家', '会员数', '参评人数', '参评率（%）', '参评有效', '满意率（%）', '满意', '基本满意', '不满意', ...CRITERIA.map((c) => `${c.label}（均分）`), '称号'], [8, 36]);
+    header(
+      league,
+      [
+        '排名',
+        '职工之家',
+        '会员数',
+        '参评人数',
+        '参评率（%）',
+        '参评有效',
+        '满意率（%）',
+        '满意',
+        '基本满意',
+        '不满意',
+        ...CRITERIA.map((c) => `${c.label}（均分）`),
+        '称号',
+      ],
+      [8, 36],
+    );
     homes.forEach((h, i) => {
       const shown = h.satisfactionRate !== null;
       addSafeRow(league, [
@@ -117,7 +137,8 @@ export class ExportsService {
 
     const t = wb.addWorksheet('历次评议');
     header(t, ['评议周期', '参评人数', '参评率（%）', '满意率（%）', '称号'], [28]);
-    for (const p of d.trend) addSafeRow(t, [p.campaign.name, p.ratings, percent(p.participationRate), percent(p.satisfactionRate), title(p.title)]);
+    for (const p of d.trend)
+      addSafeRow(t, [p.campaign.name, p.ratings, percent(p.participationRate), percent(p.satisfactionRate), title(p.title)]);
 
     const m = wb.addWorksheet('会员留言');
     header(m, ['留言'], [80]);

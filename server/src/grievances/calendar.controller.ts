@@ -22,7 +22,12 @@ export class CalendarController {
 
   /** The province's admins: mark a day as a holiday or a (make-up) working day for the province. */
   @Put('orgs/:id/calendar/days/:day')
-  set(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Param('day') day: string, @Body() dto: CalendarDayDto): Promise<CalendarDay> {
+  set(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Param('day') day: string,
+    @Body() dto: CalendarDayDto,
+  ): Promise<CalendarDay> {
     return this.calendar.set(user.id, id, day, dto.kind, dto.note ?? null);
   }
 

@@ -76,8 +76,25 @@ export class CalendarService {
     const note = rawNote === null ? null : normalizeText(rawNote) || null;
     await this.tx.run(async (m) => {
       const before = await m.findOne(CalendarDayRow, { where: { provinceId: province.id, day } });
-      await m.save(CalendarDayRow, { provinceId: province.id, day, kind, note, updatedAt: this.clock.now().toISOString(), updatedBy: userId });
-      await this.audit.record({ actorUserId: userId, scopePath: province.path, action: 'calendar.set', targetType: 'org', targetId: province.id, detail: { day, kind, before: before?.kind ?? null } }, m);
+      await m.save(CalendarDayRow, {
+        provinceId: province.id,
+        day,
+        kind,
+        note,
+        updatedAt: this.clock.now().toISOString(),
+        updatedBy: userId,
+      });
+      await this.audit.record(
+        {
+          actorUserId: userId,
+          scopePath: province.path,
+          action: 'calendar.set',
+          targetType: 'org',
+          targetId: province.id,
+          detail: { day, kind, before: before?.kind ?? null },
+        },
+        m,
+      );
     });
     return { day, kind, source: 'override', note };
   }
@@ -89,7 +106,17 @@ export class CalendarService {
       const before = await m.findOne(CalendarDayRow, { where: { provinceId: province.id, day } });
       if (!before) return;
       await m.delete(CalendarDayRow, { provinceId: province.id, day });
-      await this.audit.record({ actorUserId: userId, scopePath: province.path, action: 'calendar.remove', targetType: 'org', targetId: province.id, detail: { day, before: before.kind } }, m);
+      await this.audit.record(
+        {
+          actorUserId: userId,
+          scopePath: province.path,
+          action: 'calendar.remove',
+          targetType: 'org',
+          targetId: province.id,
+          detail: { day, before: before.kind },
+        },
+        m,
+      );
     });
   }
 

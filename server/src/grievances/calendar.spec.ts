@@ -24,7 +24,13 @@ describe('the working-day calendar', () => {
   });
 
   it('lets an admin entry override the list and the weekday rule', () => {
-    const sut = workdayLookup(new Map([['2026-10-09', 'holiday'], ['2026-10-03', 'workday'], ['2027-01-01', 'holiday']]));
+    const sut = workdayLookup(
+      new Map([
+        ['2026-10-09', 'holiday'],
+        ['2026-10-03', 'workday'],
+        ['2027-01-01', 'holiday'],
+      ]),
+    );
     expect(sut('2026-10-09')).toBe(false);
     expect(sut('2026-10-03')).toBe(true);
     expect(sut('2027-01-01')).toBe(false);
@@ -37,7 +43,7 @@ describe('calendars per province', () => {
     expect(provinceOf('/p-1/c-2/h-3/')).toBe('p-1');
   });
 
-  it('counts a home\'s working days with its own province\'s entries only', async () => {
+  it("counts a home's working days with its own province's entries only", async () => {
     const entries = [
       { provinceId: 'anhui', day: '2026-10-09', kind: 'holiday' as const },
       { provinceId: 'hubei', day: '2026-10-12', kind: 'holiday' as const },

@@ -45,7 +45,10 @@ export class GrievanceAccess {
   }
 
   async viewer(userId: string): Promise<Viewer> {
-    const [chairs, adminPaths] = await Promise.all([this.grants.find({ where: { userId, role: 'chair' } }), this.access.adminPaths(userId)]);
+    const [chairs, adminPaths] = await Promise.all([
+      this.grants.find({ where: { userId, role: 'chair' } }),
+      this.access.adminPaths(userId),
+    ]);
     return { reporterKeys: new Set(this.keys.reporterKeys(userId)), chairHomeIds: chairs.map((c) => c.orgId), adminPaths };
   }
 

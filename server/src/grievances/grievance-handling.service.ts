@@ -27,7 +27,6 @@ import { GrievanceNotifier } from './grievance-notifier';
 import { completion, GrievanceStore, NewEvent, overdueSql, StaleGrievance, stateOf } from './grievance-store';
 import { grievanceView, summaryView } from './grievance-views';
 
-
 @Injectable()
 export class GrievanceHandlingService {
   constructor(
@@ -44,7 +43,11 @@ export class GrievanceHandlingService {
   /** The caller's own grievances, newest first. */
   async mine(userId: string): Promise<MyGrievances> {
     const viewer = await this.grievanceAccess.viewer(userId);
-    const rows = await this.store.grievances.find({ where: { reporterKey: In([...viewer.reporterKeys]) }, order: { createdAt: 'DESC' }, take: 100 });
+    const rows = await this.store.grievances.find({
+      where: { reporterKey: In([...viewer.reporterKeys]) },
+      order: { createdAt: 'DESC' },
+      take: 100,
+    });
     return { items: await this.summaries(rows, viewer) };
   }
 
@@ -62,7 +65,10 @@ export class GrievanceHandlingService {
     if (query.overdue === 'false') q.andWhere(`NOT ${overdueSql('g')}`, { now });
     const page = Number(query.page ?? 1);
     const pageSize = Number(query.pageSize ?? 20);
-    q.orderBy('g.due_at', 'ASC').addOrderBy('g.tracking_hash', 'ASC').skip((page - 1) * pageSize).take(pageSize);
+    q.orderBy('g.due_at', 'ASC')
+      .addOrderBy('g.tracking_hash', 'ASC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize);
     const [rows, total] = await q.getManyAndCount();
     return { items: await this.summaries(rows, viewer), total };
   }
@@ -132,7 +138,11 @@ export class GrievanceHandlingService {
         dueAt: workingDayDeadline(now, GRIEVANCE_FINAL_LIMITS[g.type].days, isWorkday),
       });
     }
-    const events: NewEvent[] = step.events.map((kind) => (kind === 'feedback' ? { kind, actorRole: 'reporter', message: comment || null, verdict: dto.verdict } : { kind, actorRole: 'reporter' }));
+    const events: NewEvent[] = step.events.map((kind) =>
+      kind === 'feedback'
+        ? { kind, actorRole: 'reporter', message: comment || null, verdict: dto.verdict }
+        : { kind, actorRole: 'reporter' },
+    );
     const saved = await this.tx.run(async (m) => {
       const next = await this.store.apply(m, g, changes, events, now);
       // Closed: an opt-in that was never used has nothing left to announce; its openid goes.

@@ -61,7 +61,13 @@ export class GrievanceNotifier implements OnApplicationShutdown {
   async subscribe(m: EntityManager, grievanceId: string, openid: string, now: Date): Promise<void> {
     if (!this.enabled) return;
     // Sealed with a random IV: the delivery tables hold no value that matches users.openid.
-    await m.insert(GrievanceSubscription, { id: newId(), grievanceId, openid: this.keys.seal(openid), templateId: this.config.grievances.templateId!, createdAt: now.toISOString() });
+    await m.insert(GrievanceSubscription, {
+      id: newId(),
+      grievanceId,
+      openid: this.keys.seal(openid),
+      templateId: this.config.grievances.templateId!,
+      createdAt: now.toISOString(),
+    });
   }
 
   /** Inside the transaction that changed the status: uses up one opt-in, if any, for one message. */
@@ -141,7 +147,10 @@ export class GrievanceNotifier implements OnApplicationShutdown {
       if (msg.claimedUntil && msg.claimedUntil > now) continue;
       // Claim it, so another instance's sweep does not send it too.
       const claimUntil = new Date(Date.parse(now) + CLAIM_MS).toISOString();
-      const claim = await this.outbox.update({ id: msg.id, claimedUntil: msg.claimedUntil === null ? IsNull() : msg.claimedUntil }, { claimedUntil: claimUntil });
+      const claim = await this.outbox.update(
+        { id: msg.id, claimedUntil: msg.claimedUntil === null ? IsNull() : msg.claimedUntil },
+        { claimedUntil: claimUntil },
+      );
       if (claim.affected !== 1) continue;
       if (await this.send(msg)) sent++;
     }
@@ -150,7 +159,12 @@ export class GrievanceNotifier implements OnApplicationShutdown {
 
   private async send(msg: OutboxMessage): Promise<boolean> {
     try {
-      await this.wechat.sendSubscribeMessage({ touser: this.keys.open(msg.openid), templateId: msg.templateId, page: msg.page, data: JSON.parse(msg.data) });
+      await this.wechat.sendSubscribeMessage({
+        touser: this.keys.open(msg.openid),
+        templateId: msg.templateId,
+        page: msg.page,
+        data: JSON.parse(msg.data),
+      });
       await this.outbox.delete({ id: msg.id });
       return true;
     } catch (e) {

@@ -63,7 +63,15 @@ export class GrievanceReportsService {
     }
 
     const keys = this.grievanceAccess.keys;
-    const request = { homeId: dto.homeId, type: dto.type, topic: dto.topic, content, anonymous: dto.anonymous, contact: dto.contact ?? null, subscribe: dto.subscribe === true };
+    const request = {
+      homeId: dto.homeId,
+      type: dto.type,
+      topic: dto.topic,
+      content,
+      anonymous: dto.anonymous,
+      contact: dto.contact ?? null,
+      subscribe: dto.subscribe === true,
+    };
     const idem = idempotencyKey === undefined ? null : { keyHash: sha256(idempotencyKey), requestHash: sha256(canonicalJson(request)) };
     const callerKey = idem ? keys.idempotencyCaller(userId, idem.keyHash) : '';
     if (idem) {
@@ -131,9 +139,22 @@ export class GrievanceReportsService {
           .createQueryBuilder()
           .delete()
           .from(IdempotencyKey)
-          .where('scope = :scope AND caller_key = :callerKey AND key_hash = :keyHash AND created_at <= :since', { scope: SCOPE, callerKey, keyHash: idem.keyHash, since: this.since() })
+          .where('scope = :scope AND caller_key = :callerKey AND key_hash = :keyHash AND created_at <= :since', {
+            scope: SCOPE,
+            callerKey,
+            keyHash: idem.keyHash,
+            since: this.since(),
+          })
           .execute();
-        await m.insert(IdempotencyKey, { id: seed, scope: SCOPE, callerKey, keyHash: idem.keyHash, requestHash: idem.requestHash, response: JSON.stringify(answer), createdAt: at });
+        await m.insert(IdempotencyKey, {
+          id: seed,
+          scope: SCOPE,
+          callerKey,
+          keyHash: idem.keyHash,
+          requestHash: idem.requestHash,
+          response: JSON.stringify(answer),
+          createdAt: at,
+        });
       }
       return { ...answer, trackingCode };
     });
@@ -149,8 +170,14 @@ export class GrievanceReportsService {
   }
 
   /** The first answer to this caller's key, if it is still within the retry window. */
-  private async replay(m: EntityManager, callerKey: string, idem: { keyHash: string; requestHash: string }): Promise<GrievanceCreated | null> {
-    const row = await m.findOne(IdempotencyKey, { where: { scope: SCOPE, callerKey, keyHash: idem.keyHash, createdAt: MoreThan(this.since()) } });
+  private async replay(
+    m: EntityManager,
+    callerKey: string,
+    idem: { keyHash: string; requestHash: string },
+  ): Promise<GrievanceCreated | null> {
+    const row = await m.findOne(IdempotencyKey, {
+      where: { scope: SCOPE, callerKey, keyHash: idem.keyHash, createdAt: MoreThan(this.since()) },
+    });
     if (!row) return null;
     if (row.requestHash !== idem.requestHash) throw new DomainError('IDEMPOTENCY_MISMATCH');
     const answer = JSON.parse(row.response) as StoredAnswer;

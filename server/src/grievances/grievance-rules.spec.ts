@@ -1,4 +1,11 @@
-import { GRIEVANCE_STATUSES, GRIEVANCE_TOPICS, isAcceptOverdue, isFinalOverdue, isGrievanceOverdue, routesToUpperLevel } from '@pingjia/shared';
+import {
+  GRIEVANCE_STATUSES,
+  GRIEVANCE_TOPICS,
+  isAcceptOverdue,
+  isFinalOverdue,
+  isGrievanceOverdue,
+  routesToUpperLevel,
+} from '@pingjia/shared';
 import { DataSource } from 'typeorm';
 import { acceptOverdueSql, chairTopicSql, finalOverdueSql, overdueSql } from './grievance-store';
 
@@ -21,7 +28,15 @@ function rows(): Row[] {
   for (const status of GRIEVANCE_STATUSES)
     for (const completed of [null, '2026-10-19T00:00:00.000Z'])
       for (const accept of TIMES)
-        for (const due of TIMES) out.push({ id: out.length, status, topic: GRIEVANCE_TOPICS[out.length % GRIEVANCE_TOPICS.length], completed_at: completed, accept_due_at: accept, due_at: due });
+        for (const due of TIMES)
+          out.push({
+            id: out.length,
+            status,
+            topic: GRIEVANCE_TOPICS[out.length % GRIEVANCE_TOPICS.length],
+            completed_at: completed,
+            accept_due_at: accept,
+            due_at: due,
+          });
   return out;
 }
 
@@ -31,13 +46,31 @@ describe('grievance rules and their SQL twins', () => {
 
   beforeAll(async () => {
     ds = await new DataSource({ type: 'better-sqlite3', database: ':memory:', logging: false }).initialize();
-    await ds.query('CREATE TABLE grievances (id INTEGER PRIMARY KEY, status TEXT, topic TEXT, completed_at TEXT, accept_due_at TEXT, due_at TEXT)');
-    for (const r of all) await ds.query('INSERT INTO grievances VALUES (?, ?, ?, ?, ?, ?)', [r.id, r.status, r.topic, r.completed_at, r.accept_due_at, r.due_at]);
+    await ds.query(
+      'CREATE TABLE grievances (id INTEGER PRIMARY KEY, status TEXT, topic TEXT, completed_at TEXT, accept_due_at TEXT, due_at TEXT)',
+    );
+    for (const r of all)
+      await ds.query('INSERT INTO grievances VALUES (?, ?, ?, ?, ?, ?)', [
+        r.id,
+        r.status,
+        r.topic,
+        r.completed_at,
+        r.accept_due_at,
+        r.due_at,
+      ]);
   });
   afterAll(() => ds.destroy());
 
   const picked = async (where: string) =>
-    (await ds.createQueryBuilder().select('g.id', 'id').from('grievances', 'g').where(where, { now: NOW }).orderBy('g.id').getRawMany<{ id: number }>()).map((r) => Number(r.id));
+    (
+      await ds
+        .createQueryBuilder()
+        .select('g.id', 'id')
+        .from('grievances', 'g')
+        .where(where, { now: NOW })
+        .orderBy('g.id')
+        .getRawMany<{ id: number }>()
+    ).map((r) => Number(r.id));
   const deadlines = (r: Row) => ({ status: r.status, completed: r.completed_at !== null, acceptDueAt: r.accept_due_at, dueAt: r.due_at });
 
   it.each([

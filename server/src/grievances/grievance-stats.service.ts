@@ -32,7 +32,6 @@ interface Row {
   dissatisfied: string | number | null;
 }
 
-
 function toStats(r: Row): GrievanceStats {
   const n = (v: string | number | null) => Number(v ?? 0);
   const decided = n(r.decided);
@@ -65,7 +64,9 @@ export class GrievanceStatsService {
 
   /** Figures for each of the homes (every home asked for is in the map). */
   async forHomes(homeIds: string[], opts: { includeUnionTopic: boolean }): Promise<Map<string, GrievanceStats>> {
-    const out = new Map<string, GrievanceStats>(homeIds.map((id) => [id, { ...EMPTY_GRIEVANCE_STATS, feedback: { satisfied: 0, dissatisfied: 0 } }]));
+    const out = new Map<string, GrievanceStats>(
+      homeIds.map((id) => [id, { ...EMPTY_GRIEVANCE_STATS, feedback: { satisfied: 0, dissatisfied: 0 } }]),
+    );
     if (!homeIds.length) return out;
     const q = this.figures().addSelect('g.home_id', 'home_id').where('g.home_id IN (:...homeIds)', { homeIds }).groupBy('g.home_id');
     if (!opts.includeUnionTopic) q.andWhere(chairTopicSql('g'));

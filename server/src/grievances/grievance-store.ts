@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { GRIEVANCE_TOPICS, routesToUpperLevel, type GrievanceActorRole, type GrievanceEventKind, type GrievanceState } from '@pingjia/shared';
+import {
+  GRIEVANCE_TOPICS,
+  routesToUpperLevel,
+  type GrievanceActorRole,
+  type GrievanceEventKind,
+  type GrievanceState,
+} from '@pingjia/shared';
 import { EntityManager, In, Repository } from 'typeorm';
 import { newId } from '../common/ids';
 import { Home } from '../orgs/home.entity';
@@ -23,7 +29,10 @@ export const finalOverdueSql = (g = 'g') => `(${g}.completed_at IS NULL AND ${g}
 /** shared isGrievanceOverdue */
 export const overdueSql = (g = 'g') => `(${acceptOverdueSql(g)} OR ${finalOverdueSql(g)})`;
 /** not shared routesToUpperLevel: a topic the home's chair may see and handle (fixed identifiers, not input) */
-export const chairTopicSql = (g = 'g') => `${g}.topic NOT IN (${GRIEVANCE_TOPICS.filter(routesToUpperLevel).map((t) => `'${t}'`).join(', ')})`;
+export const chairTopicSql = (g = 'g') =>
+  `${g}.topic NOT IN (${GRIEVANCE_TOPICS.filter(routesToUpperLevel)
+    .map((t) => `'${t}'`)
+    .join(', ')})`;
 
 /** Someone else changed the grievance between our read and our write. */
 export class StaleGrievance extends Error {}
@@ -99,11 +108,24 @@ export class GrievanceStore {
    */
   async usedReporterKeys(m: EntityManager, candidates: string[]): Promise<Set<string>> {
     const lock = m.connection.options.type === 'mysql' ? ' FOR UPDATE' : '';
-    const rows = (await m.query(`SELECT reporter_key FROM grievances WHERE reporter_key IN (${candidates.map(() => '?').join(', ')})${lock}`, candidates)) as { reporter_key: string }[];
+    const rows = (await m.query(
+      `SELECT reporter_key FROM grievances WHERE reporter_key IN (${candidates.map(() => '?').join(', ')})${lock}`,
+      candidates,
+    )) as { reporter_key: string }[];
     return new Set(rows.map((r) => r.reporter_key));
   }
 
   async insertEvent(m: EntityManager, grievanceId: string, seq: number, e: NewEvent, at: string): Promise<void> {
-    await m.insert(GrievanceEventRow, { id: newId(), grievanceId, seq, kind: e.kind, actorRole: e.actorRole, message: e.message ?? null, days: e.days ?? null, verdict: e.verdict ?? null, at });
+    await m.insert(GrievanceEventRow, {
+      id: newId(),
+      grievanceId,
+      seq,
+      kind: e.kind,
+      actorRole: e.actorRole,
+      message: e.message ?? null,
+      days: e.days ?? null,
+      verdict: e.verdict ?? null,
+      at,
+    });
   }
 }

@@ -79,7 +79,9 @@ export class GrievanceSweeper implements OnApplicationBootstrap, OnApplicationSh
   private recordPass(slot: number, result: SweepResult): void {
     this.observer?.passed(slot, result);
     if (result.reminded || result.escalated || result.sent || result.purged) {
-      this.logger.log(`sweep slot ${slot}: reminded ${result.reminded}, escalated ${result.escalated}, sent ${result.sent}, purged ${result.purged}`);
+      this.logger.log(
+        `sweep slot ${slot}: reminded ${result.reminded}, escalated ${result.escalated}, sent ${result.sent}, purged ${result.purged}`,
+      );
     }
   }
 
@@ -102,7 +104,8 @@ export class GrievanceSweeper implements OnApplicationBootstrap, OnApplicationSh
       .take(BATCH)
       .getMany();
     for (const g of unaccepted) {
-      if (await this.step(g, { acceptReminded: true }, [{ kind: 'reminded', actorRole: 'system', message: '已超过受理时限' }], now)) result.reminded++;
+      if (await this.step(g, { acceptReminded: true }, [{ kind: 'reminded', actorRole: 'system', message: '已超过受理时限' }], now))
+        result.reminded++;
     }
 
     const late = await this.store.grievances

@@ -36,7 +36,13 @@ const grievance = (over: Partial<Grievance> = {}): Grievance => ({
   ...over,
 });
 
-const event = (seq: number, kind: string, actorRole: string, message: string | null = null, days: number | null = null): GrievanceEventRow => ({
+const event = (
+  seq: number,
+  kind: string,
+  actorRole: string,
+  message: string | null = null,
+  days: number | null = null,
+): GrievanceEventRow => ({
   id: `e${seq}`,
   grievanceId: 'g1',
   seq,
@@ -48,13 +54,18 @@ const event = (seq: number, kind: string, actorRole: string, message: string | n
   at: '2026-09-30T07:03:00.000Z',
 });
 
-const events = [event(1, 'submitted', 'reporter'), event(2, 'accepted', 'chair'), event(3, 'extended', 'chair', '需要调查取证', 5), event(4, 'replied', 'chair', '已联系企业')];
+const events = [
+  event(1, 'submitted', 'reporter'),
+  event(2, 'accepted', 'chair'),
+  event(3, 'extended', 'chair', '需要调查取证', 5),
+  event(4, 'replied', 'chair', '已联系企业'),
+];
 const chair = { reporter: false, handles: true, actsAs: 'chair' as const };
 const reporter = { reporter: true, handles: false, actsAs: null };
 const now = new Date('2026-10-09T00:00:00.000Z');
 
 describe('grievance views', () => {
-  it('shows handlers only the day of the worker\'s own steps on an anonymous grievance', () => {
+  it("shows handlers only the day of the worker's own steps on an anonymous grievance", () => {
     const sut = grievanceView(grievance(), '甲厂工会', chair, events, now);
     expect(sut.timeline[0]).toMatchObject({ kind: 'submitted', at: null, on: '2026-09-30' });
     expect(sut.timeline[1].at).toBe('2026-09-30T07:03:00.000Z');
@@ -79,12 +90,19 @@ describe('grievance views', () => {
 
   it('marks a grievance overdue past its last limit until it is completed', () => {
     expect(summaryView(grievance(), 'x', chair, new Date('2026-10-23T16:00:00.000Z')).overdue).toBe(true);
-    expect(summaryView(grievance({ completedAt: '2026-10-20T00:00:00.000Z', status: 'resolved' }), 'x', chair, new Date('2026-10-24T00:00:00.000Z')).overdue).toBe(false);
+    expect(
+      summaryView(
+        grievance({ completedAt: '2026-10-20T00:00:00.000Z', status: 'resolved' }),
+        'x',
+        chair,
+        new Date('2026-10-24T00:00:00.000Z'),
+      ).overdue,
+    ).toBe(false);
   });
 });
 
 describe(statusMessageData.name, () => {
-  it('holds a generic status line within WeChat\'s field limits, for every status', () => {
+  it("holds a generic status line within WeChat's field limits, for every status", () => {
     for (const status of GRIEVANCE_STATUSES) {
       const data = statusMessageData(status, new Date('2026-10-08T02:05:00.000Z'));
       expect([...data.phrase1.value].length).toBeLessThanOrEqual(5);

@@ -1,4 +1,14 @@
-import { chinaDay, Grievance as GrievanceView, GrievanceSummary, GrievanceTimelineEvent, GrievanceTrack, GrievanceActorRole, GrievanceEventKind, GrievanceFeedbackVerdict, isGrievanceOverdue } from '@pingjia/shared';
+import {
+  chinaDay,
+  Grievance as GrievanceView,
+  GrievanceSummary,
+  GrievanceTimelineEvent,
+  GrievanceTrack,
+  GrievanceActorRole,
+  GrievanceEventKind,
+  GrievanceFeedbackVerdict,
+  isGrievanceOverdue,
+} from '@pingjia/shared';
 import type { Grievance, GrievanceEventRow } from './grievance.entity';
 import type { Relation } from './grievance-access';
 

@@ -24,7 +24,11 @@ export class GrievancesController {
 
   @Post('grievances')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: '重试时带同一个值，只会生成一条诉求' })
-  create(@CurrentUser() user: AuthUser, @Body() dto: CreateGrievanceDto, @Headers('idempotency-key') key?: string): Promise<GrievanceCreated> {
+  create(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: CreateGrievanceDto,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<GrievanceCreated> {
     return this.reports.create(user.id, dto, key);
   }
 

@@ -10,7 +10,10 @@ describe(GrievanceKeys.name, () => {
     const mine = sut.reporterKeys('user-1');
     expect(sut.reporterKeys('user-1')).toEqual(mine);
     expect(new Set(mine).size).toBe(mine.length);
-    const theirs = new Set([...sut.reporterKeys('user-2'), ...new GrievanceKeys('another-secret-of-at-least-32-chars').reporterKeys('user-1')]);
+    const theirs = new Set([
+      ...sut.reporterKeys('user-2'),
+      ...new GrievanceKeys('another-secret-of-at-least-32-chars').reporterKeys('user-1'),
+    ]);
     expect(mine.filter((k) => theirs.has(k))).toEqual([]);
   });
 

@@ -32,7 +32,10 @@ export class GrievanceKeys {
 
   /** The reporter's keys, slot 0 first: one per grievance they file. */
   reporterKeys(userId: string): string[] {
-    return Array.from({ length: REPORTER_SLOTS }, (_, n) => REPORTER_KEY_PREFIX + createHmac('sha256', this.reporter).update(`${userId}:${n}`).digest('base64url'));
+    return Array.from(
+      { length: REPORTER_SLOTS },
+      (_, n) => REPORTER_KEY_PREFIX + createHmac('sha256', this.reporter).update(`${userId}:${n}`).digest('base64url'),
+    );
   }
 
   /** The key every grievance of a reporter had before keys were per grievance (to re-key old rows). */

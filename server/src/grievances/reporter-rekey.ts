@@ -28,7 +28,9 @@ export class ReporterRekey implements OnApplicationBootstrap {
     if (Number(n) > 0) {
       let rekeyed = 0;
       for (let offset = 0; ; offset += BATCH) {
-        const users = (await this.dataSource.query('SELECT id FROM users ORDER BY id LIMIT ? OFFSET ?', [BATCH, offset])) as { id: string }[];
+        const users = (await this.dataSource.query('SELECT id FROM users ORDER BY id LIMIT ? OFFSET ?', [BATCH, offset])) as {
+          id: string;
+        }[];
         if (!users.length) break;
         const legacy = new Map(users.map((u) => [keys.legacyReporterKey(u.id), u.id]));
         const rows = (await this.dataSource.query(
@@ -42,19 +44,29 @@ export class ReporterRekey implements OnApplicationBootstrap {
           next.set(userId, slot + 1);
           const fresh = keys.reporterKeys(userId)[slot];
           // Past the last slot the grievance keeps a random key: trackable by its code, not listed as "mine".
-          await this.dataSource.query('UPDATE grievances SET reporter_key = ? WHERE id = ?', [fresh ?? REPORTER_KEY_PREFIX + randomBytes(32).toString('base64url'), r.id]);
+          await this.dataSource.query('UPDATE grievances SET reporter_key = ? WHERE id = ?', [
+            fresh ?? REPORTER_KEY_PREFIX + randomBytes(32).toString('base64url'),
+            r.id,
+          ]);
           rekeyed++;
         }
       }
       // Keys of no user left (an account since deleted): a random key each, so the next boot has nothing to do.
       const orphans = (await this.dataSource.query('SELECT id FROM grievances WHERE reporter_key NOT LIKE ?', [like])) as { id: string }[];
-      for (const o of orphans) await this.dataSource.query('UPDATE grievances SET reporter_key = ? WHERE id = ?', [REPORTER_KEY_PREFIX + randomBytes(32).toString('base64url'), o.id]);
+      for (const o of orphans)
+        await this.dataSource.query('UPDATE grievances SET reporter_key = ? WHERE id = ?', [
+          REPORTER_KEY_PREFIX + randomBytes(32).toString('base64url'),
+          o.id,
+        ]);
       this.logger.log(`re-keyed ${rekeyed + orphans.length} grievances to per-grievance reporter keys`);
     }
     for (const t of ['grievance_subscriptions', 'notification_outbox']) {
-      const plain = (await this.dataSource.query(`SELECT id, openid FROM ${t} WHERE openid NOT LIKE 's1:%'`)) as { id: string; openid: string }[];
+      const plain = (await this.dataSource.query(`SELECT id, openid FROM ${t} WHERE openid NOT LIKE 's1:%'`)) as {
+        id: string;
+        openid: string;
+      }[];
       for (const r of plain) await this.dataSource.query(`UPDATE ${t} SET openid = ? WHERE id = ?`, [keys.seal(r.openid), r.id]);
     }
-    await this.dataSource.query("DELETE FROM idempotency_keys WHERE caller_key NOT LIKE ?", [like]);
+    await this.dataSource.query('DELETE FROM idempotency_keys WHERE caller_key NOT LIKE ?', [like]);
   }
 }

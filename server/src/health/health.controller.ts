@@ -29,7 +29,12 @@ export class HealthController {
       return { status: 'shutting_down', db: 'up' };
     }
     // With REDIS_URL: Redis down still serves reads, but writes answer 503 until it is back: 'degraded'.
-    const redis = this.redis ? await this.redis.ping().then(() => 'up', () => 'down') : undefined;
+    const redis = this.redis
+      ? await this.redis.ping().then(
+          () => 'up',
+          () => 'down',
+        )
+      : undefined;
     try {
       await this.dataSource.query('SELECT 1');
       return { status: redis === 'down' ? 'degraded' : 'ok', db: 'up', ...(redis ? { redis } : {}) };

@@ -28,7 +28,11 @@ export class InvitesController {
   @LoginRateLimit()
   @Post('invites/:code/accept')
   @HttpCode(200)
-  accept(@Param('code') code: string, @Headers('authorization') authorization: string | undefined, @Body() dto: AcceptInviteDto): Promise<AuthResponse> {
+  accept(
+    @Param('code') code: string,
+    @Headers('authorization') authorization: string | undefined,
+    @Body() dto: AcceptInviteDto,
+  ): Promise<AuthResponse> {
     return this.invites.accept(code, authorization, dto);
   }
 
@@ -39,14 +43,22 @@ export class InvitesController {
 
   @Delete('homes/:id/grants/:grantId')
   @HttpCode(204)
-  async removeHomeGrant(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Param('grantId', uuid) grantId: string): Promise<void> {
+  async removeHomeGrant(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Param('grantId', uuid) grantId: string,
+  ): Promise<void> {
     await this.invites.removeHomeGrant(user.id, id, grantId);
   }
 
   /** Lifts the login lockout of the chair holding this grant (admins above the home). */
   @Post('homes/:id/grants/:grantId/unlock')
   @HttpCode(204)
-  async unlockHomeGrant(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Param('grantId', uuid) grantId: string): Promise<void> {
+  async unlockHomeGrant(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Param('grantId', uuid) grantId: string,
+  ): Promise<void> {
     await this.invites.unlockHomeGrant(user.id, id, grantId);
   }
 
@@ -57,14 +69,22 @@ export class InvitesController {
 
   @Delete('orgs/:id/grants/:grantId')
   @HttpCode(204)
-  async removeOrgGrant(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Param('grantId', uuid) grantId: string): Promise<void> {
+  async removeOrgGrant(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Param('grantId', uuid) grantId: string,
+  ): Promise<void> {
     await this.invites.removeOrgGrant(user.id, id, grantId);
   }
 
   /** Lifts the login lockout of the admin holding this grant (admins of an org above it, not peers). */
   @Post('orgs/:id/grants/:grantId/unlock')
   @HttpCode(204)
-  async unlockOrgGrant(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Param('grantId', uuid) grantId: string): Promise<void> {
+  async unlockOrgGrant(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Param('grantId', uuid) grantId: string,
+  ): Promise<void> {
     await this.invites.unlockOrgGrant(user.id, id, grantId);
   }
 }

@@ -61,7 +61,10 @@ export class InvitesService {
     if (!CODE.test(code)) throw notFound();
     const callerId = authorization ? await this.tokens.verify(authorization) : null;
     if (!callerId && (!dto.username || !dto.password)) {
-      throw invalid({ ...(dto.username ? {} : { username: '必填' }), ...(dto.password ? {} : { password: '必填' }) }, '请设置用户名和密码，或在小程序中登录后接受邀请');
+      throw invalid(
+        { ...(dto.username ? {} : { username: '必填' }), ...(dto.password ? {} : { password: '必填' }) },
+        '请设置用户名和密码，或在小程序中登录后接受邀请',
+      );
     }
     if (!!dto.username !== !!dto.password) throw invalid({ [dto.username ? 'password' : 'username']: '用户名和密码需同时填写' });
     const invite = await this.invites.findOne({ where: { codeHash: hashCode(code) } });
@@ -79,7 +82,16 @@ export class InvitesService {
           await m.update(User, { id }, { username: dto.username, passwordHash });
         } else if (!id) {
           id = newId();
-          await m.insert(User, { id, openid: null, unionid: null, username: dto.username!, passwordHash, displayName: null, createdOn: chinaDay(this.clock.now()), tokenVersion: 0 });
+          await m.insert(User, {
+            id,
+            openid: null,
+            unionid: null,
+            username: dto.username!,
+            passwordHash,
+            displayName: null,
+            createdOn: chinaDay(this.clock.now()),
+            tokenVersion: 0,
+          });
         }
         // Single use even under races: only the request that flips used_at from NULL goes on.
         const taken = await m
@@ -92,7 +104,15 @@ export class InvitesService {
         const has = await m.count(RoleGrant, { where: { userId: id, role: invite.role, orgId: invite.orgId } });
         if (!has) await m.insert(RoleGrant, { id: newId(), userId: id, role: invite.role, orgId: invite.orgId });
         await this.audit.record(
-          { actorUserId: id, actorRole: invite.role, scopePath: invite.scopePath, action: 'invite.accept', targetType: 'invite', targetId: invite.id, detail: { role: invite.role, newAccount: !callerId } },
+          {
+            actorUserId: id,
+            actorRole: invite.role,
+            scopePath: invite.scopePath,
+            action: 'invite.accept',
+            targetType: 'invite',
+            targetId: invite.id,
+            detail: { role: invite.role, newAccount: !callerId },
+          },
           m,
         );
         return id;
@@ -136,21 +156,52 @@ export class InvitesService {
   }
 
   /** Lifts the lockout and backoff of the grant holder's password login, audited with the actor. */
-  private async unlock(userId: string, grantId: string, where: { orgId: string; role: RoleGrant['role'] }, scopePath: string, homeId?: string) {
+  private async unlock(
+    userId: string,
+    grantId: string,
+    where: { orgId: string; role: RoleGrant['role'] },
+    scopePath: string,
+    homeId?: string,
+  ) {
     const grant = await this.grants.findOne({ where: { id: grantId, ...where } });
     if (!grant) throw notFound();
     const holder = await this.users.findOne({ where: { id: grant.userId } });
     const lifted = holder?.username ? await this.lockout.lift(holder.username) : false;
-    await this.audit.record({ actorUserId: userId, scopePath, action: 'login.unlock', targetType: 'grant', targetId: grant.id, homeId, detail: { role: grant.role, lifted } });
+    await this.audit.record({
+      actorUserId: userId,
+      scopePath,
+      action: 'login.unlock',
+      targetType: 'grant',
+      targetId: grant.id,
+      homeId,
+      detail: { role: grant.role, lifted },
+    });
   }
 
-  private async remove(userId: string, grantId: string, where: { orgId: string; role: RoleGrant['role'] }, scopePath: string, homeId?: string) {
+  private async remove(
+    userId: string,
+    grantId: string,
+    where: { orgId: string; role: RoleGrant['role'] },
+    scopePath: string,
+    homeId?: string,
+  ) {
     await this.tx.run(async (m) => {
       const grant = await m.findOne(RoleGrant, { where: { id: grantId, ...where } });
       if (!grant) throw notFound();
       await m.delete(RoleGrant, { id: grant.id });
       await m.increment(User, { id: grant.userId }, 'tokenVersion', 1);
-      await this.audit.record({ actorUserId: userId, scopePath, action: 'grant.remove', targetType: 'grant', targetId: grant.id, homeId, detail: { role: grant.role } }, m);
+      await this.audit.record(
+        {
+          actorUserId: userId,
+          scopePath,
+          action: 'grant.remove',
+          targetType: 'grant',
+          targetId: grant.id,
+          homeId,
+          detail: { role: grant.role },
+        },
+        m,
+      );
     });
   }
 
@@ -158,10 +209,24 @@ export class InvitesService {
     const code = randomBytes(32).toString('base64url');
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.oversight.inviteTtlHours * 3600_000).toISOString();
-    const invite: Invite = { id: newId(), codeHash: hashCode(code), role, orgId, scopePath, createdBy: userId, createdAt: now.toISOString(), expiresAt, usedAt: null, usedBy: null };
+    const invite: Invite = {
+      id: newId(),
+      codeHash: hashCode(code),
+      role,
+      orgId,
+      scopePath,
+      createdBy: userId,
+      createdAt: now.toISOString(),
+      expiresAt,
+      usedAt: null,
+      usedBy: null,
+    };
     await this.tx.run(async (m) => {
       await m.insert(Invite, invite);
-      await this.audit.record({ actorUserId: userId, scopePath, action: 'invite.create', targetType: 'invite', targetId: invite.id, homeId, detail: { role } }, m);
+      await this.audit.record(
+        { actorUserId: userId, scopePath, action: 'invite.create', targetType: 'invite', targetId: invite.id, homeId, detail: { role } },
+        m,
+      );
     });
     return { code, expiresAt };
   }

@@ -34,7 +34,12 @@ export class MembershipController {
 
   /** The level above only (403 for the home's own chair). */
   @Post('roster')
-  @Audited({ action: 'roster.import', target: 'home', idFrom: 'param', detail: (r) => ({ entries: r.entries, added: r.added, kept: r.kept, removed: r.removed }) })
+  @Audited({
+    action: 'roster.import',
+    target: 'home',
+    idFrom: 'param',
+    detail: (r) => ({ entries: r.entries, added: r.added, kept: r.kept, removed: r.removed }),
+  })
   @ApiConsumes('text/csv', XLSX_TYPE)
   importRoster(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Req() req: FastifyRequest): Promise<RosterImportResult> {
     return this.membership.importRoster(user.id, id, req.headers['content-type'], req.body);

@@ -22,7 +22,10 @@ const homeAttemptLimit = (memberCount: number): number => Math.max(30, Math.ceil
 
 // One answer for "no such entry" and "entry bound to another account".
 const noMatch = () =>
-  new DomainError('NOT_FOUND', '未能验证会员身份，请核对姓名和会员编号。如确为本人且信息无误，可能已被其他微信账号绑定，请联系上级工会核实。');
+  new DomainError(
+    'NOT_FOUND',
+    '未能验证会员身份，请核对姓名和会员编号。如确为本人且信息无误，可能已被其他微信账号绑定，请联系上级工会核实。',
+  );
 
 export interface RosterImportResult {
   entries: number;
@@ -44,7 +47,9 @@ export class MembershipService {
 
   private hash(kind: string, ...parts: string[]): string {
     const clean = parts.map((p) => p.normalize('NFKC').replace(/\s+/g, '').toUpperCase());
-    return createHmac('sha256', this.config.raterKeySecret).update(`roster:${kind}:${clean.join('|')}`).digest('hex');
+    return createHmac('sha256', this.config.raterKeySecret)
+      .update(`roster:${kind}:${clean.join('|')}`)
+      .digest('hex');
   }
 
   /**
@@ -71,7 +76,9 @@ export class MembershipService {
       const existing = await m.find(RosterEntry, { where: { homeId: home.id } });
       const stale = existing.filter((e) => !wanted.has(e.entryHash)).map((e) => e.id);
       const have = new Set(existing.map((e) => e.entryHash));
-      const fresh = [...wanted].filter(([h]) => !have.has(h)).map(([entryHash, phoneHash]) => ({ id: newId(), homeId: home.id, entryHash, phoneHash, boundUserId: null }));
+      const fresh = [...wanted]
+        .filter(([h]) => !have.has(h))
+        .map(([entryHash, phoneHash]) => ({ id: newId(), homeId: home.id, entryHash, phoneHash, boundUserId: null }));
       for (let i = 0; i < stale.length; i += 500) await m.delete(RosterEntry, { id: In(stale.slice(i, i + 500)) });
       for (let i = 0; i < fresh.length; i += 500) await m.insert(RosterEntry, fresh.slice(i, i + 500));
       return { entries: wanted.size, added: fresh.length, kept: existing.length - stale.length, removed: stale.length };

@@ -14,9 +14,16 @@ export interface RosterParse {
 }
 
 const HEADERS: Record<string, keyof RosterLine> = {
-  name: 'name', 姓名: 'name',
-  memberno: 'memberNo', 会员编号: 'memberNo', 会员号: 'memberNo', 工号: 'memberNo',
-  phone: 'phone', 手机: 'phone', 手机号: 'phone', 电话: 'phone',
+  name: 'name',
+  姓名: 'name',
+  memberno: 'memberNo',
+  会员编号: 'memberNo',
+  会员号: 'memberNo',
+  工号: 'memberNo',
+  phone: 'phone',
+  手机: 'phone',
+  手机号: 'phone',
+  电话: 'phone',
 };
 
 const MAX_ROSTER_LINES = 100_000;
@@ -28,7 +35,15 @@ const ROSTER_MAX_CHARS = 8 * 1024 * 1024;
 
 function fromRows(rows: string[][]): RosterParse {
   const [header, ...body] = rows;
-  const columns = (header ?? []).map((h) => HEADERS[String(h ?? '').trim().replace(/\s+/g, '').toLowerCase()] ?? HEADERS[String(h ?? '').trim()]);
+  const columns = (header ?? []).map(
+    (h) =>
+      HEADERS[
+        String(h ?? '')
+          .trim()
+          .replace(/\s+/g, '')
+          .toLowerCase()
+      ] ?? HEADERS[String(h ?? '').trim()],
+  );
   const lines: RosterLine[] = [];
   const errors: RosterParse['errors'] = [];
   if (!columns.includes('name') || !columns.includes('memberNo')) {
@@ -63,6 +78,12 @@ export function parseRosterCsv(text: string): RosterParse {
 
 /** The first sheet of a roster workbook, read within the upload limits (xlsx-rows.ts). */
 export async function parseRosterXlsx(data: Buffer, limits: Pick<XlsxLimits, 'maxPartBytes' | 'maxSheets'>): Promise<RosterParse> {
-  const rows = await readXlsxRows(data, { ...limits, maxRows: MAX_ROSTER_LINES + 1, maxColumns: ROSTER_MAX_COLUMNS, maxCells: ROSTER_MAX_CELLS, maxSharedChars: ROSTER_MAX_CHARS });
+  const rows = await readXlsxRows(data, {
+    ...limits,
+    maxRows: MAX_ROSTER_LINES + 1,
+    maxColumns: ROSTER_MAX_COLUMNS,
+    maxCells: ROSTER_MAX_CELLS,
+    maxSharedChars: ROSTER_MAX_CHARS,
+  });
   return fromRows(rows);
 }

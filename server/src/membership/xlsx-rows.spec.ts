@@ -42,13 +42,19 @@ describe(readXlsxRows.name, () => {
       const sheet = book.addWorksheet('名册');
       for (let i = 0; i < 30; i++) sheet.addRow([`名${i}`, `N${i}`]);
     });
-    await expect(readXlsxRows(rows, { ...LIMITS, maxRows: 20 })).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: expect.stringMatching(/19 行/) });
+    await expect(readXlsxRows(rows, { ...LIMITS, maxRows: 20 })).rejects.toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: expect.stringMatching(/19 行/),
+    });
     const wide = await workbook((book) => book.addWorksheet('名册').addRow(Array.from({ length: 30 }, (_, i) => i)));
     await expect(readXlsxRows(wide, LIMITS)).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
     const sheets = await workbook((book) => {
       for (let i = 0; i < 25; i++) book.addWorksheet(`表${i}`);
     });
-    await expect(readXlsxRows(sheets, LIMITS)).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: expect.stringMatching(/工作表/) });
+    await expect(readXlsxRows(sheets, LIMITS)).rejects.toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: expect.stringMatching(/工作表/),
+    });
   });
 
   it('answers 400 to what is not an .xlsx at all', async () => {

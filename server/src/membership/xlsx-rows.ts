@@ -111,7 +111,8 @@ function smallPart(zip: Buffer, e: Entry): string {
  */
 function streamPart(zip: Buffer, e: Entry, maxBytes: number, onParser: (p: SaxesParser) => void): Promise<void> {
   if (e.size > maxBytes) return Promise.reject(tooLarge(`${e.name} 解压后超过 ${Math.round(maxBytes / 1024 / 1024)} MB`));
-  if (e.size > RATIO_FROM && e.size > MAX_RATIO * e.compressedSize) return Promise.reject(tooLarge(`${e.name} 的压缩比超过 ${MAX_RATIO} 倍`));
+  if (e.size > RATIO_FROM && e.size > MAX_RATIO * e.compressedSize)
+    return Promise.reject(tooLarge(`${e.name} 的压缩比超过 ${MAX_RATIO} 倍`));
   const parser = new SaxesParser();
   onParser(parser);
   const decoder = new StringDecoder('utf8');
@@ -278,7 +279,8 @@ export async function readXlsxRows(zip: Buffer, limits: XlsxLimits): Promise<str
       if (t.name === 'v' || t.name === 't') inValue = false;
       else if (t.name === 'c' && cell && row) {
         if (cell.text !== '' && ++cells > limits.maxCells) throw tooLarge(`超过 ${limits.maxCells} 个单元格`);
-        const v = cell.type === 's' ? (strings[Number(cell.text)] ?? '') : cell.type === 'b' ? (cell.text === '1' ? 'true' : 'false') : cell.text;
+        const v =
+          cell.type === 's' ? (strings[Number(cell.text)] ?? '') : cell.type === 'b' ? (cell.text === '1' ? 'true' : 'false') : cell.text;
         while (row.length < cell.col) row.push('');
         row[cell.col] = v;
         cell = null;

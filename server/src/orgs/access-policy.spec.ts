@@ -38,6 +38,8 @@ describe('access policy: covers and its SQL twin', () => {
   });
 
   it('answers like covers for every pair of admin paths and target', () => {
-    for (const a of paths) for (const b of paths) for (const target of paths) expect([a, b, target, sqlCovers([a, b], target)]).toEqual([a, b, target, covers([a, b], target)]);
+    for (const a of paths)
+      for (const b of paths)
+        for (const target of paths) expect([a, b, target, sqlCovers([a, b], target)]).toEqual([a, b, target, covers([a, b], target)]);
   });
 });

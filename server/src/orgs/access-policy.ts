@@ -24,7 +24,11 @@ export function covers(adminPaths: readonly string[], path: string): boolean {
  * The SQL twin of `covers`: `column` (an org path) lies at or below one of the admin paths. Paths hold
  * only ids and '/', so LIKE's wildcards cannot occur in them. Call only with at least one path.
  */
-export function coversSql(column: string, adminPaths: readonly string[], param = 'adminPath'): { sql: string; params: Record<string, string> } {
+export function coversSql(
+  column: string,
+  adminPaths: readonly string[],
+  param = 'adminPath',
+): { sql: string; params: Record<string, string> } {
   const params: Record<string, string> = {};
   const terms = adminPaths.map((p, i) => {
     params[`${param}${i}`] = `${p}%`;

@@ -3,7 +3,8 @@ import { Home } from './home.entity';
 // A home by id in plain SQL (a cached prepared statement on SQLite, the same text on MySQL): asked on
 // every dashboard request and every rating, where a repository find's query building cost more than
 // the lookup itself.
-const HOME_COLUMNS = 'id, org_id, org_path, name, kind, member_count, worker_count, membership_mode, ownership, industry, scene_token, created_on';
+const HOME_COLUMNS =
+  'id, org_id, org_path, name, kind, member_count, worker_count, membership_mode, ownership, industry, scene_token, created_on';
 
 export async function findHome(db: { query(sql: string, params: unknown[]): Promise<unknown> }, id: string): Promise<Home | null> {
   const [r] = (await db.query(`SELECT ${HOME_COLUMNS} FROM homes WHERE id = ?`, [id])) as Record<string, unknown>[];

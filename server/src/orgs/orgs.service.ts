@@ -41,7 +41,14 @@ export class OrgsService {
     }
     const id = newId();
     const org = await this.orgs.save(
-      this.orgs.create({ id, parentId: parent.id, name: this.cleanName(dto.name), level: dto.level, path: `${parent.path}${id}/`, createdOn: chinaDay(this.clock.now()) }),
+      this.orgs.create({
+        id,
+        parentId: parent.id,
+        name: this.cleanName(dto.name),
+        level: dto.level,
+        path: `${parent.path}${id}/`,
+        createdOn: chinaDay(this.clock.now()),
+      }),
     );
     return toOrgView(org);
   }
@@ -57,7 +64,10 @@ export class OrgsService {
       this.homes.find({ where: { orgId: org.id }, order: { name: 'ASC' } }),
     ]);
     return {
-      items: [...orgs.map((o) => ({ type: 'org' as const, ...toOrgView(o) })), ...homes.map((h) => ({ type: 'home' as const, ...toHomeView(h) }))],
+      items: [
+        ...orgs.map((o) => ({ type: 'org' as const, ...toOrgView(o) })),
+        ...homes.map((h) => ({ type: 'home' as const, ...toHomeView(h) })),
+      ],
     };
   }
 
@@ -66,8 +76,14 @@ export class OrgsService {
     const name = this.cleanName(dto.name);
     // Members pick their home by name: one that looks like another of the same org would mislead them.
     const siblings = await this.homes.find({ where: { orgId: org.id }, select: { id: true, name: true } });
-    const twin = confusableWith(name, siblings.map((h) => h.name));
-    if (twin) throw new DomainError('DUPLICATE', `本组织已有名为“${twin}”的职工之家，新名称与它相同或难以区分，请换一个名称`, { name: '与已有职工之家名称相同或相似' });
+    const twin = confusableWith(
+      name,
+      siblings.map((h) => h.name),
+    );
+    if (twin)
+      throw new DomainError('DUPLICATE', `本组织已有名为“${twin}”的职工之家，新名称与它相同或难以区分，请换一个名称`, {
+        name: '与已有职工之家名称相同或相似',
+      });
     const home = await this.homes.save(
       this.homes.create({
         id: newId(),

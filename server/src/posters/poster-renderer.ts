@@ -30,7 +30,8 @@ export class PosterRenderer {
   constructor(fontPath: string | null) {
     const path = [fontPath, ...FONT_CANDIDATES].find((p): p is string => !!p && existsSync(p));
     this.hasFont = !!path && GlobalFonts.registerFromPath(path, FAMILY) !== null;
-    if (!this.hasFont) this.logger.warn('no CJK font found (install fonts-wqy-microhei or set POSTER_FONT): posters carry the code without text');
+    if (!this.hasFont)
+      this.logger.warn('no CJK font found (install fonts-wqy-microhei or set POSTER_FONT): posters carry the code without text');
   }
 
   async render(code: Buffer, text: PosterText): Promise<Buffer> {

@@ -14,7 +14,11 @@ export class PostersController {
   /** A printable PNG poster with the home's code (staff of the home or above). */
   @Get('homes/:id/poster')
   @ApiProduces('image/png')
-  async poster(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+  async poster(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
     const poster = await this.posters.poster(user.id, id);
     reply.header('content-type', 'image/png');
     reply.header('content-disposition', 'inline; filename="poster.png"');

@@ -34,18 +34,30 @@ export class PostersService {
     let code: Buffer | null = null;
     if (this.wechat.enabled) {
       try {
-        code = await this.wechat.wxaCodeUnlimited({ scene: home.sceneToken, page: HOME_PAGE, envVersion: this.config.oversight.wxaEnvVersion, width: 600 });
+        code = await this.wechat.wxaCodeUnlimited({
+          scene: home.sceneToken,
+          page: HOME_PAGE,
+          envVersion: this.config.oversight.wxaEnvVersion,
+          width: 600,
+        });
       } catch (e) {
         if (!(e instanceof WechatError)) throw e;
         // 41030: the page is not in the released mini-program (not published yet): the H5 page still works.
         if (e.errcode !== WECHAT_ERR.INVALID_PAGE) {
-          throw new DomainError('WECHAT_UNAVAILABLE', undefined, undefined, { 'retry-after': e.errcode === WECHAT_ERR.API_LIMIT ? '60' : '5' });
+          throw new DomainError('WECHAT_UNAVAILABLE', undefined, undefined, {
+            'retry-after': e.errcode === WECHAT_ERR.API_LIMIT ? '60' : '5',
+          });
         }
         this.logger.warn('WeChat refused the mini-program page (41030): poster falls back to the H5 link');
       }
     }
     const source = code ? 'wxacode' : 'h5';
-    code ??= await QRCode.toBuffer(`${this.config.publicUrl}/${HOME_PAGE}?scene=${encodeURIComponent(home.sceneToken)}`, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 600 });
+    code ??= await QRCode.toBuffer(`${this.config.publicUrl}/${HOME_PAGE}?scene=${encodeURIComponent(home.sceneToken)}`, {
+      type: 'png',
+      errorCorrectionLevel: 'M',
+      margin: 2,
+      width: 600,
+    });
     const png = await this.renderer.render(code, {
       title: '会员评家',
       homeName: home.name,
@@ -54,5 +66,4 @@ export class PostersService {
     });
     return { png, source, font: this.renderer.hasFont };
   }
-
 }

@@ -61,7 +61,9 @@ export class RatingIntegrity {
 
   /** Under the home's totals lock, before a new rating: refuses it when the home already counts as many as it has members. */
   async checkRoom(m: EntityManager, campaignId: string, home: Home): Promise<void> {
-    const [row] = (await m.query('SELECT COUNT(*) AS n FROM ratings WHERE campaign_id = ? AND home_id = ?', [campaignId, home.id])) as { n: number | string }[];
+    const [row] = (await m.query('SELECT COUNT(*) AS n FROM ratings WHERE campaign_id = ? AND home_id = ?', [campaignId, home.id])) as {
+      n: number | string;
+    }[];
     if (Number(row.n) >= home.memberCount) throw new RatingsExceedMembers();
   }
 
@@ -75,12 +77,20 @@ export class RatingIntegrity {
     await this.dataSource.transaction((m) => this.bump(m, campaignId, homeId, today, 'refused_over_members'));
   }
 
-  private async bump(m: EntityManager, campaignId: string, homeId: string, day: string, column: 'new_account_ratings' | 'refused_over_members') {
+  private async bump(
+    m: EntityManager,
+    campaignId: string,
+    homeId: string,
+    day: string,
+    column: 'new_account_ratings' | 'refused_over_members',
+  ) {
     const mysql = m.connection.options.type === 'mysql';
     const insert = `INSERT INTO home_integrity_flags (campaign_id, home_id, day, new_account_ratings, refused_over_members) VALUES (?, ?, ?, ?, ?)`;
     const values = [campaignId, homeId, day, column === 'new_account_ratings' ? 1 : 0, column === 'refused_over_members' ? 1 : 0];
     await m.query(
-      mysql ? `${insert} ON DUPLICATE KEY UPDATE ${column} = ${column} + 1` : `${insert} ON CONFLICT (campaign_id, home_id, day) DO UPDATE SET ${column} = ${column} + 1`,
+      mysql
+        ? `${insert} ON DUPLICATE KEY UPDATE ${column} = ${column} + 1`
+        : `${insert} ON CONFLICT (campaign_id, home_id, day) DO UPDATE SET ${column} = ${column} + 1`,
       values,
     );
   }
@@ -100,7 +110,15 @@ export async function integrityFlagsUnder(
     [campaignId, `${path}%`],
   )) as { id: string; name: string; members: number | string; busiest: number | string; refused: number | string }[];
   const items = rows
-    .map((r) => ({ id: String(r.id), name: String(r.name), kinds: integrityFlagKinds({ refusedOverMembers: Number(r.refused), busiestNewAccountDay: Number(r.busiest), memberCount: Number(r.members) }) }))
+    .map((r) => ({
+      id: String(r.id),
+      name: String(r.name),
+      kinds: integrityFlagKinds({
+        refusedOverMembers: Number(r.refused),
+        busiestNewAccountDay: Number(r.busiest),
+        memberCount: Number(r.members),
+      }),
+    }))
     .filter((r) => r.kinds.length > 0)
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { total: items.length, items };

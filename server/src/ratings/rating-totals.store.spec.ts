@@ -18,7 +18,13 @@ describe(RatingTotalsStore.name, () => {
   const children = [randomUUID(), randomUUID()];
 
   beforeAll(async () => {
-    ds = await new DataSource({ type: 'better-sqlite3', database: ':memory:', entities: [Home, RatingTotalsSchema], migrations: MIGRATIONS, logging: false }).initialize();
+    ds = await new DataSource({
+      type: 'better-sqlite3',
+      database: ':memory:',
+      entities: [Home, RatingTotalsSchema],
+      migrations: MIGRATIONS,
+      logging: false,
+    }).initialize();
     await ds.runMigrations();
     sut = new RatingTotalsStore(ds);
     // 24 homes under two child orgs and directly under the root, with 0..23 ratings each.
@@ -45,8 +51,16 @@ describe(RatingTotalsStore.name, () => {
     for (const minSlice of [1, 5, 7]) {
       const t: Thresholds = { ...DEFAULT_THRESHOLDS, minSlice };
       for (let ratings = 0; ratings <= 16; ratings++) {
-        const [row] = await ds.query(`SELECT CASE WHEN ${reportableSql(t)} THEN 1 ELSE 0 END AS yes, ${openParticipationSql(t)} AS shown FROM (SELECT ? AS ratings) t`, [ratings]);
-        expect([minSlice, ratings, Number(row.yes) === 1, Number(row.shown)]).toEqual([minSlice, ratings, countsTowardAggregate(ratings, t), openParticipation(ratings, t)]);
+        const [row] = await ds.query(
+          `SELECT CASE WHEN ${reportableSql(t)} THEN 1 ELSE 0 END AS yes, ${openParticipationSql(t)} AS shown FROM (SELECT ? AS ratings) t`,
+          [ratings],
+        );
+        expect([minSlice, ratings, Number(row.yes) === 1, Number(row.shown)]).toEqual([
+          minSlice,
+          ratings,
+          countsTowardAggregate(ratings, t),
+          openParticipation(ratings, t),
+        ]);
       }
     }
   });
@@ -58,7 +72,9 @@ describe(RatingTotalsStore.name, () => {
       const rollups = await sut.childRollups(root, campaignId, open, DEFAULT_THRESHOLDS);
       expect(rollups.map((r) => r.childId).sort()).toEqual([...children].sort());
       for (const { childId, ...sql } of rollups) {
-        const under = new Set((await ds.query('SELECT id FROM homes WHERE org_path = ?', [`${root}${childId}/`])).map((r: { id: string }) => r.id));
+        const under = new Set(
+          (await ds.query('SELECT id FROM homes WHERE org_path = ?', [`${root}${childId}/`])).map((r: { id: string }) => r.id),
+        );
         const mine = homes.filter((h) => under.has(h.id));
         expect(sql).toEqual(aggregate(mine, DEFAULT_THRESHOLDS, open));
         if (open) {

@@ -14,7 +14,15 @@ import {
 import { DataSource, EntityManager, QueryRunner, TableColumn } from 'typeorm';
 import { subtreeRange } from '../common/paging';
 import { Home } from '../orgs/home.entity';
-import { criterionColumns, distColumn, figureColumns, groupColumn, groupVerdictColumn, RatingTotalsSchema, sumColumn } from './rating-totals.entity';
+import {
+  criterionColumns,
+  distColumn,
+  figureColumns,
+  groupColumn,
+  groupVerdictColumn,
+  RatingTotalsSchema,
+  sumColumn,
+} from './rating-totals.entity';
 
 // The one owner of the per-home rating totals (rating_totals): the only code that names their columns
 // in SQL, takes their row lock, applies a rating's deltas and reads them for a home, a subtree and the
@@ -61,8 +69,13 @@ const ENTITY = RatingTotalsSchema.options.name;
 
 type Raw = Record<string, string | number | null>;
 const num = (v: string | number | null | undefined) => Number(v ?? 0);
-const verdicts = (r: Raw, prefix = ''): VerdictCounts => ({ satisfied: num(r[`${prefix}satisfied`]), basicallySatisfied: num(r[`${prefix}basically_satisfied`]), dissatisfied: num(r[`${prefix}dissatisfied`]) });
-const sumsOf = (r: Raw): Record<CriterionKey, number> => Object.fromEntries(CRITERION_KEYS.map((k) => [k, num(r[sumColumn(k)])])) as Record<CriterionKey, number>;
+const verdicts = (r: Raw, prefix = ''): VerdictCounts => ({
+  satisfied: num(r[`${prefix}satisfied`]),
+  basicallySatisfied: num(r[`${prefix}basically_satisfied`]),
+  dissatisfied: num(r[`${prefix}dissatisfied`]),
+});
+const sumsOf = (r: Raw): Record<CriterionKey, number> =>
+  Object.fromEntries(CRITERION_KEYS.map((k) => [k, num(r[sumColumn(k)])])) as Record<CriterionKey, number>;
 
 /** A whole totals row (SELECT *) as figures. */
 function decodeTotals(r: Raw): HomeTotals {
@@ -72,7 +85,11 @@ function decodeTotals(r: Raw): HomeTotals {
   for (const g of MEMBER_GROUP_KEYS) {
     groups[g] = {
       ratings: num(r[groupColumn(g)]),
-      counts: { satisfied: num(r[groupVerdictColumn(g, 'satisfied')]), basicallySatisfied: num(r[groupVerdictColumn(g, 'basically_satisfied')]), dissatisfied: num(r[groupVerdictColumn(g, 'dissatisfied')]) },
+      counts: {
+        satisfied: num(r[groupVerdictColumn(g, 'satisfied')]),
+        basicallySatisfied: num(r[groupVerdictColumn(g, 'basically_satisfied')]),
+        dissatisfied: num(r[groupVerdictColumn(g, 'dissatisfied')]),
+      },
     };
   }
   return { ratings: num(r.ratings), counts: verdicts(r), commentsApproved: num(r.comments_approved), criteria, groups };
@@ -163,8 +180,14 @@ export function totalsSql(criteria: readonly string[]) {
   const figures = figureColumns(criteria);
   return {
     figures,
-    lock: { sqlite: 'SELECT ratings FROM rating_totals WHERE campaign_id = ? AND home_id = ?', mysql: 'SELECT ratings FROM rating_totals WHERE campaign_id = ? AND home_id = ? FOR UPDATE' },
-    create: { sqlite: 'INSERT OR IGNORE INTO rating_totals (campaign_id, home_id) VALUES (?, ?)', mysql: 'INSERT IGNORE INTO rating_totals (campaign_id, home_id) VALUES (?, ?)' },
+    lock: {
+      sqlite: 'SELECT ratings FROM rating_totals WHERE campaign_id = ? AND home_id = ?',
+      mysql: 'SELECT ratings FROM rating_totals WHERE campaign_id = ? AND home_id = ? FOR UPDATE',
+    },
+    create: {
+      sqlite: 'INSERT OR IGNORE INTO rating_totals (campaign_id, home_id) VALUES (?, ?)',
+      mysql: 'INSERT IGNORE INTO rating_totals (campaign_id, home_id) VALUES (?, ?)',
+    },
     // Every counter moves by its delta (0 for most): one statement text, one cached prepared statement on SQLite.
     delta: `UPDATE rating_totals SET ${figures.map((c) => `${c} = ${c} + ?`).join(', ')} WHERE campaign_id = ? AND home_id = ?`,
     commentApproved: 'UPDATE rating_totals SET comments_approved = comments_approved + 1 WHERE campaign_id = ? AND home_id = ?',
@@ -172,7 +195,8 @@ export function totalsSql(criteria: readonly string[]) {
 }
 
 const SQL = totalsSql(CRITERION_KEYS);
-const dialect = (m: EntityManager | DataSource): 'mysql' | 'sqlite' => ((m instanceof DataSource ? m : m.connection).options.type === 'mysql' ? 'mysql' : 'sqlite');
+const dialect = (m: EntityManager | DataSource): 'mysql' | 'sqlite' =>
+  (m instanceof DataSource ? m : m.connection).options.type === 'mysql' ? 'mysql' : 'sqlite';
 
 /**
  * The migration that adds a criterion (after its entry in shared's CRITERION_KEYS): its score column on
@@ -180,7 +204,10 @@ const dialect = (m: EntityManager | DataSource): 'mysql' | 'sqlite' => ((m insta
  */
 export async function addCriterionColumns(q: QueryRunner, key: string): Promise<void> {
   await q.addColumn('ratings', new TableColumn({ name: `s_${key}`, type: 'smallint', isNullable: true }));
-  await q.addColumns('rating_totals', criterionColumns(key).map((name) => new TableColumn({ name, type: 'int', default: 0 })));
+  await q.addColumns(
+    'rating_totals',
+    criterionColumns(key).map((name) => new TableColumn({ name, type: 'int', default: 0 })),
+  );
 }
 
 @Injectable()
@@ -221,7 +248,10 @@ export class RatingTotalsStore {
   async forHome(homeId: string, campaignIds: string[]): Promise<Map<string, HomeTotals>> {
     const out = new Map<string, HomeTotals>();
     if (!campaignIds.length) return out;
-    const rows = (await this.dataSource.query(`SELECT * FROM rating_totals WHERE home_id = ? AND campaign_id IN (${campaignIds.map(() => '?').join(', ')})`, [homeId, ...campaignIds])) as Raw[];
+    const rows = (await this.dataSource.query(
+      `SELECT * FROM rating_totals WHERE home_id = ? AND campaign_id IN (${campaignIds.map(() => '?').join(', ')})`,
+      [homeId, ...campaignIds],
+    )) as Raw[];
     for (const r of rows) out.set(String(r.campaign_id), decodeTotals(r));
     return out;
   }
@@ -232,13 +262,19 @@ export class RatingTotalsStore {
    * Read only for a closed cycle's final figures.
    */
   async groupPatterns(campaignId: string, homeId: string): Promise<GroupPattern<MemberGroup>[]> {
-    const rows = (await this.dataSource.query('SELECT member_groups AS g, COUNT(*) AS n FROM ratings WHERE campaign_id = ? AND home_id = ? GROUP BY member_groups', [campaignId, homeId])) as { g: string | null; n: number | string }[];
+    const rows = (await this.dataSource.query(
+      'SELECT member_groups AS g, COUNT(*) AS n FROM ratings WHERE campaign_id = ? AND home_id = ? GROUP BY member_groups',
+      [campaignId, homeId],
+    )) as { g: string | null; n: number | string }[];
     return rows.map((r) => ({ groups: r.g ? (r.g.split(',') as MemberGroup[]) : [], ratings: Number(r.n) }));
   }
 
   /** A home's totals in one cycle (public results of a published cycle). */
   async final(campaignId: string, homeId: string): Promise<HomeTotals | null> {
-    const [row] = (await this.dataSource.query('SELECT * FROM rating_totals WHERE campaign_id = ? AND home_id = ?', [campaignId, homeId])) as Raw[];
+    const [row] = (await this.dataSource.query('SELECT * FROM rating_totals WHERE campaign_id = ? AND home_id = ?', [
+      campaignId,
+      homeId,
+    ])) as Raw[];
     return row ? decodeTotals(row) : null;
   }
 
@@ -248,14 +284,19 @@ export class RatingTotalsStore {
    */
   async subtreeHomes(path: string, campaignId: string, open: boolean, t: Thresholds, previousId: string | null): Promise<HomeRow[]> {
     const { from, to } = subtreeRange(path);
-    const q = this.homes(campaignId).where('h.org_path >= :from AND h.org_path < :to', { from, to }).select(homeSelect(t, open, previousId !== null));
+    const q = this.homes(campaignId)
+      .where('h.org_path >= :from AND h.org_path < :to', { from, to })
+      .select(homeSelect(t, open, previousId !== null));
     if (previousId !== null) q.leftJoin(ENTITY, 'p', 'p.home_id = h.id AND p.campaign_id = :previousId', { previousId });
     return (await q.getRawMany<Raw>()).map((r) => toHomeRow(r, previousId !== null));
   }
 
   /** The homes directly under an org (not in a child org). */
   async directHomes(path: string, campaignId: string, open: boolean, t: Thresholds): Promise<HomeRow[]> {
-    const rows = await this.homes(campaignId).where('h.org_path = :path', { path }).select(homeSelect(t, open, false)).getRawMany<Raw>();
+    const rows = await this.homes(campaignId)
+      .where('h.org_path = :path', { path })
+      .select(homeSelect(t, open, false))
+      .getRawMany<Raw>();
     return rows.map((r) => toHomeRow(r, false));
   }
 
@@ -282,6 +323,9 @@ export class RatingTotalsStore {
   }
 
   private homes(campaignId: string) {
-    return this.dataSource.createQueryBuilder().from(Home, 'h').leftJoin(ENTITY, 't', 't.home_id = h.id AND t.campaign_id = :campaignId', { campaignId });
+    return this.dataSource
+      .createQueryBuilder()
+      .from(Home, 'h')
+      .leftJoin(ENTITY, 't', 't.home_id = h.id AND t.campaign_id = :campaignId', { campaignId });
   }
 }

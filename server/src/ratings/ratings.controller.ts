@@ -28,7 +28,11 @@ export class RatingsController {
   }
 
   @Get()
-  async get(@CurrentUser() user: AuthUser, @Param('campaignId', uuid) campaignId: string, @Param('homeId', uuid) homeId: string): Promise<RatingResponse> {
+  async get(
+    @CurrentUser() user: AuthUser,
+    @Param('campaignId', uuid) campaignId: string,
+    @Param('homeId', uuid) homeId: string,
+  ): Promise<RatingResponse> {
     return { rating: await this.ratings.get(user.id, campaignId, homeId) };
   }
 }

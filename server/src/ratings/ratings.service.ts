@@ -32,7 +32,15 @@ function valuesOf(r: Rating): RatingValues {
 
 function toRatingView(r: Rating): RatingView {
   const v = valuesOf(r);
-  return { campaignId: r.campaignId, homeId: r.homeId, scores: scoresOf(r), verdict: r.verdict, comment: r.comment, groups: v.groups, updatedOn: r.updatedOn };
+  return {
+    campaignId: r.campaignId,
+    homeId: r.homeId,
+    scores: scoresOf(r),
+    verdict: r.verdict,
+    comment: r.comment,
+    groups: v.groups,
+    updatedOn: r.updatedOn,
+  };
 }
 
 @Injectable()
@@ -71,26 +79,35 @@ export class RatingsService {
       updatedOn: today,
     };
 
-    return this.tx.run(async (m) => {
-      // Every write to a home's ratings first locks that home's totals row (created on first use).
-      await this.totals.lock(m, campaignId, homeId);
-      const [existing] = (await m.query(SQL.existing, [campaignId, homeId, key])) as Record<string, unknown>[];
-      const before = existing ? storedValues(existing) : null;
-      const values = [...CRITERION_KEYS.map((k) => next[k]), next.verdict, next.comment, next.commentStatus, next.memberGroups, next.updatedOn];
-      if (existing) await m.query(SQL.update, [...values, existing.id]);
-      else {
-        await this.integrity.checkRoom(m, campaignId, home);
-        await m.query(SQL.insert, [newId(), campaignId, homeId, key, ...values]);
-        await this.integrity.firstRating(m, campaignId, homeId, rater, today);
-      }
-      const saved = { campaignId, homeId, ...next } as Rating;
-      await this.totals.applyDelta(m, campaignId, homeId, totalsDelta(before, valuesOf(saved)));
-      return { created: !existing, rating: toRatingView(saved) };
-    }).catch(async (e: unknown) => {
-      // Counted after the rollback, so the level above learns of the attempt.
-      if (e instanceof RatingsExceedMembers) await this.integrity.refusedOverMembers(campaignId, homeId, today);
-      throw e;
-    });
+    return this.tx
+      .run(async (m) => {
+        // Every write to a home's ratings first locks that home's totals row (created on first use).
+        await this.totals.lock(m, campaignId, homeId);
+        const [existing] = (await m.query(SQL.existing, [campaignId, homeId, key])) as Record<string, unknown>[];
+        const before = existing ? storedValues(existing) : null;
+        const values = [
+          ...CRITERION_KEYS.map((k) => next[k]),
+          next.verdict,
+          next.comment,
+          next.commentStatus,
+          next.memberGroups,
+          next.updatedOn,
+        ];
+        if (existing) await m.query(SQL.update, [...values, existing.id]);
+        else {
+          await this.integrity.checkRoom(m, campaignId, home);
+          await m.query(SQL.insert, [newId(), campaignId, homeId, key, ...values]);
+          await this.integrity.firstRating(m, campaignId, homeId, rater, today);
+        }
+        const saved = { campaignId, homeId, ...next } as Rating;
+        await this.totals.applyDelta(m, campaignId, homeId, totalsDelta(before, valuesOf(saved)));
+        return { created: !existing, rating: toRatingView(saved) };
+      })
+      .catch(async (e: unknown) => {
+        // Counted after the rollback, so the level above learns of the attempt.
+        if (e instanceof RatingsExceedMembers) await this.integrity.refusedOverMembers(campaignId, homeId, today);
+        throw e;
+      });
   }
 
   async get(userId: string, campaignId: string, homeId: string): Promise<RatingView> {

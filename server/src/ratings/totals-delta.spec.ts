@@ -14,11 +14,16 @@ describe('totalsDelta', () => {
     expect(Object.fromEntries(sut)).toEqual({
       ratings: 1,
       satisfied: 1,
-      sum_organization: 5, d_organization_5: 1,
-      sum_rights: 4, d_rights_4: 1,
-      sum_work: 3, d_work_3: 1,
-      sum_role: 2, d_role_2: 1,
-      sum_trust: 1, d_trust_1: 1,
+      sum_organization: 5,
+      d_organization_5: 1,
+      sum_rights: 4,
+      d_rights_4: 1,
+      sum_work: 3,
+      d_work_3: 1,
+      sum_role: 2,
+      d_role_2: 1,
+      sum_trust: 1,
+      d_trust_1: 1,
       g_migrant: 1,
       gv_migrant_satisfied: 1,
     });
@@ -38,7 +43,7 @@ describe('totalsDelta', () => {
     });
   });
 
-  it('moves a group member\'s verdict within the group', () => {
+  it("moves a group member's verdict within the group", () => {
     const before = rating({ groups: ['women'] });
     const after = rating({ groups: ['women'], verdict: 'basically_satisfied' });
     expect(Object.fromEntries(totalsDelta(before, after))).toEqual({

@@ -34,7 +34,11 @@ function apply(delta: Map<string, number>, v: RatingValues, sign: 1 | -1, criter
 }
 
 /** Column → change for moving a home's totals from `before` (null: a new rating) to `after`. */
-export function totalsDelta(before: RatingValues | null, after: RatingValues, criteria: readonly string[] = CRITERION_KEYS): Map<string, number> {
+export function totalsDelta(
+  before: RatingValues | null,
+  after: RatingValues,
+  criteria: readonly string[] = CRITERION_KEYS,
+): Map<string, number> {
   const delta = new Map<string, number>();
   if (before) apply(delta, before, -1, criteria);
   apply(delta, after, 1, criteria);

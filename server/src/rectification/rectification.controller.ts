@@ -20,7 +20,12 @@ export class RectificationController {
   /** `{ plan }` posts or revises the plan; `{ progress }` adds a progress report. 409 before the cycle closes or after sign-off. */
   @Post('campaigns/:cid/homes/:hid/rectification')
   @HttpCode(200)
-  post(@CurrentUser() user: AuthUser, @Param('cid', uuid) cid: string, @Param('hid', uuid) hid: string, @Body() dto: RectificationDto): Promise<Rectification> {
+  post(
+    @CurrentUser() user: AuthUser,
+    @Param('cid', uuid) cid: string,
+    @Param('hid', uuid) hid: string,
+    @Body() dto: RectificationDto,
+  ): Promise<Rectification> {
     return this.rectification.post(user.id, cid, hid, dto);
   }
 

@@ -52,13 +52,26 @@ export class RectificationService {
       let targetId: string;
       if (dto.plan !== undefined) {
         if (existing) {
-          const r = await m.update(RectificationRow, { id: existing.id, version: existing.version, status: 'planned' }, { plan: text, planOn: day, version: existing.version + 1 });
+          const r = await m.update(
+            RectificationRow,
+            { id: existing.id, version: existing.version, status: 'planned' },
+            { plan: text, planOn: day, version: existing.version + 1 },
+          );
           if (!r.affected) throw new DomainError('STATE_CONFLICT');
           targetId = existing.id;
           action = 'rectification.plan_revise';
         } else {
           targetId = newId();
-          await m.insert(RectificationRow, { id: targetId, campaignId, homeId, status: 'planned', plan: text, planOn: day, signedOffOn: null, version: 0 });
+          await m.insert(RectificationRow, {
+            id: targetId,
+            campaignId,
+            homeId,
+            status: 'planned',
+            plan: text,
+            planOn: day,
+            signedOffOn: null,
+            version: 0,
+          });
           action = 'rectification.plan';
         }
       } else {
@@ -68,7 +81,18 @@ export class RectificationService {
         targetId = existing.id;
         action = 'rectification.progress';
       }
-      await this.audit.record({ actorUserId: userId, scopePath: home.orgPath, action, targetType: 'rectification', targetId, homeId: home.id, detail: { campaignId } }, m);
+      await this.audit.record(
+        {
+          actorUserId: userId,
+          scopePath: home.orgPath,
+          action,
+          targetType: 'rectification',
+          targetId,
+          homeId: home.id,
+          detail: { campaignId },
+        },
+        m,
+      );
     });
     return (await this.view(campaignId, homeId))!;
   }
@@ -81,10 +105,26 @@ export class RectificationService {
       const existing = await m.findOne(RectificationRow, { where: { campaignId, homeId } });
       if (!existing) throw new DomainError('STATE_CONFLICT', '尚未提交整改方案');
       if (existing.status === 'signed_off') throw new DomainError('STATE_CONFLICT', '整改已验收');
-      if (!(await m.count(RectificationUpdateRow, { where: { rectificationId: existing.id } }))) throw new DomainError('STATE_CONFLICT', '尚无整改进展，不能验收');
-      const r = await m.update(RectificationRow, { id: existing.id, version: existing.version, status: 'planned' }, { status: 'signed_off', signedOffOn: chinaDay(this.clock.now()), version: existing.version + 1 });
+      if (!(await m.count(RectificationUpdateRow, { where: { rectificationId: existing.id } })))
+        throw new DomainError('STATE_CONFLICT', '尚无整改进展，不能验收');
+      const r = await m.update(
+        RectificationRow,
+        { id: existing.id, version: existing.version, status: 'planned' },
+        { status: 'signed_off', signedOffOn: chinaDay(this.clock.now()), version: existing.version + 1 },
+      );
       if (!r.affected) throw new DomainError('STATE_CONFLICT');
-      await this.audit.record({ actorUserId: userId, scopePath: home.orgPath, action: 'rectification.sign_off', targetType: 'rectification', targetId: existing.id, homeId: home.id, detail: { campaignId } }, m);
+      await this.audit.record(
+        {
+          actorUserId: userId,
+          scopePath: home.orgPath,
+          action: 'rectification.sign_off',
+          targetType: 'rectification',
+          targetId: existing.id,
+          homeId: home.id,
+          detail: { campaignId },
+        },
+        m,
+      );
     });
     return (await this.view(campaignId, homeId))!;
   }
@@ -93,16 +133,29 @@ export class RectificationService {
   async publicResults(homeId: string): Promise<PublicResults> {
     const home = await this.homes.findOne({ where: { id: homeId } });
     if (!home) throw notFound();
-    const found = await this.campaigns.find({ where: { orgPath: In(ancestorPaths(home.orgPath)), status: 'published' }, order: { opensAt: 'DESC' }, take: 1 });
+    const found = await this.campaigns.find({
+      where: { orgPath: In(ancestorPaths(home.orgPath)), status: 'published' },
+      order: { opensAt: 'DESC' },
+      take: 1,
+    });
     const campaign = found[0];
     if (!campaign) return { home: { id: home.id, name: home.name }, campaign: null, results: null, rectification: null };
     const totals = await this.totals.final(campaign.id, homeId);
     const f = homeFigures(home, totals, DEFAULT_THRESHOLDS);
-    const means = f.criteria ? (Object.fromEntries(Object.entries(f.criteria).map(([k, v]) => [k, v.mean])) as NonNullable<PublicResults['results']>['means']) : null;
+    const means = f.criteria
+      ? (Object.fromEntries(Object.entries(f.criteria).map(([k, v]) => [k, v.mean])) as NonNullable<PublicResults['results']>['means'])
+      : null;
     return {
       home: { id: home.id, name: home.name },
       campaign: { id: campaign.id, name: campaign.name },
-      results: { ratings: f.ratings, participationRate: f.participationRate, valid: f.valid, satisfactionRate: f.satisfaction?.rate ?? null, means, title: f.title },
+      results: {
+        ratings: f.ratings,
+        participationRate: f.participationRate,
+        valid: f.valid,
+        satisfactionRate: f.satisfaction?.rate ?? null,
+        means,
+        title: f.title,
+      },
       rectification: await this.view(campaign.id, home.id),
     };
   }
@@ -111,7 +164,15 @@ export class RectificationService {
     const row = await this.rows.findOne({ where: { campaignId, homeId } });
     if (!row) return null;
     const updates = await this.updates.find({ where: { rectificationId: row.id }, order: { seq: 'ASC' } });
-    return { campaignId, homeId, status: row.status, plan: row.plan, planOn: row.planOn, updates: updates.map((u) => ({ text: u.text, day: u.day })), signedOffOn: row.signedOffOn };
+    return {
+      campaignId,
+      homeId,
+      status: row.status,
+      plan: row.plan,
+      planOn: row.planOn,
+      updates: updates.map((u) => ({ text: u.text, day: u.day })),
+      signedOffOn: row.signedOffOn,
+    };
   }
 
   private async scope(userId: string, campaignId: string, homeId: string): Promise<{ home: Home; campaign: Campaign }> {

@@ -47,10 +47,19 @@ export class DemoSeed {
     } else if (this.config.demoAdmin.password) {
       // A password given in the environment wins over the stored one on every start.
       const users = this.dataSource.getRepository(User);
-      await users.update({ username: this.config.demoAdmin.username }, { passwordHash: await hashPassword(this.config.demoAdmin.password) });
-      writeFileSync(credentialsFile, JSON.stringify({ username: this.config.demoAdmin.username, password: this.config.demoAdmin.password }), { mode: 0o600 });
+      await users.update(
+        { username: this.config.demoAdmin.username },
+        { passwordHash: await hashPassword(this.config.demoAdmin.password) },
+      );
+      writeFileSync(
+        credentialsFile,
+        JSON.stringify({ username: this.config.demoAdmin.username, password: this.config.demoAdmin.password }),
+        { mode: 0o600 },
+      );
     }
-    const stored = existsSync(credentialsFile) ? (JSON.parse(readFileSync(credentialsFile, 'utf8')) as { username: string; password: string }) : null;
+    const stored = existsSync(credentialsFile)
+      ? (JSON.parse(readFileSync(credentialsFile, 'utf8')) as { username: string; password: string })
+      : null;
     const homes = await this.dataSource.getRepository(Home).find({ order: { createdOn: 'ASC', name: 'ASC' }, take: 4 });
     const province = await this.dataSource.getRepository(Org).findOne({ where: { level: 'province' }, order: { createdOn: 'ASC' } });
     return {
@@ -67,8 +76,28 @@ export class DemoSeed {
       const id = newId();
       return m.save(Org, { id, parentId: parent?.id ?? null, name, level, path: `${parent?.path ?? '/'}${id}/`, createdOn: today });
     };
-    const home = (o: Org, name: string, kind: HomeKind, memberCount: number, ownership: Ownership, industry: string, membershipMode: MembershipMode = 'open') =>
-      m.save(Home, { id: newId(), orgId: o.id, orgPath: o.path, name, kind, memberCount, membershipMode, ownership, industry, sceneToken: newSceneToken(), createdOn: today });
+    const home = (
+      o: Org,
+      name: string,
+      kind: HomeKind,
+      memberCount: number,
+      ownership: Ownership,
+      industry: string,
+      membershipMode: MembershipMode = 'open',
+    ) =>
+      m.save(Home, {
+        id: newId(),
+        orgId: o.id,
+        orgPath: o.path,
+        name,
+        kind,
+        memberCount,
+        membershipMode,
+        ownership,
+        industry,
+        sceneToken: newSceneToken(),
+        createdOn: today,
+      });
 
     const province = await org('示范省总工会', 'province', null);
     const cityA = await org('示范市总工会', 'city', province);
@@ -90,7 +119,15 @@ export class DemoSeed {
       createdOn: today,
     });
 
-    const admin = await m.save(User, { id: newId(), openid: null, unionid: null, username, passwordHash: await hashPassword(password), displayName: '示范省总工会管理员', createdOn: today });
+    const admin = await m.save(User, {
+      id: newId(),
+      openid: null,
+      unionid: null,
+      username,
+      passwordHash: await hashPassword(password),
+      displayName: '示范省总工会管理员',
+      createdOn: today,
+    });
     await m.save(RoleGrant, { id: newId(), userId: admin.id, role: 'federation_admin', orgId: province.id });
   }
 }

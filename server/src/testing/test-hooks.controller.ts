@@ -56,7 +56,13 @@ export class TestHooksController {
     const [row] = await this.dataSource.query(
       'SELECT @@GLOBAL.innodb_flush_log_at_trx_commit AS flush, @@GLOBAL.sync_binlog AS sync_binlog, @@GLOBAL.log_bin AS log_bin, @@GLOBAL.innodb_doublewrite AS doublewrite',
     );
-    return { driver: 'mysql', innodb_flush_log_at_trx_commit: Number(row.flush), sync_binlog: Number(row.sync_binlog), log_bin: Number(row.log_bin), innodb_doublewrite: Number(row.doublewrite) };
+    return {
+      driver: 'mysql',
+      innodb_flush_log_at_trx_commit: Number(row.flush),
+      sync_binlog: Number(row.sync_binlog),
+      log_bin: Number(row.log_bin),
+      innodb_doublewrite: Number(row.doublewrite),
+    };
   }
 
   /** the passes this instance's timer ran, by tick (several instances: each tick on one of them) */

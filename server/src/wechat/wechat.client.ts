@@ -55,7 +55,10 @@ export class WechatClient {
   /** jscode2session: exchanges a wx.login code (valid once, for 5 minutes) for the user's openid. */
   async codeToSession(code: string): Promise<Session> {
     const q = new URLSearchParams({ appid: this.wx.appId, secret: this.wx.secret, js_code: code, grant_type: 'authorization_code' });
-    const body = await this.request<{ openid: string; unionid?: string; session_key: string }>('jscode2session', `/sns/jscode2session?${q}`);
+    const body = await this.request<{ openid: string; unionid?: string; session_key: string }>(
+      'jscode2session',
+      `/sns/jscode2session?${q}`,
+    );
     return { openid: body.openid, unionid: body.unionid ?? null, sessionKey: body.session_key };
   }
 
@@ -73,7 +76,12 @@ export class WechatClient {
    * subscribeMessage.send: one message per opt-in of the user (wx.requestSubscribeMessage).
    * `page` without a leading slash; `data` as `{ key: { value } }` within the template's field limits.
    */
-  async sendSubscribeMessage(message: { touser: string; templateId: string; page: string; data: Record<string, { value: string }> }): Promise<void> {
+  async sendSubscribeMessage(message: {
+    touser: string;
+    templateId: string;
+    page: string;
+    data: Record<string, { value: string }>;
+  }): Promise<void> {
     await this.withToken<unknown>('subscribe_send', (token) => ({
       path: `/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(token)}`,
       json: { touser: message.touser, template_id: message.templateId, page: message.page, data: message.data, lang: 'zh_CN' },
@@ -128,7 +136,8 @@ export class WechatClient {
         }
       }
       // Another instance is fetching: read its token in a moment.
-      if (Date.now() > deadline) throw new WechatError(-1, 'timed out waiting for another instance to refresh the access token', 'stable_token');
+      if (Date.now() > deadline)
+        throw new WechatError(-1, 'timed out waiting for another instance to refresh the access token', 'stable_token');
       await new Promise((r) => setTimeout(r, 50));
     }
   }

@@ -1,27 +1,27 @@
-import { Text, Textarea } from '@tarojs/components'
-import { normalizeText, textLength } from '@pingjia/shared'
-import { fieldA11y } from '../../utils/a11y'
-import './index.less'
+import { Text, Textarea } from '@tarojs/components';
+import { normalizeText, textLength } from '@pingjia/shared';
+import { fieldA11y } from '../../utils/a11y';
+import './index.less';
 
 interface Props {
   /** the textarea's id; the count is `${id}-count` */
-  id: string
-  label: string
-  value: string
-  max: number
-  placeholder?: string
-  onInput: (value: string) => void
-  onBlur?: () => void
+  id: string;
+  label: string;
+  value: string;
+  max: number;
+  placeholder?: string;
+  onInput: (value: string) => void;
+  onBlur?: () => void;
 }
 
 /** A textarea with a live count, measured as the server measures it (normalised, one per character). */
 export default function CountedTextarea({ id, label, value, max, placeholder, onInput, onBlur }: Props) {
-  const count = textLength(normalizeText(value))
+  const count = textLength(normalizeText(value));
   return (
     <>
       <Textarea
         id={id}
-        className='counted__textarea'
+        className="counted__textarea"
         {...fieldA11y(label)}
         placeholder={placeholder}
         value={value}
@@ -34,5 +34,5 @@ export default function CountedTextarea({ id, label, value, max, placeholder, on
         {count}/{max}
       </Text>
     </>
-  )
+  );
 }

@@ -1,19 +1,27 @@
-import { CAMPAIGN_STATUS_LABELS } from '@pingjia/shared'
-import type { CampaignListItem } from '../../services/oversight'
-import ChoiceGroup from '../../components/ChoiceGroup'
+import { CAMPAIGN_STATUS_LABELS } from '@pingjia/shared';
+import type { CampaignListItem } from '../../services/oversight';
+import ChoiceGroup from '../../components/ChoiceGroup';
 
 /** Which cycle a federation view shows (drafts have no figures). ids: fed-cycle-<campaignId>. */
-export default function CampaignPicker({ campaigns, value, onChange }: { campaigns: CampaignListItem[]; value: string | null; onChange: (id: string) => void }) {
-  const started = campaigns.filter((c) => c.status !== 'draft')
-  if (started.length < 2) return null
+export default function CampaignPicker({
+  campaigns,
+  value,
+  onChange,
+}: {
+  campaigns: CampaignListItem[];
+  value: string | null;
+  onChange: (id: string) => void;
+}) {
+  const started = campaigns.filter((c) => c.status !== 'draft');
+  if (started.length < 2) return null;
   return (
     <ChoiceGroup
-      idPrefix='fed-cycle'
-      title='选择评议周期'
-      layout='pills'
+      idPrefix="fed-cycle"
+      title="选择评议周期"
+      layout="pills"
       choices={started.map((c) => ({ key: c.id, label: `${c.name}（${CAMPAIGN_STATUS_LABELS[c.status]}）` }))}
       value={value}
       onChange={onChange}
     />
-  )
+  );
 }

@@ -1,41 +1,42 @@
-import Taro from '@tarojs/taro'
-import { API_BASE, ApiRequestError } from '../../services/request'
-import { clearToken, readToken } from '../../services/session'
+import Taro from '@tarojs/taro';
+import { API_BASE, ApiRequestError } from '../../services/request';
+import { clearToken, readToken } from '../../services/session';
 
 // weapp: staff files (the poster PNG, Excel exports) are fetched with wx.downloadFile, which sends the
 // staff token like any request; the twin files.h5.ts does the same with fetch and a blob.
 
 async function download(path: string): Promise<string> {
-  const token = readToken('staff')
-  let res: Taro.downloadFile.FileSuccessCallbackResult
+  const token = readToken('staff');
+  let res: Taro.downloadFile.FileSuccessCallbackResult;
   try {
-    res = await Taro.downloadFile({ url: `${API_BASE}${path}`, header: token ? { Authorization: `Bearer ${token}` } : {} })
+    res = await Taro.downloadFile({ url: `${API_BASE}${path}`, header: token ? { Authorization: `Bearer ${token}` } : {} });
   } catch {
-    throw new ApiRequestError(0, 'NETWORK', '网络连接失败，请检查网络后重试')
+    throw new ApiRequestError(0, 'NETWORK', '网络连接失败，请检查网络后重试');
   }
-  if (res.statusCode === 401) clearToken('staff')
-  if (res.statusCode !== 200) throw new ApiRequestError(res.statusCode, `HTTP_${res.statusCode}`, res.statusCode === 401 ? '请先登录' : '文件下载失败，请稍后重试')
-  return res.tempFilePath
+  if (res.statusCode === 401) clearToken('staff');
+  if (res.statusCode !== 200)
+    throw new ApiRequestError(res.statusCode, `HTTP_${res.statusCode}`, res.statusCode === 401 ? '请先登录' : '文件下载失败，请稍后重试');
+  return res.tempFilePath;
 }
 
 /** A local address the Image component can show. */
-export const loadImage = (path: string): Promise<string> => download(path)
+export const loadImage = (path: string): Promise<string> => download(path);
 
 /** Saves the image to the phone's album (asks for the album permission the first time). */
 export async function saveImage(path: string, _fileName: string): Promise<string> {
-  const filePath = await download(path)
-  await Taro.saveImageToPhotosAlbum({ filePath })
-  return '已保存到手机相册'
+  const filePath = await download(path);
+  await Taro.saveImageToPhotosAlbum({ filePath });
+  return '已保存到手机相册';
 }
 
 /** Opens the workbook in WeChat's document viewer, from where it can be forwarded or saved. */
 export async function openSpreadsheet(path: string, _fileName: string): Promise<string> {
-  const filePath = await download(path)
-  await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true })
-  return '已打开表格，可在右上角菜单中转发或保存'
+  const filePath = await download(path);
+  await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true });
+  return '已打开表格，可在右上角菜单中转发或保存';
 }
 
 /** Copies text to the clipboard; WeChat shows its own toast. */
 export async function copyText(text: string): Promise<void> {
-  await Taro.setClipboardData({ data: text })
+  await Taro.setClipboardData({ data: text });
 }

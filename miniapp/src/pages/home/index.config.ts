@@ -1,3 +1,3 @@
 export default definePageConfig({
   navigationBarTitleText: '职工之家评议',
-})
+});

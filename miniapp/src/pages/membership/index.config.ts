@@ -1,3 +1,3 @@
 export default definePageConfig({
   navigationBarTitleText: '会员身份验证',
-})
+});

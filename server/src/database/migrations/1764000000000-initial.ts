@@ -3,7 +3,12 @@ import { MigrationInterface, QueryRunner, Table, TableColumnOptions, TableIndex 
 // Written with the QueryRunner schema API so the same migration runs on SQLite and MySQL.
 const id = (name = 'id'): TableColumnOptions => ({ name, type: 'varchar', length: '36', isPrimary: true });
 const ref = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: '36', isNullable: nullable });
-const str = (name: string, length: number, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: String(length), isNullable: nullable });
+const str = (name: string, length: number, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'varchar',
+  length: String(length),
+  isNullable: nullable,
+});
 const int = (name: string): TableColumnOptions => ({ name, type: 'int', default: 0 });
 const day = (name: string): TableColumnOptions => str(name, 10);
 
@@ -91,7 +96,16 @@ export class Initial1764000000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'campaigns',
-        columns: [id(), ref('org_id'), str('org_path', 400), str('name', 100), str('status', 16), str('opens_at', 30), str('closes_at', 30), day('created_on')],
+        columns: [
+          id(),
+          ref('org_id'),
+          str('org_path', 400),
+          str('name', 100),
+          str('status', 16),
+          str('opens_at', 30),
+          str('closes_at', 30),
+          day('created_on'),
+        ],
         indices: [new TableIndex({ name: 'idx_campaigns_org_path', columnNames: ['org_path'] })],
       }),
     );
@@ -116,11 +130,7 @@ export class Initial1764000000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'rating_totals',
-        columns: [
-          { ...ref('campaign_id'), isPrimary: true },
-          { ...ref('home_id'), isPrimary: true },
-          ...COUNTER_COLUMNS.map(int),
-        ],
+        columns: [{ ...ref('campaign_id'), isPrimary: true }, { ...ref('home_id'), isPrimary: true }, ...COUNTER_COLUMNS.map(int)],
         indices: [new TableIndex({ name: 'idx_rating_totals_home', columnNames: ['home_id'] })],
       }),
     );

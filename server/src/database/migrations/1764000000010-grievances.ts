@@ -4,7 +4,12 @@ import { MigrationInterface, QueryRunner, Table, TableColumnOptions, TableIndex 
 // QueryRunner schema API only, so it runs on SQLite and MySQL alike.
 const id = (name = 'id'): TableColumnOptions => ({ name, type: 'varchar', length: '36', isPrimary: true });
 const ref = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: '36', isNullable: nullable });
-const str = (name: string, length: number, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: String(length), isNullable: nullable });
+const str = (name: string, length: number, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'varchar',
+  length: String(length),
+  isNullable: nullable,
+});
 const time = (name: string, nullable = false): TableColumnOptions => str(name, 30, nullable);
 const flag = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'boolean', isNullable: nullable });
 const text = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'text', isNullable: nullable });
@@ -60,7 +65,17 @@ export class Grievances1764000000010 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'grievance_events',
-        columns: [id(), ref('grievance_id'), int('seq'), str('kind', 16), str('actor_role', 16), text('message', true), str('verdict', 16, true), int('days', true), time('at')],
+        columns: [
+          id(),
+          ref('grievance_id'),
+          int('seq'),
+          str('kind', 16),
+          str('actor_role', 16),
+          text('message', true),
+          str('verdict', 16, true),
+          int('days', true),
+          time('at'),
+        ],
         indices: [new TableIndex({ name: 'uq_grievance_events_seq', columnNames: ['grievance_id', 'seq'], isUnique: true })],
       }),
     );
@@ -74,14 +89,32 @@ export class Grievances1764000000010 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'notification_outbox',
-        columns: [id(), str('openid', 64), str('template_id', 128), str('page', 200), text('data'), int('attempts'), time('next_attempt_at'), time('claimed_until', true), time('created_at')],
+        columns: [
+          id(),
+          str('openid', 64),
+          str('template_id', 128),
+          str('page', 200),
+          text('data'),
+          int('attempts'),
+          time('next_attempt_at'),
+          time('claimed_until', true),
+          time('created_at'),
+        ],
         indices: [new TableIndex({ name: 'idx_notification_outbox_next', columnNames: ['next_attempt_at'] })],
       }),
     );
     await q.createTable(
       new Table({
         name: 'idempotency_keys',
-        columns: [id(), str('scope', 40), str('caller_key', 64), str('key_hash', 64), str('request_hash', 64), text('response'), time('created_at')],
+        columns: [
+          id(),
+          str('scope', 40),
+          str('caller_key', 64),
+          str('key_hash', 64),
+          str('request_hash', 64),
+          text('response'),
+          time('created_at'),
+        ],
         indices: [
           new TableIndex({ name: 'uq_idempotency_keys', columnNames: ['scope', 'caller_key', 'key_hash'], isUnique: true }),
           new TableIndex({ name: 'idx_idempotency_keys_created', columnNames: ['created_at'] }),
@@ -91,13 +124,25 @@ export class Grievances1764000000010 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'calendar_days',
-        columns: [{ name: 'day', type: 'varchar', length: '10', isPrimary: true }, str('kind', 8), str('note', 100, true), time('updated_at')],
+        columns: [
+          { name: 'day', type: 'varchar', length: '10', isPrimary: true },
+          str('kind', 8),
+          str('note', 100, true),
+          time('updated_at'),
+        ],
       }),
     );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['calendar_days', 'idempotency_keys', 'notification_outbox', 'grievance_subscriptions', 'grievance_events', 'grievances']) {
+    for (const t of [
+      'calendar_days',
+      'idempotency_keys',
+      'notification_outbox',
+      'grievance_subscriptions',
+      'grievance_events',
+      'grievances',
+    ]) {
       await q.dropTable(t);
     }
   }

@@ -6,7 +6,12 @@ import { MigrationInterface, QueryRunner, Table, TableColumn, TableColumnOptions
 // QueryRunner schema API only, so it runs on SQLite and MySQL alike.
 const id = (): TableColumnOptions => ({ name: 'id', type: 'varchar', length: '36', isPrimary: true });
 const ref = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: '36', isNullable: nullable });
-const str = (name: string, length: number, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: String(length), isNullable: nullable });
+const str = (name: string, length: number, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'varchar',
+  length: String(length),
+  isNullable: nullable,
+});
 const text = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'text', isNullable: nullable });
 
 const groupVerdictColumns = MEMBER_GROUP_KEYS.flatMap((g) => VERDICT_KEYS.map((v) => ({ column: `gv_${g}_${v}`, group: g, verdict: v })));
@@ -53,8 +58,20 @@ export class Oversight1764000000020 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'rectifications',
-        columns: [id(), ref('campaign_id'), ref('home_id'), str('status', 16), text('plan'), str('plan_on', 10), str('signed_off_on', 10, true), { name: 'version', type: 'int', default: 0 }],
-        indices: [new TableIndex({ name: 'uq_rectification', columnNames: ['campaign_id', 'home_id'], isUnique: true }), new TableIndex({ name: 'idx_rectification_home', columnNames: ['home_id'] })],
+        columns: [
+          id(),
+          ref('campaign_id'),
+          ref('home_id'),
+          str('status', 16),
+          text('plan'),
+          str('plan_on', 10),
+          str('signed_off_on', 10, true),
+          { name: 'version', type: 'int', default: 0 },
+        ],
+        indices: [
+          new TableIndex({ name: 'uq_rectification', columnNames: ['campaign_id', 'home_id'], isUnique: true }),
+          new TableIndex({ name: 'idx_rectification_home', columnNames: ['home_id'] }),
+        ],
       }),
     );
     await q.createTable(
@@ -66,7 +83,10 @@ export class Oversight1764000000020 implements MigrationInterface {
     );
     await q.addColumn('users', new TableColumn({ name: 'token_version', type: 'int', default: 0 }));
     await q.addColumn('homes', new TableColumn({ name: 'worker_count', type: 'int', isNullable: true }));
-    await q.addColumns('rating_totals', groupVerdictColumns.map((c) => new TableColumn({ name: c.column, type: 'int', default: 0 })));
+    await q.addColumns(
+      'rating_totals',
+      groupVerdictColumns.map((c) => new TableColumn({ name: c.column, type: 'int', default: 0 })),
+    );
     // Totals rows written before this migration: count each group's verdicts from the ratings once.
     // Group keys are fixed identifiers and no key contains another, so LIKE matches exactly one key.
     const [{ n }] = await q.query('SELECT COUNT(*) AS n FROM ratings');
@@ -86,7 +106,10 @@ export class Oversight1764000000020 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.dropIndex('campaigns', 'idx_campaigns_org_opens');
     await q.dropIndex('ratings', 'idx_ratings_comment_status');
-    await q.dropColumns('rating_totals', groupVerdictColumns.map((c) => c.column));
+    await q.dropColumns(
+      'rating_totals',
+      groupVerdictColumns.map((c) => c.column),
+    );
     await q.dropColumn('homes', 'worker_count');
     await q.dropColumn('users', 'token_version');
     for (const t of ['rectification_updates', 'rectifications', 'invites', 'audit_events']) await q.dropTable(t);

@@ -37,7 +37,9 @@ async function rebuildRatings(q: QueryRunner, withoutRowid: boolean): Promise<vo
   const table = await q.getTable('ratings');
   if (!table || Boolean(table.withoutRowid) === withoutRowid) return;
   // Plain copies: dropping the table changes the query runner's cached Table object.
-  const indices = table.indices.map((i) => new TableIndex({ name: i.name, columnNames: [...i.columnNames], isUnique: i.isUnique, where: i.where }));
+  const indices = table.indices.map(
+    (i) => new TableIndex({ name: i.name, columnNames: [...i.columnNames], isUnique: i.isUnique, where: i.where }),
+  );
   const columns = table.columns.map((c) => `"${c.name}"`).join(', ');
   const next = table.clone();
   next.name = 'ratings_rebuilt';

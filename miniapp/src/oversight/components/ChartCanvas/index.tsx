@@ -1,16 +1,16 @@
-import { useEffect, useRef } from 'react'
-import Taro from '@tarojs/taro'
-import { Canvas as TaroCanvas } from '@tarojs/components'
-import { Canvas } from '@antv/f2'
-import { drawing, retire } from './lifecycle'
-import { px2hd, type ChartCanvasProps, type F2Canvas } from './types'
+import { useEffect, useRef } from 'react';
+import Taro from '@tarojs/taro';
+import { Canvas as TaroCanvas } from '@tarojs/components';
+import { Canvas } from '@antv/f2';
+import { drawing, retire } from './lifecycle';
+import { px2hd, type ChartCanvasProps, type F2Canvas } from './types';
 
 interface CanvasNode {
-  width: number
-  height: number
-  getContext: (type: '2d') => CanvasRenderingContext2D
-  requestAnimationFrame?: (cb: () => void) => number
-  cancelAnimationFrame?: (id: number) => void
+  width: number;
+  height: number;
+  getContext: (type: '2d') => CanvasRenderingContext2D;
+  requestAnimationFrame?: (cb: () => void) => number;
+  cancelAnimationFrame?: (id: number) => void;
 }
 
 /**
@@ -19,9 +19,12 @@ interface CanvasNode {
  */
 function frames(node: CanvasNode) {
   if (node.requestAnimationFrame && node.cancelAnimationFrame) {
-    return { requestAnimationFrame: node.requestAnimationFrame.bind(node), cancelAnimationFrame: node.cancelAnimationFrame.bind(node) }
+    return { requestAnimationFrame: node.requestAnimationFrame.bind(node), cancelAnimationFrame: node.cancelAnimationFrame.bind(node) };
   }
-  return { requestAnimationFrame: (cb: () => void) => setTimeout(cb, 16) as unknown as number, cancelAnimationFrame: (id: number) => clearTimeout(id) }
+  return {
+    requestAnimationFrame: (cb: () => void) => setTimeout(cb, 16) as unknown as number,
+    cancelAnimationFrame: (id: number) => clearTimeout(id),
+  };
 }
 
 /**
@@ -29,26 +32,26 @@ function frames(node: CanvasNode) {
  * readers: every chart has a table with the same figures beside it.
  */
 export default function ChartCanvas({ id, height, chart }: ChartCanvasProps) {
-  const f2 = useRef<F2Canvas | null>(null)
+  const f2 = useRef<F2Canvas | null>(null);
 
   useEffect(() => {
-    drawing()
+    drawing();
     if (f2.current) {
-      f2.current.update({ children: chart })
-      return
+      f2.current.update({ children: chart });
+      return;
     }
-    let cancelled = false
+    let cancelled = false;
     Taro.nextTick(() => {
       Taro.createSelectorQuery()
         .select(`#${id}`)
         .fields({ node: true, size: true })
         .exec((res: Array<{ node?: CanvasNode; width: number; height: number } | null>) => {
-          const found = res?.[0]
-          if (cancelled || !found?.node || f2.current) return
-          const { node, width, height: h } = found
-          const pixelRatio = Taro.getSystemInfoSync().pixelRatio
-          node.width = width * pixelRatio
-          node.height = h * pixelRatio
+          const found = res?.[0];
+          if (cancelled || !found?.node || f2.current) return;
+          const { node, width, height: h } = found;
+          const pixelRatio = Taro.getSystemInfoSync().pixelRatio;
+          node.width = width * pixelRatio;
+          node.height = h * pixelRatio;
           const canvas = new Canvas({
             context: node.getContext('2d'),
             pixelRatio,
@@ -60,22 +63,22 @@ export default function ChartCanvas({ id, height, chart }: ChartCanvasProps) {
             // F2 measures text on an offscreen canvas; weapp has no document to make one from.
             offscreenCanvas: Taro.createOffscreenCanvas({ type: '2d', width: 1, height: 1 }) as never,
             children: chart,
-          })
-          canvas.render()
-          f2.current = canvas
-        })
-    })
+          });
+          canvas.render();
+          f2.current = canvas;
+        });
+    });
     return () => {
-      cancelled = true
-    }
-  }, [id, chart])
+      cancelled = true;
+    };
+  }, [id, chart]);
 
   useEffect(
     () => () => {
-      if (f2.current) retire(f2.current)
+      if (f2.current) retire(f2.current);
     },
     [],
-  )
+  );
 
-  return <TaroCanvas type='2d' id={id} className='ov-chart' style={{ height: `${height}px` }} aria-hidden='true' />
+  return <TaroCanvas type="2d" id={id} className="ov-chart" style={{ height: `${height}px` }} aria-hidden="true" />;
 }

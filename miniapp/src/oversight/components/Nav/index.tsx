@@ -1,16 +1,16 @@
-import Taro from '@tarojs/taro'
-import { Button, View } from '@tarojs/components'
-import { a11y, current } from '../../../utils/a11y'
-import { switchTo, type RouteName } from '../../lib/routes'
-import './index.less'
+import Taro from '@tarojs/taro';
+import { Button, View } from '@tarojs/components';
+import { a11y, current } from '../../../utils/a11y';
+import { switchTo, type RouteName } from '../../lib/routes';
+import './index.less';
 
 interface Tab {
-  route: RouteName | 'grievances'
-  label: string
+  route: RouteName | 'grievances';
+  label: string;
 }
 
 // The grievance queue lives in the main package (workers' pages share its parts): opened, not swapped in.
-const GRIEVANCE_QUEUE = '/pages/grievance/queue/index'
+const GRIEVANCE_QUEUE = '/pages/grievance/queue/index';
 
 const FEDERATION_TABS: Tab[] = [
   { route: 'federation', label: '总览' },
@@ -20,7 +20,7 @@ const FEDERATION_TABS: Tab[] = [
   { route: 'held', label: '留言审核' },
   { route: 'audit', label: '操作日志' },
   { route: 'grievances', label: '维权诉求' },
-]
+];
 
 const CHAIR_TABS: Tab[] = [
   { route: 'chair', label: '评议结果' },
@@ -28,11 +28,23 @@ const CHAIR_TABS: Tab[] = [
   { route: 'poster', label: '评议海报' },
   { route: 'rectification', label: '整改' },
   { route: 'grievances', label: '维权诉求' },
-]
+];
 
-function Tabs({ prefix, label, tabs, active, params }: { prefix: string; label: string; tabs: Tab[]; active: RouteName; params: Record<string, string | undefined> }) {
+function Tabs({
+  prefix,
+  label,
+  tabs,
+  active,
+  params,
+}: {
+  prefix: string;
+  label: string;
+  tabs: Tab[];
+  active: RouteName;
+  params: Record<string, string | undefined>;
+}) {
   return (
-    <View className='ov-nav' {...a11y({ role: 'group', label })}>
+    <View className="ov-nav" {...a11y({ role: 'group', label })}>
       {tabs.map((t) => (
         <Button
           key={t.route}
@@ -41,23 +53,23 @@ function Tabs({ prefix, label, tabs, active, params }: { prefix: string; label: 
           {...a11y({ role: 'link', label: t.label })}
           {...current(t.route === active)}
           onClick={() => {
-            if (t.route === 'grievances') Taro.navigateTo({ url: GRIEVANCE_QUEUE })
-            else if (t.route !== active) switchTo(t.route, params)
+            if (t.route === 'grievances') Taro.navigateTo({ url: GRIEVANCE_QUEUE });
+            else if (t.route !== active) switchTo(t.route, params);
           }}
         >
           {t.label}
         </Button>
       ))}
     </View>
-  )
+  );
 }
 
 /** The federation's sections; the org (and cycle) travel along. */
 export function FederationNav({ active, orgId, campaignId }: { active: RouteName; orgId: string; campaignId?: string }) {
-  return <Tabs prefix='fed-nav' label='上级工会功能' tabs={FEDERATION_TABS} active={active} params={{ orgId, campaignId }} />
+  return <Tabs prefix="fed-nav" label="上级工会功能" tabs={FEDERATION_TABS} active={active} params={{ orgId, campaignId }} />;
 }
 
 /** The chair's sections of one home. */
 export function ChairNav({ active, homeId, campaignId }: { active: RouteName; homeId: string; campaignId?: string }) {
-  return <Tabs prefix='chair-nav' label='职工之家功能' tabs={CHAIR_TABS} active={active} params={{ homeId, campaignId }} />
+  return <Tabs prefix="chair-nav" label="职工之家功能" tabs={CHAIR_TABS} active={active} params={{ homeId, campaignId }} />;
 }

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '评议周期' })
+export default definePageConfig({ navigationBarTitleText: '评议周期' });

@@ -1,51 +1,56 @@
-import { useState } from 'react'
-import { useRouter } from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
-import { CAMPAIGN_STATUS_LABELS, commentsWithheldText, DEFAULT_THRESHOLDS } from '@pingjia/shared'
-import ChoiceGroup from '../../../components/ChoiceGroup'
-import { useResource } from '../../../hooks/useResource'
-import { getHomeDashboard } from '../../../services/dashboard'
-import { a11y } from '../../../utils/a11y'
-import { param } from '../../../utils/url'
-import { ChairNav } from '../../components/Nav'
-import StaffPage, { STAFF_PAGE } from '../../components/StaffPage'
-import Notice from '../../components/StaffPage/Notice'
-import { exportPath, useAction } from '../../components/StaffPage/useAction'
-import Withheld from '../../components/StaffPage/Withheld'
-import { openSpreadsheet } from '../../lib/files'
-import { go } from '../../lib/routes'
-import { OpenCycleCard } from './open-cycle'
-import { CriteriaCard, GrievanceCard, GroupsCard, ParticipationCard, SatisfactionCard, TrendCard } from './sections'
-import './index.less'
+import { useState } from 'react';
+import { useRouter } from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import { CAMPAIGN_STATUS_LABELS, commentsWithheldText, DEFAULT_THRESHOLDS } from '@pingjia/shared';
+import ChoiceGroup from '../../../components/ChoiceGroup';
+import { useResource } from '../../../hooks/useResource';
+import { getHomeDashboard } from '../../../services/dashboard';
+import { a11y } from '../../../utils/a11y';
+import { param } from '../../../utils/url';
+import { ChairNav } from '../../components/Nav';
+import StaffPage, { STAFF_PAGE } from '../../components/StaffPage';
+import Notice from '../../components/StaffPage/Notice';
+import { exportPath, useAction } from '../../components/StaffPage/useAction';
+import Withheld from '../../components/StaffPage/Withheld';
+import { openSpreadsheet } from '../../lib/files';
+import { go } from '../../lib/routes';
+import { OpenCycleCard } from './open-cycle';
+import { CriteriaCard, GrievanceCard, GroupsCard, ParticipationCard, SatisfactionCard, TrendCard } from './sections';
+import './index.less';
 
 /** The chair's view of their home for one cycle: figures, charts with tables, and the way to act on them. */
 export default function ChairDashboardPage() {
-  const { params } = useRouter()
-  const homeId = param(params.homeId)
-  const [campaignId, setCampaignId] = useState(param(params.campaignId) || undefined)
+  const { params } = useRouter();
+  const homeId = param(params.homeId);
+  const [campaignId, setCampaignId] = useState(param(params.campaignId) || undefined);
   const { state, reload, refreshing } = useResource(() => getHomeDashboard(homeId, campaignId), [homeId, campaignId], {
     ...STAFF_PAGE,
     missing: homeId ? null : '缺少职工之家参数，请从工作台进入',
-  })
-  const { notice, run } = useAction()
-  const exportXlsx = (cid: string | undefined) => run(() => openSpreadsheet(exportPath('homes', homeId, cid), '职工之家评议报告.xlsx'))
+  });
+  const { notice, run } = useAction();
+  const exportXlsx = (cid: string | undefined) => run(() => openSpreadsheet(exportPath('homes', homeId, cid), '职工之家评议报告.xlsx'));
 
   return (
-    <StaffPage title='评议结果' state={state} onReload={reload} nav={homeId ? <ChairNav active='chair' homeId={homeId} campaignId={campaignId} /> : undefined}>
+    <StaffPage
+      title="评议结果"
+      state={state}
+      onReload={reload}
+      nav={homeId ? <ChairNav active="chair" homeId={homeId} campaignId={campaignId} /> : undefined}
+    >
       {(d) => (
         <>
-          <View className='card'>
-            <Text className='chair__home' id='chair-home'>
+          <View className="card">
+            <Text className="chair__home" id="chair-home">
               {d.home.name}
             </Text>
-            <Text className='ov-sub' id='chair-campaign'>
+            <Text className="ov-sub" id="chair-campaign">
               {d.campaign ? `${d.campaign.name}（${CAMPAIGN_STATUS_LABELS[d.campaign.status]}）` : '还没有开始过评议'}
             </Text>
             {d.trend.length > 1 && (
               <ChoiceGroup
-                idPrefix='chair-cycle'
-                title='选择评议周期'
-                layout='pills'
+                idPrefix="chair-cycle"
+                title="选择评议周期"
+                layout="pills"
                 choices={d.trend.map((p) => ({ key: p.campaign.id, label: p.campaign.name }))}
                 value={d.campaign?.id ?? null}
                 onChange={(key) => setCampaignId(key)}
@@ -55,9 +60,9 @@ export default function ChairDashboardPage() {
 
           {d.openCycle && <OpenCycleCard open={d.openCycle} />}
           {d.withheld && !d.openCycle && (
-            <View className='card chair__withheld' id='chair-withheld' {...a11y({ role: 'status' })}>
+            <View className="card chair__withheld" id="chair-withheld" {...a11y({ role: 'status' })}>
               <Withheld reason={`参评不足 ${DEFAULT_THRESHOLDS.minSlice} 人，目前 ${d.participation.ratings} 人`} />
-              <Text className='ov-sub'>为保护评议人，参评满 {DEFAULT_THRESHOLDS.minSlice} 人后才显示满意率、各项得分和称号。</Text>
+              <Text className="ov-sub">为保护评议人，参评满 {DEFAULT_THRESHOLDS.minSlice} 人后才显示满意率、各项得分和称号。</Text>
             </View>
           )}
 
@@ -69,26 +74,36 @@ export default function ChairDashboardPage() {
           {!d.openCycle && <GroupsCard d={d} />}
           <TrendCard d={d} />
 
-          <View className='card'>
-            <Text className='ov-section'>会员留言</Text>
+          <View className="card">
+            <Text className="ov-section">会员留言</Text>
             {d.comments === null ? (
-              <Withheld id='chair-comments-withheld' reason={commentsWithheldText(d.commentsWithheld ?? 'too_few_ratings')} />
+              <Withheld id="chair-comments-withheld" reason={commentsWithheldText(d.commentsWithheld ?? 'too_few_ratings')} />
             ) : (
-              <Text className='ov-sub' id='chair-comments-count'>
+              <Text className="ov-sub" id="chair-comments-count">
                 已公开的留言 {d.comments.length} 条
               </Text>
             )}
-            <Button id='chair-comments-link' className='btn btn--secondary' {...a11y({ role: 'link', label: '查看会员留言' })} onClick={() => go('comments', { homeId, campaignId: d.campaign?.id })}>
+            <Button
+              id="chair-comments-link"
+              className="btn btn--secondary"
+              {...a11y({ role: 'link', label: '查看会员留言' })}
+              onClick={() => go('comments', { homeId, campaignId: d.campaign?.id })}
+            >
               查看会员留言
             </Button>
           </View>
 
-          <View className='ov-actions'>
-            <Button id='chair-export' className='btn btn--primary' {...a11y({ role: 'button', label: '导出 Excel 报告' })} onClick={() => exportXlsx(d.campaign?.id)}>
+          <View className="ov-actions">
+            <Button
+              id="chair-export"
+              className="btn btn--primary"
+              {...a11y({ role: 'button', label: '导出 Excel 报告' })}
+              onClick={() => exportXlsx(d.campaign?.id)}
+            >
               导出 Excel 报告
             </Button>
             <Button
-              id='chair-refresh'
+              id="chair-refresh"
               className={`btn btn--secondary${refreshing ? ' btn--disabled' : ''}`}
               disabled={refreshing}
               loading={refreshing}
@@ -98,9 +113,9 @@ export default function ChairDashboardPage() {
               刷新
             </Button>
           </View>
-          <Notice id='chair-notice' text={notice?.text ?? null} error={notice?.error} />
+          <Notice id="chair-notice" text={notice?.text ?? null} error={notice?.error} />
         </>
       )}
     </StaffPage>
-  )
+  );
 }

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '会员留言' })
+export default definePageConfig({ navigationBarTitleText: '会员留言' });

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '评议总览' })
+export default definePageConfig({ navigationBarTitleText: '评议总览' });

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '组织与职工之家' })
+export default definePageConfig({ navigationBarTitleText: '组织与职工之家' });

@@ -1,93 +1,137 @@
-import { useState } from 'react'
-import { useRouter } from '@tarojs/taro'
-import { Button, Input, Text, View } from '@tarojs/components'
-import { canNestOrg, HOME_KIND_LABELS, HOME_KINDS, ORG_LEVEL_LABELS, ORG_LEVELS, type HomeKind, type MembershipMode, type OrgLevel } from '@pingjia/shared'
-import ChoiceGroup from '../../../components/ChoiceGroup'
-import { useResource } from '../../../hooks/useResource'
-import { createHome, createOrg, getOrg, getOrgChildren } from '../../../services/oversight'
-import { a11y, fieldA11y, heading } from '../../../utils/a11y'
-import { param } from '../../../utils/url'
-import { FederationNav } from '../../components/Nav'
-import StaffPage, { STAFF_PAGE } from '../../components/StaffPage'
-import FieldMessage from '../../components/StaffPage/FieldMessage'
-import Notice from '../../components/StaffPage/Notice'
-import { InputError, useAction } from '../../components/StaffPage/useAction'
-import { go } from '../../lib/routes'
-import ChairGrants from './ChairGrants'
-import InviteChair from './InviteChair'
-import './index.less'
+import { useState } from 'react';
+import { useRouter } from '@tarojs/taro';
+import { Button, Input, Text, View } from '@tarojs/components';
+import {
+  canNestOrg,
+  HOME_KIND_LABELS,
+  HOME_KINDS,
+  ORG_LEVEL_LABELS,
+  ORG_LEVELS,
+  type HomeKind,
+  type MembershipMode,
+  type OrgLevel,
+} from '@pingjia/shared';
+import ChoiceGroup from '../../../components/ChoiceGroup';
+import { useResource } from '../../../hooks/useResource';
+import { createHome, createOrg, getOrg, getOrgChildren } from '../../../services/oversight';
+import { a11y, fieldA11y, heading } from '../../../utils/a11y';
+import { param } from '../../../utils/url';
+import { FederationNav } from '../../components/Nav';
+import StaffPage, { STAFF_PAGE } from '../../components/StaffPage';
+import FieldMessage from '../../components/StaffPage/FieldMessage';
+import Notice from '../../components/StaffPage/Notice';
+import { InputError, useAction } from '../../components/StaffPage/useAction';
+import { go } from '../../lib/routes';
+import ChairGrants from './ChairGrants';
+import InviteChair from './InviteChair';
+import './index.less';
 
-const MODE_LABELS: Record<MembershipMode, string> = { open: '凡扫码即可评议', roster: '仅限名册内会员' }
+const MODE_LABELS: Record<MembershipMode, string> = { open: '凡扫码即可评议', roster: '仅限名册内会员' };
 
 /** The org's children: drill into a lower union, open a home, invite its chair; create orgs and homes. */
 export default function ManagePage() {
-  const { params } = useRouter()
-  const orgId = param(params.orgId)
-  const { state, reload } = useResource(async () => {
-    const [org, children] = await Promise.all([getOrg(orgId), getOrgChildren(orgId)])
-    return { org, children: children.items }
-  }, [orgId], STAFF_PAGE)
-  const [orgName, setOrgName] = useState('')
-  const [orgLevel, setOrgLevel] = useState<OrgLevel | null>(null)
-  const [homeName, setHomeName] = useState('')
-  const [kind, setKind] = useState<HomeKind>('enterprise')
-  const [mode, setMode] = useState<MembershipMode>('open')
-  const [members, setMembers] = useState('')
-  const [workers, setWorkers] = useState('')
-  const orgAction = useAction()
-  const homeAction = useAction()
+  const { params } = useRouter();
+  const orgId = param(params.orgId);
+  const { state, reload } = useResource(
+    async () => {
+      const [org, children] = await Promise.all([getOrg(orgId), getOrgChildren(orgId)]);
+      return { org, children: children.items };
+    },
+    [orgId],
+    STAFF_PAGE,
+  );
+  const [orgName, setOrgName] = useState('');
+  const [orgLevel, setOrgLevel] = useState<OrgLevel | null>(null);
+  const [homeName, setHomeName] = useState('');
+  const [kind, setKind] = useState<HomeKind>('enterprise');
+  const [mode, setMode] = useState<MembershipMode>('open');
+  const [members, setMembers] = useState('');
+  const [workers, setWorkers] = useState('');
+  const orgAction = useAction();
+  const homeAction = useAction();
 
   const addOrg = () =>
     orgAction.run(async () => {
-      if (orgName.trim().length < 2) throw new InputError('请填写下级工会名称（至少 2 个字）', 'name')
-      if (!orgLevel) throw new InputError('请选择下级工会的级别', 'level')
-      const o = await createOrg({ parentId: orgId, name: orgName.trim(), level: orgLevel })
-      setOrgName('')
-      await reload()
-      return `已创建「${o.name}」`
-    })
+      if (orgName.trim().length < 2) throw new InputError('请填写下级工会名称（至少 2 个字）', 'name');
+      if (!orgLevel) throw new InputError('请选择下级工会的级别', 'level');
+      const o = await createOrg({ parentId: orgId, name: orgName.trim(), level: orgLevel });
+      setOrgName('');
+      await reload();
+      return `已创建「${o.name}」`;
+    });
 
   const addHome = () =>
     homeAction.run(async () => {
-      const memberCount = Number(members)
-      const workerCount = workers.trim() ? Number(workers) : undefined
-      if (homeName.trim().length < 2) throw new InputError('请填写职工之家名称（至少 2 个字）', 'name')
-      if (!Number.isInteger(memberCount) || memberCount < 1) throw new InputError('会员人数须为正整数', 'memberCount')
-      if (workerCount !== undefined && (!Number.isInteger(workerCount) || workerCount < memberCount)) throw new InputError('职工人数须为整数，且不少于会员人数', 'workerCount')
-      const h = await createHome({ orgId, name: homeName.trim(), kind, memberCount, membershipMode: mode, ...(workerCount ? { workerCount } : {}) })
-      setHomeName('')
-      setMembers('')
-      setWorkers('')
-      await reload()
-      return `已创建「${h.name}」，可在上方列表中邀请其工会主席`
-    })
+      const memberCount = Number(members);
+      const workerCount = workers.trim() ? Number(workers) : undefined;
+      if (homeName.trim().length < 2) throw new InputError('请填写职工之家名称（至少 2 个字）', 'name');
+      if (!Number.isInteger(memberCount) || memberCount < 1) throw new InputError('会员人数须为正整数', 'memberCount');
+      if (workerCount !== undefined && (!Number.isInteger(workerCount) || workerCount < memberCount))
+        throw new InputError('职工人数须为整数，且不少于会员人数', 'workerCount');
+      const h = await createHome({
+        orgId,
+        name: homeName.trim(),
+        kind,
+        memberCount,
+        membershipMode: mode,
+        ...(workerCount ? { workerCount } : {}),
+      });
+      setHomeName('');
+      setMembers('');
+      setWorkers('');
+      await reload();
+      return `已创建「${h.name}」，可在上方列表中邀请其工会主席`;
+    });
 
   return (
-    <StaffPage title='组织与职工之家' wide state={state} onReload={reload} nav={<FederationNav active='manage' orgId={orgId} />}>
+    <StaffPage title="组织与职工之家" wide state={state} onReload={reload} nav={<FederationNav active="manage" orgId={orgId} />}>
       {({ org, children }) => {
-        const levels = ORG_LEVELS.filter((l) => canNestOrg(org.level, l))
+        const levels = ORG_LEVELS.filter((l) => canNestOrg(org.level, l));
         return (
           <>
-            <View className='card'>
-              <Text className='ov-section' {...heading(2)}>{org.name}的下级</Text>
+            <View className="card">
+              <Text className="ov-section" {...heading(2)}>
+                {org.name}的下级
+              </Text>
               {org.parentId && (
-                <Button id='manage-up' className='ov-link' {...a11y({ role: 'link', label: '返回上级工会' })} onClick={() => go('manage', { orgId: org.parentId })}>
+                <Button
+                  id="manage-up"
+                  className="ov-link"
+                  {...a11y({ role: 'link', label: '返回上级工会' })}
+                  onClick={() => go('manage', { orgId: org.parentId })}
+                >
                   返回上级工会
                 </Button>
               )}
-              {children.length === 0 && <Text className='ov-withheld' id='manage-empty'>还没有下级工会或职工之家</Text>}
+              {children.length === 0 && (
+                <Text className="ov-withheld" id="manage-empty">
+                  还没有下级工会或职工之家
+                </Text>
+              )}
               {children.map((c, i) => (
-                <View key={c.id} className='ov-list-item' id={`manage-item-${i}`}>
-                  <Text className='title'>{c.name}</Text>
-                  <Text className='ov-sub'>{c.type === 'org' ? ORG_LEVEL_LABELS[c.level] : `${HOME_KIND_LABELS[c.kind]} · 会员 ${c.memberCount} 人`}</Text>
-                  <View className='ov-actions'>
+                <View key={c.id} className="ov-list-item" id={`manage-item-${i}`}>
+                  <Text className="title">{c.name}</Text>
+                  <Text className="ov-sub">
+                    {c.type === 'org' ? ORG_LEVEL_LABELS[c.level] : `${HOME_KIND_LABELS[c.kind]} · 会员 ${c.memberCount} 人`}
+                  </Text>
+                  <View className="ov-actions">
                     {c.type === 'org' ? (
-                      <Button id={`manage-open-${i}`} className='btn btn--secondary' {...a11y({ role: 'link', label: `管理${c.name}` })} onClick={() => go('manage', { orgId: c.id })}>
+                      <Button
+                        id={`manage-open-${i}`}
+                        className="btn btn--secondary"
+                        {...a11y({ role: 'link', label: `管理${c.name}` })}
+                        onClick={() => go('manage', { orgId: c.id })}
+                      >
                         进入
                       </Button>
                     ) : (
                       <>
-                        <Button id={`manage-open-${i}`} className='btn btn--secondary' {...a11y({ role: 'link', label: `查看${c.name}的评议结果` })} onClick={() => go('chair', { homeId: c.id })}>
+                        <Button
+                          id={`manage-open-${i}`}
+                          className="btn btn--secondary"
+                          {...a11y({ role: 'link', label: `查看${c.name}的评议结果` })}
+                          onClick={() => go('chair', { homeId: c.id })}
+                        >
                           评议结果
                         </Button>
                         <InviteChair index={i} homeId={c.id} homeName={c.name} />
@@ -99,43 +143,113 @@ export default function ManagePage() {
               ))}
             </View>
 
-            <View className='ov-columns'>
-              <View className='card'>
-                <Text className='ov-section' {...heading(2)}>新建职工之家</Text>
-                <Text className='field-label'>名称</Text>
-                <Input id='home-name' className='text-input' {...fieldA11y('职工之家名称')} value={homeName} placeholder='如：某某公司工会职工之家' onInput={(e) => setHomeName(e.detail.value)} />
-                <FieldMessage id='error-home-name' text={homeAction.fieldError('name')} />
-                <ChoiceGroup idPrefix='home-kind' title='类型' layout='pills' choices={HOME_KINDS.map((k) => ({ key: k, label: HOME_KIND_LABELS[k] }))} value={kind} onChange={setKind} error={homeAction.fieldError('kind')} />
-                <Text className='field-label'>会员人数（计算参评率的基数）</Text>
-                <Input id='home-members' className='text-input' type='number' {...fieldA11y('会员人数')} value={members} placeholder='如：120' onInput={(e) => setMembers(e.detail.value)} />
-                <FieldMessage id='error-home-members' text={homeAction.fieldError('memberCount')} />
-                <Text className='field-label'>职工人数（选填，用于入会率）</Text>
-                <Input id='home-workers' className='text-input' type='number' {...fieldA11y('职工人数，选填')} value={workers} placeholder='选填' onInput={(e) => setWorkers(e.detail.value)} />
-                <FieldMessage id='error-home-workers' text={homeAction.fieldError('workerCount')} />
-                <ChoiceGroup idPrefix='home-mode' title='谁可以评议' layout='pills' choices={(['open', 'roster'] as const).map((k) => ({ key: k, label: MODE_LABELS[k] }))} value={mode} onChange={setMode} error={homeAction.fieldError('membershipMode')} />
-                <Button id='home-create' className={`btn btn--primary${homeAction.busy ? ' btn--disabled' : ''}`} disabled={homeAction.busy} {...a11y({ role: 'button', label: '创建职工之家', disabled: homeAction.busy })} onClick={addHome}>
+            <View className="ov-columns">
+              <View className="card">
+                <Text className="ov-section" {...heading(2)}>
+                  新建职工之家
+                </Text>
+                <Text className="field-label">名称</Text>
+                <Input
+                  id="home-name"
+                  className="text-input"
+                  {...fieldA11y('职工之家名称')}
+                  value={homeName}
+                  placeholder="如：某某公司工会职工之家"
+                  onInput={(e) => setHomeName(e.detail.value)}
+                />
+                <FieldMessage id="error-home-name" text={homeAction.fieldError('name')} />
+                <ChoiceGroup
+                  idPrefix="home-kind"
+                  title="类型"
+                  layout="pills"
+                  choices={HOME_KINDS.map((k) => ({ key: k, label: HOME_KIND_LABELS[k] }))}
+                  value={kind}
+                  onChange={setKind}
+                  error={homeAction.fieldError('kind')}
+                />
+                <Text className="field-label">会员人数（计算参评率的基数）</Text>
+                <Input
+                  id="home-members"
+                  className="text-input"
+                  type="number"
+                  {...fieldA11y('会员人数')}
+                  value={members}
+                  placeholder="如：120"
+                  onInput={(e) => setMembers(e.detail.value)}
+                />
+                <FieldMessage id="error-home-members" text={homeAction.fieldError('memberCount')} />
+                <Text className="field-label">职工人数（选填，用于入会率）</Text>
+                <Input
+                  id="home-workers"
+                  className="text-input"
+                  type="number"
+                  {...fieldA11y('职工人数，选填')}
+                  value={workers}
+                  placeholder="选填"
+                  onInput={(e) => setWorkers(e.detail.value)}
+                />
+                <FieldMessage id="error-home-workers" text={homeAction.fieldError('workerCount')} />
+                <ChoiceGroup
+                  idPrefix="home-mode"
+                  title="谁可以评议"
+                  layout="pills"
+                  choices={(['open', 'roster'] as const).map((k) => ({ key: k, label: MODE_LABELS[k] }))}
+                  value={mode}
+                  onChange={setMode}
+                  error={homeAction.fieldError('membershipMode')}
+                />
+                <Button
+                  id="home-create"
+                  className={`btn btn--primary${homeAction.busy ? ' btn--disabled' : ''}`}
+                  disabled={homeAction.busy}
+                  {...a11y({ role: 'button', label: '创建职工之家', disabled: homeAction.busy })}
+                  onClick={addHome}
+                >
                   创建职工之家
                 </Button>
-                <Notice id='home-notice' text={homeAction.notice?.text ?? null} error={homeAction.notice?.error} />
+                <Notice id="home-notice" text={homeAction.notice?.text ?? null} error={homeAction.notice?.error} />
               </View>
 
               {levels.length > 0 && (
-                <View className='card'>
-                  <Text className='ov-section' {...heading(2)}>新建下级工会</Text>
-                  <Text className='field-label'>名称</Text>
-                  <Input id='org-name' className='text-input' {...fieldA11y('下级工会名称')} value={orgName} placeholder='如：某某区总工会' onInput={(e) => setOrgName(e.detail.value)} />
-                  <FieldMessage id='error-org-name' text={orgAction.fieldError('name')} />
-                  <ChoiceGroup idPrefix='org-level' title='级别' layout='pills' choices={levels.map((l) => ({ key: l, label: ORG_LEVEL_LABELS[l] }))} value={orgLevel} onChange={setOrgLevel} error={orgAction.fieldError('level')} />
-                  <Button id='org-create' className={`btn btn--primary${orgAction.busy ? ' btn--disabled' : ''}`} disabled={orgAction.busy} {...a11y({ role: 'button', label: '创建下级工会', disabled: orgAction.busy })} onClick={addOrg}>
+                <View className="card">
+                  <Text className="ov-section" {...heading(2)}>
+                    新建下级工会
+                  </Text>
+                  <Text className="field-label">名称</Text>
+                  <Input
+                    id="org-name"
+                    className="text-input"
+                    {...fieldA11y('下级工会名称')}
+                    value={orgName}
+                    placeholder="如：某某区总工会"
+                    onInput={(e) => setOrgName(e.detail.value)}
+                  />
+                  <FieldMessage id="error-org-name" text={orgAction.fieldError('name')} />
+                  <ChoiceGroup
+                    idPrefix="org-level"
+                    title="级别"
+                    layout="pills"
+                    choices={levels.map((l) => ({ key: l, label: ORG_LEVEL_LABELS[l] }))}
+                    value={orgLevel}
+                    onChange={setOrgLevel}
+                    error={orgAction.fieldError('level')}
+                  />
+                  <Button
+                    id="org-create"
+                    className={`btn btn--primary${orgAction.busy ? ' btn--disabled' : ''}`}
+                    disabled={orgAction.busy}
+                    {...a11y({ role: 'button', label: '创建下级工会', disabled: orgAction.busy })}
+                    onClick={addOrg}
+                  >
                     创建下级工会
                   </Button>
-                  <Notice id='org-notice' text={orgAction.notice?.text ?? null} error={orgAction.notice?.error} />
+                  <Notice id="org-notice" text={orgAction.notice?.text ?? null} error={orgAction.notice?.error} />
                 </View>
               )}
             </View>
           </>
-        )
+        );
       }}
     </StaffPage>
-  )
+  );
 }

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '评议海报' })
+export default definePageConfig({ navigationBarTitleText: '评议海报' });

@@ -1,55 +1,62 @@
-import { useEffect } from 'react'
-import { useRouter } from '@tarojs/taro'
-import { Button, Image, Text, View } from '@tarojs/components'
-import { useResource } from '../../../hooks/useResource'
-import { getHome } from '../../../services/oversight'
-import { a11y } from '../../../utils/a11y'
-import { param } from '../../../utils/url'
-import { ChairNav } from '../../components/Nav'
-import StaffPage, { STAFF_PAGE } from '../../components/StaffPage'
-import Notice from '../../components/StaffPage/Notice'
-import { useAction } from '../../components/StaffPage/useAction'
-import { loadImage, saveImage } from '../../lib/files'
-import './index.less'
+import { useEffect } from 'react';
+import { useRouter } from '@tarojs/taro';
+import { Button, Image, Text, View } from '@tarojs/components';
+import { useResource } from '../../../hooks/useResource';
+import { getHome } from '../../../services/oversight';
+import { a11y } from '../../../utils/a11y';
+import { param } from '../../../utils/url';
+import { ChairNav } from '../../components/Nav';
+import StaffPage, { STAFF_PAGE } from '../../components/StaffPage';
+import Notice from '../../components/StaffPage/Notice';
+import { useAction } from '../../components/StaffPage/useAction';
+import { loadImage, saveImage } from '../../lib/files';
+import './index.less';
 
-const posterPath = (homeId: string) => `/api/homes/${encodeURIComponent(homeId)}/poster`
+const posterPath = (homeId: string) => `/api/homes/${encodeURIComponent(homeId)}/poster`;
 
 /** The printable poster with the home's QR code: shown, and saved to the album (weapp) or downloaded (H5). */
 export default function PosterPage() {
-  const { params } = useRouter()
-  const homeId = param(params.homeId)
-  const campaignId = param(params.campaignId) || undefined
-  const { state, reload } = useResource(async () => {
-    const [home, src] = await Promise.all([getHome(homeId), loadImage(posterPath(homeId))])
-    return { home, src }
-  }, [homeId], STAFF_PAGE)
-  const { busy, notice, run } = useAction()
-  const src = state.kind === 'ready' ? state.data.src : null
+  const { params } = useRouter();
+  const homeId = param(params.homeId);
+  const campaignId = param(params.campaignId) || undefined;
+  const { state, reload } = useResource(
+    async () => {
+      const [home, src] = await Promise.all([getHome(homeId), loadImage(posterPath(homeId))]);
+      return { home, src };
+    },
+    [homeId],
+    STAFF_PAGE,
+  );
+  const { busy, notice, run } = useAction();
+  const src = state.kind === 'ready' ? state.data.src : null;
 
   // H5 hands out blob: addresses; give each back when it is replaced.
-  useEffect(() => () => {
-    if (src?.startsWith('blob:')) URL.revokeObjectURL(src)
-  }, [src])
+  useEffect(
+    () => () => {
+      if (src?.startsWith('blob:')) URL.revokeObjectURL(src);
+    },
+    [src],
+  );
 
-  const save = () => run(() => saveImage(posterPath(homeId), '评家海报.png'))
+  const save = () => run(() => saveImage(posterPath(homeId), '评家海报.png'));
 
   return (
-    <StaffPage title='评议海报' state={state} onReload={reload} nav={<ChairNav active='poster' homeId={homeId} campaignId={campaignId} />}>
+    <StaffPage title="评议海报" state={state} onReload={reload} nav={<ChairNav active="poster" homeId={homeId} campaignId={campaignId} />}>
       {({ home, src: image }) => (
-        <View className='card'>
-          <Text className='ov-sub' id='poster-home'>
+        <View className="card">
+          <Text className="ov-sub" id="poster-home">
             {home.name}
           </Text>
           <Image
-            id='poster-image'
-            className='poster__image'
+            id="poster-image"
+            className="poster__image"
             src={image}
-            mode='widthFix'
+            mode="widthFix"
             {...{ 'aria-label': `${home.name}的评议海报，会员扫描海报上的二维码参加评议`, nativeProps: { alt: `${home.name}的评议海报` } }}
           />
-          <Text className='ov-sub'>打印后张贴在职工之家，会员用微信扫码即可参加评议。</Text>
+          <Text className="ov-sub">打印后张贴在职工之家，会员用微信扫码即可参加评议。</Text>
           <Button
-            id='poster-save'
+            id="poster-save"
             className={`btn btn--primary${busy ? ' btn--disabled' : ''}`}
             disabled={busy}
             loading={busy}
@@ -58,9 +65,9 @@ export default function PosterPage() {
           >
             {process.env.TARO_ENV === 'weapp' ? '保存到相册' : '下载海报'}
           </Button>
-          <Notice id='poster-notice' text={notice?.text ?? null} error={notice?.error} />
+          <Notice id="poster-notice" text={notice?.text ?? null} error={notice?.error} />
         </View>
       )}
     </StaffPage>
-  )
+  );
 }

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '整改' })
+export default definePageConfig({ navigationBarTitleText: '整改' });

@@ -1,5 +1,5 @@
-import { useState } from 'react'
-import { Button, Text, View } from '@tarojs/components'
+import { useState } from 'react';
+import { Button, Text, View } from '@tarojs/components';
 import {
   GRIEVANCE_FEEDBACK_LABELS,
   GRIEVANCE_FEEDBACK_MAX,
@@ -9,73 +9,82 @@ import {
   type Grievance,
   type GrievanceFeedbackRequest,
   type GrievanceFeedbackVerdict,
-} from '@pingjia/shared'
-import ChoiceGroup from '../../../components/ChoiceGroup'
-import CountedTextarea from '../../../components/CountedTextarea'
-import { giveGrievanceFeedback } from '../../../services/grievances'
-import { errorMessage, isApiRequestError } from '../../../services/request'
-import { a11y } from '../../../utils/a11y'
+} from '@pingjia/shared';
+import ChoiceGroup from '../../../components/ChoiceGroup';
+import CountedTextarea from '../../../components/CountedTextarea';
+import { giveGrievanceFeedback } from '../../../services/grievances';
+import { errorMessage, isApiRequestError } from '../../../services/request';
+import { a11y } from '../../../utils/a11y';
 
-const CHOICES = GRIEVANCE_FEEDBACK_VERDICTS.map((key) => ({ key, label: GRIEVANCE_FEEDBACK_LABELS[key] }))
+const CHOICES = GRIEVANCE_FEEDBACK_VERDICTS.map((key) => ({ key, label: GRIEVANCE_FEEDBACK_LABELS[key] }));
 
 interface Props {
-  grievance: Grievance
-  onChanged: (g: Grievance, done: string) => void
-  onRefresh: () => void
+  grievance: Grievance;
+  onChanged: (g: Grievance, done: string) => void;
+  onRefresh: () => void;
 }
 
 /** The worker rates the handling: satisfied closes it; dissatisfied reopens it once. */
 export default function FeedbackForm({ grievance, onChanged, onRefresh }: Props) {
-  const [verdict, setVerdict] = useState<GrievanceFeedbackVerdict | null>(null)
-  const [comment, setComment] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<{ text: string; stale: boolean } | null>(null)
-  const normalized = normalizeText(comment)
-  const problem = commentProblem(normalized, GRIEVANCE_FEEDBACK_MAX)
-  const canSubmit = verdict !== null && !problem && !busy
+  const [verdict, setVerdict] = useState<GrievanceFeedbackVerdict | null>(null);
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<{ text: string; stale: boolean } | null>(null);
+  const normalized = normalizeText(comment);
+  const problem = commentProblem(normalized, GRIEVANCE_FEEDBACK_MAX);
+  const canSubmit = verdict !== null && !problem && !busy;
 
   const submit = async () => {
-    if (!canSubmit || !verdict) return
-    const body: GrievanceFeedbackRequest = { verdict }
-    if (normalized) body.comment = normalized
-    setBusy(true)
-    setError(null)
+    if (!canSubmit || !verdict) return;
+    const body: GrievanceFeedbackRequest = { verdict };
+    if (normalized) body.comment = normalized;
+    setBusy(true);
+    setError(null);
     try {
-      const next = await giveGrievanceFeedback(grievance.id, body)
-      onChanged(next, next.status === 'closed' ? '感谢您的评价，诉求已结束办理' : '已收到您的评价，诉求将重新办理')
+      const next = await giveGrievanceFeedback(grievance.id, body);
+      onChanged(next, next.status === 'closed' ? '感谢您的评价，诉求已结束办理' : '已收到您的评价，诉求将重新办理');
     } catch (e) {
-      if (isApiRequestError(e) && e.status === 409) setError({ text: '状态已变化，请刷新后再评价。', stale: true })
-      else setError({ text: isApiRequestError(e) && e.fields?.comment ? e.fields.comment : errorMessage(e), stale: false })
+      if (isApiRequestError(e) && e.status === 409) setError({ text: '状态已变化，请刷新后再评价。', stale: true });
+      else setError({ text: isApiRequestError(e) && e.fields?.comment ? e.fields.comment : errorMessage(e), stale: false });
     } finally {
-      setBusy(false)
+      setBusy(false);
     }
-  }
+  };
 
   return (
-    <View className='card' id='feedback' {...a11y({ role: 'region', label: '评价办理结果' })}>
-      <Text className='title'>评价办理结果</Text>
-      <Text className='note' id='feedback-note'>
+    <View className="card" id="feedback" {...a11y({ role: 'region', label: '评价办理结果' })}>
+      <Text className="title">评价办理结果</Text>
+      <Text className="note" id="feedback-note">
         {grievance.reopened
           ? '这条诉求已重新办理过一次，本次评价后将结束办理。'
           : '选择“不满意”，诉求将重新办理一次（只能一次）；选择“满意”，诉求结束办理。'}
       </Text>
-      <ChoiceGroup idPrefix='feedback' title='您对办理结果满意吗？' choices={CHOICES} value={verdict} onChange={setVerdict} />
-      <Text className='field-label'>补充说明（选填）</Text>
-      <CountedTextarea id='feedback-comment' label='补充说明（选填）' value={comment} max={GRIEVANCE_FEEDBACK_MAX} onInput={setComment} />
-      {problem && <Text className='field-error' id='error-feedback-comment'>{problem}</Text>}
+      <ChoiceGroup idPrefix="feedback" title="您对办理结果满意吗？" choices={CHOICES} value={verdict} onChange={setVerdict} />
+      <Text className="field-label">补充说明（选填）</Text>
+      <CountedTextarea id="feedback-comment" label="补充说明（选填）" value={comment} max={GRIEVANCE_FEEDBACK_MAX} onInput={setComment} />
+      {problem && (
+        <Text className="field-error" id="error-feedback-comment">
+          {problem}
+        </Text>
+      )}
       {error && (
-        <View className='field-error gk__error' id='feedback-error' {...a11y({ role: 'alert' })}>
+        <View className="field-error gk__error" id="feedback-error" {...a11y({ role: 'alert' })}>
           {error.text}
         </View>
       )}
       {error?.stale ? (
-        <Button className='btn btn--primary gk__wide' id='feedback-refresh' {...a11y({ role: 'button', label: '刷新' })} onClick={onRefresh}>
+        <Button
+          className="btn btn--primary gk__wide"
+          id="feedback-refresh"
+          {...a11y({ role: 'button', label: '刷新' })}
+          onClick={onRefresh}
+        >
           刷新
         </Button>
       ) : (
         <Button
           className={`btn btn--primary gk__wide${canSubmit ? '' : ' btn--disabled'}`}
-          id='feedback-submit'
+          id="feedback-submit"
           {...a11y({ role: 'button', label: '提交评价', disabled: !canSubmit })}
           disabled={!canSubmit}
           loading={busy}
@@ -85,5 +94,5 @@ export default function FeedbackForm({ grievance, onChanged, onRefresh }: Props)
         </Button>
       )}
     </View>
-  )
+  );
 }

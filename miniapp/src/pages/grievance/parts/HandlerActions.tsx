@@ -1,5 +1,5 @@
-import { useState } from 'react'
-import { Button, Input, Text, View } from '@tarojs/components'
+import { useState } from 'react';
+import { Button, Input, Text, View } from '@tarojs/components';
 import {
   GRIEVANCE_ACTION_MESSAGE,
   GRIEVANCE_MAX_EXTENSION_DAYS,
@@ -9,25 +9,31 @@ import {
   type Grievance,
   type GrievanceAction,
   type GrievanceActionRequest,
-} from '@pingjia/shared'
-import CountedTextarea from '../../../components/CountedTextarea'
-import { actOnGrievance, type GrievanceReader } from '../../../services/grievances'
-import { errorMessage, isApiRequestError } from '../../../services/request'
-import { a11y, fieldA11y } from '../../../utils/a11y'
-import { availableActions } from '../../../utils/grievance'
+} from '@pingjia/shared';
+import CountedTextarea from '../../../components/CountedTextarea';
+import { actOnGrievance, type GrievanceReader } from '../../../services/grievances';
+import { errorMessage, isApiRequestError } from '../../../services/request';
+import { a11y, fieldA11y } from '../../../utils/a11y';
+import { availableActions } from '../../../utils/grievance';
 
 interface ActionText {
-  button: string
-  confirm: string
+  button: string;
+  confirm: string;
   /** what the confirmation asks */
-  question: string
+  question: string;
   /** the message field's label (whether it is asked for, and required, is shared's GRIEVANCE_ACTION_MESSAGE) */
-  message: string | null
-  done: string
+  message: string | null;
+  done: string;
 }
 
 const ACTIONS: Record<GrievanceAction, ActionText> = {
-  accept: { button: '受理', confirm: '确认受理', question: '确认受理这条诉求？受理后请在期限内办理并答复职工。', message: null, done: '已受理' },
+  accept: {
+    button: '受理',
+    confirm: '确认受理',
+    question: '确认受理这条诉求？受理后请在期限内办理并答复职工。',
+    message: null,
+    done: '已受理',
+  },
   reply: { button: '答复', confirm: '确认答复', question: '答复内容职工可以看到。', message: '答复内容（职工可见）', done: '已答复' },
   resolve: {
     button: '办结',
@@ -50,75 +56,79 @@ const ACTIONS: Record<GrievanceAction, ActionText> = {
     message: '转办说明（选填）',
     done: '已转上级工会',
   },
-}
+};
 
 interface Props {
-  grievance: Grievance
-  reader: GrievanceReader
-  onChanged: (g: Grievance, done: string) => void
-  onRefresh: () => void
+  grievance: Grievance;
+  reader: GrievanceReader;
+  onChanged: (g: Grievance, done: string) => void;
+  onRefresh: () => void;
 }
 
 /** The handler's moves, each behind a confirmation; only the moves the workflow allows now are offered. */
 export default function HandlerActions({ grievance, reader, onChanged, onRefresh }: Props) {
-  const [open, setOpen] = useState<GrievanceAction | null>(null)
-  const [message, setMessage] = useState('')
-  const [days, setDays] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<{ text: string; stale: boolean; field?: 'message' | 'days' } | null>(null)
-  const actions = availableActions(grievance)
+  const [open, setOpen] = useState<GrievanceAction | null>(null);
+  const [message, setMessage] = useState('');
+  const [days, setDays] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<{ text: string; stale: boolean; field?: 'message' | 'days' } | null>(null);
+  const actions = availableActions(grievance);
 
   if (!actions.length) {
     return (
-      <View className='card' id='action-none'>
-        <Text className='note'>{grievance.canAct ? '当前状态下没有需要您处理的操作。' : '您只能查看这条诉求，不能处理。'}</Text>
+      <View className="card" id="action-none">
+        <Text className="note">{grievance.canAct ? '当前状态下没有需要您处理的操作。' : '您只能查看这条诉求，不能处理。'}</Text>
       </View>
-    )
+    );
   }
 
   const choose = (action: GrievanceAction) => {
-    setOpen(action)
-    setMessage('')
-    setDays('')
-    setError(null)
-  }
+    setOpen(action);
+    setMessage('');
+    setDays('');
+    setError(null);
+  };
 
-  const text = open ? ACTIONS[open] : null
-  const normalized = normalizeText(message)
-  const daysNumber = Number(days)
+  const text = open ? ACTIONS[open] : null;
+  const normalized = normalizeText(message);
+  const daysNumber = Number(days);
 
   const confirm = async () => {
-    if (!open || !text || busy) return
+    if (!open || !text || busy) return;
     // The same checks as the server's (shared): a required message, its length, the extension days.
-    const problems = grievanceActionProblems({ action: open, message: GRIEVANCE_ACTION_MESSAGE[open] ? normalized : undefined, days: open === 'extend' ? daysNumber : undefined })
-    if (problems.message) return setError({ text: problems.message, stale: false, field: 'message' })
-    if (problems.days) return setError({ text: problems.days, stale: false, field: 'days' })
-    const body: GrievanceActionRequest = { action: open }
-    if (GRIEVANCE_ACTION_MESSAGE[open] && normalized) body.message = normalized
-    if (open === 'extend') body.days = daysNumber
-    setBusy(true)
-    setError(null)
+    const problems = grievanceActionProblems({
+      action: open,
+      message: GRIEVANCE_ACTION_MESSAGE[open] ? normalized : undefined,
+      days: open === 'extend' ? daysNumber : undefined,
+    });
+    if (problems.message) return setError({ text: problems.message, stale: false, field: 'message' });
+    if (problems.days) return setError({ text: problems.days, stale: false, field: 'days' });
+    const body: GrievanceActionRequest = { action: open };
+    if (GRIEVANCE_ACTION_MESSAGE[open] && normalized) body.message = normalized;
+    if (open === 'extend') body.days = daysNumber;
+    setBusy(true);
+    setError(null);
     try {
-      const next = await actOnGrievance(reader, grievance.id, body)
-      setOpen(null)
-      onChanged(next, text.done)
+      const next = await actOnGrievance(reader, grievance.id, body);
+      setOpen(null);
+      onChanged(next, text.done);
     } catch (e) {
-      if (isApiRequestError(e) && e.status === 409) setError({ text: '状态已变化，请刷新后再操作。', stale: true })
-      else if (isApiRequestError(e) && e.status === 403) setError({ text: `${e.message}，请刷新查看最新状态。`, stale: true })
+      if (isApiRequestError(e) && e.status === 409) setError({ text: '状态已变化，请刷新后再操作。', stale: true });
+      else if (isApiRequestError(e) && e.status === 403) setError({ text: `${e.message}，请刷新查看最新状态。`, stale: true });
       else if (isApiRequestError(e) && e.fields) {
-        const field = e.fields.days ? 'days' : e.fields.message ? 'message' : undefined
-        setError({ text: Object.values(e.fields).join('；') || e.message, stale: false, field })
-      } else setError({ text: errorMessage(e), stale: false })
+        const field = e.fields.days ? 'days' : e.fields.message ? 'message' : undefined;
+        setError({ text: Object.values(e.fields).join('；') || e.message, stale: false, field });
+      } else setError({ text: errorMessage(e), stale: false });
     } finally {
-      setBusy(false)
+      setBusy(false);
     }
-  }
+  };
 
   return (
-    <View className='card grievance__actions' id='grievance-actions' {...a11y({ role: 'region', label: '处理诉求' })}>
-      <Text className='title'>处理诉求</Text>
+    <View className="card grievance__actions" id="grievance-actions" {...a11y({ role: 'region', label: '处理诉求' })}>
+      <Text className="title">处理诉求</Text>
       {!open && (
-        <View className='grievance__action-buttons'>
+        <View className="grievance__action-buttons">
           {actions.map((action) => (
             <Button
               key={action}
@@ -133,22 +143,24 @@ export default function HandlerActions({ grievance, reader, onChanged, onRefresh
         </View>
       )}
       {open && text && (
-        <View className='grievance__panel' id='action-panel' {...a11y({ role: 'region', label: text.confirm })}>
-          <Text className='grievance__question' id='action-question'>{text.question}</Text>
+        <View className="grievance__panel" id="action-panel" {...a11y({ role: 'region', label: text.confirm })}>
+          <Text className="grievance__question" id="action-question">
+            {text.question}
+          </Text>
           {text.message && (
             <>
-              <Text className='field-label'>{text.message}</Text>
-              <CountedTextarea id='action-message' label={text.message} value={message} max={GRIEVANCE_MESSAGE_MAX} onInput={setMessage} />
+              <Text className="field-label">{text.message}</Text>
+              <CountedTextarea id="action-message" label={text.message} value={message} max={GRIEVANCE_MESSAGE_MAX} onInput={setMessage} />
             </>
           )}
           {open === 'extend' && (
             <>
-              <Text className='field-label'>延长的工作日数（1～{GRIEVANCE_MAX_EXTENSION_DAYS}）</Text>
+              <Text className="field-label">延长的工作日数（1～{GRIEVANCE_MAX_EXTENSION_DAYS}）</Text>
               <Input
-                id='action-days'
-                className='text-input'
+                id="action-days"
+                className="text-input"
                 {...fieldA11y(`延长的工作日数，1 到 ${GRIEVANCE_MAX_EXTENSION_DAYS}`)}
-                type='number'
+                type="number"
                 maxlength={2}
                 value={days}
                 onInput={(e) => setDays(e.detail.value)}
@@ -156,18 +168,23 @@ export default function HandlerActions({ grievance, reader, onChanged, onRefresh
             </>
           )}
           {error && (
-            <View className='field-error gk__error' id='action-error' {...a11y({ role: 'alert' })}>
+            <View className="field-error gk__error" id="action-error" {...a11y({ role: 'alert' })}>
               {error.text}
             </View>
           )}
           {error?.stale ? (
-            <Button className='btn btn--primary gk__wide' id='action-refresh' {...a11y({ role: 'button', label: '刷新' })} onClick={onRefresh}>
+            <Button
+              className="btn btn--primary gk__wide"
+              id="action-refresh"
+              {...a11y({ role: 'button', label: '刷新' })}
+              onClick={onRefresh}
+            >
               刷新
             </Button>
           ) : (
             <Button
               className={`btn btn--primary gk__wide${busy ? ' btn--disabled' : ''}`}
-              id='action-confirm'
+              id="action-confirm"
               {...a11y({ role: 'button', label: text.confirm, disabled: busy })}
               disabled={busy}
               loading={busy}
@@ -176,11 +193,16 @@ export default function HandlerActions({ grievance, reader, onChanged, onRefresh
               {text.confirm}
             </Button>
           )}
-          <Button className='btn btn--secondary gk__wide' id='action-cancel' {...a11y({ role: 'button', label: '取消' })} onClick={() => setOpen(null)}>
+          <Button
+            className="btn btn--secondary gk__wide"
+            id="action-cancel"
+            {...a11y({ role: 'button', label: '取消' })}
+            onClick={() => setOpen(null)}
+          >
             取消
           </Button>
         </View>
       )}
     </View>
-  )
+  );
 }

@@ -1,3 +1,3 @@
 export default definePageConfig({
   navigationBarTitleText: '维权诉求处理',
-})
+});

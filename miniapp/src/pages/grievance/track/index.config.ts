@@ -1,3 +1,3 @@
 export default definePageConfig({
   navigationBarTitleText: '查询诉求进度',
-})
+});

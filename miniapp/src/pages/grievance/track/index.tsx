@@ -1,62 +1,71 @@
-import { useState } from 'react'
-import { Button, Input, Text, View } from '@tarojs/components'
-import { GRIEVANCE_STATUS_LABELS, GRIEVANCE_TYPE_LABELS, TRACKING_CODE_LENGTH, isTrackingCode, normalizeTrackingCode, type GrievanceTrack } from '@pingjia/shared'
-import GrievanceTimeline from '../../../components/GrievanceTimeline'
-import StatusView from '../../../components/StatusView'
-import { trackGrievance } from '../../../services/grievances'
-import { errorMessage, isApiRequestError } from '../../../services/request'
-import { a11y, fieldA11y } from '../../../utils/a11y'
-import { finalDueLine, isCompleted } from '../../../utils/grievance'
-import '../kit.less'
-import './index.less'
+import { useState } from 'react';
+import { Button, Input, Text, View } from '@tarojs/components';
+import {
+  GRIEVANCE_STATUS_LABELS,
+  GRIEVANCE_TYPE_LABELS,
+  TRACKING_CODE_LENGTH,
+  isTrackingCode,
+  normalizeTrackingCode,
+  type GrievanceTrack,
+} from '@pingjia/shared';
+import GrievanceTimeline from '../../../components/GrievanceTimeline';
+import StatusView from '../../../components/StatusView';
+import { trackGrievance } from '../../../services/grievances';
+import { errorMessage, isApiRequestError } from '../../../services/request';
+import { a11y, fieldA11y } from '../../../utils/a11y';
+import { finalDueLine, isCompleted } from '../../../utils/grievance';
+import '../kit.less';
+import './index.less';
 
-type State = { kind: 'idle' } | { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; track: GrievanceTrack }
+type State = { kind: 'idle' } | { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; track: GrievanceTrack };
 
 /** Public: whoever holds a tracking code sees the status and the public timeline (no content, no names). */
 export default function TrackGrievancePage() {
-  const [code, setCode] = useState('')
-  const [inputError, setInputError] = useState<string | null>(null)
-  const [state, setState] = useState<State>({ kind: 'idle' })
+  const [code, setCode] = useState('');
+  const [inputError, setInputError] = useState<string | null>(null);
+  const [state, setState] = useState<State>({ kind: 'idle' });
 
   const submit = async () => {
-    const normalized = normalizeTrackingCode(code)
+    const normalized = normalizeTrackingCode(code);
     if (!isTrackingCode(normalized)) {
-      setInputError(`查询码是 ${TRACKING_CODE_LENGTH} 位字母和数字（可带短横线），请检查后重新输入`)
-      return
+      setInputError(`查询码是 ${TRACKING_CODE_LENGTH} 位字母和数字（可带短横线），请检查后重新输入`);
+      return;
     }
-    setInputError(null)
-    setState({ kind: 'loading' })
+    setInputError(null);
+    setState({ kind: 'loading' });
     try {
-      setState({ kind: 'ready', track: await trackGrievance(normalized) })
+      setState({ kind: 'ready', track: await trackGrievance(normalized) });
     } catch (e) {
-      if (isApiRequestError(e) && e.status === 404) setState({ kind: 'error', message: '没有找到这个查询码对应的诉求，请核对后重试。' })
-      else setState({ kind: 'error', message: errorMessage(e) })
+      if (isApiRequestError(e) && e.status === 404) setState({ kind: 'error', message: '没有找到这个查询码对应的诉求，请核对后重试。' });
+      else setState({ kind: 'error', message: errorMessage(e) });
     }
-  }
+  };
 
   return (
-    <View className='page grievance-track' {...a11y({ role: 'main' })}>
-      <View className='card'>
-        <Text className='field-label' id='track-code-label'>查询码</Text>
-        <Text className='note'>输入提交诉求时显示的查询码，可以查看办理进度。查询结果不显示诉求内容和姓名。</Text>
+    <View className="page grievance-track" {...a11y({ role: 'main' })}>
+      <View className="card">
+        <Text className="field-label" id="track-code-label">
+          查询码
+        </Text>
+        <Text className="note">输入提交诉求时显示的查询码，可以查看办理进度。查询结果不显示诉求内容和姓名。</Text>
         <Input
-          id='track-code'
-          className='text-input grievance-track__input'
+          id="track-code"
+          className="text-input grievance-track__input"
           {...fieldA11y('查询码')}
-          placeholder='例如 ABCD-EFGH-JKMN-PQRS-TVWX'
+          placeholder="例如 ABCD-EFGH-JKMN-PQRS-TVWX"
           maxlength={40}
           value={code}
           onInput={(e) => setCode(e.detail.value)}
           onConfirm={submit}
         />
         {inputError && (
-          <Text className='field-error' id='track-code-error'>
+          <Text className="field-error" id="track-code-error">
             {inputError}
           </Text>
         )}
         <Button
-          className='btn btn--primary gk__wide'
-          id='track-submit'
+          className="btn btn--primary gk__wide"
+          id="track-submit"
           {...a11y({ role: 'button', label: '查询进度' })}
           loading={state.kind === 'loading'}
           onClick={submit}
@@ -64,23 +73,31 @@ export default function TrackGrievancePage() {
           查询进度
         </Button>
       </View>
-      {state.kind === 'loading' && <StatusView kind='loading' id='track-state' text='正在查询…' />}
-      {state.kind === 'error' && <StatusView kind='error' id='track-state' text={state.message} />}
+      {state.kind === 'loading' && <StatusView kind="loading" id="track-state" text="正在查询…" />}
+      {state.kind === 'error' && <StatusView kind="error" id="track-state" text={state.message} />}
       {state.kind === 'ready' && (
         <>
-          <View className='card' id='track-result' {...a11y({ role: 'region', label: '查询结果' })}>
-            <Text className='gk__status gk__status--big' id='track-status'>{GRIEVANCE_STATUS_LABELS[state.track.status]}</Text>
-            <Text className='note' id='track-type'>{GRIEVANCE_TYPE_LABELS[state.track.type]}</Text>
+          <View className="card" id="track-result" {...a11y({ role: 'region', label: '查询结果' })}>
+            <Text className="gk__status gk__status--big" id="track-status">
+              {GRIEVANCE_STATUS_LABELS[state.track.status]}
+            </Text>
+            <Text className="note" id="track-type">
+              {GRIEVANCE_TYPE_LABELS[state.track.type]}
+            </Text>
             {!isCompleted(state.track.status, state.track.type) && (
-              <Text className='gk__line' id='track-due'>
+              <Text className="gk__line" id="track-due">
                 {finalDueLine(state.track.type, state.track.dueAt)}
               </Text>
             )}
-            {state.track.overdue && <Text className='gk__overdue' id='track-overdue'>⚠ 已超期</Text>}
+            {state.track.overdue && (
+              <Text className="gk__overdue" id="track-overdue">
+                ⚠ 已超期
+              </Text>
+            )}
           </View>
           <GrievanceTimeline events={state.track.timeline} />
         </>
       )}
     </View>
-  )
+  );
 }
