@@ -37,6 +37,9 @@ step   300   apt-font        -                      ensure_debian_file "$POSTER_
 step   300   build-server    install                rm -rf shared/dist server/dist && build_server
 step   300   typecheck       install                pnpm -r --workspace-concurrency=1 run typecheck
 step   120   import-graph    install                pnpm -s deps:check
+step   300   lint            install                pnpm -s exec eslint . --max-warnings 0
+step   120   format          install                pnpm -s format:check
+step   300   unused-exports  install                pnpm -s exec knip --include exports,types --no-progress
 suite  300   shared          install                shared/jest.config.js
 suite  300   server          install                server/jest.config.js
 suite  900   api-sqlite      build-server           tests/api/jest.config.js
