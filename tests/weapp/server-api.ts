@@ -94,7 +94,11 @@ export async function ownCityWithCampaign(token: string, provinceId: string, mem
     201,
   );
   const campaign = must('open campaign', await api().post(`/api/campaigns/${created.id}/open`, { token }));
-  return { city, home: home as { id: string; name: string; memberCount: number }, campaign: campaign as { id: string; name: string } };
+  return {
+    city,
+    home: home as { id: string; name: string; memberCount: number; sceneToken: string },
+    campaign: campaign as { id: string; name: string; closesAt: string },
+  };
 }
 
 export async function closeCampaign(token: string, campaignId: string): Promise<void> {

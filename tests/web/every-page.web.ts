@@ -5,7 +5,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser, Page } from '../support/browser';
-import { api, appRoutes, cityWithCampaign, expectAccessible, memberToken, SCREENSHOTS, staffToken, uniq } from './fixtures';
+import { appRoutes, closedCycleCity } from '../support/every-page';
+import { api, cityWithCampaign, expectAccessible, memberToken, SCREENSHOTS, staffToken } from './fixtures';
 import { STAFF } from './global-setup';
 
 const url = (path: string) => `${process.env.PINGJIA_URL}/${path}`;
@@ -81,49 +82,12 @@ function target(c: Ctx): string {
   return new URLSearchParams(q).toString();
 }
 
-/** A city with a home whose cycle is closed on 11 rated members (10 comments, 1 held), and an invite. */
+/** An open city of its own (the member pages) and a closed one (the oversight pages), with an invite. */
 async function setUp(): Promise<Ctx> {
   const open = await cityWithCampaign();
   const { token, provinceId } = await staffToken();
-  const city = must(
-    'city',
-    await api().post('/api/orgs', { token, body: { parentId: provinceId, name: uniq('每页测试市'), level: 'city' } }),
-    201,
-  );
-  const home = must(
-    'home',
-    await api().post('/api/homes', {
-      token,
-      body: { orgId: city.id, name: uniq('每页测试职工之家'), kind: 'enterprise', memberCount: 20, membershipMode: 'open' },
-    }),
-    201,
-  );
-  const now = Date.now();
-  const created = must(
-    'campaign',
-    await api().post('/api/campaigns', {
-      token,
-      body: {
-        orgId: city.id,
-        name: uniq('每页测试评家'),
-        opensAt: new Date(now - 3600e3).toISOString(),
-        closesAt: new Date(now + 86400e3).toISOString(),
-      },
-    }),
-    201,
-  );
-  must('open', await api().post(`/api/campaigns/${created.id}/open`, { token }), 200);
-  for (let i = 0; i < 11; i++) {
-    const body = {
-      scores: { organization: 4, rights: 5, work: 4, role: 3, trust: 5 },
-      verdict: i % 4 ? 'satisfied' : 'basically_satisfied',
-      comment: i === 10 ? '待人工复核的留言' : `活动办得好${i}`,
-    };
-    must('rating', await api().put(`/api/campaigns/${created.id}/homes/${home.id}/my-rating`, { token: await memberToken(), body }), 201);
-  }
-  must('close', await api().post(`/api/campaigns/${created.id}/close`, { token }), 200);
-  const invite = must('invite', await api().post(`/api/homes/${home.id}/invites`, { token, body: { role: 'chair' } }), 201);
-  return { open, cityId: city.id, home, closed: { id: created.id }, inviteCode: invite.code };
+  const { city, home, closed, inviteCode } = await closedCycleCity(api(), token, provinceId, memberToken);
+  return { open, cityId: city.id, home, closed, inviteCode };
 }
 
 describe('every H5 page, loaded, passes axe', () => {

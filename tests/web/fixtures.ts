@@ -2,7 +2,6 @@
 // and API set-up (members, homes, rosters) over real HTTP against the same server the browser uses.
 import { AxeBuilder } from '@axe-core/playwright';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CRITERION_KEYS, type CriterionKey } from '@pingjia/shared';
 import { launchBrowser, watchErrors, type ExpectedAnswer, type Page } from '../support/browser';
@@ -18,16 +17,6 @@ export function bannerUrl(label: string): string {
   const m = new RegExp(`${label}:\\s+(\\S+)`).exec(process.env.PINGJIA_BANNER ?? '');
   if (!m) throw new Error(`banner has no "${label}" line:\n${process.env.PINGJIA_BANNER}`);
   return m[1].replace(/^http:\/\/localhost:\d+/, process.env.PINGJIA_URL!);
-}
-
-/** Every route the app declares in miniapp/src/app.config.ts: main pages and subpackage pages. */
-export function appRoutes(): Set<string> {
-  const config = readFileSync(resolve(ROOT, 'miniapp/src/app.config.ts'), 'utf8');
-  const main = [...config.slice(0, config.indexOf('subPackages')).matchAll(/'(pages\/[^']+)'/g)].map((m) => m[1]);
-  const subs = [...config.matchAll(/root: '([^']+)',\s*pages: \[([^\]]+)\]/g)].flatMap((m) =>
-    [...m[2].matchAll(/'([^']+)'/g)].map((p) => `${m[1]}/${p[1]}`),
-  );
-  return new Set([...main, ...subs]);
 }
 
 /** Where the web tests write screenshots: the results folder, never the tracked docs/screenshots/. */

@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../support/server';
-import { appRoutes } from './fixtures';
+import { appRoutes } from '../support/every-page';
 
 const freePort = () =>
   new Promise<number>((resolve) => {
