@@ -20,8 +20,8 @@ describe('error paths on the landing page and the rating form (weapp build, WeCh
   const memberToken = () => h.storageGet('pingjia.token') as string;
 
   beforeAll(async () => {
-    const { token, provinceId } = await adminLogin();
-    home = (await demoHomes(token, provinceId))[3];
+    const { token } = await adminLogin();
+    home = demoHomes()[3];
     campaignId = (await homeDashboard(token, home.id)).campaign.id;
   });
 

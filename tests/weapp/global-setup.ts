@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { FAKE_TEMPLATE_ID, startFakeWechat } from '../fakes/wechat-server';
 import { startServer } from '../support/server';
 import { weappDist } from './dist';
+import { adminLogin, listHomes } from './server-api';
 
 export const ADMIN = { username: 'weapp-admin', password: 'weapp-admin-password-123' };
 
@@ -32,4 +33,6 @@ export default async function globalSetup() {
   (globalThis as any).__PINGJIA_WECHAT__ = wechat;
   process.env.PINGJIA_URL = server.url;
   process.env.FAKE_WECHAT_URL = wechat.url;
+  const { token, provinceId } = await adminLogin();
+  process.env.WEAPP_DEMO_HOMES = JSON.stringify(await listHomes(token, provinceId));
 }

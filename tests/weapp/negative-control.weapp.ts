@@ -52,8 +52,8 @@ describe('negative control: a broken weapp build fails the same journeys', () =>
   let campaign: { id: string; closesAt?: string };
 
   beforeAll(async () => {
-    const { token, provinceId } = await adminLogin();
-    home = (await demoHomes(token, provinceId))[2];
+    const { token } = await adminLogin();
+    home = demoHomes()[2];
     campaign = (await homeDashboard(token, home.id)).campaign;
   });
 

@@ -19,9 +19,9 @@ describe('a member rates a home from its QR code (weapp build, WeChat simulator)
   };
 
   beforeAll(async () => {
-    const { token, provinceId } = await adminLogin();
+    const { token } = await adminLogin();
     // Each suite file rates its own demo home: they share one server.
-    home = (await demoHomes(token, provinceId))[0];
+    home = demoHomes()[0];
     campaign = (await homeDashboard(token, home.id)).campaign;
     expect(campaign?.id).toBeTruthy();
   });

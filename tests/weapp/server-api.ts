@@ -23,8 +23,8 @@ export interface DemoHome {
   orgName: string;
 }
 
-/** The demo homes as the federation admin sees them in the org tree (seeded with the server). */
-export async function demoHomes(token: string, provinceId: string): Promise<DemoHome[]> {
+/** The homes in the demo province's org tree (seeded with the server, and any the tests added since). */
+export async function listHomes(token: string, provinceId: string): Promise<DemoHome[]> {
   const homes: DemoHome[] = [];
   const walk = async (orgId: string, orgName: string) => {
     const { items } = must('children', await api().get(`/api/orgs/${orgId}/children`, { token }));
@@ -36,6 +36,14 @@ export async function demoHomes(token: string, provinceId: string): Promise<Demo
   await walk(provinceId, '');
   if (!homes.length) throw new Error('the demo seed has no homes');
   return homes;
+}
+
+/** The demo homes as seeded, listed by global-setup before any test ran: the tree lists orgs by name, so a
+ *  city a test adds (in parallel) would otherwise shift which home an index picks. */
+export function demoHomes(): DemoHome[] {
+  const listed = process.env.WEAPP_DEMO_HOMES;
+  if (!listed) throw new Error('WEAPP_DEMO_HOMES not set: run through tests/weapp/jest.config.js');
+  return JSON.parse(listed) as DemoHome[];
 }
 
 export async function homeDashboard(token: string, homeId: string, campaignId?: string) {
