@@ -15,6 +15,22 @@ export function appRoutes(): Set<string> {
   return new Set([...main, ...subs]);
 }
 
+/** The query the rating pages (rate, thanks, membership) open with for this home's open cycle. */
+export function rateQuery(
+  home: { id: string; name: string; sceneToken: string },
+  campaign: { id: string; name: string; closesAt: string },
+): string {
+  const q = {
+    homeId: home.id,
+    homeName: home.name,
+    campaignId: campaign.id,
+    campaignName: campaign.name,
+    closesAt: campaign.closesAt,
+    scene: home.sceneToken,
+  };
+  return new URLSearchParams(q).toString();
+}
+
 /** The part of an HTTP client the set-up needs (tests/support/http's client, tests/weapp/node-http's jsonClient). */
 interface Poster {
   put: Poster['post'];

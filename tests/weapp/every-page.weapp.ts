@@ -4,7 +4,7 @@
 // first; the session carries over. A route added to app.config.ts without an entry here fails the suite,
 // and any console.error (an exception in a page's render or lifecycle) fails the test of that page.
 // The H5 twin is tests/web/every-page.web.ts; both take the routes and the data from tests/support/every-page.
-import { appRoutes, CLOSED_COMMENTS, closedCycleCity } from '../support/every-page';
+import { appRoutes, CLOSED_COMMENTS, closedCycleCity, rateQuery } from '../support/every-page';
 import { ADMIN } from './global-setup';
 import { weapp } from './harness';
 import { adminLogin, api, otherMemberToken, ownCityWithCampaign } from './server-api';
@@ -135,20 +135,7 @@ async function grievanceOf(homeId: string): Promise<string> {
   return res.body.id;
 }
 
-function target(c: Ctx): string {
-  const { home, campaign } = c.open;
-  const q = {
-    homeId: home.id,
-    homeName: home.name,
-    campaignId: campaign.id,
-    campaignName: campaign.name,
-    closesAt: campaign.closesAt,
-    scene: home.sceneToken,
-  };
-  return Object.entries(q)
-    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
-    .join('&');
-}
+const target = (c: Ctx) => rateQuery(c.open.home, c.open.campaign);
 
 describe('every weapp page, opened in the simulator, shows its data (weapp build, WeChat simulator)', () => {
   const h = weapp();

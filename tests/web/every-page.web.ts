@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser, Page } from '../support/browser';
-import { appRoutes, closedCycleCity } from '../support/every-page';
+import { appRoutes, closedCycleCity, rateQuery } from '../support/every-page';
 import { api, cityWithCampaign, expectAccessible, memberToken, SCREENSHOTS, staffToken } from './fixtures';
 import { STAFF } from './global-setup';
 
@@ -69,18 +69,7 @@ async function grievanceOf(page: Page, homeId: string): Promise<string> {
   return must('grievance', await api().post('/api/grievances', { token, body }), 201).id;
 }
 
-function target(c: Ctx): string {
-  const { home, campaign } = c.open;
-  const q = {
-    homeId: home.id,
-    homeName: home.name,
-    campaignId: campaign.id,
-    campaignName: campaign.name,
-    closesAt: campaign.closesAt,
-    scene: home.sceneToken,
-  };
-  return new URLSearchParams(q).toString();
-}
+const target = (c: Ctx) => rateQuery(c.open.home, c.open.campaign);
 
 /** An open city of its own (the member pages) and a closed one (the oversight pages), with an invite. */
 async function setUp(): Promise<Ctx> {
