@@ -28,6 +28,10 @@ describe('the rating form never loses what the member entered', () => {
     await page.locator('#comment textarea').fill('食堂可以再改进');
 
     await page.goBack();
+    // The home page reloads when shown again and keeps its old answer on screen until the new one arrives.
+    await page.waitForFunction(() => document.querySelector('#start-rating')?.textContent?.trim() === '继续评议', null, {
+      timeout: 15_000,
+    });
     expect(await text(page, '#start-rating')).toBe('继续评议');
     await page.locator('#start-rating').click();
     await page.locator('#draft-restored').waitFor();
