@@ -40,6 +40,22 @@ for (const line of fs.readFileSync(path.join(dir, 'results.tsv'), 'utf8').split(
     `  ${bad ? 'FAIL' : 'ok  '}  ${name}: ${p} passed, ${f} failed${s ? `, ${s} skipped (counted as failed)` : ''}` +
       `${whole ? ` — suite failed: ${whole} (counted as 1 failed)` : ''} (${seconds} s)`,
   );
+  // Name each failed test here too: CI may keep only the end of the output, and a flake that can't be
+  // named can't be fixed.
+  for (const file of report ? report.testResults : []) {
+    const where = path.relative(process.cwd(), file.name);
+    if (file.status === 'failed' && !file.assertionResults.some((a) => a.status === 'failed')) {
+      rows.push(
+        `          ✕ ${where}: ${(file.message || 'failed to run')
+          .split('\n')
+          .map((l) => l.trim())
+          .find(Boolean)}`,
+      );
+    }
+    for (const a of file.assertionResults) {
+      if (a.status === 'failed') rows.push(`          ✕ ${where} › ${a.fullName}`);
+    }
+  }
 }
 failed += steps.failed;
 console.log('\nTest summary:\n' + rows.join('\n'));
