@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { readXlsxRows, XlsxLimits } from './xlsx-rows';
+import { readXlsxRows, XlsxLimits } from '../common/xlsx-rows';
 
 interface RosterLine {
   name: string;

@@ -1,7 +1,7 @@
 import { deflateRawSync } from 'node:zlib';
 import { excel } from '../common/workbook';
 import { parseRosterXlsx } from './roster-file';
-import { readXlsxRows } from './xlsx-rows';
+import { readXlsxRows } from '../common/xlsx-rows';
 
 const LIMITS = { maxPartBytes: 32 * 1024 * 1024, maxSheets: 20, maxRows: 1000, maxColumns: 20, maxCells: 5000, maxSharedChars: 100_000 };
 

@@ -1,7 +1,7 @@
 import { SaxesParser } from 'saxes';
 import { StringDecoder } from 'node:string_decoder';
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
-import { DomainError } from '../common/domain-error';
+import { DomainError } from './domain-error';
 
 // The first sheet of an .xlsx as rows of text, read without ever holding the inflated file: the zip's
 // central directory is checked first (entry count, sheet count, declared sizes, no encryption, no zip64),
