@@ -239,6 +239,10 @@ export async function startFakeWechat(appId = 'wxfake0000000001', secret = 'fake
     send(res, { errcode: 40066, errmsg: 'invalid url' }, 404);
   });
 
+  // Never close an idle keep-alive socket from this side: with Node's 5 s default, a client whose timers run
+  // late on a loaded machine reuses a socket the moment this server closes it (ECONNRESET, a flaky test).
+  // Clients close their idle sockets themselves; close() below still ends idle ones.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
