@@ -21,6 +21,8 @@ import { PostersModule } from './posters/posters.module';
 import { RatingsModule } from './ratings/ratings.module';
 import { RectificationModule } from './rectification/rectification.module';
 import { SeedModule } from './seed/seed.module';
+import { SettingsAdminModule } from './settings-admin/settings-admin.module';
+import { SettingsModule } from './settings/settings.module';
 import { TestingModule } from './testing/testing.module';
 
 // The table of contents: one module per folder of server/src. Each feature module registers its own
@@ -40,6 +42,7 @@ export class AppModule {
         AuthModule.register(config),
         OrgsModule,
         // rating
+        SettingsModule,
         CampaignsModule,
         MembershipModule,
         RatingsModule,
@@ -47,6 +50,7 @@ export class AppModule {
         GrievancesModule,
         // oversight
         AuditModule,
+        SettingsAdminModule,
         InvitesModule,
         DashboardModule,
         RectificationModule,

@@ -2,7 +2,7 @@
 import type { CriterionKey, Scores } from './criteria';
 import type { MemberGroup } from './groups';
 import type { CampaignStatus, HomeKind, MembershipMode, OrgLevel, Ownership, Role } from './orgs';
-import type { Tier } from './scoring';
+import type { Thresholds, Tier } from './scoring';
 import type { Verdict } from './verdicts';
 import type { DashboardComment, GroupsFigures, GrievanceStats, TrendPoint } from './oversight-api';
 import type { CommentsWithheld } from './privacy';
@@ -158,6 +158,8 @@ export interface HomeDashboard {
   groups: GroupsFigures | null;
   /** null when grievance figures are not available */
   grievances: GrievanceStats | null;
+  /** the thresholds this cycle's figures use: the province's, frozen when the cycle opened */
+  thresholds: Thresholds;
 }
 
 /** GET /api/config: what the mini-program needs to know before it logs in. */

@@ -18,3 +18,4 @@ export * from './titles';
 export * from './spreadsheet';
 export * from './oversight-api';
 export * from './integrity';
+export * from './province-settings';

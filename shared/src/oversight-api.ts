@@ -4,7 +4,7 @@ import type { GrievanceStats } from './grievance-api';
 import type { IntegrityFlagKind } from './integrity';
 import type { MemberGroup } from './groups';
 import type { CampaignStatus, Role } from './orgs';
-import type { Tier } from './scoring';
+import type { Thresholds, Tier } from './scoring';
 import type { OpenCycle } from './api';
 
 export interface TrendPoint {
@@ -79,6 +79,8 @@ export interface OrgDashboard {
   totals: Figures;
   /** homes per title this cycle (a title needs a valid cycle) */
   tiers: Record<Tier, number>;
+  /** the thresholds this cycle's figures use: the province's, frozen when the cycle opened */
+  thresholds: Thresholds;
   league: {
     items: LeagueRow[];
     total: number;

@@ -29,4 +29,12 @@ export class Campaign {
 
   @Column({ name: 'created_on', type: 'varchar', length: 10 })
   createdOn: string;
+
+  /**
+   * The province's settings (shared ProvinceSettings, JSON) as they stood when the campaign opened: every
+   * figure of the cycle is computed with this copy (settings/campaignSettings), so a later change to the
+   * settings never moves its results. Null until it opens.
+   */
+  @Column({ type: 'text', nullable: true })
+  settings: string | null;
 }

@@ -8,6 +8,7 @@ import { DomainError, invalid, notFound } from '../common/domain-error';
 import { newId } from '../common/ids';
 import { subtreeRange } from '../common/paging';
 import { ancestorPaths } from '../orgs/org-paths';
+import { ProvinceSettingsStore } from '../settings/province-settings.store';
 import { Campaign } from './campaign.entity';
 import { CreateCampaignDto } from './dto';
 
@@ -28,6 +29,7 @@ export class CampaignsService {
     @InjectRepository(Campaign) private readonly campaigns: Repository<Campaign>,
     private readonly access: AccessPolicy,
     private readonly clock: Clock,
+    private readonly settings: ProvinceSettingsStore,
   ) {}
 
   async create(userId: string, dto: CreateCampaignDto): Promise<CampaignView> {
@@ -45,6 +47,7 @@ export class CampaignsService {
         opensAt: opensAt.toISOString(),
         closesAt: closesAt.toISOString(),
         createdOn: chinaDay(this.clock.now()),
+        settings: null,
       }),
     );
     return toCampaignView(campaign);
@@ -74,8 +77,10 @@ export class CampaignsService {
     const campaign = await this.forAdmin(userId, id);
     const next = nextCampaignStatus(campaign.status, move);
     if (!next) throw new DomainError('STATE_CONFLICT', `评议周期当前为「${campaign.status}」，不能执行该操作`);
+    // Opening freezes the province's settings into the campaign (one call; issue 18).
+    const frozen = next === 'open' ? { settings: await this.settings.frozenFor(campaign.orgPath) } : {};
     // Only move if nobody else moved it meanwhile.
-    const result = await this.campaigns.update({ id, status: campaign.status }, { status: next });
+    const result = await this.campaigns.update({ id, status: campaign.status }, { status: next, ...frozen });
     if (!result.affected) throw new DomainError('STATE_CONFLICT');
     return toCampaignView({ ...campaign, status: next });
   }

@@ -6,10 +6,10 @@ import {
   CommentsWithheld,
   DashboardComment,
   daysLeft,
-  DEFAULT_THRESHOLDS,
   HomeDashboard,
   isSliceVisible,
   satisfactionRate,
+  Thresholds,
   TrendPoint,
 } from '@pingjia/shared';
 import { DataSource } from 'typeorm';
@@ -20,6 +20,7 @@ import { Rating } from '../ratings/rating.entity';
 import { HomeTotals, RatingTotalsStore } from '../ratings/rating-totals.store';
 import { CampaignScope } from './campaign-scope';
 import { Clock } from '../common/clock';
+import { campaignSettings } from '../settings/province-settings.store';
 import { GrievanceFigures } from './grievance-figures';
 import { HomeFigures, homeFigures, openHomeFigures } from './home-figures';
 
@@ -27,8 +28,6 @@ const MAX_COMMENTS = 100;
 
 @Injectable()
 export class DashboardService {
-  readonly thresholds = DEFAULT_THRESHOLDS;
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessPolicy,
@@ -53,17 +52,17 @@ export class DashboardService {
       (campaign && !history.some((c) => c.id === campaign.id) ? [...history, campaign] : history).map((c) => c.id),
     );
     const totals = campaign ? (rows.get(campaign.id) ?? null) : null;
+    // Each cycle's figures with the settings it froze when it opened.
+    const t = campaignSettings(campaign).thresholds;
     // Until the cycle closes: participation rounded down to 5 and nothing else, for everyone (issue 14).
     const released = !campaign || areFiguresReleased(campaign.status);
     // Group slices need the final tally of who ticked which groups; below minSlice nothing is shown anyway.
     const patterns =
-      released && campaign && isSliceVisible(totals?.ratings ?? 0, this.thresholds)
-        ? await this.totals.groupPatterns(campaign.id, home.id)
-        : [];
-    const f = released ? homeFigures(home, totals, this.thresholds, patterns) : openHomeFigures(home, totals, this.thresholds);
+      released && campaign && isSliceVisible(totals?.ratings ?? 0, t) ? await this.totals.groupPatterns(campaign.id, home.id) : [];
+    const f = released ? homeFigures(home, totals, t, patterns) : openHomeFigures(home, totals, t);
     const commentsWithheld: CommentsWithheld | null = !released
       ? 'campaign_open'
-      : !campaign || !areCommentsVisible(f.ratings, this.thresholds)
+      : !campaign || !areCommentsVisible(f.ratings, t)
         ? 'too_few_ratings'
         : null;
     const [comments, grievances] = await Promise.all([
@@ -85,6 +84,7 @@ export class DashboardService {
       commentsWithheld,
       groups: f.groups,
       grievances,
+      thresholds: t,
     };
   }
 
@@ -92,14 +92,13 @@ export class DashboardService {
   private trend(home: Home, campaigns: Campaign[], rows: Map<string, HomeTotals>): TrendPoint[] {
     return campaigns.map((c: Campaign) => {
       const totals = rows.get(c.id) ?? null;
-      const f: HomeFigures = areFiguresReleased(c.status)
-        ? homeFigures(home, totals, this.thresholds)
-        : openHomeFigures(home, totals, this.thresholds);
+      const t: Thresholds = campaignSettings(c).thresholds;
+      const f: HomeFigures = areFiguresReleased(c.status) ? homeFigures(home, totals, t) : openHomeFigures(home, totals, t);
       return {
         campaign: { id: c.id, name: c.name, status: c.status, opensAt: c.opensAt },
         ratings: f.ratings,
         participationRate: f.participationRate,
-        satisfactionRate: isSliceVisible(f.ratings, this.thresholds) && f.satisfaction ? satisfactionRate(f.satisfaction) : null,
+        satisfactionRate: isSliceVisible(f.ratings, t) && f.satisfaction ? satisfactionRate(f.satisfaction) : null,
         title: f.title,
       };
     });

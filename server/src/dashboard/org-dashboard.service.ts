@@ -5,7 +5,6 @@ import {
   areFiguresReleased,
   awardedTitle,
   daysLeft,
-  DEFAULT_THRESHOLDS,
   Figures,
   isParticipationLow,
   isParticipationValid,
@@ -17,6 +16,7 @@ import {
   participationRate,
   rate,
   Tier,
+  Thresholds,
   TIERS,
   VerdictCounts,
 } from '@pingjia/shared';
@@ -30,6 +30,7 @@ import { Org } from '../orgs/org.entity';
 import { aggregate, HomeRow, RatingTotalsStore } from '../ratings/rating-totals.store';
 import { CampaignScope } from './campaign-scope';
 import { Clock } from '../common/clock';
+import { campaignSettings } from '../settings/province-settings.store';
 import { GrievanceFigures } from './grievance-figures';
 import { homeRowFigures, toFigures } from './league-figures';
 import { leagueOrder, nameRanks } from './league-order';
@@ -56,6 +57,9 @@ interface Subtree {
   nameRank: Float64Array;
   orders: Map<string, Int32Array>;
   open: boolean;
+  /** the thresholds the cycle froze when it opened, and those of the cycle before (its titles) */
+  t: Thresholds;
+  previousT: Thresholds;
   previous: Campaign | null;
   summary: Summary;
   low: OrgDashboard['lowParticipation']['items'];
@@ -74,7 +78,6 @@ interface Subtree {
 // province before); summary, low participation and titles lost are sums over the same rows.
 @Injectable()
 export class OrgDashboardService {
-  readonly thresholds = DEFAULT_THRESHOLDS;
   private readonly subtrees: ResponseCache<Subtree>;
 
   constructor(
@@ -94,7 +97,7 @@ export class OrgDashboardService {
     const { org, campaign, path, cid, open } = await this.resolve(userId, orgId, campaignId);
     const [sub, league] = await Promise.all([
       this.subtree(path, cid, open, campaign),
-      q.level === 'children' ? this.childrenLeague(path, cid, open, q) : null,
+      q.level === 'children' ? this.childrenLeague(path, cid, open, q, campaignSettings(campaign).thresholds) : null,
     ]);
     const { summary, previous, low, lost, grievances } = sub;
     return {
@@ -103,6 +106,7 @@ export class OrgDashboardService {
       openCycle: campaign && open ? { closesAt: campaign.closesAt, daysLeft: daysLeft(campaign.closesAt, this.clock.now()) } : null,
       totals: summary.totals,
       tiers: summary.tiers,
+      thresholds: sub.t,
       league: {
         ...(league ?? this.homeLeague(sub, q)),
         page: q.paging.page,
@@ -135,8 +139,8 @@ export class OrgDashboardService {
   /** Every home of the subtree (for exports), best satisfaction first, withheld last. */
   async allHomes(path: string, campaignId: string, open: boolean, campaign: Campaign | null): Promise<LeagueRow[]> {
     const sub = await this.subtree(path, campaignId, open, campaign);
-    return Array.from(leagueOrder(sub.rows, sub.nameRank, 'satisfaction', 'desc', this.minSlice(open)), (i) =>
-      this.homeRow(sub.rows[i], open),
+    return Array.from(leagueOrder(sub.rows, sub.nameRank, 'satisfaction', 'desc', this.minSlice(open, sub.t)), (i) =>
+      this.homeRow(sub.rows[i], open, sub.t),
     );
   }
 
@@ -145,16 +149,17 @@ export class OrgDashboardService {
   }
 
   /** The smallest slice a sort by a score needs: none is shown while the cycle is open. */
-  private minSlice(open: boolean): number {
-    return open ? Infinity : this.thresholds.minSlice;
+  private minSlice(open: boolean, t: Thresholds): number {
+    return open ? Infinity : t.minSlice;
   }
 
   private subtree(path: string, cid: string, open: boolean, campaign: Campaign | null): Promise<Subtree> {
     return this.subtrees.get(`${path}:${cid}:${open ? 'open' : 'final'}`, async () => {
       // Titles lost compare with this cycle's titles: none while it is open.
       const previous = campaign && !open ? await this.scope.previous(campaign) : null;
+      const t = campaignSettings(campaign).thresholds;
       const [rows, grievances] = await Promise.all([
-        this.store.subtreeHomes(path, cid, open, this.thresholds, previous?.id ?? null),
+        this.store.subtreeHomes(path, cid, open, t, previous?.id ?? null),
         this.grievances(path),
       ]);
       const sub: Subtree = {
@@ -162,8 +167,10 @@ export class OrgDashboardService {
         nameRank: nameRanks(rows),
         orders: new Map(),
         open,
+        t,
+        previousT: campaignSettings(previous).thresholds,
         previous,
-        summary: this.summarise(rows, open),
+        summary: this.summarise(rows, open, t),
         low: [],
         lost: { total: 0, items: [] },
         grievances,
@@ -175,34 +182,30 @@ export class OrgDashboardService {
   }
 
   /** Counts over every home, scores over the homes whose own figures may be shown (≥ minSlice ratings). */
-  private summarise(rows: HomeRow[], open: boolean): Summary {
+  private summarise(rows: HomeRow[], open: boolean, t: Thresholds): Summary {
     const tiers = Object.fromEntries(TIERS.map((t) => [t, 0])) as Record<Tier, number>;
     let low = 0;
     for (const r of rows) {
       // No title is awarded before the close.
-      if (!open) tiers[this.currentTitle(r)]++;
-      if (this.isLow(r)) low++;
+      if (!open) tiers[this.title(r, r.ratings, r.counts, t)]++;
+      if (isParticipationLow(r.ratings, r.members, t)) low++;
     }
-    return { totals: toFigures(aggregate(rows, this.thresholds, open)), tiers, low };
+    return { totals: toFigures(aggregate(rows, t, open)), tiers, low };
   }
 
   /** The title a home earns with these ratings and verdicts (this cycle's, or the previous one's). */
-  private title(r: HomeRow, ratings: number, counts: VerdictCounts): Tier {
-    return awardedTitle({ ratings, members: r.members, counts, workers: r.workers }, this.thresholds);
+  private title(r: HomeRow, ratings: number, counts: VerdictCounts, t: Thresholds): Tier {
+    return awardedTitle({ ratings, members: r.members, counts, workers: r.workers }, t);
   }
 
-  private currentTitle = (r: HomeRow): Tier => this.title(r, r.ratings, r.counts);
-  private previousTitle = (r: HomeRow): Tier =>
-    this.title(r, r.previous?.ratings ?? 0, r.previous?.counts ?? { satisfied: 0, basicallySatisfied: 0, dissatisfied: 0 });
-
-  private isLow(r: HomeRow): boolean {
-    return isParticipationLow(r.ratings, r.members, this.thresholds);
-  }
+  private currentTitle = (r: HomeRow, sub: Subtree): Tier => this.title(r, r.ratings, r.counts, sub.t);
+  private previousTitle = (r: HomeRow, sub: Subtree): Tier =>
+    this.title(r, r.previous?.ratings ?? 0, r.previous?.counts ?? { satisfied: 0, basicallySatisfied: 0, dissatisfied: 0 }, sub.previousT);
 
   /** Homes below valid participation, lowest rate first (then name). */
   private lowParticipation(sub: Subtree): OrgDashboard['lowParticipation']['items'] {
     const share = (r: HomeRow) => r.ratings / r.members;
-    const low = [...sub.rows.keys()].filter((i) => this.isLow(sub.rows[i]));
+    const low = [...sub.rows.keys()].filter((i) => isParticipationLow(sub.rows[i].ratings, sub.rows[i].members, sub.t));
     low.sort((a, b) => share(sub.rows[a]) - share(sub.rows[b]) || sub.nameRank[a] - sub.nameRank[b]);
     return low.slice(0, LIST_LIMIT).map((i) => {
       const r = sub.rows[i];
@@ -212,15 +215,15 @@ export class OrgDashboardService {
 
   /** 动态管理: homes whose title now is below the one they held in the previous cycle, by name. */
   private lostTitles(sub: Subtree): Subtree['lost'] {
-    const lost = [...sub.rows.keys()].filter((i) => lostTitle(this.previousTitle(sub.rows[i]), this.currentTitle(sub.rows[i])));
+    const lost = [...sub.rows.keys()].filter((i) => lostTitle(this.previousTitle(sub.rows[i], sub), this.currentTitle(sub.rows[i], sub)));
     lost.sort((a, b) => sub.nameRank[a] - sub.nameRank[b]);
     return {
       total: lost.length,
       items: lost.slice(0, LIST_LIMIT).map((i) => ({
         id: sub.rows[i].id,
         name: sub.rows[i].name,
-        previous: this.previousTitle(sub.rows[i]),
-        current: this.currentTitle(sub.rows[i]),
+        previous: this.previousTitle(sub.rows[i], sub),
+        current: this.currentTitle(sub.rows[i], sub),
       })),
     };
   }
@@ -228,9 +231,11 @@ export class OrgDashboardService {
   private homeLeague(sub: Subtree, q: LeagueQuery): { items: LeagueRow[]; total: number } {
     const key = `${q.sort}:${q.order}`;
     let order = sub.orders.get(key);
-    if (!order) sub.orders.set(key, (order = leagueOrder(sub.rows, sub.nameRank, q.sort, q.order, this.minSlice(sub.open))));
+    if (!order) sub.orders.set(key, (order = leagueOrder(sub.rows, sub.nameRank, q.sort, q.order, this.minSlice(sub.open, sub.t))));
     return {
-      items: Array.from(order.subarray(q.paging.skip, q.paging.skip + q.paging.pageSize), (i) => this.homeRow(sub.rows[i], sub.open)),
+      items: Array.from(order.subarray(q.paging.skip, q.paging.skip + q.paging.pageSize), (i) =>
+        this.homeRow(sub.rows[i], sub.open, sub.t),
+      ),
       total: sub.rows.length,
     };
   }
@@ -241,10 +246,11 @@ export class OrgDashboardService {
     campaignId: string,
     open: boolean,
     q: LeagueQuery,
+    t: Thresholds,
   ): Promise<{ items: LeagueRow[]; total: number }> {
     const [grouped, direct] = await Promise.all([
-      this.store.childRollups(path, campaignId, open, this.thresholds),
-      this.store.directHomes(path, campaignId, open, this.thresholds),
+      this.store.childRollups(path, campaignId, open, t),
+      this.store.directHomes(path, campaignId, open, t),
     ]);
     const ids = grouped.map((g) => g.childId);
     const orgs = ids.length ? await this.orgs.find({ where: { id: In(ids) } }) : [];
@@ -268,9 +274,9 @@ export class OrgDashboardService {
           name: o.name,
           title: null,
           valid: null,
-          ...toFigures(aggregate([], this.thresholds)),
+          ...toFigures(aggregate([], t)),
         })),
-      ...direct.map((r) => this.homeRow(r, open)),
+      ...direct.map((r) => this.homeRow(r, open, t)),
     ];
     const key = (r: LeagueRow): number | string | null =>
       q.sort === 'name'
@@ -298,9 +304,9 @@ export class OrgDashboardService {
     return { total: sum.total, open: sum.open, overdue: sum.overdue, escalated: sum.escalated, onTimeRate: rate(sum.onTime, sum.decided) };
   }
 
-  private homeRow(r: HomeRow, open: boolean): LeagueRow {
-    const f = homeRowFigures(r, this.thresholds, open);
-    const title = f.reportedHomes === 1 ? this.currentTitle(r) : null;
-    return { type: 'home', id: r.id, name: r.name, title, valid: isParticipationValid(f.ratings, f.members, this.thresholds), ...f };
+  private homeRow(r: HomeRow, open: boolean, t: Thresholds): LeagueRow {
+    const f = homeRowFigures(r, t, open);
+    const title = f.reportedHomes === 1 ? this.title(r, r.ratings, r.counts, t) : null;
+    return { type: 'home', id: r.id, name: r.name, title, valid: isParticipationValid(f.ratings, f.members, t), ...f };
   }
 }

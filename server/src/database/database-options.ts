@@ -13,6 +13,7 @@ import { ProvinceCalendar1764000000160 } from './migrations/1764000000160-provin
 import { DropShownTotals1764000000500 } from './migrations/1764000000500-drop-shown-totals';
 import { RatingIntegrity1764000000060 } from './migrations/1764000000060-rating-integrity';
 import { SealedOpenids1764000000070 } from './migrations/1764000000070-sealed-openids';
+import { ProvinceSettings1764000000610 } from './migrations/1764000000610-province-settings';
 
 export const MIGRATIONS = [
   Initial1764000000000,
@@ -26,6 +27,7 @@ export const MIGRATIONS = [
   LoginAttempts1764000000150,
   ProvinceCalendar1764000000160,
   DropShownTotals1764000000500,
+  ProvinceSettings1764000000610,
 ];
 
 // Schema changes only through migrations, never `synchronize`. No entity list here: each feature

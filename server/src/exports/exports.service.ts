@@ -5,7 +5,6 @@ import {
   commentsWithheldText,
   CRITERIA,
   CRITERIA_COUNT_TEXT,
-  DEFAULT_THRESHOLDS,
   MEMBER_GROUP_KEYS,
   MEMBER_GROUP_LABELS,
   openFiguresNote,
@@ -17,6 +16,7 @@ import {
 import { DashboardService } from '../dashboard/dashboard.service';
 import { OrgDashboardService } from '../dashboard/org-dashboard.service';
 import { addSafeRow, Cell, header, newWorkbook, percent, toBuffer } from '../common/workbook';
+import { campaignSettings } from '../settings/province-settings.store';
 
 const title = (t: Tier | null) => (t === null ? null : TIER_LABELS[t]);
 const yesNo = (b: boolean | null) => (b === null ? null : b ? '是' : '否');
@@ -36,6 +36,7 @@ export class ExportsService {
       this.orgDashboard.summary(path, cid, open, campaign),
       this.orgDashboard.allHomes(path, cid, open, campaign),
     ]);
+    const t = campaignSettings(campaign).thresholds;
     const wb = newWorkbook();
     const summary = wb.addWorksheet('汇总');
     header(summary, ['项目', '数值'], [28, 40]);
@@ -47,7 +48,7 @@ export class ExportsService {
       ['会员数', totals.members],
       ['参评人次', totals.ratings],
       ['参评率（%）', percent(totals.participationRate)],
-      [`计入满意度的职工之家数（≥${DEFAULT_THRESHOLDS.minSlice}人参评）`, totals.reportedHomes],
+      [`计入满意度的职工之家数（≥${t.minSlice}人参评）`, totals.reportedHomes],
       ['满意率（%）', percent(totals.satisfactionRate)],
       ['满意', totals.satisfied],
       ['基本满意', totals.basicallySatisfied],
@@ -93,7 +94,7 @@ export class ExportsService {
       ]);
     });
     addSafeRow(league, []);
-    addSafeRow(league, [`说明：参评不足 ${DEFAULT_THRESHOLDS.minSlice} 人的职工之家不显示评分，也不计入汇总满意度。`]);
+    addSafeRow(league, [`说明：参评不足 ${t.minSlice} 人的职工之家不显示评分，也不计入汇总满意度。`]);
     if (open) addSafeRow(league, [openFiguresNote()]);
     return toBuffer(wb);
   }
@@ -118,7 +119,7 @@ export class ExportsService {
       ['不满意', d.satisfaction?.dissatisfied ?? null],
       ['称号', title(d.title)],
     ];
-    if (d.campaign && !areFiguresReleased(d.campaign.status)) rows.push(['说明', openFiguresNote()]);
+    if (d.campaign && !areFiguresReleased(d.campaign.status)) rows.push(['说明', openFiguresNote(d.thresholds)]);
     for (const r of rows) addSafeRow(s, r);
 
     const c = wb.addWorksheet(`${CRITERIA_COUNT_TEXT}指标`);

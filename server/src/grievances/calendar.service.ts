@@ -8,6 +8,7 @@ import { DomainError, invalid } from '../common/domain-error';
 import { Transactions } from '../common/transactions';
 import { AccessPolicy } from '../orgs/access-policy';
 import { Org } from '../orgs/org.entity';
+import { provinceOf } from '../orgs/org-paths';
 import { CalendarDayRow } from './calendar-day.entity';
 
 // chinese-days: the State Council's holiday and make-up working-day schedule, kept up to date by its
@@ -30,9 +31,6 @@ export function workdayLookup(overrides: Map<string, CalendarDayKind>): IsWorkda
 }
 
 const MAX_RANGE_DAYS = 366;
-
-/** The province an org path lies in: provinces are the top of the tree ('/<province id>/…/'). */
-export const provinceOf = (orgPath: string): string => orgPath.split('/')[1];
 
 // The working-day calendar per province: the national list (shared, read-only) under each province's own
 // entries, which only that province's admins set, each change audited with its actor.

@@ -1,5 +1,6 @@
 import { addWorkingDays } from '@pingjia/shared';
-import { CalendarService, listedKind, provinceOf, workdayLookup } from './calendar.service';
+import { provinceOf } from '../orgs/org-paths';
+import { CalendarService, listedKind, workdayLookup } from './calendar.service';
 
 describe('the working-day calendar', () => {
   it('knows the 2026 National Day holiday and its make-up working days from the holiday list', () => {

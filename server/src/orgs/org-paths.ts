@@ -8,3 +8,6 @@ export function ancestorPaths(path: string): string[] {
 export function isWithin(path: string, ancestor: string): boolean {
   return path.startsWith(ancestor);
 }
+
+/** The province an org path lies in: provinces are the top of the tree ('/<province id>/…/'). */
+export const provinceOf = (orgPath: string): string => orgPath.split('/')[1];

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { chinaDay, DEFAULT_THRESHOLDS, isBlankText, normalizeText, PublicResults, Rectification } from '@pingjia/shared';
+import { chinaDay, isBlankText, normalizeText, PublicResults, Rectification } from '@pingjia/shared';
 import { In, Repository } from 'typeorm';
 import { AccessPolicy } from '../orgs/access-policy';
 import { AuditService } from '../audit/audit.service';
@@ -15,6 +15,7 @@ import { ancestorPaths, isWithin } from '../orgs/org-paths';
 import { RatingTotalsStore } from '../ratings/rating-totals.store';
 import { RectificationDto } from './dto';
 import { RectificationRow, RectificationUpdateRow } from './rectification.entity';
+import { campaignSettings } from '../settings/province-settings.store';
 
 // 整改: after a cycle closes the home posts a plan, reports progress, and the upper level signs off.
 @Injectable()
@@ -141,7 +142,7 @@ export class RectificationService {
     const campaign = found[0];
     if (!campaign) return { home: { id: home.id, name: home.name }, campaign: null, results: null, rectification: null };
     const totals = await this.totals.final(campaign.id, homeId);
-    const f = homeFigures(home, totals, DEFAULT_THRESHOLDS);
+    const f = homeFigures(home, totals, campaignSettings(campaign).thresholds);
     const means = f.criteria
       ? (Object.fromEntries(Object.entries(f.criteria).map(([k, v]) => [k, v.mean])) as NonNullable<PublicResults['results']>['means'])
       : null;

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { chinaDay, HomeKind, MembershipMode, OrgLevel, Ownership } from '@pingjia/shared';
+import { chinaDay, DEFAULT_PROVINCE_SETTINGS, HomeKind, MembershipMode, OrgLevel, Ownership } from '@pingjia/shared';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -117,6 +117,8 @@ export class DemoSeed {
       opensAt: new Date(now - DAY).toISOString(),
       closesAt: new Date(now + 60 * DAY).toISOString(),
       createdOn: today,
+      // opened here, so frozen here: a new province has the default settings
+      settings: JSON.stringify(DEFAULT_PROVINCE_SETTINGS),
     });
 
     const admin = await m.save(User, {
