@@ -19,3 +19,4 @@ export * from './spreadsheet';
 export * from './oversight-api';
 export * from './integrity';
 export * from './province-settings';
+export * from './endorsements';

@@ -80,3 +80,75 @@ describe('a member scanning the poster after 公布结果 sees the results and t
     expect(errors).toEqual([]);
   });
 });
+
+// 认可/不认可 (issue 19 item 1): a member says whether the plan answers their concerns, before sign-off.
+describe('a member gives 认可 to the rectification plan (H5)', () => {
+  let close: () => Promise<void>;
+  let page: Page;
+  let errors: string[];
+  let home: { id: string; sceneToken: string };
+  let endorsements: string;
+  let signOff: () => Promise<void>;
+
+  beforeAll(async () => {
+    const city = await cityWithCampaign();
+    home = city.home;
+    const { token: admin, campaign } = city;
+    expect((await api().post(`/api/campaigns/${campaign.id}/close`, { token: admin })).status).toBe(200);
+    const chair = { username: uniq('endorse_chair_'), password: 'endorse-chair-password-1' };
+    const invite = await api().post(`/api/homes/${home.id}/invites`, { token: admin, body: { role: 'chair' } });
+    expect((await api().post(`/api/invites/${invite.body.code}/accept`, { body: chair })).status).toBe(200);
+    const chairToken = (await api().post('/api/auth/password', { body: chair })).body.token;
+    expect(
+      (await api().post(`/api/campaigns/${campaign.id}/homes/${home.id}/rectification`, { token: chairToken, body: { plan: PLAN } }))
+        .status,
+    ).toBe(200);
+    expect((await api().post(`/api/campaigns/${campaign.id}/publish`, { token: admin })).status).toBe(200);
+    endorsements = `/api/campaigns/${campaign.id}/homes/${home.id}/endorsements`;
+    signOff = async () => {
+      const rect = `/api/campaigns/${campaign.id}/homes/${home.id}/rectification`;
+      expect((await api().post(rect, { token: chairToken, body: { progress: PROGRESS } })).status).toBe(200);
+      expect((await api().post(`${rect}/sign-off`, { token: admin })).status).toBe(200);
+    };
+    // Four other members answered already: the browser's answer makes five, the first count shown.
+    for (let i = 0; i < 4; i++)
+      expect((await api().put(`${endorsements}/mine`, { token: await memberToken(), body: { verdict: 'agree' } })).status).toBe(200);
+    ({ page, errors, close } = await browserPage());
+  });
+  afterAll(async () => {
+    await close?.();
+  });
+
+  it('shows no count below 5, records 认可 in a success style, and counts it', async () => {
+    await page.goto(homeUrl(home.sceneToken));
+    expect(await text(page, '#endorsement-figures')).toContain('表态满 5 人后显示人数');
+    await page.locator('#endorse-agree').click();
+    expect(await text(page, '#endorsement-saved')).toContain('已记录您的意见：认可');
+    expect(await page.locator('#endorsement-saved').getAttribute('class')).toContain('callout--success');
+    await page.locator('#endorsement-figures', { hasText: '已有 5 余位会员表态' }).waitFor();
+    expect((await api().get(endorsements)).body).toMatchObject({ open: true, responded: 5 });
+    await expectAccessible(page);
+  });
+
+  it('keeps the answer across a reload and lets the member change it, without counting them twice', async () => {
+    await page.reload();
+    await page.locator('#endorse-agree[aria-checked="true"]').waitFor();
+    await page.locator('#endorse-disagree').click();
+    expect(await text(page, '#endorsement-saved')).toContain('不认可');
+    await page.reload();
+    await page.locator('#endorse-disagree[aria-checked="true"]').waitFor();
+    expect(await page.locator('#endorse-agree').getAttribute('aria-checked')).toBe('false');
+  });
+
+  it('after sign-off shows the exact number who answered (5, not 6: the change replaced the answer) and no choice', async () => {
+    await signOff();
+    expect((await api().get(endorsements)).body).toEqual({ open: false, responded: 5, agree: null, disagree: null });
+    await page.reload();
+    expect(await text(page, '#endorsement-figures')).toContain('共 5 位会员表态');
+    expect(await page.locator('#endorse-agree').count()).toBe(0);
+  });
+
+  it('logged no errors', () => {
+    expect(errors).toEqual([]);
+  });
+});

@@ -14,6 +14,7 @@ import { DropShownTotals1764000000500 } from './migrations/1764000000500-drop-sh
 import { RatingIntegrity1764000000060 } from './migrations/1764000000060-rating-integrity';
 import { SealedOpenids1764000000070 } from './migrations/1764000000070-sealed-openids';
 import { ProvinceSettings1764000000610 } from './migrations/1764000000610-province-settings';
+import { PlanEndorsements1764000000630 } from './migrations/1764000000630-plan-endorsements';
 
 export const MIGRATIONS = [
   Initial1764000000000,
@@ -28,6 +29,7 @@ export const MIGRATIONS = [
   ProvinceCalendar1764000000160,
   DropShownTotals1764000000500,
   ProvinceSettings1764000000610,
+  PlanEndorsements1764000000630,
 ];
 
 // Schema changes only through migrations, never `synchronize`. No entity list here: each feature

@@ -23,6 +23,6 @@ import { RatingsService } from './ratings.service';
   ],
   controllers: [RatingsController],
   providers: [RatingsService, RatingIntegrity, RatingTotalsStore],
-  exports: [TypeOrmModule, RatingTotalsStore],
+  exports: [TypeOrmModule, RatingTotalsStore, RatingIntegrity],
 })
 export class RatingsModule {}

@@ -1,5 +1,6 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ENDORSEMENT_VERDICTS, type EndorsementVerdict } from '@pingjia/shared';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 
 // Exactly one of the two: a plan (posted, or revised until signed off) or a progress report.
 export class RectificationDto {
@@ -14,4 +15,10 @@ export class RectificationDto {
   @IsString()
   @Length(1, 1000)
   progress?: string;
+}
+
+export class EndorsementDto {
+  @ApiProperty({ enum: ENDORSEMENT_VERDICTS, description: '认可 / 不认可' })
+  @IsIn(ENDORSEMENT_VERDICTS)
+  verdict: EndorsementVerdict;
 }

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { CRITERIA, TIER_LABELS, type PublicResults } from '@pingjia/shared';
 import { a11y, heading } from '../../utils/a11y';
 import { formatDate, formatMean, formatPercent } from '../../utils/format';
+import Endorsement from './Endorsement';
 
 // What the server published for this home, shown as it comes: the privacy rules are applied there, and a
 // figure it holds back (null) is said to be held back, never worked out here.
@@ -71,6 +72,7 @@ export default function Results({ published }: { published: PublicResults }) {
               上级工会已于{formatDate(rectification.signedOffOn)}验收本次整改
             </Text>
           )}
+          <Endorsement campaignId={campaign.id} homeId={published.home.id} />
         </>
       ) : (
         <Text className="note" id="results-no-plan">
