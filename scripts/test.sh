@@ -34,6 +34,7 @@ step   600   apt-mariadb     -                      ensure_debian mariadbd maria
 step   300   apt-redis       -                      ensure_debian redis-server redis-server
 step   600   apt-chromium    -                      ensure_debian chromium chromium
 step   300   apt-font        -                      ensure_debian_file "$POSTER_FONT_FILE" fonts-wqy-microhei
+step   300   apt-poppler     -                      ensure_debian pdftoppm poppler-utils
 step   300   build-server    install                rm -rf shared/dist server/dist && build_server
 step   300   typecheck       install                pnpm -r --workspace-concurrency=1 run typecheck
 step   120   import-graph    install                pnpm -s deps:check
@@ -42,9 +43,9 @@ step   120   format          install                pnpm -s format:check
 step   300   unused-exports  install                pnpm -s exec knip --include exports,types --no-progress
 suite  300   shared          install                shared/jest.config.js
 suite  300   server          install                server/jest.config.js
-suite  900   api-sqlite      build-server           tests/api/jest.config.js
+suite  900   api-sqlite      build-server,apt-font,apt-poppler  tests/api/jest.config.js
 suite  900   faults-sqlite   build-server           tests/faults/jest.config.js
-suite  900   api-mariadb     build-server,apt-mariadb  tests/api/jest.config.js TEST_DATABASE_URL=@mariadb
+suite  900   api-mariadb     build-server,apt-mariadb,apt-font,apt-poppler  tests/api/jest.config.js TEST_DATABASE_URL=@mariadb
 suite  900   faults-mariadb  build-server,apt-mariadb  tests/faults/jest.config.js FAULT_DB=mariadb
 suite  600   scale           build-server,apt-mariadb,apt-redis  tests/scale/jest.config.js
 step   600   build-weapp     install                rm -rf miniapp/dist/weapp && cd miniapp && PINGJIA_RELEASE=true TARO_APP_API_BASE=https://pingjia.example.org pnpm build:weapp

@@ -3,7 +3,13 @@ import { PNG } from 'pngjs';
 import { fakeWechat } from '../support/wechat';
 import { client } from '../support/http';
 import { startServer, RunningServer } from '../support/server';
-import { api, chairOf, createHome, freshCity } from './oversight.fixtures';
+import { inkCoverage, keepShot, pdfPages, pdfText, readQr, renderPage } from '../support/pdf';
+import { api, chairOf, createHome, createOrg, freshCity } from './oversight.fixtures';
+
+async function download(base: string, path: string, token: string) {
+  const res = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
+}
 
 async function posterOf(base: string, homeId: string, token: string) {
   const get = () => fetch(`${base}/api/homes/${homeId}/poster`, { headers: { authorization: `Bearer ${token}` } });
@@ -52,6 +58,81 @@ describe('QR posters', () => {
   });
 });
 
+describe('A4 posters as PDF', () => {
+  it("prints one home's A4 page with its name, the steps, the privacy promise and a code that leads back to it", async () => {
+    const { adminToken, city } = await freshCity();
+    const home = await createHome(adminToken, city.id, 10, '示范市第一机床厂工会职工之家');
+    const chair = await chairOf(adminToken, home.id);
+    const pdf = await download(process.env.PINGJIA_URL!, `/api/homes/${home.id}/poster.pdf`, chair.token);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent(home.name)}`);
+    expect(pdf.headers.get('x-poster-font')).toBeNull();
+    expect(await pdfPages(pdf.bytes)).toBe(1);
+    // The font is embedded as a subset: kilobytes, not the 5 MB font file.
+    expect(pdf.bytes.length).toBeLessThan(300_000);
+    const text = (await pdfText(pdf.bytes)).replace(/\s+/g, '');
+    for (const part of [home.name, '会员评家', '微信扫一扫', '验证会员身份', '隐私承诺', '看不到谁评了什么']) expect(text).toContain(part);
+    const page = await renderPage(pdf.bytes, 1, 100);
+    keepShot('poster-pdf.png', page);
+    expect(inkCoverage(page)).toBeGreaterThan(0.05);
+    const m = /^wxacode:pages\/home\/index\?scene=([^&]+)&env=release$/.exec(readQr(page) ?? '');
+    expect(m).not.toBeNull();
+    expect(decodeURIComponent(m![1])).toBe(home.sceneToken);
+  });
+
+  it('prints a 300-home county in under 60 s, one page per home in name order, streamed', async () => {
+    const { adminToken, city } = await freshCity();
+    const county = await createOrg(adminToken, city.id, 'county');
+    const names = Array.from({ length: 300 }, (_, i) => `县属${String(i).padStart(3, '0')}号工会职工之家`);
+    for (let i = 0; i < names.length; i += 10)
+      await Promise.all(names.slice(i, i + 10).map((name) => createHome(adminToken, county.id, 20, name)));
+    const started = Date.now();
+    const res = await fetch(`${process.env.PINGJIA_URL}/api/orgs/${county.id}/posters.pdf`, {
+      headers: { authorization: `Bearer ${adminToken}` },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-poster-count')).toBe('300');
+    // Streamed: the first bytes arrive long before the last page is drawn.
+    const reader = res.body!.getReader();
+    const chunks: Buffer[] = [];
+    let firstChunkMs = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (!chunks.length) firstChunkMs = Date.now() - started;
+      chunks.push(Buffer.from(value));
+    }
+    const seconds = (Date.now() - started) / 1000;
+    const pdf = Buffer.concat(chunks);
+    console.log(
+      `print run: 300 pages in ${seconds.toFixed(1)} s, ${(pdf.length / 1e6).toFixed(2)} MB, first bytes after ${firstChunkMs} ms`,
+    );
+    expect(seconds).toBeLessThan(60);
+    expect(firstChunkMs).toBeLessThan(seconds * 1000 * 0.5);
+    expect(await pdfPages(pdf)).toBe(300);
+    expect((await pdfText(pdf, 1)).replace(/\s+/g, '')).toContain(names[0]);
+    expect((await pdfText(pdf, 300)).replace(/\s+/g, '')).toContain(names[299]);
+    const last = await renderPage(pdf, 300, 100);
+    keepShot('poster-print-run-page-300.png', last);
+    expect(inkCoverage(last)).toBeGreaterThan(0.05);
+    expect(readQr(last)).toMatch(/^wxacode:pages\/home\/index\?scene=/);
+  }, 300_000);
+
+  it('refuses the print run to a chair and to an admin of another city, and an empty org with a reason', async () => {
+    const { adminToken, city } = await freshCity();
+    const home = await createHome(adminToken, city.id, 10);
+    const chair = await chairOf(adminToken, home.id);
+    expect((await download(process.env.PINGJIA_URL!, `/api/orgs/${city.id}/posters.pdf`, chair.token)).status).toBe(404);
+    const other = await freshCity();
+    const otherCounty = await createOrg(other.adminToken, other.city.id, 'county');
+    const empty = await download(process.env.PINGJIA_URL!, `/api/orgs/${otherCounty.id}/posters.pdf`, other.adminToken);
+    expect(empty.status).toBe(409);
+    expect(JSON.parse(empty.bytes.toString()).message).toContain('还没有职工之家');
+    expect((await download(process.env.PINGJIA_URL!, `/api/homes/${home.id}/poster.pdf`, chair.token)).status).toBe(200);
+  });
+});
+
 describe('QR posters without WeChat', () => {
   let server: RunningServer;
   const admin = { username: 'poster-admin', password: 'poster-admin-password-1' };
@@ -82,5 +163,20 @@ describe('QR posters without WeChat', () => {
     expect(`${url.origin}${url.pathname}`).toBe('https://pingjia.example.org/pages/home/index');
     const lookup = await c.get(`/api/homes/scene/${url.searchParams.get('scene')}`);
     expect(lookup.body.home.id).toBe(home.id);
+  });
+
+  it('draws the H5 code of the PDF poster as vectors that a phone can read', async () => {
+    const c = client(server.url);
+    const login = await c.post('/api/auth/password', { body: admin });
+    const provinceId = login.body.user.roles[0].orgId;
+    const run = await download(server.url, `/api/orgs/${provinceId}/posters.pdf`, login.body.token);
+    expect(run.status).toBe(200);
+    const pages = await pdfPages(run.bytes);
+    expect(pages).toBe(Number(run.headers.get('x-poster-count')));
+    const page = await renderPage(run.bytes, 1, 100);
+    const url = new URL(readQr(page)!);
+    expect(`${url.origin}${url.pathname}`).toBe('https://pingjia.example.org/pages/home/index');
+    const lookup = await c.get(`/api/homes/scene/${url.searchParams.get('scene')}`);
+    expect((await pdfText(run.bytes, 1)).replace(/\s+/g, '')).toContain(lookup.body.home.name);
   });
 });

@@ -1,14 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { createCanvas, GlobalFonts, loadImage, SKRSContext2D } from '@napi-rs/canvas';
-import { existsSync } from 'node:fs';
+import type { CjkFont } from '../common/cjk-font';
 
-// Debian's CJK fonts: wqy-microhei is small (1.6 MB); Noto CJK is used when present.
-const FONT_CANDIDATES = [
-  '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc',
-  '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
-  '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc',
-  '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc',
-];
 const FAMILY = 'PingjiaPosterCJK';
 const W = 900;
 const H = 1300;
@@ -27,9 +20,8 @@ export class PosterRenderer {
   private readonly logger = new Logger('Poster');
   readonly hasFont: boolean;
 
-  constructor(fontPath: string | null) {
-    const path = [fontPath, ...FONT_CANDIDATES].find((p): p is string => !!p && existsSync(p));
-    this.hasFont = !!path && GlobalFonts.registerFromPath(path, FAMILY) !== null;
+  constructor(font: CjkFont | null) {
+    this.hasFont = !!font && GlobalFonts.registerFromPath(font.path, FAMILY) !== null;
     if (!this.hasFont)
       this.logger.warn('no CJK font found (install fonts-wqy-microhei or set POSTER_FONT): posters carry the code without text');
   }

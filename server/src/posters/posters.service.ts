@@ -1,13 +1,24 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Readable } from 'node:stream';
 import QRCode from 'qrcode';
-import { AccessPolicy } from '../orgs/access-policy';
+import { Repository } from 'typeorm';
+import { CjkFont, findCjkFont } from '../common/cjk-font';
 import { DomainError } from '../common/domain-error';
+import { newPdf, pdfStream } from '../common/pdf';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { AccessPolicy } from '../orgs/access-policy';
+import { Home } from '../orgs/home.entity';
 import { WechatClient } from '../wechat/wechat.client';
 import { WECHAT_ERR, WechatError } from '../wechat/wechat.errors';
+import { drawPosterPage, POSTER_TEXT, PosterCode } from './poster-pdf';
 import { PosterRenderer } from './poster-renderer';
 
 const HOME_PAGE = 'pages/home/index';
+/** A print run is one PDF; past this many homes print per county or union instead. */
+const MAX_PRINT_RUN = 3000;
+/** Codes fetched ahead of the page being drawn: WeChat's answer time, not our drawing, is what a run waits on. */
+const LOOKAHEAD = 8;
 
 export interface Poster {
   png: Buffer;
@@ -16,30 +27,98 @@ export interface Poster {
   font: boolean;
 }
 
+type PosterHome = Pick<Home, 'id' | 'name' | 'sceneToken'>;
+
 @Injectable()
 export class PostersService {
   private readonly logger = new Logger('Posters');
+  private readonly font: CjkFont | null;
   private readonly renderer: PosterRenderer;
 
   constructor(
     private readonly access: AccessPolicy,
     private readonly wechat: WechatClient,
+    @InjectRepository(Home) private readonly homes: Repository<Home>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.renderer = new PosterRenderer(config.oversight.posterFont);
+    this.font = findCjkFont(config.oversight.posterFont);
+    this.renderer = new PosterRenderer(this.font);
   }
 
   async poster(userId: string, homeId: string): Promise<Poster> {
     const home = await this.access.homeForStaff(userId, homeId);
-    let code: Buffer | null = null;
+    const code = await this.code(home, 600);
+    const png = await this.renderer.render(
+      code.source === 'wxacode'
+        ? code.png
+        : await QRCode.toBuffer(code.url, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 600 }),
+      {
+        title: POSTER_TEXT.title,
+        homeName: home.name,
+        callToAction: POSTER_TEXT.callToAction(code.source),
+        footer: POSTER_TEXT.footer,
+      },
+    );
+    return { png, source: code.source, font: this.renderer.hasFont };
+  }
+
+  /** One home's A4 poster as a one-page PDF (staff of the home or above). */
+  async posterPdf(userId: string, homeId: string): Promise<{ pdf: Readable; homeName: string; font: boolean }> {
+    const home = await this.access.homeForStaff(userId, homeId);
+    const code = await this.code(home); // before the stream starts, so a WeChat failure is still a clean 503
+    return { pdf: this.document(home.name, [home], [Promise.resolve(code)]), homeName: home.name, font: !!this.font };
+  }
+
+  /** A print run: one A4 page per home of the org's subtree, in tree order then by name (federation admins). */
+  async printRun(userId: string, orgId: string): Promise<{ pdf: Readable; orgName: string; count: number; font: boolean }> {
+    const org = await this.access.orgForAdmin(userId, orgId);
+    const homes: PosterHome[] = await this.homes
+      .createQueryBuilder('h')
+      .select(['h.id', 'h.name', 'h.sceneToken'])
+      .where('h.org_path LIKE :path', { path: `${org.path}%` })
+      .orderBy('h.org_path', 'ASC')
+      .addOrderBy('h.name', 'ASC')
+      .addOrderBy('h.id', 'ASC')
+      .take(MAX_PRINT_RUN + 1)
+      .getMany();
+    if (!homes.length) throw new DomainError('STATE_CONFLICT', '该单位下还没有职工之家，无需打印海报');
+    if (homes.length > MAX_PRINT_RUN)
+      throw new DomainError('STATE_CONFLICT', `一次最多打印 ${MAX_PRINT_RUN} 家的海报，请按下级单位分批打印`);
+    // The first code is fetched before the answer starts, so an unreachable WeChat is a clean 503.
+    const first = await this.code(homes[0]);
+    return { pdf: this.document(org.name, homes, [Promise.resolve(first)]), orgName: org.name, count: homes.length, font: !!this.font };
+  }
+
+  private document(title: string, homes: PosterHome[], fetched: Promise<PosterCode>[]): Readable {
+    const doc = newPdf(this.font, { title: `${title} 评议海报` });
+    const font = !!this.font;
+    const codes = [...fetched];
+    const fetchNext = () => {
+      const p = this.code(homes[codes.length]);
+      p.catch(() => undefined); // awaited in turn below; a client gone early must not leave it unhandled
+      codes.push(p);
+    };
+    return pdfStream(doc, async function* () {
+      for (let i = 0; i < homes.length; i++) {
+        // A few codes in flight; a failure mid-run ends the answer early (the client sees a broken download).
+        while (codes.length < Math.min(homes.length, i + 1 + LOOKAHEAD)) fetchNext();
+        drawPosterPage(doc, homes[i].name, await codes[i], font);
+        yield;
+      }
+    });
+  }
+
+  /** `width`: pixels asked of WeChat; the PDF prints the code 10.6 cm wide, so 430 (WeChat's default) is ~100 dpi. */
+  private async code(home: PosterHome, width = 430): Promise<PosterCode> {
     if (this.wechat.enabled) {
       try {
-        code = await this.wechat.wxaCodeUnlimited({
+        const png = await this.wechat.wxaCodeUnlimited({
           scene: home.sceneToken,
           page: HOME_PAGE,
           envVersion: this.config.oversight.wxaEnvVersion,
-          width: 600,
+          width,
         });
+        return { source: 'wxacode', png };
       } catch (e) {
         if (!(e instanceof WechatError)) throw e;
         // 41030: the page is not in the released mini-program (not published yet): the H5 page still works.
@@ -51,19 +130,6 @@ export class PostersService {
         this.logger.warn('WeChat refused the mini-program page (41030): poster falls back to the H5 link');
       }
     }
-    const source = code ? 'wxacode' : 'h5';
-    code ??= await QRCode.toBuffer(`${this.config.publicUrl}/${HOME_PAGE}?scene=${encodeURIComponent(home.sceneToken)}`, {
-      type: 'png',
-      errorCorrectionLevel: 'M',
-      margin: 2,
-      width: 600,
-    });
-    const png = await this.renderer.render(code, {
-      title: '会员评家',
-      homeName: home.name,
-      callToAction: source === 'wxacode' ? '微信扫一扫，为我们的职工之家打分' : '扫码为我们的职工之家打分',
-      footer: '评价匿名 · 结果向会员公开',
-    });
-    return { png, source, font: this.renderer.hasFont };
+    return { source: 'h5', url: `${this.config.publicUrl}/${HOME_PAGE}?scene=${encodeURIComponent(home.sceneToken)}` };
   }
 }
