@@ -23,6 +23,7 @@ import { RectificationModule } from './rectification/rectification.module';
 import { SeedModule } from './seed/seed.module';
 import { SettingsAdminModule } from './settings-admin/settings-admin.module';
 import { SettingsModule } from './settings/settings.module';
+import { StructureModule } from './structure/structure.module';
 import { TestingModule } from './testing/testing.module';
 
 // The table of contents: one module per folder of server/src. Each feature module registers its own
@@ -51,6 +52,7 @@ export class AppModule {
         // oversight
         AuditModule,
         SettingsAdminModule,
+        StructureModule,
         InvitesModule,
         DashboardModule,
         RectificationModule,

@@ -42,6 +42,8 @@ export interface Org {
   parentId: string | null;
   name: string;
   level: OrgLevel;
+  /** false once deactivated: kept in history, hidden from new cycles and QR scans */
+  active: boolean;
 }
 
 export interface CreateOrgRequest {
@@ -62,6 +64,8 @@ export interface Home {
   ownership: Ownership | null;
   industry: string | null;
   sceneToken: string;
+  /** false once deactivated: kept in history, hidden from new cycles and QR scans */
+  active: boolean;
 }
 
 export interface CreateHomeRequest {

@@ -20,3 +20,4 @@ export * from './oversight-api';
 export * from './integrity';
 export * from './province-settings';
 export * from './endorsements';
+export * from './audit';

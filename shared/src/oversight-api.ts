@@ -127,9 +127,11 @@ export interface StaffGrant {
 export interface AuditEvent {
   id: string;
   at: string;
-  actor: { userId: string; role: Role };
+  /** name: the account's display name, else its user name (staff only: members never act in the log) */
+  actor: { userId: string; role: Role; name: string | null };
   action: string;
-  target: { type: string; id: string };
+  /** name: the target's name when the action was taken */
+  target: { type: string; id: string; name: string | null };
   detail: Record<string, string | number | boolean | null> | null;
 }
 

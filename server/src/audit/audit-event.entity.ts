@@ -34,4 +34,12 @@ export class AuditEventRow {
   /** JSON */
   @Column({ type: 'text', nullable: true })
   detail: string | null;
+
+  /** path of the org the actor acted from: the entry is shown to that level and those above, never below */
+  @Column({ name: 'actor_path', type: 'varchar', length: 400, nullable: true })
+  actorPath: string | null;
+
+  /** the target's name at the time (kept when it is renamed or deleted) */
+  @Column({ name: 'target_name', type: 'varchar', length: 100, nullable: true })
+  targetName: string | null;
 }

@@ -1,10 +1,20 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { AuditEvent, Page } from '@pingjia/shared';
+import type { FastifyReply } from 'fastify';
 import { AuthUser, CurrentUser } from '../common/auth.decorators';
+import { invalid } from '../common/domain-error';
 import { paging } from '../common/paging';
 import { uuidParam as uuid } from '../common/params';
+import { asXlsxDownload } from '../common/workbook';
 import { AuditService } from './audit.service';
+
+/** An action key such as home.update: letters, digits, '.' and '_' only. */
+function actionParam(action?: string): string | undefined {
+  if (action === undefined || action === '') return undefined;
+  if (!/^[a-z_]{2,20}\.[a-z_]{2,20}$/.test(action)) throw invalid({ action: '不是有效的操作类型' });
+  return action;
+}
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -12,16 +22,33 @@ import { AuditService } from './audit.service';
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
-  /** Admin actions in the org's subtree (chairs' included), newest first. */
+  /** Actions on the org's subtree by staff at the caller's level or below (never above), newest first. */
   @Get('orgs/:id/audit')
+  @ApiQuery({ name: 'action', required: false, description: 'one action, e.g. home.update' })
   @ApiQuery({ name: 'page', required: false })
   @ApiQuery({ name: 'pageSize', required: false })
   list(
     @CurrentUser() user: AuthUser,
     @Param('id', uuid) id: string,
+    @Query('action') action?: string,
     @Query('page') page?: string,
     @Query('pageSize') pageSize?: string,
   ): Promise<Page<AuditEvent>> {
-    return this.audit.list(user.id, id, paging(page, pageSize, 50, 200));
+    return this.audit.list(user.id, { orgId: id, action: actionParam(action) }, paging(page, pageSize, 50, 200));
+  }
+
+  /** The same entries as an Excel workbook (the newest 10,000). */
+  @Get('orgs/:id/audit.xlsx')
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiQuery({ name: 'action', required: false })
+  async export(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Query('action') action?: string,
+  ): Promise<Buffer> {
+    const file = await this.audit.export(user.id, { orgId: id, action: actionParam(action) });
+    asXlsxDownload(reply, 'audit-log');
+    return file;
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { SceneLookup } from '@pingjia/shared';
 import { In, Repository } from 'typeorm';
-import { notFound } from '../common/domain-error';
+import { DomainError, notFound } from '../common/domain-error';
 import { Home } from '../orgs/home.entity';
 import { Org } from '../orgs/org.entity';
 import { ancestorPaths } from '../orgs/org-paths';
@@ -22,6 +22,8 @@ export class SceneService {
   async byScene(scene: string): Promise<SceneLookup> {
     const home = await this.homes.findOne({ where: { sceneToken: scene } });
     if (!home) throw notFound();
+    // A deactivated home's poster may still hang on a wall: say so plainly rather than "not found".
+    if (home.deactivatedAt) throw new DomainError('HOME_INACTIVE');
     const [org, campaign] = await Promise.all([this.orgs.findOne({ where: { id: home.orgId } }), this.openCampaignFor(home)]);
     return {
       home: { id: home.id, name: home.name, orgName: org?.name ?? '', membershipMode: home.membershipMode },

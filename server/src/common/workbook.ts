@@ -1,5 +1,6 @@
 import { neutralizeCell } from '@pingjia/shared';
 import type * as ExcelJS from 'exceljs';
+import type { FastifyReply } from 'fastify';
 
 // exceljs (with its zip, stream and promise libraries) serves exports and roster uploads only: it is
 // loaded on first use rather than at start, which keeps start-up time and idle memory down.
@@ -35,4 +36,11 @@ export const percent = (rate: number | null): Cell => (rate === null ? null : Ma
 
 export async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Sends the answer as an .xlsx download, never cached on the way. */
+export function asXlsxDownload(reply: FastifyReply, name: string): void {
+  reply.header('content-type', XLSX_TYPE);
+  reply.header('content-disposition', `attachment; filename="${name}.xlsx"`);
+  reply.header('cache-control', 'private, no-store');
 }

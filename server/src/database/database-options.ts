@@ -15,6 +15,7 @@ import { RatingIntegrity1764000000060 } from './migrations/1764000000060-rating-
 import { SealedOpenids1764000000070 } from './migrations/1764000000070-sealed-openids';
 import { ProvinceSettings1764000000610 } from './migrations/1764000000610-province-settings';
 import { PlanEndorsements1764000000630 } from './migrations/1764000000630-plan-endorsements';
+import { Structure1764000000640 } from './migrations/1764000000640-structure';
 
 export const MIGRATIONS = [
   Initial1764000000000,
@@ -30,6 +31,7 @@ export const MIGRATIONS = [
   DropShownTotals1764000000500,
   ProvinceSettings1764000000610,
   PlanEndorsements1764000000630,
+  Structure1764000000640,
 ];
 
 // Schema changes only through migrations, never `synchronize`. No entity list here: each feature

@@ -4,14 +4,8 @@ import type { FastifyReply } from 'fastify';
 import { AuthUser, CurrentUser } from '../common/auth.decorators';
 import { uuidParam as uuid } from '../common/params';
 import { campaignParam } from '../common/params';
-import { XLSX_TYPE } from '../common/workbook';
+import { asXlsxDownload as asDownload, XLSX_TYPE } from '../common/workbook';
 import { ExportsService } from './exports.service';
-
-function asDownload(reply: FastifyReply, name: string): void {
-  reply.header('content-type', XLSX_TYPE);
-  reply.header('content-disposition', `attachment; filename="${name}.xlsx"`);
-  reply.header('cache-control', 'private, no-store');
-}
 
 @ApiTags('exports')
 @ApiBearerAuth()

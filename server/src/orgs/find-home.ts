@@ -4,7 +4,7 @@ import { Home } from './home.entity';
 // every dashboard request and every rating, where a repository find's query building cost more than
 // the lookup itself.
 const HOME_COLUMNS =
-  'id, org_id, org_path, name, kind, member_count, worker_count, membership_mode, ownership, industry, scene_token, created_on';
+  'id, org_id, org_path, name, kind, member_count, worker_count, membership_mode, ownership, industry, scene_token, created_on, deactivated_at';
 
 export async function findHome(db: { query(sql: string, params: unknown[]): Promise<unknown> }, id: string): Promise<Home | null> {
   const [r] = (await db.query(`SELECT ${HOME_COLUMNS} FROM homes WHERE id = ?`, [id])) as Record<string, unknown>[];
@@ -23,5 +23,6 @@ export async function findHome(db: { query(sql: string, params: unknown[]): Prom
     industry: r.industry ?? null,
     sceneToken: r.scene_token,
     createdOn: r.created_on,
+    deactivatedAt: (r.deactivated_at as string | null) ?? null,
   });
 }

@@ -42,4 +42,8 @@ export class Home {
 
   @Column({ name: 'created_on', type: 'varchar', length: 10 })
   createdOn: string;
+
+  /** ISO 8601 UTC when deactivated (hidden from new cycles and QR scans, kept in history); null while active */
+  @Column({ name: 'deactivated_at', type: 'varchar', length: 30, nullable: true })
+  deactivatedAt: string | null;
 }

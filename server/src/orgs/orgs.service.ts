@@ -10,20 +10,7 @@ import { CreateHomeDto, CreateOrgDto } from './dto';
 import { Home } from './home.entity';
 import { confusableWith } from './home-names';
 import { Org } from './org.entity';
-
-const toOrgView = (o: Org): OrgView => ({ id: o.id, parentId: o.parentId, name: o.name, level: o.level });
-const toHomeView = (h: Home): HomeView => ({
-  id: h.id,
-  orgId: h.orgId,
-  name: h.name,
-  kind: h.kind,
-  memberCount: h.memberCount,
-  workerCount: h.workerCount ?? null,
-  membershipMode: h.membershipMode,
-  ownership: h.ownership,
-  industry: h.industry,
-  sceneToken: h.sceneToken,
-});
+import { toHomeView, toOrgView } from './views';
 
 @Injectable()
 export class OrgsService {
@@ -36,6 +23,7 @@ export class OrgsService {
 
   async createOrg(userId: string, dto: CreateOrgDto): Promise<OrgView> {
     const parent = await this.access.orgForAdmin(userId, dto.parentId);
+    if (parent.deactivatedAt) throw new DomainError('STATE_CONFLICT', `「${parent.name}」已停用，不能在其下新建`);
     if (!canNestOrg(parent.level, dto.level)) {
       throw invalid({ level: `不能在${parent.level}级组织下建立${dto.level}级组织` });
     }
@@ -48,6 +36,7 @@ export class OrgsService {
         level: dto.level,
         path: `${parent.path}${id}/`,
         createdOn: chinaDay(this.clock.now()),
+        deactivatedAt: null,
       }),
     );
     return toOrgView(org);
@@ -73,6 +62,7 @@ export class OrgsService {
 
   async createHome(userId: string, dto: CreateHomeDto): Promise<HomeView> {
     const org = await this.access.orgForAdmin(userId, dto.orgId);
+    if (org.deactivatedAt) throw new DomainError('STATE_CONFLICT', `「${org.name}」已停用，不能在其下新建`);
     const name = this.cleanName(dto.name);
     // Members pick their home by name: one that looks like another of the same org would mislead them.
     const siblings = await this.homes.find({ where: { orgId: org.id }, select: { id: true, name: true } });
@@ -98,6 +88,7 @@ export class OrgsService {
         industry: dto.industry ? normalizeText(dto.industry) : null,
         sceneToken: newSceneToken(),
         createdOn: chinaDay(this.clock.now()),
+        deactivatedAt: null,
       }),
     );
     return toHomeView(home);

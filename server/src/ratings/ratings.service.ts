@@ -125,6 +125,8 @@ export class RatingsService {
     // A home outside the campaign's subtree is not part of it: 404, as for an unknown id.
     if (!home || !campaign || !isWithin(home.orgPath, campaign.orgPath)) throw notFound();
     if (mustBeOpen) {
+      // Deactivated: its past results stay, it takes no new ratings.
+      if (home.deactivatedAt) throw new DomainError('HOME_INACTIVE');
       const now = this.clock.now().toISOString();
       if (campaign.status !== 'open' || now < campaign.opensAt || now >= campaign.closesAt) {
         throw new DomainError('CAMPAIGN_NOT_OPEN');

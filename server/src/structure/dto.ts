@@ -1,0 +1,73 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { HOME_KINDS, HomeKind, MEMBERSHIP_MODES, MembershipMode, ORG_LEVELS, OrgLevel, OWNERSHIPS, Ownership } from '@pingjia/shared';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+
+// Edits are partial: what is sent changes, what is left out stays. (PUT, not PATCH: weapp's
+// wx.request has no PATCH.)
+export class UpdateOrgDto {
+  @ApiPropertyOptional({ example: '示范区总工会' })
+  @IsOptional()
+  @IsString()
+  @Length(2, 100)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: ORG_LEVELS })
+  @IsOptional()
+  @IsIn(ORG_LEVELS)
+  level?: OrgLevel;
+}
+
+export class UpdateHomeDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(2, 100)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: HOME_KINDS })
+  @IsOptional()
+  @IsIn(HOME_KINDS)
+  kind?: HomeKind;
+
+  @ApiPropertyOptional({ description: 'members of the union: the base for participation (a cycle keeps the count it opened with)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  memberCount?: number;
+
+  @ApiPropertyOptional({ description: 'workers of the unit; null clears it', nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  workerCount?: number | null;
+
+  @ApiPropertyOptional({ enum: MEMBERSHIP_MODES })
+  @IsOptional()
+  @IsIn(MEMBERSHIP_MODES)
+  membershipMode?: MembershipMode;
+
+  @ApiPropertyOptional({ enum: OWNERSHIPS, nullable: true })
+  @IsOptional()
+  @IsIn(OWNERSHIPS)
+  ownership?: Ownership | null;
+
+  @ApiPropertyOptional({ example: '制造业', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 50)
+  industry?: string | null;
+}
+
+export class MoveDto {
+  @ApiProperty({ description: 'the new parent org (within the caller’s subtree)' })
+  @IsUUID()
+  parentId: string;
+}
+
+export class MergeDto {
+  @ApiProperty({ description: 'the org or home that stays; the other one goes into it' })
+  @IsUUID()
+  intoId: string;
+}
