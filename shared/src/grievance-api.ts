@@ -28,6 +28,8 @@ export interface GrievanceCreated {
   status: GrievanceStatus;
   acceptDueAt: string;
   dueAt: string;
+  /** a deadline falls in a year whose holiday arrangement is not imported yet: counted Mon–Fri (暂定) */
+  deadlineProvisional: boolean;
 }
 
 export interface GrievanceTimelineEvent {
@@ -61,6 +63,8 @@ export interface Grievance {
   escalated: boolean;
   acceptDueAt: string;
   dueAt: string;
+  /** a deadline falls in a year whose holiday arrangement is not imported yet: counted Mon–Fri (暂定) */
+  deadlineProvisional: boolean;
   overdue: boolean;
   extended: boolean;
   reopened: boolean;
@@ -89,6 +93,7 @@ export interface GrievanceTrack {
   status: GrievanceStatus;
   type: GrievanceType;
   dueAt: string;
+  deadlineProvisional: boolean;
   overdue: boolean;
   timeline: GrievanceTimelineEvent[];
 }

@@ -21,3 +21,4 @@ export * from './integrity';
 export * from './province-settings';
 export * from './endorsements';
 export * from './audit';
+export * from './holiday-arrangement';

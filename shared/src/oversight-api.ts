@@ -81,6 +81,8 @@ export interface OrgDashboard {
   tiers: Record<Tier, number>;
   /** the thresholds this cycle's figures use: the province's, frozen when the cycle opened */
   thresholds: Thresholds;
+  /** from 1 November: next year's holiday arrangement is not imported (text: missingArrangementText) */
+  calendarWarning: { year: number } | null;
   league: {
     items: LeagueRow[];
     total: number;

@@ -30,6 +30,7 @@ import { Org } from '../orgs/org.entity';
 import { aggregate, HomeRow, RatingTotalsStore } from '../ratings/rating-totals.store';
 import { CampaignScope } from './campaign-scope';
 import { Clock } from '../common/clock';
+import { CalendarService } from '../grievances/calendar.service';
 import { campaignSettings } from '../settings/province-settings.store';
 import { GrievanceFigures } from './grievance-figures';
 import { homeRowFigures, toFigures } from './league-figures';
@@ -88,6 +89,7 @@ export class OrgDashboardService {
     private readonly scope: CampaignScope,
     private readonly grievanceFigures: GrievanceFigures,
     private readonly clock: Clock,
+    private readonly calendar: CalendarService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.subtrees = new ResponseCache(config.dashboardCacheMs, 100);
@@ -95,9 +97,10 @@ export class OrgDashboardService {
 
   async dashboard(userId: string, orgId: string, campaignId: string | undefined, q: LeagueQuery): Promise<OrgDashboard> {
     const { org, campaign, path, cid, open } = await this.resolve(userId, orgId, campaignId);
-    const [sub, league] = await Promise.all([
+    const [sub, league, missingYear] = await Promise.all([
       this.subtree(path, cid, open, campaign),
       q.level === 'children' ? this.childrenLeague(path, cid, open, q, campaignSettings(campaign).thresholds) : null,
+      this.calendar.missingYear(org.path),
     ]);
     const { summary, previous, low, lost, grievances } = sub;
     return {
@@ -107,6 +110,7 @@ export class OrgDashboardService {
       totals: summary.totals,
       tiers: summary.tiers,
       thresholds: sub.t,
+      calendarWarning: missingYear === null ? null : { year: missingYear },
       league: {
         ...(league ?? this.homeLeague(sub, q)),
         page: q.paging.page,

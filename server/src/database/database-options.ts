@@ -16,6 +16,7 @@ import { SealedOpenids1764000000070 } from './migrations/1764000000070-sealed-op
 import { ProvinceSettings1764000000610 } from './migrations/1764000000610-province-settings';
 import { PlanEndorsements1764000000630 } from './migrations/1764000000630-plan-endorsements';
 import { Structure1764000000640 } from './migrations/1764000000640-structure';
+import { CalendarYears1764000000650 } from './migrations/1764000000650-calendar-years';
 
 export const MIGRATIONS = [
   Initial1764000000000,
@@ -32,6 +33,7 @@ export const MIGRATIONS = [
   ProvinceSettings1764000000610,
   PlanEndorsements1764000000630,
   Structure1764000000640,
+  CalendarYears1764000000650,
 ];
 
 // Schema changes only through migrations, never `synchronize`. No entity list here: each feature

@@ -1,10 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { CalendarDay } from '@pingjia/shared';
+import type { CalendarDay, CalendarYears } from '@pingjia/shared';
 import { AuthUser, CurrentUser } from '../common/auth.decorators';
 import { uuidParam as uuid } from '../common/params';
 import { CalendarService } from './calendar.service';
-import { CalendarDayDto, CalendarRangeQuery } from './dto';
+import { CalendarDayDto, CalendarRangeQuery, ImportArrangementDto } from './dto';
 
 // The working-day calendar behind grievance time limits: the national holiday list (read-only) and each
 // province's own entries, set by that province's admins.
@@ -35,5 +35,22 @@ export class CalendarController {
   @HttpCode(204)
   remove(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Param('day') day: string): Promise<void> {
     return this.calendar.remove(user.id, id, day);
+  }
+
+  /** Last, this and next year for the org's province: where each year's holidays come from, and the warning. */
+  @Get('orgs/:id/calendar/years')
+  years(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<CalendarYears> {
+    return this.calendar.yearsFor(user.id, id);
+  }
+
+  /** The province's admins: import a year's official arrangement (replaces the province's entries of that year). */
+  @Put('orgs/:id/calendar/years/:year')
+  importYear(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Param('year', ParseIntPipe) year: number,
+    @Body() dto: ImportArrangementDto,
+  ): Promise<CalendarYears> {
+    return this.calendar.importYear(user.id, id, year, dto.days);
   }
 }

@@ -1,7 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { addCalendarDays, CalendarDay, CalendarDayKind, isCalendarDay, isWeekday, IsWorkday, normalizeText } from '@pingjia/shared';
-import { Between, Repository } from 'typeorm';
+import {
+  addCalendarDays,
+  areDeadlinesProvisional,
+  ArrangementDay,
+  arrangementProblems,
+  CalendarDay,
+  CalendarDayKind,
+  CalendarYears,
+  chinaDay,
+  isCalendarDay,
+  isWeekday,
+  IsWorkday,
+  missingArrangementYear,
+  normalizeText,
+} from '@pingjia/shared';
+import { Between, In, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { DomainError, invalid } from '../common/domain-error';
@@ -10,11 +24,15 @@ import { AccessPolicy } from '../orgs/access-policy';
 import { Org } from '../orgs/org.entity';
 import { provinceOf } from '../orgs/org-paths';
 import { CalendarDayRow } from './calendar-day.entity';
+import { CalendarYearRow } from './calendar-year.entity';
 
 // chinese-days: the State Council's holiday and make-up working-day schedule, kept up to date by its
 // maintainers (2004 to the latest published year). Days it does not list follow Monday–Friday.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const LIST = require('chinese-days/dist/chinese-days.json') as { holidays: Record<string, string>; workdays: Record<string, string> };
+
+/** The years the bundled list covers (each has its New Year holiday). */
+const LISTED_YEARS: ReadonlySet<number> = new Set(Object.keys(LIST.holidays).map((d) => Number(d.slice(0, 4))));
 
 export function listedKind(day: string): CalendarDayKind | null {
   if (Object.prototype.hasOwnProperty.call(LIST.workdays, day)) return 'workday';
@@ -38,6 +56,7 @@ const MAX_RANGE_DAYS = 366;
 export class CalendarService {
   constructor(
     @InjectRepository(CalendarDayRow) private readonly rows: Repository<CalendarDayRow>,
+    @InjectRepository(CalendarYearRow) private readonly years: Repository<CalendarYearRow>,
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
     private readonly tx: Transactions,
@@ -48,6 +67,91 @@ export class CalendarService {
   async lookup(orgPath: string): Promise<IsWorkday> {
     const rows = await this.rows.find({ where: { provinceId: provinceOf(orgPath) } });
     return workdayLookup(new Map(rows.map((r) => [r.day, r.kind])));
+  }
+
+  /** The years whose holidays are known for the province of this path: the bundled list's and its imports. */
+  async knownYears(orgPath: string): Promise<ReadonlySet<number>> {
+    const imported = await this.years.find({ where: { provinceId: provinceOf(orgPath) }, select: { year: true } });
+    return new Set([...LISTED_YEARS, ...imported.map((r) => r.year)]);
+  }
+
+  /** For grievances of any provinces: whether each one's deadlines are provisional (areDeadlinesProvisional). */
+  async provisional(orgPaths: string[]): Promise<(g: { orgPath: string; status: string; acceptDueAt: string; dueAt: string }) => boolean> {
+    const provinces = [...new Set(orgPaths.map(provinceOf))];
+    const rows = provinces.length
+      ? await this.years.find({ where: { provinceId: In(provinces) }, select: { provinceId: true, year: true } })
+      : [];
+    const known = new Map(provinces.map((p) => [p, new Set(LISTED_YEARS)]));
+    for (const r of rows) known.get(r.provinceId)?.add(r.year);
+    return (g) => areDeadlinesProvisional(g, known.get(provinceOf(g.orgPath)) ?? LISTED_YEARS);
+  }
+
+  /** The year a federation dashboard warns about (from 1 November: next year not imported), or null. */
+  async missingYear(orgPath: string): Promise<number | null> {
+    return missingArrangementYear(chinaDay(this.clock.now()), await this.knownYears(orgPath));
+  }
+
+  /** Last year to next year, each with where its holidays come from; for any admin in the province. */
+  async yearsFor(userId: string, orgId: string): Promise<CalendarYears> {
+    const org = await this.access.orgForAdmin(userId, orgId);
+    const provinceId = provinceOf(org.path);
+    const imported = new Map((await this.years.find({ where: { provinceId } })).map((r) => [r.year, r]));
+    const now = Number(chinaDay(this.clock.now()).slice(0, 4));
+    const items = [now - 1, now, now + 1].map((year) => {
+      const own = imported.get(year);
+      const count = (kind: CalendarDayKind) =>
+        Object.entries(kind === 'holiday' ? LIST.holidays : LIST.workdays).filter(([d]) => d.startsWith(`${year}-`)).length;
+      if (own) return { year, source: 'import' as const, importedAt: own.importedAt, holidays: own.holidays, workdays: own.workdays };
+      if (LISTED_YEARS.has(year))
+        return { year, source: 'list' as const, importedAt: null, holidays: count('holiday'), workdays: count('workday') };
+      return { year, source: null, importedAt: null, holidays: 0, workdays: 0 };
+    });
+    const editable = org.level === 'province' && (await this.access.administers(userId, org.path));
+    return { provinceId, items, missingYear: await this.missingYear(org.path), editable };
+  }
+
+  /**
+   * A province's admins import a year's official arrangement: it replaces the province's entries of that
+   * year (single-day entries made before included) and makes the year known. Audited with its counts.
+   */
+  async importYear(userId: string, provinceId: string, year: number, raw: ArrangementDay[]): Promise<CalendarYears> {
+    const province = await this.provinceForAdmin(userId, provinceId);
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw invalid({ year: '年份无效' });
+    const problems = arrangementProblems(year, raw);
+    if (Object.keys(problems).length) throw invalid(problems);
+    const days = raw.map((d) => ({ day: d.day, kind: d.kind, note: d.note ? normalizeText(d.note) || null : null }));
+    const holidays = days.filter((d) => d.kind === 'holiday').length;
+    const at = this.clock.now().toISOString();
+    await this.tx.run(async (m) => {
+      const range = { provinceId: province.id, day: Between(`${year}-01-01`, `${year}-12-31`) };
+      const replaced = await m.count(CalendarDayRow, { where: range });
+      const before = await m.findOne(CalendarYearRow, { where: { provinceId: province.id, year } });
+      await m.delete(CalendarDayRow, range);
+      await m.insert(
+        CalendarDayRow,
+        days.map((d) => ({ provinceId: province.id, ...d, updatedAt: at, updatedBy: userId })),
+      );
+      await m.save(CalendarYearRow, {
+        provinceId: province.id,
+        year,
+        holidays,
+        workdays: days.length - holidays,
+        importedAt: at,
+        importedBy: userId,
+      });
+      await this.audit.record(
+        {
+          actorUserId: userId,
+          scopePath: province.path,
+          action: 'calendar.import',
+          targetType: 'org',
+          targetId: province.id,
+          detail: { year, holidays, workdays: days.length - holidays, replaced, reimport: !!before },
+        },
+        m,
+      );
+    });
+    return this.yearsFor(userId, province.id);
   }
 
   /** Days from..to: the national calendar, with a province's own entries when provinceId is given. */

@@ -1,4 +1,4 @@
-import { addWorkingDays } from '@pingjia/shared';
+import { addWorkingDays, endOfChinaDay, isProvisionalDeadline } from '@pingjia/shared';
 import { provinceOf } from '../orgs/org-paths';
 import { CalendarService, listedKind, workdayLookup } from './calendar.service';
 
@@ -35,7 +35,14 @@ describe('the working-day calendar', () => {
     expect(sut('2026-10-09')).toBe(false);
     expect(sut('2026-10-03')).toBe(true);
     expect(sut('2027-01-01')).toBe(false);
-    expect(workdayLookup(new Map())('2027-01-01')).toBe(true); // a Friday, before the 2027 list exists
+  });
+
+  it('has no bundled list for 2027: without an import, a deadline there is provisional, never a silent Mon–Fri', () => {
+    expect(listedKind('2027-01-01')).toBeNull();
+    const known = new Set([2025, 2026]);
+    expect(isProvisionalDeadline(endOfChinaDay('2026-12-31'), known)).toBe(false);
+    expect(isProvisionalDeadline(endOfChinaDay('2027-01-04'), known)).toBe(true);
+    expect(isProvisionalDeadline(endOfChinaDay('2027-01-04'), new Set([2026, 2027]))).toBe(false);
   });
 });
 
@@ -50,7 +57,7 @@ describe('calendars per province', () => {
       { provinceId: 'hubei', day: '2026-10-12', kind: 'holiday' as const },
     ];
     const rows = { find: async ({ where }: { where: { provinceId: string } }) => entries.filter((e) => e.provinceId === where.provinceId) };
-    const sut = new CalendarService(rows as never, null as never, null as never, null as never, null as never);
+    const sut = new CalendarService(rows as never, null as never, null as never, null as never, null as never, null as never);
     const anhui = await sut.lookup('/anhui/hefei/home-1/');
     expect([anhui('2026-10-09'), anhui('2026-10-12')]).toEqual([false, true]);
     const hubei = await sut.lookup('/hubei/wuhan/home-2/');

@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  ARRANGEMENT_MAX_DAYS,
+  ArrangementDay,
   CalendarDayKind,
   GRIEVANCE_ACTIONS,
   GRIEVANCE_CONTENT_MAX,
@@ -15,7 +17,7 @@ import {
   GrievanceTopic,
   GrievanceType,
 } from '@pingjia/shared';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 
 // Text limits are checked again after normalisation (shared rules); these only bound the body.
 export class CreateGrievanceDto {
@@ -115,6 +117,16 @@ export class CalendarDayDto {
   @IsString()
   @MaxLength(100)
   note?: string;
+}
+
+export class ImportArrangementDto {
+  @ApiProperty({
+    description: '该年的放假日（holiday）与调休上班日（workday，须为周六或周日），每天一行',
+    example: [{ day: '2027-01-01', kind: 'holiday', note: '元旦' }],
+  })
+  @IsArray()
+  @ArrayMaxSize(ARRANGEMENT_MAX_DAYS)
+  days: ArrangementDay[];
 }
 
 export class CalendarRangeQuery {

@@ -184,13 +184,20 @@ export class GrievanceHandlingService {
   }
 
   private async view(g: Grievance, viewer: Viewer, rel: Relation): Promise<GrievanceView> {
-    const [names, events] = await Promise.all([this.store.homeNames([g.homeId]), this.store.timeline(g.id)]);
-    return grievanceView(g, names.get(g.homeId) ?? '', rel, events, this.clock.now());
+    const [names, events, provisional] = await Promise.all([
+      this.store.homeNames([g.homeId]),
+      this.store.timeline(g.id),
+      this.calendar.provisional([g.orgPath]),
+    ]);
+    return grievanceView(g, names.get(g.homeId) ?? '', rel, events, this.clock.now(), provisional(g));
   }
 
   private async summaries(rows: Grievance[], viewer: Viewer) {
-    const names = await this.store.homeNames(rows.map((g) => g.homeId));
+    const [names, provisional] = await Promise.all([
+      this.store.homeNames(rows.map((g) => g.homeId)),
+      this.calendar.provisional(rows.map((g) => g.orgPath)),
+    ]);
     const now = this.clock.now();
-    return rows.map((g) => summaryView(g, names.get(g.homeId) ?? '', this.grievanceAccess.relation(viewer, g), now));
+    return rows.map((g) => summaryView(g, names.get(g.homeId) ?? '', this.grievanceAccess.relation(viewer, g), now, provisional(g)));
   }
 }

@@ -85,6 +85,7 @@ export class GrievanceReportsService {
     const contentStatus = await this.moderation.check(userId, content);
     const user = await this.users.findOne({ where: { id: userId }, select: { id: true, openid: true, displayName: true } });
     const isWorkday = await this.calendar.lookup(home.orgPath);
+    const provisional = await this.calendar.provisional([home.orgPath]);
 
     const created = await this.tx.run(async (m) => {
       if (idem) {
@@ -131,7 +132,13 @@ export class GrievanceReportsService {
       await m.insert(Grievance, g);
       await this.store.insertEvent(m, g.id, 1, { kind: 'submitted', actorRole: 'reporter' }, at);
       if (dto.subscribe && user?.openid) await this.notifier.subscribe(m, g.id, user.openid, now);
-      const answer: StoredAnswer = { id: g.id, status: g.status, acceptDueAt: g.acceptDueAt, dueAt: g.dueAt };
+      const answer: StoredAnswer = {
+        id: g.id,
+        status: g.status,
+        acceptDueAt: g.acceptDueAt,
+        dueAt: g.dueAt,
+        deadlineProvisional: provisional(g),
+      };
       if (idem) {
         // Only a record past the retry window goes: a fresh one (a concurrent twin) makes this insert
         // fail as a duplicate, and the retried transaction then replays the twin's answer.
@@ -190,7 +197,8 @@ export class GrievanceReportsService {
     if (!isTrackingCode(normalized)) throw notFound();
     const g = await this.store.grievances.findOne({ where: { trackingHash: sha256(normalized) } });
     if (!g) throw notFound();
-    return trackView(g, await this.store.timeline(g.id), this.clock.now());
+    const provisional = await this.calendar.provisional([g.orgPath]);
+    return trackView(g, await this.store.timeline(g.id), this.clock.now(), provisional(g));
   }
 
   private since(): string {

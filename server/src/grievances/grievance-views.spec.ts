@@ -66,22 +66,22 @@ const now = new Date('2026-10-09T00:00:00.000Z');
 
 describe('grievance views', () => {
   it("shows handlers only the day of the worker's own steps on an anonymous grievance", () => {
-    const sut = grievanceView(grievance(), '甲厂工会', chair, events, now);
+    const sut = grievanceView(grievance(), '甲厂工会', chair, events, now, false);
     expect(sut.timeline[0]).toMatchObject({ kind: 'submitted', at: null, on: '2026-09-30' });
     expect(sut.timeline[1].at).toBe('2026-09-30T07:03:00.000Z');
     expect(sut.reporter).toBeNull();
-    expect(grievanceView(grievance(), '甲厂工会', reporter, events, now).timeline[0].at).toBe('2026-09-30T07:03:00.000Z');
+    expect(grievanceView(grievance(), '甲厂工会', reporter, events, now, false).timeline[0].at).toBe('2026-09-30T07:03:00.000Z');
   });
 
   it('shows a named reporter to the handler, and nobody to a reader who is neither', () => {
     const named = grievance({ anonymous: false, reporterName: '张三', contact: '13800138000' });
-    expect(summaryView(named, '甲厂工会', chair, now).reporter).toEqual({ name: '张三', contact: '13800138000' });
-    expect(summaryView(named, '甲厂工会', { reporter: false, handles: false, actsAs: null }, now).reporter).toBeNull();
+    expect(summaryView(named, '甲厂工会', chair, now, false).reporter).toEqual({ name: '张三', contact: '13800138000' });
+    expect(summaryView(named, '甲厂工会', { reporter: false, handles: false, actsAs: null }, now, false).reporter).toBeNull();
   });
 
   it('gives the public only status, due date and a timeline with the extension reason', () => {
-    const sut = trackView(grievance({ anonymous: false, reporterName: '张三', contact: '13800138000' }), events, now);
-    expect(Object.keys(sut).sort()).toEqual(['dueAt', 'overdue', 'status', 'timeline', 'type']);
+    const sut = trackView(grievance({ anonymous: false, reporterName: '张三', contact: '13800138000' }), events, now, false);
+    expect(Object.keys(sut).sort()).toEqual(['deadlineProvisional', 'dueAt', 'overdue', 'status', 'timeline', 'type']);
     expect(sut.timeline.map((e) => e.message)).toEqual([null, null, '需要调查取证', null]);
     expect(sut.timeline[2].days).toBe(5);
     const text = JSON.stringify(sut);
@@ -89,13 +89,14 @@ describe('grievance views', () => {
   });
 
   it('marks a grievance overdue past its last limit until it is completed', () => {
-    expect(summaryView(grievance(), 'x', chair, new Date('2026-10-23T16:00:00.000Z')).overdue).toBe(true);
+    expect(summaryView(grievance(), 'x', chair, new Date('2026-10-23T16:00:00.000Z'), false).overdue).toBe(true);
     expect(
       summaryView(
         grievance({ completedAt: '2026-10-20T00:00:00.000Z', status: 'resolved' }),
         'x',
         chair,
         new Date('2026-10-24T00:00:00.000Z'),
+        false,
       ).overdue,
     ).toBe(false);
   });

@@ -43,7 +43,8 @@ function timelineView(events: GrievanceEventRow[], o: TimelineOptions): Grievanc
   });
 }
 
-export function summaryView(g: Grievance, homeName: string, rel: Relation, now: Date): GrievanceSummary {
+/** `provisional`: a deadline falls in a year whose holidays are not known (CalendarService.provisional). */
+export function summaryView(g: Grievance, homeName: string, rel: Relation, now: Date, provisional: boolean): GrievanceSummary {
   const reporterVisible = !g.anonymous && (rel.handles || rel.reporter);
   return {
     id: g.id,
@@ -59,6 +60,7 @@ export function summaryView(g: Grievance, homeName: string, rel: Relation, now: 
     escalated: g.escalated,
     acceptDueAt: g.acceptDueAt,
     dueAt: g.dueAt,
+    deadlineProvisional: provisional,
     overdue: isOverdue(g, now),
     extended: g.extended,
     reopened: g.reopened,
@@ -69,18 +71,26 @@ export function summaryView(g: Grievance, homeName: string, rel: Relation, now: 
   };
 }
 
-export function grievanceView(g: Grievance, homeName: string, rel: Relation, events: GrievanceEventRow[], now: Date): GrievanceView {
+export function grievanceView(
+  g: Grievance,
+  homeName: string,
+  rel: Relation,
+  events: GrievanceEventRow[],
+  now: Date,
+  provisional: boolean,
+): GrievanceView {
   return {
-    ...summaryView(g, homeName, rel, now),
+    ...summaryView(g, homeName, rel, now, provisional),
     timeline: timelineView(events, { hideReporterTimes: g.anonymous && !rel.reporter, publicOnly: false }),
   };
 }
 
-export function trackView(g: Grievance, events: GrievanceEventRow[], now: Date): GrievanceTrack {
+export function trackView(g: Grievance, events: GrievanceEventRow[], now: Date, provisional: boolean): GrievanceTrack {
   return {
     status: g.status,
     type: g.type,
     dueAt: g.dueAt,
+    deadlineProvisional: provisional,
     overdue: isOverdue(g, now),
     timeline: timelineView(events, { hideReporterTimes: false, publicOnly: true }),
   };

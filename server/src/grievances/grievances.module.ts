@@ -5,6 +5,7 @@ import { ModerationModule } from '../moderation/moderation.module';
 import { OrgsModule } from '../orgs/orgs.module';
 import { WechatModule } from '../wechat/wechat.module';
 import { CalendarDayRow } from './calendar-day.entity';
+import { CalendarYearRow } from './calendar-year.entity';
 import { CalendarController } from './calendar.controller';
 import { CalendarService } from './calendar.service';
 import { GrievanceSubscription, OutboxMessage } from './delivery.entity';
@@ -24,7 +25,15 @@ import { ReporterRekey } from './reporter-rekey';
 // feedback, notifications and figures. GrievanceStatsService is for other modules (dashboards).
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Grievance, GrievanceEventRow, GrievanceSubscription, OutboxMessage, IdempotencyKey, CalendarDayRow]),
+    TypeOrmModule.forFeature([
+      Grievance,
+      GrievanceEventRow,
+      GrievanceSubscription,
+      OutboxMessage,
+      IdempotencyKey,
+      CalendarDayRow,
+      CalendarYearRow,
+    ]),
     OrgsModule,
     AuditModule,
     WechatModule,
