@@ -35,7 +35,7 @@ describe('filing a grievance', () => {
     for (const type of GRIEVANCE_TYPES) {
       const res = await f.file(w.worker, complaint(w.homeA.id, { type }));
       expect(res.status).toBe(201);
-      expect(Object.keys(res.body).sort()).toEqual(['acceptDueAt', 'dueAt', 'id', 'status', 'trackingCode']);
+      expect(Object.keys(res.body).sort()).toEqual(['acceptDueAt', 'deadlineProvisional', 'dueAt', 'id', 'status', 'trackingCode']);
       expect(isTrackingCode(res.body.trackingCode)).toBe(true);
       expect(res.body.status).toBe('submitted');
       expect(res.body.dueAt > res.body.acceptDueAt).toBe(true);
@@ -362,7 +362,7 @@ describe('handling', () => {
         .join('-')}`,
     );
     expect(track.status).toBe(200);
-    expect(Object.keys(track.body).sort()).toEqual(['dueAt', 'overdue', 'status', 'timeline', 'type']);
+    expect(Object.keys(track.body).sort()).toEqual(['deadlineProvisional', 'dueAt', 'overdue', 'status', 'timeline', 'type']);
     expect(track.body.status).toBe('closed');
     expect(track.body.timeline.map((e: any) => e.kind)).toEqual(['submitted', 'accepted', 'replied', 'resolved', 'feedback', 'closed']);
     expect(track.text).not.toContain('已联系企业人事部门');
