@@ -5,6 +5,7 @@ import { from, mergeMap, Observable } from 'rxjs';
 import { Repository } from 'typeorm';
 import { Campaign } from '../campaigns/campaign.entity';
 import { AUDITED, AuditedOptions } from '../common/audited';
+import { REPLAYED } from '../common/idempotency';
 import type { AuthUser } from '../common/auth.decorators';
 import { Home } from '../orgs/home.entity';
 import { Org } from '../orgs/org.entity';
@@ -28,11 +29,12 @@ export class AuditInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const options = this.reflector.get<AuditedOptions | undefined>(AUDITED, context.getHandler());
     if (!options) return next.handle();
-    const req = context.switchToHttp().getRequest<{ user?: AuthUser; params?: Record<string, string> }>();
+    const req = context.switchToHttp().getRequest<{ user?: AuthUser; params?: Record<string, string>; [REPLAYED]?: boolean }>();
     return next.handle().pipe(
       mergeMap((result) =>
         from(
-          this.write(options, req.user?.id, req.params?.id, result)
+          // A replayed answer (Idempotency-Key) did nothing new: its first request was audited.
+          (req[REPLAYED] ? Promise.resolve() : this.write(options, req.user?.id, req.params?.id, result))
             .catch((e) => this.logger.error(`audit write failed for ${options.action}: ${(e as Error).message}`))
             .then(() => result),
         ),

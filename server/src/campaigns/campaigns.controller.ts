@@ -7,6 +7,7 @@ import { uuidParam as uuid } from '../common/params';
 import { CampaignsService } from './campaigns.service';
 import { CreateCampaignDto } from './dto';
 import { Audited } from '../common/audited';
+import { Idempotent } from '../common/idempotency';
 
 @ApiTags('campaigns')
 @ApiBearerAuth()
@@ -15,6 +16,7 @@ export class CampaignsController {
   constructor(private readonly campaigns: CampaignsService) {}
 
   @Post()
+  @Idempotent('campaigns.create')
   @Audited({ action: 'campaign.create', target: 'campaign', idFrom: 'result' })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateCampaignDto): Promise<Campaign> {
     return this.campaigns.create(user.id, dto);

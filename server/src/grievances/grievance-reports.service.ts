@@ -27,13 +27,12 @@ import { Grievance } from './grievance.entity';
 import { GrievanceNotifier } from './grievance-notifier';
 import { GrievanceStore } from './grievance-store';
 import { trackView } from './grievance-views';
-import { IdempotencyKey } from './idempotency-key.entity';
-import { canonicalJson, newTrackingCode, sha256 } from './keys';
+import { IdempotencyKey } from '../common/idempotency-key.entity';
+import { canonicalJson, IDEMPOTENCY_KEY, IDEMPOTENCY_TTL_MS, sha256 } from '../common/idempotency';
+import { newTrackingCode } from './keys';
 
 const SCOPE = 'grievances.create';
 /** how long a retried submission gets the first answer back */
-const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
 
 type StoredAnswer = Omit<GrievanceCreated, 'trackingCode'>;
 

@@ -18,7 +18,7 @@ import { GrievanceStore } from './grievance-store';
 import { GrievanceSweeper } from './grievance-sweeper';
 import { Grievance, GrievanceEventRow } from './grievance.entity';
 import { GrievancesController } from './grievances.controller';
-import { IdempotencyKey } from './idempotency-key.entity';
+import { IdempotencyKey } from '../common/idempotency-key.entity';
 import { ReporterRekey } from './reporter-rekey';
 
 // Grievances (维权诉求): reporting, routing, time limits on China's working-day calendar, handling,

@@ -1,6 +1,7 @@
 import { isTrackingCode } from '@pingjia/shared';
 import { raterKey } from '../ratings/rater-key';
-import { canonicalJson, GrievanceKeys, newTrackingCode } from './keys';
+import { canonicalJson } from '../common/idempotency';
+import { GrievanceKeys, newTrackingCode } from './keys';
 
 describe(GrievanceKeys.name, () => {
   const secret = 'a-server-secret-of-at-least-32-characters';

@@ -1,5 +1,5 @@
 import { TRACKING_CODE_ALPHABET, TRACKING_CODE_LENGTH } from '@pingjia/shared';
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 
 // Keys derived from the server's rater-key secret, each for one purpose only (domain separation):
 // a reporter key from one can never equal a rater key, nor a tracking code.
@@ -84,18 +84,4 @@ function toCode(bytes: Buffer): string {
   let out = '';
   for (let i = 0; i < TRACKING_CODE_LENGTH; i++) out += TRACKING_CODE_ALPHABET[bytes[i] & 31];
   return out;
-}
-
-export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
-
-/** JSON with sorted keys, so the same request always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }

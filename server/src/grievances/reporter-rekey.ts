@@ -67,6 +67,7 @@ export class ReporterRekey implements OnApplicationBootstrap {
       }[];
       for (const r of plain) await this.dataSource.query(`UPDATE ${t} SET openid = ? WHERE id = ?`, [keys.seal(r.openid), r.id]);
     }
-    await this.dataSource.query('DELETE FROM idempotency_keys WHERE caller_key NOT LIKE ?', [like]);
+    // Only grievance records: the staff pages' keep theirs under other scopes (common/idempotency.ts).
+    await this.dataSource.query("DELETE FROM idempotency_keys WHERE scope = 'grievances.create' AND caller_key NOT LIKE ?", [like]);
   }
 }

@@ -6,6 +6,7 @@ import { CreateHomeDto, CreateOrgDto } from './dto';
 import { OrgsService } from './orgs.service';
 import { uuidParam as uuid } from '../common/params';
 import { Audited } from '../common/audited';
+import { Idempotent } from '../common/idempotency';
 
 @ApiTags('orgs')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ export class OrgsController {
   constructor(private readonly orgs: OrgsService) {}
 
   @Post('orgs')
+  @Idempotent('orgs.create')
   @Audited({ action: 'org.create', target: 'org', idFrom: 'result', detail: (o) => ({ level: o.level }) })
   createOrg(@CurrentUser() user: AuthUser, @Body() dto: CreateOrgDto): Promise<Org> {
     return this.orgs.createOrg(user.id, dto);
@@ -30,6 +32,7 @@ export class OrgsController {
   }
 
   @Post('homes')
+  @Idempotent('homes.create')
   @Audited({ action: 'home.create', target: 'home', idFrom: 'result', detail: (h) => ({ kind: h.kind, memberCount: h.memberCount }) })
   createHome(@CurrentUser() user: AuthUser, @Body() dto: CreateHomeDto): Promise<Home> {
     return this.orgs.createHome(user.id, dto);

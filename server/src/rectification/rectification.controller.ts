@@ -5,6 +5,7 @@ import { AuthUser, CurrentUser, Public } from '../common/auth.decorators';
 import { uuidParam as uuid } from '../common/params';
 import { RectificationDto } from './dto';
 import { RectificationService } from './rectification.service';
+import { Idempotent } from '../common/idempotency';
 
 @ApiTags('rectification')
 @ApiBearerAuth()
@@ -19,6 +20,7 @@ export class RectificationController {
 
   /** `{ plan }` posts or revises the plan; `{ progress }` adds a progress report. 409 before the cycle closes or after sign-off. */
   @Post('campaigns/:cid/homes/:hid/rectification')
+  @Idempotent('rectification.post')
   @HttpCode(200)
   post(
     @CurrentUser() user: AuthUser,

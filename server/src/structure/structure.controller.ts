@@ -5,6 +5,7 @@ import { AuthUser, CurrentUser } from '../common/auth.decorators';
 import { uuidParam as uuid } from '../common/params';
 import { MergeDto, MoveDto, UpdateHomeDto, UpdateOrgDto } from './dto';
 import { StructureService } from './structure.service';
+import { Idempotent } from '../common/idempotency';
 
 // Each change is audited by the service, inside its own transaction.
 @ApiTags('orgs')
@@ -60,12 +61,14 @@ export class StructureController {
   }
 
   @Post('orgs/:id/merge')
+  @Idempotent('orgs.merge')
   @HttpCode(200)
   mergeOrg(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() dto: MergeDto): Promise<Org> {
     return this.structure.mergeOrg(user.id, id, dto);
   }
 
   @Post('homes/:id/merge')
+  @Idempotent('homes.merge')
   @HttpCode(200)
   mergeHome(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() dto: MergeDto): Promise<Home> {
     return this.structure.mergeHome(user.id, id, dto);

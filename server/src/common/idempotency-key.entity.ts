@@ -1,7 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-// A request's Idempotency-Key, per caller (a keyed hash, never a user id), so a retried submission
-// answers with the first result, across restarts and instances.
+// A request's Idempotency-Key, per caller, so a retried submission answers with the first result,
+// across restarts and instances. Grievances (keyed hash callers, never a user id: grievances/) and the
+// staff pages' creates (common/idempotency.ts) keep theirs here, each under its own scope.
 @Entity('idempotency_keys')
 export class IdempotencyKey {
   @PrimaryColumn({ type: 'varchar', length: 36 })

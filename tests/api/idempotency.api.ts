@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import { api, admin, uniq } from './fixtures';
+
+// No accidental duplicates (issue 17 item 6): a staff create sent twice with one Idempotency-Key — a
+// double click, a retry after a lost answer — creates one thing and answers both with it.
+const key = () => `k-${randomBytes(12).toString('hex')}`;
+
+async function cityNamed(token: string, parentId: string, name: string, idempotencyKey?: string) {
+  return api().post('/api/orgs', {
+    token,
+    body: { parentId, name, level: 'city' },
+    headers: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {},
+  });
+}
+
+const childrenNamed = async (token: string, orgId: string, name: string) =>
+  ((await api().get(`/api/orgs/${orgId}/children`, { token })).body.items as Array<{ name: string; id: string }>).filter(
+    (i) => i.name === name,
+  );
+
+describe('idempotent creates', () => {
+  let token: string;
+  let provinceId: string;
+  beforeAll(async () => ({ token, provinceId } = await admin()));
+
+  it('creates one union for two identical requests sent at once with the same key, audited once', async () => {
+    const name = uniq('双击市');
+    const k = key();
+    const [a, b] = await Promise.all([cityNamed(token, provinceId, name, k), cityNamed(token, provinceId, name, k)]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(b.body.id).toBe(a.body.id);
+    expect(await childrenNamed(token, provinceId, name)).toHaveLength(1);
+    // …and a retry long after answers the same.
+    expect((await cityNamed(token, provinceId, name, k)).body.id).toBe(a.body.id);
+    const audit = await api().get(`/api/orgs/${a.body.id}/audit?action=org.create`, { token });
+    expect(audit.body.items.filter((e: { target: { id: string } }) => e.target.id === a.body.id)).toHaveLength(1);
+  });
+
+  it('creates two without a key (the control: the check above can see a duplicate)', async () => {
+    const name = uniq('无键市');
+    await Promise.all([cityNamed(token, provinceId, name), cityNamed(token, provinceId, name)]);
+    expect(await childrenNamed(token, provinceId, name)).toHaveLength(2);
+  });
+
+  it('creates one home for five concurrent requests with one key', async () => {
+    const city = await cityNamed(token, provinceId, uniq('并发市'));
+    const k = key();
+    const body = { orgId: city.body.id, name: uniq('并发厂工会'), kind: 'enterprise', memberCount: 12, membershipMode: 'open' };
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => api().post('/api/homes', { token, body, headers: { 'idempotency-key': k } })),
+    );
+    expect(answers.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
+    expect(new Set(answers.map((r) => r.body.id)).size).toBe(1);
+    expect(await childrenNamed(token, city.body.id, body.name)).toHaveLength(1);
+  });
+
+  it('refuses the same key with a different request (422), and frees a key whose request failed', async () => {
+    const k = key();
+    const first = await cityNamed(token, provinceId, uniq('甲市'), k);
+    expect(first.status).toBe(201);
+    const other = await cityNamed(token, provinceId, uniq('乙市'), k);
+    expect(other.status).toBe(422);
+    expect(other.body.code).toBe('IDEMPOTENCY_MISMATCH');
+
+    const k2 = key();
+    const bad = await api().post('/api/orgs', {
+      token,
+      body: { parentId: provinceId, name: uniq('丙市'), level: 'province' },
+      headers: { 'idempotency-key': k2 },
+    });
+    expect(bad.status).toBe(400);
+    const fixed = await cityNamed(token, provinceId, uniq('丙市'), k2);
+    expect(fixed.status).toBe(201);
+  });
+
+  it('refuses a malformed key with 400 and creates nothing', async () => {
+    const name = uniq('坏键市');
+    const res = await cityNamed(token, provinceId, name, 'short');
+    expect(res.status).toBe(400);
+    expect(res.body.fields).toHaveProperty('Idempotency-Key');
+    expect(await childrenNamed(token, provinceId, name)).toHaveLength(0);
+  });
+});
