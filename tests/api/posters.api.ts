@@ -72,7 +72,8 @@ describe('A4 posters as PDF', () => {
     // The font is embedded as a subset: kilobytes, not the 5 MB font file.
     expect(pdf.bytes.length).toBeLessThan(300_000);
     const text = (await pdfText(pdf.bytes)).replace(/\s+/g, '');
-    for (const part of [home.name, '会员评家', '微信扫一扫', '进入本职工之家的评议页', '隐私承诺', '看不到谁评了什么']) expect(text).toContain(part);
+    for (const part of [home.name, '会员评家', '微信扫一扫', '进入本职工之家的评议页', '隐私承诺', '看不到谁评了什么'])
+      expect(text).toContain(part);
     const page = await renderPage(pdf.bytes, 1, 100);
     keepShot('poster-pdf.png', page);
     expect(inkCoverage(page)).toBeGreaterThan(0.05);
