@@ -11,7 +11,7 @@ import { AppModule } from './app.module';
 import { XLSX_TYPE } from './common/workbook';
 import { createLogger, NestPinoLogger, quietRatingRoute } from './common/logger';
 import { createValidationPipe } from './common/validation';
-import { registerBoundedJson, rosterRouteOnly } from './common/body-limits';
+import { registerBoundedJson, uploadRoutesOnly } from './common/body-limits';
 import { contentSecurityPolicy } from './common/security-headers';
 import type { AppConfig } from './config/app-config';
 
@@ -36,10 +36,14 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   fastify.removeContentTypeParser('text/plain');
   quietRatingRoute(fastify, config.logLevel);
   registerBoundedJson(fastify, config.bodyLimits);
-  // Roster uploads (CSV or Excel) are the only non-JSON bodies, on the roster route only, with a larger limit.
+  // Roster and import uploads (CSV or Excel) are the only non-JSON bodies, on those routes only, with a larger limit.
   const upload = { bodyLimit: config.uploadLimitBytes };
-  fastify.addContentTypeParser('text/csv', { ...upload, parseAs: 'string' }, rosterRouteOnly);
-  fastify.addContentTypeParser(XLSX_TYPE, { ...upload, parseAs: 'buffer' }, rosterRouteOnly);
+  fastify.addContentTypeParser('text/csv', { ...upload, parseAs: 'string' }, uploadRoutesOnly);
+  fastify.addContentTypeParser(XLSX_TYPE, { ...upload, parseAs: 'buffer' }, uploadRoutesOnly);
+  // A bulk import (a province's homes) may be larger than a roster: its own limit, on its route only.
+  fastify.addHook('onRoute', (route) => {
+    if (route.method === 'POST' && /\/orgs\/:id\/imports$/.test(route.url)) route.bodyLimit = config.importLimitBytes;
+  });
 
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new NestPinoLogger(log),

@@ -14,6 +14,7 @@ import { DatabaseModule } from './database/database.module';
 import { ExportsModule } from './exports/exports.module';
 import { GrievancesModule } from './grievances/grievances.module';
 import { HealthModule } from './health/health.module';
+import { ImportsModule } from './imports/imports.module';
 import { InvitesModule } from './invites/invites.module';
 import { MembershipModule } from './membership/membership.module';
 import { OrgsModule } from './orgs/orgs.module';
@@ -54,6 +55,7 @@ export class AppModule {
         SettingsAdminModule,
         StructureModule,
         InvitesModule,
+        ImportsModule,
         DashboardModule,
         RectificationModule,
         PostersModule,

@@ -22,3 +22,4 @@ export * from './province-settings';
 export * from './endorsements';
 export * from './audit';
 export * from './holiday-arrangement';
+export * from './imports';

@@ -4,7 +4,7 @@
 // resident size before it.
 import ExcelJS from 'exceljs';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { postBeforeBodyEnds } from '../support/http';
 import { manySheets, xlsxBomb } from '../support/xlsx-bombs';
 import { ADMIN, ProdServer, login, startProdServer } from './prod-server';
 
@@ -108,23 +108,3 @@ describe('roster spreadsheet bombs', () => {
 });
 
 /** POSTs with node:http, which keeps an answer that arrives while the body is still going out. */
-function postBeforeBodyEnds(url: string, token: string, body: Buffer): Promise<{ status: number; code?: string; error?: string }> {
-  return new Promise((resolve) => {
-    let answered = false;
-    const req = request(
-      url,
-      { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': XLSX, 'content-length': body.length } },
-      (res) => {
-        answered = true;
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, code: JSON.parse(text || '{}').code }));
-      },
-    );
-    req.on('error', (e: NodeJS.ErrnoException) => {
-      if (!answered) resolve({ status: 0, error: e.code });
-    });
-    req.end(body);
-  });
-}

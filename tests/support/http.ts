@@ -1,3 +1,5 @@
+import { request } from 'node:http';
+
 export interface Reply<T = any> {
   status: number;
   headers: Headers;
@@ -44,4 +46,35 @@ export function client(base: string) {
     put: <T = any>(path: string, opts?: RequestOptions) => call<T>(base, 'PUT', path, opts),
     del: <T = any>(path: string, opts?: RequestOptions) => call<T>(base, 'DELETE', path, opts),
   };
+}
+
+/**
+ * A POST whose body may be refused before it is all sent (an upload over its limit): node:http keeps an
+ * answer that arrives while the body is still going out, which fetch loses. If the server's close beats
+ * its answer, the write fails: `status` 0 and the error code (EPIPE, ECONNRESET).
+ */
+export function postBeforeBodyEnds(
+  url: string,
+  token: string,
+  body: Buffer,
+  contentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+): Promise<{ status: number; code?: string; error?: string }> {
+  return new Promise((resolve) => {
+    let answered = false;
+    const req = request(
+      url,
+      { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': contentType, 'content-length': body.length } },
+      (res) => {
+        answered = true;
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, code: JSON.parse(text || '{}').code }));
+      },
+    );
+    req.on('error', (e: NodeJS.ErrnoException) => {
+      if (!answered) resolve({ status: 0, error: e.code });
+    });
+    req.end(body);
+  });
 }

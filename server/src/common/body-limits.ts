@@ -73,8 +73,11 @@ export function registerBoundedJson(fastify: FastifyInstance, limits: BodyLimits
   });
 }
 
-/** The roster's CSV and Excel types are accepted on the roster route only: elsewhere a 415 (never a throw: a parser runs outside Nest). */
-export function rosterRouteOnly(req: FastifyRequest, body: string | Buffer, done: (err: Error | null, body?: unknown) => void): void {
-  if (!/\/roster$/.test(req.routeOptions.url ?? '')) done(new DomainError('UNSUPPORTED_MEDIA_TYPE'), undefined);
+/**
+ * CSV and Excel bodies are accepted on the two upload routes only (a home's roster, a bulk import):
+ * elsewhere a 415 (never a throw: a parser runs outside Nest).
+ */
+export function uploadRoutesOnly(req: FastifyRequest, body: string | Buffer, done: (err: Error | null, body?: unknown) => void): void {
+  if (!/\/(roster|imports)$/.test(req.routeOptions.url ?? '')) done(new DomainError('UNSUPPORTED_MEDIA_TYPE'), undefined);
   else done(null, body);
 }

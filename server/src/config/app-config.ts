@@ -37,6 +37,8 @@ export interface AppConfig {
   bodyLimits: { maxDepth: number; maxKeys: number };
   /** roster uploads, CSV or .xlsx, as sent (UPLOAD_LIMIT_BYTES) */
   uploadLimitBytes: number;
+  /** bulk-import uploads of unions and homes, CSV or .xlsx, as sent (IMPORT_LIMIT_BYTES): a province's 50,000 rows are ~3 MB as .xlsx, ~6.5 MB as CSV */
+  importLimitBytes: number;
   /** an .xlsx's inflated parts (XLSX_MAX_PART_BYTES, each, whatever the zip declares) and worksheets (XLSX_MAX_SHEETS) */
   xlsx: { maxPartBytes: number; maxSheets: number };
   /** on SIGTERM, how long health answers 503 while requests are still served, before draining */
@@ -268,6 +270,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024),
     bodyLimits: { maxDepth: int(env, 'BODY_MAX_DEPTH', 10, 2, 100), maxKeys: int(env, 'BODY_MAX_KEYS', 2000, 10, 100_000) },
     uploadLimitBytes: int(env, 'UPLOAD_LIMIT_BYTES', 5 * 1024 * 1024, 64 * 1024, 50 * 1024 * 1024),
+    importLimitBytes: int(env, 'IMPORT_LIMIT_BYTES', 16 * 1024 * 1024, 64 * 1024, 100 * 1024 * 1024),
     xlsx: {
       maxPartBytes: int(env, 'XLSX_MAX_PART_BYTES', 32 * 1024 * 1024, 1024 * 1024, 512 * 1024 * 1024),
       maxSheets: int(env, 'XLSX_MAX_SHEETS', 20, 1, 1000),

@@ -17,6 +17,7 @@ import { ProvinceSettings1764000000610 } from './migrations/1764000000610-provin
 import { PlanEndorsements1764000000630 } from './migrations/1764000000630-plan-endorsements';
 import { Structure1764000000640 } from './migrations/1764000000640-structure';
 import { CalendarYears1764000000650 } from './migrations/1764000000650-calendar-years';
+import { ExternalCodes1764000000671 } from './migrations/1764000000671-external-codes';
 
 export const MIGRATIONS = [
   Initial1764000000000,
@@ -34,6 +35,7 @@ export const MIGRATIONS = [
   PlanEndorsements1764000000630,
   Structure1764000000640,
   CalendarYears1764000000650,
+  ExternalCodes1764000000671,
 ];
 
 // Schema changes only through migrations, never `synchronize`. No entity list here: each feature

@@ -2,6 +2,7 @@ import type { HomeKind, MembershipMode, Ownership } from '@pingjia/shared';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 @Entity('homes')
+@Index('uq_homes_external_code', ['codeScope', 'externalCode'], { unique: true })
 export class Home {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -39,6 +40,14 @@ export class Home {
   // Opaque random token printed in the QR code; never a sequential id.
   @Column({ name: 'scene_token', type: 'varchar', length: 32, unique: true })
   sceneToken: string;
+
+  // The unit's own code (统一社会信用代码, or the province's code), unique within the province
+  // (code_scope: the root org's id): a bulk import matches its rows by it, so importing again changes nothing.
+  @Column({ name: 'external_code', type: 'varchar', length: 64, nullable: true })
+  externalCode: string | null;
+
+  @Column({ name: 'code_scope', type: 'varchar', length: 36, nullable: true })
+  codeScope: string | null;
 
   @Column({ name: 'created_on', type: 'varchar', length: 10 })
   createdOn: string;
