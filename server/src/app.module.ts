@@ -19,6 +19,7 @@ import { InvitesModule } from './invites/invites.module';
 import { MembershipModule } from './membership/membership.module';
 import { OrgsModule } from './orgs/orgs.module';
 import { PostersModule } from './posters/posters.module';
+import { DossierModule } from './dossier/dossier.module';
 import { RatingsModule } from './ratings/ratings.module';
 import { RectificationModule } from './rectification/rectification.module';
 import { SeedModule } from './seed/seed.module';
@@ -59,6 +60,7 @@ export class AppModule {
         DashboardModule,
         RectificationModule,
         PostersModule,
+        DossierModule,
         ExportsModule,
         // operations
         HealthModule,

@@ -23,3 +23,4 @@ export * from './endorsements';
 export * from './audit';
 export * from './holiday-arrangement';
 export * from './imports';
+export * from './rectification';

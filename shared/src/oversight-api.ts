@@ -2,6 +2,7 @@
 import { CRITERION_KEYS, type CriterionKey } from './criteria';
 import type { GrievanceStats } from './grievance-api';
 import type { IntegrityFlagKind } from './integrity';
+import type { RectificationState } from './rectification';
 import type { MemberGroup } from './groups';
 import type { CampaignStatus, Role } from './orgs';
 import type { Thresholds, Tier } from './scoring';
@@ -155,7 +156,7 @@ export interface HeldComment {
   text: string;
 }
 
-export const RECTIFICATION_STATUSES = ['planned', 'signed_off'] as const;
+export const RECTIFICATION_STATUSES = ['planned', 'sent_back', 'signed_off'] as const;
 export type RectificationStatus = (typeof RECTIFICATION_STATUSES)[number];
 
 export interface Rectification {
@@ -166,6 +167,30 @@ export interface Rectification {
   planOn: string;
   updates: Array<{ text: string; day: string }>;
   signedOffOn: string | null;
+  /** the level above's 退回 with its reason, until the chair revises the plan (never in public results) */
+  sentBack: { reason: string; on: string } | null;
+}
+
+/** POST …/rectification/send-back */
+export interface RectificationSendBack {
+  reason: string;
+}
+
+/** GET /api/orgs/:id/rectifications?campaignId=&state=&page=&pageSize= */
+export interface RectificationOverview extends Page<RectificationOverviewItem> {
+  campaign: { id: string; name: string; status: string; planDue: string };
+  /** homes in each state, over the whole scope (before the state filter) */
+  counts: Record<RectificationState, number>;
+}
+
+export interface RectificationOverviewItem {
+  home: { id: string; name: string };
+  state: RectificationState;
+  planOn: string | null;
+  updates: number;
+  lastUpdateOn: string | null;
+  signedOffOn: string | null;
+  sentBack: { reason: string; on: string } | null;
 }
 
 export interface RectificationRequest {

@@ -149,3 +149,13 @@ export function meansFromSums(sums: Record<CriterionKey, number>, count: number)
 export function round4(x: number): number {
   return Math.round(x * 10000) / 10000;
 }
+
+/** 0.8333 → "83.3%"; null → "—" (the app and the PDF dossier print figures alike). */
+export function formatPercent(rate: number | null | undefined): string {
+  return typeof rate === 'number' ? `${(rate * 100).toFixed(1)}%` : '—';
+}
+
+/** 4.2 → "4.20"; null → "—". */
+export function formatMean(mean: number | null | undefined): string {
+  return typeof mean === 'number' ? mean.toFixed(2) : '—';
+}

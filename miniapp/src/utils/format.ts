@@ -35,12 +35,5 @@ export function isBefore(iso: string | undefined | null, now = Date.now()): bool
   return t === null || now < t;
 }
 
-/** 0.8333 → "83.3%"; null → "—". */
-export function formatPercent(rate: number | null | undefined): string {
-  return typeof rate === 'number' ? `${(rate * 100).toFixed(1)}%` : '—';
-}
-
-/** 4.2 → "4.20"; null → "—". */
-export function formatMean(mean: number | null | undefined): string {
-  return typeof mean === 'number' ? mean.toFixed(2) : '—';
-}
+// The figures' formats live in shared: the PDF dossier prints them exactly as the app shows them.
+export { formatMean, formatPercent } from '@pingjia/shared';

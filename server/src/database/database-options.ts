@@ -18,6 +18,7 @@ import { PlanEndorsements1764000000630 } from './migrations/1764000000630-plan-e
 import { Structure1764000000640 } from './migrations/1764000000640-structure';
 import { CalendarYears1764000000650 } from './migrations/1764000000650-calendar-years';
 import { ExternalCodes1764000000671 } from './migrations/1764000000671-external-codes';
+import { RectificationSendBack1764000000720 } from './migrations/1764000000720-rectification-send-back';
 
 export const MIGRATIONS = [
   Initial1764000000000,
@@ -36,6 +37,7 @@ export const MIGRATIONS = [
   Structure1764000000640,
   CalendarYears1764000000650,
   ExternalCodes1764000000671,
+  RectificationSendBack1764000000720,
 ];
 
 // Schema changes only through migrations, never `synchronize`. No entity list here: each feature

@@ -22,3 +22,10 @@ export class EndorsementDto {
   @IsIn(ENDORSEMENT_VERDICTS)
   verdict: EndorsementVerdict;
 }
+
+export class SendBackDto {
+  @ApiProperty({ description: '退回理由', maxLength: 500 })
+  @IsString()
+  @Length(1, 500)
+  reason: string;
+}

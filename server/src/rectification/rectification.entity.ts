@@ -26,6 +26,13 @@ export class RectificationRow {
   @Column({ name: 'signed_off_on', type: 'varchar', length: 10, nullable: true })
   signedOffOn: string | null;
 
+  /** the level above's reason for sending the plan back (退回); cleared when the chair revises it */
+  @Column({ name: 'sent_back_reason', type: 'text', nullable: true })
+  sentBackReason: string | null;
+
+  @Column({ name: 'sent_back_on', type: 'varchar', length: 10, nullable: true })
+  sentBackOn: string | null;
+
   /** optimistic lock: every change bumps it */
   @Column({ type: 'int', default: 0 })
   version: number;

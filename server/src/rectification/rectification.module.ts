@@ -9,6 +9,7 @@ import { EndorsementsController } from './endorsements.controller';
 import { EndorsementsService } from './endorsements.service';
 import { RectificationRow, RectificationUpdateRow } from './rectification.entity';
 import { RectificationController } from './rectification.controller';
+import { RectificationOverviewService } from './rectification-overview.service';
 import { RectificationService } from './rectification.service';
 
 // Rectification (整改): the level above asks a poorly rated home to improve and follows it up; members
@@ -22,6 +23,7 @@ import { RectificationService } from './rectification.service';
     AuditModule,
   ],
   controllers: [RectificationController, EndorsementsController],
-  providers: [RectificationService, EndorsementsService],
+  providers: [RectificationService, RectificationOverviewService, EndorsementsService],
+  exports: [RectificationService],
 })
 export class RectificationModule {}

@@ -53,10 +53,11 @@ export class RectificationService {
       let targetId: string;
       if (dto.plan !== undefined) {
         if (existing) {
+          // A revision answers a send-back (退回): the plan is back with the level above.
           const r = await m.update(
             RectificationRow,
-            { id: existing.id, version: existing.version, status: 'planned' },
-            { plan: text, planOn: day, version: existing.version + 1 },
+            { id: existing.id, version: existing.version, status: existing.status },
+            { plan: text, planOn: day, status: 'planned', sentBackReason: null, sentBackOn: null, version: existing.version + 1 },
           );
           if (!r.affected) throw new DomainError('STATE_CONFLICT');
           targetId = existing.id;
@@ -71,6 +72,8 @@ export class RectificationService {
             plan: text,
             planOn: day,
             signedOffOn: null,
+            sentBackReason: null,
+            sentBackOn: null,
             version: 0,
           });
           action = 'rectification.plan';
@@ -106,6 +109,7 @@ export class RectificationService {
       const existing = await m.findOne(RectificationRow, { where: { campaignId, homeId } });
       if (!existing) throw new DomainError('STATE_CONFLICT', '尚未提交整改方案');
       if (existing.status === 'signed_off') throw new DomainError('STATE_CONFLICT', '整改已验收');
+      if (existing.status === 'sent_back') throw new DomainError('STATE_CONFLICT', '整改方案已退回，待修改后再验收');
       if (!(await m.count(RectificationUpdateRow, { where: { rectificationId: existing.id } })))
         throw new DomainError('STATE_CONFLICT', '尚无整改进展，不能验收');
       const r = await m.update(
@@ -123,6 +127,39 @@ export class RectificationService {
           targetId: existing.id,
           homeId: home.id,
           detail: { campaignId },
+        },
+        m,
+      );
+    });
+    return (await this.view(campaignId, homeId))!;
+  }
+
+  /** The upper level returns the plan (退回) with a reason the chair sees; audited. Only a plan awaiting the level above. */
+  async sendBack(userId: string, campaignId: string, homeId: string, reason: string): Promise<Rectification> {
+    const text = normalizeText(reason);
+    if (isBlankText(text)) throw invalid({ reason: '请填写退回理由' });
+    const { home } = await this.scope(userId, campaignId, homeId);
+    if (!(await this.access.administers(userId, home.orgPath))) throw new DomainError('FORBIDDEN', '整改由上级工会退回或验收');
+    await this.tx.run(async (m) => {
+      const existing = await m.findOne(RectificationRow, { where: { campaignId, homeId } });
+      if (!existing) throw new DomainError('STATE_CONFLICT', '尚未提交整改方案');
+      if (existing.status === 'signed_off') throw new DomainError('STATE_CONFLICT', '整改已验收，不能退回');
+      if (existing.status === 'sent_back') throw new DomainError('STATE_CONFLICT', '整改方案已退回，待主席修改');
+      const r = await m.update(
+        RectificationRow,
+        { id: existing.id, version: existing.version, status: 'planned' },
+        { status: 'sent_back', sentBackReason: text, sentBackOn: chinaDay(this.clock.now()), version: existing.version + 1 },
+      );
+      if (!r.affected) throw new DomainError('STATE_CONFLICT');
+      await this.audit.record(
+        {
+          actorUserId: userId,
+          scopePath: home.orgPath,
+          action: 'rectification.send_back',
+          targetType: 'rectification',
+          targetId: existing.id,
+          homeId: home.id,
+          detail: { campaignId, reason: text },
         },
         m,
       );
@@ -157,11 +194,18 @@ export class RectificationService {
         means,
         title: f.title,
       },
-      rectification: await this.view(campaign.id, home.id),
+      rectification: await this.publicView(campaign.id, home.id),
     };
   }
 
-  private async view(campaignId: string, homeId: string): Promise<Rectification | null> {
+  /** What members see: the plan and its progress; a send-back's reason stays between the two levels. */
+  private async publicView(campaignId: string, homeId: string): Promise<Rectification | null> {
+    const view = await this.view(campaignId, homeId);
+    return view && { ...view, sentBack: null };
+  }
+
+  /** A home's plan for a cycle, as the chair and the levels above see it (also for the dossier). */
+  async view(campaignId: string, homeId: string): Promise<Rectification | null> {
     const row = await this.rows.findOne({ where: { campaignId, homeId } });
     if (!row) return null;
     const updates = await this.updates.find({ where: { rectificationId: row.id }, order: { seq: 'ASC' } });
@@ -173,6 +217,7 @@ export class RectificationService {
       planOn: row.planOn,
       updates: updates.map((u) => ({ text: u.text, day: u.day })),
       signedOffOn: row.signedOffOn,
+      sentBack: row.sentBackReason && row.sentBackOn ? { reason: row.sentBackReason, on: row.sentBackOn } : null,
     };
   }
 
