@@ -69,13 +69,14 @@ export class PostersService {
     return { pdf: this.document(home.name, [home], [Promise.resolve(code)]), homeName: home.name, font: !!this.font };
   }
 
-  /** A print run: one A4 page per home of the org's subtree, in tree order then by name (federation admins). */
+  /** A print run: one A4 page per active home of the org's subtree, in tree order then by name (federation admins). */
   async printRun(userId: string, orgId: string): Promise<{ pdf: Readable; orgName: string; count: number; font: boolean }> {
     const org = await this.access.orgForAdmin(userId, orgId);
     const homes: PosterHome[] = await this.homes
       .createQueryBuilder('h')
       .select(['h.id', 'h.name', 'h.sceneToken'])
       .where('h.org_path LIKE :path', { path: `${org.path}%` })
+      .andWhere('h.deactivated_at IS NULL') // a deactivated home's code no longer opens it
       .orderBy('h.org_path', 'ASC')
       .addOrderBy('h.name', 'ASC')
       .addOrderBy('h.id', 'ASC')

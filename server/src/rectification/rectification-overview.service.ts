@@ -29,8 +29,8 @@ interface Row {
   last_update_on: string | null;
 }
 
-// The federations' follow-up list (issue 18 item 6): every home of a closed cycle in the caller's
-// subtree with where its plan stands. Nothing here says anything about ratings or raters.
+// The federations' follow-up list (issue 18 item 6): every active home of a closed cycle in the caller's
+// subtree with where its plan stands (a deactivated home has nothing left to rectify). Nothing here says anything about ratings or raters.
 @Injectable()
 export class RectificationOverviewService {
   constructor(
@@ -64,7 +64,7 @@ export class RectificationOverviewService {
               (SELECT COUNT(*) FROM rectification_updates u WHERE u.rectification_id = r.id) AS updates,
               (SELECT MAX(u.day) FROM rectification_updates u WHERE u.rectification_id = r.id) AS last_update_on
          FROM homes h LEFT JOIN rectifications r ON r.home_id = h.id AND r.campaign_id = ?
-        WHERE h.org_path >= ? AND h.org_path < ?
+        WHERE h.org_path >= ? AND h.org_path < ? AND h.deactivated_at IS NULL
         ORDER BY h.name, h.id`,
       [campaign.id, from, to],
     );
