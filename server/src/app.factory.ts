@@ -14,6 +14,7 @@ import { createValidationPipe } from './common/validation';
 import { registerBoundedJson, uploadRoutesOnly } from './common/body-limits';
 import { contentSecurityPolicy } from './common/security-headers';
 import type { AppConfig } from './config/app-config';
+import { ATTACHMENT_TYPE, attachmentBody, attachmentRouteOnly } from './grievances/attachment-files';
 
 /** A build output named with its content hash (js/app.7365270b.js): the name changes whenever the file does. */
 const HASHED_FILE = /\.[0-9a-f]{8,}\.(js|css|png|jpe?g|svg|woff2?|ttf)(\.br|\.gz)?$/;
@@ -44,6 +45,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   fastify.addHook('onRoute', (route) => {
     if (route.method === 'POST' && /\/orgs\/:id\/imports$/.test(route.url)) route.bodyLimit = config.importLimitBytes;
   });
+  // Grievance attachments: raw bytes on the attachment routes only, bounded as they stream in.
+  fastify.addContentTypeParser(ATTACHMENT_TYPE, attachmentBody, attachmentRouteOnly);
 
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new NestPinoLogger(log),

@@ -6,11 +6,15 @@ import type {
   GrievanceFeedbackVerdict,
   GrievanceStatus,
 } from './grievance-workflow';
+import type { GrievanceAttachmentMime } from './grievance-attachments';
 import type { GrievanceTopic, GrievanceType } from './grievances';
+import type { OrgLevel } from './orgs';
 import type { CalendarDayKind } from './workdays';
 
 export interface CreateGrievanceRequest {
-  homeId: string;
+  /** the home it concerns; or, for a workplace without a home, `orgId` (a federation) instead */
+  homeId?: string;
+  orgId?: string;
   type: GrievanceType;
   topic: GrievanceTopic;
   content: string;
@@ -46,9 +50,24 @@ export interface GrievanceTimelineEvent {
   verdict: GrievanceFeedbackVerdict | null;
 }
 
+/** A photo or PDF the worker attached (GET …/attachments/:attachmentId gives the bytes). */
+export interface GrievanceAttachment {
+  id: string;
+  kind: 'image' | 'pdf';
+  mime: GrievanceAttachmentMime;
+  /** bytes as stored (images after their metadata was stripped) */
+  size: number;
+  /** China calendar day it was added */
+  on: string;
+  /** held: WeChat's media check asked for a review (or has not answered); handlers cannot open it yet */
+  status: 'approved' | 'held';
+}
+
 export interface Grievance {
   id: string;
+  /** where it was filed: the home, or the federation when filed to no home (`filedTo`) */
   home: { id: string; name: string };
+  filedTo: 'home' | 'federation';
   type: GrievanceType;
   topic: GrievanceTopic;
   content: string;
@@ -74,10 +93,14 @@ export interface Grievance {
   canAct: boolean;
   /** the caller filed it (and may give feedback) */
   mine: boolean;
+  /** the handler asked a question the worker has not answered yet */
+  questionOpen: boolean;
   timeline: GrievanceTimelineEvent[];
+  /** readable by the reporter and the handling roles only; never in exports */
+  attachments: GrievanceAttachment[];
 }
 
-export type GrievanceSummary = Omit<Grievance, 'timeline'>;
+export type GrievanceSummary = Omit<Grievance, 'timeline' | 'attachments'>;
 
 export interface GrievanceList {
   items: GrievanceSummary[];
@@ -88,14 +111,27 @@ export interface MyGrievances {
   items: GrievanceSummary[];
 }
 
-/** GET /api/grievances/track/:trackingCode — no content, no names. */
+/**
+ * GET /api/grievances/track/:trackingCode — the conversation (replies, questions and answers, extension
+ * reasons, the result) and what the code holder may do next; no content, no names.
+ */
 export interface GrievanceTrack {
   status: GrievanceStatus;
   type: GrievanceType;
   dueAt: string;
   deadlineProvisional: boolean;
   overdue: boolean;
+  reopened: boolean;
   timeline: GrievanceTimelineEvent[];
+  attachments: GrievanceAttachment[];
+  feedback: { verdict: GrievanceFeedbackVerdict; comment: string | null } | null;
+  /** what the holder of the code may do now */
+  can: { answer: boolean; withdraw: boolean; feedback: boolean; attach: boolean };
+}
+
+/** POST …/answers: the worker answers the handler's open question. */
+export interface GrievanceAnswerRequest {
+  message: string;
 }
 
 export interface GrievanceActionRequest {
@@ -138,4 +174,19 @@ export interface CalendarDay {
 export interface CalendarDayRequest {
   kind: CalendarDayKind;
   note?: string;
+}
+
+/** GET /api/grievance-places/orgs: a level of the federation tree, to choose where to file without a poster. */
+export interface GrievancePlaceOrg {
+  id: string;
+  name: string;
+  level: OrgLevel;
+}
+
+/** GET /api/grievance-places/homes: homes found by region and name; names only, nothing about ratings. */
+export interface GrievancePlaceHome {
+  id: string;
+  name: string;
+  /** the union the home belongs to, to tell two homes of the same name apart */
+  orgName: string;
 }

@@ -3,7 +3,7 @@
 import { GRIEVANCE_MESSAGE_MAX, type GrievanceType } from './grievances';
 import { isBlankText, textLength } from './text';
 
-export const GRIEVANCE_STATUSES = ['submitted', 'accepted', 'replied', 'resolved', 'closed'] as const;
+export const GRIEVANCE_STATUSES = ['submitted', 'accepted', 'replied', 'resolved', 'closed', 'withdrawn'] as const;
 export type GrievanceStatus = (typeof GRIEVANCE_STATUSES)[number];
 // Short enough for a subscribe message's `phrase` field (≤ 5 characters).
 export const GRIEVANCE_STATUS_LABELS: Record<GrievanceStatus, string> = {
@@ -12,9 +12,10 @@ export const GRIEVANCE_STATUS_LABELS: Record<GrievanceStatus, string> = {
   replied: '已答复',
   resolved: '已办结',
   closed: '已关闭',
+  withdrawn: '已撤回',
 };
 
-export const GRIEVANCE_ACTIONS = ['accept', 'reply', 'resolve', 'extend', 'escalate'] as const;
+export const GRIEVANCE_ACTIONS = ['accept', 'reply', 'resolve', 'extend', 'escalate', 'ask'] as const;
 export type GrievanceAction = (typeof GRIEVANCE_ACTIONS)[number];
 
 export const GRIEVANCE_FEEDBACK_VERDICTS = ['satisfied', 'dissatisfied'] as const;
@@ -32,6 +33,9 @@ export const GRIEVANCE_EVENT_KINDS = [
   'feedback',
   'reopened',
   'closed',
+  'asked',
+  'answered',
+  'withdrawn',
 ] as const;
 export type GrievanceEventKind = (typeof GRIEVANCE_EVENT_KINDS)[number];
 export const GRIEVANCE_EVENT_LABELS: Record<GrievanceEventKind, string> = {
@@ -45,6 +49,9 @@ export const GRIEVANCE_EVENT_LABELS: Record<GrievanceEventKind, string> = {
   feedback: '职工评价',
   reopened: '重新办理',
   closed: '已关闭',
+  asked: '处理人提问',
+  answered: '职工回答',
+  withdrawn: '职工撤回',
 };
 
 export const GRIEVANCE_ACTOR_ROLES = ['reporter', 'chair', 'federation', 'system'] as const;
@@ -85,10 +92,13 @@ export interface GrievanceState {
   atUpperLevel: boolean;
   /** the last limit has run out (an extension must be asked for before that) */
   pastDue: boolean;
+  /** the handler asked the worker a question that is not answered yet */
+  questionOpen: boolean;
 }
 
 export type GrievanceMove =
-  { kind: 'accept' | 'reply' | 'resolve' | 'extend' | 'escalate' } | { kind: 'feedback'; verdict: GrievanceFeedbackVerdict };
+  | { kind: 'accept' | 'reply' | 'resolve' | 'extend' | 'escalate' | 'ask' | 'answer' | 'withdraw' }
+  | { kind: 'feedback'; verdict: GrievanceFeedbackVerdict };
 
 export interface GrievanceStep {
   next: GrievanceState;
@@ -118,6 +128,16 @@ export function grievanceStep(state: GrievanceState, move: GrievanceMove): Griev
     case 'escalate':
       if ((s.status !== 'submitted' && !open) || s.completed || s.atUpperLevel) return null;
       return step({ ...s, atUpperLevel: true }, ['escalated']);
+    // The handler asks the worker one question at a time while handling it; the worker answers it.
+    case 'ask':
+      return open && !s.completed && !s.questionOpen ? step({ ...s, questionOpen: true }, ['asked']) : null;
+    case 'answer':
+      return s.questionOpen && !isGrievanceEnded(s.status) ? step({ ...s, questionOpen: false }, ['answered']) : null;
+    // Before any answer or result: once the handler has answered, the worker gives feedback instead.
+    case 'withdraw':
+      return s.status === 'submitted' || (s.status === 'accepted' && !s.completed)
+        ? step({ ...s, status: 'withdrawn', questionOpen: false }, ['withdrawn'])
+        : null;
     case 'feedback': {
       const answered = s.status === 'resolved' || (s.status === 'replied' && s.completed);
       if (!answered) return null;
@@ -131,6 +151,11 @@ export function grievanceStep(state: GrievanceState, move: GrievanceMove): Griev
       return step({ ...s, status: 'closed' }, ['feedback', 'closed']);
     }
   }
+}
+
+/** No further handling: closed after feedback, or withdrawn by the worker. */
+export function isGrievanceEnded(status: GrievanceStatus): boolean {
+  return status === 'closed' || status === 'withdrawn';
 }
 
 export interface GrievanceDeadlines {
@@ -149,7 +174,7 @@ export function isAcceptOverdue(g: GrievanceDeadlines, now: Date | string): bool
 
 /** Still open and not answered/resolved by the last limit. */
 export function isFinalOverdue(g: GrievanceDeadlines, now: Date | string): boolean {
-  return g.status !== 'closed' && !g.completed && new Date(now).toISOString() >= g.dueAt;
+  return !isGrievanceEnded(g.status) && !g.completed && new Date(now).toISOString() >= g.dueAt;
 }
 
 /** Past a limit that is still open: not accepted in time, or not answered/resolved in time. */
@@ -159,7 +184,9 @@ export function isGrievanceOverdue(g: GrievanceDeadlines, now: Date | string): b
 
 /** Handler actions that change the status (and so may send the worker a notification). */
 export function changesStatus(events: GrievanceEventKind[]): boolean {
-  return events.some((e) => e === 'accepted' || e === 'replied' || e === 'resolved' || e === 'closed' || e === 'reopened');
+  return events.some(
+    (e) => e === 'accepted' || e === 'replied' || e === 'resolved' || e === 'closed' || e === 'reopened' || e === 'withdrawn',
+  );
 }
 
 /** The message a handler writes with an action (the worker sees it): required, optional, or not asked for. */
@@ -169,6 +196,7 @@ export const GRIEVANCE_ACTION_MESSAGE: Record<GrievanceAction, { label: string; 
   resolve: { label: '办结说明', required: true },
   extend: { label: '延期理由', required: true },
   escalate: { label: '转办说明', required: false },
+  ask: { label: '要问职工的问题', required: true },
 };
 
 export interface GrievanceActionInput {

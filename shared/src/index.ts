@@ -12,6 +12,7 @@ export * from './time';
 export * from './workdays';
 export * from './grievance-workflow';
 export * from './grievance-api';
+export * from './grievance-attachments';
 export * from './privacy';
 export * from './group-slices';
 export * from './titles';

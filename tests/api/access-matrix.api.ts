@@ -172,6 +172,33 @@ const ROWS: Row[] = [
     body: () => ({ action: 'accept' }),
     expect: { ...homeStaff(404, 200), member: 403 },
   },
+  {
+    name: 'POST /grievances/:id/answers (no open question)',
+    method: 'POST',
+    path: (c) => `/api/grievances/${c.grievance.id}/answers`,
+    body: () => ({ message: '七月到九月' }),
+    expect: { ...homeStaff(404, 404), member: 409 },
+  },
+  {
+    name: 'GET /grievances/:id/attachments/:attachmentId (none such)',
+    method: 'GET',
+    path: (c) => `/api/grievances/${c.grievance.id}/attachments/${randomUUID()}`,
+    expect: { ...homeStaff(404, 404), member: 404 },
+  },
+  {
+    name: 'POST /grievances/track/:code/answers (no open question)',
+    method: 'POST',
+    path: (c) => `/api/grievances/track/${c.grievance.trackingCode}/answers`,
+    body: () => ({ message: '七月到九月' }),
+    expect: all(409),
+  },
+  {
+    name: 'POST /grievances/track/:code/feedback (not answered yet)',
+    method: 'POST',
+    path: (c) => `/api/grievances/track/${c.grievance.trackingCode}/feedback`,
+    body: () => ({ verdict: 'satisfied' }),
+    expect: all(409),
+  },
   { name: 'GET /grievances (handler list)', method: 'GET', path: () => '/api/grievances', expect: signedIn(200) },
   {
     name: 'GET /homes/:id/grievance-stats',

@@ -24,6 +24,7 @@ interface World {
   homeId: string;
   campaignId: string;
   grievanceId: string;
+  trackingCode: string;
   admin: Person;
   chair: Person;
   worker: Person;
@@ -178,6 +179,35 @@ const ENDPOINTS: Endpoint[] = [
   },
   { method: 'POST', path: '/api/grievances/:id/subscriptions', params: (w) => ({ id: w.grievanceId }), valid: () => ({}), who: 'chair' },
   {
+    method: 'POST',
+    path: '/api/grievances/:id/answers',
+    params: (w) => ({ id: w.grievanceId }),
+    valid: () => ({ message: '七月到九月' }),
+    who: 'worker',
+  },
+  { method: 'POST', path: '/api/grievances/:id/attachments', params: (w) => ({ id: w.grievanceId }), valid: () => ({}), who: 'worker' },
+  {
+    method: 'POST',
+    path: '/api/grievances/track/:code/answers',
+    params: (w) => ({ code: w.trackingCode }),
+    valid: () => ({ message: '七月到九月' }),
+    who: 'none',
+  },
+  {
+    method: 'POST',
+    path: '/api/grievances/track/:code/feedback',
+    params: (w) => ({ code: w.trackingCode }),
+    valid: () => ({ verdict: 'satisfied' }),
+    who: 'none',
+  },
+  {
+    method: 'POST',
+    path: '/api/grievances/track/:code/attachments',
+    params: (w) => ({ code: w.trackingCode }),
+    valid: () => ({}),
+    who: 'none',
+  },
+  {
     method: 'PUT',
     path: '/api/orgs/:id/calendar/days/:day',
     params: (w) => ({ id: w.cityId, day: '2031-03-03' }),
@@ -204,7 +234,15 @@ const ENDPOINTS: Endpoint[] = [
     params: (w) => ({ id: w.cityId, grantId: randomUUID() }),
     valid: () => ({}),
     who: 'admin',
+  }, // Last: a withdrawal that goes through ends the grievance the rows above use.
+  {
+    method: 'POST',
+    path: '/api/grievances/track/:code/withdraw',
+    params: (w) => ({ code: w.trackingCode }),
+    valid: () => ({}),
+    who: 'none',
   },
+  { method: 'POST', path: '/api/grievances/:id/withdraw', params: (w) => ({ id: w.grievanceId }), valid: () => ({}), who: 'worker' },
 ];
 
 // Text that has broken servers before: injections, traversal, control and bidi characters, odd numbers.
@@ -382,6 +420,7 @@ describe(`fuzzing every write endpoint (${RUNS} runs each, seed ${SEED})`, () =>
       homeId: world.homeA.id,
       campaignId: campaign.id,
       grievanceId: filed.body.id,
+      trackingCode: filed.body.trackingCode,
       admin: world.cityAdmin,
       chair: world.chairA,
       worker: world.worker,

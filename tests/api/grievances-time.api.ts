@@ -53,6 +53,7 @@ beforeAll(async () => {
     RATE_LIMIT_WRITES_PER_USER: '1000',
     RATE_LIMIT_WRITES_PER_IP: '1000000',
     RATE_LIMIT_TRACK_PER_IP: '8',
+    RATE_LIMIT_PLACES_PER_IP: '6',
     // The periodic job runs on its own every 300 ms here; tests also trigger it.
     GRIEVANCE_SWEEP_INTERVAL_MS: '300',
     WECHAT_APPID: wechat.appId,
@@ -197,7 +198,8 @@ describe('overdue grievances', () => {
 
     const track = (await api().get(`/api/grievances/track/${g.trackingCode}`)).body;
     expect(track.timeline.map((e: any) => e.kind)).toEqual(['submitted', 'reminded', 'accepted', 'reminded', 'escalated', 'resolved']);
-    expect(JSON.stringify(track)).not.toContain('已督促企业补发工资');
+    // The code holder sees the result (issue 19: tracking shows the conversation).
+    expect(track.timeline.at(-1).message).toBe('已督促企业补发工资');
   });
 
   it('runs the periodic job on its own timer', async () => {
@@ -298,6 +300,16 @@ describe('the public tracking look-up', () => {
     const limited = await api().get(`/api/grievances/track/${'0'.repeat(20)}`);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Answers by code count against the same limit: a code cannot be guessed through them either.
+    expect((await api().post(`/api/grievances/track/${'0'.repeat(20)}/answers`, { body: { message: '回答' } })).status).toBe(429);
+  });
+
+  it('limits the search for where to file per address too (429)', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push((await api().get('/api/grievance-places/orgs')).status);
+    expect(statuses.slice(0, 3)).toEqual([200, 200, 200]);
+    expect(statuses).toContain(429);
+    expect((await api().get('/api/grievance-places/homes?q=%E5%B7%A5%E4%BC%9A')).status).toBe(429);
   });
 });
 

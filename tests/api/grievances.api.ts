@@ -1,29 +1,11 @@
 import { GRIEVANCE_TOPICS, GRIEVANCE_TYPES, isTrackingCode } from '@pingjia/shared';
-import { openDb } from '../support/db';
 import { client } from '../support/http';
 import { fakeWechat } from '../support/wechat';
 import { FAKE_TEMPLATE_ID } from '../fakes/wechat-server';
-import { eventually, GOOD_CONTENT, grievanceFixtures, Person, uniq } from './grievances.fixtures';
+import { complaint, eventually, GOOD_CONTENT, grievanceFixtures, Person, rows, uniq } from './grievances.fixtures';
 
 const api = () => client(process.env.PINGJIA_URL!);
 const fx = () => grievanceFixtures(api(), { dataDir: process.env.PINGJIA_DATA_DIR, url: process.env.TEST_DATABASE_URL });
-const complaint = (homeId: string, over: Record<string, unknown> = {}) => ({
-  homeId,
-  type: 'complaint',
-  topic: 'wages',
-  content: GOOD_CONTENT,
-  anonymous: true,
-  ...over,
-});
-
-async function rows<T = Record<string, any>>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const db = await openDb();
-  try {
-    return await db.query<T>(sql, params);
-  } finally {
-    await db.close();
-  }
-}
 const countFor = async (homeId: string) =>
   Number((await rows<{ n: number }>('SELECT COUNT(*) AS n FROM grievances WHERE home_id = ?', [homeId]))[0].n);
 
@@ -269,6 +251,7 @@ describe('anonymity', () => {
       [
         'id',
         'home_id',
+        'org_id',
         'org_path',
         'handler_org_id',
         'handler_org_path',
@@ -292,6 +275,7 @@ describe('anonymity', () => {
         'reopened',
         'accept_reminded',
         'final_reminded',
+        'question_open',
         'feedback_verdict',
         'feedback_comment',
         'created_at',
@@ -362,10 +346,22 @@ describe('handling', () => {
         .join('-')}`,
     );
     expect(track.status).toBe(200);
-    expect(Object.keys(track.body).sort()).toEqual(['deadlineProvisional', 'dueAt', 'overdue', 'status', 'timeline', 'type']);
+    expect(Object.keys(track.body).sort()).toEqual([
+      'attachments',
+      'can',
+      'deadlineProvisional',
+      'dueAt',
+      'feedback',
+      'overdue',
+      'reopened',
+      'status',
+      'timeline',
+      'type',
+    ]);
     expect(track.body.status).toBe('closed');
     expect(track.body.timeline.map((e: any) => e.kind)).toEqual(['submitted', 'accepted', 'replied', 'resolved', 'feedback', 'closed']);
-    expect(track.text).not.toContain('已联系企业人事部门');
+    // The conversation (issue 19), but never the content.
+    expect(track.body.timeline[2].message).toBe('reply：已联系企业人事部门');
     expect(track.text).not.toContain(GOOD_CONTENT);
     expect((await api().get(`/api/grievances/track/${'Z'.repeat(20)}`)).status).toBe(404);
     expect((await api().get('/api/grievances/track/short')).status).toBe(404);

@@ -1,6 +1,7 @@
 // Helpers for the grievance suites, against the shared server or a suite's own one.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { openDb } from '../support/db';
 import { client } from '../support/http';
 import { ADMIN } from './global-setup';
 
@@ -31,6 +32,26 @@ export async function eventually<T>(probe: () => Promise<T>, ok: (v: T) => boole
 }
 
 export const GOOD_CONTENT = '车间连续三个月拖欠加班工资，工友们多次反映无果，请工会帮助协调。';
+
+/** An anonymous wage complaint against a home, with any field changed. */
+export const complaint = (homeId: string, over: Record<string, unknown> = {}) => ({
+  homeId,
+  type: 'complaint',
+  topic: 'wages',
+  content: GOOD_CONTENT,
+  anonymous: true,
+  ...over,
+});
+
+/** Rows straight from the suite's database (SQLite file or MariaDB). */
+export async function rows<T = Record<string, any>>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const db = await openDb();
+  try {
+    return await db.query<T>(sql, params);
+  } finally {
+    await db.close();
+  }
+}
 
 /** A chair's grant (or a federation admin's) written straight into the database. */
 export async function grantRole(db: DbTarget, userId: string, role: 'chair' | 'federation_admin', orgId: string): Promise<void> {

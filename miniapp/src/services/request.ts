@@ -75,7 +75,7 @@ function toError(status: number, body: unknown): ApiRequestError {
 
 export async function request<T>({ method = 'GET', path, data, auth = 'member', headers }: RequestOptions): Promise<T> {
   const header: Record<string, string> = { ...headers, Accept: 'application/json' };
-  if (data !== undefined) header['Content-Type'] = 'application/json';
+  if (data !== undefined && !header['Content-Type']) header['Content-Type'] = 'application/json';
   const token = auth === 'none' ? null : readToken(auth);
   if (token) header.Authorization = `Bearer ${token}`;
 

@@ -3,6 +3,7 @@ import {
   GRIEVANCE_ACTIONS,
   GRIEVANCE_FINAL_LIMITS,
   grievanceStep,
+  isGrievanceEnded,
   type GrievanceAction,
   type GrievanceState,
   type GrievanceStatus,
@@ -72,6 +73,7 @@ export function stateOfSummary(g: GrievanceSummary, now = Date.now()): Grievance
     extended: g.extended,
     atUpperLevel: g.handler === 'upper',
     pastDue: now >= new Date(g.dueAt).getTime(),
+    questionOpen: g.questionOpen,
   };
 }
 
@@ -79,6 +81,16 @@ export function availableActions(g: GrievanceSummary, now = Date.now()): Grievan
   if (!g.canAct) return [];
   const state = stateOfSummary(g, now);
   return GRIEVANCE_ACTIONS.filter((action) => grievanceStep(state, { kind: action }) !== null);
+}
+
+/** What the reporter may do now on their own grievance (the same rules the server applies). */
+export function reporterCan(g: GrievanceSummary): { answer: boolean; withdraw: boolean; attach: boolean } {
+  const state = stateOfSummary(g);
+  return {
+    answer: g.mine && grievanceStep(state, { kind: 'answer' }) !== null,
+    withdraw: g.mine && grievanceStep(state, { kind: 'withdraw' }) !== null,
+    attach: g.mine && !isGrievanceEnded(g.status),
+  };
 }
 
 /** The reporter may rate the handling now (answered or resolved, and theirs). */

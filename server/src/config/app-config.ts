@@ -74,6 +74,8 @@ export interface AppConfig {
     sweepIntervalMs: number;
     /** public tracking look-ups per address and minute */
     trackPerIp: number;
+    /** public searches for where to file (federation tree, homes by name) per address and minute */
+    placesPerIp: number;
   };
 }
 
@@ -300,6 +302,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       templateId: grievanceTemplate,
       sweepIntervalMs: int(env, 'GRIEVANCE_SWEEP_INTERVAL_MS', 5 * 60_000, 0, 24 * 3600_000),
       trackPerIp: int(env, 'RATE_LIMIT_TRACK_PER_IP', 30, 1, 1_000_000),
+      placesPerIp: int(env, 'RATE_LIMIT_PLACES_PER_IP', 60, 1, 1_000_000),
     },
   };
 }

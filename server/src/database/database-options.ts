@@ -19,6 +19,7 @@ import { Structure1764000000640 } from './migrations/1764000000640-structure';
 import { CalendarYears1764000000650 } from './migrations/1764000000650-calendar-years';
 import { ExternalCodes1764000000671 } from './migrations/1764000000671-external-codes';
 import { RectificationSendBack1764000000720 } from './migrations/1764000000720-rectification-send-back';
+import { GrievanceThread1764000000719 } from './migrations/1764000000719-grievance-thread';
 
 export const MIGRATIONS = [
   Initial1764000000000,
@@ -38,6 +39,7 @@ export const MIGRATIONS = [
   CalendarYears1764000000650,
   ExternalCodes1764000000671,
   RectificationSendBack1764000000720,
+  GrievanceThread1764000000719,
 ];
 
 // Schema changes only through migrations, never `synchronize`. No entity list here: each feature

@@ -21,9 +21,15 @@ import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Is
 
 // Text limits are checked again after normalisation (shared rules); these only bound the body.
 export class CreateGrievanceDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', description: '所涉职工之家；没有职工之家的单位改填 orgId（二者填一个）' })
+  @IsOptional()
   @IsUUID()
-  homeId: string;
+  homeId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: '直接向这一级工会反映（所在单位没有职工之家时）' })
+  @IsOptional()
+  @IsUUID()
+  orgId?: string;
 
   @ApiProperty({ enum: GRIEVANCE_TYPES })
   @IsIn(GRIEVANCE_TYPES)
@@ -59,7 +65,10 @@ export class GrievanceActionDto {
   @IsIn(GRIEVANCE_ACTIONS)
   action: GrievanceAction;
 
-  @ApiPropertyOptional({ maxLength: GRIEVANCE_MESSAGE_MAX, description: 'reply、resolve、extend 必填；延期理由职工可见' })
+  @ApiPropertyOptional({
+    maxLength: GRIEVANCE_MESSAGE_MAX,
+    description: 'reply、resolve、extend、ask 必填；职工可见（ask：向职工提问，职工回答前不能再问）',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(GRIEVANCE_MESSAGE_MAX * 2)
@@ -83,6 +92,13 @@ export class GrievanceFeedbackDto {
   @IsString()
   @MaxLength(2000)
   comment?: string;
+}
+
+export class GrievanceAnswerDto {
+  @ApiProperty({ maxLength: GRIEVANCE_MESSAGE_MAX, description: '回答处理人的提问' })
+  @IsString()
+  @MaxLength(GRIEVANCE_MESSAGE_MAX * 2)
+  message: string;
 }
 
 export class GrievanceListQuery {

@@ -53,7 +53,7 @@ export class GrievanceAccess {
   }
 
   relation(v: Viewer, g: Grievance): Relation {
-    const chairSees = !routesToUpperLevel(g.topic) && v.chairHomeIds.includes(g.homeId);
+    const chairSees = !routesToUpperLevel(g.topic) && g.homeId !== null && v.chairHomeIds.includes(g.homeId);
     const upper = g.handlerOrgId !== null;
     const federationSees = upper && covers(v.adminPaths, g.orgPath);
     const federationActs = upper && covers(v.adminPaths, g.handlerOrgPath!);

@@ -9,6 +9,7 @@ import {
   GrievanceMove,
   grievanceActionProblems,
   grievanceStep,
+  isGrievanceEnded,
   MyGrievances,
   normalizeText,
   workingDayDeadline,
@@ -24,13 +25,15 @@ import { GrievanceActionDto, GrievanceFeedbackDto, GrievanceListQuery } from './
 import { GrievanceAccess, Relation, Viewer } from './grievance-access';
 import { Grievance } from './grievance.entity';
 import { GrievanceNotifier } from './grievance-notifier';
-import { completion, GrievanceStore, NewEvent, overdueSql, StaleGrievance, stateOf } from './grievance-store';
+import { AttachmentsStore } from './attachments-store';
+import { completion, GrievanceStore, NewEvent, overdueSql, retryStale, stateOf } from './grievance-store';
 import { grievanceView, summaryView } from './grievance-views';
 
 @Injectable()
 export class GrievanceHandlingService {
   constructor(
     private readonly store: GrievanceStore,
+    private readonly attachments: AttachmentsStore,
     private readonly grievanceAccess: GrievanceAccess,
     private readonly calendar: CalendarService,
     private readonly moderation: ModerationService,
@@ -82,7 +85,7 @@ export class GrievanceHandlingService {
     const message = dto.message === undefined ? null : normalizeText(dto.message);
     const fields = grievanceActionProblems({ action: dto.action, message, days: dto.days });
     if (Object.keys(fields).length) throw invalid(fields);
-    return this.fresh(() => this.actOnce(userId, id, dto, message));
+    return retryStale(() => this.actOnce(userId, id, dto, message));
   }
 
   private async actOnce(userId: string, id: string, dto: GrievanceActionDto, message: string | null): Promise<GrievanceView> {
@@ -92,7 +95,7 @@ export class GrievanceHandlingService {
     const step = grievanceStep(stateOf(g, now), { kind: dto.action } as GrievanceMove);
     if (!step) throw new DomainError('STATE_CONFLICT');
 
-    const changes: Partial<Grievance> = { status: step.next.status };
+    const changes: Partial<Grievance> = { status: step.next.status, questionOpen: step.next.questionOpen };
     if (step.next.completed && g.completedAt === null) Object.assign(changes, completion(g, now));
     if (dto.action === 'extend') {
       changes.extended = true;
@@ -114,17 +117,26 @@ export class GrievanceHandlingService {
     const comment = normalizeText(dto.comment ?? '');
     const problem = commentProblem(comment);
     if (problem) throw invalid({ comment: problem });
-    return this.fresh(() => this.feedbackOnce(userId, id, dto, comment));
+    return retryStale(() => this.feedbackOnce(userId, id, dto, comment));
   }
 
   private async feedbackOnce(userId: string, id: string, dto: GrievanceFeedbackDto, comment: string): Promise<GrievanceView> {
     const { g, viewer, rel } = await this.visible(userId, id);
     // Only the reporter gives feedback; to anyone else it is not there.
     if (!rel.reporter) throw notFound();
+    const saved = await this.recordFeedback(g, dto, comment, userId);
+    return this.view(saved, viewer, this.grievanceAccess.relation(viewer, saved));
+  }
+
+  /**
+   * The reporter's verdict (found by their session, or by the tracking code when `moderateAs` is null:
+   * no account, so no openid for WeChat's text check).
+   */
+  async recordFeedback(g: Grievance, dto: GrievanceFeedbackDto, comment: string, moderateAs: string | null): Promise<Grievance> {
     const now = this.clock.now();
     const step = grievanceStep(stateOf(g, now), { kind: 'feedback', verdict: dto.verdict });
     if (!step) throw new DomainError('STATE_CONFLICT');
-    if (comment) await this.moderation.check(userId, comment);
+    if (comment && moderateAs) await this.moderation.check(moderateAs, comment);
 
     const changes: Partial<Grievance> = { status: step.next.status, feedbackVerdict: dto.verdict, feedbackComment: comment || null };
     if (step.newRound) {
@@ -143,13 +155,12 @@ export class GrievanceHandlingService {
         ? { kind, actorRole: 'reporter', message: comment || null, verdict: dto.verdict }
         : { kind, actorRole: 'reporter' },
     );
-    const saved = await this.tx.run(async (m) => {
+    return this.tx.run(async (m) => {
       const next = await this.store.apply(m, g, changes, events, now);
       // Closed: an opt-in that was never used has nothing left to announce; its openid goes.
       if (next.status === 'closed') await this.notifier.forget(m, g.id);
       return next;
     });
-    return this.view(saved, viewer, this.grievanceAccess.relation(viewer, saved));
   }
 
   /** The reporter allows one more subscribe message (after wx.requestSubscribeMessage). */
@@ -157,24 +168,13 @@ export class GrievanceHandlingService {
     const { g, rel } = await this.visible(userId, id);
     if (!rel.reporter) throw notFound();
     const openid = (await this.users.findOne({ where: { id: userId }, select: { id: true, openid: true } }))?.openid;
-    if (!openid || !this.notifier.enabled || g.status === 'closed') throw new DomainError('STATE_CONFLICT', '当前无法订阅该诉求的进度通知');
+    if (!openid || !this.notifier.enabled || isGrievanceEnded(g.status))
+      throw new DomainError('STATE_CONFLICT', '当前无法订阅该诉求的进度通知');
     await this.tx.run((m) => this.notifier.subscribe(m, g.id, openid, this.clock.now()));
   }
 
-  // A change that raced another (the sweeper's reminder, a second handler) is decided again on what is
-  // there now: still legal → done, no longer legal → 409.
-  private async fresh<T>(work: () => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await work();
-      } catch (e) {
-        if (!(e instanceof StaleGrievance)) throw e;
-        if (attempt >= 3) throw new DomainError('STATE_CONFLICT', '该诉求刚被他人更新，请刷新后重试');
-      }
-    }
-  }
-
-  private async visible(userId: string, id: string): Promise<{ g: Grievance; viewer: Viewer; rel: Relation }> {
+  /** The grievance if the caller filed or handles it; 404 otherwise. */
+  async visible(userId: string, id: string): Promise<{ g: Grievance; viewer: Viewer; rel: Relation }> {
     const g = await this.store.find(id);
     if (!g) throw notFound();
     const viewer = await this.grievanceAccess.viewer(userId);
@@ -183,21 +183,21 @@ export class GrievanceHandlingService {
     return { g, viewer, rel };
   }
 
-  private async view(g: Grievance, viewer: Viewer, rel: Relation): Promise<GrievanceView> {
-    const [names, events, provisional] = await Promise.all([
-      this.store.homeNames([g.homeId]),
+  async view(g: Grievance, viewer: Viewer, rel: Relation): Promise<GrievanceView> {
+    const [names, events, attachments, provisional] = await Promise.all([
+      this.store.placeNames([g]),
       this.store.timeline(g.id),
+      this.attachments.list(g.id),
       this.calendar.provisional([g.orgPath]),
     ]);
-    return grievanceView(g, names.get(g.homeId) ?? '', rel, events, this.clock.now(), provisional(g));
+    return grievanceView(g, names.get(GrievanceStore.placeId(g)) ?? '', rel, events, attachments, this.clock.now(), provisional(g));
   }
 
   private async summaries(rows: Grievance[], viewer: Viewer) {
-    const [names, provisional] = await Promise.all([
-      this.store.homeNames(rows.map((g) => g.homeId)),
-      this.calendar.provisional(rows.map((g) => g.orgPath)),
-    ]);
+    const [names, provisional] = await Promise.all([this.store.placeNames(rows), this.calendar.provisional(rows.map((g) => g.orgPath))]);
     const now = this.clock.now();
-    return rows.map((g) => summaryView(g, names.get(g.homeId) ?? '', this.grievanceAccess.relation(viewer, g), now, provisional(g)));
+    return rows.map((g) =>
+      summaryView(g, names.get(GrievanceStore.placeId(g)) ?? '', this.grievanceAccess.relation(viewer, g), now, provisional(g)),
+    );
   }
 }

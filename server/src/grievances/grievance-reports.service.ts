@@ -4,11 +4,8 @@ import {
   GRIEVANCE_ACCEPT_DAYS,
   GRIEVANCE_FINAL_LIMITS,
   GrievanceCreated,
-  GrievanceTrack,
   grievanceContentProblem,
-  isTrackingCode,
   normalizeText,
-  normalizeTrackingCode,
   routesToUpperLevel,
   workingDayDeadline,
 } from '@pingjia/shared';
@@ -19,6 +16,7 @@ import { DomainError, invalid, notFound } from '../common/domain-error';
 import { newId } from '../common/ids';
 import { Transactions } from '../common/transactions';
 import { Home } from '../orgs/home.entity';
+import { Org } from '../orgs/org.entity';
 import { ModerationService } from '../moderation/moderation.service';
 import { CalendarService } from './calendar.service';
 import { CreateGrievanceDto } from './dto';
@@ -26,7 +24,6 @@ import { GrievanceAccess } from './grievance-access';
 import { Grievance } from './grievance.entity';
 import { GrievanceNotifier } from './grievance-notifier';
 import { GrievanceStore } from './grievance-store';
-import { trackView } from './grievance-views';
 import { IdempotencyKey } from '../common/idempotency-key.entity';
 import { canonicalJson, IDEMPOTENCY_KEY, IDEMPOTENCY_TTL_MS, sha256 } from '../common/idempotency';
 import { newTrackingCode } from './keys';
@@ -40,6 +37,7 @@ type StoredAnswer = Omit<GrievanceCreated, 'trackingCode'>;
 export class GrievanceReportsService {
   constructor(
     @InjectRepository(Home) private readonly homes: Repository<Home>,
+    @InjectRepository(Org) private readonly orgs: Repository<Org>,
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(IdempotencyKey) private readonly idempotency: Repository<IdempotencyKey>,
     private readonly store: GrievanceStore,
@@ -56,6 +54,7 @@ export class GrievanceReportsService {
     const content = normalizeText(dto.content);
     const problem = grievanceContentProblem(content);
     if (problem) throw invalid({ content: problem });
+    if ((dto.homeId === undefined) === (dto.orgId === undefined)) throw invalid({ homeId: '请选择职工之家，或选择直接向工会反映' });
     if (dto.anonymous && dto.contact !== undefined) throw invalid({ contact: '匿名诉求不能留联系电话' });
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw invalid({ 'Idempotency-Key': '应为 8 到 128 个字母、数字或 _ . : -' });
@@ -64,6 +63,7 @@ export class GrievanceReportsService {
     const keys = this.grievanceAccess.keys;
     const request = {
       homeId: dto.homeId,
+      orgId: dto.orgId,
       type: dto.type,
       topic: dto.topic,
       content,
@@ -78,13 +78,12 @@ export class GrievanceReportsService {
       if (first) return first;
     }
 
-    const home = await this.homes.findOne({ where: { id: dto.homeId } });
-    if (!home) throw notFound();
+    const place = await this.destination(dto);
     // Risky text is refused (422); held text still reaches its handler, flagged (see contentHeld).
     const contentStatus = await this.moderation.check(userId, content);
     const user = await this.users.findOne({ where: { id: userId }, select: { id: true, openid: true, displayName: true } });
-    const isWorkday = await this.calendar.lookup(home.orgPath);
-    const provisional = await this.calendar.provisional([home.orgPath]);
+    const isWorkday = await this.calendar.lookup(place.orgPath);
+    const provisional = await this.calendar.provisional([place.orgPath]);
 
     const created = await this.tx.run(async (m) => {
       if (idem) {
@@ -94,16 +93,13 @@ export class GrievanceReportsService {
       const reporterKey = await this.freeReporterKey(m, keys.reporterKeys(userId));
       const now = this.clock.now();
       const at = now.toISOString();
-      const upper = routesToUpperLevel(dto.topic);
       const seed = newId();
       const trackingCode = idem ? keys.trackingCodeFor(seed) : newTrackingCode();
       const g: Grievance = {
         id: newId(),
-        homeId: home.id,
-        orgPath: home.orgPath,
-        handlerOrgId: upper ? home.orgId : null,
-        handlerOrgPath: upper ? home.orgPath : null,
+        ...place,
         escalated: false,
+        questionOpen: false,
         type: dto.type,
         topic: dto.topic,
         content,
@@ -167,6 +163,34 @@ export class GrievanceReportsService {
     return created;
   }
 
+  /**
+   * Where a new grievance goes. To a home: its chair handles it, or for a grievance about the union the
+   * union the home belongs to. Straight to a federation (a workplace without a home): that federation,
+   * or for a grievance about the union the level above it, whose scope then excludes the federation's
+   * own admins (they see grievances whose org path is under theirs).
+   */
+  private async destination(
+    dto: CreateGrievanceDto,
+  ): Promise<Pick<Grievance, 'homeId' | 'orgId' | 'orgPath' | 'handlerOrgId' | 'handlerOrgPath'>> {
+    const upper = routesToUpperLevel(dto.topic);
+    if (dto.homeId) {
+      const home = await this.homes.findOne({ where: { id: dto.homeId } });
+      if (!home) throw notFound();
+      return {
+        homeId: home.id,
+        orgId: null,
+        orgPath: home.orgPath,
+        handlerOrgId: upper ? home.orgId : null,
+        handlerOrgPath: upper ? home.orgPath : null,
+      };
+    }
+    const org = await this.orgs.findOne({ where: { id: dto.orgId! } });
+    if (!org || org.deactivatedAt) throw notFound();
+    const parent = upper && org.parentId ? await this.orgs.findOne({ where: { id: org.parentId } }) : null;
+    const handler = parent ?? org;
+    return { homeId: null, orgId: org.id, orgPath: handler.path, handlerOrgId: handler.id, handlerOrgPath: handler.path };
+  }
+
   /** The reporter's first unused key. */
   private async freeReporterKey(m: EntityManager, candidates: string[]): Promise<string> {
     const used = await this.store.usedReporterKeys(m, candidates);
@@ -188,16 +212,6 @@ export class GrievanceReportsService {
     if (row.requestHash !== idem.requestHash) throw new DomainError('IDEMPOTENCY_MISMATCH');
     const answer = JSON.parse(row.response) as StoredAnswer;
     return { ...answer, trackingCode: this.grievanceAccess.keys.trackingCodeFor(row.id) };
-  }
-
-  /** Public: status and timeline for whoever holds the code; no content, no names. */
-  async track(code: string): Promise<GrievanceTrack> {
-    const normalized = normalizeTrackingCode(code);
-    if (!isTrackingCode(normalized)) throw notFound();
-    const g = await this.store.grievances.findOne({ where: { trackingHash: sha256(normalized) } });
-    if (!g) throw notFound();
-    const provisional = await this.calendar.provisional([g.orgPath]);
-    return trackView(g, await this.store.timeline(g.id), this.clock.now(), provisional(g));
   }
 
   private since(): string {

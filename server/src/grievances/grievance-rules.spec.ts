@@ -3,11 +3,12 @@ import {
   GRIEVANCE_TOPICS,
   isAcceptOverdue,
   isFinalOverdue,
+  isGrievanceEnded,
   isGrievanceOverdue,
   routesToUpperLevel,
 } from '@pingjia/shared';
 import { DataSource } from 'typeorm';
-import { acceptOverdueSql, chairTopicSql, finalOverdueSql, overdueSql } from './grievance-store';
+import { acceptOverdueSql, chairTopicSql, endedSql, finalOverdueSql, overdueSql } from './grievance-store';
 
 // Each SQL twin must pick exactly the rows its shared TS rule picks: every status and topic, completed
 // or not, each limit before, at and after "now".
@@ -77,6 +78,7 @@ describe('grievance rules and their SQL twins', () => {
     ['overdue', overdueSql('g'), isGrievanceOverdue],
     ['accept overdue', acceptOverdueSql('g'), isAcceptOverdue],
     ['final overdue', finalOverdueSql('g'), isFinalOverdue],
+    ['ended', endedSql('g'), (r: ReturnType<typeof deadlines>) => isGrievanceEnded(r.status)],
   ] as const)('%s: the SQL picks the rows the shared rule does', async (_, sql, rule) => {
     const expected = all.filter((r) => rule(deadlines(r), NOW)).map((r) => r.id);
     expect(expected.length).toBeGreaterThan(0);

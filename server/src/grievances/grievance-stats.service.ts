@@ -6,7 +6,7 @@ import { AccessPolicy } from '../orgs/access-policy';
 import { Clock } from '../common/clock';
 import { subtreeRange } from '../common/paging';
 import { Grievance } from './grievance.entity';
-import { chairTopicSql, overdueSql } from './grievance-store';
+import { chairTopicSql, endedSql, overdueSql } from './grievance-store';
 
 const EMPTY_GRIEVANCE_STATS: GrievanceStats = {
   total: 0,
@@ -90,9 +90,9 @@ export class GrievanceStatsService {
     return this.grievances
       .createQueryBuilder('g')
       .select('COUNT(*)', 'total')
-      .addSelect(`SUM(CASE WHEN g.status <> 'closed' THEN 1 ELSE 0 END)`, 'open')
+      .addSelect(`SUM(CASE WHEN ${endedSql('g', 'NOT IN')} THEN 1 ELSE 0 END)`, 'open')
       .addSelect(`SUM(CASE WHEN ${overdueSql('g')} THEN 1 ELSE 0 END)`, 'overdue')
-      .addSelect(`SUM(CASE WHEN g.escalated = 1 AND g.status <> 'closed' THEN 1 ELSE 0 END)`, 'escalated')
+      .addSelect(`SUM(CASE WHEN g.escalated = 1 AND ${endedSql('g', 'NOT IN')} THEN 1 ELSE 0 END)`, 'escalated')
       .addSelect('SUM(CASE WHEN g.on_time IS NOT NULL THEN 1 ELSE 0 END)', 'decided')
       .addSelect('SUM(CASE WHEN g.on_time = 1 THEN 1 ELSE 0 END)', 'on_time')
       .addSelect(`SUM(CASE WHEN g.feedback_verdict = 'satisfied' THEN 1 ELSE 0 END)`, 'satisfied')

@@ -2,14 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
   GRIEVANCE_TOPICS,
+  isTrackingCode,
+  normalizeTrackingCode,
   routesToUpperLevel,
   type GrievanceActorRole,
   type GrievanceEventKind,
   type GrievanceState,
 } from '@pingjia/shared';
 import { EntityManager, In, Repository } from 'typeorm';
+import { DomainError } from '../common/domain-error';
 import { newId } from '../common/ids';
 import { Home } from '../orgs/home.entity';
+import { Org } from '../orgs/org.entity';
+import { sha256 } from './keys';
 import { Grievance, GrievanceEventRow } from './grievance.entity';
 
 export interface NewEvent {
@@ -25,7 +30,9 @@ export interface NewEvent {
 /** shared isAcceptOverdue */
 export const acceptOverdueSql = (g = 'g') => `(${g}.status = 'submitted' AND ${g}.accept_due_at <= :now)`;
 /** shared isFinalOverdue */
-export const finalOverdueSql = (g = 'g') => `(${g}.completed_at IS NULL AND ${g}.status <> 'closed' AND ${g}.due_at <= :now)`;
+export const finalOverdueSql = (g = 'g') => `(${g}.completed_at IS NULL AND ${endedSql(g, 'NOT IN')} AND ${g}.due_at <= :now)`;
+/** shared isGrievanceEnded (`IN`), or its negation (`NOT IN`) */
+export const endedSql = (g = 'g', op: 'IN' | 'NOT IN' = 'IN') => `${g}.status ${op} ('closed', 'withdrawn')`;
 /** shared isGrievanceOverdue */
 export const overdueSql = (g = 'g') => `(${acceptOverdueSql(g)} OR ${finalOverdueSql(g)})`;
 /** not shared routesToUpperLevel: a topic the home's chair may see and handle (fixed identifiers, not input) */
@@ -37,6 +44,19 @@ export const chairTopicSql = (g = 'g') =>
 /** Someone else changed the grievance between our read and our write. */
 export class StaleGrievance extends Error {}
 
+// A change that raced another (the sweeper's reminder, a second handler) is decided again on what is
+// there now: still legal → done, no longer legal → 409.
+export async function retryStale<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (e) {
+      if (!(e instanceof StaleGrievance)) throw e;
+      if (attempt >= 3) throw new DomainError('STATE_CONFLICT', '该诉求刚被他人更新，请刷新后重试');
+    }
+  }
+}
+
 export function stateOf(g: Grievance, now: Date): GrievanceState {
   return {
     status: g.status,
@@ -46,6 +66,7 @@ export function stateOf(g: Grievance, now: Date): GrievanceState {
     extended: g.extended,
     atUpperLevel: g.handlerOrgId !== null,
     pastDue: now.toISOString() >= g.dueAt,
+    questionOpen: g.questionOpen,
   };
 }
 
@@ -61,6 +82,7 @@ export class GrievanceStore {
     @InjectRepository(Grievance) readonly grievances: Repository<Grievance>,
     @InjectRepository(GrievanceEventRow) private readonly events: Repository<GrievanceEventRow>,
     @InjectRepository(Home) private readonly homes: Repository<Home>,
+    @InjectRepository(Org) private readonly orgs: Repository<Org>,
   ) {}
 
   find(id: string): Promise<Grievance | null> {
@@ -71,16 +93,33 @@ export class GrievanceStore {
     return this.events.find({ where: { grievanceId }, order: { seq: 'ASC' } });
   }
 
-  async homeNames(ids: string[]): Promise<Map<string, string>> {
-    if (!ids.length) return new Map();
-    const homes = await this.homes.find({ where: { id: In([...new Set(ids)]) }, select: { id: true, name: true } });
-    return new Map(homes.map((h) => [h.id, h.name]));
+  /** The name of where each grievance was filed (its home, or the federation it was filed to), by that id. */
+  async placeNames(gs: Grievance[]): Promise<Map<string, string>> {
+    const homeIds = [...new Set(gs.flatMap((g) => (g.homeId ? [g.homeId] : [])))];
+    const orgIds = [...new Set(gs.flatMap((g) => (g.homeId ? [] : [g.orgId!])))];
+    const [homes, orgs] = await Promise.all([
+      homeIds.length ? this.homes.find({ where: { id: In(homeIds) }, select: { id: true, name: true } }) : [],
+      orgIds.length ? this.orgs.find({ where: { id: In(orgIds) }, select: { id: true, name: true } }) : [],
+    ]);
+    return new Map([...homes, ...orgs].map((p) => [p.id, p.name]));
+  }
+
+  /** Where a grievance was filed, by the id placeNames answers under. */
+  static placeId(g: Grievance): string {
+    return g.homeId ?? g.orgId!;
   }
 
   /** The upper-level union for a grievance still with the chair: the org the home belongs to. */
   async upperLevel(m: EntityManager, g: Grievance): Promise<Pick<Grievance, 'handlerOrgId' | 'handlerOrgPath' | 'escalated'>> {
-    const home = await m.findOneOrFail(Home, { where: { id: g.homeId } });
+    const home = await m.findOneOrFail(Home, { where: { id: g.homeId! } });
     return { handlerOrgId: home.orgId, handlerOrgPath: home.orgPath, escalated: true };
+  }
+
+  /** The grievance whose tracking code this is, or null (a code that is not one finds nothing). */
+  findByTrackingCode(code: string): Promise<Grievance | null> {
+    const normalized = normalizeTrackingCode(code);
+    if (!isTrackingCode(normalized)) return Promise.resolve(null);
+    return this.grievances.findOne({ where: { trackingHash: sha256(normalized) } });
   }
 
   /**

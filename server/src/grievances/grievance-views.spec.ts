@@ -6,6 +6,7 @@ import { statusMessageData } from './grievance-notifier';
 const grievance = (over: Partial<Grievance> = {}): Grievance => ({
   id: 'g1',
   homeId: 'h1',
+  orgId: null,
   orgPath: '/p/c/',
   handlerOrgId: null,
   handlerOrgPath: null,
@@ -29,6 +30,7 @@ const grievance = (over: Partial<Grievance> = {}): Grievance => ({
   reopened: false,
   acceptReminded: false,
   finalReminded: false,
+  questionOpen: false,
   feedbackVerdict: null,
   feedbackComment: null,
   createdAt: '2026-09-30T07:03:00.000Z',
@@ -66,11 +68,11 @@ const now = new Date('2026-10-09T00:00:00.000Z');
 
 describe('grievance views', () => {
   it("shows handlers only the day of the worker's own steps on an anonymous grievance", () => {
-    const sut = grievanceView(grievance(), '甲厂工会', chair, events, now, false);
+    const sut = grievanceView(grievance(), '甲厂工会', chair, events, [], now, false);
     expect(sut.timeline[0]).toMatchObject({ kind: 'submitted', at: null, on: '2026-09-30' });
     expect(sut.timeline[1].at).toBe('2026-09-30T07:03:00.000Z');
     expect(sut.reporter).toBeNull();
-    expect(grievanceView(grievance(), '甲厂工会', reporter, events, now, false).timeline[0].at).toBe('2026-09-30T07:03:00.000Z');
+    expect(grievanceView(grievance(), '甲厂工会', reporter, events, [], now, false).timeline[0].at).toBe('2026-09-30T07:03:00.000Z');
   });
 
   it('shows a named reporter to the handler, and nobody to a reader who is neither', () => {
@@ -79,13 +81,43 @@ describe('grievance views', () => {
     expect(summaryView(named, '甲厂工会', { reporter: false, handles: false, actsAs: null }, now, false).reporter).toBeNull();
   });
 
-  it('gives the public only status, due date and a timeline with the extension reason', () => {
-    const sut = trackView(grievance({ anonymous: false, reporterName: '张三', contact: '13800138000' }), events, now, false);
-    expect(Object.keys(sut).sort()).toEqual(['deadlineProvisional', 'dueAt', 'overdue', 'status', 'timeline', 'type']);
-    expect(sut.timeline.map((e) => e.message)).toEqual([null, null, '需要调查取证', null]);
+  it('gives the code holder the conversation (reply, extension reason) but not the content or any name', () => {
+    const sut = trackView(grievance({ anonymous: false, reporterName: '张三', contact: '13800138000' }), events, [], now, false);
+    expect(Object.keys(sut).sort()).toEqual([
+      'attachments',
+      'can',
+      'deadlineProvisional',
+      'dueAt',
+      'feedback',
+      'overdue',
+      'reopened',
+      'status',
+      'timeline',
+      'type',
+    ]);
+    expect(sut.timeline.map((e) => e.message)).toEqual([null, null, '需要调查取证', '已联系企业']);
     expect(sut.timeline[2].days).toBe(5);
     const text = JSON.stringify(sut);
-    for (const secret of ['车间', '张三', '13800138000', '已联系企业']) expect(text).not.toContain(secret);
+    for (const secret of ['车间', '张三', '13800138000']) expect(text).not.toContain(secret);
+  });
+
+  it('lets the code holder withdraw only before an answer, and answer only an open question', () => {
+    expect(trackView(grievance({ status: 'accepted' }), events, [], now, false).can).toEqual({
+      answer: false,
+      withdraw: true,
+      feedback: false,
+      attach: true,
+    });
+    expect(trackView(grievance({ status: 'replied', questionOpen: true }), events, [], now, false).can).toMatchObject({
+      answer: true,
+      withdraw: false,
+    });
+    expect(trackView(grievance({ status: 'withdrawn' }), events, [], now, false).can).toEqual({
+      answer: false,
+      withdraw: false,
+      feedback: false,
+      attach: false,
+    });
   });
 
   it('marks a grievance overdue past its last limit until it is completed', () => {

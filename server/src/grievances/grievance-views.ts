@@ -7,10 +7,15 @@ import {
   GrievanceActorRole,
   GrievanceEventKind,
   GrievanceFeedbackVerdict,
+  GrievanceAttachment,
+  grievanceStep,
+  isGrievanceEnded,
   isGrievanceOverdue,
 } from '@pingjia/shared';
+import type { GrievanceAttachmentRow } from './attachment.entity';
 import type { Grievance, GrievanceEventRow } from './grievance.entity';
 import type { Relation } from './grievance-access';
+import { stateOf } from './grievance-store';
 
 // Every answer about a grievance is built here, so what each reader may see is decided in one place.
 // No answer carries a user id or openid: the record holds none.
@@ -19,28 +24,35 @@ function isOverdue(g: Grievance, now: Date): boolean {
   return isGrievanceOverdue({ status: g.status, completed: g.completedAt !== null, acceptDueAt: g.acceptDueAt, dueAt: g.dueAt }, now);
 }
 
-interface TimelineOptions {
-  /** handlers of an anonymous grievance see the day of the worker's own steps, not the minute */
-  hideReporterTimes: boolean;
-  /** the public tracking view: no messages except an extension's reason */
-  publicOnly: boolean;
-}
-
-function timelineView(events: GrievanceEventRow[], o: TimelineOptions): GrievanceTimelineEvent[] {
+/** handlers of an anonymous grievance see the day of the worker's own steps, not the minute */
+function timelineView(events: GrievanceEventRow[], hideReporterTimes: boolean): GrievanceTimelineEvent[] {
   return events.map((e) => {
-    const kind = e.kind as GrievanceEventKind;
-    const hideTime = o.hideReporterTimes && e.actorRole === 'reporter';
-    const showMessage = !o.publicOnly || kind === 'extended';
+    const hideTime = hideReporterTimes && e.actorRole === 'reporter';
     return {
-      kind,
+      kind: e.kind as GrievanceEventKind,
       actorRole: e.actorRole as GrievanceActorRole,
       at: hideTime ? null : e.at,
       on: chinaDay(e.at),
-      message: showMessage ? e.message : null,
+      message: e.message,
       days: e.days,
-      verdict: o.publicOnly ? null : (e.verdict as GrievanceFeedbackVerdict | null),
+      verdict: e.verdict as GrievanceFeedbackVerdict | null,
     };
   });
+}
+
+export function attachmentViews(rows: GrievanceAttachmentRow[]): GrievanceAttachment[] {
+  return rows.map((a) => ({ id: a.id, kind: a.kind, mime: a.mime, size: a.size, on: a.createdOn, status: a.status }));
+}
+
+/** What the reporter (by session or tracking code) may do now. */
+export function reporterMoves(g: Grievance, now: Date): GrievanceTrack['can'] {
+  const state = stateOf(g, now);
+  return {
+    answer: grievanceStep(state, { kind: 'answer' }) !== null,
+    withdraw: grievanceStep(state, { kind: 'withdraw' }) !== null,
+    feedback: grievanceStep(state, { kind: 'feedback', verdict: 'satisfied' }) !== null,
+    attach: !isGrievanceEnded(g.status),
+  };
 }
 
 /** `provisional`: a deadline falls in a year whose holidays are not known (CalendarService.provisional). */
@@ -48,7 +60,8 @@ export function summaryView(g: Grievance, homeName: string, rel: Relation, now: 
   const reporterVisible = !g.anonymous && (rel.handles || rel.reporter);
   return {
     id: g.id,
-    home: { id: g.homeId, name: homeName },
+    home: { id: g.homeId ?? g.orgId!, name: homeName },
+    filedTo: g.homeId ? 'home' : 'federation',
     type: g.type,
     topic: g.topic,
     content: g.content,
@@ -68,6 +81,7 @@ export function summaryView(g: Grievance, homeName: string, rel: Relation, now: 
     feedback: g.feedbackVerdict ? { verdict: g.feedbackVerdict, comment: g.feedbackComment } : null,
     canAct: rel.actsAs !== null,
     mine: rel.reporter,
+    questionOpen: g.questionOpen,
   };
 }
 
@@ -76,22 +90,37 @@ export function grievanceView(
   homeName: string,
   rel: Relation,
   events: GrievanceEventRow[],
+  attachments: GrievanceAttachmentRow[],
   now: Date,
   provisional: boolean,
 ): GrievanceView {
   return {
     ...summaryView(g, homeName, rel, now, provisional),
-    timeline: timelineView(events, { hideReporterTimes: g.anonymous && !rel.reporter, publicOnly: false }),
+    timeline: timelineView(events, g.anonymous && !rel.reporter),
+    attachments: attachmentViews(attachments),
   };
 }
 
-export function trackView(g: Grievance, events: GrievanceEventRow[], now: Date, provisional: boolean): GrievanceTrack {
+// The holder of the tracking code is the worker who filed it: the whole conversation (replies,
+// questions and answers, extension reasons, the result), but not the content or any name, in case
+// the code is seen over a shoulder.
+export function trackView(
+  g: Grievance,
+  events: GrievanceEventRow[],
+  attachments: GrievanceAttachmentRow[],
+  now: Date,
+  provisional: boolean,
+): GrievanceTrack {
   return {
     status: g.status,
     type: g.type,
     dueAt: g.dueAt,
     deadlineProvisional: provisional,
     overdue: isOverdue(g, now),
-    timeline: timelineView(events, { hideReporterTimes: false, publicOnly: true }),
+    reopened: g.reopened,
+    timeline: timelineView(events, false),
+    attachments: attachmentViews(attachments),
+    feedback: g.feedbackVerdict ? { verdict: g.feedbackVerdict, comment: g.feedbackComment } : null,
+    can: reporterMoves(g, now),
   };
 }

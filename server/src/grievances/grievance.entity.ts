@@ -11,8 +11,13 @@ export class Grievance {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
-  @Column({ name: 'home_id', type: 'varchar', length: 36 })
-  homeId: string;
+  /** null for a grievance filed straight to a federation (a workplace without a home) */
+  @Column({ name: 'home_id', type: 'varchar', length: 36, nullable: true })
+  homeId: string | null;
+
+  /** the federation it was filed to, when it was filed to no home */
+  @Column({ name: 'org_id', type: 'varchar', length: 36, nullable: true })
+  orgId: string | null;
 
   /** the home's org path (copied): federation scope is a prefix test */
   @Column({ name: 'org_path', type: 'varchar', length: 400 })
@@ -87,6 +92,10 @@ export class Grievance {
 
   @Column({ name: 'final_reminded', type: 'boolean' })
   finalReminded: boolean;
+
+  /** the handler asked a question the worker has not answered yet */
+  @Column({ name: 'question_open', type: 'boolean' })
+  questionOpen: boolean;
 
   @Column({ name: 'feedback_verdict', type: 'varchar', length: 16, nullable: true })
   feedbackVerdict: GrievanceFeedbackVerdict | null;

@@ -1,10 +1,8 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Ip, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import type { Grievance, GrievanceCreated, GrievanceList, GrievanceStats, GrievanceTrack, MyGrievances } from '@pingjia/shared';
-import { AuthUser, CurrentUser, Public } from '../common/auth.decorators';
+import type { Grievance, GrievanceCreated, GrievanceList, GrievanceStats, MyGrievances } from '@pingjia/shared';
+import { AuthUser, CurrentUser } from '../common/auth.decorators';
 import { uuidParam as uuid } from '../common/params';
-import { RateLimitGuard } from '../common/rate-limit.guard';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CreateGrievanceDto, GrievanceActionDto, GrievanceFeedbackDto, GrievanceListQuery } from './dto';
 import { GrievanceHandlingService } from './grievance-handling.service';
 import { GrievanceReportsService } from './grievance-reports.service';
@@ -18,8 +16,6 @@ export class GrievancesController {
     private readonly reports: GrievanceReportsService,
     private readonly handling: GrievanceHandlingService,
     private readonly stats: GrievanceStatsService,
-    private readonly limits: RateLimitGuard,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Post('grievances')
@@ -35,13 +31,6 @@ export class GrievancesController {
   @Get('grievances/mine')
   mine(@CurrentUser() user: AuthUser): Promise<MyGrievances> {
     return this.handling.mine(user.id);
-  }
-
-  @Public()
-  @Get('grievances/track/:trackingCode')
-  async track(@Param('trackingCode') code: string, @Ip() ip: string): Promise<GrievanceTrack> {
-    await this.limits.hit(`track:ip:${ip}`, this.config.grievances.trackPerIp, 60_000);
-    return this.reports.track(code);
   }
 
   @Get('grievances')

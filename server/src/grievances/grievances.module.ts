@@ -4,6 +4,8 @@ import { AuditModule } from '../audit/audit.module';
 import { ModerationModule } from '../moderation/moderation.module';
 import { OrgsModule } from '../orgs/orgs.module';
 import { WechatModule } from '../wechat/wechat.module';
+import { GrievanceAttachmentRow } from './attachment.entity';
+import { AttachmentsStore } from './attachments-store';
 import { CalendarDayRow } from './calendar-day.entity';
 import { CalendarYearRow } from './calendar-year.entity';
 import { CalendarController } from './calendar.controller';
@@ -19,6 +21,9 @@ import { GrievanceSweeper } from './grievance-sweeper';
 import { Grievance, GrievanceEventRow } from './grievance.entity';
 import { GrievancesController } from './grievances.controller';
 import { IdempotencyKey } from '../common/idempotency-key.entity';
+import { GrievancePlacesController, GrievancePlacesService } from './grievance-places';
+import { GrievanceThreadController } from './grievance-thread.controller';
+import { GrievanceThreadService } from './grievance-thread.service';
 import { ReporterRekey } from './reporter-rekey';
 
 // Grievances (维权诉求): reporting, routing, time limits on China's working-day calendar, handling,
@@ -33,13 +38,14 @@ import { ReporterRekey } from './reporter-rekey';
       IdempotencyKey,
       CalendarDayRow,
       CalendarYearRow,
+      GrievanceAttachmentRow,
     ]),
     OrgsModule,
     AuditModule,
     WechatModule,
     ModerationModule,
   ],
-  controllers: [GrievancesController, CalendarController],
+  controllers: [GrievancesController, GrievanceThreadController, GrievancePlacesController, CalendarController],
   providers: [
     GrievanceAccess,
     GrievanceStore,
@@ -50,6 +56,9 @@ import { ReporterRekey } from './reporter-rekey';
     GrievanceSweeper,
     GrievanceStatsService,
     ReporterRekey,
+    AttachmentsStore,
+    GrievanceThreadService,
+    GrievancePlacesService,
   ],
   exports: [GrievanceStatsService, CalendarService, GrievanceSweeper],
 })

@@ -6,21 +6,31 @@ import {
   GRIEVANCE_STATUS_LABELS,
   GRIEVANCE_TOPIC_LABELS,
   GRIEVANCE_TYPE_LABELS,
+  isGrievanceEnded,
   type Grievance,
 } from '@pingjia/shared';
+import AttachmentList from '../../components/AttachmentList';
+import { attachmentSource, signedInChannel } from '../../services/grievanceThread';
 import GrievanceTimeline from '../../components/GrievanceTimeline';
 import StaffLogin from '../../components/StaffLogin';
 import StatusView from '../../components/StatusView';
 import { useResource } from '../../hooks/useResource';
 import { askToSubscribe, canSubscribe } from '../../platform/subscribe';
-import { getGrievance, grievanceTemplateId, subscribeToGrievance, type GrievanceReader } from '../../services/grievances';
+import {
+  getGrievance,
+  giveGrievanceFeedback,
+  grievanceTemplateId,
+  subscribeToGrievance,
+  type GrievanceReader,
+} from '../../services/grievances';
 import { errorMessage } from '../../services/request';
 import { a11y } from '../../utils/a11y';
 import { formatDate } from '../../utils/format';
-import { acceptDueLine, awaitsFeedback, finalDueLine, latestExtension, stateOfSummary } from '../../utils/grievance';
+import { acceptDueLine, awaitsFeedback, finalDueLine, latestExtension, reporterCan, stateOfSummary } from '../../utils/grievance';
 import { param } from '../../utils/url';
 import FeedbackForm from './parts/FeedbackForm';
 import HandlerActions from './parts/HandlerActions';
+import ReporterPanel from './parts/ReporterPanel';
 import './kit.less';
 import './index.less';
 
@@ -42,7 +52,7 @@ function Deadlines({ g }: { g: Grievance }) {
           {acceptDueLine(g.acceptDueAt)}
         </Text>
       )}
-      {!completed && g.status !== 'closed' && (
+      {!completed && !isGrievanceEnded(g.status) && (
         <Text className="gk__line" id="grievance-due">
           {finalDueLine(g.type, g.dueAt)}
         </Text>
@@ -153,7 +163,11 @@ export default function GrievancePage() {
         </Text>
         {g.handler === 'upper' && (
           <Text className="note" id="grievance-handler">
-            {g.escalated ? '已转上级工会办理' : '由上级工会办理（涉及工会工作）'}
+            {g.escalated
+              ? '已转上级工会办理'
+              : g.filedTo === 'federation'
+                ? '直接向工会反映，由工会办理'
+                : '由上级工会办理（涉及工会工作）'}
           </Text>
         )}
         <Deadlines g={g} />
@@ -193,6 +207,34 @@ export default function GrievancePage() {
 
       <GrievanceTimeline events={g.timeline} />
 
+      {g.mine ? (
+        <ReporterPanel
+          key={`${loads}-${g.status}-${g.timeline.length}`}
+          channel={signedInChannel(g.id)}
+          can={reporterCan(g)}
+          timeline={g.timeline}
+          attachments={g.attachments}
+          onChanged={changed}
+          onAttached={(text) => {
+            reload();
+            setDone(text);
+          }}
+          onRefresh={load}
+        />
+      ) : (
+        g.attachments.length > 0 && (
+          <View className="card" id="evidence">
+            <Text className="title">证据材料</Text>
+            <Text className="note">职工上传的材料仅处理人可见，请勿外传。</Text>
+            <AttachmentList
+              attachments={g.attachments}
+              source={(attachmentId) => attachmentSource(reader, g.id, attachmentId)}
+              reporter={false}
+            />
+          </View>
+        )
+      )}
+
       {g.feedback && (
         <View className="card" id="grievance-feedback">
           <Text className="field-label">职工评价</Text>
@@ -204,10 +246,16 @@ export default function GrievancePage() {
       )}
 
       {awaitsFeedback(g) && (
-        <FeedbackForm key={`${loads}-${g.status}-${g.timeline.length}`} grievance={g} onChanged={changed} onRefresh={load} />
+        <FeedbackForm
+          key={`${loads}-${g.status}-${g.timeline.length}`}
+          reopened={g.reopened}
+          send={(body) => giveGrievanceFeedback(g.id, body)}
+          onChanged={changed}
+          onRefresh={load}
+        />
       )}
 
-      {g.mine && subscribe && g.status !== 'closed' && (
+      {g.mine && subscribe && !isGrievanceEnded(g.status) && (
         <View className="card">
           <Button
             className="btn btn--secondary gk__wide"

@@ -6,26 +6,28 @@ import {
   GRIEVANCE_FEEDBACK_VERDICTS,
   commentProblem,
   normalizeText,
-  type Grievance,
   type GrievanceFeedbackRequest,
+  type GrievanceStatus,
   type GrievanceFeedbackVerdict,
 } from '@pingjia/shared';
 import ChoiceGroup from '../../../components/ChoiceGroup';
 import CountedTextarea from '../../../components/CountedTextarea';
-import { giveGrievanceFeedback } from '../../../services/grievances';
 import { errorMessage, isApiRequestError } from '../../../services/request';
 import { a11y } from '../../../utils/a11y';
 
 const CHOICES = GRIEVANCE_FEEDBACK_VERDICTS.map((key) => ({ key, label: GRIEVANCE_FEEDBACK_LABELS[key] }));
 
-interface Props {
-  grievance: Grievance;
-  onChanged: (g: Grievance, done: string) => void;
+interface Props<T> {
+  /** reopened once already: this verdict ends the handling */
+  reopened: boolean;
+  /** sends the verdict (signed in, or by tracking code) */
+  send: (body: GrievanceFeedbackRequest) => Promise<T>;
+  onChanged: (next: T, done: string) => void;
   onRefresh: () => void;
 }
 
 /** The worker rates the handling: satisfied closes it; dissatisfied reopens it once. */
-export default function FeedbackForm({ grievance, onChanged, onRefresh }: Props) {
+export default function FeedbackForm<T extends { status: GrievanceStatus }>({ reopened, send, onChanged, onRefresh }: Props<T>) {
   const [verdict, setVerdict] = useState<GrievanceFeedbackVerdict | null>(null);
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
@@ -41,7 +43,7 @@ export default function FeedbackForm({ grievance, onChanged, onRefresh }: Props)
     setBusy(true);
     setError(null);
     try {
-      const next = await giveGrievanceFeedback(grievance.id, body);
+      const next = await send(body);
       onChanged(next, next.status === 'closed' ? '感谢您的评价，诉求已结束办理' : '已收到您的评价，诉求将重新办理');
     } catch (e) {
       if (isApiRequestError(e) && e.status === 409) setError({ text: '状态已变化，请刷新后再评价。', stale: true });
@@ -55,7 +57,7 @@ export default function FeedbackForm({ grievance, onChanged, onRefresh }: Props)
     <View className="card" id="feedback" {...a11y({ role: 'region', label: '评价办理结果' })}>
       <Text className="title">评价办理结果</Text>
       <Text className="note" id="feedback-note">
-        {grievance.reopened
+        {reopened
           ? '这条诉求已重新办理过一次，本次评价后将结束办理。'
           : '选择“不满意”，诉求将重新办理一次（只能一次）；选择“满意”，诉求结束办理。'}
       </Text>

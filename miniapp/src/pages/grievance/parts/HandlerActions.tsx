@@ -56,6 +56,13 @@ const ACTIONS: Record<GrievanceAction, ActionText> = {
     message: '转办说明（选填）',
     done: '已转上级工会',
   },
+  ask: {
+    button: '向职工提问',
+    confirm: '发送问题',
+    question: '职工回答前不能再提新的问题；匿名职工可凭查询码看到并回答。',
+    message: '问题（职工可见）',
+    done: '问题已发送，等待职工回答',
+  },
 };
 
 interface Props {
