@@ -20,6 +20,9 @@ export default async function globalSetup() {
     RATE_LIMIT_LOGINS_PER_IP: '1000000',
     RATE_LIMIT_WRITES_PER_IP: '1000000',
     RATE_LIMIT_WRITES_PER_USER: '1000',
+    // Tracking codes and the search for where to file (issue 19) are used by several browsers at once.
+    RATE_LIMIT_TRACK_PER_IP: '1000000',
+    RATE_LIMIT_PLACES_PER_IP: '1000000',
   });
   (globalThis as any).__PINGJIA_SERVER__ = server;
   process.env.PINGJIA_URL = server.url;

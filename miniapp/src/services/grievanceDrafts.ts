@@ -92,8 +92,11 @@ export function removeGrievanceDraft(homeId: string): void {
 }
 
 export interface KnownHome {
+  /** the home; or the federation's id when `toOrg` */
   homeId: string;
   homeName: string;
+  /** filed straight to a federation (a workplace without a home) */
+  toOrg?: boolean;
 }
 
 const isKnownHome = (v: unknown): v is KnownHome => isRecord(v) && typeof v.homeId === 'string' && typeof v.homeName === 'string';

@@ -1,4 +1,12 @@
-import type { Grievance, GrievanceAnswerRequest, GrievanceAttachment, GrievanceFeedbackRequest, GrievanceTrack } from '@pingjia/shared';
+import type {
+  Grievance,
+  GrievanceAnswerRequest,
+  GrievanceAttachment,
+  GrievanceFeedbackRequest,
+  GrievancePlaceHome,
+  GrievancePlaceOrg,
+  GrievanceTrack,
+} from '@pingjia/shared';
 import { memberRequest } from './auth';
 import { API_BASE, request } from './request';
 import { readToken, type TokenKind } from './session';
@@ -48,4 +56,17 @@ export function codeChannel(code: string): ReporterChannel<GrievanceTrack> {
       request<GrievanceAttachment>({ method: 'POST', path: `${byCode(code)}/attachments`, data: bytes, headers: OCTETS, auth: 'none' }),
     attachmentUrl: (attachmentId) => ({ url: `${API_BASE}${byCode(code)}/attachments/${encodeURIComponent(attachmentId)}`, header: {} }),
   };
+}
+export function placeOrgs(parentId?: string): Promise<GrievancePlaceOrg[]> {
+  return request<GrievancePlaceOrg[]>({
+    path: `/api/grievance-places/orgs${parentId ? `?parentId=${encodeURIComponent(parentId)}` : ''}`,
+    auth: 'none',
+  });
+}
+
+export function placeHomes(orgId: string | undefined, q: string): Promise<GrievancePlaceHome[]> {
+  const params: string[] = [];
+  if (orgId) params.push(`orgId=${encodeURIComponent(orgId)}`);
+  if (q) params.push(`q=${encodeURIComponent(q)}`);
+  return request<GrievancePlaceHome[]>({ path: `/api/grievance-places/homes?${params.join('&')}`, auth: 'none' });
 }

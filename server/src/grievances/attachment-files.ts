@@ -6,7 +6,7 @@ import {
   type GrievanceAttachmentMime,
 } from '@pingjia/shared';
 import type { FastifyRequest } from 'fastify';
-import sharp from 'sharp';
+import type { Sharp } from 'sharp';
 import { DomainError, invalid } from '../common/domain-error';
 
 // What a worker uploads is read by its bytes, never by its name or declared type, and images are
@@ -21,10 +21,18 @@ export function attachmentRouteOnly(req: FastifyRequest, body: string | Buffer, 
   else done(null, body);
 }
 
-// One image at a time per process, with libvips' cache off: on two shared cores an upload must not
-// starve the rating requests, nor hold decoded images in memory after it is answered.
-sharp.concurrency(1);
-sharp.cache(false);
+// libvips is loaded on the first upload, not at boot. One image at a time per process, with its cache
+// off: on two shared cores an upload must not starve the rating requests, nor hold decoded images in
+// memory after it is answered.
+let loaded: Promise<(input: Buffer, options: object) => Sharp> | null = null;
+function imageLibrary() {
+  loaded ??= import('sharp').then(({ default: sharp }) => {
+    sharp.concurrency(1);
+    sharp.cache(false);
+    return sharp;
+  });
+  return loaded;
+}
 /** decompression bombs: a small file that decodes to a huge image is refused before it is decoded */
 const MAX_INPUT_PIXELS = 50_000_000;
 
@@ -39,6 +47,7 @@ export async function prepareAttachment(body: unknown): Promise<PreparedAttachme
   const mime = sniffAttachmentType(body.subarray(0, 16));
   if (!mime) throw invalid({ file: '只能上传 JPG、PNG、WebP 图片或 PDF 文件' });
   if (mime === 'application/pdf') return { mime, kind: 'pdf', bytes: body };
+  const sharp = await imageLibrary();
   try {
     const image = sharp(body, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
       .rotate() // applies the EXIF orientation to the pixels before the EXIF goes

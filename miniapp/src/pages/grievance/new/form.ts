@@ -1,5 +1,5 @@
 import { grievanceContentProblem, isMainlandMobile, normalizeText, type CreateGrievanceRequest } from '@pingjia/shared';
-import type { GrievanceValues } from '../../../services/grievanceDrafts';
+import type { GrievanceValues, KnownHome } from '../../../services/grievanceDrafts';
 
 type GrievanceField = 'type' | 'topic' | 'content' | 'anonymous' | 'contact' | 'general';
 export type GrievanceErrors = Partial<Record<GrievanceField, string>>;
@@ -25,9 +25,15 @@ export function grievanceHint(v: GrievanceValues): string | null {
 }
 
 /** The request body, or null while something is missing. */
-export function grievanceRequestOf(homeId: string, v: GrievanceValues, subscribe: boolean): CreateGrievanceRequest | null {
+export function grievanceRequestOf(place: KnownHome, v: GrievanceValues, subscribe: boolean): CreateGrievanceRequest | null {
   if (grievanceHint(v) || !v.type || !v.topic || v.anonymous === null) return null;
-  const body: CreateGrievanceRequest = { homeId, type: v.type, topic: v.topic, content: normalizeText(v.content), anonymous: v.anonymous };
+  const body: CreateGrievanceRequest = {
+    ...(place.toOrg ? { orgId: place.homeId } : { homeId: place.homeId }),
+    type: v.type,
+    topic: v.topic,
+    content: normalizeText(v.content),
+    anonymous: v.anonymous,
+  };
   const contact = cleanContact(v.contact);
   if (!v.anonymous && contact) body.contact = contact;
   if (subscribe) body.subscribe = true;

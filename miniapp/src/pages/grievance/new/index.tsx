@@ -154,7 +154,7 @@ export default function GrievanceFormPage() {
       setSubmitting(false);
       return setErrors({ general: PRIVACY_DECLINED });
     }
-    const body = grievanceRequestOf(home.homeId, values, values.notify && subscribed === true);
+    const body = grievanceRequestOf(home, values, values.notify && subscribed === true);
     if (body) await send(body);
     setSubmitting(false);
   };
@@ -174,7 +174,10 @@ export default function GrievanceFormPage() {
           {home.homeName || '职工之家'}
         </Text>
         <Text className="note" id="grievance-intro">
-          向职工之家反映您遇到的劳动权益问题。工会将按时限受理、办理并答复，您可以随时查看进度并评价办理结果。
+          {home.toOrg
+            ? '您所在单位没有职工之家：诉求直接交这一级工会办理（涉及工会工作的交上一级）。'
+            : '向职工之家反映您遇到的劳动权益问题。'}
+          工会将按时限受理、办理并答复，您可以随时查看进度并评价办理结果。
         </Text>
       </View>
 
