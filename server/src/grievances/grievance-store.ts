@@ -14,7 +14,7 @@ import { DomainError } from '../common/domain-error';
 import { newId } from '../common/ids';
 import { Home } from '../orgs/home.entity';
 import { Org } from '../orgs/org.entity';
-import { sha256 } from './keys';
+import { sha256 } from '../common/idempotency';
 import { Grievance, GrievanceEventRow } from './grievance.entity';
 
 export interface NewEvent {
