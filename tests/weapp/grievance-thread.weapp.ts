@@ -33,6 +33,7 @@ describe('the worker side of a grievance by tracking code, and filing by region 
   const track = async (code: string) => {
     h.newDevice();
     await h.reLaunch('/pages/grievance/track/index');
+    await h.waitForId('track-code');
     await h.type('track-code', code);
     await h.tap('track-submit');
     await h.waitForId('track-status');

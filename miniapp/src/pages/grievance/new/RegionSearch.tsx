@@ -82,7 +82,7 @@ export default function RegionSearch({ onChoose }: { onChoose: (place: KnownHome
       {orgs.kind === 'loading' && <StatusView kind="loading" id="region-orgs-state" text="正在加载地区…" />}
       {orgs.kind === 'error' && <StatusView kind="error" id="region-orgs-state" text={orgs.message} onRetry={() => back(path.length)} />}
       {orgs.kind === 'ready' && orgs.data.length > 0 && (
-        <View className="region__list" id="region-orgs" {...a11y({ role: 'list', label: region ? `${region.name}的下级工会` : '地区' })}>
+        <View className="region__list" id="region-orgs" {...a11y({ role: 'group', label: region ? `${region.name}的下级工会` : '地区' })}>
           {orgs.data.map((o, i) => (
             <Button
               key={o.id}
@@ -125,7 +125,7 @@ export default function RegionSearch({ onChoose }: { onChoose: (place: KnownHome
         <StatusView kind="empty" id="region-homes-state" text="没有找到名称相符的职工之家，请换个词或换个地区再试。" />
       )}
       {homes?.kind === 'ready' && homes.data.length > 0 && (
-        <View className="region__list" id="region-homes" {...a11y({ role: 'list', label: '找到的职工之家' })}>
+        <View className="region__list" id="region-homes" {...a11y({ role: 'group', label: '找到的职工之家' })}>
           {homes.data.map((h, i) => (
             <Button
               key={h.id}
