@@ -52,7 +52,7 @@ step   600   build-weapp     install                rm -rf miniapp/dist/weapp &&
 step   60    weapp-size      build-weapp            node scripts/check-weapp-size.js
 step   600   build-h5        install                rm -rf miniapp/dist/h5 && cd miniapp && pnpm build:h5
 suite  600   weapp           build-server,build-weapp  tests/weapp/jest.config.js WEAPP_RELEASE_ORIGIN=https://pingjia.example.org
-suite  900   web             build-server,build-h5,apt-chromium,apt-font  tests/web/jest.config.js SCREENSHOTS_DIR=.tmp/test-results/screenshots
+suite  900   web             build-server,build-h5,apt-chromium,apt-font,apt-poppler  tests/web/jest.config.js SCREENSHOTS_DIR=.tmp/test-results/screenshots
 suite  900   production      build-server,build-h5,apt-mariadb,apt-chromium  tests/production/jest.config.js PROD_MARIADB_URL=@mariadb
 '
 

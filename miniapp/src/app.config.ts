@@ -24,6 +24,7 @@ export default defineAppConfig({
         'pages/manage/index',
         'pages/held/index',
         'pages/audit/index',
+        'pages/rectifications/index',
       ],
     },
     // Grievances (维权诉求). The detail page is pages/grievance/index: the server's subscribe messages open it.

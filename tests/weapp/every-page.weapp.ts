@@ -123,6 +123,11 @@ const PAGES: Record<string, Spec> = {
     shows: () => ({ 'held-text-0': CLOSED_COMMENTS[10] }),
   },
   'oversight/pages/audit/index': { query: (c) => `orgId=${c.closed.city.id}`, ready: ['audit-table'] },
+  'oversight/pages/rectifications/index': {
+    query: (c) => `orgId=${c.closed.city.id}&campaignId=${c.closed.closed.id}`,
+    ready: ['rects-item-0'],
+    shows: (c) => ({ 'rects-name-0': c.closed.home.name }),
+  },
 };
 
 /** A grievance filed (over the API) by the member the app is signed in as (the pages before signed it in). */

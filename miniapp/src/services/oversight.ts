@@ -18,7 +18,9 @@ import type {
   OrgDashboard,
   Page,
   Rectification,
+  RectificationOverview,
   RectificationRequest,
+  RectificationState,
   StaffGrant,
 } from '@pingjia/shared';
 import { ensureMemberLogin, staffRequest } from './auth';
@@ -88,6 +90,12 @@ export const postRectification = (campaignId: string, homeId: string, body: Rect
   staffRequest<Rectification>({ method: 'POST', path: rectificationPath(campaignId, homeId), data: body });
 export const signOffRectification = (campaignId: string, homeId: string) =>
   staffRequest<Rectification>({ method: 'POST', path: `${rectificationPath(campaignId, homeId)}/sign-off` });
+export const sendBackRectification = (campaignId: string, homeId: string, reason: string) =>
+  staffRequest<Rectification>({ method: 'POST', path: `${rectificationPath(campaignId, homeId)}/send-back`, data: { reason } });
+export const getRectificationOverview = (orgId: string, campaignId: string, state?: RectificationState, page = 1) =>
+  staffRequest<RectificationOverview>({
+    path: `/api/orgs/${id(orgId)}/rectifications${queryString({ campaignId, state, page, pageSize: 20 })}`,
+  });
 
 /**
  * Accepting a chair invite. With a username and password (H5) it makes a new account; without (weapp)

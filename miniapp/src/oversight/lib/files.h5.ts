@@ -51,6 +51,11 @@ export async function openSpreadsheet(path: string, fileName: string): Promise<s
   return `已开始下载 ${fileName}`;
 }
 
+export async function openPdf(path: string, fileName: string): Promise<string> {
+  saveBlob(await fetchBlob(path), fileName);
+  return `已开始下载 ${fileName}`;
+}
+
 /** Copies text to the clipboard (Taro's copy through a hidden field where the Clipboard API is refused). */
 export async function copyText(text: string): Promise<void> {
   try {

@@ -36,6 +36,13 @@ export async function openSpreadsheet(path: string, _fileName: string): Promise<
   return '已打开表格，可在右上角菜单中转发或保存';
 }
 
+/** Opens a PDF (a poster, a print run, a dossier) in WeChat's document viewer, to print or forward. */
+export async function openPdf(path: string, _fileName: string): Promise<string> {
+  const filePath = await download(path);
+  await Taro.openDocument({ filePath, fileType: 'pdf', showMenu: true });
+  return '已打开 PDF，可在右上角菜单中转发或打印';
+}
+
 /** Copies text to the clipboard; WeChat shows its own toast. */
 export async function copyText(text: string): Promise<void> {
   await Taro.setClipboardData({ data: text });

@@ -18,6 +18,7 @@ export const ROUTES = {
   manage: page('manage'),
   held: page('held'),
   audit: page('audit'),
+  rectifications: page('rectifications'),
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

@@ -17,6 +17,7 @@ const FEDERATION_TABS: Tab[] = [
   { route: 'league', label: '排行榜' },
   { route: 'campaigns', label: '评议周期' },
   { route: 'manage', label: '组织与职工之家' },
+  { route: 'rectifications', label: '整改跟踪' },
   { route: 'held', label: '留言审核' },
   { route: 'audit', label: '操作日志' },
   { route: 'grievances', label: '维权诉求' },

@@ -12,7 +12,7 @@ import StaffPage, { STAFF_PAGE } from '../../components/StaffPage';
 import Notice from '../../components/StaffPage/Notice';
 import { exportPath, useAction } from '../../components/StaffPage/useAction';
 import Withheld from '../../components/StaffPage/Withheld';
-import { openSpreadsheet } from '../../lib/files';
+import { openPdf, openSpreadsheet } from '../../lib/files';
 import { go } from '../../lib/routes';
 import { OpenCycleCard } from './open-cycle';
 import { CriteriaCard, GrievanceCard, GroupsCard, ParticipationCard, SatisfactionCard, TrendCard } from './sections';
@@ -27,8 +27,13 @@ export default function ChairDashboardPage() {
     ...STAFF_PAGE,
     missing: homeId ? null : '缺少职工之家参数，请从工作台进入',
   });
-  const { notice, run } = useAction();
+  const { busy, notice, run } = useAction();
   const exportXlsx = (cid: string | undefined) => run(() => openSpreadsheet(exportPath('homes', homeId, cid), '职工之家评议报告.xlsx'));
+  // 申报 / 验收 材料 of a closed cycle: the same figures as this page, as PDF.
+  const dossier = (cid: string) =>
+    run(() =>
+      openPdf(`/api/homes/${encodeURIComponent(homeId)}/dossier.pdf?campaignId=${encodeURIComponent(cid)}`, '职工之家评议材料.pdf'),
+    );
 
   return (
     <StaffPage
@@ -102,6 +107,18 @@ export default function ChairDashboardPage() {
             >
               导出 Excel 报告
             </Button>
+            {d.campaign && !d.openCycle && (
+              <Button
+                id="chair-dossier"
+                className={`btn btn--secondary${busy ? ' btn--disabled' : ''}`}
+                disabled={busy}
+                loading={busy}
+                {...a11y({ role: 'button', label: '下载评议材料（PDF）', disabled: busy })}
+                onClick={() => dossier(d.campaign!.id)}
+              >
+                下载评议材料（PDF）
+              </Button>
+            )}
             <Button
               id="chair-refresh"
               className={`btn btn--secondary${refreshing ? ' btn--disabled' : ''}`}

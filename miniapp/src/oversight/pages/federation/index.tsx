@@ -26,7 +26,7 @@ import { FederationNav } from '../../components/Nav';
 import StaffPage, { STAFF_PAGE } from '../../components/StaffPage';
 import Notice from '../../components/StaffPage/Notice';
 import { exportPath, useAction } from '../../components/StaffPage/useAction';
-import { openSpreadsheet } from '../../lib/files';
+import { openPdf, openSpreadsheet } from '../../lib/files';
 import { meanOrWithheld, percentOrWithheld } from '../../lib/figures';
 import { go, switchTo } from '../../lib/routes';
 
@@ -47,8 +47,10 @@ export default function FederationDashboardPage() {
     [orgId, campaignId],
     STAFF_PAGE,
   );
-  const { notice, run } = useAction();
+  const { busy, notice, run } = useAction();
   const exportXlsx = (cid: string | undefined) => run(() => openSpreadsheet(exportPath('orgs', orgId, cid), '职工之家评议汇总.xlsx'));
+  // The print run: one A4 page per home of the subtree, streamed by the server.
+  const printRun = () => run(() => openPdf(`/api/orgs/${encodeURIComponent(orgId)}/posters.pdf`, '评议海报（全部职工之家）.pdf'));
 
   return (
     <StaffPage
@@ -237,7 +239,22 @@ export default function FederationDashboardPage() {
               >
                 导出 Excel 汇总
               </Button>
+              <Button
+                id="fed-posters"
+                className={`btn btn--secondary${busy ? ' btn--disabled' : ''}`}
+                disabled={busy}
+                loading={busy}
+                {...a11y({ role: 'button', label: '打印全部评议海报（A4 PDF）', disabled: busy })}
+                onClick={printRun}
+              >
+                打印全部评议海报（A4 PDF）
+              </Button>
             </View>
+            {busy && (
+              <Text className="ov-sub" id="fed-posters-wait" {...a11y({ role: 'status' })}>
+                {`正在生成海报（${t.homes} 家职工之家，每家一页），较大的地区需要几十秒，请不要离开本页…`}
+              </Text>
+            )}
             <Notice id="fed-notice" text={notice?.text ?? null} error={notice?.error} />
           </>
         );

@@ -9,7 +9,7 @@ import { ChairNav } from '../../components/Nav';
 import StaffPage, { STAFF_PAGE } from '../../components/StaffPage';
 import Notice from '../../components/StaffPage/Notice';
 import { useAction } from '../../components/StaffPage/useAction';
-import { loadImage, saveImage } from '../../lib/files';
+import { loadImage, openPdf, saveImage } from '../../lib/files';
 import './index.less';
 
 const posterPath = (homeId: string) => `/api/homes/${encodeURIComponent(homeId)}/poster`;
@@ -39,6 +39,7 @@ export default function PosterPage() {
   );
 
   const save = () => run(() => saveImage(posterPath(homeId), '评家海报.png'));
+  const savePdf = () => run(() => openPdf(`${posterPath(homeId)}.pdf`, '评家海报（A4）.pdf'));
 
   return (
     <StaffPage title="评议海报" state={state} onReload={reload} nav={<ChairNav active="poster" homeId={homeId} campaignId={campaignId} />}>
@@ -64,6 +65,15 @@ export default function PosterPage() {
             onClick={save}
           >
             {process.env.TARO_ENV === 'weapp' ? '保存到相册' : '下载海报'}
+          </Button>
+          <Button
+            id="poster-pdf"
+            className={`btn btn--secondary${busy ? ' btn--disabled' : ''}`}
+            disabled={busy}
+            {...a11y({ role: 'button', label: '下载 A4 打印版（PDF）', disabled: busy })}
+            onClick={savePdf}
+          >
+            下载 A4 打印版（PDF）
           </Button>
           <Notice id="poster-notice" text={notice?.text ?? null} error={notice?.error} />
         </View>

@@ -80,8 +80,15 @@ export default function RectificationPage() {
                   ? '尚未提交整改方案'
                   : signedOff
                     ? `上级工会已于 ${r.signedOffOn} 验收`
-                    : `整改方案已于 ${r.planOn} 提交，等待上级工会验收`}
+                    : r.sentBack
+                      ? `上级工会已于 ${r.sentBack.on} 退回整改方案，请修改后重新提交`
+                      : `整改方案已于 ${r.planOn} 提交，等待上级工会验收`}
               </Text>
+              {r?.sentBack && (
+                <Text className="rect__plan" id="rect-sentback-reason">
+                  退回理由：{r.sentBack.reason}
+                </Text>
+              )}
               {r && (
                 <>
                   <Text className="ov-section" {...heading(2)}>
