@@ -8,6 +8,7 @@ const fresh = (over: Partial<GrievanceState> = {}): GrievanceState => ({
   extended: false,
   atUpperLevel: false,
   pastDue: false,
+  questionOpen: false,
   ...over,
 });
 
