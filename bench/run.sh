@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark at provincial scale. Builds what changed (shared, server, bench), then runs bench/dist/run.js:
-#   bash bench/run.sh [--quick] [--mariadb] [--instances N] [--redis] [--ratings N] [--sizes 5000,500000,5000000]
+#   bash bench/run.sh [--quick] [--mariadb] [--instances N] [--redis] [--ratings N] [--sizes 5000,500000,5000000] [--import ROWS]
 #                     [--duration S] [--connections N] [--only scenario,…] [--regenerate] [--log-level L] [--cpu-prof]
 # Results: bench/results/<label>.json and .md. Generated data: bench/.data (not in git).
 set -euo pipefail

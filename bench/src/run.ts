@@ -14,6 +14,7 @@ import { drive, Figures } from './load';
 import { loadAverage, Proc, rssMb, startHello, startRedis, startServer, waitIdle } from './processes';
 import { renderMarkdown, Report, ScenarioRow } from './report';
 import { buildScenarios } from './scenarios';
+import { importMarkdown, timeImport } from './import-timing';
 import { ROOT } from './server-lib';
 
 interface Args {
@@ -33,6 +34,8 @@ interface Args {
   cpuProf: boolean;
   label: string | null;
   generateOnly: boolean;
+  /** rows of a bulk-import file to time instead of the load scenarios (0: off) */
+  importRows: number;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -52,6 +55,7 @@ function parseArgs(argv: string[]): Args {
     cpuProf: false,
     label: null,
     generateOnly: false,
+    importRows: 0,
   };
   const value = (i: number) => {
     if (argv[i + 1] === undefined) throw new Error(`${argv[i]} needs a value`);
@@ -77,6 +81,7 @@ function parseArgs(argv: string[]): Args {
     else if (f === '--only') a.only = value(i++).split(',');
     else if (f === '--log-level') a.logLevel = value(i++);
     else if (f === '--label') a.label = value(i++);
+    else if (f === '--import') a.importRows = Number(value(i++));
     else throw new Error(`unknown option ${f}`);
   }
   if (a.quick) {
@@ -365,6 +370,27 @@ function toRows(rows: Figures[], base: Figures[], manifest: Manifest): ScenarioR
   });
 }
 
+/** `--import N`: the bulk import of an N-row file into the generated province, timed (bench/src/import-timing.ts). */
+async function timeImportRun(db: Database, a: Args, machine: Report['machine']): Promise<void> {
+  db.prepareRun();
+  const servers = await startServers(db, { ...a, instances: 1, cpuProf: false }, 'import');
+  try {
+    const figures = await timeImport(servers.procs[0].url, db.manifest, a.importRows, log);
+    const label = a.label ?? `${db.kind === 'mysql' ? 'mariadb' : 'sqlite'}-import-${a.importRows}`;
+    const command = `bash bench/run.sh ${process.argv.slice(2).join(' ')}`.trim();
+    const results = join(ROOT, 'bench/results');
+    const note = `${machine.cpus} × ${machine.cpuModel}, load ${loadAverage()}`;
+    writeFileSync(
+      join(results, `${label}.json`),
+      JSON.stringify({ label, date: new Date().toISOString(), command, machine, figures }, null, 2) + '\n',
+    );
+    writeFileSync(join(results, `${label}.md`), importMarkdown(label, command, db.kind, figures, note));
+    log(`wrote bench/results/${label}.json and .md`);
+  } finally {
+    await servers.stop();
+  }
+}
+
 async function main() {
   const a = parseArgs(process.argv.slice(2));
   mkdirSync(DATA, { recursive: true });
@@ -391,6 +417,10 @@ async function main() {
         db = m.db;
       } else db = await sqliteDatabase(p, a.regenerate);
       if (a.generateOnly) continue;
+      if (a.importRows) {
+        await timeImportRun(db, a, machine);
+        continue;
+      }
       const only = a.only.length
         ? a.only
         : a.sizes.length
@@ -412,7 +442,7 @@ async function main() {
   } finally {
     if (stopMariadb) stopMariadb();
   }
-  if (a.generateOnly) return;
+  if (a.generateOnly || a.importRows) return;
   machine.loadAverageEnd = loadAverage();
   const report: Report = {
     label,

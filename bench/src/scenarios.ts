@@ -22,7 +22,7 @@ export interface Scenario {
 const b64 = (v: object) => Buffer.from(JSON.stringify(v)).toString('base64url');
 
 /** An HS256 token as the server issues it (sub, ver), signed with its JWT_SECRET. */
-function mintToken(secret: string, userId: string, ttlSeconds = 24 * 3600): string {
+export function mintToken(secret: string, userId: string, ttlSeconds = 24 * 3600): string {
   const iat = Math.floor(Date.now() / 1000);
   const head = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: userId, ver: 0, iat, exp: iat + ttlSeconds })}`;
   return `${head}.${createHmac('sha256', secret).update(head).digest('base64url')}`;

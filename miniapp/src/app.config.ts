@@ -25,6 +25,7 @@ export default defineAppConfig({
         'pages/held/index',
         'pages/audit/index',
         'pages/rectifications/index',
+        'pages/import/index',
       ],
     },
     // Grievances (维权诉求). The detail page is pages/grievance/index: the server's subscribe messages open it.

@@ -128,6 +128,7 @@ const PAGES: Record<string, Spec> = {
     ready: ['rects-item-0'],
     shows: (c) => ({ 'rects-name-0': c.closed.home.name }),
   },
+  'oversight/pages/import/index': { query: (c) => `orgId=${c.closed.city.id}`, ready: ['import-pick'] },
 };
 
 /** A grievance filed (over the API) by the member the app is signed in as (the pages before signed it in). */

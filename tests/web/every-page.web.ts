@@ -61,6 +61,7 @@ const PAGES: Record<string, { query: (c: Ctx, page: Page) => string | Promise<st
   'oversight/pages/held/index': { query: (c) => `orgId=${c.cityId}`, ready: '#held-0' },
   'oversight/pages/audit/index': { query: (c) => `orgId=${c.cityId}`, ready: '#audit-table' },
   'oversight/pages/rectifications/index': { query: (c) => `orgId=${c.cityId}&campaignId=${c.closed.id}`, ready: '#rects-item-0' },
+  'oversight/pages/import/index': { query: (c) => `orgId=${c.cityId}`, ready: '#import-pick' },
 };
 
 /** A grievance filed by the member this browser is signed in as (the pages before signed it in). */

@@ -9,6 +9,9 @@ import type {
   CreateOrgRequest,
   HeldComment,
   Home,
+  ImportJob,
+  ImportOutcome,
+  ImportRowReport,
   InviteResponse,
   LeagueLevel,
   LeagueSortKey,
@@ -128,3 +131,11 @@ export async function staffLoginWithWechat(): Promise<MeResponse> {
   saveToken('staff', token);
   return me;
 }
+
+export const importTemplatePath = (orgId: string) => `/api/orgs/${id(orgId)}/imports/template.xlsx`;
+export const importUploadPath = (orgId: string) => `/api/orgs/${id(orgId)}/imports`;
+export const importReportPath = (jobId: string) => `/api/imports/${id(jobId)}/report.xlsx`;
+export const getImport = (jobId: string) => staffRequest<ImportJob>({ path: `/api/imports/${id(jobId)}` });
+export const getImportRows = (jobId: string, outcome: ImportOutcome, page = 1) =>
+  staffRequest<Page<ImportRowReport>>({ path: `/api/imports/${id(jobId)}/rows${queryString({ outcome, page, pageSize: 50 })}` });
+export const applyImport = (jobId: string) => staffRequest<ImportJob>({ method: 'POST', path: `/api/imports/${id(jobId)}/apply` });

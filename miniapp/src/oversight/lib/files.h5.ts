@@ -64,3 +64,49 @@ export async function copyText(text: string): Promise<void> {
     await Taro.setClipboardData({ data: text });
   }
 }
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A file picked with the browser's own file input (.xlsx or .csv); null when the dialog was closed. */
+function pickFile(): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.xlsx,.csv,text/csv,' + XLSX_TYPE;
+    input.style.display = 'none';
+    input.id = 'import-file-input';
+    document.body.appendChild(input);
+    const done = (file: File | null) => {
+      input.remove();
+      resolve(file);
+    };
+    input.addEventListener('change', () => done(input.files?.[0] ?? null));
+    input.addEventListener('cancel', () => done(null));
+    input.click();
+  });
+}
+
+/** Picks an .xlsx or CSV file and sends it as the body of a POST with its own content type. */
+export async function pickAndUpload<T>(path: string): Promise<{ name: string; answer: T } | null> {
+  const file = await pickFile();
+  if (!file) return null;
+  const token = readToken('staff');
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: 'POST',
+      headers: {
+        'content-type': /\.csv$/i.test(file.name) ? 'text/csv' : XLSX_TYPE,
+        accept: 'application/json',
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      },
+      body: file,
+    });
+  } catch {
+    throw new ApiRequestError(0, 'NETWORK', '网络连接失败，请检查网络后重试');
+  }
+  const body = (await res.json().catch(() => null)) as { code?: string; message?: string } | null;
+  if (res.status === 401) clearToken('staff');
+  if (!res.ok) throw new ApiRequestError(res.status, body?.code ?? `HTTP_${res.status}`, body?.message || '上传失败，请稍后重试');
+  return { name: file.name, answer: body as T };
+}

@@ -47,3 +47,44 @@ export async function openPdf(path: string, _fileName: string): Promise<string> 
 export async function copyText(text: string): Promise<void> {
   await Taro.setClipboardData({ data: text });
 }
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * Lets the user pick an .xlsx or CSV file from a WeChat chat (wx.chooseMessageFile) and sends it as the
+ * body of a POST with its own content type; the server's JSON answer, or null when nothing was picked.
+ */
+export async function pickAndUpload<T>(path: string): Promise<{ name: string; answer: T } | null> {
+  let file: { path: string; name: string };
+  try {
+    const picked = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx', 'csv'] });
+    file = picked.tempFiles[0];
+  } catch {
+    return null; // cancelled
+  }
+  if (!file) return null;
+  const data = Taro.getFileSystemManager().readFileSync(file.path) as ArrayBuffer;
+  const token = readToken('staff');
+  let res: Taro.request.SuccessCallbackResult<TaroGeneral.IAnyObject>;
+  try {
+    res = await Taro.request({
+      url: `${API_BASE}${path}`,
+      method: 'POST',
+      data,
+      header: {
+        'Content-Type': /\.csv$/i.test(file.name) ? 'text/csv' : XLSX_TYPE,
+        Accept: 'application/json',
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      },
+      dataType: 'json',
+      timeout: 120000,
+    });
+  } catch {
+    throw new ApiRequestError(0, 'NETWORK', '网络连接失败，请检查网络后重试');
+  }
+  const body = res.data as { code?: string; message?: string } | null;
+  if (res.statusCode === 401) clearToken('staff');
+  if (res.statusCode < 200 || res.statusCode >= 300)
+    throw new ApiRequestError(res.statusCode, body?.code ?? `HTTP_${res.statusCode}`, body?.message || '上传失败，请稍后重试');
+  return { name: file.name, answer: res.data as T };
+}

@@ -19,6 +19,7 @@ export const ROUTES = {
   held: page('held'),
   audit: page('audit'),
   rectifications: page('rectifications'),
+  import: page('import'),
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

@@ -18,6 +18,7 @@ const FEDERATION_TABS: Tab[] = [
   { route: 'campaigns', label: '评议周期' },
   { route: 'manage', label: '组织与职工之家' },
   { route: 'rectifications', label: '整改跟踪' },
+  { route: 'import', label: '批量导入' },
   { route: 'held', label: '留言审核' },
   { route: 'audit', label: '操作日志' },
   { route: 'grievances', label: '维权诉求' },
