@@ -79,6 +79,23 @@ export interface CreateHomeRequest {
   industry?: string;
 }
 
+/** PUT /api/orgs/:id: what is sent changes, what is left out stays */
+export interface UpdateOrgRequest {
+  name?: string;
+  level?: OrgLevel;
+}
+
+/** PUT /api/homes/:id: what is sent changes (null clears an optional field), what is left out stays */
+export interface UpdateHomeRequest {
+  name?: string;
+  kind?: HomeKind;
+  memberCount?: number;
+  workerCount?: number | null;
+  membershipMode?: MembershipMode;
+  ownership?: Ownership | null;
+  industry?: string | null;
+}
+
 export interface OrgChildren {
   items: Array<({ type: 'org' } & Org) | ({ type: 'home' } & Home)>;
 }

@@ -25,6 +25,8 @@ import type {
   RectificationRequest,
   RectificationState,
   StaffGrant,
+  UpdateHomeRequest,
+  UpdateOrgRequest,
 } from '@pingjia/shared';
 import { ensureMemberLogin, staffRequest } from './auth';
 import { ApiRequestError, request } from './request';
@@ -46,15 +48,35 @@ export const getMe = () => staffRequest<MeResponse>({ path: '/api/me' });
 export const getHome = (homeId: string) => staffRequest<Home>({ path: `/api/homes/${id(homeId)}` });
 export const getOrg = (orgId: string) => staffRequest<Org>({ path: `/api/orgs/${id(orgId)}` });
 export const getOrgChildren = (orgId: string) => staffRequest<OrgChildren>({ path: `/api/orgs/${id(orgId)}/children` });
-export const createOrg = (body: CreateOrgRequest) => staffRequest<Org>({ method: 'POST', path: '/api/orgs', data: body });
-export const createHome = (body: CreateHomeRequest) => staffRequest<Home>({ method: 'POST', path: '/api/homes', data: body });
+/** The Idempotency-Key header of a create: a retry or a second click with the same key creates nothing twice. */
+const once = (key?: string) => (key ? { 'Idempotency-Key': key } : undefined);
+
+export const createOrg = (body: CreateOrgRequest, key?: string) =>
+  staffRequest<Org>({ method: 'POST', path: '/api/orgs', data: body, headers: once(key) });
+export const createHome = (body: CreateHomeRequest, key?: string) =>
+  staffRequest<Home>({ method: 'POST', path: '/api/homes', data: body, headers: once(key) });
+
+// Structure over time: edit, move, deactivate, merge, delete (the level above decides).
+type OrgOrHome = 'orgs' | 'homes';
+export const updateOrg = (orgId: string, body: UpdateOrgRequest) =>
+  staffRequest<Org>({ method: 'PUT', path: `/api/orgs/${id(orgId)}`, data: body });
+export const updateHome = (homeId: string, body: UpdateHomeRequest) =>
+  staffRequest<Home>({ method: 'PUT', path: `/api/homes/${id(homeId)}`, data: body });
+export const moveTo = (kind: OrgOrHome, thingId: string, parentId: string) =>
+  staffRequest<Org | Home>({ method: 'POST', path: `/api/${kind}/${id(thingId)}/move`, data: { parentId } });
+export const setActive = (kind: OrgOrHome, thingId: string, active: boolean) =>
+  staffRequest<Org | Home>({ method: 'POST', path: `/api/${kind}/${id(thingId)}/${active ? 'reactivate' : 'deactivate'}` });
+export const mergeInto = (kind: OrgOrHome, thingId: string, intoId: string, key?: string) =>
+  staffRequest<Org | Home>({ method: 'POST', path: `/api/${kind}/${id(thingId)}/merge`, data: { intoId }, headers: once(key) });
+export const deleteThing = (kind: OrgOrHome, thingId: string) =>
+  staffRequest<void>({ method: 'DELETE', path: `/api/${kind}/${id(thingId)}` });
 
 /** A cycle as listed for an org; `manageable`: this admin may open, close or publish it. */
 export type CampaignListItem = Campaign & { manageable: boolean };
 
 export const listCampaigns = (orgId: string) => staffRequest<CampaignListItem[]>({ path: `/api/campaigns${queryString({ orgId })}` });
-export const createCampaign = (body: CreateCampaignRequest) =>
-  staffRequest<Campaign>({ method: 'POST', path: '/api/campaigns', data: body });
+export const createCampaign = (body: CreateCampaignRequest, key?: string) =>
+  staffRequest<Campaign>({ method: 'POST', path: '/api/campaigns', data: body, headers: once(key) });
 export const moveCampaign = (campaignId: string, move: CampaignMove) =>
   staffRequest<Campaign>({ method: 'POST', path: `/api/campaigns/${id(campaignId)}/${move}` });
 
@@ -77,8 +99,9 @@ export const getHeldComments = (orgId: string, page = 1) =>
 export const decideComment = (commentId: string, approve: boolean) =>
   staffRequest<void>({ method: 'POST', path: `/api/comments/${id(commentId)}/${approve ? 'approve' : 'reject'}` });
 
-export const getAudit = (orgId: string, page = 1) =>
-  staffRequest<Page<AuditEvent>>({ path: `/api/orgs/${id(orgId)}/audit${queryString({ page, pageSize: 50 })}` });
+export const getAudit = (orgId: string, page = 1, action?: string) =>
+  staffRequest<Page<AuditEvent>>({ path: `/api/orgs/${id(orgId)}/audit${queryString({ action, page, pageSize: 50 })}` });
+export const auditExportPath = (orgId: string, action?: string) => `/api/orgs/${id(orgId)}/audit.xlsx${queryString({ action })}`;
 
 export const createChairInvite = (homeId: string) =>
   staffRequest<InviteResponse>({ method: 'POST', path: `/api/homes/${id(homeId)}/invites`, data: { role: 'chair' } });
@@ -89,8 +112,8 @@ export const removeHomeGrant = (homeId: string, grantId: string) =>
 const rectificationPath = (campaignId: string, homeId: string) => `/api/campaigns/${id(campaignId)}/homes/${id(homeId)}/rectification`;
 export const getRectification = (campaignId: string, homeId: string) =>
   staffRequest<Rectification>({ path: rectificationPath(campaignId, homeId) });
-export const postRectification = (campaignId: string, homeId: string, body: RectificationRequest) =>
-  staffRequest<Rectification>({ method: 'POST', path: rectificationPath(campaignId, homeId), data: body });
+export const postRectification = (campaignId: string, homeId: string, body: RectificationRequest, key?: string) =>
+  staffRequest<Rectification>({ method: 'POST', path: rectificationPath(campaignId, homeId), data: body, headers: once(key) });
 export const signOffRectification = (campaignId: string, homeId: string) =>
   staffRequest<Rectification>({ method: 'POST', path: `${rectificationPath(campaignId, homeId)}/sign-off` });
 export const sendBackRectification = (campaignId: string, homeId: string, reason: string) =>

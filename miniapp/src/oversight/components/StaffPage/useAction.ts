@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { errorMessage, isApiRequestError } from '../../../services/request';
 
 /** A problem with what was typed in, found before anything is sent: its message is shown as it is. */
@@ -28,20 +28,35 @@ export interface ActionNotice {
   fields?: Record<string, string>;
 }
 
-/** A button's action (save, export, approve): busy while it runs, then a notice of how it went. */
+/** A fresh Idempotency-Key: 8-128 of letters, digits and _ . : - */
+const newKey = () => `k${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}${Math.random().toString(36).slice(2, 12)}`;
+
+/**
+ * A button's action (save, export, approve): busy while it runs, then a notice of how it went. A second
+ * click while it runs does nothing. `key` is the Idempotency-Key of this attempt: the same until the server
+ * has answered for sure (success or a refusal), so a retry after a lost answer creates nothing twice.
+ */
 export function useAction() {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<ActionNotice | null>(null);
-  const run = async (action: () => Promise<string>): Promise<boolean> => {
+  const running = useRef(false);
+  const key = useRef(newKey());
+  const run = async (action: (idempotencyKey: string) => Promise<string>): Promise<boolean> => {
+    if (running.current) return false;
+    running.current = true;
     setBusy(true);
     setNotice(null);
     try {
-      setNotice({ text: await action() });
+      setNotice({ text: await action(key.current) });
+      key.current = newKey();
       return true;
     } catch (e) {
+      // A refusal (4xx) is final: the next try is a new request. A lost answer (network, 5xx) keeps the key.
+      if (isInputError(e) || (isApiRequestError(e) && e.status >= 400 && e.status < 500)) key.current = newKey();
       setNotice({ text: messageOf(e), error: true, fields: fieldsOf(e) });
       return false;
     } finally {
+      running.current = false;
       setBusy(false);
     }
   };

@@ -44,11 +44,11 @@ export default function CampaignsPage() {
   const replace = (c: CampaignListItem) => update((data) => ({ ...data, campaigns: data.campaigns.map((x) => (x.id === c.id ? c : x)) }));
 
   const create = () =>
-    run(async () => {
+    run(async (key) => {
       if (name.trim().length < 2) throw new InputError('请填写评议周期名称（至少 2 个字）', 'name');
       if (!DAY.test(opens)) throw new InputError('请按 2026-12-01 的格式填写开始日期', 'opensAt');
       if (!DAY.test(closes)) throw new InputError('请按 2026-12-31 的格式填写结束日期', 'closesAt');
-      const c = await createCampaign({ orgId, name: name.trim(), opensAt: dayStart(opens), closesAt: dayEnd(closes) });
+      const c = await createCampaign({ orgId, name: name.trim(), opensAt: dayStart(opens), closesAt: dayEnd(closes) }, key);
       update((data) => ({ ...data, campaigns: [{ ...c, manageable: true }, ...data.campaigns] }));
       setName('');
       return `已创建「${c.name}」，开始评议后会员即可参评`;

@@ -24,6 +24,7 @@ import { InputError, useAction } from '../../components/StaffPage/useAction';
 import { go } from '../../lib/routes';
 import ChairGrants from './ChairGrants';
 import InviteChair from './InviteChair';
+import StructureEditor from './StructureEditor';
 import './index.less';
 
 const MODE_LABELS: Record<MembershipMode, string> = { open: '凡扫码即可评议', roster: '仅限名册内会员' };
@@ -48,34 +49,43 @@ export default function ManagePage() {
   const [members, setMembers] = useState('');
   const [workers, setWorkers] = useState('');
   const orgAction = useAction();
+  // What the structure editor last did (the item it changed may have left the list).
+  const [changed, setChanged] = useState<string | null>(null);
+  const afterChange = async (message: string) => {
+    setChanged(message);
+    await reload();
+  };
   const homeAction = useAction();
 
   const addOrg = () =>
-    orgAction.run(async () => {
+    orgAction.run(async (key) => {
       if (orgName.trim().length < 2) throw new InputError('请填写下级工会名称（至少 2 个字）', 'name');
       if (!orgLevel) throw new InputError('请选择下级工会的级别', 'level');
-      const o = await createOrg({ parentId: orgId, name: orgName.trim(), level: orgLevel });
+      const o = await createOrg({ parentId: orgId, name: orgName.trim(), level: orgLevel }, key);
       setOrgName('');
       await reload();
       return `已创建「${o.name}」`;
     });
 
   const addHome = () =>
-    homeAction.run(async () => {
+    homeAction.run(async (key) => {
       const memberCount = Number(members);
       const workerCount = workers.trim() ? Number(workers) : undefined;
       if (homeName.trim().length < 2) throw new InputError('请填写职工之家名称（至少 2 个字）', 'name');
       if (!Number.isInteger(memberCount) || memberCount < 1) throw new InputError('会员人数须为正整数', 'memberCount');
       if (workerCount !== undefined && (!Number.isInteger(workerCount) || workerCount < memberCount))
         throw new InputError('职工人数须为整数，且不少于会员人数', 'workerCount');
-      const h = await createHome({
-        orgId,
-        name: homeName.trim(),
-        kind,
-        memberCount,
-        membershipMode: mode,
-        ...(workerCount ? { workerCount } : {}),
-      });
+      const h = await createHome(
+        {
+          orgId,
+          name: homeName.trim(),
+          kind,
+          memberCount,
+          membershipMode: mode,
+          ...(workerCount ? { workerCount } : {}),
+        },
+        key,
+      );
       setHomeName('');
       setMembers('');
       setWorkers('');
@@ -103,6 +113,7 @@ export default function ManagePage() {
                   返回上级工会
                 </Button>
               )}
+              <Notice id="manage-structure-notice" text={changed} />
               {children.length === 0 && (
                 <Text className="ov-withheld" id="manage-empty">
                   还没有下级工会或职工之家
@@ -113,13 +124,14 @@ export default function ManagePage() {
                   <Text className="title">{c.name}</Text>
                   <Text className="ov-sub">
                     {c.type === 'org' ? ORG_LEVEL_LABELS[c.level] : `${HOME_KIND_LABELS[c.kind]} · 会员 ${c.memberCount} 人`}
+                    {c.active ? '' : ' · 已停用'}
                   </Text>
                   <View className="ov-actions">
                     {c.type === 'org' ? (
                       <Button
                         id={`manage-open-${i}`}
                         className="btn btn--secondary"
-                        {...a11y({ role: 'link', label: `管理${c.name}` })}
+                        {...a11y({ role: 'link', label: `进入：${c.name}` })}
                         onClick={() => go('manage', { orgId: c.id })}
                       >
                         进入
@@ -138,6 +150,14 @@ export default function ManagePage() {
                         <ChairGrants index={i} homeId={c.id} homeName={c.name} />
                       </>
                     )}
+                    <StructureEditor
+                      key={`${c.id}:${c.name}:${c.active}`}
+                      index={i}
+                      item={c}
+                      org={org}
+                      siblings={children}
+                      onChanged={afterChange}
+                    />
                   </View>
                 </View>
               ))}

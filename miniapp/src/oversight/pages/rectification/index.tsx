@@ -46,9 +46,9 @@ export default function RectificationPage() {
   const [progress, setProgress] = useState('');
   const { busy, notice, run } = useAction();
 
-  const act = (what: () => Promise<Rectification>, done: string, clear?: () => void) =>
-    run(async () => {
-      const rectification = await what();
+  const act = (what: (idempotencyKey: string) => Promise<Rectification>, done: string, clear?: () => void) =>
+    run(async (key) => {
+      const rectification = await what(key);
       update((data) => ({ ...data, rectification }));
       clear?.();
       return done;
@@ -134,7 +134,7 @@ export default function RectificationPage() {
                   {...a11y({ role: 'button', label: '提交整改方案', disabled: busy || !plan.trim() })}
                   onClick={() =>
                     act(
-                      () => postRectification(campaign.id, homeId, { plan: plan.trim() }),
+                      (key) => postRectification(campaign.id, homeId, { plan: plan.trim() }, key),
                       '整改方案已提交',
                       () => setPlan(''),
                     )
@@ -161,7 +161,7 @@ export default function RectificationPage() {
                       {...a11y({ role: 'button', label: '提交进展', disabled: busy || !progress.trim() })}
                       onClick={() =>
                         act(
-                          () => postRectification(campaign.id, homeId, { progress: progress.trim() }),
+                          (key) => postRectification(campaign.id, homeId, { progress: progress.trim() }, key),
                           '进展已提交',
                           () => setProgress(''),
                         )
