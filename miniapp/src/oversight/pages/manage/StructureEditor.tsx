@@ -86,7 +86,10 @@ export default function StructureEditor({
 
   const p = `manage-edit-${index}`;
   const done = async (message: string) => {
+    // Done: the panel closes and the page says what happened (the item may have left the list).
     setAsking(null);
+    setOpen(false);
+    setPickerAt(null);
     await onChanged(`「${item.name}」${message}`);
     return message;
   };
@@ -188,7 +191,7 @@ export default function StructureEditor({
                 value={homeKind}
                 onChange={setHomeKind}
               />
-              <Text className="field-label">会员人数（计算参评率的基数；已开始的评议周期仍按开始时的人数）</Text>
+              <Text className="field-label">会员人数（计算参评率的基数）</Text>
               <Input
                 id={`${p}-members`}
                 className="text-input"
