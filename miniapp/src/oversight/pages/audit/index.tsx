@@ -34,8 +34,8 @@ function when(iso: string): string {
 
 const columns: Array<Column<AuditEvent>> = [
   { key: 'at', title: '时间（北京时间）', cell: (e) => when(e.at) },
-  { key: 'actor', title: '操作人', cell: (e) => `${e.actor.name ?? '（未命名账号）'}（${ROLES[e.actor.role] ?? e.actor.role}）` },
   { key: 'action', title: '操作', cell: (e) => auditActionLabel(e.action) },
+  { key: 'actor', title: '操作人', cell: (e) => `${e.actor.name ?? '（未命名账号）'}（${ROLES[e.actor.role] ?? e.actor.role}）` },
   { key: 'target', title: '对象', cell: (e) => `${AUDIT_TARGET_LABELS[e.target.type] ?? e.target.type}：${e.target.name ?? '—'}` },
   { key: 'detail', title: '说明', cell: (e) => (e.detail ? describeAuditDetail(e.detail) : '') },
 ];
