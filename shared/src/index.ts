@@ -25,3 +25,4 @@ export * from './audit';
 export * from './holiday-arrangement';
 export * from './imports';
 export * from './rectification';
+export * from './grievance-deadlines';

@@ -11,7 +11,7 @@ import { client } from '../support/http';
 import { RunningServer, SERVER_MAIN, startServer } from '../support/server';
 import { fakeWechat } from '../support/wechat';
 import { ADMIN } from './global-setup';
-import { DbTarget, eventually, GOOD_CONTENT, grievanceFixtures } from './grievances.fixtures';
+import { DbTarget, eventually, GOOD_CONTENT, grantRole, grievanceFixtures, uniq } from './grievances.fixtures';
 
 let wechat: FakeWechat;
 let server: RunningServer;
@@ -180,7 +180,8 @@ describe('overdue grievances', () => {
     await sweep();
     await sweep(); // a second pass records nothing twice
     seen = await view(w.chairA, g.id);
-    expect(seen).toMatchObject({ overdue: true, handler: 'upper', escalated: true, canAct: false });
+    // The city holds it now, with a limit of its own: 5 working days from Saturday 10-24 (10-26 … 10-30).
+    expect(seen).toMatchObject({ overdue: false, handler: 'upper', escalated: true, canAct: false, dueAt: china('2026-10-31T00:00:00') });
     expect(seen.timeline.map((e: any) => [e.kind, e.actorRole])).toEqual([
       ['submitted', 'reporter'],
       ['reminded', 'system'],
@@ -190,7 +191,7 @@ describe('overdue grievances', () => {
     ]);
     expect((await f.act(w.chairA, g.id, { action: 'resolve', message: '已办结' })).status).toBe(403);
 
-    const upper = await api().get('/api/grievances?overdue=true', { token: w.cityAdmin.token });
+    const upper = await api().get('/api/grievances', { token: w.cityAdmin.token });
     expect(upper.body.items.map((i: any) => [i.id, i.canAct])).toEqual([[g.id, true]]);
     expect((await f.act(w.cityAdmin, g.id, { action: 'resolve', message: '已督促企业补发工资' })).status).toBe(200);
     const stats = (await api().get(`/api/homes/${w.homeA.id}/grievance-stats`, { token: w.cityAdmin.token })).body;
@@ -354,5 +355,133 @@ describe('the test clock', () => {
     } finally {
       await plain.stop();
     }
+  });
+});
+
+// Issue 19 item 5, deadlines with teeth: escalation climbs level by level, each level with a limit of its
+// own, the handler told in the app each time; a resolved grievance the worker never rates closes itself.
+describe('deadlines with teeth', () => {
+  const notices = async (who: { token: string }) => (await api().get('/api/notifications', { token: who.token })).body;
+
+  it('climbs two levels (county, then city), each with a new limit, and tells each handler', async () => {
+    const f = fx();
+    const w = await f.world();
+    // city → county → home; admins at the county and the city.
+    const county = await api().post('/api/orgs', {
+      token: w.root.token,
+      body: { parentId: w.city.id, name: uniq('诉求县'), level: 'county' },
+    });
+    expect(county.status).toBe(201);
+    const home = await api().post('/api/homes', {
+      token: w.root.token,
+      body: { orgId: county.body.id, name: uniq('丙厂工会'), kind: 'enterprise', memberCount: 50, membershipMode: 'open' },
+    });
+    const [chair, countyAdmin] = await Promise.all([f.person(), f.person()]);
+    await grantRole(target, chair.id, 'chair', home.body.id);
+    await grantRole(target, countyAdmin.id, 'federation_admin', county.body.id);
+
+    await setClock('2026-11-02T10:00:00');
+    const g = (await file(w.worker, home.body.id)).body;
+    expect((await f.act(chair, g.id, { action: 'accept' })).status).toBe(200);
+    // 13 working days from Monday 11-2: due at the end of Thursday 11-19.
+    expect(g.dueAt).toBe(china('2026-11-20T00:00:00'));
+
+    // Past the chair's limit: reminded, and up to the county at once, with 5 working days (11-23 … 11-27).
+    await setClock('2026-11-20T09:00:00');
+    await sweep();
+    let seen = await view(countyAdmin, g.id);
+    expect(seen).toMatchObject({ handler: 'upper', canAct: true, overdue: false, dueAt: china('2026-11-28T00:00:00') });
+    expect((await notices(chair)).items.map((n: any) => [n.kind, n.grievanceId])).toEqual([['reminded', g.id]]);
+    const countyNotices = await notices(countyAdmin);
+    expect(countyNotices.items.map((n: any) => [n.kind, n.grievanceId, n.read])).toEqual([['escalated', g.id, false]]);
+    expect(countyNotices.unread).toBe(1);
+    expect(countyNotices.items[0].text).toContain(home.body.name);
+    expect(JSON.stringify(countyNotices)).not.toContain(GOOD_CONTENT);
+
+    // Past the county's limit: reminded; it stays for the county's 3 working days of grace (11-30, 12-1, 12-2).
+    await setClock('2026-11-28T09:00:00');
+    await sweep();
+    await setClock('2026-12-02T23:00:00');
+    await sweep();
+    seen = await view(countyAdmin, g.id);
+    expect(seen).toMatchObject({ overdue: true, canAct: true, dueAt: china('2026-11-28T00:00:00') });
+    expect((await notices(countyAdmin)).items.map((n: any) => n.kind)).toEqual(['reminded', 'escalated']);
+
+    // Grace over: up to the city, with 5 working days from Thursday 12-3 (12-4, 7, 8, 9, 10).
+    await setClock('2026-12-03T09:00:00');
+    await sweep();
+    await sweep(); // a second pass moves it no further
+    seen = await view(w.cityAdmin, g.id);
+    expect(seen).toMatchObject({ overdue: false, canAct: true, escalated: true, dueAt: china('2026-12-11T00:00:00') });
+    expect((await view(countyAdmin, g.id)).canAct).toBe(false);
+    expect(seen.timeline.map((e: any) => [e.kind, e.actorRole])).toEqual([
+      ['submitted', 'reporter'],
+      ['accepted', 'chair'],
+      ['reminded', 'system'],
+      ['escalated', 'system'],
+      ['reminded', 'system'],
+      ['escalated', 'system'],
+    ]);
+    expect((await notices(w.cityAdmin)).items.filter((n: any) => n.grievanceId === g.id).map((n: any) => n.kind)).toEqual(['escalated']);
+    // Read: the county admin's list keeps them, none unread.
+    expect((await api().post('/api/notifications/read', { token: countyAdmin.token })).status).toBe(204);
+    expect(await notices(countyAdmin)).toMatchObject({ unread: 0, items: [{ read: true }, { read: true }] });
+    // Nobody else's notices: the worker has none.
+    expect((await notices(w.worker)).items).toEqual([]);
+  });
+
+  it('closes a resolved grievance after 7 working days without feedback, and tells the worker', async () => {
+    const f = fx();
+    const w = await f.world();
+    await setClock('2026-12-14T10:00:00');
+    const g = (await file(w.worker, w.homeA.id)).body;
+    await f.act(w.chairA, g.id, { action: 'accept' });
+    // The worker allowed one progress message (wx.requestSubscribeMessage), used by the close.
+    expect((await api().post(`/api/grievances/${g.id}/subscriptions`, { token: w.worker.token })).status).toBe(204);
+    await wx().allowMessage(w.worker.openid, FAKE_TEMPLATE_ID);
+    expect((await f.act(w.chairA, g.id, { action: 'resolve', message: '已协调企业补发' })).status).toBe(200);
+    // The worker allowed one more: the resolve used the first.
+    expect((await api().post(`/api/grievances/${g.id}/subscriptions`, { token: w.worker.token })).status).toBe(204);
+    await wx().allowMessage(w.worker.openid, FAKE_TEMPLATE_ID);
+
+    // Resolved Monday 12-14; 7 working days: 12-15 … 12-23. Still open at the end of 12-22.
+    await setClock('2026-12-23T20:00:00');
+    await sweep();
+    expect((await view(w.worker, g.id)).status).toBe('resolved');
+    await setClock('2026-12-24T08:00:00');
+    await sweep();
+    const closed = await view(w.worker, g.id);
+    expect(closed.status).toBe('closed');
+    expect(closed.feedback).toBeNull();
+    expect(closed.timeline.at(-1)).toMatchObject({ kind: 'closed', actorRole: 'system' });
+    // Told: a status message with no content of the grievance in it.
+    const sent = await eventually(
+      () => wx().messages(w.worker.openid),
+      (m) => m.some((x) => x.data.phrase1?.value === '已关闭'),
+    );
+    expect(JSON.stringify(sent)).not.toContain('补发');
+    // Too late to rate now; closed grievances are not closed twice.
+    expect((await f.feedback(w.worker, g.id, { verdict: 'satisfied' })).status).toBe(409);
+    await sweep();
+    expect((await view(w.worker, g.id)).timeline.filter((e: any) => e.kind === 'closed')).toHaveLength(1);
+  });
+
+  it('counts new, due-soon and overdue grievances the caller handles, for the start page', async () => {
+    const f = fx();
+    const w = await f.world();
+    await setClock('2026-12-28T10:00:00');
+    await file(w.worker, w.homeA.id);
+    const enquiry = (await file(w.worker, w.homeA.id, { type: 'enquiry' })).body;
+    await f.act(w.chairA, enquiry.id, { action: 'accept' });
+    const counts = async (who?: { token: string }) => (await api().get('/api/grievances/counts', who ? { token: who.token } : {})).body;
+    // Monday 12-28: the new one must be accepted by the end of 12-29 (due soon); the enquiry answered by 12-31.
+    expect(await counts(w.chairA)).toEqual({ new: 1, dueSoon: 1, overdue: 0 });
+    // Wednesday 12-30: the new one is late; the enquiry is due within two days.
+    await setClock('2026-12-30T10:00:00');
+    expect(await counts(w.chairA)).toEqual({ new: 1, dueSoon: 1, overdue: 1 });
+    // Another home's chair and the worker handle none of them.
+    expect(await counts(w.chairB)).toEqual({ new: 0, dueSoon: 0, overdue: 0 });
+    expect(await counts(w.worker)).toEqual({ new: 0, dueSoon: 0, overdue: 0 });
+    expect((await api().get('/api/grievances/counts')).status).toBe(401);
   });
 });

@@ -20,6 +20,7 @@ import { CalendarYears1764000000650 } from './migrations/1764000000650-calendar-
 import { ExternalCodes1764000000671 } from './migrations/1764000000671-external-codes';
 import { RectificationSendBack1764000000720 } from './migrations/1764000000720-rectification-send-back';
 import { GrievanceThread1764000000719 } from './migrations/1764000000719-grievance-thread';
+import { StaffNotifications1764000000740 } from './migrations/1764000000740-staff-notifications';
 
 export const MIGRATIONS = [
   Initial1764000000000,
@@ -40,6 +41,7 @@ export const MIGRATIONS = [
   ExternalCodes1764000000671,
   RectificationSendBack1764000000720,
   GrievanceThread1764000000719,
+  StaffNotifications1764000000740,
 ];
 
 // Schema changes only through migrations, never `synchronize`. No entity list here: each feature

@@ -24,9 +24,11 @@ import { CalendarService } from './calendar.service';
 import { GrievanceActionDto, GrievanceFeedbackDto, GrievanceListQuery } from './dto';
 import { GrievanceAccess, Relation, Viewer } from './grievance-access';
 import { Grievance } from './grievance.entity';
+import { GrievanceEscalation } from './grievance-escalation';
 import { GrievanceNotifier } from './grievance-notifier';
 import { AttachmentsStore } from './attachments-store';
 import { completion, GrievanceStore, NewEvent, overdueSql, retryStale, stateOf } from './grievance-store';
+import { HandlerNotifications } from './handler-notifications';
 import { grievanceView, summaryView } from './grievance-views';
 
 @Injectable()
@@ -38,6 +40,8 @@ export class GrievanceHandlingService {
     private readonly calendar: CalendarService,
     private readonly moderation: ModerationService,
     private readonly notifier: GrievanceNotifier,
+    private readonly escalation: GrievanceEscalation,
+    private readonly handlers: HandlerNotifications,
     private readonly tx: Transactions,
     private readonly clock: Clock,
     @InjectRepository(User) private readonly users: Repository<User>,
@@ -102,9 +106,10 @@ export class GrievanceHandlingService {
       changes.dueAt = extendDeadline(g.dueAt, dto.days!, await this.calendar.lookup(g.orgPath));
     }
     const saved = await this.tx.run(async (m) => {
-      if (dto.action === 'escalate') Object.assign(changes, await this.store.upperLevel(m, g));
+      if (dto.action === 'escalate') Object.assign(changes, await this.escalation.nextLevel(m, g, now));
       const event: NewEvent = { kind: step.events[0], actorRole: rel.actsAs!, message, days: dto.days ?? null };
       const next = await this.store.apply(m, g, changes, [event], now);
+      if (dto.action === 'escalate') await this.handlers.notify(m, next, 'escalated', now);
       if (next.status !== g.status) await this.notifier.statusChanged(m, g.id, next.status, now);
       return next;
     });

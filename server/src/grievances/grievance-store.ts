@@ -109,12 +109,6 @@ export class GrievanceStore {
     return g.homeId ?? g.orgId!;
   }
 
-  /** The upper-level union for a grievance still with the chair: the org the home belongs to. */
-  async upperLevel(m: EntityManager, g: Grievance): Promise<Pick<Grievance, 'handlerOrgId' | 'handlerOrgPath' | 'escalated'>> {
-    const home = await m.findOneOrFail(Home, { where: { id: g.homeId! } });
-    return { handlerOrgId: home.orgId, handlerOrgPath: home.orgPath, escalated: true };
-  }
-
   /** The grievance whose tracking code this is, or null (a code that is not one finds nothing). */
   findByTrackingCode(code: string): Promise<Grievance | null> {
     const normalized = normalizeTrackingCode(code);

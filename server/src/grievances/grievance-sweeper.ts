@@ -3,7 +3,9 @@ import { Clock } from '../common/clock';
 import { Locks } from '../common/shared-state';
 import { Transactions } from '../common/transactions';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { GrievanceDeadlines } from './grievance-deadlines';
 import { GrievanceNotifier } from './grievance-notifier';
+import { HandlerNotifications } from './handler-notifications';
 import { GrievanceReportsService } from './grievance-reports.service';
 import { acceptOverdueSql, finalOverdueSql, GrievanceStore, NewEvent, StaleGrievance } from './grievance-store';
 import { Grievance } from './grievance.entity';
@@ -15,6 +17,8 @@ const SWEEP_LOCK_MS = 5 * 60_000;
 export interface SweepResult {
   reminded: number;
   escalated: number;
+  /** answered grievances the worker never rated, closed (grievance-deadlines.ts) */
+  closed: number;
   sent: number;
   purged: number;
 }
@@ -25,7 +29,8 @@ export abstract class SweepObserver {
 }
 
 // The periodic job: a grievance past its acceptance limit gets a reminder (催办); one past its last
-// limit gets a reminder, counts as late, and, while still with the chair, goes to the upper level.
+// limit gets a reminder and counts as late; the handler is told of each (in the app). Escalation level by
+// level and auto-close after the worker's silence: grievance-deadlines.ts.
 // Each step is a conditional write, so even two passes at once would record it once; with several
 // instances the timer's pass also runs on one of them per tick (tick()).
 @Injectable()
@@ -38,6 +43,8 @@ export class GrievanceSweeper implements OnApplicationBootstrap, OnApplicationSh
     private readonly store: GrievanceStore,
     private readonly reports: GrievanceReportsService,
     private readonly notifier: GrievanceNotifier,
+    private readonly deadlines: GrievanceDeadlines,
+    private readonly handlers: HandlerNotifications,
     private readonly tx: Transactions,
     private readonly clock: Clock,
     private readonly locks: Locks,
@@ -78,9 +85,9 @@ export class GrievanceSweeper implements OnApplicationBootstrap, OnApplicationSh
 
   private recordPass(slot: number, result: SweepResult): void {
     this.observer?.passed(slot, result);
-    if (result.reminded || result.escalated || result.sent || result.purged) {
+    if (result.reminded || result.escalated || result.closed || result.sent || result.purged) {
       this.logger.log(
-        `sweep slot ${slot}: reminded ${result.reminded}, escalated ${result.escalated}, sent ${result.sent}, purged ${result.purged}`,
+        `sweep slot ${slot}: reminded ${result.reminded}, escalated ${result.escalated}, closed ${result.closed}, sent ${result.sent}, purged ${result.purged}`,
       );
     }
   }
@@ -95,7 +102,7 @@ export class GrievanceSweeper implements OnApplicationBootstrap, OnApplicationSh
   private async pass(): Promise<SweepResult> {
     const now = this.clock.now();
     const at = now.toISOString();
-    const result: SweepResult = { reminded: 0, escalated: 0, sent: 0, purged: 0 };
+    const result: SweepResult = { reminded: 0, escalated: 0, closed: 0, sent: 0, purged: 0 };
 
     const unaccepted = await this.store.grievances
       .createQueryBuilder('g')
@@ -117,26 +124,24 @@ export class GrievanceSweeper implements OnApplicationBootstrap, OnApplicationSh
     for (const stale of late) {
       // Re-read: the acceptance reminder above may have changed it.
       const g = await this.store.find(stale.id);
-      if (!g) continue;
+      if (!g || !(await this.deadlines.reminderDue(g, now))) continue;
       const events: NewEvent[] = [{ kind: 'reminded', actorRole: 'system', message: '已超过办理时限' }];
-      const escalate = g.handlerOrgId === null;
-      if (escalate) events.push({ kind: 'escalated', actorRole: 'system', message: '超过办理时限，转上级工会督办' });
-      if (await this.step(g, { finalReminded: true, onTime: false }, events, now, escalate)) {
-        result.reminded++;
-        if (escalate) result.escalated++;
-      }
+      if (await this.step(g, { finalReminded: true, onTime: false }, events, now)) result.reminded++;
     }
+    // Then, level by level, up to the province, each level with a new limit.
+    result.escalated = await this.deadlines.climb(now);
+    result.closed = await this.deadlines.autoClose(now);
 
     result.purged = await this.reports.purgeIdempotencyKeys();
     result.sent = await this.notifier.flush();
     return result;
   }
 
-  private async step(g: Grievance, changes: Partial<Grievance>, events: NewEvent[], now: Date, escalate = false): Promise<boolean> {
+  private async step(g: Grievance, changes: Partial<Grievance>, events: NewEvent[], now: Date): Promise<boolean> {
     try {
       await this.tx.run(async (m) => {
-        const all = escalate ? { ...changes, ...(await this.store.upperLevel(m, g)) } : changes;
-        await this.store.apply(m, g, all, events, now);
+        const saved = await this.store.apply(m, g, changes, events, now);
+        await this.handlers.notify(m, saved, 'reminded', now);
       });
       return true;
     } catch (e) {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { ModerationModule } from '../moderation/moderation.module';
+import { SettingsModule } from '../settings/settings.module';
 import { OrgsModule } from '../orgs/orgs.module';
 import { WechatModule } from '../wechat/wechat.module';
 import { GrievanceAttachmentRow } from './attachment.entity';
@@ -24,6 +25,12 @@ import { IdempotencyKey } from '../common/idempotency-key.entity';
 import { GrievancePlacesController, GrievancePlacesService } from './grievance-places';
 import { GrievanceThreadController } from './grievance-thread.controller';
 import { GrievanceThreadService } from './grievance-thread.service';
+import { GrievanceCountsService } from './grievance-counts';
+import { GrievanceDeadlines } from './grievance-deadlines';
+import { GrievanceEscalation } from './grievance-escalation';
+import { HandlerNotifications } from './handler-notifications';
+import { StaffNotification } from './staff-notification.entity';
+import { StaffNoticesController } from './staff-notices.controller';
 import { ReporterRekey } from './reporter-rekey';
 
 // Grievances (维权诉求): reporting, routing, time limits on China's working-day calendar, handling,
@@ -39,13 +46,15 @@ import { ReporterRekey } from './reporter-rekey';
       CalendarDayRow,
       CalendarYearRow,
       GrievanceAttachmentRow,
+      StaffNotification,
     ]),
     OrgsModule,
     AuditModule,
     WechatModule,
     ModerationModule,
+    SettingsModule,
   ],
-  controllers: [GrievancesController, GrievanceThreadController, GrievancePlacesController, CalendarController],
+  controllers: [GrievancesController, GrievanceThreadController, GrievancePlacesController, CalendarController, StaffNoticesController],
   providers: [
     GrievanceAccess,
     GrievanceStore,
@@ -59,6 +68,10 @@ import { ReporterRekey } from './reporter-rekey';
     AttachmentsStore,
     GrievanceThreadService,
     GrievancePlacesService,
+    GrievanceEscalation,
+    GrievanceDeadlines,
+    HandlerNotifications,
+    GrievanceCountsService,
   ],
   exports: [GrievanceStatsService, CalendarService, GrievanceSweeper],
 })

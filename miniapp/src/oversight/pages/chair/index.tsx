@@ -8,6 +8,7 @@ import { getHomeDashboard } from '../../../services/dashboard';
 import { a11y } from '../../../utils/a11y';
 import { param } from '../../../utils/url';
 import { ChairNav } from '../../components/Nav';
+import GrievanceAlerts from '../../components/GrievanceAlerts';
 import StaffPage, { STAFF_PAGE } from '../../components/StaffPage';
 import Notice from '../../components/StaffPage/Notice';
 import { exportPath, useAction } from '../../components/StaffPage/useAction';
@@ -44,6 +45,7 @@ export default function ChairDashboardPage() {
     >
       {(d) => (
         <>
+          <GrievanceAlerts />
           <View className="card">
             <Text className="chair__home" id="chair-home">
               {d.home.name}

@@ -23,6 +23,7 @@ import CampaignPicker from '../../components/CampaignPicker';
 import DataTable from '../../components/DataTable';
 import Figure from '../../components/Figure';
 import { FederationNav } from '../../components/Nav';
+import GrievanceAlerts from '../../components/GrievanceAlerts';
 import StaffPage, { STAFF_PAGE } from '../../components/StaffPage';
 import Notice from '../../components/StaffPage/Notice';
 import { exportPath, useAction } from '../../components/StaffPage/useAction';
@@ -65,6 +66,7 @@ export default function FederationDashboardPage() {
         const cid = d.campaign?.id;
         return (
           <>
+            <GrievanceAlerts />
             <View className="card">
               <Text className="fed__org" id="fed-org">
                 {d.org.name}

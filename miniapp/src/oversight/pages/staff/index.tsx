@@ -4,6 +4,7 @@ import type { Home, Org } from '@pingjia/shared';
 import { useResource } from '../../../hooks/useResource';
 import { getHome, getMe, getOrg } from '../../../services/oversight';
 import { a11y } from '../../../utils/a11y';
+import GrievanceAlerts from '../../components/GrievanceAlerts';
 import StaffPage, { STAFF_PAGE } from '../../components/StaffPage';
 import { go } from '../../lib/routes';
 
@@ -35,6 +36,7 @@ export default function StaffHomePage() {
     <StaffPage title="工作台" state={state} onReload={reload}>
       {({ homes, orgs }) => (
         <>
+          <GrievanceAlerts />
           {orgs.length > 0 && (
             <View className="card">
               <Text className="ov-section">我管理的工会</Text>

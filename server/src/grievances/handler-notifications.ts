@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { routesToUpperLevel, type StaffNotificationKind, type StaffNotifications } from '@pingjia/shared';
+import { EntityManager, In, IsNull, Repository } from 'typeorm';
+import { RoleGrant } from '../auth/role-grant.entity';
+import { newId } from '../common/ids';
+import { Home } from '../orgs/home.entity';
+import { Org } from '../orgs/org.entity';
+import { Grievance } from './grievance.entity';
+import { StaffNotification } from './staff-notification.entity';
+
+const TEXTS: Record<StaffNotificationKind, string> = {
+  reminded: '有一件诉求已超过办理时限，请尽快办理（催办）',
+  escalated: '有一件超时诉求已转由本级工会督办，请在新的时限内办理',
+};
+
+// Tells the handling staff of a grievance, in the app, when it is reminded or escalated to them. The
+// handler is the home's chair while it is with the home (never for a grievance about the union itself),
+// else the admins of the handling federation, or, when it has none, of the nearest level above with one.
+@Injectable()
+export class HandlerNotifications {
+  constructor(@InjectRepository(StaffNotification) private readonly rows: Repository<StaffNotification>) {}
+
+  /** Inside the transaction that recorded the reminder or escalation. */
+  async notify(m: EntityManager, g: Grievance, kind: StaffNotificationKind, now: Date): Promise<number> {
+    const users = await this.handlers(m, g);
+    // Where it was filed: its home, or the federation it was filed to.
+    const place = g.homeId
+      ? await m.findOne(Home, { where: { id: g.homeId }, select: { id: true, name: true } })
+      : g.orgId
+        ? await m.findOne(Org, { where: { id: g.orgId }, select: { id: true, name: true } })
+        : null;
+    const text = `${place?.name ?? ''}：${TEXTS[kind]}`.slice(0, 200);
+    const at = now.toISOString();
+    for (const userId of users)
+      await m.insert(StaffNotification, { id: newId(), userId, grievanceId: g.id, kind, text, createdAt: at, readAt: null });
+    return users.length;
+  }
+
+  async list(userId: string): Promise<StaffNotifications> {
+    const [rows, unread] = await Promise.all([
+      this.rows.find({ where: { userId }, order: { createdAt: 'DESC', id: 'ASC' }, take: 50 }),
+      this.rows.count({ where: { userId, readAt: IsNull() } }),
+    ]);
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        grievanceId: r.grievanceId,
+        kind: r.kind,
+        text: r.text,
+        createdAt: r.createdAt,
+        read: r.readAt !== null,
+      })),
+      unread,
+    };
+  }
+
+  async markRead(userId: string, now: Date): Promise<void> {
+    await this.rows.update({ userId, readAt: IsNull() }, { readAt: now.toISOString() });
+  }
+
+  private async handlers(m: EntityManager, g: Grievance): Promise<string[]> {
+    if (g.handlerOrgId === null) {
+      if (!g.homeId || routesToUpperLevel(g.topic)) return [];
+      return (await m.find(RoleGrant, { where: { role: 'chair', orgId: g.homeId } })).map((r) => r.userId);
+    }
+    // '/<root>/…/<handler>/': the handler first, then each level above it.
+    const orgIds = (g.handlerOrgPath ?? '').split('/').filter(Boolean).reverse();
+    const grants = await m.find(RoleGrant, { where: { role: 'federation_admin', orgId: In(orgIds) } });
+    for (const orgId of orgIds) {
+      const here = grants.filter((r) => r.orgId === orgId).map((r) => r.userId);
+      if (here.length) return [...new Set(here)];
+    }
+    return [];
+  }
+}
