@@ -189,6 +189,8 @@ export interface ClientConfig {
   wechatLogin: boolean;
   /** subscribe-message template for grievance progress (wx.requestSubscribeMessage); null when none can be sent */
   grievanceTemplateId: string | null;
+  /** WeChat web authorisation for the H5 app in WeChat's browser (snsapi_base); null when not configured */
+  wechatWeb: { appId: string; authorizeUrl: string } | null;
 }
 
 /** POST /api/homes/:id/membership (roster homes): 204 when the roster has this member. */

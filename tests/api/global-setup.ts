@@ -28,6 +28,9 @@ export default async function globalSetup() {
     WECHAT_APPID: wechat.appId,
     WECHAT_SECRET: wechat.secret,
     WECHAT_API_BASE: wechat.url,
+    WECHAT_WEB_APPID: wechat.webAppId,
+    WECHAT_WEB_SECRET: wechat.webSecret,
+    WECHAT_OPEN_BASE: wechat.url,
     WECHAT_GRIEVANCE_TEMPLATE_ID: FAKE_TEMPLATE_ID,
     // POST /api/__test/clock exists; suites that move time start a server of their own.
     TEST_CLOCK: 'true',

@@ -17,7 +17,12 @@ describe('operations', () => {
 
   it('tells the mini-program which logins exist', async () => {
     const res = await api().get('/api/config');
-    expect(res.body).toEqual({ devLogin: true, wechatLogin: true, grievanceTemplateId: FAKE_TEMPLATE_ID });
+    expect(res.body).toEqual({
+      devLogin: true,
+      wechatLogin: true,
+      grievanceTemplateId: FAKE_TEMPLATE_ID,
+      wechatWeb: { appId: 'wxfakeweb0000001', authorizeUrl: `${process.env.FAKE_WECHAT_URL}/connect/oauth2/authorize` },
+    });
   });
 
   it('answers an unknown API path with the error format and 404', async () => {

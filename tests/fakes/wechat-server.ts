@@ -10,12 +10,15 @@ export interface FakeWechat {
   url: string;
   appId: string;
   secret: string;
+  /** the official account's pair, for web authorisation (WECHAT_WEB_APPID / WECHAT_WEB_SECRET) */
+  webAppId: string;
+  webSecret: string;
   close: () => Promise<void>;
 }
 
 interface CodeEntry {
   openid: string;
-  unionid: string;
+  unionid: string | null;
   issuedAt: number;
   used: boolean;
 }
@@ -46,8 +49,17 @@ const FIELD_RULES: Record<string, (v: string) => boolean> = {
   name: (v) => [...v].length <= 10,
 };
 
+/** The cookie that says which WeChat user the browser is (WeChat's own browser knows it from its session). */
+export const FAKE_WEB_USER_COOKIE = 'fake_wx_user';
+
 export async function startFakeWechat(appId = 'wxfake0000000001', secret = 'fake-secret-0123456789abcdef'): Promise<FakeWechat> {
+  const webAppId = 'wxfakeweb0000001';
+  const webSecret = 'fake-web-secret-0123456789abcdef';
   const codes = new Map<string, CodeEntry>();
+  // Web authorisation codes (snsapi_base), separate from wx.login codes: each API accepts only its own.
+  const webCodes = new Map<string, CodeEntry>();
+  // WeChat users known to the browser, by the cookie value: their official-account openid and unionid.
+  const webUsers = new Map<string, { openid: string; unionid: string | null }>();
   // Injected failures per API, in order; one with `match` hits only a request whose query or body holds it
   // (suites share one stand-in: a failure meant for one suite's request must not hit another's).
   const failures = new Map<string, Array<{ errcode: number | 'timeout'; match?: string }>>();
@@ -107,6 +119,20 @@ export async function startFakeWechat(appId = 'wxfake0000000001', secret = 'fake
       codes.set(code, { openid, unionid: `u_${openid}`, issuedAt: now(), used: false });
       return send(res, { code, openid });
     }
+    // A web authorisation code for this official-account user (as WeChat's redirect would carry).
+    if (api === '/__control/web-codes' && req.method === 'POST') {
+      const body = await readJson(req);
+      const code = randomBytes(16).toString('hex');
+      const openid = body?.openid ?? `w${randomBytes(13).toString('base64url')}`;
+      webCodes.set(code, { openid, unionid: body?.unionid ?? null, issuedAt: now(), used: false });
+      return send(res, { code, openid });
+    }
+    // A WeChat user who will open pages in the browser with FAKE_WEB_USER_COOKIE=<key>.
+    if (api === '/__control/web-users' && req.method === 'POST') {
+      const body = await readJson(req);
+      webUsers.set(String(body.key), { openid: String(body.openid), unionid: typeof body.unionid === 'string' ? body.unionid : null });
+      return send(res, { ok: true });
+    }
     if (api === '/__control/fail' && req.method === 'POST') {
       const body = await readJson(req);
       const entries = Array.from({ length: body.times ?? 1 }, () => ({
@@ -153,7 +179,52 @@ export async function startFakeWechat(appId = 'wxfake0000000001', secret = 'fake
       return send(res, { ok: true });
     }
 
+    // --- WeChat's web authorisation page (open.weixin.qq.com): sends the browser back with a code ---
+    if (api === '/connect/oauth2/authorize' && req.method === 'GET') {
+      const redirect = url.searchParams.get('redirect_uri') ?? '';
+      if (url.searchParams.get('appid') !== webAppId) return err(res, 10003, 'redirect_uri domain or appid mismatch');
+      if (
+        url.searchParams.get('response_type') !== 'code' ||
+        !['snsapi_base', 'snsapi_userinfo'].includes(url.searchParams.get('scope') ?? '')
+      )
+        return err(res, 10005, 'insufficient scope');
+      if (!/^https?:\/\//.test(redirect)) return err(res, 10003, 'redirect_uri invalid');
+      const cookie = /(?:^|;\s*)fake_wx_user=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
+      const user = cookie ? webUsers.get(decodeURIComponent(cookie)) : undefined;
+      // Outside WeChat's browser there is no WeChat user: WeChat shows "open in WeChat" and never redirects.
+      if (!user) {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        return res.end('<p>请在微信客户端打开链接</p>');
+      }
+      const code = randomBytes(16).toString('hex');
+      webCodes.set(code, { ...user, issuedAt: now(), used: false });
+      const back = new URL(redirect);
+      back.searchParams.set('code', code);
+      back.searchParams.set('state', url.searchParams.get('state') ?? '');
+      res.writeHead(302, { location: back.toString() });
+      return res.end();
+    }
+
     // --- WeChat's API ---
+    if (api === '/sns/oauth2/access_token' && req.method === 'GET') {
+      if (injected('oauth2_access_token', res, url.search)) return;
+      if (url.searchParams.get('appid') !== webAppId) return err(res, 40013, 'invalid appid');
+      if (url.searchParams.get('secret') !== webSecret) return err(res, 40125, 'invalid appsecret');
+      if (url.searchParams.get('grant_type') !== 'authorization_code') return err(res, 40002, 'invalid grant_type');
+      const entry = webCodes.get(url.searchParams.get('code') ?? '');
+      if (!entry) return err(res, 40029, 'invalid code');
+      if (entry.used) return err(res, 40163, 'code been used');
+      if (now() - entry.issuedAt > CODE_TTL_MS) return err(res, 40029, 'invalid code');
+      entry.used = true;
+      return send(res, {
+        access_token: `webtok_${randomBytes(12).toString('hex')}`,
+        expires_in: 7200,
+        refresh_token: `webref_${randomBytes(12).toString('hex')}`,
+        openid: entry.openid,
+        scope: 'snsapi_base',
+        ...(entry.unionid ? { unionid: entry.unionid } : {}),
+      });
+    }
     if (api === '/sns/jscode2session' && req.method === 'GET') {
       if (injected('jscode2session', res, url.search)) return;
       if (url.searchParams.get('appid') !== appId) return err(res, 40013, 'invalid appid');
@@ -253,6 +324,8 @@ export async function startFakeWechat(appId = 'wxfake0000000001', secret = 'fake
     url: `http://127.0.0.1:${port}`,
     appId,
     secret,
+    webAppId,
+    webSecret,
     close: () => new Promise((r) => server.close(() => r())),
   };
 }

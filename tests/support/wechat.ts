@@ -10,6 +10,11 @@ export function fakeWechat(url = process.env.FAKE_WECHAT_URL!) {
     /** the next `times` calls of `api` fail with `errcode`; with `match`, only calls whose query or body holds it */
     fail: async (api: string, errcode: number | 'timeout', times = 1, match?: string) =>
       c.post('/__control/fail', { body: { api, errcode, times, match } }),
+    /** a web authorisation code (snsapi_base) for an official-account user, as WeChat's redirect carries it */
+    webCode: async (o: { openid?: string; unionid?: string | null } = {}): Promise<{ code: string; openid: string }> =>
+      (await c.post('/__control/web-codes', { body: o })).body,
+    /** a WeChat user for the browser: pages opened with the cookie FAKE_WEB_USER_COOKIE=key are theirs */
+    webUser: async (key: string, o: { openid: string; unionid?: string | null }) => c.post('/__control/web-users', { body: { key, ...o } }),
     stats: async (): Promise<{ tokenFetches: number; calls: Record<string, number> }> => (await c.get('/__control/stats')).body,
     invalidateToken: async () => c.post('/__control/invalidate-token'),
     /** answers this API only after `ms` (stable_token), so concurrent callers overlap with it */

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import type { AuthResponse, ClientConfig, DevLoginRequest, PasswordLoginRequest, WechatLoginRequest } from '@pingjia/shared';
 import { ApiRequestError, isApiRequestError, request, type RequestOptions } from './request';
+import { startWebAuth, usesWebAuth, webAuthCode } from '../platform/webAuth';
 import { DEVICE_ID_KEY, clearToken, readToken, saveToken } from './session';
 
 export function fetchConfig(): Promise<ClientConfig> {
@@ -25,11 +26,17 @@ async function loginAsMember(): Promise<string> {
     const { code } = await Taro.login();
     const body: WechatLoginRequest = { code };
     auth = await request<AuthResponse>({ method: 'POST', path: '/api/auth/wechat', data: body, auth: 'none' });
+  } else if (usesWebAuth(config)) {
+    // WeChat's browser: the code WeChat sent back, else off to WeChat's authorisation page for one.
+    const code = webAuthCode(config);
+    if (!code) return startWebAuth(config);
+    const body: WechatLoginRequest = { code };
+    auth = await request<AuthResponse>({ method: 'POST', path: '/api/auth/wechat-web', data: body, auth: 'none' });
   } else if (config.devLogin) {
     const body: DevLoginRequest = { openid: deviceId() };
     auth = await request<AuthResponse>({ method: 'POST', path: '/api/auth/dev', data: body, auth: 'none' });
   } else {
-    throw new ApiRequestError(0, 'LOGIN_UNAVAILABLE', '当前无法登录，请在微信中打开评家小程序');
+    throw new ApiRequestError(0, 'LOGIN_UNAVAILABLE', '请在微信中打开本页面，或用微信扫描职工之家的小程序码参加评议');
   }
   saveToken('member', auth.token);
   return auth.token;

@@ -15,6 +15,12 @@ export class AppInfoController {
   get(): ClientConfig {
     const wechatLogin = this.config.wechat !== null;
     // Only offered where a message can be delivered (the same condition as GrievanceNotifier.enabled).
-    return { devLogin: this.config.devLogin, wechatLogin, grievanceTemplateId: wechatLogin ? this.config.grievances.templateId : null };
+    const web = this.config.wechatWeb;
+    return {
+      devLogin: this.config.devLogin,
+      wechatLogin,
+      grievanceTemplateId: wechatLogin ? this.config.grievances.templateId : null,
+      wechatWeb: web ? { appId: web.appId, authorizeUrl: `${web.authorizeBase}/connect/oauth2/authorize` } : null,
+    };
   }
 }

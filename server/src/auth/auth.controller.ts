@@ -27,6 +27,15 @@ export class AuthController {
     return this.auth.loginWithWechat(dto.code);
   }
 
+  /** H5 in WeChat's browser: the code of web authorisation (snsapi_base); 404 where it is not configured. */
+  @Public()
+  @LoginRateLimit()
+  @Post('auth/wechat-web')
+  @HttpCode(200)
+  wechatWeb(@Body() dto: WechatLoginDto): Promise<AuthResponse> {
+    return this.auth.loginWithWechatWeb(dto.code);
+  }
+
   @ApiBearerAuth()
   @Get('me')
   me(@CurrentUser() user: AuthUser): Promise<MeResponse> {

@@ -43,27 +43,56 @@ export class AuthService {
   /** wx.login code → jscode2session → our own short-lived token. The session_key stays here. */
   async loginWithWechat(code: string): Promise<AuthResponse> {
     if (!this.wechat.enabled) throw new DomainError('NOT_FOUND');
-    let session;
+    const session = await this.exchange(() => this.wechat.codeToSession(code));
+    return this.loginWithOpenid(session.openid, session.unionid);
+  }
+
+  /** H5 in WeChat's browser: the web authorisation code (snsapi_base) → the same member as in the mini-program. */
+  async loginWithWechatWeb(code: string): Promise<AuthResponse> {
+    if (!this.config.wechatWeb) throw new DomainError('NOT_FOUND');
+    const session = await this.exchange(() => this.wechat.webCodeToSession(code));
+    return this.issue(await this.member({ webOpenid: session.openid }, session.unionid));
+  }
+
+  private async exchange<T>(call: () => Promise<T>): Promise<T> {
     try {
-      session = await this.wechat.codeToSession(code);
+      return await call();
     } catch (e) {
       if (!(e instanceof WechatError)) throw e;
       if (e.errcode === WECHAT_ERR.INVALID_CODE || e.errcode === WECHAT_ERR.CODE_USED) throw new DomainError('WECHAT_CODE_INVALID');
       if (e.errcode === WECHAT_ERR.HIGH_RISK_USER) throw new DomainError('WECHAT_USER_RISKY');
       throw new DomainError('WECHAT_UNAVAILABLE', undefined, undefined, { 'retry-after': '5' });
     }
-    return this.loginWithOpenid(session.openid, session.unionid);
   }
 
   /** Find or create the member behind a WeChat (or dev) openid. */
   async loginWithOpenid(openid: string, unionid: string | null = null): Promise<AuthResponse> {
-    let user = await this.users.findOne({ where: { openid } });
-    if (!user) {
+    return this.issue(await this.member({ openid }, unionid));
+  }
+
+  /**
+   * The member behind a mini-program openid or an official-account (web) openid. Where WeChat gives a
+   * unionid, that is the person: an account first seen on the other side is found by it, and this side's
+   * openid is added to it, so one person is one member (one rating) in the mini-program and on H5.
+   */
+  private async member(id: { openid: string } | { webOpenid: string }, unionid: string | null): Promise<User> {
+    for (let attempt = 0; ; attempt++) {
+      const found = (await this.users.findOne({ where: id })) ?? (unionid ? await this.users.findOne({ where: { unionid } }) : null);
       try {
-        user = await this.users.save(
+        if (found) {
+          // Link what this login adds (the other side's openid, a unionid seen for the first time).
+          const link: Partial<User> = { ...id };
+          if (unionid && !found.unionid) link.unionid = unionid;
+          const missing = Object.entries(link).some(([k, v]) => found[k as keyof User] !== v);
+          if (missing) await this.users.update({ id: found.id }, link);
+          return { ...found, ...link };
+        }
+        return await this.users.save(
           this.users.create({
             id: newId(),
-            openid,
+            openid: null,
+            webOpenid: null,
+            ...id,
             unionid,
             username: null,
             passwordHash: null,
@@ -72,12 +101,10 @@ export class AuthService {
           }),
         );
       } catch (e) {
-        // Two first logins at once: the other one created the user.
-        if (!isUniqueViolation(e)) throw e;
-        user = await this.users.findOneOrFail({ where: { openid } });
+        // Two first logins at once (the same side, or both sides of one unionid): the other one won; read it.
+        if (!isUniqueViolation(e) || attempt >= 2) throw e;
       }
     }
-    return this.issue(user);
   }
 
   async me(userId: string): Promise<MeResponse> {

@@ -9,8 +9,13 @@ export class User {
   @Column({ type: 'varchar', length: 64, nullable: true, unique: true })
   openid: string | null;
 
-  @Column({ type: 'varchar', length: 64, nullable: true })
+  /** the person across the mini-program and the H5 app (web authorisation), where WeChat gives one */
+  @Column({ type: 'varchar', length: 64, nullable: true, unique: true })
   unionid: string | null;
+
+  /** the official account's openid from web authorisation (H5 in WeChat's browser); never sent to a client */
+  @Column({ name: 'web_openid', type: 'varchar', length: 64, nullable: true, unique: true })
+  webOpenid: string | null;
 
   // Staff and chairs who sign in on H5.
   @Column({ type: 'varchar', length: 64, nullable: true, unique: true })

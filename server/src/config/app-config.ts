@@ -53,6 +53,11 @@ export interface AppConfig {
    */
   login: { backoffAfter: number; lockoutAfter: number; lockoutMinutes: number };
   wechat: { appId: string; secret: string; apiBase: string } | null;
+  /**
+   * WeChat web authorisation (snsapi_base) for the H5 app in WeChat's browser: the official account's
+   * appid and secret (not the mini-program's), and where browsers are sent to authorise. Needs `wechat`.
+   */
+  wechatWeb: { appId: string; secret: string; authorizeBase: string } | null;
   /** NODE_ENV=test: the testing module (testing/) is loaded, and only then */
   test: boolean;
   /** tests only (TEST_CLOCK, needs NODE_ENV=test): a movable clock and the /api/__test hooks */
@@ -242,6 +247,19 @@ export function loadConfig(env: Env = process.env): AppConfig {
     if (!/^https?:\/\//.test(apiBase)) throw new ConfigError('WECHAT_API_BASE', 'must be an http(s) URL');
     wechat = { appId: env.WECHAT_APPID, secret: env.WECHAT_SECRET, apiBase: apiBase.replace(/\/$/, '') };
   }
+  let wechatWeb: AppConfig['wechatWeb'] = null;
+  if (env.WECHAT_WEB_APPID || env.WECHAT_WEB_SECRET) {
+    if (!env.WECHAT_WEB_APPID || !env.WECHAT_WEB_SECRET) {
+      throw new ConfigError(
+        env.WECHAT_WEB_APPID ? 'WECHAT_WEB_SECRET' : 'WECHAT_WEB_APPID',
+        'WECHAT_WEB_APPID and WECHAT_WEB_SECRET go together',
+      );
+    }
+    if (!wechat) throw new ConfigError('WECHAT_WEB_APPID', 'needs WECHAT_APPID and WECHAT_SECRET too');
+    const authorizeBase = env.WECHAT_OPEN_BASE || 'https://open.weixin.qq.com';
+    if (!/^https?:\/\//.test(authorizeBase)) throw new ConfigError('WECHAT_OPEN_BASE', 'must be an http(s) URL');
+    wechatWeb = { appId: env.WECHAT_WEB_APPID, secret: env.WECHAT_WEB_SECRET, authorizeBase: authorizeBase.replace(/\/$/, '') };
+  }
 
   const h5 = env.H5_DIR === undefined ? resolve(__dirname, '../../../miniapp/dist/h5') : env.H5_DIR;
   // Links people scan or follow (poster QR codes, the banner) are built from this, never from a request's
@@ -291,6 +309,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     login: loginLimits(env),
     wechat,
+    wechatWeb,
     testClock,
     testDisableLocks,
     oversight: {

@@ -21,6 +21,7 @@ import { ExternalCodes1764000000671 } from './migrations/1764000000671-external-
 import { RectificationSendBack1764000000720 } from './migrations/1764000000720-rectification-send-back';
 import { GrievanceThread1764000000719 } from './migrations/1764000000719-grievance-thread';
 import { StaffNotifications1764000000740 } from './migrations/1764000000740-staff-notifications';
+import { WebOpenid1764000000750 } from './migrations/1764000000750-web-openid';
 
 export const MIGRATIONS = [
   Initial1764000000000,
@@ -42,6 +43,7 @@ export const MIGRATIONS = [
   RectificationSendBack1764000000720,
   GrievanceThread1764000000719,
   StaffNotifications1764000000740,
+  WebOpenid1764000000750,
 ];
 
 // Schema changes only through migrations, never `synchronize`. No entity list here: each feature

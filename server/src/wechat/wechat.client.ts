@@ -62,6 +62,19 @@ export class WechatClient {
     return { openid: body.openid, unionid: body.unionid ?? null, sessionKey: body.session_key };
   }
 
+  /**
+   * Web authorisation (snsapi_base) in WeChat's browser: the `code` WeChat handed back to our page, for the
+   * official account's openid and, when the account is bound to the open platform, the unionid. The
+   * web access token it also answers is not kept: snsapi_base asks nothing more of the user.
+   */
+  async webCodeToSession(code: string): Promise<{ openid: string; unionid: string | null }> {
+    if (!this.config.wechatWeb) throw new Error('WeChat web authorisation is not configured');
+    const { appId, secret } = this.config.wechatWeb;
+    const q = new URLSearchParams({ appid: appId, secret, code, grant_type: 'authorization_code' });
+    const body = await this.request<{ openid: string; unionid?: string }>('oauth2_access_token', `/sns/oauth2/access_token?${q}`);
+    return { openid: body.openid, unionid: body.unionid ?? null };
+  }
+
   /** msg_sec_check v2 for text a user wrote. */
   async moderateText(openid: string, content: string, scene: 1 | 2 | 3 | 4 = 2): Promise<ModerationVerdict> {
     const body = await this.withToken<{ result?: { suggest?: string } }>('msg_sec_check', (token) => ({

@@ -23,7 +23,7 @@ function figuresText(f: EndorsementFigures): string {
 }
 
 /** 认可/不认可: whether the plan answers the member's concerns; one answer, changeable until sign-off. */
-export default function Endorsement({ campaignId, homeId }: { campaignId: string; homeId: string }) {
+export default function Endorsement({ campaignId, homeId, canAnswer }: { campaignId: string; homeId: string; canAnswer: boolean }) {
   const [figures, setFigures] = useState<EndorsementFigures | null>(null);
   const [mine, setMine] = useState<EndorsementVerdict | null>(null);
   const [busy, setBusy] = useState(false);
@@ -37,11 +37,12 @@ export default function Endorsement({ campaignId, homeId }: { campaignId: string
 
   useEffect(() => {
     loadFigures();
+    if (!canAnswer) return;
     // Not knowing the member's earlier answer must not hide the choice: they can still give one.
     getMyEndorsement(campaignId, homeId)
       .then((m) => setMine(m.verdict))
       .catch(() => undefined);
-  }, [campaignId, homeId, loadFigures]);
+  }, [campaignId, homeId, canAnswer, loadFigures]);
 
   const choose = async (verdict: EndorsementVerdict) => {
     if (busy) return;
@@ -68,7 +69,7 @@ export default function Endorsement({ campaignId, homeId }: { campaignId: string
       <Text className="note" id="endorsement-figures">
         {figuresText(figures)}
       </Text>
-      {figures.open && (
+      {figures.open && canAnswer && (
         <>
           <ChoiceGroup
             idPrefix="endorse"

@@ -20,7 +20,7 @@ function Figure({ id, label, value }: { id: string; label: string; value: string
 }
 
 /** The latest published cycle of this home: figures, title, the rectification plan and its progress. */
-export default function Results({ published }: { published: PublicResults }) {
+export default function Results({ published, canAnswer = true }: { published: PublicResults; canAnswer?: boolean }) {
   const { campaign, results, rectification } = published;
   if (!campaign) return null;
   return (
@@ -72,7 +72,7 @@ export default function Results({ published }: { published: PublicResults }) {
               上级工会已于{formatDate(rectification.signedOffOn)}验收本次整改
             </Text>
           )}
-          <Endorsement campaignId={campaign.id} homeId={published.home.id} />
+          <Endorsement campaignId={campaign.id} homeId={published.home.id} canAnswer={canAnswer} />
         </>
       ) : (
         <Text className="note" id="results-no-plan">

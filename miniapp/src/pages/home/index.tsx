@@ -5,7 +5,9 @@ import { decodeScene, type PublicResults, type Rating, type SceneLookup } from '
 import StatusView from '../../components/StatusView';
 import { useResource } from '../../hooks/useResource';
 import { readDraft, type RatingDraft, type RatingTarget } from '../../services/drafts';
+import { fetchConfig } from '../../services/auth';
 import { getPublicResults, lookupScene } from '../../services/homes';
+import { outsideWechat } from '../../platform/webAuth';
 import { getMembershipStatus } from '../../services/membership';
 import { RATING_SENT } from '../../services/outbox';
 import { getMyRating } from '../../services/ratings';
@@ -13,6 +15,7 @@ import { a11y } from '../../utils/a11y';
 import { formatDeadline, isBefore } from '../../utils/format';
 import { targetQuery } from '../../utils/target';
 import { pageUrl } from '../../utils/url';
+import OpenInWechat from './OpenInWechat';
 import Results from './Results';
 import './index.less';
 
@@ -26,6 +29,8 @@ interface HomeView {
   verified: boolean;
   /** the latest published cycle's results and plan, for anyone who scans; null when they could not be read */
   published: PublicResults | null;
+  /** H5 in a browser where members cannot sign in (not WeChat's): the page says to open it in WeChat */
+  outside: boolean;
 }
 
 async function loadHome(scene: string): Promise<HomeView> {
@@ -33,6 +38,11 @@ async function loadHome(scene: string): Promise<HomeView> {
   const { home, campaign } = lookup;
   // Published results are extra: not reading them must not stop the rating.
   const published = getPublicResults(home.id).catch(() => null);
+  if (process.env.TARO_ENV === 'h5') {
+    const config = await fetchConfig().catch(() => null);
+    if (config && outsideWechat(config))
+      return { lookup, target: null, myRating: null, verified: true, draft: null, published: await published, outside: true };
+  }
   // Only an open campaign before its closing time can be rated; the server checks again on submit.
   const open = campaign !== null && (campaign.status ?? 'open') === 'open' && isBefore(campaign.closesAt);
   const target: RatingTarget | null = open
@@ -57,6 +67,7 @@ async function loadHome(scene: string): Promise<HomeView> {
     verified,
     draft: target ? readDraft(target.campaignId, target.homeId) : null,
     published: await published,
+    outside: false,
   };
 }
 
@@ -142,7 +153,7 @@ export default function HomePage() {
   }
 
   const { home, campaign } = state.data.lookup;
-  const { target, myRating, draft, verified, published } = state.data;
+  const { target, myRating, draft, verified, published, outside } = state.data;
   const deadline = target ? formatDeadline(target.closesAt) : '';
   const go = (path: string) => target && Taro.navigateTo({ url: pageUrl(path, targetQuery(target)) });
   const closedText =
@@ -160,7 +171,9 @@ export default function HomePage() {
           {home.orgName}
         </Text>
       </View>
-      {target ? (
+      {outside ? (
+        <OpenInWechat scene={scene!} />
+      ) : target ? (
         <View className="card home__campaign">
           <Text className="home__campaign-name" id="campaign-name">
             {target.campaignName}
@@ -213,7 +226,7 @@ export default function HomePage() {
           <StatusView kind="empty" id="home-status" text={closedText} />
         </View>
       )}
-      {published && <Results published={published} />}
+      {published && <Results published={published} canAnswer={!outside} />}
       <MyRatingsLink />
       <GrievanceCard homeId={home.id} homeName={home.name} />
       <Text className="home__note">评议不记名，工会主席看不到谁作出了哪条评价。</Text>
