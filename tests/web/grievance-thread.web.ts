@@ -231,7 +231,7 @@ describe('the worker side of a grievance, by tracking code and without the poste
       const answer = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/grievances');
       await page.locator('#grievance-submit').click();
       expect((await answer).status()).toBe(201);
-      await page.locator('#grievance-done-gone').waitFor();
+      await page.locator('#grievance-code').waitFor();
       // It reached this home's chair, as from the poster.
       const queue = must('queue', await api().get('/api/grievances', { token: chair }));
       expect(queue.items.filter((i: any) => i.content.includes(marker))).toHaveLength(1);
