@@ -26,6 +26,7 @@ export default defineAppConfig({
         'pages/audit/index',
         'pages/rectifications/index',
         'pages/import/index',
+        'pages/settings/index',
       ],
     },
     // Grievances (维权诉求). The detail page is pages/grievance/index: the server's subscribe messages open it.

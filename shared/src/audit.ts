@@ -37,6 +37,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'roster.reset_binding': '重置名册绑定',
   'calendar.set': '设置工作日历',
   'calendar.remove': '删除工作日历设置',
+  'calendar.import': '导入法定节假日安排',
+  'settings.update': '修改省级设置',
 };
 
 export const auditActionLabel = (action: string): string => AUDIT_ACTION_LABELS[action] ?? action;

@@ -129,6 +129,12 @@ const PAGES: Record<string, Spec> = {
     shows: (c) => ({ 'rects-name-0': c.closed.home.name }),
   },
   'oversight/pages/import/index': { query: (c) => `orgId=${c.closed.city.id}`, ready: ['import-pick'] },
+  // A city's admin reads the province's settings (only the province's admins change them).
+  'oversight/pages/settings/index': {
+    query: (c) => `orgId=${c.closed.city.id}`,
+    ready: ['settings-form', 'calendar-import'],
+    shows: () => ({ 'settings-form': '的设置' }),
+  },
 };
 
 /** A grievance filed (over the API) by the member the app is signed in as (the pages before signed it in). */

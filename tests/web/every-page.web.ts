@@ -62,6 +62,7 @@ const PAGES: Record<string, { query: (c: Ctx, page: Page) => string | Promise<st
   'oversight/pages/audit/index': { query: (c) => `orgId=${c.cityId}`, ready: '#audit-table' },
   'oversight/pages/rectifications/index': { query: (c) => `orgId=${c.cityId}&campaignId=${c.closed.id}`, ready: '#rects-item-0' },
   'oversight/pages/import/index': { query: (c) => `orgId=${c.cityId}`, ready: '#import-pick' },
+  'oversight/pages/settings/index': { query: (c) => `orgId=${c.cityId}`, ready: '#calendar-import' },
 };
 
 /** A grievance filed by the member this browser is signed in as (the pages before signed it in). */

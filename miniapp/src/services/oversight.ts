@@ -1,5 +1,9 @@
 import type {
   AcceptInviteRequest,
+  ArrangementDay,
+  CalendarYears,
+  ProvinceSettings,
+  ProvinceSettingsView,
   AuditEvent,
   AuthResponse,
   Campaign,
@@ -162,3 +166,14 @@ export const getImport = (jobId: string) => staffRequest<ImportJob>({ path: `/ap
 export const getImportRows = (jobId: string, outcome: ImportOutcome, page = 1) =>
   staffRequest<Page<ImportRowReport>>({ path: `/api/imports/${id(jobId)}/rows${queryString({ outcome, page, pageSize: 50 })}` });
 export const applyImport = (jobId: string) => staffRequest<ImportJob>({ method: 'POST', path: `/api/imports/${id(jobId)}/apply` });
+
+/** The settings of the province the org lies in (editable: the caller administers the province). */
+export const getProvinceSettings = (orgId: string) => staffRequest<ProvinceSettingsView>({ path: `/api/orgs/${id(orgId)}/settings` });
+
+export const saveProvinceSettings = (provinceId: string, settings: ProvinceSettings) =>
+  staffRequest<ProvinceSettingsView>({ method: 'PUT', path: `/api/orgs/${id(provinceId)}/settings`, data: { settings } });
+
+export const getCalendarYears = (orgId: string) => staffRequest<CalendarYears>({ path: `/api/orgs/${id(orgId)}/calendar/years` });
+
+export const importHolidayArrangement = (provinceId: string, year: number, days: ArrangementDay[]) =>
+  staffRequest<CalendarYears>({ method: 'PUT', path: `/api/orgs/${id(provinceId)}/calendar/years/${year}`, data: { days } });

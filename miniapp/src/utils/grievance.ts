@@ -4,6 +4,7 @@ import {
   GRIEVANCE_FINAL_LIMITS,
   grievanceStep,
   isGrievanceEnded,
+  PROVISIONAL_DEADLINE_TEXT,
   type GrievanceAction,
   type GrievanceState,
   type GrievanceStatus,
@@ -33,14 +34,16 @@ function dueLabel(type: GrievanceType): string {
   return GRIEVANCE_FINAL_LIMITS[type].kind === 'reply' ? '答复期限' : '办结期限';
 }
 
-// A limit ends at midnight China time: the last day is the day before, and it counts.
-const dueLine = (label: string, iso: string) => `${label}：${formatDeadline(iso)}（含当日）`;
+// A limit ends at midnight China time: the last day is the day before, and it counts. A provisional one
+// (its year's holidays are not imported yet) says so.
+const dueLine = (label: string, iso: string, provisional: boolean) =>
+  `${label}：${formatDeadline(iso)}（含当日）${provisional ? `（${PROVISIONAL_DEADLINE_TEXT}）` : ''}`;
 
 /** "受理期限：2026年11月25日（含当日）" */
-export const acceptDueLine = (acceptDueAt: string) => dueLine('受理期限', acceptDueAt);
+export const acceptDueLine = (acceptDueAt: string, provisional: boolean) => dueLine('受理期限', acceptDueAt, provisional);
 
 /** "办结期限：…" or "答复期限：…", as the type asks. */
-export const finalDueLine = (type: GrievanceType, dueAt: string) => dueLine(dueLabel(type), dueAt);
+export const finalDueLine = (type: GrievanceType, dueAt: string, provisional: boolean) => dueLine(dueLabel(type), dueAt, provisional);
 
 const CHINA_OFFSET_MS = 8 * 3600 * 1000;
 

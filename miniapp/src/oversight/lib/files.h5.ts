@@ -110,3 +110,22 @@ export async function pickAndUpload<T>(path: string): Promise<{ name: string; an
   if (!res.ok) throw new ApiRequestError(res.status, body?.code ?? `HTTP_${res.status}`, body?.message || '上传失败，请稍后重试');
   return { name: file.name, answer: body as T };
 }
+
+/** A small text file (CSV or TXT) chosen in the browser's file dialog, as text; null when none was chosen. */
+export function pickTextFile(): Promise<string | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.csv,.txt,text/csv,text/plain';
+    input.id = 'pick-text-file';
+    input.style.display = 'none';
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      input.remove();
+      if (!file) return resolve(null);
+      file.text().then(resolve, () => resolve(null));
+    });
+    document.body.appendChild(input);
+    input.click();
+  });
+}

@@ -88,3 +88,16 @@ export async function pickAndUpload<T>(path: string): Promise<{ name: string; an
     throw new ApiRequestError(res.statusCode, body?.code ?? `HTTP_${res.statusCode}`, body?.message || '上传失败，请稍后重试');
   return { name: file.name, answer: res.data as T };
 }
+
+/** A small text file (CSV or TXT) chosen from a WeChat chat, as text; null when the choice was cancelled. */
+export async function pickTextFile(): Promise<string | null> {
+  let chosen: Taro.chooseMessageFile.SuccessCallbackResult;
+  try {
+    chosen = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['csv', 'txt'] });
+  } catch {
+    return null;
+  }
+  const path = chosen.tempFiles[0]?.path;
+  if (!path) return null;
+  return Taro.getFileSystemManager().readFileSync(path, 'utf8') as string;
+}

@@ -20,6 +20,7 @@ export const ROUTES = {
   audit: page('audit'),
   rectifications: page('rectifications'),
   import: page('import'),
+  settings: page('settings'),
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

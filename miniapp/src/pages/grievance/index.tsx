@@ -49,12 +49,12 @@ function Deadlines({ g }: { g: Grievance }) {
     <>
       {g.status === 'submitted' && (
         <Text className="gk__line" id="grievance-accept-due">
-          {acceptDueLine(g.acceptDueAt)}
+          {acceptDueLine(g.acceptDueAt, g.deadlineProvisional)}
         </Text>
       )}
       {!completed && !isGrievanceEnded(g.status) && (
         <Text className="gk__line" id="grievance-due">
-          {finalDueLine(g.type, g.dueAt)}
+          {finalDueLine(g.type, g.dueAt, g.deadlineProvisional)}
         </Text>
       )}
       {g.overdue && (

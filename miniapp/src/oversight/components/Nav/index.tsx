@@ -21,6 +21,7 @@ const FEDERATION_TABS: Tab[] = [
   { route: 'import', label: '批量导入' },
   { route: 'held', label: '留言审核' },
   { route: 'audit', label: '操作日志' },
+  { route: 'settings', label: '省级设置' },
   { route: 'grievances', label: '维权诉求' },
 ];
 

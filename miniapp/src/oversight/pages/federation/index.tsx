@@ -7,6 +7,7 @@ import {
   CRITERIA_COUNT_TEXT,
   daysLeftText,
   INTEGRITY_FLAG_LABELS,
+  missingArrangementText,
   openFiguresNote,
   SCORE_MAX,
   TIER_LABELS,
@@ -78,8 +79,16 @@ export default function FederationDashboardPage() {
               </Text>
               {d.openCycle && (
                 <Text className="ov-sub" id="fed-open-note">
-                  {`${daysLeftText(d.openCycle.daysLeft)}。${openFiguresNote()}`}
+                  {`${daysLeftText(d.openCycle.daysLeft)}。${openFiguresNote(d.thresholds)}`}
                 </Text>
+              )}
+              {d.calendarWarning && (
+                <View className="callout callout--error" id="fed-calendar-warning" {...a11y({ role: 'alert' })}>
+                  {missingArrangementText(d.calendarWarning.year)}
+                  <Button id="fed-calendar-open" className="btn btn--secondary" onClick={() => switchTo('settings', { orgId })}>
+                    去导入放假安排
+                  </Button>
+                </View>
               )}
               <CampaignPicker campaigns={campaigns} value={cid ?? null} onChange={setCampaignId} />
               <View className="ov-figures">

@@ -78,10 +78,10 @@ export default function GrievanceDonePage() {
 
       <View className="card">
         <Text className="gk__line" id="grievance-accept-due">
-          {acceptDueLine(created.acceptDueAt)}
+          {acceptDueLine(created.acceptDueAt, created.deadlineProvisional)}
         </Text>
         <Text className="gk__line" id="grievance-due">
-          {finalDueLine(type, created.dueAt)}
+          {finalDueLine(type, created.dueAt, created.deadlineProvisional)}
         </Text>
         <Text className="note">期限按工作日计算，遇法定节假日顺延。</Text>
         <Text className="note" id="grievance-done-follow">

@@ -69,7 +69,11 @@ export default function MyGrievancesPage() {
                 {excerpt(g.content)}
               </Text>
               {!isCompleted(g.status, g.type) && (
-                <Text className="note">{g.status === 'submitted' ? acceptDueLine(g.acceptDueAt) : finalDueLine(g.type, g.dueAt)}</Text>
+                <Text className="note">
+                  {g.status === 'submitted'
+                    ? acceptDueLine(g.acceptDueAt, g.deadlineProvisional)
+                    : finalDueLine(g.type, g.dueAt, g.deadlineProvisional)}
+                </Text>
               )}
               {g.overdue && (
                 <Text className="gk__overdue" id={`mine-grievance-overdue-${i}`}>

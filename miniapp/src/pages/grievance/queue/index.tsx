@@ -127,8 +127,8 @@ export default function GrievanceQueuePage() {
                 </Text>
                 {!isCompleted(g.status, g.type) && (
                   <Text className="gk__line" id={`queue-item-due-${i}`}>
-                    {g.status === 'submitted' ? `${acceptDueLine(g.acceptDueAt)}；` : ''}
-                    {finalDueLine(g.type, g.dueAt)}
+                    {g.status === 'submitted' ? `${acceptDueLine(g.acceptDueAt, g.deadlineProvisional)}；` : ''}
+                    {finalDueLine(g.type, g.dueAt, g.deadlineProvisional)}
                   </Text>
                 )}
                 <Button

@@ -114,7 +114,7 @@ export default function TrackGrievancePage() {
             </Text>
             {!isCompleted(state.track.status, state.track.type) && (
               <Text className="gk__line" id="track-due">
-                {finalDueLine(state.track.type, state.track.dueAt)}
+                {finalDueLine(state.track.type, state.track.dueAt, state.track.deadlineProvisional)}
               </Text>
             )}
             {state.track.overdue && (
