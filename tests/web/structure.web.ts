@@ -103,7 +103,8 @@ describe('structure editor and audit log (H5)', () => {
     await page.locator(`#manage-edit-${i}-move`).click();
     // The picker starts at the city's parent (the province) and goes down into the other city.
     await page.locator(`[id^="manage-edit-${i}-picker-org-"]`, { hasText: cityB.name }).click();
-    expect(await text(page, `#manage-edit-${i}-picker-at`)).toBe(`移到：${cityB.name}`);
+    // The picker loads the city's lower unions before it shows its name: wait for that, not for the old one.
+    await shows(page, `#manage-edit-${i}-picker-at`, `移到：${cityB.name}`);
     await page.locator(`#manage-edit-${i}-picker-here`).click();
     expect(await text(page, `#manage-edit-${i}-consequence-move`)).toContain(`「${homes.moved.name}」将移到「${cityB.name}」下`);
     await page.locator(`#manage-edit-${i}-confirm-move-yes`).click();
