@@ -116,6 +116,27 @@ export interface CreateCampaignRequest {
   closesAt: string;
 }
 
+/** While draft or scheduled: any of name, dates and scope (the org whose subtree it covers). */
+export type UpdateCampaignRequest = Partial<CreateCampaignRequest>;
+
+/** While open: a later close. */
+export interface ExtendCampaignRequest {
+  closesAt: string;
+}
+
+/** A cycle as an admin's list shows it: who owns it, and whether the caller may manage it (its owner's admins). */
+export interface CampaignListItem extends Campaign {
+  owner: { id: string; name: string };
+  manageable: boolean;
+}
+
+/** What the app shows before closing or publishing: the cycle, the federation that owns it, how many homes it covers. */
+export interface CampaignConfirmation {
+  campaign: Campaign;
+  owner: { id: string; name: string };
+  homes: number;
+}
+
 export interface SceneLookup {
   home: { id: string; name: string; orgName: string; membershipMode: MembershipMode };
   campaign: { id: string; name: string; closesAt: string; status: CampaignStatus } | null;

@@ -33,27 +33,45 @@ export const OWNERSHIP_LABELS: Record<Ownership, string> = {
   social: '社会组织',
 };
 
-export const CAMPAIGN_STATUSES = ['draft', 'open', 'closed', 'published'] as const;
+// A cycle's life: draft (being prepared, editable) → scheduled (editable; opens by itself at opensAt) →
+// open → closed (by itself at closesAt, or by the owner) → published. A draft may be cancelled.
+export const CAMPAIGN_STATUSES = ['draft', 'scheduled', 'open', 'closed', 'published', 'cancelled'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 export const CAMPAIGN_STATUS_LABELS: Record<CampaignStatus, string> = {
-  draft: '未开始',
+  draft: '草稿',
+  scheduled: '待开始',
   open: '评议中',
   closed: '已结束',
   published: '已公布',
+  cancelled: '已取消',
 };
 
-const CAMPAIGN_MOVES: Record<string, { from: CampaignStatus[]; to: CampaignStatus }> = {
-  open: { from: ['draft'], to: 'open' },
+const CAMPAIGN_MOVES: Record<CampaignMove, { from: CampaignStatus[]; to: CampaignStatus }> = {
+  schedule: { from: ['draft'], to: 'scheduled' },
+  unschedule: { from: ['scheduled'], to: 'draft' },
+  open: { from: ['draft', 'scheduled'], to: 'open' },
   close: { from: ['open'], to: 'closed' },
   publish: { from: ['closed'], to: 'published' },
+  cancel: { from: ['draft'], to: 'cancelled' },
 };
-export type CampaignMove = 'open' | 'close' | 'publish';
+export type CampaignMove = 'schedule' | 'unschedule' | 'open' | 'close' | 'publish' | 'cancel';
 
 // null when the move is not allowed from this status (the API answers 409).
 export function nextCampaignStatus(current: CampaignStatus, move: CampaignMove): CampaignStatus | null {
   const rule = CAMPAIGN_MOVES[move];
   return rule && rule.from.includes(current) ? rule.to : null;
 }
+
+/** Name, dates and scope may change only before the cycle opens. */
+export function isCampaignEditable(status: CampaignStatus): boolean {
+  return status === 'draft' || status === 'scheduled';
+}
+
+/** Cycles that have opened: the ones with figures, which dashboards, trends and pickers show. */
+export const CAMPAIGN_STARTED_STATUSES: readonly CampaignStatus[] = ['open', 'closed', 'published'];
+
+/** Statuses in which a cycle holds its homes: no other such cycle may overlap it in time over a shared home. */
+export const CAMPAIGN_HOLDING_STATUSES: readonly CampaignStatus[] = ['scheduled', 'open'];
 
 export const ROLES = ['member', 'chair', 'federation_admin'] as const;
 export type Role = (typeof ROLES)[number];

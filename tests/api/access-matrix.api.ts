@@ -342,8 +342,9 @@ const ROWS: Row[] = [
     name: 'POST /campaigns',
     method: 'POST',
     path: () => '/api/campaigns',
+    // over the county (no homes): the city's homes are in its open cycle
     body: (c) => ({
-      orgId: c.city.id,
+      orgId: c.county.id,
       name: uniq('评家'),
       opensAt: new Date(Date.now() + 86400e3).toISOString(),
       closesAt: new Date(Date.now() + 9 * 86400e3).toISOString(),
@@ -416,14 +417,7 @@ async function setUp(): Promise<Ctx> {
   await grantRole(target, adminElsewhere.id, 'federation_admin', otherCity.body.id);
   const homeA = (await api().get(`/api/homes/${w.homeA.id}`, { token: w.root.token })).body;
 
-  const campaign = await openCampaignOn(api(), w.root.token, w.city.id);
-  const own = await api().put(`/api/campaigns/${campaign.id}/homes/${w.homeA.id}/my-rating`, {
-    token: member.token,
-    body: { ...ratingBody, comment: '工会活动丰富' },
-  });
-  if (own.status !== 201) throw new Error(`rating: ${own.status} ${own.text}`);
-
-  // A closed cycle with a result to rectify, and two comments WeChat wants reviewed: held for the
+  // First (one open cycle per home at a time): a closed cycle with a result to rectify, and two comments WeChat wants reviewed: held for the
   // federation's decision, listed once the cycle is closed.
   const closed = await openCampaignOn(api(), w.root.token, w.city.id);
   for (let i = 0; i < 2; i++) {
@@ -439,15 +433,12 @@ async function setUp(): Promise<Ctx> {
   const held = await api().get(`/api/orgs/${w.city.id}/held-comments`, { token: w.root.token });
   const heldComments: string[] = held.body.items.map((h: { id: string }) => h.id);
   if (heldComments.length !== 2) throw new Error(`held comments: ${held.text}`);
-  const draft = await api().post('/api/campaigns', {
-    token: w.root.token,
-    body: {
-      orgId: w.city.id,
-      name: uniq('草稿评家'),
-      opensAt: new Date(Date.now() - 3600e3).toISOString(),
-      closesAt: new Date(Date.now() + 86400e3).toISOString(),
-    },
+  const campaign = await openCampaignOn(api(), w.root.token, w.city.id);
+  const own = await api().put(`/api/campaigns/${campaign.id}/homes/${w.homeA.id}/my-rating`, {
+    token: member.token,
+    body: { ...ratingBody, comment: '工会活动丰富' },
   });
+  if (own.status !== 201) throw new Error(`rating: ${own.status} ${own.text}`);
 
   const filed = await fx.file(
     member,
@@ -460,6 +451,16 @@ async function setUp(): Promise<Ctx> {
   await grantRole(target, spare.id, 'chair', w.homeA.id);
   const county = await api().post('/api/orgs', { token: w.root.token, body: { parentId: w.city.id, name: uniq('某县'), level: 'county' } });
   await grantRole(target, spare.id, 'federation_admin', county.body.id);
+  // The draft moved open → close → publish by the rows: over the county (no homes), beside the city's open cycle.
+  const draft = await api().post('/api/campaigns', {
+    token: w.root.token,
+    body: {
+      orgId: county.body.id,
+      name: uniq('草稿评家'),
+      opensAt: new Date(Date.now() - 3600e3).toISOString(),
+      closesAt: new Date(Date.now() + 86400e3).toISOString(),
+    },
+  });
   const homeGrants = (await api().get(`/api/homes/${w.homeA.id}/grants`, { token: w.root.token })).body.items;
   const orgGrants = (await api().get(`/api/orgs/${county.body.id}/grants`, { token: w.root.token })).body.items;
   const spareOf = (items: Array<{ id: string; userId?: string; user?: { id: string } }>, label: string) => {

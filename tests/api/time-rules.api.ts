@@ -1,5 +1,5 @@
-// Time rules at their edges, on a server of its own whose clock the test sets (TEST_CLOCK): a campaign
-// takes ratings from its opening moment up to, not including, its closing moment; an invite code works
+// Time rules at their edges, on a server of its own whose clock the test sets (TEST_CLOCK): a scheduled
+// campaign takes ratings from its opening moment up to, not including, its closing moment; an invite code works
 // until, not including, the moment it expires (7 days after it was made). The edges are written here
 // from the rules, not read from the server.
 import { ADMIN } from './global-setup';
@@ -45,7 +45,9 @@ describe('time rules with a test clock', () => {
       body: { orgId: cityId, name: '窗口边界评家', opensAt: new Date(opensAt).toISOString(), closesAt: new Date(closesAt).toISOString() },
     });
     expect(c.status).toBe(201);
-    expect((await own.api.post(`/api/campaigns/${c.body.id}/open`, { token })).status).toBe(200);
+    // Scheduled: the schedule's pass (run here by the test hook at the clock's moment) opens it at opensAt.
+    expect((await own.api.post(`/api/campaigns/${c.body.id}/schedule`, { token })).status).toBe(200);
+    const schedulePass = async () => expect((await own.api.post('/api/__test/campaigns/schedule')).status).toBe(200);
     const m = await own.api.post('/api/auth/dev', { body: { openid: `time_${Date.now()}` } });
     const rate = (verdict: string) =>
       own.api.put(`/api/campaigns/${c.body.id}/homes/${homeId}/my-rating`, {
@@ -54,9 +56,11 @@ describe('time rules with a test clock', () => {
       });
 
     await setClock(opensAt - MS);
+    await schedulePass();
     const early = await rate('satisfied');
     expect([early.status, early.body.code]).toEqual([409, 'CAMPAIGN_NOT_OPEN']);
     await setClock(opensAt);
+    await schedulePass();
     expect((await rate('satisfied')).status).toBe(201);
     await setClock(closesAt - MS);
     expect((await rate('dissatisfied')).status).toBe(200);

@@ -1,16 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Campaign as CampaignView, CampaignMove, chinaDay, nextCampaignStatus, normalizeText } from '@pingjia/shared';
-import { And, In, LessThan, MoreThanOrEqual, Repository } from 'typeorm';
+import {
+  Campaign as CampaignView,
+  CampaignConfirmation,
+  CampaignListItem,
+  CampaignMove,
+  CAMPAIGN_STATUS_LABELS,
+  chinaDay,
+  isCampaignEditable,
+  nextCampaignStatus,
+  normalizeText,
+} from '@pingjia/shared';
+import { And, EntityManager, In, LessThan, MoreThanOrEqual, Repository } from 'typeorm';
 import { AccessPolicy, covers } from '../orgs/access-policy';
 import { Clock } from '../common/clock';
 import { DomainError, invalid, notFound } from '../common/domain-error';
 import { newId } from '../common/ids';
 import { subtreeRange } from '../common/paging';
-import { ancestorPaths } from '../orgs/org-paths';
-import { ProvinceSettingsStore } from '../settings/province-settings.store';
+import { Transactions } from '../common/transactions';
+import { Org } from '../orgs/org.entity';
+import { ancestorPaths, isWithin } from '../orgs/org-paths';
 import { Campaign } from './campaign.entity';
-import { CreateCampaignDto } from './dto';
+import { CampaignHome } from './campaign-home.entity';
+import { CampaignOverlap } from './campaign-overlap';
+import { CampaignTransitions } from './campaign-transitions';
+import { CreateCampaignDto, ExtendCampaignDto, UpdateCampaignDto } from './dto';
 
 const toCampaignView = (c: Campaign): CampaignView => ({
   id: c.id,
@@ -23,41 +37,61 @@ const toCampaignView = (c: Campaign): CampaignView => ({
 
 const LIST_LIMIT = 100;
 
+/** The window's own rules (the overlap rule is CampaignOverlap's), as field errors. */
+function checkWindow(opensAt: string, closesAt: string, now: string): void {
+  if (closesAt <= opensAt) throw invalid({ closesAt: '结束时间必须晚于开始时间' }, '结束时间必须晚于开始时间');
+  if (closesAt <= now) throw invalid({ closesAt: '结束时间已过，请选择以后的日期' }, '结束时间已过，请选择以后的日期');
+}
+
+/** A scheduled cycle opens by itself at opensAt, so that moment must still be ahead. */
+function checkSchedulable(opensAt: string, now: string): void {
+  if (opensAt <= now) {
+    const message = '开始时间已过，不能预约开始：请改到以后的日期，或直接开始评议';
+    throw invalid({ opensAt: message }, message);
+  }
+}
+
 @Injectable()
 export class CampaignsService {
   constructor(
     @InjectRepository(Campaign) private readonly campaigns: Repository<Campaign>,
+    @InjectRepository(CampaignHome) private readonly campaignHomes: Repository<CampaignHome>,
+    @InjectRepository(Org) private readonly orgs: Repository<Org>,
     private readonly access: AccessPolicy,
     private readonly clock: Clock,
-    private readonly settings: ProvinceSettingsStore,
+    private readonly tx: Transactions,
+    private readonly overlap: CampaignOverlap,
+    private readonly transitions: CampaignTransitions,
   ) {}
 
   async create(userId: string, dto: CreateCampaignDto): Promise<CampaignView> {
     const org = await this.access.orgForAdmin(userId, dto.orgId);
-    const opensAt = new Date(dto.opensAt);
-    const closesAt = new Date(dto.closesAt);
-    if (closesAt <= opensAt) throw invalid({ closesAt: '结束时间必须晚于开始时间' });
-    const campaign = await this.campaigns.save(
-      this.campaigns.create({
-        id: newId(),
-        orgId: org.id,
-        orgPath: org.path,
-        name: normalizeText(dto.name),
-        status: 'draft',
-        opensAt: opensAt.toISOString(),
-        closesAt: closesAt.toISOString(),
-        createdOn: chinaDay(this.clock.now()),
-        settings: null,
-      }),
-    );
+    const now = this.clock.now();
+    const campaign = this.campaigns.create({
+      id: newId(),
+      orgId: org.id,
+      orgPath: org.path,
+      name: normalizeText(dto.name),
+      status: 'draft',
+      opensAt: new Date(dto.opensAt).toISOString(),
+      closesAt: new Date(dto.closesAt).toISOString(),
+      createdOn: chinaDay(now),
+      settings: null,
+    });
+    checkWindow(campaign.opensAt, campaign.closesAt, now.toISOString());
+    await this.tx.run(async (m) => {
+      await this.overlap.refuseClash(m, { ...campaign, frozen: false });
+      await m.insert(Campaign, campaign);
+    });
     return toCampaignView(campaign);
   }
 
   /**
    * The cycles an admin of the org can pick: those covering it (its own and those of orgs above) and
-   * those of orgs below it, newest first. `manageable`: the caller may open, close or publish it.
+   * those of orgs below it, newest first, each with its owner. `manageable`: the caller administers the
+   * owner (or an org above it) and so may edit, open, close or publish it.
    */
-  async list(userId: string, orgId: string): Promise<Array<CampaignView & { manageable: boolean }>> {
+  async list(userId: string, orgId: string): Promise<CampaignListItem[]> {
     const org = await this.access.orgForAdmin(userId, orgId);
     const adminPaths = await this.access.adminPaths(userId);
     const below = subtreeRange(org.path);
@@ -66,29 +100,135 @@ export class CampaignsService {
       order: { opensAt: 'DESC', name: 'ASC' },
       take: LIST_LIMIT,
     });
-    return found.map((c) => ({ ...toCampaignView(c), manageable: covers(adminPaths, c.orgPath) }));
+    const owners = await this.ownerNames(found.map((c) => c.orgId));
+    return found.map((c) => ({
+      ...toCampaignView(c),
+      owner: { id: c.orgId, name: owners.get(c.orgId) ?? '' },
+      manageable: covers(adminPaths, c.orgPath),
+    }));
   }
 
   async get(userId: string, id: string): Promise<CampaignView> {
-    return toCampaignView(await this.forAdmin(userId, id));
+    return toCampaignView(await this.forViewer(userId, id));
+  }
+
+  /** Name, dates and scope, while the cycle is a draft or scheduled. */
+  async update(userId: string, id: string, dto: UpdateCampaignDto): Promise<CampaignView> {
+    const campaign = await this.forOwner(userId, id);
+    if (!isCampaignEditable(campaign.status)) throw this.stateConflict(campaign, '只有草稿或待开始的评议周期可以修改');
+    const org = dto.orgId && dto.orgId !== campaign.orgId ? await this.access.orgForAdmin(userId, dto.orgId) : null;
+    const next: Campaign = {
+      ...campaign,
+      ...(org ? { orgId: org.id, orgPath: org.path } : {}),
+      ...(dto.name !== undefined ? { name: normalizeText(dto.name) } : {}),
+      ...(dto.opensAt !== undefined ? { opensAt: new Date(dto.opensAt).toISOString() } : {}),
+      ...(dto.closesAt !== undefined ? { closesAt: new Date(dto.closesAt).toISOString() } : {}),
+    };
+    const now = this.clock.now().toISOString();
+    checkWindow(next.opensAt, next.closesAt, now);
+    if (next.status === 'scheduled') checkSchedulable(next.opensAt, now);
+    return this.save(campaign, next, (m) => this.overlap.refuseClash(m, { ...next, frozen: false }));
+  }
+
+  /** A later close for an open cycle. */
+  async extend(userId: string, id: string, dto: ExtendCampaignDto): Promise<CampaignView> {
+    const campaign = await this.forOwner(userId, id);
+    if (campaign.status !== 'open') throw this.stateConflict(campaign, '只有评议中的周期可以延期');
+    const closesAt = new Date(dto.closesAt).toISOString();
+    if (closesAt <= campaign.closesAt) {
+      const message = `延期后的结束时间必须晚于原结束时间（${chinaDay(new Date(campaign.closesAt))}）`;
+      throw invalid({ closesAt: message }, message);
+    }
+    const next = { ...campaign, closesAt };
+    return this.save(campaign, next, (m) => this.overlap.refuseClash(m, { ...next, frozen: true }));
   }
 
   async move(userId: string, id: string, move: CampaignMove): Promise<CampaignView> {
-    const campaign = await this.forAdmin(userId, id);
+    const campaign = await this.forOwner(userId, id);
     const next = nextCampaignStatus(campaign.status, move);
-    if (!next) throw new DomainError('STATE_CONFLICT', `评议周期当前为「${campaign.status}」，不能执行该操作`);
-    // Opening freezes the province's settings into the campaign (one call; issue 18).
-    const frozen = next === 'open' ? { settings: await this.settings.frozenFor(campaign.orgPath) } : {};
-    // Only move if nobody else moved it meanwhile.
-    const result = await this.campaigns.update({ id, status: campaign.status }, { status: next, ...frozen });
-    if (!result.affected) throw new DomainError('STATE_CONFLICT');
-    return toCampaignView({ ...campaign, status: next });
+    if (!next) throw this.stateConflict(campaign);
+    const now = this.clock.now();
+    let moved: Campaign | null;
+    if (move === 'open') moved = await this.transitions.open(campaign, now, 'owner');
+    else if (move === 'close') moved = await this.transitions.close(campaign, 'owner');
+    else {
+      if (move === 'schedule') {
+        checkWindow(campaign.opensAt, campaign.closesAt, now.toISOString());
+        checkSchedulable(campaign.opensAt, now.toISOString());
+      }
+      const target = { ...campaign, status: next };
+      moved = await this.tx.run(async (m) => {
+        if (move === 'schedule') await this.overlap.refuseClash(m, { ...target, frozen: false });
+        const result = await m.update(Campaign, { id, status: campaign.status }, { status: next });
+        return result.affected ? target : null;
+      });
+    }
+    // Another request or the schedule moved it first.
+    if (!moved) throw new DomainError('STATE_CONFLICT', '评议周期的状态刚刚已被更改，请刷新后再试');
+    return toCampaignView(moved);
   }
 
-  private async forAdmin(userId: string, id: string): Promise<Campaign> {
+  /** What the app names before closing or publishing: the cycle, its owner, how many homes it covers. */
+  async confirmation(userId: string, id: string): Promise<CampaignConfirmation> {
+    const campaign = await this.forOwner(userId, id);
+    const owner = await this.orgs.findOne({ where: { id: campaign.orgId } });
+    // Once closed a cycle's homes are those frozen into it; before that, the homes under its org now.
+    const homes =
+      campaign.status === 'closed' || campaign.status === 'published'
+        ? await this.campaignHomes.count({ where: { campaignId: id } })
+        : await this.homesUnder(campaign.orgPath);
+    return { campaign: toCampaignView(campaign), owner: { id: campaign.orgId, name: owner?.name ?? '' }, homes };
+  }
+
+  private async homesUnder(path: string): Promise<number> {
+    const { from, to } = subtreeRange(path);
+    const [{ n }] = await this.campaigns.query('SELECT COUNT(*) AS n FROM homes WHERE org_path >= ? AND org_path < ? AND deactivated_at IS NULL', [from, to]);
+    return Number(n);
+  }
+
+  /** Writes `next` over `before` if nobody changed the row meanwhile, after `check` in the same transaction. */
+  private async save(before: Campaign, next: Campaign, check: (m: EntityManager) => Promise<void>): Promise<CampaignView> {
+    const saved = await this.tx.run(async (m) => {
+      await check(m);
+      const { id, ...values } = next;
+      const result = await m.update(Campaign, { id, status: before.status, opensAt: before.opensAt, closesAt: before.closesAt }, values);
+      return Boolean(result.affected);
+    });
+    if (!saved) throw new DomainError('STATE_CONFLICT', '评议周期刚刚已被更改，请刷新后再试');
+    return toCampaignView(next);
+  }
+
+  private stateConflict(c: Campaign, why?: string): DomainError {
+    return new DomainError('STATE_CONFLICT', why ?? `评议周期当前为「${CAMPAIGN_STATUS_LABELS[c.status]}」，不能执行该操作`);
+  }
+
+  private async ownerNames(orgIds: string[]): Promise<Map<string, string>> {
+    if (!orgIds.length) return new Map();
+    const rows = await this.orgs.find({ where: { id: In([...new Set(orgIds)]) }, select: { id: true, name: true } });
+    return new Map(rows.map((o) => [o.id, o.name]));
+  }
+
+  /**
+   * The cycle, for admins of its owner or an org above: only the owning federation edits, opens,
+   * closes and publishes a cycle. An admin of an org the cycle covers (a city under the province's
+   * cycle) sees it in its list and is told who owns it (403); anyone else: 404.
+   */
+  private async forOwner(userId: string, id: string): Promise<Campaign> {
     const campaign = await this.campaigns.findOne({ where: { id } });
     if (!campaign) throw notFound();
-    await this.access.orgForAdmin(userId, campaign.orgId);
+    const paths = await this.access.adminPaths(userId);
+    if (covers(paths, campaign.orgPath)) return campaign;
+    if (!paths.some((p) => isWithin(p, campaign.orgPath))) throw notFound();
+    const owner = (await this.ownerNames([campaign.orgId])).get(campaign.orgId) ?? '上级工会';
+    throw new DomainError('FORBIDDEN', `评议周期「${campaign.name}」由${owner}组织，只有${owner}的管理员可以修改、开始、结束或公布它`);
+  }
+
+  /** The cycle, for its owner's admins and for admins of an org it covers (who see it in their list). */
+  private async forViewer(userId: string, id: string): Promise<Campaign> {
+    const campaign = await this.campaigns.findOne({ where: { id } });
+    if (!campaign) throw notFound();
+    const paths = await this.access.adminPaths(userId);
+    if (!paths.some((p) => isWithin(p, campaign.orgPath) || isWithin(campaign.orgPath, p))) throw notFound();
     return campaign;
   }
 }

@@ -39,6 +39,7 @@ const MESSAGES: Record<string, string> = {
   length: '长度不符合要求',
   isUuid: '不是有效的编号',
   isDateString: '不是有效的时间',
+  isIso8601: '不是有效的时间（如 2026-12-01T00:00:00+08:00）',
   matches: '格式不正确',
   whitelistValidation: '不允许的字段',
   nestedValidation: '格式不正确',

@@ -82,6 +82,10 @@ export interface AppConfig {
     /** public searches for where to file (federation tree, homes by name) per address and minute */
     placesPerIp: number;
   };
+  campaigns: {
+    /** how often scheduled cycles are opened and due ones closed (CAMPAIGN_SCHEDULE_INTERVAL_MS); 0 turns the timer off */
+    scheduleIntervalMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -322,6 +326,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       sweepIntervalMs: int(env, 'GRIEVANCE_SWEEP_INTERVAL_MS', 5 * 60_000, 0, 24 * 3600_000),
       trackPerIp: int(env, 'RATE_LIMIT_TRACK_PER_IP', 30, 1, 1_000_000),
       placesPerIp: int(env, 'RATE_LIMIT_PLACES_PER_IP', 60, 1, 1_000_000),
+    },
+    campaigns: {
+      scheduleIntervalMs: int(env, 'CAMPAIGN_SCHEDULE_INTERVAL_MS', 30_000, 0, 3600_000),
     },
   };
 }

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, LessThan, Not, Repository } from 'typeorm';
+import { CAMPAIGN_STARTED_STATUSES } from '@pingjia/shared';
+import { In, LessThan, Repository } from 'typeorm';
 import { Campaign } from '../campaigns/campaign.entity';
 import { notFound } from '../common/domain-error';
 import { ancestorPaths, isWithin } from '../orgs/org-paths';
 
-// Which cycle a dashboard shows: one that covers the place asked about.
+// Which cycle a dashboard shows: one that covers the place asked about and has opened (a draft,
+// scheduled or cancelled cycle has no figures).
 @Injectable()
 export class CampaignScope {
   constructor(@InjectRepository(Campaign) private readonly campaigns: Repository<Campaign>) {}
@@ -44,7 +46,7 @@ export class CampaignScope {
   /** Every started cycle covering a home, oldest first (at most `limit`, the latest ones). */
   async history(homePath: string, limit = 10): Promise<Campaign[]> {
     const found = await this.campaigns.find({
-      where: { orgPath: In(ancestorPaths(homePath)), status: Not('draft') },
+      where: { orgPath: In(ancestorPaths(homePath)), status: In([...CAMPAIGN_STARTED_STATUSES]) },
       order: { opensAt: 'DESC' },
       take: limit,
     });
@@ -52,7 +54,11 @@ export class CampaignScope {
   }
 
   private async latest(paths: string[]): Promise<Campaign | null> {
-    const found = await this.campaigns.find({ where: { orgPath: In(paths), status: Not('draft') }, order: { opensAt: 'DESC' }, take: 1 });
+    const found = await this.campaigns.find({
+      where: { orgPath: In(paths), status: In([...CAMPAIGN_STARTED_STATUSES]) },
+      order: { opensAt: 'DESC' },
+      take: 1,
+    });
     return found[0] ?? null;
   }
 }

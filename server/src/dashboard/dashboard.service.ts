@@ -15,6 +15,7 @@ import {
 import { DataSource } from 'typeorm';
 import { AccessPolicy } from '../orgs/access-policy';
 import { Campaign } from '../campaigns/campaign.entity';
+import { CampaignHomes } from '../campaigns/campaign-homes';
 import { Home } from '../orgs/home.entity';
 import { Rating } from '../ratings/rating.entity';
 import { HomeTotals, RatingTotalsStore } from '../ratings/rating-totals.store';
@@ -35,6 +36,7 @@ export class DashboardService {
     private readonly grievanceFigures: GrievanceFigures,
     private readonly clock: Clock,
     private readonly totals: RatingTotalsStore,
+    private readonly campaignHomes: CampaignHomes,
   ) {}
 
   async home(userId: string, homeId: string, campaignId?: string): Promise<HomeDashboard> {
@@ -47,10 +49,13 @@ export class DashboardService {
     // The home's cycles (oldest first) and each one's totals row, read once for the trend and the figures.
     const history = await this.scope.history(home.orgPath);
     const campaign = campaignId ? await this.scope.forHome(home.orgPath, campaignId) : (history[history.length - 1] ?? null);
-    const rows = await this.totals.forHome(
-      home.id,
-      (campaign && !history.some((c) => c.id === campaign.id) ? [...history, campaign] : history).map((c) => c.id),
-    );
+    const ids = (campaign && !history.some((c) => c.id === campaign.id) ? [...history, campaign] : history).map((c) => c.id);
+    const [rows, members] = await Promise.all([
+      this.totals.forHome(home.id, ids),
+      this.campaignHomes.memberCounts(home.id, ids, home.memberCount),
+    ]);
+    // Each cycle's figures with the member count frozen into it (issue 17), not today's.
+    const inCycle = (c: Campaign): Home => ({ ...home, memberCount: members(c.id) });
     const totals = campaign ? (rows.get(campaign.id) ?? null) : null;
     // Each cycle's figures with the settings it froze when it opened.
     const t = campaignSettings(campaign).thresholds;
@@ -59,7 +64,8 @@ export class DashboardService {
     // Group slices need the final tally of who ticked which groups; below minSlice nothing is shown anyway.
     const patterns =
       released && campaign && isSliceVisible(totals?.ratings ?? 0, t) ? await this.totals.groupPatterns(campaign.id, home.id) : [];
-    const f = released ? homeFigures(home, totals, t, patterns) : openHomeFigures(home, totals, t);
+    const asIn = campaign ? inCycle(campaign) : home;
+    const f = released ? homeFigures(asIn, totals, t, patterns) : openHomeFigures(asIn, totals, t);
     const commentsWithheld: CommentsWithheld | null = !released
       ? 'campaign_open'
       : !campaign || !areCommentsVisible(f.ratings, t)
@@ -79,7 +85,7 @@ export class DashboardService {
       tier: f.tier,
       withheld: f.withheld,
       title: f.title,
-      trend: this.trend(home, history, rows),
+      trend: this.trend(inCycle, history, rows),
       comments,
       commentsWithheld,
       groups: f.groups,
@@ -89,11 +95,11 @@ export class DashboardService {
   }
 
   /** The home's cycles, oldest first, each with the privacy rules applied on its own. */
-  private trend(home: Home, campaigns: Campaign[], rows: Map<string, HomeTotals>): TrendPoint[] {
+  private trend(inCycle: (c: Campaign) => Home, campaigns: Campaign[], rows: Map<string, HomeTotals>): TrendPoint[] {
     return campaigns.map((c: Campaign) => {
       const totals = rows.get(c.id) ?? null;
       const t: Thresholds = campaignSettings(c).thresholds;
-      const f: HomeFigures = areFiguresReleased(c.status) ? homeFigures(home, totals, t) : openHomeFigures(home, totals, t);
+      const f: HomeFigures = areFiguresReleased(c.status) ? homeFigures(inCycle(c), totals, t) : openHomeFigures(inCycle(c), totals, t);
       return {
         campaign: { id: c.id, name: c.name, status: c.status, opensAt: c.opensAt },
         ratings: f.ratings,

@@ -20,6 +20,7 @@ import { CalendarYears1764000000650 } from './migrations/1764000000650-calendar-
 import { ExternalCodes1764000000671 } from './migrations/1764000000671-external-codes';
 import { RectificationSendBack1764000000720 } from './migrations/1764000000720-rectification-send-back';
 import { GrievanceThread1764000000719 } from './migrations/1764000000719-grievance-thread';
+import { CampaignLifecycle1764000000730 } from './migrations/1764000000730-campaign-lifecycle';
 import { StaffNotifications1764000000740 } from './migrations/1764000000740-staff-notifications';
 import { WebOpenid1764000000750 } from './migrations/1764000000750-web-openid';
 
@@ -42,6 +43,7 @@ export const MIGRATIONS = [
   ExternalCodes1764000000671,
   RectificationSendBack1764000000720,
   GrievanceThread1764000000719,
+  CampaignLifecycle1764000000730,
   StaffNotifications1764000000740,
   WebOpenid1764000000750,
 ];

@@ -4,6 +4,7 @@ import { IntegrityFlagKind, integrityFlagKinds, NEW_ACCOUNT_DAYS } from '@pingji
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { MembershipService } from '../membership/membership.service';
+import { cycleMembersSql } from '../campaigns/campaign-homes';
 import { Home } from '../orgs/home.entity';
 
 /** Who rates, as far as the rating store goes: the subject the rater key hashes, and whether the account is new. */
@@ -61,10 +62,13 @@ export class RatingIntegrity {
 
   /** Under the home's totals lock, before a new rating: refuses it when the home already counts as many as it has members. */
   async checkRoom(m: EntityManager, campaignId: string, home: Home): Promise<void> {
-    const [row] = (await m.query('SELECT COUNT(*) AS n FROM ratings WHERE campaign_id = ? AND home_id = ?', [campaignId, home.id])) as {
-      n: number | string;
-    }[];
-    if (Number(row.n) >= home.memberCount) throw new RatingsExceedMembers();
+    // The member count frozen into the cycle when it opened (a later edit does not move this limit).
+    const [row] = (await m.query(
+      `SELECT COUNT(*) AS n, (SELECT member_count FROM campaign_homes WHERE campaign_id = ? AND home_id = ?) AS members
+         FROM ratings WHERE campaign_id = ? AND home_id = ?`,
+      [campaignId, home.id, campaignId, home.id],
+    )) as { n: number | string; members: number | string | null }[];
+    if (Number(row.n) >= (row.members === null ? home.memberCount : Number(row.members))) throw new RatingsExceedMembers();
   }
 
   /** After a new rating, in its transaction: counts it for the day when the account is new. */
@@ -103,10 +107,10 @@ export async function integrityFlagsUnder(
   campaignId: string,
 ): Promise<{ total: number; items: Array<{ id: string; name: string; kinds: IntegrityFlagKind[] }> }> {
   const rows = (await db.query(
-    `SELECT h.id AS id, h.name AS name, h.member_count AS members, MAX(f.new_account_ratings) AS busiest, SUM(f.refused_over_members) AS refused
+    `SELECT h.id AS id, h.name AS name, MAX(${cycleMembersSql('f.campaign_id')}) AS members, MAX(f.new_account_ratings) AS busiest, SUM(f.refused_over_members) AS refused
        FROM home_integrity_flags f JOIN homes h ON h.id = f.home_id
       WHERE f.campaign_id = ? AND h.org_path LIKE ?
-      GROUP BY h.id, h.name, h.member_count`,
+      GROUP BY h.id, h.name`,
     [campaignId, `${path}%`],
   )) as { id: string; name: string; members: number | string; busiest: number | string; refused: number | string }[];
   const items = rows

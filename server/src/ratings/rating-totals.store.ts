@@ -12,6 +12,7 @@ import {
   VerdictCounts,
 } from '@pingjia/shared';
 import { DataSource, EntityManager, QueryRunner, TableColumn } from 'typeorm';
+import { cycleMembersSql } from '../campaigns/campaign-homes';
 import { subtreeRange } from '../common/paging';
 import { Home } from '../orgs/home.entity';
 import {
@@ -113,7 +114,7 @@ function homeSelect(t: Thresholds, open: boolean, previous: boolean): string {
   return [
     'h.id AS id',
     'h.name AS name',
-    'h.member_count AS members',
+    `${cycleMembersSql(':campaignId')} AS members`,
     'h.worker_count AS workers',
     `${ratingsOf(t, open)} AS ratings`,
     ...SUMMED.map((c) => `${open ? '0' : `COALESCE(t.${c}, 0)`} AS ${c}`),
@@ -126,7 +127,7 @@ function rollupSelect(t: Thresholds, open: boolean): string {
   const released = (sql: string) => (open ? '0' : sql);
   return [
     'COUNT(h.id) AS homes',
-    'COALESCE(SUM(h.member_count), 0) AS members',
+    `COALESCE(SUM(${cycleMembersSql(':campaignId')}), 0) AS members`,
     `COALESCE(SUM(${ratingsOf(t, open)}), 0) AS ratings`,
     `${released(`COALESCE(SUM(CASE WHEN ${r} THEN 1 ELSE 0 END), 0)`)} AS reported_homes`,
     `${released(`COALESCE(SUM(CASE WHEN ${r} THEN t.ratings ELSE 0 END), 0)`)} AS reported_ratings`,

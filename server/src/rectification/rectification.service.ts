@@ -5,6 +5,7 @@ import { In, Repository } from 'typeorm';
 import { AccessPolicy } from '../orgs/access-policy';
 import { AuditService } from '../audit/audit.service';
 import { Campaign } from '../campaigns/campaign.entity';
+import { CampaignHomes } from '../campaigns/campaign-homes';
 import { Clock } from '../common/clock';
 import { DomainError, invalid, notFound } from '../common/domain-error';
 import { newId } from '../common/ids';
@@ -26,6 +27,7 @@ export class RectificationService {
     @InjectRepository(Campaign) private readonly campaigns: Repository<Campaign>,
     @InjectRepository(Home) private readonly homes: Repository<Home>,
     private readonly totals: RatingTotalsStore,
+    private readonly campaignHomes: CampaignHomes,
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
     private readonly tx: Transactions,
@@ -178,8 +180,11 @@ export class RectificationService {
     });
     const campaign = found[0];
     if (!campaign) return { home: { id: home.id, name: home.name }, campaign: null, results: null, rectification: null };
-    const totals = await this.totals.final(campaign.id, homeId);
-    const f = homeFigures(home, totals, campaignSettings(campaign).thresholds);
+    const [totals, members] = await Promise.all([
+      this.totals.final(campaign.id, homeId),
+      this.campaignHomes.memberCounts(homeId, [campaign.id], home.memberCount),
+    ]);
+    const f = homeFigures({ ...home, memberCount: members(campaign.id) }, totals, campaignSettings(campaign).thresholds);
     const means = f.criteria
       ? (Object.fromEntries(Object.entries(f.criteria).map(([k, v]) => [k, v.mean])) as NonNullable<PublicResults['results']>['means'])
       : null;

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { chinaDay, DEFAULT_PROVINCE_SETTINGS, HomeKind, MembershipMode, OrgLevel, Ownership } from '@pingjia/shared';
+import { chinaDay, HomeKind, MembershipMode, OrgLevel, Ownership } from '@pingjia/shared';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { hashPassword } from '../auth/passwords';
 import { RoleGrant } from '../auth/role-grant.entity';
 import { User } from '../auth/user.entity';
 import { Campaign } from '../campaigns/campaign.entity';
+import { CampaignTransitions } from '../campaigns/campaign-transitions';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Clock } from '../common/clock';
 import { newId, newSceneToken } from '../common/ids';
@@ -34,6 +35,7 @@ export class DemoSeed {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly transitions: CampaignTransitions,
   ) {}
 
   async run(): Promise<DemoInfo> {
@@ -41,7 +43,10 @@ export class DemoSeed {
     const empty = (await this.dataSource.getRepository(Org).count()) === 0;
     if (empty) {
       const password = this.config.demoAdmin.password ?? randomBytes(9).toString('base64url');
-      await this.dataSource.transaction((m) => this.seed(m, this.config.demoAdmin.username, password));
+      const campaign = await this.dataSource.transaction((m) => this.seed(m, this.config.demoAdmin.username, password));
+      // Opened the one way every cycle opens (its homes and counts frozen). Left scheduled by a crash
+      // here, the schedule opens it at the next start.
+      await this.transitions.open(campaign, this.clock.now(), 'owner');
       writeFileSync(credentialsFile, JSON.stringify({ username: this.config.demoAdmin.username, password }), { mode: 0o600 });
       this.logger.log('demo data seeded');
     } else if (this.config.demoAdmin.password) {
@@ -70,7 +75,7 @@ export class DemoSeed {
     };
   }
 
-  private async seed(m: EntityManager, username: string, password: string): Promise<void> {
+  private async seed(m: EntityManager, username: string, password: string): Promise<Campaign> {
     const today = chinaDay(this.clock.now());
     const org = async (name: string, level: OrgLevel, parent: Org | null) => {
       const id = newId();
@@ -108,17 +113,16 @@ export class DemoSeed {
     await home(cityB, '新城市快递物流行业联合职工之家', 'joint', 80, 'private', '交通运输');
 
     const now = this.clock.now().getTime();
-    await m.save(Campaign, {
+    const campaign: Campaign = await m.save(Campaign, {
       id: newId(),
       orgId: province.id,
       orgPath: province.path,
       name: `${new Date(now).getFullYear()}年度会员评家`,
-      status: 'open',
+      status: 'scheduled',
       opensAt: new Date(now - DAY).toISOString(),
       closesAt: new Date(now + 60 * DAY).toISOString(),
       createdOn: today,
-      // opened here, so frozen here: a new province has the default settings
-      settings: JSON.stringify(DEFAULT_PROVINCE_SETTINGS),
+      settings: null,
     });
 
     const admin = await m.save(User, {
@@ -131,5 +135,6 @@ export class DemoSeed {
       createdOn: today,
     });
     await m.save(RoleGrant, { id: newId(), userId: admin.id, role: 'federation_admin', orgId: province.id });
+    return campaign;
   }
 }

@@ -9,6 +9,8 @@ import { ClockDto } from './dto';
 import { GrievanceSweeper, SweepResult } from '../grievances/grievance-sweeper';
 import { MovableClock } from './movable-clock';
 import { SweepRecorder } from './sweep-recorder';
+import { CampaignScheduler, SchedulePass } from '../campaigns/campaign-scheduler';
+import { TransitionRecorder } from './transition-recorder';
 
 // Exists only with NODE_ENV=test and TEST_CLOCK=true (the config refuses TEST_CLOCK under any other
 // NODE_ENV): tests move the server's clock (or stop it at a moment), run the periodic job on demand, and
@@ -22,6 +24,8 @@ export class TestHooksController {
     @Inject(Clock) private readonly clock: MovableClock,
     private readonly sweeper: GrievanceSweeper,
     private readonly recorder: SweepRecorder,
+    private readonly scheduler: CampaignScheduler,
+    private readonly transitions: TransitionRecorder,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -75,5 +79,18 @@ export class TestHooksController {
   @HttpCode(200)
   sweep(): Promise<SweepResult> {
     return this.sweeper.sweep();
+  }
+
+  /** the cycles this instance opened and closed (several instances: each move on one of them) */
+  @Get('campaigns/transitions')
+  campaignTransitions(): { moves: TransitionRecorder['moves'] } {
+    return { moves: this.transitions.moves };
+  }
+
+  /** one pass of the campaign schedule now (the timer runs them too) */
+  @Post('campaigns/schedule')
+  @HttpCode(200)
+  schedulePass(): Promise<SchedulePass> {
+    return this.scheduler.pass();
   }
 }

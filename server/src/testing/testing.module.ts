@@ -2,12 +2,15 @@ import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { Locks } from '../common/shared-state';
 import type { AppConfig } from '../config/app-config';
+import { CampaignsModule } from '../campaigns/campaigns.module';
+import { CampaignTransitionObserver } from '../campaigns/campaign-transitions';
 import { GrievancesModule } from '../grievances/grievances.module';
 import { SweepObserver } from '../grievances/grievance-sweeper';
 import { MovableClock } from './movable-clock';
 import { OpenLocks } from './open-locks';
 import { SweepRecorder } from './sweep-recorder';
 import { TestHooksController } from './test-hooks.controller';
+import { TransitionRecorder } from './transition-recorder';
 
 // Every test hook in one place, loaded by app.module.ts only with NODE_ENV=test (the config refuses the
 // test variables under any other NODE_ENV). The production Clock, Locks and GrievanceSweeper know
@@ -26,11 +29,16 @@ export class TestingModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: TestingModule,
-      imports: [GrievancesModule],
-      // TEST_CLOCK: the routes under /api/__test (move the clock, run the sweeper, list its passes).
+      imports: [GrievancesModule, CampaignsModule],
+      // TEST_CLOCK: the routes under /api/__test (move the clock, run the sweeper and the campaign schedule, list what they did).
       controllers: config.testClock ? [TestHooksController] : [],
-      providers: [SweepRecorder, { provide: SweepObserver, useExisting: SweepRecorder }],
-      exports: [SweepObserver],
+      providers: [
+        SweepRecorder,
+        { provide: SweepObserver, useExisting: SweepRecorder },
+        TransitionRecorder,
+        { provide: CampaignTransitionObserver, useExisting: TransitionRecorder },
+      ],
+      exports: [SweepObserver, CampaignTransitionObserver],
     };
   }
 }

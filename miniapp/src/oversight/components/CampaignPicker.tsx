@@ -1,8 +1,8 @@
-import { CAMPAIGN_STATUS_LABELS } from '@pingjia/shared';
+import { CAMPAIGN_STARTED_STATUSES, CAMPAIGN_STATUS_LABELS } from '@pingjia/shared';
 import type { CampaignListItem } from '../../services/oversight';
 import ChoiceGroup from '../../components/ChoiceGroup';
 
-/** Which cycle a federation view shows (drafts have no figures). ids: fed-cycle-<campaignId>. */
+/** Which cycle a federation view shows (only cycles that have opened have figures). ids: fed-cycle-<campaignId>. */
 export default function CampaignPicker({
   campaigns,
   value,
@@ -12,7 +12,7 @@ export default function CampaignPicker({
   value: string | null;
   onChange: (id: string) => void;
 }) {
-  const started = campaigns.filter((c) => c.status !== 'draft');
+  const started = campaigns.filter((c) => CAMPAIGN_STARTED_STATUSES.includes(c.status));
   if (started.length < 2) return null;
   return (
     <ChoiceGroup

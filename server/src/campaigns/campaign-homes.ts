@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+/**
+ * SQL for a home's member count in a cycle (homes `h`, the cycle's id as `campaignParam`): the count
+ * frozen into the cycle when it opened, else today's (a cycle not opened yet, or a home added while it
+ * runs, frozen when it closes).
+ */
+export const cycleMembersSql = (campaignParam: string, h = 'h') =>
+  `COALESCE((SELECT ch.member_count FROM campaign_homes ch WHERE ch.campaign_id = ${campaignParam} AND ch.home_id = ${h}.id), ${h}.member_count)`;
+
+// Reads of the homes frozen into cycles (campaign_homes, written by CampaignTransitions).
+@Injectable()
+export class CampaignHomes {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The home's member count in each of the cycles: frozen at opening, else `current`. */
+  async memberCounts(homeId: string, campaignIds: string[], current: number): Promise<(campaignId: string) => number> {
+    const rows: { campaign_id: string; member_count: number | string }[] = campaignIds.length
+      ? await this.dataSource.query(
+          `SELECT campaign_id, member_count FROM campaign_homes WHERE home_id = ? AND campaign_id IN (${campaignIds.map(() => '?').join(', ')})`,
+          [homeId, ...campaignIds],
+        )
+      : [];
+    const frozen = new Map(rows.map((r) => [r.campaign_id, Number(r.member_count)]));
+    return (campaignId) => frozen.get(campaignId) ?? current;
+  }
+}
