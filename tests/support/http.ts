@@ -44,7 +44,6 @@ export function client(base: string) {
     get: <T = any>(path: string, opts?: RequestOptions) => call<T>(base, 'GET', path, opts),
     post: <T = any>(path: string, opts?: RequestOptions) => call<T>(base, 'POST', path, opts),
     put: <T = any>(path: string, opts?: RequestOptions) => call<T>(base, 'PUT', path, opts),
-    patch: <T = any>(path: string, opts?: RequestOptions) => call<T>(base, 'PATCH', path, opts),
     del: <T = any>(path: string, opts?: RequestOptions) => call<T>(base, 'DELETE', path, opts),
   };
 }

@@ -137,3 +137,33 @@ export async function browserPage(expected?: ExpectedAnswer[]): Promise<{ page: 
   const page = await b.browser.newPage();
   return { page, errors: watchErrors(page, expected), close: b.close };
 }
+
+/** Rows in sight above and below the chosen one in Taro's H5 date picker (each 34 px high). */
+const PICKER_ROW_PX = 34;
+
+/**
+ * Picks a day with the H5 date picker (Taro Picker mode="date") opened from the field `field`: taps the
+ * row `steps` rows below the chosen one in each column asked (year, month, day; at most 3, the rows in
+ * sight), as a finger would, then taps 确定. The picker opens on the field's day.
+ */
+export async function pickDate(page: Page, field: string, steps: { year?: number; month?: number; day?: number } = {}): Promise<void> {
+  const picker = page.locator('taro-picker-core').filter({ has: page.locator(field) });
+  await page.locator(field).click();
+  const slider = picker.locator('.weui-picker');
+  await slider.waitFor({ state: 'visible' });
+  for (const [column, n] of [steps.year, steps.month, steps.day].entries()) {
+    if (!n) continue;
+    const group = picker.locator('.weui-picker__group').nth(column);
+    const content = group.locator('.weui-picker__content');
+    const before = await content.getAttribute('style');
+    const box = (await group.locator('.weui-picker__indicator').boundingBox())!;
+    // The mask over the column takes the tap (as on a phone); the column reads the row from where it landed.
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2 + n * PICKER_ROW_PX);
+    await page.waitForFunction(([el, was]) => (el as HTMLElement).getAttribute('style') !== was, [
+      await content.elementHandle(),
+      before,
+    ] as const);
+  }
+  await picker.locator('.weui-picker__action', { hasText: '确定' }).click();
+  await slider.waitFor({ state: 'hidden' });
+}

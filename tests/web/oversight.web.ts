@@ -20,7 +20,7 @@ import {
   type Verdict,
 } from '@pingjia/shared';
 import { launchBrowser, Page, watchErrors } from '../support/browser';
-import { api, expectAccessible, memberToken, SCREENSHOTS, staffToken, text, uniq } from './fixtures';
+import { api, expectAccessible, memberToken, pickDate, SCREENSHOTS, staffToken, text, uniq } from './fixtures';
 import { STAFF } from './global-setup';
 import { allCriteria, scoresOf } from '../support/scores';
 
@@ -39,6 +39,12 @@ const mean = (k: CriterionKey) => (RATINGS.reduce((s, r) => s + r.scores[k], 0) 
 const SATISFACTION = '80.0%'; // (2 + 2) / 5
 const url = (path: string) => `${process.env.PINGJIA_URL}${path}`;
 const chinaDay = (offsetDays = 0) => new Date(Date.now() + 8 * 3600e3 + offsetDays * 86400e3).toISOString().slice(0, 10);
+/** The same day a year later, as the picker's year column gives it (29 February has none: the picker keeps 28). */
+const nextYear = (day: string) => {
+  const [y, m, d] = day.split('-').map(Number);
+  const last = new Date(Date.UTC(y + 1, m, 0)).getUTCDate();
+  return `${y + 1}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+};
 
 /** Taro's H5 page scrolls inside .taro_page: grow the viewport to the page's height for a whole-page picture. */
 async function screenshotWholePage(page: Page, path: string) {
@@ -157,13 +163,15 @@ describe('oversight in the browser: a city, its cycle and a home; the chair is i
     const { page } = admin;
     await page.locator('#fed-nav-campaigns').click();
     await page.locator('#campaign-name input').fill(campaignName);
-    await page.locator('#campaign-opens input').fill(chinaDay());
-    await page.locator('#campaign-closes input').fill(chinaDay(30));
-    await page.locator('#campaign-create').click();
-    expect(await text(page, '#campaigns-notice')).toContain('已创建');
+    // Days from the date picker: from today to the same day next year.
+    await pickDate(page, '#campaign-opens');
+    await pickDate(page, '#campaign-closes', { year: 1 });
+    await page.locator('#campaign-submit').click();
+    expect(await text(page, '#campaign-notice')).toContain('已创建');
     const index = await indexOf(page, 'campaign', campaignName);
-    expect(await text(page, `#campaign-status-${index}`)).toContain('未开始');
+    expect(await text(page, `#campaign-status-${index}`)).toContain('草稿');
     await page.locator(`#campaign-open-${index}`).click();
+    await page.locator(`#campaign-confirm-${index}`).click();
     await page.waitForFunction((i) => document.querySelector(`#campaign-status-${i}`)?.textContent?.includes('评议中'), index);
     const list = await api().get(`/api/campaigns?orgId=${cityId}`, { token: adminToken });
     campaignId = list.body.find((c: { name: string }) => c.name === campaignName).id;
@@ -185,7 +193,9 @@ describe('oversight in the browser: a city, its cycle and a home; the chair is i
     expect(await text(page, '#chair-members')).toBe(String(MEMBERS));
     expect(await text(page, '#chair-valid')).toContain('还差 5 人');
     // The cycle is open: how long it runs, and that everything but participation comes once, at the close, and why.
-    expect(await text(page, '#chair-days-left')).toBe(`${daysLeftText(30)}（${formatChinaDate(`${chinaDay(30)}T12:00:00+08:00`)}截止）`);
+    const closesOn = nextYear(chinaDay());
+    const days = (Date.parse(closesOn) - Date.parse(chinaDay())) / 86400e3;
+    expect(await text(page, '#chair-days-left')).toBe(`${daysLeftText(days)}（${formatChinaDate(`${closesOn}T12:00:00+08:00`)}截止）`);
     expect(await text(page, '#chair-open-note')).toBe(openFiguresNote());
     expect(await text(page, '#chair-open-why')).toContain('无法从前后两次的差别推算');
     expect(await text(page, '#chair-comments-withheld')).toContain(commentsWithheldText('campaign_open'));
@@ -226,6 +236,7 @@ describe('oversight in the browser: a city, its cycle and a home; the chair is i
     const { page: adminPage } = admin;
     const index = await indexOf(adminPage, 'campaign', campaignName);
     await adminPage.locator(`#campaign-close-${index}`).click();
+    await adminPage.locator(`#campaign-confirm-${index}`).click();
     await adminPage.waitForFunction((i) => document.querySelector(`#campaign-status-${i}`)?.textContent?.includes('已结束'), index);
 
     const { page } = chair;

@@ -7,6 +7,8 @@ import type {
   AuditEvent,
   AuthResponse,
   Campaign,
+  CampaignConfirmation,
+  CampaignListItem,
   CampaignMove,
   CreateCampaignRequest,
   CreateHomeRequest,
@@ -29,6 +31,7 @@ import type {
   RectificationRequest,
   RectificationState,
   StaffGrant,
+  UpdateCampaignRequest,
   UpdateHomeRequest,
   UpdateOrgRequest,
 } from '@pingjia/shared';
@@ -75,14 +78,17 @@ export const mergeInto = (kind: OrgOrHome, thingId: string, intoId: string, key?
 export const deleteThing = (kind: OrgOrHome, thingId: string) =>
   staffRequest<void>({ method: 'DELETE', path: `/api/${kind}/${id(thingId)}` });
 
-/** A cycle as listed for an org; `manageable`: this admin may open, close or publish it. */
-export type CampaignListItem = Campaign & { manageable: boolean };
-
 export const listCampaigns = (orgId: string) => staffRequest<CampaignListItem[]>({ path: `/api/campaigns${queryString({ orgId })}` });
 export const createCampaign = (body: CreateCampaignRequest, key?: string) =>
   staffRequest<Campaign>({ method: 'POST', path: '/api/campaigns', data: body, headers: once(key) });
+export const updateCampaign = (campaignId: string, body: UpdateCampaignRequest) =>
+  staffRequest<Campaign>({ method: 'PUT', path: `/api/campaigns/${id(campaignId)}`, data: body });
+export const extendCampaign = (campaignId: string, closesAt: string) =>
+  staffRequest<Campaign>({ method: 'POST', path: `/api/campaigns/${id(campaignId)}/extend`, data: { closesAt } });
 export const moveCampaign = (campaignId: string, move: CampaignMove) =>
   staffRequest<Campaign>({ method: 'POST', path: `/api/campaigns/${id(campaignId)}/${move}` });
+export const getCampaignConfirmation = (campaignId: string) =>
+  staffRequest<CampaignConfirmation>({ path: `/api/campaigns/${id(campaignId)}/confirmation` });
 
 export interface LeagueParams {
   campaignId?: string;

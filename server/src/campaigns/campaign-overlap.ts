@@ -51,7 +51,10 @@ export class CampaignOverlap {
 
   private async sharedHomes(m: EntityManager, path: string, frozenIn: string[]): Promise<{ names: string[]; count: number }> {
     const { from, to } = subtreeRange(path);
-    const q = m.createQueryBuilder().from('homes', 'h').where('h.org_path >= :from AND h.org_path < :to AND h.deactivated_at IS NULL', { from, to });
+    const q = m
+      .createQueryBuilder()
+      .from('homes', 'h')
+      .where('h.org_path >= :from AND h.org_path < :to AND h.deactivated_at IS NULL', { from, to });
     frozenIn.forEach((id, i) =>
       q.andWhere(`EXISTS (SELECT 1 FROM campaign_homes ch${i} WHERE ch${i}.campaign_id = :frozen${i} AND ch${i}.home_id = h.id)`, {
         [`frozen${i}`]: id,

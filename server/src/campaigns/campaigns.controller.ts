@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Campaign, CampaignConfirmation, CampaignListItem, CampaignMove } from '@pingjia/shared';
 import { AuthUser, CurrentUser } from '../common/auth.decorators';
@@ -37,8 +37,8 @@ export class CampaignsController {
     return this.campaigns.get(user.id, id);
   }
 
-  /** Name, dates, scope: while draft or scheduled. */
-  @Patch(':id')
+  /** Name, dates, scope: while draft or scheduled. Partial (what is left out stays); PUT as weapp's request has no PATCH. */
+  @Put(':id')
   @Audited({ action: 'campaign.update', target: 'campaign', idFrom: 'param' })
   update(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() dto: UpdateCampaignDto): Promise<Campaign> {
     return this.campaigns.update(user.id, id, dto);

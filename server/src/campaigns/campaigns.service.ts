@@ -182,7 +182,10 @@ export class CampaignsService {
 
   private async homesUnder(path: string): Promise<number> {
     const { from, to } = subtreeRange(path);
-    const [{ n }] = await this.campaigns.query('SELECT COUNT(*) AS n FROM homes WHERE org_path >= ? AND org_path < ? AND deactivated_at IS NULL', [from, to]);
+    const [{ n }] = await this.campaigns.query(
+      'SELECT COUNT(*) AS n FROM homes WHERE org_path >= ? AND org_path < ? AND deactivated_at IS NULL',
+      [from, to],
+    );
     return Number(n);
   }
 

@@ -1,5 +1,5 @@
 import { CAMPAIGN_STARTED_STATUSES, CAMPAIGN_STATUS_LABELS } from '@pingjia/shared';
-import type { CampaignListItem } from '../../services/oversight';
+import type { CampaignListItem } from '@pingjia/shared';
 import ChoiceGroup from '../../components/ChoiceGroup';
 
 /** Which cycle a federation view shows (only cycles that have opened have figures). ids: fed-cycle-<campaignId>. */
