@@ -142,28 +142,36 @@ export async function browserPage(expected?: ExpectedAnswer[]): Promise<{ page: 
 const PICKER_ROW_PX = 34;
 
 /**
- * Picks a day with the H5 date picker (Taro Picker mode="date") opened from the field `field`: taps the
- * row `steps` rows below the chosen one in each column asked (year, month, day; at most 3, the rows in
- * sight), as a finger would, then taps 确定. The picker opens on the field's day.
+ * Picks a day with the H5 date picker (Taro Picker mode="date") opened from the field `field`: drags each
+ * column asked (year, month, day) `steps` rows on, as a finger would, then taps 确定. The picker opens on
+ * the field's day.
  */
 export async function pickDate(page: Page, field: string, steps: { year?: number; month?: number; day?: number } = {}): Promise<void> {
-  const picker = page.locator('taro-picker-core').filter({ has: page.locator(field) });
   await page.locator(field).click();
-  const slider = picker.locator('.weui-picker');
-  await slider.waitFor({ state: 'visible' });
+  // Taro moves each picker's overlay to the end of the page: the sheet in sight is the one just opened.
+  const overlay = page.locator('.weui-picker:visible');
+  await overlay.waitFor({ state: 'visible' });
+  // The sheet slides up: touched before it stands still, a drag could land on the mask beside it (which cancels).
+  await overlay.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
   for (const [column, n] of [steps.year, steps.month, steps.day].entries()) {
     if (!n) continue;
-    const group = picker.locator('.weui-picker__group').nth(column);
+    const group = overlay.locator('.weui-picker__group').nth(column);
     const content = group.locator('.weui-picker__content');
     const before = await content.getAttribute('style');
     const box = (await group.locator('.weui-picker__indicator').boundingBox())!;
-    // The mask over the column takes the tap (as on a phone); the column reads the row from where it landed.
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2 + n * PICKER_ROW_PX);
+    // A finger's drag upwards by n rows (as on a phone; the mask over the column takes it): the column
+    // settles on the row n below the chosen one, wherever the sliding sheet is at that moment.
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x, y - n * PICKER_ROW_PX, { steps: 4 });
+    await page.mouse.up();
     await page.waitForFunction(([el, was]) => (el as HTMLElement).getAttribute('style') !== was, [
       await content.elementHandle(),
       before,
     ] as const);
   }
-  await picker.locator('.weui-picker__action', { hasText: '确定' }).click();
-  await slider.waitFor({ state: 'hidden' });
+  await overlay.locator('.weui-picker__action', { hasText: '确定' }).click();
+  await page.locator('.weui-picker:visible').waitFor({ state: 'detached' });
 }
