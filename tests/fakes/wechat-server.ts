@@ -305,7 +305,8 @@ export async function startFakeWechat(appId = 'wxfake0000000001', secret = 'fake
         width: Math.min(1280, Math.max(280, Number(body.width) || 430)),
         // Fast encoding (a third of the default's CPU): a 300-home print run asks for 300 codes, and the
         // stand-in's CPU, not WeChat's latency, would otherwise be what the test measures.
-        rendererOpts: { deflateLevel: 1, filterType: 0 },
+        // (filterType is pngjs's option, passed through by qrcode though its types don't list it)
+        rendererOpts: { deflateLevel: 1, filterType: 0 } as { deflateLevel: number },
       });
       res.writeHead(200, { 'content-type': 'image/png', 'content-length': png.length });
       return res.end(png);
