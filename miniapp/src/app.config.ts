@@ -27,6 +27,9 @@ export default defineAppConfig({
         'pages/rectifications/index',
         'pages/import/index',
         'pages/settings/index',
+        'pages/roster/index',
+        'pages/account/index',
+        'pages/reset/index',
       ],
     },
     // Grievances (维权诉求). The detail page is pages/grievance/index: the server's subscribe messages open it.

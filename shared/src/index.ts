@@ -26,3 +26,4 @@ export * from './holiday-arrangement';
 export * from './imports';
 export * from './rectification';
 export * from './grievance-deadlines';
+export * from './invite-code';

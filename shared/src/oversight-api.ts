@@ -111,7 +111,35 @@ export interface InviteRequest {
 }
 
 export interface InviteResponse {
+  /** 8 characters of INVITE_CODE_ALPHABET, shown once (only a keyed hash is stored) */
   code: string;
+  expiresAt: string;
+  /** the accept page with the code, to send or open */
+  link: string;
+  /** a PNG data URL: WeChat's mini-program code of the accept page, or a QR code of the link */
+  qr: string;
+}
+
+/** What an invite is for, shown before it is accepted (GET /api/invites/:code). */
+export interface InvitePreview {
+  role: 'chair' | 'federation_admin';
+  org: { id: string; name: string; type: 'org' | 'home' };
+  /** the union the org or home belongs to, for telling namesakes apart */
+  parentName: string | null;
+  invitedBy: string;
+  expiresAt: string;
+}
+
+/** A one-time password reset link made by the level above (POST …/grants/:grantId/password-reset). */
+export interface PasswordResetResponse {
+  code: string;
+  link: string;
+  expiresAt: string;
+}
+
+/** Whose password a reset link sets (GET /api/password-resets/:code). */
+export interface PasswordResetPreview {
+  username: string;
   expiresAt: string;
 }
 

@@ -111,6 +111,23 @@ const ROWS: Row[] = [
     body: () => ({}),
     expect: all(404),
   },
+  { name: 'GET /invites/:code (unknown code)', method: 'GET', path: () => '/api/invites/ABCD-EFGH', expect: all(404) },
+  { name: 'GET /password-resets/:code (unknown)', method: 'GET', path: () => `/api/password-resets/${'A'.repeat(32)}`, expect: all(404) },
+  {
+    name: 'POST /password-resets/:code (unknown)',
+    method: 'POST',
+    path: () => `/api/password-resets/${'A'.repeat(32)}`,
+    body: () => ({ password: 'a-new-password-1' }),
+    expect: all(404),
+  },
+  // a WeChat account has no password to change (409); without a token, 401
+  {
+    name: 'PUT /me/password',
+    method: 'PUT',
+    path: () => '/api/me/password',
+    body: () => ({ currentPassword: 'whatever-it-is', newPassword: 'a-new-password-1' }),
+    expect: signedIn(409),
+  },
 
   // any signed-in user, for themselves
   { name: 'GET /me', method: 'GET', path: () => '/api/me', expect: signedIn(200) },
@@ -243,8 +260,21 @@ const ROWS: Row[] = [
     name: 'POST /homes/:id/roster/reset-binding',
     method: 'POST',
     path: (c) => `/api/homes/${c.homeA.id}/roster/reset-binding`,
-    body: () => ({ name: '张三', memberNo: 'GH001' }),
+    body: () => ({ name: '张三', memberNo: 'GH001', reason: '会员更换了手机' }),
     expect: homeStaff(204, 403),
+  },
+  {
+    name: 'GET /homes/:id/roster/template',
+    method: 'GET',
+    path: (c) => `/api/homes/${c.homeA.id}/roster/template`,
+    expect: homeStaff(200, 403),
+  },
+  // the spare chair signs in with WeChat: no password to reset (409) once past the access check
+  {
+    name: 'POST /homes/:id/grants/:grantId/password-reset',
+    method: 'POST',
+    path: (c) => `/api/homes/${c.homeA.id}/grants/${c.spareHomeGrant}/password-reset`,
+    expect: homeStaff(409, 403),
   },
   {
     name: 'DELETE /homes/:id/grants/:grantId',
@@ -315,6 +345,12 @@ const ROWS: Row[] = [
     path: (c) => `/api/orgs/${c.county.id}/invites`,
     body: () => ({ role: 'federation_admin' }),
     expect: orgAdmin(201),
+  },
+  {
+    name: 'POST /orgs/:id/grants/:grantId/password-reset (org below)',
+    method: 'POST',
+    path: (c) => `/api/orgs/${c.county.id}/grants/${c.spareOrgGrant}/password-reset`,
+    expect: orgAdmin(409),
   },
   {
     name: 'DELETE /orgs/:id/grants/:grantId (org below)',

@@ -78,15 +78,19 @@ describe('the chair controls who may rate (item 3)', () => {
     expect(byChair.body.message).toContain('上级工会');
     const resetByChair = await own.api.post(`/api/homes/${home.id}/roster/reset-binding`, {
       token: chair.token,
-      body: { name: '张三', memberNo: 'GH001' },
+      body: { name: '张三', memberNo: 'GH001', reason: '会员更换了手机' },
     });
     expect(resetByChair.status).toBe(403);
     expect(await sql('SELECT id FROM roster_entries WHERE home_id = ?', [home.id])).toHaveLength(0);
 
     expect((await upload(root.token, home.id)).status).toBe(201);
     expect(
-      (await own.api.post(`/api/homes/${home.id}/roster/reset-binding`, { token: root.token, body: { name: '张三', memberNo: 'GH001' } }))
-        .status,
+      (
+        await own.api.post(`/api/homes/${home.id}/roster/reset-binding`, {
+          token: root.token,
+          body: { name: '张三', memberNo: 'GH001', reason: '会员更换了手机' },
+        })
+      ).status,
     ).toBe(204);
     const log = await own.api.get(`/api/orgs/${city.id}/audit?pageSize=200`, { token: root.token });
     const mine = log.body.items.filter((e: any) => e.target?.id === home.id && e.action.startsWith('roster.'));
@@ -135,8 +139,12 @@ describe('the chair controls who may rate (item 3)', () => {
 
     // The member "lost" the account; the level above frees the entry and the member binds a new one.
     expect(
-      (await own.api.post(`/api/homes/${home.id}/roster/reset-binding`, { token: root.token, body: { name: '李四', memberNo: 'GH002' } }))
-        .status,
+      (
+        await own.api.post(`/api/homes/${home.id}/roster/reset-binding`, {
+          token: root.token,
+          body: { name: '李四', memberNo: 'GH002', reason: '会员更换了手机' },
+        })
+      ).status,
     ).toBe(204);
     const fresh = await fx.person();
     expect((await verify(fresh, home.id, '李四', 'GH002')).status).toBe(204);

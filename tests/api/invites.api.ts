@@ -5,7 +5,7 @@ describe('invites and staff accounts', () => {
     const { adminToken, homeA, homeB } = await cityWithCampaign();
     const invite = await api().post(`/api/homes/${homeA.id}/invites`, { token: adminToken, body: { role: 'chair' } });
     expect(invite.status).toBe(201);
-    expect(invite.body.code).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(invite.body.code).toMatch(/^[2-9A-HJKMNP-TW-Z]{8}$/);
     // default lifetime: 7 days
     const days = (Date.parse(invite.body.expiresAt) - Date.now()) / 86400e3;
     expect(days).toBeGreaterThan(6.9);
@@ -33,7 +33,7 @@ describe('invites and staff accounts', () => {
     });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('STATE_CONFLICT');
-    const unknown = await api().post(`/api/invites/${'x'.repeat(43)}/accept`, {
+    const unknown = await api().post(`/api/invites/${'X'.repeat(8)}/accept`, {
       body: { username: uniq('c3_'), password: 'chair-password-123' },
     });
     expect(unknown.status).toBe(404);

@@ -94,13 +94,14 @@ describe('membership of roster homes', () => {
     const first = await member();
     const second = await member();
     const who = { name: '王五', memberNo: 'GH003' };
+    const reset = { ...who, reason: '会员更换了手机' };
     expect((await api().post(`/api/homes/${home.id}/membership`, { token: first.token, body: who })).status).toBe(204);
     // Bound to another account: the same answer as no such entry (integrity.api.ts compares them).
     const taken = await api().post(`/api/homes/${home.id}/membership`, { token: second.token, body: who });
     expect(taken.status).toBe(404);
 
-    expect((await api().post(`/api/homes/${home.id}/roster/reset-binding`, { token: first.token, body: who })).status).toBe(404);
-    expect((await api().post(`/api/homes/${home.id}/roster/reset-binding`, { token: adminToken, body: who })).status).toBe(204);
+    expect((await api().post(`/api/homes/${home.id}/roster/reset-binding`, { token: first.token, body: reset })).status).toBe(404);
+    expect((await api().post(`/api/homes/${home.id}/roster/reset-binding`, { token: adminToken, body: reset })).status).toBe(204);
     expect((await api().post(`/api/homes/${home.id}/membership`, { token: second.token, body: who })).status).toBe(204);
   });
 

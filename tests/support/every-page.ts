@@ -33,6 +33,7 @@ export function rateQuery(
 
 /** The part of an HTTP client the set-up needs (tests/support/http's client, tests/weapp/node-http's jsonClient). */
 interface Poster {
+  get: (path: string, o?: { token?: string }) => Promise<{ status: number; text: string; body: any }>;
   put: Poster['post'];
   post: (path: string, o?: { token?: string; body?: unknown }) => Promise<{ status: number; text: string; body: any }>;
 }
@@ -93,4 +94,18 @@ export async function closedCycleCity(api: Poster, token: string, provinceId: st
     closed: { id: created.id as string, name: created.name as string },
     inviteCode: invite.code as string,
   };
+}
+
+/** A chair of the home with a password account, and a one-time reset link for it made by the admin: its code. */
+export async function resetCodeFor(api: Poster, token: string, homeId: string): Promise<string> {
+  const invite = must('invite', await api.post(`/api/homes/${homeId}/invites`, { token, body: { role: 'chair' } }), 201);
+  const username = `reset_${randomBytes(4).toString('hex')}`;
+  const chair = must(
+    'accept',
+    await api.post(`/api/invites/${invite.code}/accept`, { body: { username, password: 'chair-password-123' } }),
+    200,
+  );
+  const grants = must('grants', await api.get(`/api/homes/${homeId}/grants`, { token }), 200);
+  const grant = grants.items.find((g: { user: { id: string } }) => g.user.id === chair.user.id);
+  return must('reset', await api.post(`/api/homes/${homeId}/grants/${grant.id}/password-reset`, { token }), 201).code;
 }

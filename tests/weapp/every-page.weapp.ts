@@ -4,7 +4,7 @@
 // first; the session carries over. A route added to app.config.ts without an entry here fails the suite,
 // and any console.error (an exception in a page's render or lifecycle) fails the test of that page.
 // The H5 twin is tests/web/every-page.web.ts; both take the routes and the data from tests/support/every-page.
-import { appRoutes, CLOSED_COMMENTS, closedCycleCity, rateQuery } from '../support/every-page';
+import { appRoutes, CLOSED_COMMENTS, closedCycleCity, rateQuery, resetCodeFor } from '../support/every-page';
 import { ADMIN } from './global-setup';
 import { weapp } from './harness';
 import { adminLogin, api, otherMemberToken, ownCityWithCampaign } from './server-api';
@@ -15,6 +15,7 @@ const GRIEVANCE = `每页测试诉求${Date.now().toString(36)}：车间连续�
 interface Ctx {
   open: Awaited<ReturnType<typeof ownCityWithCampaign>>;
   closed: Awaited<ReturnType<typeof closedCycleCity>>;
+  resetCode: string;
 }
 
 interface Spec {
@@ -67,11 +68,12 @@ const PAGES: Record<string, Spec> = {
   'pages/grievance/queue/index': { query: () => '', ready: ['queue-total', 'queue-empty'] },
   // One org and no home: the staff page goes on to that org's overview.
   'oversight/pages/staff/index': { query: () => '', ready: ['staff-org-0', 'fed-homes'] },
-  // weapp binds the WeChat account (no username form): the code from the invite link is filled in.
+  // The code from the invite link is looked up at once: the page says what it is for; weapp binds the
+  // WeChat account (no username form) once confirmed.
   'oversight/pages/accept/index': {
     query: (c) => `code=${c.closed.inviteCode}`,
     ready: ['accept-submit'],
-    values: (c) => ({ 'accept-code': c.closed.inviteCode }),
+    shows: (c) => ({ 'accept-org': c.closed.home.name, 'accept-role': '职工之家工会主席', 'accept-parent': c.closed.city.name }),
   },
   // The chart page: the simulator lays nothing out, so the charts skip drawing; the figures and tables beside them must be right.
   'oversight/pages/chair/index': {
@@ -135,6 +137,13 @@ const PAGES: Record<string, Spec> = {
     ready: ['settings-form', 'calendar-import'],
     shows: () => ({ 'settings-form': '的设置' }),
   },
+  'oversight/pages/roster/index': {
+    query: (c) => `homeId=${c.closed.home.id}`,
+    ready: ['roster-counts'],
+    shows: (c) => ({ 'roster-home': c.closed.home.name, 'roster-counts': '名册共 0 人' }),
+  },
+  'oversight/pages/account/index': { query: () => '', ready: ['account-current'] },
+  'oversight/pages/reset/index': { query: (c) => `code=${c.resetCode}`, ready: ['reset-user'], shows: () => ({ 'reset-user': 'reset_' }) },
 };
 
 /** A grievance filed (over the API) by the member the app is signed in as (the pages before signed it in). */
@@ -155,7 +164,8 @@ describe('every weapp page, opened in the simulator, shows its data (weapp build
 
   beforeAll(async () => {
     const { token, provinceId } = await adminLogin();
-    ctx = { open: await ownCityWithCampaign(token, provinceId), closed: await closedCycleCity(api(), token, provinceId, otherMemberToken) };
+    const closed = await closedCycleCity(api(), token, provinceId, otherMemberToken);
+    ctx = { open: await ownCityWithCampaign(token, provinceId), closed, resetCode: await resetCodeFor(api(), token, closed.home.id) };
   }, 120_000);
 
   it('has an entry here for every route the app declares', () => {

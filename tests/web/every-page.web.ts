@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser, Page } from '../support/browser';
-import { appRoutes, closedCycleCity, rateQuery } from '../support/every-page';
+import { appRoutes, closedCycleCity, rateQuery, resetCodeFor } from '../support/every-page';
 import { api, cityWithCampaign, expectAccessible, memberToken, SCREENSHOTS, staffToken } from './fixtures';
 import { STAFF } from './global-setup';
 
@@ -21,6 +21,7 @@ interface Ctx {
   home: { id: string; name: string };
   closed: { id: string };
   inviteCode: string;
+  resetCode: string;
 }
 
 /** Per route: the query to open it with, and the element that shows it loaded with its data. */
@@ -63,6 +64,9 @@ const PAGES: Record<string, { query: (c: Ctx, page: Page) => string | Promise<st
   'oversight/pages/rectifications/index': { query: (c) => `orgId=${c.cityId}&campaignId=${c.closed.id}`, ready: '#rects-item-0' },
   'oversight/pages/import/index': { query: (c) => `orgId=${c.cityId}`, ready: '#import-pick' },
   'oversight/pages/settings/index': { query: (c) => `orgId=${c.cityId}`, ready: '#calendar-import' },
+  'oversight/pages/roster/index': { query: (c) => `homeId=${c.home.id}`, ready: '#roster-counts' },
+  'oversight/pages/account/index': { query: () => '', ready: '#account-current' },
+  'oversight/pages/reset/index': { query: (c) => `code=${c.resetCode}`, ready: '#reset-user' },
 };
 
 /** A grievance filed by the member this browser is signed in as (the pages before signed it in). */
@@ -79,7 +83,8 @@ async function setUp(): Promise<Ctx> {
   const open = await cityWithCampaign();
   const { token, provinceId } = await staffToken();
   const { city, home, closed, inviteCode } = await closedCycleCity(api(), token, provinceId, memberToken);
-  return { open, cityId: city.id, home, closed, inviteCode };
+  const resetCode = await resetCodeFor(api(), token, home.id);
+  return { open, cityId: city.id, home, closed, inviteCode, resetCode };
 }
 
 describe('every H5 page, loaded, passes axe', () => {

@@ -155,7 +155,7 @@ describe('oversight in the browser: a city, its cycle and a home; the chair is i
     const index = await indexOf(page, 'manage-item', homeName);
     await page.locator(`#manage-invite-${index}`).click();
     inviteCode = await text(page, `#manage-invite-code-${index}`);
-    expect(inviteCode).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(inviteCode).toMatch(/^[2-9A-HJKMNP-TW-Z]{4}-[2-9A-HJKMNP-TW-Z]{4}$/);
     expect(await text(page, `#manage-invite-expiry-${index}`)).toMatch(/有效期至 \d{4}年\d{1,2}月\d{1,2}日/);
   });
 
@@ -182,6 +182,8 @@ describe('oversight in the browser: a city, its cycle and a home; the chair is i
     const { page } = chair;
     await page.goto(url('/oversight/pages/accept/index'));
     await page.locator('#accept-code input').fill(inviteCode);
+    await page.locator('#accept-look').click();
+    expect(await text(page, '#accept-org')).toBe(homeName);
     await page.locator('#accept-username input').fill(CHAIR.username);
     await page.locator('#accept-password input').fill(CHAIR.password);
     await page.locator('#accept-password2 input').fill(CHAIR.password);

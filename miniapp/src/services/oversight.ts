@@ -18,6 +18,7 @@ import type {
   ImportJob,
   ImportOutcome,
   ImportRowReport,
+  InvitePreview,
   InviteResponse,
   LeagueLevel,
   LeagueSortKey,
@@ -26,10 +27,13 @@ import type {
   OrgChildren,
   OrgDashboard,
   Page,
+  PasswordResetPreview,
+  PasswordResetResponse,
   Rectification,
   RectificationOverview,
   RectificationRequest,
   RectificationState,
+  RosterSummary,
   StaffGrant,
   UpdateCampaignRequest,
   UpdateHomeRequest,
@@ -113,11 +117,51 @@ export const getAudit = (orgId: string, page = 1, action?: string) =>
   staffRequest<Page<AuditEvent>>({ path: `/api/orgs/${id(orgId)}/audit${queryString({ action, page, pageSize: 50 })}` });
 export const auditExportPath = (orgId: string, action?: string) => `/api/orgs/${id(orgId)}/audit.xlsx${queryString({ action })}`;
 
-export const createChairInvite = (homeId: string) =>
-  staffRequest<InviteResponse>({ method: 'POST', path: `/api/homes/${id(homeId)}/invites`, data: { role: 'chair' } });
-export const getHomeGrants = (homeId: string) => staffRequest<{ items: StaffGrant[] }>({ path: `/api/homes/${id(homeId)}/grants` });
-export const removeHomeGrant = (homeId: string, grantId: string) =>
-  staffRequest<void>({ method: 'DELETE', path: `/api/homes/${id(homeId)}/grants/${id(grantId)}` });
+/** A home (its chair) or an org (its admin): where staff are invited, listed and removed. */
+export type Place = { kind: 'homes' | 'orgs'; id: string };
+const placePath = (p: Place) => `/api/${p.kind}/${id(p.id)}`;
+
+export const createInvite = (p: Place) =>
+  staffRequest<InviteResponse>({
+    method: 'POST',
+    path: `${placePath(p)}/invites`,
+    data: { role: p.kind === 'homes' ? 'chair' : 'federation_admin' },
+  });
+export const getGrants = (p: Place) => staffRequest<{ items: StaffGrant[] }>({ path: `${placePath(p)}/grants` });
+export const removeGrant = (p: Place, grantId: string) =>
+  staffRequest<void>({ method: 'DELETE', path: `${placePath(p)}/grants/${id(grantId)}` });
+export const createPasswordReset = (p: Place, grantId: string) =>
+  staffRequest<PasswordResetResponse>({ method: 'POST', path: `${placePath(p)}/grants/${id(grantId)}/password-reset` });
+
+/** What an invite code is for; public, so it works before any login. */
+export const previewInvite = (code: string) => request<InvitePreview>({ path: `/api/invites/${id(code)}`, auth: 'none' });
+
+export const previewPasswordReset = (code: string) =>
+  request<PasswordResetPreview>({ path: `/api/password-resets/${id(code)}`, auth: 'none' });
+
+/** Sets the new password from a reset link and keeps the session it answers with. */
+export async function applyPasswordReset(code: string, password: string): Promise<AuthResponse> {
+  const auth = await request<AuthResponse>({ method: 'POST', path: `/api/password-resets/${id(code)}`, data: { password }, auth: 'none' });
+  saveToken('staff', auth.token);
+  return auth;
+}
+
+/** The caller's own password; the answer is a fresh session (the old ones end). */
+export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  const auth = await staffRequest<AuthResponse>({ method: 'PUT', path: '/api/me/password', data: { currentPassword, newPassword } });
+  saveToken('staff', auth.token);
+}
+
+export const getRoster = (homeId: string) => staffRequest<RosterSummary>({ path: `/api/homes/${id(homeId)}/roster` });
+export const rosterTemplatePath = (homeId: string) => `/api/homes/${id(homeId)}/roster/template`;
+export interface RosterImport {
+  entries: number;
+  added: number;
+  kept: number;
+  removed: number;
+}
+export const resetRosterBinding = (homeId: string, body: { name: string; memberNo: string; reason: string }) =>
+  staffRequest<void>({ method: 'POST', path: `/api/homes/${id(homeId)}/roster/reset-binding`, data: body });
 
 const rectificationPath = (campaignId: string, homeId: string) => `/api/campaigns/${id(campaignId)}/homes/${id(homeId)}/rectification`;
 export const getRectification = (campaignId: string, homeId: string) =>

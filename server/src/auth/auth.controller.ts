@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthResponse, MeResponse } from '@pingjia/shared';
 import { AuthUser, CurrentUser, Public } from '../common/auth.decorators';
 import { LoginRateLimit } from '../common/rate-limit.guard';
 import { AuthService } from './auth.service';
-import { DevLoginDto, PasswordLoginDto, WechatLoginDto } from './dto';
+import { ChangePasswordDto, DevLoginDto, PasswordLoginDto, WechatLoginDto } from './dto';
 
 @ApiTags('auth')
 @Controller()
@@ -40,6 +40,14 @@ export class AuthController {
   @Get('me')
   me(@CurrentUser() user: AuthUser): Promise<MeResponse> {
     return this.auth.me(user.id);
+  }
+
+  /** A staff account changes its own password; other sessions end, this one gets a new token. */
+  @ApiBearerAuth()
+  @LoginRateLimit()
+  @Put('me/password')
+  changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto): Promise<AuthResponse> {
+    return this.auth.changePassword(user.id, dto.currentPassword, dto.newPassword);
   }
 }
 

@@ -11,7 +11,7 @@ import { isUniqueViolation } from '../common/transactions';
 import { WechatClient } from '../wechat/wechat.client';
 import { WECHAT_ERR, WechatError } from '../wechat/wechat.errors';
 import { LoginLockout } from './login-lockout';
-import { verifyPassword } from './passwords';
+import { hashPassword, verifyPassword } from './passwords';
 import { RoleGrant } from './role-grant.entity';
 import { User } from './user.entity';
 
@@ -38,6 +38,25 @@ export class AuthService {
     }
     await this.lockout.succeeded(username);
     return this.issue(user);
+  }
+
+  /**
+   * The current password is checked like a login (same lockout), so a token left on a shared computer
+   * cannot be turned into the account's password. Every other session of the account ends.
+   */
+  async changePassword(userId: string, currentPassword: string, newPassword: string): Promise<AuthResponse> {
+    const user = await this.users.findOne({ where: { id: userId } });
+    if (!user?.username) throw new DomainError('STATE_CONFLICT', '该账号用微信登录，没有密码');
+    await this.lockout.check(user.username);
+    if (!(await verifyPassword(currentPassword, user.passwordHash))) {
+      await this.lockout.failed(user.username);
+      throw new DomainError('VALIDATION_FAILED', '当前密码不正确', { currentPassword: '当前密码不正确' });
+    }
+    if (currentPassword === newPassword)
+      throw new DomainError('VALIDATION_FAILED', '新密码不能与当前密码相同', { newPassword: '新密码不能与当前密码相同' });
+    await this.lockout.succeeded(user.username);
+    await this.users.update({ id: user.id }, { passwordHash: await hashPassword(newPassword), tokenVersion: () => 'token_version + 1' });
+    return this.issue(await this.users.findOneOrFail({ where: { id: user.id } }));
   }
 
   /** wx.login code → jscode2session → our own short-lived token. The session_key stays here. */

@@ -26,3 +26,15 @@ export class WechatLoginDto {
   @Length(1, 128)
   code: string;
 }
+
+export class ChangePasswordDto {
+  @ApiProperty()
+  @IsString()
+  @Length(1, 200)
+  currentPassword: string;
+
+  @ApiProperty({ description: 'at least 10 characters' })
+  @IsString()
+  @Length(10, 200)
+  newPassword: string;
+}

@@ -4,7 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import pino, { DestinationStream, Logger } from 'pino';
 
 /**
- * Path parts that are secrets in themselves (grievance tracking codes, invite codes) never reach a log,
+ * Path parts that are secrets in themselves (grievance tracking codes, invite codes and the `code` of the
+ * invite and password reset pages, password reset codes) never reach a log,
  * nor a grievance's id: the reporter's requests about their own anonymous grievance (reading it, feedback,
  * subscribing) would otherwise tie it to the reporter's address in the log.
  */
@@ -12,7 +13,9 @@ export function redactUrl(url: string): string {
   return url
     .replace(/(\/grievances\/track\/)[^/?#]+/, '$1[redacted]')
     .replace(/(\/grievances\/)[0-9a-fA-F-]{36}/, '$1[id]')
-    .replace(/(\/invites\/)[^/?#]+/, '$1[redacted]');
+    .replace(/(\/invites\/)[^/?#]+/, '$1[redacted]')
+    .replace(/(\/password-resets\/)[^/?#]+/, '$1[redacted]')
+    .replace(/([?&]code=)[^&#]+/, '$1[redacted]');
 }
 
 // One structured logger (pino, JSON lines) for Fastify's request logs and Nest's own messages.

@@ -67,6 +67,8 @@ export interface AppConfig {
   oversight: {
     /** how long an invite code stays valid (INVITE_TTL_HOURS, default 7 days) */
     inviteTtlHours: number;
+    /** how long a password reset link made by the level above stays valid (PASSWORD_RESET_TTL_HOURS, default 24) */
+    passwordResetTtlHours: number;
     /** which mini-program version a poster's code opens (WECHAT_ENV_VERSION) */
     wxaEnvVersion: 'release' | 'trial' | 'develop';
     /** a CJK font file for posters (POSTER_FONT); else the usual Debian font paths are tried */
@@ -318,6 +320,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     testDisableLocks,
     oversight: {
       inviteTtlHours: int(env, 'INVITE_TTL_HOURS', 7 * 24, 1, 90 * 24),
+      passwordResetTtlHours: int(env, 'PASSWORD_RESET_TTL_HOURS', 24, 1, 7 * 24),
       wxaEnvVersion: wxaEnvVersion(env),
       posterFont: env.POSTER_FONT || null,
     },

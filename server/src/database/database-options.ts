@@ -23,6 +23,7 @@ import { GrievanceThread1764000000719 } from './migrations/1764000000719-grievan
 import { CampaignLifecycle1764000000730 } from './migrations/1764000000730-campaign-lifecycle';
 import { StaffNotifications1764000000740 } from './migrations/1764000000740-staff-notifications';
 import { WebOpenid1764000000750 } from './migrations/1764000000750-web-openid';
+import { PasswordResets1764000000740 } from './migrations/1764000000740-password-resets';
 
 export const MIGRATIONS = [
   Initial1764000000000,
@@ -46,6 +47,7 @@ export const MIGRATIONS = [
   CampaignLifecycle1764000000730,
   StaffNotifications1764000000740,
   WebOpenid1764000000750,
+  PasswordResets1764000000740,
 ];
 
 // Schema changes only through migrations, never `synchronize`. No entity list here: each feature

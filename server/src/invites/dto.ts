@@ -26,3 +26,10 @@ export class AcceptInviteDto {
   @Length(10, 200)
   password?: string;
 }
+
+export class SetPasswordDto {
+  @ApiProperty({ description: 'at least 10 characters' })
+  @IsString()
+  @Length(10, 200)
+  password: string;
+}

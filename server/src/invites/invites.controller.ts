@@ -1,11 +1,12 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Ip, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AuthResponse, InviteResponse, StaffGrant } from '@pingjia/shared';
+import type { AuthResponse, InvitePreview, InviteResponse, PasswordResetPreview, PasswordResetResponse, StaffGrant } from '@pingjia/shared';
 import { AuthUser, CurrentUser, Public } from '../common/auth.decorators';
 import { uuidParam as uuid } from '../common/params';
 import { LoginRateLimit } from '../common/rate-limit.guard';
-import { AcceptInviteDto, HomeInviteDto, OrgInviteDto } from './dto';
+import { AcceptInviteDto, HomeInviteDto, OrgInviteDto, SetPasswordDto } from './dto';
 import { InvitesService } from './invites.service';
+import { PasswordResetsService } from './password-resets.service';
 
 @ApiTags('invites')
 @ApiBearerAuth()
@@ -23,6 +24,13 @@ export class InvitesController {
     return this.invites.inviteAdmin(user.id, id);
   }
 
+  /** What the code is for (org or home by name, role, who invited, expiry), before accepting. 404 unknown, 409 used or expired. */
+  @Public()
+  @Get('invites/:code')
+  preview(@Param('code') code: string, @Ip() ip: string): Promise<InvitePreview> {
+    return this.invites.preview(code, ip);
+  }
+
   /** With a bearer token: the role goes to that account. Without: a new H5 account. 404 unknown, 409 used or expired. */
   @Public()
   @LoginRateLimit()
@@ -34,6 +42,26 @@ export class InvitesController {
     @Body() dto: AcceptInviteDto,
   ): Promise<AuthResponse> {
     return this.invites.accept(code, authorization, dto);
+  }
+
+  /** A one-time link to set the password of the chair holding this grant (admins above the home). */
+  @Post('homes/:id/grants/:grantId/password-reset')
+  resetHomeGrant(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Param('grantId', uuid) grantId: string,
+  ): Promise<PasswordResetResponse> {
+    return this.invites.resetHomeGrant(user.id, id, grantId);
+  }
+
+  /** A one-time link to set the password of the admin holding this grant (admins of an org above it, not peers). */
+  @Post('orgs/:id/grants/:grantId/password-reset')
+  resetOrgGrant(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Param('grantId', uuid) grantId: string,
+  ): Promise<PasswordResetResponse> {
+    return this.invites.resetOrgGrant(user.id, id, grantId);
   }
 
   @Get('homes/:id/grants')
@@ -86,5 +114,27 @@ export class InvitesController {
     @Param('grantId', uuid) grantId: string,
   ): Promise<void> {
     await this.invites.unlockOrgGrant(user.id, id, grantId);
+  }
+}
+
+// Opening a reset link: who it is for, then the new password. Public: the link is the credential.
+@ApiTags('invites')
+@Controller('password-resets')
+export class PasswordResetsController {
+  constructor(private readonly resets: PasswordResetsService) {}
+
+  /** 404 unknown, 409 used or expired. */
+  @Public()
+  @Get(':code')
+  preview(@Param('code') code: string, @Ip() ip: string): Promise<PasswordResetPreview> {
+    return this.resets.preview(code, ip);
+  }
+
+  @Public()
+  @LoginRateLimit()
+  @Post(':code')
+  @HttpCode(200)
+  use(@Param('code') code: string, @Body() dto: SetPasswordDto): Promise<AuthResponse> {
+    return this.resets.use(code, dto.password);
   }
 }

@@ -1,7 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { AuthResponse, chinaDay, InviteResponse, StaffGrant } from '@pingjia/shared';
-import { createHash, randomBytes } from 'node:crypto';
+import {
+  AuthResponse,
+  chinaDay,
+  INVITE_CODE_ALPHABET,
+  INVITE_CODE_LENGTH,
+  InvitePreview,
+  InviteResponse,
+  normalizeInviteCode,
+  PasswordResetResponse,
+  StaffGrant,
+} from '@pingjia/shared';
+import { createHmac, randomInt } from 'node:crypto';
+import QRCode from 'qrcode';
 import { In, Repository } from 'typeorm';
 import { AccessPolicy } from '../orgs/access-policy';
 import { AuthService } from '../auth/auth.service';
@@ -16,12 +27,19 @@ import { DomainError, invalid, notFound } from '../common/domain-error';
 import { newId } from '../common/ids';
 import { isUniqueViolation, Transactions } from '../common/transactions';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { Home } from '../orgs/home.entity';
 import { Org } from '../orgs/org.entity';
+import { RateLimitGuard } from '../common/rate-limit.guard';
+import { PageCodes } from '../wechat/page-code';
 import { AcceptInviteDto } from './dto';
 import { Invite } from './invite.entity';
+import { PasswordResetsService } from './password-resets.service';
 
-const hashCode = (code: string) => createHash('sha256').update(code, 'utf8').digest('hex');
-const CODE = /^[A-Za-z0-9_-]{43}$/;
+const ACCEPT_PAGE = 'oversight/pages/accept/index';
+const MINUTE = 60_000;
+
+const newCode = () =>
+  Array.from({ length: INVITE_CODE_LENGTH }, () => INVITE_CODE_ALPHABET[randomInt(INVITE_CODE_ALPHABET.length)]).join('');
 
 @Injectable()
 export class InvitesService {
@@ -30,6 +48,7 @@ export class InvitesService {
     @InjectRepository(RoleGrant) private readonly grants: Repository<RoleGrant>,
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(Org) private readonly orgs: Repository<Org>,
+    @InjectRepository(Home) private readonly homes: Repository<Home>,
     private readonly access: AccessPolicy,
     private readonly auth: AuthService,
     private readonly lockout: LoginLockout,
@@ -37,8 +56,65 @@ export class InvitesService {
     private readonly audit: AuditService,
     private readonly tx: Transactions,
     private readonly clock: Clock,
+    private readonly limiter: RateLimitGuard,
+    private readonly codes: PageCodes,
+    private readonly resets: PasswordResetsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /**
+   * Codes are short (29^8 ≈ 5·10^11), so they are hashed with the server's secret: a copy of the
+   * database alone cannot be searched for them. Guessing over HTTP is held by the per-address limit.
+   */
+  private hashCode(code: string): string {
+    return createHmac('sha256', this.config.jwtSecret).update(`invite:${code}`).digest('hex');
+  }
+
+  /** The invite behind a typed code; 404 for no such code. */
+  private async lookup(text: string): Promise<Invite> {
+    const code = normalizeInviteCode(text);
+    const invite = code && (await this.invites.findOne({ where: { codeHash: this.hashCode(code) } }));
+    if (!invite) throw new DomainError('NOT_FOUND', '邀请码不存在，请核对后重试');
+    return invite;
+  }
+
+  private usable(invite: Invite): void {
+    if (invite.usedAt) throw new DomainError('STATE_CONFLICT', '该邀请码已被使用，请联系上级工会重新邀请');
+    if (invite.expiresAt <= this.clock.now().toISOString())
+      throw new DomainError('STATE_CONFLICT', '该邀请码已过期，请联系上级工会重新邀请');
+  }
+
+  /** What accepting the code would give: the org or home by name, the role, who invited, until when. */
+  async preview(text: string, ip: string): Promise<InvitePreview> {
+    // A read, so the guard does not count it: a look-up spends the address's login budget like an accept.
+    await this.limiter.hit(`login:ip:${ip}`, this.config.rateLimits.loginsPerIp, MINUTE);
+    const invite = await this.lookup(text);
+    this.usable(invite);
+    const [target, inviter] = await Promise.all([
+      invite.role === 'chair'
+        ? this.homes.findOne({ where: { id: invite.orgId } }).then((h) => h && { name: h.name, parentId: h.orgId as string | null })
+        : this.orgs.findOne({ where: { id: invite.orgId } }).then((o) => o && { name: o.name, parentId: o.parentId }),
+      this.users.findOne({ where: { id: invite.createdBy } }),
+    ]);
+    if (!target) throw new DomainError('NOT_FOUND', '邀请码不存在，请核对后重试');
+    const parent = target.parentId ? await this.orgs.findOne({ where: { id: target.parentId } }) : null;
+    const inviterOrg = await this.inviterOrg(invite);
+    return {
+      role: invite.role,
+      org: { id: invite.orgId, name: target.name, type: invite.role === 'chair' ? 'home' : 'org' },
+      parentName: parent?.name ?? null,
+      invitedBy: [inviterOrg, inviter?.displayName || inviter?.username || '管理员'].filter(Boolean).join(' '),
+      expiresAt: invite.expiresAt,
+    };
+  }
+
+  /** The org (by name) through which the inviter administers the invited place. */
+  private async inviterOrg(invite: Invite): Promise<string | null> {
+    const grants = await this.grants.find({ where: { userId: invite.createdBy, role: 'federation_admin' } });
+    const orgs = grants.length ? await this.orgs.find({ where: { id: In(grants.map((g) => g.orgId)) } }) : [];
+    const over = orgs.filter((o) => invite.scopePath.startsWith(o.path)).sort((a, b) => b.path.length - a.path.length);
+    return over[0]?.name ?? null;
+  }
 
   /** A federation admin above the home invites its chair. */
   async inviteChair(userId: string, homeId: string): Promise<InviteResponse> {
@@ -58,7 +134,7 @@ export class InvitesService {
    * Unknown code: 404. Used or expired: 409.
    */
   async accept(code: string, authorization: string | undefined, dto: AcceptInviteDto): Promise<AuthResponse> {
-    if (!CODE.test(code)) throw notFound();
+    const invite = await this.lookup(code);
     const callerId = authorization ? await this.tokens.verify(authorization) : null;
     if (!callerId && (!dto.username || !dto.password)) {
       throw invalid(
@@ -67,10 +143,8 @@ export class InvitesService {
       );
     }
     if (!!dto.username !== !!dto.password) throw invalid({ [dto.username ? 'password' : 'username']: '用户名和密码需同时填写' });
-    const invite = await this.invites.findOne({ where: { codeHash: hashCode(code) } });
-    if (!invite) throw notFound();
+    this.usable(invite);
     const now = this.clock.now().toISOString();
-    if (invite.usedAt || invite.expiresAt <= now) throw new DomainError('STATE_CONFLICT', '邀请码已使用或已过期');
     const passwordHash = dto.password ? await hashPassword(dto.password) : null;
 
     try {
@@ -155,6 +229,25 @@ export class InvitesService {
     await this.unlock(userId, grantId, { orgId: org.id, role: 'federation_admin' }, org.path);
   }
 
+  /** A one-time link to set the password of the chair holding this grant (admins above the home). */
+  async resetHomeGrant(userId: string, homeId: string, grantId: string): Promise<PasswordResetResponse> {
+    const home = await this.access.homeForUpperLevel(userId, homeId);
+    const grant = await this.grantAt(grantId, { orgId: home.id, role: 'chair' });
+    return this.resets.create(userId, grant, home.orgPath, home.id);
+  }
+
+  /** The same for an admin of an org below the caller's (not peers). */
+  async resetOrgGrant(userId: string, orgId: string, grantId: string): Promise<PasswordResetResponse> {
+    const org = await this.access.orgBelowAdmin(userId, orgId);
+    return this.resets.create(userId, await this.grantAt(grantId, { orgId: org.id, role: 'federation_admin' }), org.path);
+  }
+
+  private async grantAt(grantId: string, where: { orgId: string; role: RoleGrant['role'] }): Promise<RoleGrant> {
+    const grant = await this.grants.findOne({ where: { id: grantId, ...where } });
+    if (!grant) throw notFound();
+    return grant;
+  }
+
   /** Lifts the lockout and backoff of the grant holder's password login, audited with the actor. */
   private async unlock(
     userId: string,
@@ -163,8 +256,7 @@ export class InvitesService {
     scopePath: string,
     homeId?: string,
   ) {
-    const grant = await this.grants.findOne({ where: { id: grantId, ...where } });
-    if (!grant) throw notFound();
+    const grant = await this.grantAt(grantId, where);
     const holder = await this.users.findOne({ where: { id: grant.userId } });
     const lifted = holder?.username ? await this.lockout.lift(holder.username) : false;
     await this.audit.record({
@@ -206,12 +298,14 @@ export class InvitesService {
   }
 
   private async create(userId: string, role: Invite['role'], orgId: string, scopePath: string, homeId?: string): Promise<InviteResponse> {
-    const code = randomBytes(32).toString('base64url');
+    const code = newCode();
+    const scan = await this.codes.code(ACCEPT_PAGE, code, 'code', 430, 'always');
+    const qr = scan.source === 'wxacode' ? scan.png : await QRCode.toBuffer(scan.url, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 430 });
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.oversight.inviteTtlHours * 3600_000).toISOString();
     const invite: Invite = {
       id: newId(),
-      codeHash: hashCode(code),
+      codeHash: this.hashCode(code),
       role,
       orgId,
       scopePath,
@@ -228,7 +322,12 @@ export class InvitesService {
         m,
       );
     });
-    return { code, expiresAt };
+    return {
+      code,
+      expiresAt,
+      link: `${this.config.publicUrl}/${ACCEPT_PAGE}?code=${code}`,
+      qr: `data:image/png;base64,${qr.toString('base64')}`,
+    };
   }
 
   private async grantViews(where: { orgId: string; role: RoleGrant['role'] }): Promise<StaffGrant[]> {
@@ -242,6 +341,4 @@ export class InvitesService {
       user: { id: g.userId, username: byId.get(g.userId)?.username ?? null, displayName: byId.get(g.userId)?.displayName ?? null },
     }));
   }
-
-  /** Homes are managed by federation admins above them, not by their chairs. */
 }

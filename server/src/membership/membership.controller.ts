@@ -1,12 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { RosterSummary } from '@pingjia/shared';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthUser, CurrentUser } from '../common/auth.decorators';
 import { uuidParam as uuid } from '../common/params';
-import { MembershipDto } from './dto';
+import { MembershipDto, ResetBindingDto } from './dto';
 import { MembershipService, RosterImportResult } from './membership.service';
-import { XLSX_TYPE } from '../common/workbook';
+import { asXlsxDownload, XLSX_TYPE } from '../common/workbook';
 import { Audited } from '../common/audited';
 
 @ApiTags('membership')
@@ -32,6 +32,19 @@ export class MembershipController {
     return this.membership.rosterSummary(user.id, id);
   }
 
+  /** The .xlsx to fill in (the level above only). */
+  @Get('roster/template')
+  @ApiProduces(XLSX_TYPE)
+  async template(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const file = await this.membership.rosterTemplate(user.id, id);
+    asXlsxDownload(reply, 'roster-template');
+    return file;
+  }
+
   /** The level above only (403 for the home's own chair). */
   @Post('roster')
   @Audited({
@@ -45,11 +58,10 @@ export class MembershipController {
     return this.membership.importRoster(user.id, id, req.headers['content-type'], req.body);
   }
 
-  /** The level above only (403 for the home's own chair). */
+  /** The level above only (403 for the home's own chair); audited with the reason. */
   @Post('roster/reset-binding')
-  @Audited({ action: 'roster.reset_binding', target: 'home', idFrom: 'param' })
   @HttpCode(204)
-  async reset(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() dto: MembershipDto): Promise<void> {
-    await this.membership.resetBinding(user.id, id, dto.name, dto.memberNo);
+  async reset(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() dto: ResetBindingDto): Promise<void> {
+    await this.membership.resetBinding(user.id, id, dto.name, dto.memberNo, dto.reason);
   }
 }

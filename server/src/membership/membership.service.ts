@@ -4,6 +4,7 @@ import { createHmac } from 'node:crypto';
 import { In, IsNull, Not, Repository } from 'typeorm';
 import type { RosterSummary } from '@pingjia/shared';
 import { AccessPolicy } from '../orgs/access-policy';
+import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainError, invalid, notFound } from '../common/domain-error';
 import { newId } from '../common/ids';
@@ -12,7 +13,7 @@ import { isUniqueViolation, Transactions } from '../common/transactions';
 import { Home } from '../orgs/home.entity';
 import { XLSX_TYPE } from '../common/workbook';
 import { RosterEntry } from './roster-entry.entity';
-import { parseRosterCsv, parseRosterXlsx, RosterParse } from './roster-file';
+import { parseRosterCsv, parseRosterXlsx, RosterParse, rosterTemplate } from './roster-file';
 
 const QUARTER_HOUR = 15 * 60_000;
 const UPPER_LEVEL_ONLY = '会员名册和账号绑定由上级工会维护，本单位工会不能修改';
@@ -42,6 +43,7 @@ export class MembershipService {
     private readonly access: AccessPolicy,
     private readonly tx: Transactions,
     private readonly limiter: RateLimitGuard,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -148,9 +150,29 @@ export class MembershipService {
    * keeps its id, and a rating belongs to the entry (ratings.service), so the member's one rating
    * moves to the new account instead of allowing a second.
    */
-  async resetBinding(userId: string, homeId: string, name: string, memberNo: string): Promise<void> {
+  async resetBinding(userId: string, homeId: string, name: string, memberNo: string, reason: string): Promise<void> {
+    const home = await this.access.homeForUpperLevel(userId, homeId, UPPER_LEVEL_ONLY);
+    await this.tx.run(async (m) => {
+      const result = await m.update(RosterEntry, { homeId, entryHash: this.hash('entry', homeId, memberNo, name) }, { boundUserId: null });
+      if (!result.affected) throw new DomainError('NOT_FOUND', '名册中没有找到该会员');
+      // The reason, not the member: the log never names who was reset.
+      await this.audit.record(
+        {
+          actorUserId: userId,
+          scopePath: home.orgPath,
+          action: 'roster.reset_binding',
+          targetType: 'home',
+          targetId: home.id,
+          homeId: home.id,
+          detail: { reason: reason.trim() },
+        },
+        m,
+      );
+    });
+  }
+
+  async rosterTemplate(userId: string, homeId: string): Promise<Buffer> {
     await this.access.homeForUpperLevel(userId, homeId, UPPER_LEVEL_ONLY);
-    const result = await this.entries.update({ homeId, entryHash: this.hash('entry', homeId, memberNo, name) }, { boundUserId: null });
-    if (!result.affected) throw new DomainError('NOT_FOUND', '名册中没有找到该会员');
+    return rosterTemplate();
   }
 }

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { header, newWorkbook, toBuffer } from '../common/workbook';
 import { readXlsxRows, XlsxLimits } from '../common/xlsx-rows';
 
 interface RosterLine {
@@ -86,4 +87,25 @@ export async function parseRosterXlsx(data: Buffer, limits: Pick<XlsxLimits, 'ma
     maxSharedChars: ROSTER_MAX_CHARS,
   });
   return fromRows(rows);
+}
+
+/**
+ * The file to fill in: the headers the reader knows, text-formatted columns (member numbers keep their
+ * leading zeros) and the rules on a second sheet (only the first sheet is read).
+ */
+export async function rosterTemplate(): Promise<Buffer> {
+  const wb = newWorkbook();
+  const sheet = wb.addWorksheet('会员名册');
+  header(sheet, ['姓名', '会员编号', '手机号'], [14, 18, 16]);
+  for (const c of [1, 2, 3]) sheet.getColumn(c).numFmt = '@';
+  const help = wb.addWorksheet('填写说明');
+  for (const line of [
+    '第一张表为会员名册，第一行是表头，请勿修改；从第二行起每行一位会员。',
+    '姓名、会员编号必填（各不超过 50 字）；手机号选填，为 11 位数字。',
+    `最多 ${MAX_ROSTER_LINES} 行。上传后替换原名册：仍在名册中的会员保留已绑定的微信账号。`,
+    '名册只以加密摘要保存，系统不能导出会员姓名，请妥善保管本文件。',
+  ])
+    help.addRow([line]);
+  help.getColumn(1).width = 90;
+  return toBuffer(wb);
 }

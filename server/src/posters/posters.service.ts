@@ -9,8 +9,7 @@ import { newPdf, pdfStream } from '../common/pdf';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AccessPolicy } from '../orgs/access-policy';
 import { Home } from '../orgs/home.entity';
-import { WechatClient } from '../wechat/wechat.client';
-import { WECHAT_ERR, WechatError } from '../wechat/wechat.errors';
+import { PageCodes } from '../wechat/page-code';
 import { drawPosterPage, POSTER_TEXT, PosterCode } from './poster-pdf';
 import { PosterRenderer } from './poster-renderer';
 
@@ -37,7 +36,7 @@ export class PostersService {
 
   constructor(
     private readonly access: AccessPolicy,
-    private readonly wechat: WechatClient,
+    private readonly codes: PageCodes,
     @InjectRepository(Home) private readonly homes: Repository<Home>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -110,27 +109,7 @@ export class PostersService {
   }
 
   /** `width`: pixels asked of WeChat; the PDF prints the code 10.6 cm wide, so 430 (WeChat's default) is ~100 dpi. */
-  private async code(home: PosterHome, width = 430): Promise<PosterCode> {
-    if (this.wechat.enabled) {
-      try {
-        const png = await this.wechat.wxaCodeUnlimited({
-          scene: home.sceneToken,
-          page: HOME_PAGE,
-          envVersion: this.config.oversight.wxaEnvVersion,
-          width,
-        });
-        return { source: 'wxacode', png };
-      } catch (e) {
-        if (!(e instanceof WechatError)) throw e;
-        // 41030: the page is not in the released mini-program (not published yet): the H5 page still works.
-        if (e.errcode !== WECHAT_ERR.INVALID_PAGE) {
-          throw new DomainError('WECHAT_UNAVAILABLE', undefined, undefined, {
-            'retry-after': e.errcode === WECHAT_ERR.API_LIMIT ? '60' : '5',
-          });
-        }
-        this.logger.warn('WeChat refused the mini-program page (41030): poster falls back to the H5 link');
-      }
-    }
-    return { source: 'h5', url: `${this.config.publicUrl}/${HOME_PAGE}?scene=${encodeURIComponent(home.sceneToken)}` };
+  private code(home: PosterHome, width = 430): Promise<PosterCode> {
+    return this.codes.code(HOME_PAGE, home.sceneToken, 'scene', width);
   }
 }

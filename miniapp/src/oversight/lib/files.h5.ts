@@ -14,7 +14,7 @@ async function fetchBlob(path: string): Promise<Blob> {
   }
   if (!res.ok) {
     if (res.status === 401) clearToken('staff');
-    const body = (await res.json().catch(() => null)) as { code?: string; message?: string } | null;
+    const body = (await res.json().catch(() => null)) as { code?: string; message?: string; fields?: Record<string, string> } | null;
     throw new ApiRequestError(
       res.status,
       body?.code ?? `HTTP_${res.status}`,
@@ -105,9 +105,10 @@ export async function pickAndUpload<T>(path: string): Promise<{ name: string; an
   } catch {
     throw new ApiRequestError(0, 'NETWORK', '网络连接失败，请检查网络后重试');
   }
-  const body = (await res.json().catch(() => null)) as { code?: string; message?: string } | null;
+  const body = (await res.json().catch(() => null)) as { code?: string; message?: string; fields?: Record<string, string> } | null;
   if (res.status === 401) clearToken('staff');
-  if (!res.ok) throw new ApiRequestError(res.status, body?.code ?? `HTTP_${res.status}`, body?.message || '上传失败，请稍后重试');
+  if (!res.ok)
+    throw new ApiRequestError(res.status, body?.code ?? `HTTP_${res.status}`, body?.message || '上传失败，请稍后重试', body?.fields);
   return { name: file.name, answer: body as T };
 }
 

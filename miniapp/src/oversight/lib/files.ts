@@ -82,10 +82,15 @@ export async function pickAndUpload<T>(path: string): Promise<{ name: string; an
   } catch {
     throw new ApiRequestError(0, 'NETWORK', '网络连接失败，请检查网络后重试');
   }
-  const body = res.data as { code?: string; message?: string } | null;
+  const body = res.data as { code?: string; message?: string; fields?: Record<string, string> } | null;
   if (res.statusCode === 401) clearToken('staff');
   if (res.statusCode < 200 || res.statusCode >= 300)
-    throw new ApiRequestError(res.statusCode, body?.code ?? `HTTP_${res.statusCode}`, body?.message || '上传失败，请稍后重试');
+    throw new ApiRequestError(
+      res.statusCode,
+      body?.code ?? `HTTP_${res.statusCode}`,
+      body?.message || '上传失败，请稍后重试',
+      body?.fields,
+    );
   return { name: file.name, answer: res.data as T };
 }
 

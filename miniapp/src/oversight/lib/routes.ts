@@ -5,7 +5,7 @@ import { pageUrl } from '../../utils/url';
 // Every page of the oversight subpackage (app.config.ts: subPackages root 'oversight').
 const page = (name: string) => `/oversight/pages/${name}/index`;
 
-export const ROUTES = {
+const ROUTES = {
   staff: page('staff'),
   accept: page('accept'),
   chair: page('chair'),
@@ -21,6 +21,9 @@ export const ROUTES = {
   rectifications: page('rectifications'),
   import: page('import'),
   settings: page('settings'),
+  roster: page('roster'),
+  account: page('account'),
+  reset: page('reset'),
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

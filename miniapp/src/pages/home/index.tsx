@@ -83,6 +83,31 @@ function MineLink({ id, label, url }: { id: string; label: string; url: string }
 const MyRatingsLink = () => <MineLink id="my-ratings-link" label="我的评议" url="/pages/mine/index" />;
 const MyGrievancesLink = () => <MineLink id="my-grievances-link" label="我的诉求" url="/pages/grievance/mine/index" />;
 
+/** The start page without a home is also where chairs and federation staff come in (the oversight subpackage). */
+function StaffEntry() {
+  return (
+    <View className="card home__staff" id="home-staff">
+      <Text className="home__grievance-note">工会主席和各级工会工作人员请从这里进入。</Text>
+      <Button
+        className="btn btn--secondary home__mine"
+        id="staff-login-link"
+        {...a11y({ role: 'link', label: '工作人员登录' })}
+        onClick={() => Taro.navigateTo({ url: '/oversight/pages/staff/index' })}
+      >
+        工作人员登录
+      </Button>
+      <Button
+        className="btn btn--secondary home__mine"
+        id="staff-accept-link"
+        {...a11y({ role: 'link', label: '接受邀请' })}
+        onClick={() => Taro.navigateTo({ url: '/oversight/pages/accept/index' })}
+      >
+        接受邀请
+      </Button>
+    </View>
+  );
+}
+
 /** Entry to the grievance form for this home. */
 function GrievanceCard({ homeId, homeName }: { homeId: string; homeName: string }) {
   return (
@@ -137,6 +162,7 @@ export default function HomePage() {
         <StatusView kind="empty" id="home-status" text={state.text} />
         <MyRatingsLink />
         {state.cause === 'missing' && <MyGrievancesLink />}
+        {state.cause === 'missing' && <StaffEntry />}
       </Shell>
     );
   }

@@ -5,6 +5,7 @@ import StatusView from '../../../components/StatusView';
 import { staffLogout } from '../../../services/auth';
 import { a11y, heading } from '../../../utils/a11y';
 import type { Resource, ResourceOptions } from '../../../hooks/useResource';
+import { go } from '../../lib/routes';
 import WechatLogin from './WechatLogin';
 import './index.less';
 
@@ -46,6 +47,16 @@ export default function StaffPage<T>({ title, state, onReload, wide, nav, childr
         <Text className="ov__title" id="ov-title" {...heading(1)}>
           {title}
         </Text>
+        {state.kind !== 'login' && process.env.TARO_ENV === 'h5' && title !== '修改密码' && (
+          <Button
+            id="ov-account"
+            className="btn btn--secondary ov__logout"
+            {...a11y({ role: 'link', label: '修改密码' })}
+            onClick={() => go('account')}
+          >
+            修改密码
+          </Button>
+        )}
         {state.kind !== 'login' && (
           <Button
             id="ov-logout"

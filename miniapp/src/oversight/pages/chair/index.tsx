@@ -16,6 +16,7 @@ import Withheld from '../../components/StaffPage/Withheld';
 import { openPdf, openSpreadsheet } from '../../lib/files';
 import { go } from '../../lib/routes';
 import { OpenCycleCard } from './open-cycle';
+import { RosterCard } from './roster';
 import { CriteriaCard, GrievanceCard, GroupsCard, ParticipationCard, SatisfactionCard, TrendCard } from './sections';
 import './index.less';
 
@@ -74,6 +75,7 @@ export default function ChairDashboardPage() {
           )}
 
           <ParticipationCard d={d} />
+          <RosterCard homeId={homeId} />
           {/* Until the close there is nothing else to show: no empty cards. */}
           {!d.openCycle && <SatisfactionCard d={d} />}
           {!d.openCycle && <CriteriaCard d={d} />}

@@ -22,8 +22,8 @@ import FieldMessage from '../../components/StaffPage/FieldMessage';
 import Notice from '../../components/StaffPage/Notice';
 import { InputError, useAction } from '../../components/StaffPage/useAction';
 import { go } from '../../lib/routes';
-import ChairGrants from './ChairGrants';
-import InviteChair from './InviteChair';
+import Grants from './Grants';
+import Invite from './Invite';
 import StructureEditor from './StructureEditor';
 import './index.less';
 
@@ -128,14 +128,18 @@ export default function ManagePage() {
                   </Text>
                   <View className="ov-actions">
                     {c.type === 'org' ? (
-                      <Button
-                        id={`manage-open-${i}`}
-                        className="btn btn--secondary"
-                        {...a11y({ role: 'link', label: `进入：${c.name}` })}
-                        onClick={() => go('manage', { orgId: c.id })}
-                      >
-                        进入
-                      </Button>
+                      <>
+                        <Button
+                          id={`manage-open-${i}`}
+                          className="btn btn--secondary"
+                          {...a11y({ role: 'link', label: `进入：${c.name}` })}
+                          onClick={() => go('manage', { orgId: c.id })}
+                        >
+                          进入
+                        </Button>
+                        <Invite index={i} place={{ kind: 'orgs', id: c.id }} name={c.name} />
+                        <Grants index={i} place={{ kind: 'orgs', id: c.id }} name={c.name} />
+                      </>
                     ) : (
                       <>
                         <Button
@@ -146,8 +150,18 @@ export default function ManagePage() {
                         >
                           评议结果
                         </Button>
-                        <InviteChair index={i} homeId={c.id} homeName={c.name} />
-                        <ChairGrants index={i} homeId={c.id} homeName={c.name} />
+                        {c.membershipMode === 'roster' && (
+                          <Button
+                            id={`manage-roster-${i}`}
+                            className="btn btn--secondary"
+                            {...a11y({ role: 'link', label: `会员名册：${c.name}` })}
+                            onClick={() => go('roster', { homeId: c.id })}
+                          >
+                            会员名册
+                          </Button>
+                        )}
+                        <Invite index={i} place={{ kind: 'homes', id: c.id }} name={c.name} />
+                        <Grants index={i} place={{ kind: 'homes', id: c.id }} name={c.name} />
                       </>
                     )}
                     <StructureEditor
