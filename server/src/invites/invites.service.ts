@@ -300,7 +300,10 @@ export class InvitesService {
   private async create(userId: string, role: Invite['role'], orgId: string, scopePath: string, homeId?: string): Promise<InviteResponse> {
     const code = newCode();
     const scan = await this.codes.code(ACCEPT_PAGE, code, 'code', 430, 'always');
-    const qr = scan.source === 'wxacode' ? scan.png : await QRCode.toBuffer(scan.url, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 430 });
+    const qr =
+      scan.source === 'wxacode'
+        ? scan.png
+        : await QRCode.toBuffer(scan.url, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 430 });
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.oversight.inviteTtlHours * 3600_000).toISOString();
     const invite: Invite = {

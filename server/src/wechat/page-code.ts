@@ -20,7 +20,13 @@ export class PageCodes {
   ) {}
 
   /** `fallback: 'always'` takes the H5 page whenever WeChat fails (an invite must not wait for WeChat). */
-  async code(page: string, scene: string, h5Param: string, width = 430, fallback: 'unreleased' | 'always' = 'unreleased'): Promise<PageCode> {
+  async code(
+    page: string,
+    scene: string,
+    h5Param: string,
+    width = 430,
+    fallback: 'unreleased' | 'always' = 'unreleased',
+  ): Promise<PageCode> {
     if (this.wechat.enabled) {
       try {
         const png = await this.wechat.wxaCodeUnlimited({ scene, page, envVersion: this.config.oversight.wxaEnvVersion, width });
