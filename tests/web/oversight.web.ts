@@ -408,7 +408,7 @@ describe('oversight in the browser: a city, its cycle and a home; the chair is i
     // Nothing happens before the confirmation.
     expect((await api().get(`/api/homes/${homeId}/grants`, { token: adminToken })).body.items).toHaveLength(1);
     await page.locator(`#manage-chair-confirm-${i}-0`).click();
-    expect(await text(page, `#manage-chairs-notice-${i}`)).toBe(`已移除 ${CHAIR.username} 的主席权限`);
+    expect(await text(page, `#manage-chairs-notice-${i}`)).toBe(`已移除 ${CHAIR.username} 的工会主席权限`);
     expect(await text(page, `#manage-chairs-empty-${i}`)).toContain('还没有工会主席');
     expect((await api().get(`/api/homes/${homeId}/grants`, { token: adminToken })).body.items).toHaveLength(0);
 
