@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { api, admin, uniq } from './fixtures';
+import { openDb } from '../support/db';
 
 // No accidental duplicates (issue 17 item 6): a staff create sent twice with one Idempotency-Key — a
 // double click, a retry after a lost answer — creates one thing and answers both with it.
@@ -79,5 +80,56 @@ describe('idempotent creates', () => {
     expect(res.status).toBe(400);
     expect(res.body.fields).toHaveProperty('Idempotency-Key');
     expect(await childrenNamed(token, provinceId, name)).toHaveLength(0);
+  });
+
+  // The answer holds a code kept only as a keyed hash: a retry derives the same code from caller and key.
+  describe('invites', () => {
+    const inviteRows = async (orgId: string) => {
+      const db = await openDb();
+      try {
+        return await db.query<{ id: string }>('SELECT id FROM invites WHERE org_id = ?', [orgId]);
+      } finally {
+        await db.close();
+      }
+    };
+    const inviteAdmin = (orgId: string, k?: string) =>
+      api().post(`/api/orgs/${orgId}/invites`, {
+        token,
+        body: { role: 'federation_admin' },
+        headers: k ? { 'idempotency-key': k } : {},
+      });
+
+    it('makes one invite for two concurrent creates with one key, both answered with the same code, audited once', async () => {
+      const city = await cityNamed(token, provinceId, uniq('邀请双击市'));
+      const k = key();
+      const [a, b] = await Promise.all([inviteAdmin(city.body.id, k), inviteAdmin(city.body.id, k)]);
+      expect([a.status, b.status]).toEqual([201, 201]);
+      expect(b.body.code).toBe(a.body.code);
+      expect(b.body.expiresAt).toBe(a.body.expiresAt);
+      expect(await inviteRows(city.body.id)).toHaveLength(1);
+      // a retry later answers the same invite, and the code still works
+      expect((await inviteAdmin(city.body.id, k)).body.code).toBe(a.body.code);
+      expect(await inviteRows(city.body.id)).toHaveLength(1);
+      const preview = await api().get(`/api/invites/${a.body.code}`);
+      expect(preview.status).toBe(200);
+      const audit = await api().get(`/api/orgs/${city.body.id}/audit?action=invite.create`, { token });
+      expect(audit.body.items).toHaveLength(1);
+    });
+
+    it('makes two invites with two keys or none (the control), and refuses one key for another place', async () => {
+      const city = await cityNamed(token, provinceId, uniq('邀请对照市'));
+      const [a, b] = await Promise.all([inviteAdmin(city.body.id), inviteAdmin(city.body.id, key())]);
+      expect(b.body.code).not.toBe(a.body.code);
+      expect(await inviteRows(city.body.id)).toHaveLength(2);
+
+      const k = key();
+      expect((await inviteAdmin(city.body.id, k)).status).toBe(201);
+      const other = await cityNamed(token, provinceId, uniq('邀请别市'));
+      const mismatch = await inviteAdmin(other.body.id, k);
+      expect(mismatch.status).toBe(422);
+      expect(mismatch.body.code).toBe('IDEMPOTENCY_MISMATCH');
+      expect(await inviteRows(other.body.id)).toHaveLength(0);
+      expect((await inviteAdmin(other.body.id, 'short')).status).toBe(400);
+    });
   });
 });

@@ -121,11 +121,12 @@ export const auditExportPath = (orgId: string, action?: string) => `/api/orgs/${
 export type Place = { kind: 'homes' | 'orgs'; id: string };
 const placePath = (p: Place) => `/api/${p.kind}/${id(p.id)}`;
 
-export const createInvite = (p: Place) =>
+export const createInvite = (p: Place, key?: string) =>
   staffRequest<InviteResponse>({
     method: 'POST',
     path: `${placePath(p)}/invites`,
     data: { role: p.kind === 'homes' ? 'chair' : 'federation_admin' },
+    headers: once(key),
   });
 export const getGrants = (p: Place) => staffRequest<{ items: StaffGrant[] }>({ path: `${placePath(p)}/grants` });
 export const removeGrant = (p: Place, grantId: string) =>

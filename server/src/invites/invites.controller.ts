@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Ip, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { AuthResponse, InvitePreview, InviteResponse, PasswordResetPreview, PasswordResetResponse, StaffGrant } from '@pingjia/shared';
 import { AuthUser, CurrentUser, Public } from '../common/auth.decorators';
 import { uuidParam as uuid } from '../common/params';
@@ -8,20 +8,39 @@ import { AcceptInviteDto, HomeInviteDto, OrgInviteDto, SetPasswordDto } from './
 import { InvitesService } from './invites.service';
 import { PasswordResetsService } from './password-resets.service';
 
+const INVITE_KEY_HEADER = {
+  name: 'Idempotency-Key',
+  required: false,
+  description: '8-128 of A-Z a-z 0-9 _ . : -; a retry with the same key answers the same invite and code',
+};
+
 @ApiTags('invites')
 @ApiBearerAuth()
 @Controller()
 export class InvitesController {
   constructor(private readonly invites: InvitesService) {}
 
+  /** With an Idempotency-Key, a retry or second click answers the same invite and code (invites.service.ts). */
   @Post('homes/:id/invites')
-  inviteChair(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() _dto: HomeInviteDto): Promise<InviteResponse> {
-    return this.invites.inviteChair(user.id, id);
+  @ApiHeader(INVITE_KEY_HEADER)
+  inviteChair(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Body() _dto: HomeInviteDto,
+    @Headers('idempotency-key') key: string | undefined,
+  ): Promise<InviteResponse> {
+    return this.invites.inviteChair(user.id, id, key);
   }
 
   @Post('orgs/:id/invites')
-  inviteAdmin(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() _dto: OrgInviteDto): Promise<InviteResponse> {
-    return this.invites.inviteAdmin(user.id, id);
+  @ApiHeader(INVITE_KEY_HEADER)
+  inviteAdmin(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Body() _dto: OrgInviteDto,
+    @Headers('idempotency-key') key: string | undefined,
+  ): Promise<InviteResponse> {
+    return this.invites.inviteAdmin(user.id, id, key);
   }
 
   /** What the code is for (org or home by name, role, who invited, expiry), before accepting. 404 unknown, 409 used or expired. */

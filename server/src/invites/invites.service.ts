@@ -24,6 +24,7 @@ import { User } from '../auth/user.entity';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { DomainError, invalid, notFound } from '../common/domain-error';
+import { IDEMPOTENCY_KEY, sha256 } from '../common/idempotency';
 import { newId } from '../common/ids';
 import { isUniqueViolation, Transactions } from '../common/transactions';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -117,15 +118,15 @@ export class InvitesService {
   }
 
   /** A federation admin above the home invites its chair. */
-  async inviteChair(userId: string, homeId: string): Promise<InviteResponse> {
+  async inviteChair(userId: string, homeId: string, idempotencyKey?: string): Promise<InviteResponse> {
     const home = await this.access.homeForUpperLevel(userId, homeId);
-    return this.create(userId, 'chair', home.id, home.orgPath, home.id);
+    return this.create(userId, 'chair', home.id, home.orgPath, home.id, idempotencyKey);
   }
 
   /** A federation admin invites an admin for an org strictly below their own. */
-  async inviteAdmin(userId: string, orgId: string): Promise<InviteResponse> {
+  async inviteAdmin(userId: string, orgId: string, idempotencyKey?: string): Promise<InviteResponse> {
     const org = await this.access.orgBelowAdmin(userId, orgId);
-    return this.create(userId, 'federation_admin', org.id, org.path);
+    return this.create(userId, 'federation_admin', org.id, org.path, undefined, idempotencyKey);
   }
 
   /**
@@ -297,40 +298,81 @@ export class InvitesService {
     });
   }
 
-  private async create(userId: string, role: Invite['role'], orgId: string, scopePath: string, homeId?: string): Promise<InviteResponse> {
-    const code = newCode();
-    const scan = await this.codes.code(ACCEPT_PAGE, code, 'code', 430, 'always');
-    const qr =
-      scan.source === 'wxacode'
-        ? scan.png
-        : await QRCode.toBuffer(scan.url, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 430 });
+  /**
+   * With an Idempotency-Key the code is derived from the caller and the key (like a grievance's tracking
+   * code): a retry or a second click computes the same code, so it finds the invite the first one made
+   * (the unique code hash decides a race) and answers it again. Nothing but the keyed hash is stored, so
+   * there is no answer to keep in clear; the same key for another place is IDEMPOTENCY_MISMATCH.
+   */
+  private async create(
+    userId: string,
+    role: Invite['role'],
+    orgId: string,
+    scopePath: string,
+    homeId: string | undefined,
+    idempotencyKey: string | undefined,
+  ): Promise<InviteResponse> {
+    const code = idempotencyKey === undefined ? newCode() : this.codeFor(userId, idempotencyKey);
+    const codeHash = this.hashCode(code);
     const now = this.clock.now();
-    const expiresAt = new Date(now.getTime() + this.config.oversight.inviteTtlHours * 3600_000).toISOString();
-    const invite: Invite = {
+    const fresh: Invite = {
       id: newId(),
-      codeHash: this.hashCode(code),
+      codeHash,
       role,
       orgId,
       scopePath,
       createdBy: userId,
       createdAt: now.toISOString(),
-      expiresAt,
+      expiresAt: new Date(now.getTime() + this.config.oversight.inviteTtlHours * 3600_000).toISOString(),
       usedAt: null,
       usedBy: null,
     };
-    await this.tx.run(async (m) => {
-      await m.insert(Invite, invite);
-      await this.audit.record(
-        { actorUserId: userId, scopePath, action: 'invite.create', targetType: 'invite', targetId: invite.id, homeId, detail: { role } },
-        m,
-      );
-    });
+    const invite = (idempotencyKey !== undefined && (await this.invites.findOne({ where: { codeHash } }))) || (await this.insert(fresh, homeId));
+    if (invite.createdBy !== userId || invite.role !== role || invite.orgId !== orgId) throw new DomainError('IDEMPOTENCY_MISMATCH');
+    const scan = await this.codes.code(ACCEPT_PAGE, code, 'code', 430, 'always');
+    const qr =
+      scan.source === 'wxacode'
+        ? scan.png
+        : await QRCode.toBuffer(scan.url, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 430 });
     return {
       code,
-      expiresAt,
+      expiresAt: invite.expiresAt,
       link: `${this.config.publicUrl}/${ACCEPT_PAGE}?code=${code}`,
       qr: `data:image/png;base64,${qr.toString('base64')}`,
     };
+  }
+
+  /** Stores a new invite with its audit entry; when a twin with the same code won the race, that one. */
+  private async insert(invite: Invite, homeId: string | undefined): Promise<Invite> {
+    try {
+      await this.tx.run(async (m) => {
+        await m.insert(Invite, invite);
+        await this.audit.record(
+          {
+            actorUserId: invite.createdBy,
+            scopePath: invite.scopePath,
+            action: 'invite.create',
+            targetType: 'invite',
+            targetId: invite.id,
+            homeId,
+            detail: { role: invite.role },
+          },
+          m,
+        );
+      });
+      return invite;
+    } catch (e) {
+      const twin = isUniqueViolation(e) && (await this.invites.findOne({ where: { codeHash: invite.codeHash } }));
+      if (!twin) throw e;
+      return twin;
+    }
+  }
+
+  /** The code of an invite made with this Idempotency-Key (8 symbols from a keyed hash of caller and key). */
+  private codeFor(userId: string, idempotencyKey: string): string {
+    if (!IDEMPOTENCY_KEY.test(idempotencyKey)) throw invalid({ 'Idempotency-Key': '应为 8 到 128 个字母、数字或 _ . : -' });
+    const bytes = createHmac('sha256', this.config.jwtSecret).update(`invite-idempotency:${userId}:${sha256(idempotencyKey)}`).digest();
+    return Array.from({ length: INVITE_CODE_LENGTH }, (_, i) => INVITE_CODE_ALPHABET[bytes.readUInt32BE(i * 4) % INVITE_CODE_ALPHABET.length]).join('');
   }
 
   private async grantViews(where: { orgId: string; role: RoleGrant['role'] }): Promise<StaffGrant[]> {

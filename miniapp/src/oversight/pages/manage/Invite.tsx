@@ -26,8 +26,8 @@ export default function Invite({ index, place, name }: { index: number; place: P
   const { busy, notice, run } = useAction();
   const role = INVITE_ROLE[place.kind];
   const create = () =>
-    run(async () => {
-      const created = await createInvite(place);
+    run(async (key) => {
+      const created = await createInvite(place, key);
       setInvite({ ...created, link: sameOrigin(created.link) });
       return '邀请码已生成，只能使用一次';
     });
