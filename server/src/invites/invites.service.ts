@@ -327,7 +327,8 @@ export class InvitesService {
       usedAt: null,
       usedBy: null,
     };
-    const invite = (idempotencyKey !== undefined && (await this.invites.findOne({ where: { codeHash } }))) || (await this.insert(fresh, homeId));
+    const invite =
+      (idempotencyKey !== undefined && (await this.invites.findOne({ where: { codeHash } }))) || (await this.insert(fresh, homeId));
     if (invite.createdBy !== userId || invite.role !== role || invite.orgId !== orgId) throw new DomainError('IDEMPOTENCY_MISMATCH');
     const scan = await this.codes.code(ACCEPT_PAGE, code, 'code', 430, 'always');
     const qr =
@@ -371,8 +372,13 @@ export class InvitesService {
   /** The code of an invite made with this Idempotency-Key (8 symbols from a keyed hash of caller and key). */
   private codeFor(userId: string, idempotencyKey: string): string {
     if (!IDEMPOTENCY_KEY.test(idempotencyKey)) throw invalid({ 'Idempotency-Key': '应为 8 到 128 个字母、数字或 _ . : -' });
-    const bytes = createHmac('sha256', this.config.jwtSecret).update(`invite-idempotency:${userId}:${sha256(idempotencyKey)}`).digest();
-    return Array.from({ length: INVITE_CODE_LENGTH }, (_, i) => INVITE_CODE_ALPHABET[bytes.readUInt32BE(i * 4) % INVITE_CODE_ALPHABET.length]).join('');
+    const bytes = createHmac('sha256', this.config.jwtSecret)
+      .update(`invite-idempotency:${userId}:${sha256(idempotencyKey)}`)
+      .digest();
+    return Array.from(
+      { length: INVITE_CODE_LENGTH },
+      (_, i) => INVITE_CODE_ALPHABET[bytes.readUInt32BE(i * 4) % INVITE_CODE_ALPHABET.length],
+    ).join('');
   }
 
   private async grantViews(where: { orgId: string; role: RoleGrant['role'] }): Promise<StaffGrant[]> {
