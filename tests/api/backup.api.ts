@@ -2,10 +2,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync as mkdtemp, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { openDb } from '../support/db';
 import { client } from '../support/http';
 import { ROOT, startServer } from '../support/server';
 import { GOOD_SCORES, ratingPath } from './fixtures';
+import { complaint } from './grievances.fixtures';
 
 // The restore drill for the embedded database (SQLite in both API runs: the MySQL backup is the
 // engine's own dump tool). Backup while the server keeps taking ratings, restore into a new data
@@ -63,6 +65,26 @@ describe('backup and restore drill (SQLite)', () => {
 
     const before = await Promise.all(Array.from({ length: 20 }, (_, i) => rate(i)));
     expect(before.every((r) => r.status === 201)).toBe(true);
+    // A worker's photo as evidence: its bytes live in DATA_DIR/attachments/, not in the database.
+    const worker = (await api.post('/api/auth/dev', { body: { openid: `drill_worker_${Date.now()}` } })).body.token;
+    const filed = await api.post('/api/grievances', { token: worker, body: complaint(homeId, { anonymous: false }) });
+    expect(filed.status).toBe(201);
+    const photo = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#a62' } })
+      .png()
+      .toBuffer();
+    const up = await fetch(`${server.url}/api/grievances/${filed.body.id}/attachments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${worker}` },
+      body: new Uint8Array(photo),
+    });
+    expect(up.status).toBe(201);
+    const attachmentPath = `/api/grievances/${filed.body.id}/attachments/${((await up.json()) as { id: string }).id}`;
+    const evidence = async (url: string) => {
+      const res = await fetch(url + attachmentPath, { headers: { authorization: `Bearer ${worker}` } });
+      return { status: res.status, bytes: Buffer.from(await res.arrayBuffer()) };
+    };
+    const stored = await evidence(server.url);
+    expect(stored.status).toBe(200);
     // Writers keep going while the backup runs (in its own process, so this one keeps sending).
     let writing = true;
     let written = 0;
@@ -87,6 +109,7 @@ describe('backup and restore drill (SQLite)', () => {
     expect(out.stderr).toBe('');
     expect(out.status).toBe(0);
     expect(out.stdout).toMatch(/^backup ok/);
+    expect(out.stdout).toContain(`1 attachment file(s) in ${backupFile}.attachments`);
 
     // Restoring under a running server is refused.
     const refused = cli(dataDir, 'restore', backupFile);
@@ -102,6 +125,10 @@ describe('backup and restore drill (SQLite)', () => {
     const server2 = await startServer(env(restoredDir));
     try {
       for (const r of before) expect((await client(server2.url).get(path, { token: r.token })).status).toBe(200);
+      // The evidence came back with the database: the same bytes to the same worker.
+      const back = await evidence(server2.url);
+      expect(back.status).toBe(200);
+      expect(back.bytes.equals(stored.bytes)).toBe(true);
       // Totals in the snapshot agree with a recount of its ratings.
       const db = await openDb('', restoredDir); // the restored SQLite file, whichever database the suite runs on
       const [totals] = await db.query<{ ratings: number }>('SELECT ratings FROM rating_totals WHERE campaign_id = ? AND home_id = ?', [

@@ -2,7 +2,7 @@
 // must carry the home dashboard's own figures, and withhold what the dashboard withholds.
 import { CRITERIA, formatMean, formatPercent, TIER_LABELS } from '@pingjia/shared';
 import { grievanceFixtures, GOOD_CONTENT } from './grievances.fixtures';
-import { inkCoverage, keepShot, pdfText, renderPage } from '../support/pdf';
+import { inkCoverage, keepShot, pdfInfo, pdfText, renderPage } from '../support/pdf';
 import { api, chairOf, createHome, freshCity, moveCampaign, openCampaign, rateMany } from './oversight.fixtures';
 
 async function download(path: string, token: string) {
@@ -46,6 +46,10 @@ describe('home dossier (PDF)', () => {
       const pdf = await download(`/api/homes/${home.id}/dossier.pdf?campaignId=${c.id}`, token);
       expect(pdf.status).toBe(200);
       expect(pdf.headers.get('content-type')).toBe('application/pdf');
+      // Properties: the title, the app and the day, never the library or the moment it was printed (who looked, when).
+      const info = await pdfInfo(pdf.bytes);
+      expect([info.Creator, info.Producer, info.ModDate]).toEqual(['评家', '评家', undefined]);
+      expect(info.CreationDate).toMatch(/^\d{4}-\d{2}-\d{2}T16:00:00Z$/);
       const text = flat(await pdfText(pdf.bytes));
       const expected = [
         home.name,

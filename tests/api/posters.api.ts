@@ -3,7 +3,7 @@ import { PNG } from 'pngjs';
 import { fakeWechat } from '../support/wechat';
 import { client } from '../support/http';
 import { startServer, RunningServer } from '../support/server';
-import { inkCoverage, keepShot, pdfPages, pdfText, readQr, renderPage } from '../support/pdf';
+import { inkCoverage, keepShot, pdfInfo, pdfPages, pdfText, readQr, renderPage } from '../support/pdf';
 import { api, chairOf, createHome, createOrg, freshCity } from './oversight.fixtures';
 
 async function download(base: string, path: string, token: string) {
@@ -69,6 +69,13 @@ describe('A4 posters as PDF', () => {
     expect(pdf.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent(home.name)}`);
     expect(pdf.headers.get('x-poster-font')).toBeNull();
     expect(await pdfPages(pdf.bytes)).toBe(1);
+    // Its properties name the home and the app only: no library, and no moment it was made (the day only,
+    // midnight China time, as pdfinfo prints it in UTC).
+    const info = await pdfInfo(pdf.bytes);
+    expect(info).toMatchObject({ Creator: '评家', Producer: '评家' });
+    expect(info.Title).toContain(home.name);
+    expect(info.CreationDate).toMatch(/^\d{4}-\d{2}-\d{2}T16:00:00Z$/);
+    expect(info.ModDate).toBeUndefined();
     // The font is embedded as a subset: kilobytes, not the 5 MB font file.
     expect(pdf.bytes.length).toBeLessThan(300_000);
     const text = (await pdfText(pdf.bytes)).replace(/\s+/g, '');

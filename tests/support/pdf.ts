@@ -28,6 +28,15 @@ export async function pdfPages(pdf: Buffer): Promise<number> {
   });
 }
 
+/** The document properties pdfinfo prints (Title, Creator, Producer, CreationDate, …), by name. */
+export async function pdfInfo(pdf: Buffer): Promise<Record<string, string>> {
+  return withFile(pdf, async (file) => {
+    const { stdout } = await run('pdfinfo', ['-isodates', file]);
+    const lines = stdout.split('\n').map((l) => /^([A-Za-z ]+):\s+(.*)$/.exec(l));
+    return Object.fromEntries(lines.filter((m) => m !== null).map((m) => [m[1], m[2]]));
+  });
+}
+
 /** The text of one page (1-based) or of all pages, in reading order. */
 export async function pdfText(pdf: Buffer, page?: number): Promise<string> {
   return withFile(pdf, async (file) => {

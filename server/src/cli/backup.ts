@@ -1,15 +1,32 @@
 /**
- * Backup and restore of the embedded SQLite database.
+ * Backup and restore of the embedded SQLite database and the grievance attachments beside it.
  *
- *   node server/dist/cli/backup.js backup  <file>   consistent copy while the server runs (SQLite online backup API)
- *   node server/dist/cli/backup.js restore <file>   put a backup in place; stop the server first
+ *   node server/dist/cli/backup.js backup  <file>   consistent copy while the server runs (SQLite online backup API),
+ *                                                  then the attachment files into <file>.attachments/
+ *   node server/dist/cli/backup.js restore <file>   put a backup (and its <file>.attachments/) in place; stop the server first
  *
- * The database is DATABASE_URL=sqlite:<file> or DATA_DIR/pingjia.sqlite (default ./data), as for the server.
- * For MySQL use `mariadb-dump --single-transaction` / `mysqldump --single-transaction` (docs/security.md).
+ * The database is DATABASE_URL=sqlite:<file> or DATA_DIR/pingjia.sqlite (default ./data), as for the server;
+ * attachments are DATA_DIR/attachments/.
+ * For MySQL use `mariadb-dump --single-transaction` / `mysqldump --single-transaction` and copy
+ * DATA_DIR/attachments/ after the dump (docs/security.md).
  */
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+
+function attachmentsDir(env: NodeJS.ProcessEnv): string {
+  return join(resolve(env.DATA_DIR || 'data'), 'attachments');
+}
+
+/** Attachment files (not the half-written `.…tmp` ones) from one folder into another; returns how many. */
+function copyAttachments(from: string, to: string): number {
+  if (!existsSync(from)) return 0;
+  const names = readdirSync(from).filter((n) => !n.startsWith('.'));
+  // Readable by the owner only, as the server keeps them.
+  mkdirSync(to, { recursive: true, mode: 0o700 });
+  for (const n of names) copyFileSync(join(from, n), join(to, n));
+  return names.length;
+}
 
 function databaseFile(env: NodeJS.ProcessEnv): string {
   const url = env.DATABASE_URL;
@@ -43,7 +60,7 @@ async function backup(target: string): Promise<void> {
   const source = databaseFile(process.env);
   if (!existsSync(source)) fail(`no database at ${source}`);
   const dest = resolve(target);
-  if (existsSync(dest)) fail(`${dest} exists: choose a new file`);
+  if (existsSync(dest) || existsSync(`${dest}.attachments`)) fail(`${dest} exists: choose a new file`);
   const db = new Database(source, { fileMustExist: true });
   db.pragma('busy_timeout = 5000');
   const started = Date.now();
@@ -56,7 +73,12 @@ async function backup(target: string): Promise<void> {
   }
   renameSync(`${dest}.partial`, dest);
   const tables = verify(dest);
-  process.stdout.write(`backup ok: ${dest} (${statSync(dest).size} bytes, ${tables} tables, ${Date.now() - started} ms)\n`);
+  // After the snapshot: an attachment is written before its row commits, so every row in the
+  // snapshot finds its file here (files are never changed, only added or removed).
+  const files = copyAttachments(attachmentsDir(process.env), `${dest}.attachments`);
+  process.stdout.write(
+    `backup ok: ${dest} (${statSync(dest).size} bytes, ${tables} tables, ${files} attachment file(s) in ${dest}.attachments, ${Date.now() - started} ms)\n`,
+  );
 }
 
 function restore(file: string, force: boolean): void {
@@ -70,7 +92,11 @@ function restore(file: string, force: boolean): void {
   rmSync(`${target}-shm`, { force: true });
   copyFileSync(from, `${target}.restoring`);
   renameSync(`${target}.restoring`, target);
-  process.stdout.write(`restore ok: ${from} → ${target} (the previous file was kept beside it)\n`);
+  // The attachments as they were at the backup; the current folder is kept beside it, as the database is.
+  const dir = attachmentsDir(process.env);
+  if (existsSync(dir)) renameSync(dir, `${dir}.before-restore-${Date.now()}`);
+  const files = copyAttachments(`${from}.attachments`, dir);
+  process.stdout.write(`restore ok: ${from} → ${target}, ${files} attachment file(s) → ${dir} (the previous ones were kept beside them)\n`);
 }
 
 const [command, file, flag] = process.argv.slice(2);

@@ -5,9 +5,19 @@ import type { CjkFont } from './cjk-font';
 /** The font name documents draw Chinese text with (registered only when a CJK font was found). */
 export const CJK = 'cjk';
 
-/** A new A4 document; pdfkit embeds only the glyphs used (a subset), so a page of text costs kilobytes. */
-export function newPdf(font: CjkFont | null, info: { title: string }): PDFKit.PDFDocument {
-  const doc = new PDFDocument({ size: 'A4', margin: 48, autoFirstPage: false, info: { Title: info.title, Creator: '评家' } });
+/**
+ * A new A4 document; pdfkit embeds only the glyphs used (a subset), so a page of text costs kilobytes.
+ * `day` (China date, YYYY-MM-DD) is the only creation time it carries.
+ */
+export function newPdf(font: CjkFont | null, info: { title: string; day: string }): PDFKit.PDFDocument {
+  // Document properties say the title, the app and the day only: by default pdfkit names itself and stamps
+  // the millisecond the document was made (when someone looked), and hashes that into the file ID too.
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 48,
+    autoFirstPage: false,
+    info: { Title: info.title, Creator: '评家', Producer: '评家', CreationDate: new Date(`${info.day}T00:00:00+08:00`) },
+  });
   if (font) doc.registerFont(CJK, font.path, font.face);
   return doc;
 }

@@ -35,7 +35,7 @@ export class DossierService {
     if (!this.font) throw new DomainError('SERVICE_UNAVAILABLE', '服务器缺少中文字体，暂不能生成 PDF');
     const plan = await this.rectification.view(campaign.id, home.id);
     const generatedOn = chinaDay(this.clock.now());
-    const doc = newPdf(this.font, { title: `${home.name} ${campaign.name} 评议材料` });
+    const doc = newPdf(this.font, { title: `${home.name} ${campaign.name} 评议材料`, day: generatedOn });
     const pdf = pdfStream(doc, async function* () {
       drawDossier(doc, figures, plan, generatedOn);
       yield;

@@ -3,7 +3,9 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Readable } from 'node:stream';
 import QRCode from 'qrcode';
 import { Repository } from 'typeorm';
+import { chinaDay } from '@pingjia/shared';
 import { CjkFont, findCjkFont } from '../common/cjk-font';
+import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { newPdf, pdfStream } from '../common/pdf';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -39,6 +41,7 @@ export class PostersService {
     private readonly codes: PageCodes,
     @InjectRepository(Home) private readonly homes: Repository<Home>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {
     this.font = findCjkFont(config.oversight.posterFont);
     this.renderer = new PosterRenderer(this.font);
@@ -90,7 +93,7 @@ export class PostersService {
   }
 
   private document(title: string, homes: PosterHome[], fetched: Promise<PosterCode>[]): Readable {
-    const doc = newPdf(this.font, { title: `${title} 评议海报` });
+    const doc = newPdf(this.font, { title: `${title} 评议海报`, day: chinaDay(this.clock.now()) });
     const font = !!this.font;
     const codes = [...fetched];
     const fetchNext = () => {
