@@ -47,7 +47,8 @@ describe('concurrent ratings', () => {
     const put = (token: string, n: number) =>
       api().put(ratingPath(campaign.id, homeA.id), { token, body: { scores: scores(n), verdict: VERDICTS[n % 3] } });
     const results = await Promise.all(members.flatMap((m, i) => [put(m.token, i), put(m.token, i + 7), put(m.token, i + 11)]));
-    // Every request was acknowledged: 30 first ratings, 60 changes.
+    // Every request was acknowledged: 30 first ratings, 60 changes (a refusal is shown with its answer).
+    expect(results.filter((r) => r.status !== 200 && r.status !== 201).map((r) => [r.status, r.body])).toEqual([]);
     expect(results.map((r) => r.status).sort()).toEqual([...Array(60).fill(200), ...Array(30).fill(201)]);
 
     const db = await openDb();

@@ -16,6 +16,11 @@ function errorCode(e: unknown): string | undefined {
   return err?.driverError?.code ?? err?.code;
 }
 
+/** A lost lock race (deadlock, lock wait, busy, duplicate insert): worth running the work again. */
+export function isRetryable(e: unknown): boolean {
+  return RETRYABLE.has(errorCode(e) ?? '');
+}
+
 export function isUniqueViolation(e: unknown): boolean {
   const code = errorCode(e);
   return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
@@ -54,7 +59,7 @@ export class Transactions {
       try {
         return await this.once(work);
       } catch (e) {
-        if (attempt >= attempts || !RETRYABLE.has(errorCode(e) ?? '')) throw e;
+        if (attempt >= attempts || !isRetryable(e)) throw e;
         await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
       }
     }

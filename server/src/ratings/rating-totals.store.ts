@@ -14,6 +14,7 @@ import {
 import { DataSource, EntityManager, QueryRunner, TableColumn } from 'typeorm';
 import { cycleMembersSql } from '../campaigns/campaign-homes';
 import { subtreeRange } from '../common/paging';
+import { isRetryable } from '../common/transactions';
 import { Home } from '../orgs/home.entity';
 import {
   criterionColumns,
@@ -215,12 +216,41 @@ export async function addCriterionColumns(q: QueryRunner, key: string): Promise<
 export class RatingTotalsStore {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Cycles and homes whose totals row is known to exist (rows are never deleted while the home has history). */
+  private readonly known = new Set<string>();
+
+  /**
+   * Creates the home's totals row if it is missing, in a statement of its own, BEFORE the rating's
+   * transaction. On MySQL a locking read of a missing row takes a gap lock; when the first members of a
+   * home rate at once, each such transaction then waits on the others' gap locks to insert the row, and
+   * InnoDB kills all but one as deadlocks — enough retries in a row to exhaust them (seen in CI: 90
+   * simultaneous first PUTs). Created outside, the row is there and the lock below queues on it.
+   */
+  async ensureRow(campaignId: string, homeId: string): Promise<void> {
+    // SQLite: one writer, and a statement outside the transaction queue would run inside whatever
+    // transaction is open on the one connection; lock() creates the row there.
+    if (dialect(this.dataSource) === 'sqlite') return;
+    const key = `${campaignId}/${homeId}`;
+    if (this.known.has(key)) return;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.dataSource.query(SQL.create.mysql, [campaignId, homeId]);
+        break;
+      } catch (e) {
+        if (attempt >= 5 || !isRetryable(e)) throw e;
+        await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
+      }
+    }
+    if (this.known.size >= 50_000) this.known.clear();
+    this.known.add(key);
+  }
+
   // ---- writes, inside the caller's transaction
 
   /**
-   * Locks the home's totals row, creating it on first use. Every write to a home's ratings takes this
-   * lock first, so concurrent writers queue on one row instead of deadlocking on index gaps. (SQLite
-   * has one writer: the transaction itself is the lock.)
+   * Locks the home's totals row, creating it on first use (see ensureRow for why writers create it
+   * first). Every write to a home's ratings takes this lock first, so concurrent writers queue on one
+   * row instead of deadlocking on index gaps. (SQLite has one writer: the transaction itself is the lock.)
    */
   async lock(m: EntityManager, campaignId: string, homeId: string): Promise<void> {
     const d = dialect(m);

@@ -79,6 +79,7 @@ export class RatingsService {
       updatedOn: today,
     };
 
+    await this.totals.ensureRow(campaignId, homeId);
     return this.tx
       .run(async (m) => {
         // Every write to a home's ratings first locks that home's totals row (created on first use).
