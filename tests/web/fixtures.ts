@@ -31,6 +31,26 @@ export async function text(page: Page, selector: string, timeout = 20_000): Prom
 }
 
 /** axe-core over the whole page: no serious or critical violation (and it did check something). */
+/**
+ * Whether the message stands next to its field: in the same block, after the field, with no other form
+ * field between them (a message in one box under the whole form fails this).
+ */
+export async function nextToField(page: Page, field: string, message: string): Promise<boolean> {
+  await page.locator(message).waitFor();
+  return page.evaluate(
+    ([f, m]) => {
+      const fieldEl = document.querySelector(f);
+      let at = document.querySelector(m)?.previousElementSibling ?? null;
+      while (at && at !== fieldEl) {
+        if (at.matches('input, textarea, taro-input-core, taro-textarea-core') || at.querySelector('input, textarea')) return false;
+        at = at.previousElementSibling;
+      }
+      return at !== null;
+    },
+    [field, message],
+  );
+}
+
 export async function expectAccessible(page: Page): Promise<void> {
   const result = await new AxeBuilder({ page }).analyze();
   const bad = result.violations

@@ -1,6 +1,6 @@
 import { formatChinaDate, formatTrackingCode } from '@pingjia/shared';
 import { launchBrowser, Page, watchErrors } from '../support/browser';
-import { api, bannerUrl, expectAccessible, memberToken, sceneLookup, text, uniq } from './fixtures';
+import { api, bannerUrl, expectAccessible, memberToken, nextToField, sceneLookup, text, uniq } from './fixtures';
 import { STAFF } from './global-setup';
 
 // A worker reports a grievance from the demo home's page, keeps the tracking code, the home's chair (invited
@@ -263,11 +263,16 @@ describe('a worker reports a grievance, the chair handles it, the worker rates t
 
     await chair.locator('#action-extend').click();
     await chair.locator('#action-confirm').click();
-    expect(await text(chair, '#action-error')).toContain('请填写延期理由');
+    // Each message stands under the field it is about, not in one box below the form.
+    expect(await text(chair, '#error-action-message')).toContain('请填写延期理由');
+    expect(await nextToField(chair, '#action-message', '#error-action-message')).toBe(true);
+    expect(await chair.locator('#action-error').count()).toBe(0);
     await chair.locator('#action-message textarea').fill(EXTEND_REASON);
     await chair.locator('#action-days input').fill('20');
     await chair.locator('#action-confirm').click();
-    expect(await text(chair, '#action-error')).toContain('1～13');
+    expect(await text(chair, '#error-action-days')).toContain('1～13');
+    expect(await nextToField(chair, '#action-days', '#error-action-days')).toBe(true);
+    expect(await chair.locator('#error-action-message').count()).toBe(0);
     await chair.locator('#action-days input').fill('5');
     await chair.locator('#action-confirm').click();
     expect(await text(chair, '#grievance-extension')).toBe(`已延期 5 个工作日。延期理由：${EXTEND_REASON}`);

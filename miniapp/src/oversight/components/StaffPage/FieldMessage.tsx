@@ -1,11 +1,2 @@
-import { Text } from '@tarojs/components';
-
-/** A message about one field (ours or the server's `fields`), shown right under that field. */
-export default function FieldMessage({ id, text }: { id: string; text?: string }) {
-  if (!text) return null;
-  return (
-    <Text className="field-error" id={id}>
-      {text}
-    </Text>
-  );
-}
+// The form kit's field message (components/Form), under the name the staff pages import it by.
+export { default } from '../../../components/Form/FieldMessage';

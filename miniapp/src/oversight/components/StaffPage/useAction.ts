@@ -4,12 +4,13 @@ import { errorMessage, isApiRequestError } from '../../../services/request';
 /** A problem with what was typed in, found before anything is sent: its message is shown as it is. */
 export class InputError extends Error {
   readonly isInputError = true;
-  /** the request field it is about (the key the server would use in `fields`), to show it next to that field */
-  readonly field?: string;
+  /** the request fields it is about (the keys the server would use in `fields`), to show next to each */
+  readonly fields?: Record<string, string>;
 
-  constructor(message: string, field?: string) {
+  /** `field`: the one field the message is about, or a message per field (several found at once) */
+  constructor(message: string, field?: string | Record<string, string>) {
     super(message);
-    this.field = field;
+    this.fields = typeof field === 'string' ? { [field]: message } : field;
   }
 }
 
@@ -18,7 +19,7 @@ const messageOf = (e: unknown) => (isInputError(e) ? e.message : errorMessage(e)
 
 /** Messages per request field: ours before sending, or the server's `fields`. */
 function fieldsOf(e: unknown): Record<string, string> | undefined {
-  if (isInputError(e)) return e.field ? { [e.field]: e.message } : undefined;
+  if (isInputError(e)) return e.fields;
   return isApiRequestError(e) ? e.fields : undefined;
 }
 

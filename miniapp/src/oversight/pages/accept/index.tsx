@@ -1,13 +1,16 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { formatInviteCode, normalizeInviteCode, type AuthResponse, type InvitePreview } from '@pingjia/shared';
+import SubmitButton from '../../../components/Form/SubmitButton';
+import TextField from '../../../components/Form/TextField';
 import { acceptInvite, previewInvite } from '../../../services/oversight';
-import { errorMessage, isApiRequestError } from '../../../services/request';
-import { a11y, fieldA11y, heading } from '../../../utils/a11y';
+import { isApiRequestError } from '../../../services/request';
+import { a11y, heading } from '../../../utils/a11y';
 import { formatDeadline } from '../../../utils/format';
 import { param } from '../../../utils/url';
 import Notice from '../../components/StaffPage/Notice';
+import { InputError, useAction } from '../../components/StaffPage/useAction';
 import { go } from '../../lib/routes';
 import '../../components/StaffPage/index.less';
 
@@ -33,20 +36,6 @@ function landing(auth: AuthResponse, invite: InvitePreview): void {
   else go('staff', {}, true);
 }
 
-function Field({ id, label, error, children }: { id: string; label: string; error?: string; children: ReactNode }) {
-  return (
-    <>
-      <Text className="field-label">{label}</Text>
-      {children}
-      {error && (
-        <View className="field-error" id={`${id}-error`} {...a11y({ role: 'alert' })}>
-          {error}
-        </View>
-      )}
-    </>
-  );
-}
-
 /** The code as it arrives: `?code=` from a link, `scene` from WeChat's mini-program code. */
 function codeFrom(params: Record<string, string | undefined>): string {
   return param(params.code) || param(params.scene);
@@ -64,25 +53,16 @@ export default function AcceptInvitePage() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [password2, setPassword2] = useState('');
-  const [fields, setFields] = useState<Fields>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, notice, run, setNotice, fieldError } = useAction();
 
-  const look = async (text: string) => {
-    const c = normalizeInviteCode(text);
-    setError(null);
-    setFields(c ? {} : { code: '邀请码是 8 位字母或数字（如 ABCD-EFGH），请核对后重新输入' });
-    if (!c) return;
-    setBusy(true);
-    try {
+  const look = (text: string) =>
+    run(async () => {
+      const c = normalizeInviteCode(text);
+      if (!c) throw new InputError('邀请码是 8 位字母或数字（如 ABCD-EFGH），请核对后重新输入', 'code');
       setInvite(await previewInvite(c));
       setCode(formatInviteCode(c));
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+      return '';
+    });
 
   // A link or a scanned code brings the code along: show what it is for at once.
   useEffect(() => {
@@ -90,24 +70,19 @@ export default function AcceptInvitePage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, for the code the page opened with
   }, []);
 
-  const accept = async () => {
-    if (!invite) return;
-    const found = check(username.trim(), password, password2);
-    setFields(found);
-    setError(null);
-    if (Object.keys(found).length) return;
-    setBusy(true);
-    try {
-      const c = normalizeInviteCode(code)!;
-      landing(await acceptInvite(c, WEAPP ? undefined : { username: username.trim(), password }), invite);
-    } catch (e) {
-      if (isApiRequestError(e) && e.fields) setFields(e.fields as Fields);
-      if (isApiRequestError(e) && e.code === 'DUPLICATE') setError('该用户名已被使用，请换一个');
-      else setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const accept = () =>
+    run(async () => {
+      if (!invite) return '';
+      const found = check(username.trim(), password, password2);
+      if (Object.keys(found).length) throw new InputError(Object.values(found).join('；'), found as Record<string, string>);
+      try {
+        landing(await acceptInvite(normalizeInviteCode(code)!, WEAPP ? undefined : { username: username.trim(), password }), invite);
+      } catch (e) {
+        if (isApiRequestError(e) && e.code === 'DUPLICATE') throw new InputError('该用户名已被使用，请换一个', 'username');
+        throw e;
+      }
+      return '';
+    });
 
   return (
     <View className="page ov" {...a11y({ role: 'main' })}>
@@ -117,29 +92,18 @@ export default function AcceptInvitePage() {
       {!invite ? (
         <View className="card">
           <Text className="ov-sub">请输入上级工会发给您的 8 位邀请码，先查看邀请内容，确认后再接受。</Text>
-          <Field id="accept-code" label="邀请码" error={fields.code}>
-            <Input
-              id="accept-code"
-              className="text-input"
-              {...fieldA11y('邀请码')}
-              value={code}
-              maxlength={12}
-              placeholder="如 ABCD-EFGH，不区分大小写"
-              onInput={(e) => setCode(e.detail.value)}
-              onConfirm={() => look(code)}
-            />
-          </Field>
-          <Notice id="accept-error" text={error} error />
-          <Button
-            id="accept-look"
-            className={`btn btn--primary${busy ? ' btn--disabled' : ''}`}
-            disabled={busy}
-            loading={busy}
-            {...a11y({ role: 'button', label: '查看邀请', disabled: busy })}
-            onClick={() => look(code)}
-          >
-            查看邀请
-          </Button>
+          <TextField
+            id="accept-code"
+            label="邀请码"
+            value={code}
+            maxlength={12}
+            placeholder="如 ABCD-EFGH，不区分大小写"
+            onInput={setCode}
+            onConfirm={() => look(code)}
+            error={fieldError('code')}
+          />
+          <Notice id="accept-error" text={notice?.text} error />
+          <SubmitButton id="accept-look" label="查看邀请" busy={busy} spinner onClick={() => look(code)} />
         </View>
       ) : (
         <View className="card" id="accept-preview">
@@ -170,52 +134,43 @@ export default function AcceptInvitePage() {
           </Text>
           {!WEAPP && (
             <>
-              <Field id="accept-username" label="用户名" error={fields.username}>
-                <Input
-                  id="accept-username"
-                  className="text-input"
-                  {...fieldA11y('用户名')}
-                  value={username}
-                  placeholder="字母、数字或 . _ -，3 位以上"
-                  onInput={(e) => setUsername(e.detail.value)}
-                />
-              </Field>
-              <Field id="accept-password" label="密码" error={fields.password}>
-                <Input
-                  id="accept-password"
-                  className="text-input"
-                  {...fieldA11y('密码')}
-                  password
-                  value={password}
-                  placeholder="至少 10 位"
-                  onInput={(e) => setPassword(e.detail.value)}
-                />
-              </Field>
-              <Field id="accept-password2" label="再次输入密码" error={fields.password2}>
-                <Input
-                  id="accept-password2"
-                  className="text-input"
-                  {...fieldA11y('再次输入密码')}
-                  password
-                  value={password2}
-                  placeholder="与上面的密码相同"
-                  onInput={(e) => setPassword2(e.detail.value)}
-                />
-              </Field>
+              <TextField
+                id="accept-username"
+                label="用户名"
+                value={username}
+                placeholder="字母、数字或 . _ -，3 位以上"
+                onInput={setUsername}
+                error={fieldError('username')}
+              />
+              <TextField
+                id="accept-password"
+                label="密码"
+                password
+                value={password}
+                placeholder="至少 10 位"
+                onInput={setPassword}
+                error={fieldError('password')}
+              />
+              <TextField
+                id="accept-password2"
+                label="再次输入密码"
+                password
+                value={password2}
+                placeholder="与上面的密码相同"
+                onInput={setPassword2}
+                error={fieldError('password2')}
+              />
             </>
           )}
-          <Notice id="accept-error" text={error} error />
+          <Notice id="accept-error" text={notice?.text} error />
           <View className="ov-actions">
-            <Button
+            <SubmitButton
               id="accept-submit"
-              className={`btn btn--primary${busy ? ' btn--disabled' : ''}`}
-              disabled={busy}
-              loading={busy}
-              {...a11y({ role: 'button', label: WEAPP ? '确认接受，绑定本微信' : '确认接受并登录', disabled: busy })}
+              label={WEAPP ? '确认接受，绑定本微信' : '确认接受并登录'}
+              busy={busy}
+              spinner
               onClick={accept}
-            >
-              {WEAPP ? '确认接受，绑定本微信' : '确认接受并登录'}
-            </Button>
+            />
             <Button
               id="accept-other"
               className="btn btn--secondary"
@@ -223,7 +178,7 @@ export default function AcceptInvitePage() {
               {...a11y({ role: 'button', label: '不是这个邀请，重新输入', disabled: busy })}
               onClick={() => {
                 setInvite(null);
-                setError(null);
+                setNotice(null);
               }}
             >
               不是这个邀请，重新输入

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useResource } from '../../../hooks/useResource';
 import { changePassword, getMe } from '../../../services/oversight';
-import { a11y, fieldA11y } from '../../../utils/a11y';
+import SubmitButton from '../../../components/Form/SubmitButton';
+import TextField from '../../../components/Form/TextField';
 import StaffPage, { STAFF_PAGE } from '../../components/StaffPage';
-import FieldMessage from '../../components/StaffPage/FieldMessage';
 import Notice from '../../components/StaffPage/Notice';
 import { InputError, useAction } from '../../components/StaffPage/useAction';
 
@@ -33,48 +33,26 @@ export default function AccountPage() {
       {() => (
         <View className="card">
           <Text className="ov-sub">用用户名和密码登录的工作人员可在此修改密码。忘记密码时，请联系上级工会管理员发送重置链接。</Text>
-          <Text className="field-label">当前密码</Text>
-          <Input
+          <TextField
             id="account-current"
-            className="text-input"
+            label="当前密码"
             password
-            {...fieldA11y('当前密码')}
             value={current}
-            onInput={(e) => setCurrent(e.detail.value)}
+            onInput={setCurrent}
+            error={fieldError('currentPassword')}
           />
-          <FieldMessage id="error-account-current" text={fieldError('currentPassword')} />
-          <Text className="field-label">新密码</Text>
-          <Input
+          <TextField
             id="account-new"
-            className="text-input"
+            label="新密码"
             password
-            {...fieldA11y('新密码')}
             value={next}
             placeholder="至少 10 位"
-            onInput={(e) => setNext(e.detail.value)}
+            onInput={setNext}
+            error={fieldError('newPassword')}
           />
-          <FieldMessage id="error-account-new" text={fieldError('newPassword')} />
-          <Text className="field-label">再次输入新密码</Text>
-          <Input
-            id="account-again"
-            className="text-input"
-            password
-            {...fieldA11y('再次输入新密码')}
-            value={again}
-            onInput={(e) => setAgain(e.detail.value)}
-          />
-          <FieldMessage id="error-account-again" text={fieldError('again')} />
-          <Button
-            id="account-save"
-            className={`btn btn--primary${busy ? ' btn--disabled' : ''}`}
-            disabled={busy}
-            loading={busy}
-            {...a11y({ role: 'button', label: '修改密码', disabled: busy })}
-            onClick={save}
-          >
-            修改密码
-          </Button>
-          <Notice id="account-notice" text={notice?.text ?? null} error={notice?.error} />
+          <TextField id="account-again" label="再次输入新密码" password value={again} onInput={setAgain} error={fieldError('again')} />
+          <SubmitButton id="account-save" label="修改密码" busy={busy} spinner onClick={save} />
+          <Notice id="account-notice" text={notice?.text} error={notice?.error} />
         </View>
       )}
     </StaffPage>

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { IMPORT_OUTCOME_LABELS, IMPORT_OUTCOMES, type ImportJob, type ImportRowReport, type Page } from '@pingjia/shared';
+import SubmitButton from '../../../components/Form/SubmitButton';
 import { useResource } from '../../../hooks/useResource';
 import {
   applyImport,
@@ -18,6 +19,7 @@ import { param } from '../../../utils/url';
 import DataTable from '../../components/DataTable';
 import { FederationNav } from '../../components/Nav';
 import StaffPage, { STAFF_PAGE } from '../../components/StaffPage';
+import Confirm from '../../components/StaffPage/Confirm';
 import Notice from '../../components/StaffPage/Notice';
 import { useAction } from '../../components/StaffPage/useAction';
 import { openSpreadsheet, pickAndUpload } from '../../lib/files';
@@ -96,16 +98,14 @@ export default function ImportPage() {
               一行一个下级工会或职工之家，导入到「{org.name}
               」之下。外部编码（如统一社会信用代码）必填：再次导入同一文件时据此识别同一单位，已有的会被更新，不会重复创建。
             </Text>
-            <Button
+            <SubmitButton
               id="import-template"
-              className="btn btn--secondary"
-              disabled={template.busy}
-              {...a11y({ role: 'button', label: '下载导入模板', disabled: template.busy })}
+              label="下载导入模板（Excel）"
+              secondary
+              busy={template.busy}
               onClick={() => template.run(() => openSpreadsheet(importTemplatePath(orgId), '批量导入模板.xlsx'))}
-            >
-              下载导入模板（Excel）
-            </Button>
-            <Notice id="import-template-notice" text={template.notice?.text ?? null} error={template.notice?.error} />
+            />
+            <Notice id="import-template-notice" of={template} />
           </View>
 
           <View className="card">
@@ -115,16 +115,8 @@ export default function ImportPage() {
             <Text className="ov-sub import__hint">
               支持 Excel（.xlsx）或 CSV 文件。先检查、不写入：检查报告列出每一行将新建、更新或被拒绝的原因。
             </Text>
-            <Button
-              id="import-pick"
-              className={`btn btn--primary${busy ? ' btn--disabled' : ''}`}
-              disabled={busy}
-              {...a11y({ role: 'button', label: '选择文件并检查', disabled: busy })}
-              onClick={pick}
-            >
-              选择文件并检查
-            </Button>
-            <Notice id="import-upload-notice" text={upload.notice?.text ?? null} error={upload.notice?.error} />
+            <SubmitButton id="import-pick" label="选择文件并检查" busy={busy} onClick={pick} />
+            <Notice id="import-upload-notice" of={upload} />
             {job && (
               <View className="import__progress" id="import-progress" {...a11y({ role: 'status' })}>
                 <Text className="import__progress-label">
@@ -159,16 +151,14 @@ export default function ImportPage() {
                   </View>
                 ))}
               </View>
-              <Button
+              <SubmitButton
                 id="import-report-download"
-                className="btn btn--secondary"
-                disabled={report.busy}
-                {...a11y({ role: 'button', label: '下载检查报告', disabled: report.busy })}
+                label="下载检查报告（Excel）"
+                secondary
+                busy={report.busy}
                 onClick={() => report.run(() => openSpreadsheet(importReportPath(job.id), '导入检查报告.xlsx'))}
-              >
-                下载检查报告（Excel）
-              </Button>
-              <Notice id="import-report-notice" text={report.notice?.text ?? null} error={report.notice?.error} />
+              />
+              <Notice id="import-report-notice" of={report} />
               {job.counts.refused > 0 && (
                 <>
                   <Notice
@@ -200,41 +190,21 @@ export default function ImportPage() {
                 <Notice id="import-nothing" text="文件中的单位与系统中完全一致，无需导入。" />
               )}
               {job.status === 'checked' && job.counts.refused === 0 && job.counts.create + job.counts.update > 0 && !confirming && (
-                <Button
-                  id="import-apply"
-                  className={`btn btn--primary${busy ? ' btn--disabled' : ''}`}
-                  disabled={busy}
-                  {...a11y({ role: 'button', label: '导入', disabled: busy })}
-                  onClick={() => setConfirming(true)}
-                >
-                  导入
-                </Button>
+                <SubmitButton id="import-apply" label="导入" busy={busy} onClick={() => setConfirming(true)} />
               )}
               {confirming && job.status === 'checked' && (
-                <View className="import__confirm" id="import-confirm" {...a11y({ role: 'group', label: '确认导入' })}>
-                  <Text className="import__confirm-text" id="import-confirm-text">
-                    将新建 {job.counts.create} 个、更新 {job.counts.update} 个单位（{job.counts.unchanged}{' '}
-                    个无变化）。导入一次完成，不能撤销。确定导入吗？
-                  </Text>
-                  <View className="ov-actions">
-                    <Button
-                      id="import-confirm-yes"
-                      className="btn btn--primary"
-                      {...a11y({ role: 'button', label: '确认导入' })}
-                      onClick={confirmApply}
-                    >
-                      确认导入
-                    </Button>
-                    <Button
-                      id="import-confirm-no"
-                      className="btn btn--secondary"
-                      {...a11y({ role: 'button', label: '取消' })}
-                      onClick={() => setConfirming(false)}
-                    >
-                      取消
-                    </Button>
-                  </View>
-                </View>
+                <Confirm
+                  id="import-confirm"
+                  textId="import-confirm-text"
+                  yesId="import-confirm-yes"
+                  noId="import-confirm-no"
+                  yes="确认导入"
+                  onYes={confirmApply}
+                  onNo={() => setConfirming(false)}
+                >
+                  将新建 {job.counts.create} 个、更新 {job.counts.update} 个单位（{job.counts.unchanged}{' '}
+                  个无变化）。导入一次完成，不能撤销。确定导入吗？
+                </Confirm>
               )}
               <Notice id="import-apply-notice" text={apply.notice?.error ? apply.notice.text : null} error />
               {job.status === 'applied' && job.applied && (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import {
   HOME_KIND_LABELS,
   HOME_KINDS,
@@ -13,9 +13,11 @@ import {
   type Ownership,
 } from '@pingjia/shared';
 import ChoiceGroup from '../../../components/ChoiceGroup';
+import SubmitButton from '../../../components/Form/SubmitButton';
+import TextField from '../../../components/Form/TextField';
 import { deleteThing, getOrg, getOrgChildren, mergeInto, moveTo, setActive, updateHome, updateOrg } from '../../../services/oversight';
-import { a11y, fieldA11y } from '../../../utils/a11y';
-import FieldMessage from '../../components/StaffPage/FieldMessage';
+import { a11y } from '../../../utils/a11y';
+import Confirm from '../../components/StaffPage/Confirm';
 import Notice from '../../components/StaffPage/Notice';
 import { InputError, useAction } from '../../components/StaffPage/useAction';
 
@@ -140,30 +142,18 @@ export default function StructureEditor({
 
   const confirm = (step: Exclude<Asking, null>, label: string, run: () => void) =>
     asking === step && (
-      <View className="invite" id={`${p}-confirm-${step}`}>
-        <Text className="ov-sub" id={`${p}-consequence-${step}`}>
-          {text[step]}
-        </Text>
-        <View className="ov-actions">
-          <Button
-            id={`${p}-confirm-${step}-yes`}
-            className={`btn btn--primary${action.busy ? ' btn--disabled' : ''}`}
-            disabled={action.busy}
-            {...a11y({ role: 'button', label, disabled: action.busy })}
-            onClick={run}
-          >
-            {label}
-          </Button>
-          <Button
-            id={`${p}-confirm-${step}-no`}
-            className="btn btn--secondary"
-            {...a11y({ role: 'button', label: '取消' })}
-            onClick={() => setAsking(null)}
-          >
-            取消
-          </Button>
-        </View>
-      </View>
+      <Confirm
+        id={`${p}-confirm-${step}`}
+        textId={`${p}-consequence-${step}`}
+        yesId={`${p}-confirm-${step}-yes`}
+        noId={`${p}-confirm-${step}-no`}
+        yes={label}
+        busy={action.busy}
+        onYes={run}
+        onNo={() => setAsking(null)}
+      >
+        {text[step]}
+      </Confirm>
     );
 
   return (
@@ -178,9 +168,14 @@ export default function StructureEditor({
       </Button>
       {open && (
         <View className="invite" id={p}>
-          <Text className="field-label">名称</Text>
-          <Input id={`${p}-name`} className="text-input" {...fieldA11y('名称')} value={name} onInput={(e) => setName(e.detail.value)} />
-          <FieldMessage id={`${p}-error-name`} text={action.fieldError('name')} />
+          <TextField
+            id={`${p}-name`}
+            errorId={`${p}-error-name`}
+            label="名称"
+            value={name}
+            onInput={setName}
+            error={action.fieldError('name')}
+          />
           {home && (
             <>
               <ChoiceGroup
@@ -191,26 +186,26 @@ export default function StructureEditor({
                 value={homeKind}
                 onChange={setHomeKind}
               />
-              <Text className="field-label">会员人数（计算参评率的基数）</Text>
-              <Input
+              <TextField
                 id={`${p}-members`}
-                className="text-input"
+                errorId={`${p}-error-members`}
+                label="会员人数（计算参评率的基数）"
+                spoken="会员人数"
                 type="number"
-                {...fieldA11y('会员人数')}
                 value={members}
-                onInput={(e) => setMembers(e.detail.value)}
+                onInput={setMembers}
+                error={action.fieldError('memberCount')}
               />
-              <FieldMessage id={`${p}-error-members`} text={action.fieldError('memberCount')} />
-              <Text className="field-label">职工人数（选填）</Text>
-              <Input
+              <TextField
                 id={`${p}-workers`}
-                className="text-input"
+                errorId={`${p}-error-workers`}
+                label="职工人数（选填）"
+                spoken="职工人数，选填"
                 type="number"
-                {...fieldA11y('职工人数，选填')}
                 value={workers}
-                onInput={(e) => setWorkers(e.detail.value)}
+                onInput={setWorkers}
+                error={action.fieldError('workerCount')}
               />
-              <FieldMessage id={`${p}-error-workers`} text={action.fieldError('workerCount')} />
               <ChoiceGroup
                 idPrefix={`${p}-mode`}
                 title="谁可以评议"
@@ -227,26 +222,19 @@ export default function StructureEditor({
                 value={ownership}
                 onChange={setOwnership}
               />
-              <Text className="field-label">行业（选填）</Text>
-              <Input
+              <TextField
                 id={`${p}-industry`}
-                className="text-input"
-                {...fieldA11y('行业，选填')}
+                errorId={`${p}-error-industry`}
+                label="行业（选填）"
+                spoken="行业，选填"
                 value={industry}
-                onInput={(e) => setIndustry(e.detail.value)}
+                onInput={setIndustry}
+                error={action.fieldError('industry')}
               />
             </>
           )}
           <View className="ov-actions">
-            <Button
-              id={`${p}-save`}
-              className={`btn btn--primary${action.busy ? ' btn--disabled' : ''}`}
-              disabled={action.busy}
-              {...a11y({ role: 'button', label: '保存修改', disabled: action.busy })}
-              onClick={save}
-            >
-              保存修改
-            </Button>
+            <SubmitButton id={`${p}-save`} label="保存修改" busy={action.busy} onClick={save} />
             <Button
               id={`${p}-move`}
               className="btn btn--secondary"
@@ -348,7 +336,7 @@ export default function StructureEditor({
               }),
           )}
           {confirm('delete', '确认删除', () => act(() => deleteThing(kind, item.id), '已删除'))}
-          <Notice id={`${p}-notice`} text={action.notice?.text || null} error={action.notice?.error} />
+          <Notice id={`${p}-notice`} of={action} />
         </View>
       )}
     </>

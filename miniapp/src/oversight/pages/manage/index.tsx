@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import {
   canNestOrg,
   HOME_KIND_LABELS,
@@ -12,13 +12,14 @@ import {
   type OrgLevel,
 } from '@pingjia/shared';
 import ChoiceGroup from '../../../components/ChoiceGroup';
+import SubmitButton from '../../../components/Form/SubmitButton';
+import TextField from '../../../components/Form/TextField';
 import { useResource } from '../../../hooks/useResource';
 import { createHome, createOrg, getOrg, getOrgChildren } from '../../../services/oversight';
-import { a11y, fieldA11y, heading } from '../../../utils/a11y';
+import { a11y, heading } from '../../../utils/a11y';
 import { param } from '../../../utils/url';
 import { FederationNav } from '../../components/Nav';
 import StaffPage, { STAFF_PAGE } from '../../components/StaffPage';
-import FieldMessage from '../../components/StaffPage/FieldMessage';
 import Notice from '../../components/StaffPage/Notice';
 import { InputError, useAction } from '../../components/StaffPage/useAction';
 import { go } from '../../lib/routes';
@@ -182,16 +183,15 @@ export default function ManagePage() {
                 <Text className="ov-section" {...heading(2)}>
                   新建职工之家
                 </Text>
-                <Text className="field-label">名称</Text>
-                <Input
+                <TextField
                   id="home-name"
-                  className="text-input"
-                  {...fieldA11y('职工之家名称')}
+                  label="名称"
+                  spoken="职工之家名称"
                   value={homeName}
                   placeholder="如：某某公司工会职工之家"
-                  onInput={(e) => setHomeName(e.detail.value)}
+                  onInput={setHomeName}
+                  error={homeAction.fieldError('name')}
                 />
-                <FieldMessage id="error-home-name" text={homeAction.fieldError('name')} />
                 <ChoiceGroup
                   idPrefix="home-kind"
                   title="类型"
@@ -201,28 +201,26 @@ export default function ManagePage() {
                   onChange={setKind}
                   error={homeAction.fieldError('kind')}
                 />
-                <Text className="field-label">会员人数（计算参评率的基数）</Text>
-                <Input
+                <TextField
                   id="home-members"
-                  className="text-input"
+                  label="会员人数（计算参评率的基数）"
+                  spoken="会员人数"
                   type="number"
-                  {...fieldA11y('会员人数')}
                   value={members}
                   placeholder="如：120"
-                  onInput={(e) => setMembers(e.detail.value)}
+                  onInput={setMembers}
+                  error={homeAction.fieldError('memberCount')}
                 />
-                <FieldMessage id="error-home-members" text={homeAction.fieldError('memberCount')} />
-                <Text className="field-label">职工人数（选填，用于入会率）</Text>
-                <Input
+                <TextField
                   id="home-workers"
-                  className="text-input"
+                  label="职工人数（选填，用于入会率）"
+                  spoken="职工人数，选填"
                   type="number"
-                  {...fieldA11y('职工人数，选填')}
                   value={workers}
                   placeholder="选填"
-                  onInput={(e) => setWorkers(e.detail.value)}
+                  onInput={setWorkers}
+                  error={homeAction.fieldError('workerCount')}
                 />
-                <FieldMessage id="error-home-workers" text={homeAction.fieldError('workerCount')} />
                 <ChoiceGroup
                   idPrefix="home-mode"
                   title="谁可以评议"
@@ -232,16 +230,8 @@ export default function ManagePage() {
                   onChange={setMode}
                   error={homeAction.fieldError('membershipMode')}
                 />
-                <Button
-                  id="home-create"
-                  className={`btn btn--primary${homeAction.busy ? ' btn--disabled' : ''}`}
-                  disabled={homeAction.busy}
-                  {...a11y({ role: 'button', label: '创建职工之家', disabled: homeAction.busy })}
-                  onClick={addHome}
-                >
-                  创建职工之家
-                </Button>
-                <Notice id="home-notice" text={homeAction.notice?.text ?? null} error={homeAction.notice?.error} />
+                <SubmitButton id="home-create" label="创建职工之家" busy={homeAction.busy} onClick={addHome} />
+                <Notice id="home-notice" of={homeAction} />
               </View>
 
               {levels.length > 0 && (
@@ -249,16 +239,15 @@ export default function ManagePage() {
                   <Text className="ov-section" {...heading(2)}>
                     新建下级工会
                   </Text>
-                  <Text className="field-label">名称</Text>
-                  <Input
+                  <TextField
                     id="org-name"
-                    className="text-input"
-                    {...fieldA11y('下级工会名称')}
+                    label="名称"
+                    spoken="下级工会名称"
                     value={orgName}
                     placeholder="如：某某区总工会"
-                    onInput={(e) => setOrgName(e.detail.value)}
+                    onInput={setOrgName}
+                    error={orgAction.fieldError('name')}
                   />
-                  <FieldMessage id="error-org-name" text={orgAction.fieldError('name')} />
                   <ChoiceGroup
                     idPrefix="org-level"
                     title="级别"
@@ -268,16 +257,8 @@ export default function ManagePage() {
                     onChange={setOrgLevel}
                     error={orgAction.fieldError('level')}
                   />
-                  <Button
-                    id="org-create"
-                    className={`btn btn--primary${orgAction.busy ? ' btn--disabled' : ''}`}
-                    disabled={orgAction.busy}
-                    {...a11y({ role: 'button', label: '创建下级工会', disabled: orgAction.busy })}
-                    onClick={addOrg}
-                  >
-                    创建下级工会
-                  </Button>
-                  <Notice id="org-notice" text={orgAction.notice?.text ?? null} error={orgAction.notice?.error} />
+                  <SubmitButton id="org-create" label="创建下级工会" busy={orgAction.busy} onClick={addOrg} />
+                  <Notice id="org-notice" of={orgAction} />
                 </View>
               )}
             </View>

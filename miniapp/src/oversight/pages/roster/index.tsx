@@ -1,14 +1,16 @@
 import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import SubmitButton from '../../../components/Form/SubmitButton';
+import TextField from '../../../components/Form/TextField';
 import { useResource } from '../../../hooks/useResource';
 import { getHome, getRoster, resetRosterBinding, rosterTemplatePath, type RosterImport } from '../../../services/oversight';
 import { isApiRequestError } from '../../../services/request';
-import { a11y, fieldA11y, heading } from '../../../utils/a11y';
+import { a11y, heading } from '../../../utils/a11y';
 import { param } from '../../../utils/url';
 import { FederationNav } from '../../components/Nav';
 import StaffPage, { STAFF_PAGE } from '../../components/StaffPage';
-import FieldMessage from '../../components/StaffPage/FieldMessage';
+import Confirm from '../../components/StaffPage/Confirm';
 import Notice from '../../components/StaffPage/Notice';
 import { InputError, useAction } from '../../components/StaffPage/useAction';
 import { openSpreadsheet, pickAndUpload } from '../../lib/files';
@@ -120,55 +122,37 @@ export default function RosterPage() {
                 </Text>
                 <Text className="ov-sub">名册只以加密摘要保存，系统不能导出会员姓名，请保留好您上传的文件。</Text>
                 <View className="ov-actions">
-                  <Button
+                  <SubmitButton
                     id="roster-template"
-                    className="btn btn--secondary"
-                    disabled={template.busy}
-                    {...a11y({ role: 'button', label: '下载名册模板', disabled: template.busy })}
+                    label="下载名册模板"
+                    secondary
+                    busy={template.busy}
                     onClick={() => template.run(() => openSpreadsheet(rosterTemplatePath(homeId), '会员名册模板.xlsx'))}
-                  >
-                    下载名册模板
-                  </Button>
+                  />
                   {!confirming && (
-                    <Button
+                    <SubmitButton
                       id="roster-upload"
-                      className={`btn btn--primary${upload.busy ? ' btn--disabled' : ''}`}
-                      disabled={upload.busy}
-                      loading={upload.busy}
-                      {...a11y({ role: 'button', label: roster.entries ? '上传新名册（替换）' : '上传名册', disabled: upload.busy })}
+                      label={roster.entries ? '上传新名册（替换）' : '上传名册'}
+                      busy={upload.busy}
+                      spinner
                       onClick={() => (roster.entries ? setConfirming(true) : send())}
-                    >
-                      {roster.entries ? '上传新名册（替换）' : '上传名册'}
-                    </Button>
+                    />
                   )}
                 </View>
                 {confirming && (
-                  <View className="invite" id="roster-confirm-box">
-                    <Text className="ov-sub">
-                      将用新文件替换现有的 {roster.entries} 人名册：不在新名册中的会员会被移除，其微信绑定一并解除。确定继续吗？
-                    </Text>
-                    <View className="ov-actions">
-                      <Button
-                        id="roster-confirm"
-                        className="btn btn--primary"
-                        {...a11y({ role: 'button', label: '确定，选择文件' })}
-                        onClick={send}
-                      >
-                        确定，选择文件
-                      </Button>
-                      <Button
-                        id="roster-cancel"
-                        className="btn btn--secondary"
-                        {...a11y({ role: 'button', label: '取消' })}
-                        onClick={() => setConfirming(false)}
-                      >
-                        取消
-                      </Button>
-                    </View>
-                  </View>
+                  <Confirm
+                    id="roster-confirm-box"
+                    yesId="roster-confirm"
+                    noId="roster-cancel"
+                    yes="确定，选择文件"
+                    onYes={send}
+                    onNo={() => setConfirming(false)}
+                  >
+                    将用新文件替换现有的 {roster.entries} 人名册：不在新名册中的会员会被移除，其微信绑定一并解除。确定继续吗？
+                  </Confirm>
                 )}
-                <Notice id="roster-notice" text={upload.notice?.text ?? null} error={upload.notice?.error} />
-                <Notice id="roster-template-notice" text={template.notice?.text ?? null} error={template.notice?.error} />
+                <Notice id="roster-notice" of={upload} />
+                <Notice id="roster-template-notice" of={template} />
                 {rows.length > 0 && (
                   <View className="invite" id="roster-rows" {...a11y({ role: 'list', label: '名册逐行检查结果' })}>
                     <Text className="field-label">以下行有误，名册没有任何更改。请修改后重新上传：</Text>
@@ -188,68 +172,40 @@ export default function RosterPage() {
                 <Text className="ov-sub">
                   会员更换了微信账号时使用：解除后，会员可用新的微信账号重新验证，其本轮评价随名册条目转移，不会多算一份。
                 </Text>
-                <Text className="field-label">姓名</Text>
-                <Input
-                  id="reset-name"
-                  className="text-input"
-                  {...fieldA11y('会员姓名')}
-                  value={name}
-                  onInput={(e) => setName(e.detail.value)}
-                />
-                <FieldMessage id="error-reset-name" text={reset.fieldError('name')} />
-                <Text className="field-label">会员编号</Text>
-                <Input
+                <TextField id="reset-name" label="姓名" spoken="会员姓名" value={name} onInput={setName} error={reset.fieldError('name')} />
+                <TextField
                   id="reset-member-no"
-                  className="text-input"
-                  {...fieldA11y('会员编号')}
+                  label="会员编号"
                   value={memberNo}
-                  onInput={(e) => setMemberNo(e.detail.value)}
+                  onInput={setMemberNo}
+                  error={reset.fieldError('memberNo')}
                 />
-                <FieldMessage id="error-reset-member-no" text={reset.fieldError('memberNo')} />
-                <Text className="field-label">原因（记入操作日志，请勿填写会员个人信息）</Text>
-                <Input
+                <TextField
                   id="reset-reason"
-                  className="text-input"
-                  {...fieldA11y('解除绑定的原因')}
+                  label="原因（记入操作日志，请勿填写会员个人信息）"
+                  spoken="解除绑定的原因"
                   value={reason}
                   maxlength={200}
                   placeholder="如：会员更换手机，原微信无法登录"
-                  onInput={(e) => setReason(e.detail.value)}
+                  onInput={setReason}
+                  error={reset.fieldError('reason')}
                 />
-                <FieldMessage id="error-reset-reason" text={reset.fieldError('reason')} />
                 {resetAsk ? (
-                  <View className="ov-actions" id="reset-confirm-box">
-                    <Text className="ov-sub">确定解除「{name.trim()}」的微信绑定吗？</Text>
-                    <Button
-                      id="reset-confirm"
-                      className="btn btn--primary"
-                      disabled={reset.busy}
-                      {...a11y({ role: 'button', label: '确定解除绑定', disabled: reset.busy })}
-                      onClick={doReset}
-                    >
-                      确定解除绑定
-                    </Button>
-                    <Button
-                      id="reset-cancel"
-                      className="btn btn--secondary"
-                      {...a11y({ role: 'button', label: '取消' })}
-                      onClick={() => setResetAsk(false)}
-                    >
-                      取消
-                    </Button>
-                  </View>
-                ) : (
-                  <Button
-                    id="reset-submit"
-                    className={`btn btn--secondary${reset.busy ? ' btn--disabled' : ''}`}
-                    disabled={reset.busy}
-                    {...a11y({ role: 'button', label: '解除绑定', disabled: reset.busy })}
-                    onClick={askReset}
+                  <Confirm
+                    id="reset-confirm-box"
+                    yesId="reset-confirm"
+                    noId="reset-cancel"
+                    yes="确定解除绑定"
+                    busy={reset.busy}
+                    onYes={doReset}
+                    onNo={() => setResetAsk(false)}
                   >
-                    解除绑定
-                  </Button>
+                    确定解除「{name.trim()}」的微信绑定吗？
+                  </Confirm>
+                ) : (
+                  <SubmitButton id="reset-submit" label="解除绑定" secondary busy={reset.busy} onClick={askReset} />
                 )}
-                <Notice id="reset-notice" text={reset.notice?.text ?? null} error={reset.notice?.error} />
+                <Notice id="reset-notice" of={reset} />
               </View>
             </>
           )}

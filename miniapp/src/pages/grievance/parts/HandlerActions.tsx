@@ -11,6 +11,7 @@ import {
   type GrievanceActionRequest,
 } from '@pingjia/shared';
 import CountedTextarea from '../../../components/CountedTextarea';
+import FieldMessage from '../../../components/Form/FieldMessage';
 import { actOnGrievance, type GrievanceReader } from '../../../services/grievances';
 import { errorMessage, isApiRequestError } from '../../../services/request';
 import { a11y, fieldA11y } from '../../../utils/a11y';
@@ -124,7 +125,7 @@ export default function HandlerActions({ grievance, reader, onChanged, onRefresh
       else if (isApiRequestError(e) && e.status === 403) setError({ text: `${e.message}，请刷新查看最新状态。`, stale: true });
       else if (isApiRequestError(e) && e.fields) {
         const field = e.fields.days ? 'days' : e.fields.message ? 'message' : undefined;
-        setError({ text: Object.values(e.fields).join('；') || e.message, stale: false, field });
+        setError({ text: (field && e.fields[field]) || Object.values(e.fields).join('；') || e.message, stale: false, field });
       } else setError({ text: errorMessage(e), stale: false });
     } finally {
       setBusy(false);
@@ -158,6 +159,7 @@ export default function HandlerActions({ grievance, reader, onChanged, onRefresh
             <>
               <Text className="field-label">{text.message}</Text>
               <CountedTextarea id="action-message" label={text.message} value={message} max={GRIEVANCE_MESSAGE_MAX} onInput={setMessage} />
+              <FieldMessage id="error-action-message" text={error?.field === 'message' ? error.text : undefined} />
             </>
           )}
           {open === 'extend' && (
@@ -172,10 +174,12 @@ export default function HandlerActions({ grievance, reader, onChanged, onRefresh
                 value={days}
                 onInput={(e) => setDays(e.detail.value)}
               />
+              <FieldMessage id="error-action-days" text={error?.field === 'days' ? error.text : undefined} />
             </>
           )}
-          {error && (
-            <View className="field-error gk__error" id="action-error" {...a11y({ role: 'alert' })}>
+          {/* a field's message stands under its field; anything else (a conflict, a refusal) here */}
+          {error && !error.field && (
+            <View className="callout callout--error" id="action-error" {...a11y({ role: 'alert' })}>
               {error.text}
             </View>
           )}

@@ -1,0 +1,29 @@
+import { Button } from '@tarojs/components';
+import { a11y } from '../../utils/a11y';
+
+interface Props {
+  id: string;
+  label: string;
+  /** while the action runs: greyed out, and a second tap does nothing */
+  busy?: boolean;
+  secondary?: boolean;
+  /** the spinner as well (the form's main action) */
+  spinner?: boolean;
+  onClick: () => void;
+}
+
+/** A form's action button: the one place its busy state is drawn and announced. */
+export default function SubmitButton({ id, label, busy = false, secondary, spinner, onClick }: Props) {
+  return (
+    <Button
+      id={id}
+      className={`btn ${secondary ? 'btn--secondary' : 'btn--primary'}${busy ? ' btn--disabled' : ''}`}
+      disabled={busy}
+      loading={spinner ? busy : undefined}
+      {...a11y({ role: 'button', label, disabled: busy })}
+      onClick={onClick}
+    >
+      {label}
+    </Button>
+  );
+}
