@@ -58,14 +58,7 @@ export class StructureService {
       }
       if (!changes.length) return toOrgView(org);
       await m.update(Org, { id: org.id }, patch);
-      await this.record(m, userId, {
-        scopePath: org.path,
-        action: 'org.update',
-        targetType: 'org',
-        targetId: org.id,
-        targetName: patch.name ?? org.name,
-        detail: { changes: changes.join('；') },
-      });
+      await this.recordOrg(m, userId, org, 'org.update', { targetName: patch.name ?? org.name, detail: { changes: changes.join('；') } });
       return toOrgView({ ...org, ...patch });
     });
   }
@@ -111,13 +104,8 @@ export class StructureService {
       if (workers !== null && workers < members) throw invalid({ workerCount: '职工人数不能少于会员人数' });
       if (!changes.length) return toHomeView(home);
       await m.update(Home, { id: home.id }, patch);
-      await this.record(m, userId, {
-        scopePath: home.orgPath,
-        action: 'home.update',
-        targetType: 'home',
-        targetId: home.id,
+      await this.recordHome(m, userId, home, 'home.update', {
         targetName: patch.name ?? home.name,
-        homeId: home.id,
         detail: { changes: changes.join('；') },
       });
       return toHomeView({ ...home, ...patch });
@@ -140,14 +128,7 @@ export class StructureService {
       const path = `${parent.path}${org.id}/`;
       await m.update(Org, { id: org.id }, { parentId: parent.id });
       await rewritePaths(m, org.path, path);
-      await this.record(m, userId, {
-        scopePath: path,
-        action: 'org.move',
-        targetType: 'org',
-        targetId: org.id,
-        targetName: org.name,
-        detail: { from, to: parent.name },
-      });
+      await this.recordOrg(m, userId, org, 'org.move', { scopePath: path, detail: { from, to: parent.name } });
       return toOrgView({ ...org, parentId: parent.id });
     });
   }
@@ -175,15 +156,7 @@ export class StructureService {
         'UPDATE grievances SET handler_org_id = ?, handler_org_path = ? WHERE home_id = ? AND handler_org_id = ? AND escalated = ?',
         [org.id, org.path, home.id, home.orgId, false],
       );
-      await this.record(m, userId, {
-        scopePath: org.path,
-        action: 'home.move',
-        targetType: 'home',
-        targetId: home.id,
-        targetName: home.name,
-        homeId: home.id,
-        detail: { from, to: org.name },
-      });
+      await this.recordHome(m, userId, home, 'home.move', { scopePath: org.path, detail: { from, to: org.name } });
       return toHomeView({ ...home, orgId: org.id, orgPath: org.path });
     });
   }
@@ -206,13 +179,7 @@ export class StructureService {
       if (!!org.deactivatedAt === !active) return toOrgView(org);
       const deactivatedAt = active ? null : this.clock.now().toISOString();
       await m.update(Org, { id: org.id }, { deactivatedAt });
-      await this.record(m, userId, {
-        scopePath: org.path,
-        action: active ? 'org.reactivate' : 'org.deactivate',
-        targetType: 'org',
-        targetId: org.id,
-        targetName: org.name,
-      });
+      await this.recordOrg(m, userId, org, active ? 'org.reactivate' : 'org.deactivate');
       return toOrgView({ ...org, deactivatedAt });
     });
   }
@@ -227,14 +194,7 @@ export class StructureService {
       if (!!home.deactivatedAt === !active) return toHomeView(home);
       const deactivatedAt = active ? null : this.clock.now().toISOString();
       await m.update(Home, { id: home.id }, { deactivatedAt });
-      await this.record(m, userId, {
-        scopePath: home.orgPath,
-        action: active ? 'home.reactivate' : 'home.deactivate',
-        targetType: 'home',
-        targetId: home.id,
-        targetName: home.name,
-        homeId: home.id,
-      });
+      await this.recordHome(m, userId, home, active ? 'home.reactivate' : 'home.deactivate');
       return toHomeView({ ...home, deactivatedAt });
     });
   }
@@ -252,13 +212,7 @@ export class StructureService {
       const history = await orgHistory(m, org.id);
       if (history) throw conflict(`「${org.name}」已有${history}，不能删除；可以停用它（历史记录保留）`);
       await m.query('DELETE FROM invites WHERE org_id = ? AND used_at IS NULL', [org.id]);
-      await this.record(m, userId, {
-        scopePath: org.path,
-        action: 'org.delete',
-        targetType: 'org',
-        targetId: org.id,
-        targetName: org.name,
-      });
+      await this.recordOrg(m, userId, org, 'org.delete');
       await m.delete(Org, { id: org.id });
     });
   }
@@ -269,14 +223,7 @@ export class StructureService {
       const history = await homeHistory(m, home.id);
       if (history) throw conflict(`「${home.name}」已有${history}，不能删除；可以停用它（历史记录和结果保留）`);
       await m.query('DELETE FROM invites WHERE org_id = ? AND used_at IS NULL', [home.id]);
-      await this.record(m, userId, {
-        scopePath: home.orgPath,
-        action: 'home.delete',
-        targetType: 'home',
-        targetId: home.id,
-        targetName: home.name,
-        homeId: home.id,
-      });
+      await this.recordHome(m, userId, home, 'home.delete');
       await m.delete(Home, { id: home.id });
     });
   }
@@ -314,12 +261,8 @@ export class StructureService {
       await m.query('UPDATE homes SET org_id = ? WHERE org_id = ?', [into.id, dup.id]);
       await rewritePaths(m, dup.path, into.path);
       await handOver(m, 'federation_admin', dup.id, into.id);
-      await this.record(m, userId, {
+      await this.recordOrg(m, userId, dup, 'org.merge', {
         scopePath: into.path,
-        action: 'org.merge',
-        targetType: 'org',
-        targetId: dup.id,
-        targetName: dup.name,
         detail: { into: into.name, moved: `${Number(lower)} 个下级工会，${homes.length} 个职工之家` },
       });
       await m.delete(Org, { id: dup.id });
@@ -341,15 +284,7 @@ export class StructureService {
       const history = await homeHistory(m, dup.id, { staff: false });
       if (history) throw conflict(`「${dup.name}」已有${history}，不能合并（两份评议结果不能合成一份）；可以停用它，历史记录和结果保留`);
       await handOver(m, 'chair', dup.id, into.id);
-      await this.record(m, userId, {
-        scopePath: dup.orgPath,
-        action: 'home.merge',
-        targetType: 'home',
-        targetId: dup.id,
-        targetName: dup.name,
-        homeId: into.id,
-        detail: { into: into.name },
-      });
+      await this.recordHome(m, userId, dup, 'home.merge', { homeId: into.id, detail: { into: into.name } });
       await m.delete(Home, { id: dup.id });
       return toHomeView(into);
     });
@@ -378,8 +313,16 @@ export class StructureService {
     return (await m.findOne(Org, { where: { id: orgId }, select: { name: true } }))?.name ?? null;
   }
 
-  private record(m: EntityManager, actorUserId: string, r: Omit<AuditRecord, 'actorUserId'>): Promise<void> {
-    return this.audit.record({ actorUserId, actorRole: 'federation_admin', ...r }, m);
+  /** Audits a change to an org, seen where the org is unless `scopePath` says otherwise. */
+  private recordOrg(m: EntityManager, actorUserId: string, org: Org, action: string, more: Partial<AuditRecord> = {}): Promise<void> {
+    const target = { scopePath: org.path, targetType: 'org', targetId: org.id, targetName: org.name } as const;
+    return this.audit.record({ actorUserId, actorRole: 'federation_admin', action, ...target, ...more }, m);
+  }
+
+  /** Audits a change to a home, seen where the home is unless `scopePath` says otherwise. */
+  private recordHome(m: EntityManager, actorUserId: string, home: Home, action: string, more: Partial<AuditRecord> = {}): Promise<void> {
+    const target = { scopePath: home.orgPath, targetType: 'home', targetId: home.id, targetName: home.name, homeId: home.id } as const;
+    return this.audit.record({ actorUserId, actorRole: 'federation_admin', action, ...target, ...more }, m);
   }
 }
 
