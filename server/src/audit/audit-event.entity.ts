@@ -1,18 +1,19 @@
 import type { Role } from '@pingjia/shared';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { IdColumn, PrimaryIdColumn, TimeColumn } from '../common/columns';
 
 // One admin action: who (a staff account, never a member's identity), in which part of the tree,
 // did what to which object, with a small detail that holds no personal data.
 @Entity('audit_events')
 export class AuditEventRow {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
+  @PrimaryIdColumn()
   id: string;
 
   /** ISO 8601 UTC */
-  @Column({ type: 'varchar', length: 30 })
+  @TimeColumn()
   at: string;
 
-  @Column({ name: 'actor_user_id', type: 'varchar', length: 36 })
+  @IdColumn('actor_user_id')
   actorUserId: string;
 
   @Column({ name: 'actor_role', type: 'varchar', length: 24 })
@@ -28,7 +29,7 @@ export class AuditEventRow {
   @Column({ name: 'target_type', type: 'varchar', length: 24 })
   targetType: string;
 
-  @Column({ name: 'target_id', type: 'varchar', length: 36 })
+  @IdColumn('target_id')
   targetId: string;
 
   /** JSON */

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { TimeColumn } from '../common/columns';
 
 // Failed staff logins per username (known or not, so the answers do not tell which names exist).
 // A row goes when the password is right, when an admin of the level above lifts the lockout, or
@@ -12,10 +13,10 @@ export class LoginAttempt {
   failures: number;
 
   @Index('idx_login_attempts_last')
-  @Column({ name: 'last_failed_at', type: 'varchar', length: 30 })
+  @TimeColumn('last_failed_at')
   lastFailedAt: string;
 
   /** set once failures reach LOGIN_LOCKOUT_AFTER */
-  @Column({ name: 'locked_at', type: 'varchar', length: 30, nullable: true })
+  @TimeColumn('locked_at', { nullable: true })
   lockedAt: string | null;
 }

@@ -1,8 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { DayColumn, PrimaryIdColumn } from '../common/columns';
 
 @Entity('users')
 export class User {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
+  @PrimaryIdColumn()
   id: string;
 
   // WeChat identity; never sent to any client and never stored beside a rating.
@@ -27,7 +28,7 @@ export class User {
   @Column({ name: 'display_name', type: 'varchar', length: 64, nullable: true })
   displayName: string | null;
 
-  @Column({ name: 'created_on', type: 'varchar', length: 10 })
+  @DayColumn('created_on')
   createdOn: string;
 
   // Bumped when a role is taken away: every token issued before stops working.

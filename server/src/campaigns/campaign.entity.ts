@@ -1,13 +1,14 @@
 import type { CampaignStatus } from '@pingjia/shared';
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { DayColumn, IdColumn, PrimaryIdColumn, TimeColumn } from '../common/columns';
 
 // A rating cycle (评议周期) opened by a federation for its whole subtree.
 @Entity('campaigns')
 export class Campaign {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
+  @PrimaryIdColumn()
   id: string;
 
-  @Column({ name: 'org_id', type: 'varchar', length: 36 })
+  @IdColumn('org_id')
   orgId: string;
 
   @Index('idx_campaigns_org_path')
@@ -21,13 +22,13 @@ export class Campaign {
   status: CampaignStatus;
 
   /** ISO 8601 UTC */
-  @Column({ name: 'opens_at', type: 'varchar', length: 30 })
+  @TimeColumn('opens_at')
   opensAt: string;
 
-  @Column({ name: 'closes_at', type: 'varchar', length: 30 })
+  @TimeColumn('closes_at')
   closesAt: string;
 
-  @Column({ name: 'created_on', type: 'varchar', length: 10 })
+  @DayColumn('created_on')
   createdOn: string;
 
   /**

@@ -1,11 +1,12 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { PrimaryIdColumn, TimeColumn } from './columns';
 
 // A request's Idempotency-Key, per caller, so a retried submission answers with the first result,
 // across restarts and instances. Grievances (keyed hash callers, never a user id: grievances/) and the
 // staff pages' creates (common/idempotency.ts) keep theirs here, each under its own scope.
 @Entity('idempotency_keys')
 export class IdempotencyKey {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
+  @PrimaryIdColumn()
   id: string;
 
   @Column({ type: 'varchar', length: 40 })
@@ -24,6 +25,6 @@ export class IdempotencyKey {
   @Column({ type: 'text' })
   response: string;
 
-  @Column({ name: 'created_at', type: 'varchar', length: 30 })
+  @TimeColumn('created_at')
   createdAt: string;
 }

@@ -1,5 +1,6 @@
 import type { GrievanceAttachmentMime } from '@pingjia/shared';
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { DayColumn, IdColumn, PrimaryIdColumn } from '../common/columns';
 
 export type AttachmentStatus = 'approved' | 'held';
 
@@ -8,10 +9,10 @@ export type AttachmentStatus = 'approved' | 'held';
 @Entity('grievance_attachments')
 @Index('uq_grievance_attachments_seq', ['grievanceId', 'seq'], { unique: true })
 export class GrievanceAttachmentRow {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
+  @PrimaryIdColumn()
   id: string;
 
-  @Column({ name: 'grievance_id', type: 'varchar', length: 36 })
+  @IdColumn('grievance_id')
   grievanceId: string;
 
   /** 1, 2, …: the unique index makes the count limit hold under concurrent uploads */
@@ -33,6 +34,6 @@ export class GrievanceAttachmentRow {
   @Column({ type: 'varchar', length: 12 })
   status: AttachmentStatus;
 
-  @Column({ name: 'created_on', type: 'varchar', length: 10 })
+  @DayColumn('created_on')
   createdOn: string;
 }

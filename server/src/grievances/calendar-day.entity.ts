@@ -1,11 +1,12 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { IdColumn, PrimaryIdColumn, TimeColumn } from '../common/columns';
 
 // A province's own entry for one day, over the national holiday list (a local holiday, a year the list
 // does not cover yet). The national list itself is read-only here (chinese-days; a yearly import will
 // add its own rows beside these, issue 18). Every change is also in the audit log with its actor.
 @Entity('province_calendar_days')
 export class CalendarDayRow {
-  @PrimaryColumn({ name: 'province_id', type: 'varchar', length: 36 })
+  @PrimaryIdColumn('province_id')
   provinceId: string;
 
   /** YYYY-MM-DD */
@@ -18,10 +19,10 @@ export class CalendarDayRow {
   @Column({ type: 'varchar', length: 100, nullable: true })
   note: string | null;
 
-  @Column({ name: 'updated_at', type: 'varchar', length: 30 })
+  @TimeColumn('updated_at')
   updatedAt: string;
 
   /** the admin who made the entry; null for entries carried over from the single national table */
-  @Column({ name: 'updated_by', type: 'varchar', length: 36, nullable: true })
+  @IdColumn('updated_by', { nullable: true })
   updatedBy: string | null;
 }

@@ -1,11 +1,12 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { IdColumn, PrimaryIdColumn, TimeColumn } from '../common/columns';
 
 // A year whose official holiday arrangement a province imported (its days are rows of
 // province_calendar_days). A year with neither this nor the bundled list is unknown: deadlines there
 // are provisional.
 @Entity('province_calendar_years')
 export class CalendarYearRow {
-  @PrimaryColumn({ name: 'province_id', type: 'varchar', length: 36 })
+  @PrimaryIdColumn('province_id')
   provinceId: string;
 
   @PrimaryColumn({ type: 'int' })
@@ -17,9 +18,9 @@ export class CalendarYearRow {
   @Column({ type: 'int' })
   workdays: number;
 
-  @Column({ name: 'imported_at', type: 'varchar', length: 30 })
+  @TimeColumn('imported_at')
   importedAt: string;
 
-  @Column({ name: 'imported_by', type: 'varchar', length: 36 })
+  @IdColumn('imported_by')
   importedBy: string;
 }

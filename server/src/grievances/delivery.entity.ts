@@ -1,14 +1,15 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { IdColumn, PrimaryIdColumn, TimeColumn } from '../common/columns';
 
 // Delivery data for WeChat subscribe messages, apart from the grievance and read by no handler view.
 // A subscription is the worker's one-time opt-in; it becomes an outbox row in the transaction that
 // changes the status, and the outbox row is deleted once WeChat has answered.
 @Entity('grievance_subscriptions')
 export class GrievanceSubscription {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
+  @PrimaryIdColumn()
   id: string;
 
-  @Column({ name: 'grievance_id', type: 'varchar', length: 36 })
+  @IdColumn('grievance_id')
   grievanceId: string;
 
   /** sealed (AES-GCM, random IV; keys.ts): never equal to users.openid or to another row's */
@@ -18,13 +19,13 @@ export class GrievanceSubscription {
   @Column({ name: 'template_id', type: 'varchar', length: 128 })
   templateId: string;
 
-  @Column({ name: 'created_at', type: 'varchar', length: 30 })
+  @TimeColumn('created_at')
   createdAt: string;
 }
 
 @Entity('notification_outbox')
 export class OutboxMessage {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
+  @PrimaryIdColumn()
   id: string;
 
   /** sealed (AES-GCM, random IV; keys.ts): never equal to users.openid or to another row's */
@@ -44,13 +45,13 @@ export class OutboxMessage {
   @Column({ type: 'int' })
   attempts: number;
 
-  @Column({ name: 'next_attempt_at', type: 'varchar', length: 30 })
+  @TimeColumn('next_attempt_at')
   nextAttemptAt: string;
 
   /** another worker (or instance) is sending it until then */
-  @Column({ name: 'claimed_until', type: 'varchar', length: 30, nullable: true })
+  @TimeColumn('claimed_until', { nullable: true })
   claimedUntil: string | null;
 
-  @Column({ name: 'created_at', type: 'varchar', length: 30 })
+  @TimeColumn('created_at')
   createdAt: string;
 }

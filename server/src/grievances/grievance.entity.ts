@@ -1,5 +1,6 @@
 import type { GrievanceFeedbackVerdict, GrievanceStatus, GrievanceTopic, GrievanceType } from '@pingjia/shared';
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { IdColumn, PrimaryIdColumn, TimeColumn } from '../common/columns';
 
 export type ContentStatus = 'approved' | 'held';
 
@@ -8,15 +9,15 @@ export type ContentStatus = 'approved' | 'held';
 // worker chose to give, for the handler. The tracking code is stored as a hash only.
 @Entity('grievances')
 export class Grievance {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
+  @PrimaryIdColumn()
   id: string;
 
   /** null for a grievance filed straight to a federation (a workplace without a home) */
-  @Column({ name: 'home_id', type: 'varchar', length: 36, nullable: true })
+  @IdColumn('home_id', { nullable: true })
   homeId: string | null;
 
   /** the federation it was filed to, when it was filed to no home */
-  @Column({ name: 'org_id', type: 'varchar', length: 36, nullable: true })
+  @IdColumn('org_id', { nullable: true })
   orgId: string | null;
 
   /** the home's org path (copied): federation scope is a prefix test */
@@ -24,7 +25,7 @@ export class Grievance {
   orgPath: string;
 
   /** null while the home's chair handles it; the upper-level union's org otherwise */
-  @Column({ name: 'handler_org_id', type: 'varchar', length: 36, nullable: true })
+  @IdColumn('handler_org_id', { nullable: true })
   handlerOrgId: string | null;
 
   @Column({ name: 'handler_org_path', type: 'varchar', length: 400, nullable: true })
@@ -67,14 +68,14 @@ export class Grievance {
   @Column({ type: 'int' })
   version: number;
 
-  @Column({ name: 'accept_due_at', type: 'varchar', length: 30 })
+  @TimeColumn('accept_due_at')
   acceptDueAt: string;
 
-  @Column({ name: 'due_at', type: 'varchar', length: 30 })
+  @TimeColumn('due_at')
   dueAt: string;
 
   /** when the last limit of the current round was met; null while it is pending */
-  @Column({ name: 'completed_at', type: 'varchar', length: 30, nullable: true })
+  @TimeColumn('completed_at', { nullable: true })
   completedAt: string | null;
 
   /** every limit met so far; null until the last limit is met or missed */
@@ -103,20 +104,20 @@ export class Grievance {
   @Column({ name: 'feedback_comment', type: 'text', nullable: true })
   feedbackComment: string | null;
 
-  @Column({ name: 'created_at', type: 'varchar', length: 30 })
+  @TimeColumn('created_at')
   createdAt: string;
 
-  @Column({ name: 'updated_at', type: 'varchar', length: 30 })
+  @TimeColumn('updated_at')
   updatedAt: string;
 }
 
 @Entity('grievance_events')
 @Index('uq_grievance_events_seq', ['grievanceId', 'seq'], { unique: true })
 export class GrievanceEventRow {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
+  @PrimaryIdColumn()
   id: string;
 
-  @Column({ name: 'grievance_id', type: 'varchar', length: 36 })
+  @IdColumn('grievance_id')
   grievanceId: string;
 
   @Column({ type: 'int' })
@@ -139,6 +140,6 @@ export class GrievanceEventRow {
   @Column({ type: 'int', nullable: true })
   days: number | null;
 
-  @Column({ type: 'varchar', length: 30 })
+  @TimeColumn()
   at: string;
 }

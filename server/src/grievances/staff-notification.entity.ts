@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { IdColumn, PrimaryIdColumn, TimeColumn } from '../common/columns';
 
 // A staff member's in-app notice about a grievance they handle: a reminder (催办), an escalation to their
 // level. Only generic text: never the grievance's content, the reporter, or anything a handler of
@@ -6,13 +7,13 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity('staff_notifications')
 @Index('ix_staff_notifications_user', ['userId', 'createdAt'])
 export class StaffNotification {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
+  @PrimaryIdColumn()
   id: string;
 
-  @Column({ name: 'user_id', type: 'varchar', length: 36 })
+  @IdColumn('user_id')
   userId: string;
 
-  @Column({ name: 'grievance_id', type: 'varchar', length: 36 })
+  @IdColumn('grievance_id')
   grievanceId: string;
 
   @Column({ type: 'varchar', length: 16 })
@@ -21,9 +22,9 @@ export class StaffNotification {
   @Column({ type: 'varchar', length: 200 })
   text: string;
 
-  @Column({ name: 'created_at', type: 'varchar', length: 30 })
+  @TimeColumn('created_at')
   createdAt: string;
 
-  @Column({ name: 'read_at', type: 'varchar', length: 30, nullable: true })
+  @TimeColumn('read_at', { nullable: true })
   readAt: string | null;
 }

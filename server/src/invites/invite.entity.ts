@@ -1,9 +1,10 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { IdColumn, PrimaryIdColumn, TimeColumn } from '../common/columns';
 
 // A one-time invitation to a role. Only a hash of the code is kept: the code itself is shown once.
 @Entity('invites')
 export class Invite {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
+  @PrimaryIdColumn()
   id: string;
 
   @Column({ name: 'code_hash', type: 'varchar', length: 64, unique: true })
@@ -13,24 +14,24 @@ export class Invite {
   role: 'chair' | 'federation_admin';
 
   /** the home for a chair, the org for a federation admin */
-  @Column({ name: 'org_id', type: 'varchar', length: 36 })
+  @IdColumn('org_id')
   orgId: string;
 
   @Column({ name: 'scope_path', type: 'varchar', length: 400 })
   scopePath: string;
 
-  @Column({ name: 'created_by', type: 'varchar', length: 36 })
+  @IdColumn('created_by')
   createdBy: string;
 
-  @Column({ name: 'created_at', type: 'varchar', length: 30 })
+  @TimeColumn('created_at')
   createdAt: string;
 
-  @Column({ name: 'expires_at', type: 'varchar', length: 30 })
+  @TimeColumn('expires_at')
   expiresAt: string;
 
-  @Column({ name: 'used_at', type: 'varchar', length: 30, nullable: true })
+  @TimeColumn('used_at', { nullable: true })
   usedAt: string | null;
 
-  @Column({ name: 'used_by', type: 'varchar', length: 36, nullable: true })
+  @IdColumn('used_by', { nullable: true })
   usedBy: string | null;
 }

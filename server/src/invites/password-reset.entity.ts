@@ -1,27 +1,28 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { IdColumn, PrimaryIdColumn, TimeColumn } from '../common/columns';
 
 // A one-time link to set a staff account's password, made by an admin of the level above. Only a keyed
 // hash of the code is kept; a newer link for the same account replaces the older one.
 @Entity('password_resets')
 export class PasswordReset {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
+  @PrimaryIdColumn()
   id: string;
 
   @Column({ name: 'code_hash', type: 'varchar', length: 64, unique: true })
   codeHash: string;
 
-  @Column({ name: 'user_id', type: 'varchar', length: 36 })
+  @IdColumn('user_id')
   userId: string;
 
-  @Column({ name: 'created_by', type: 'varchar', length: 36 })
+  @IdColumn('created_by')
   createdBy: string;
 
-  @Column({ name: 'created_at', type: 'varchar', length: 30 })
+  @TimeColumn('created_at')
   createdAt: string;
 
-  @Column({ name: 'expires_at', type: 'varchar', length: 30 })
+  @TimeColumn('expires_at')
   expiresAt: string;
 
-  @Column({ name: 'used_at', type: 'varchar', length: 30, nullable: true })
+  @TimeColumn('used_at', { nullable: true })
   usedAt: string | null;
 }

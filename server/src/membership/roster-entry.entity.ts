@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { IdColumn, PrimaryIdColumn } from '../common/columns';
 
 // One line of a roster home's member list, stored only as what verification needs: a keyed hash of
 // (home, member number, name). No name, number or phone in clear.
@@ -6,10 +7,10 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('uq_roster_entry', ['homeId', 'entryHash'], { unique: true })
 @Index('uq_roster_binding', ['homeId', 'boundUserId'], { unique: true })
 export class RosterEntry {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
+  @PrimaryIdColumn()
   id: string;
 
-  @Column({ name: 'home_id', type: 'varchar', length: 36 })
+  @IdColumn('home_id')
   homeId: string;
 
   @Column({ name: 'entry_hash', type: 'varchar', length: 64 })
@@ -19,6 +20,6 @@ export class RosterEntry {
   phoneHash: string | null;
 
   /** the WeChat account this entry is bound to; one entry, one account */
-  @Column({ name: 'bound_user_id', type: 'varchar', length: 36, nullable: true })
+  @IdColumn('bound_user_id', { nullable: true })
   boundUserId: string | null;
 }

@@ -1,13 +1,14 @@
 import type { HomeKind, MembershipMode, Ownership } from '@pingjia/shared';
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { DayColumn, IdColumn, PrimaryIdColumn, TimeColumn } from '../common/columns';
 
 @Entity('homes')
 @Index('uq_homes_external_code', ['codeScope', 'externalCode'], { unique: true })
 export class Home {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
+  @PrimaryIdColumn()
   id: string;
 
-  @Column({ name: 'org_id', type: 'varchar', length: 36 })
+  @IdColumn('org_id')
   orgId: string;
 
   // The owning org's path, copied so subtree queries over homes need no join.
@@ -46,13 +47,13 @@ export class Home {
   @Column({ name: 'external_code', type: 'varchar', length: 64, nullable: true })
   externalCode: string | null;
 
-  @Column({ name: 'code_scope', type: 'varchar', length: 36, nullable: true })
+  @IdColumn('code_scope', { nullable: true })
   codeScope: string | null;
 
-  @Column({ name: 'created_on', type: 'varchar', length: 10 })
+  @DayColumn('created_on')
   createdOn: string;
 
   /** ISO 8601 UTC when deactivated (hidden from new cycles and QR scans, kept in history); null while active */
-  @Column({ name: 'deactivated_at', type: 'varchar', length: 30, nullable: true })
+  @TimeColumn('deactivated_at', { nullable: true })
   deactivatedAt: string | null;
 }

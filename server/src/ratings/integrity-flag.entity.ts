@@ -1,14 +1,15 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { PrimaryIdColumn } from '../common/columns';
 
 // Per cycle, home and day (never finer): first ratings from accounts created that day or the day
 // before, and ratings refused because the home already counted as many as its members. Read only by
 // the dashboard of the level above (rating-integrity.ts); it names no account.
 @Entity('home_integrity_flags')
 export class HomeIntegrityFlag {
-  @PrimaryColumn({ name: 'campaign_id', type: 'varchar', length: 36 })
+  @PrimaryIdColumn('campaign_id')
   campaignId: string;
 
-  @PrimaryColumn({ name: 'home_id', type: 'varchar', length: 36 })
+  @PrimaryIdColumn('home_id')
   homeId: string;
 
   /** YYYY-MM-DD */

@@ -1,5 +1,6 @@
 import { CRITERION_KEYS, type Scores, type Verdict } from '@pingjia/shared';
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { DayColumn, IdColumn, PrimaryIdColumn } from '../common/columns';
 
 export type CommentStatus = 'none' | 'approved' | 'held' | 'rejected';
 
@@ -10,13 +11,13 @@ export type CommentStatus = 'none' | 'approved' | 'held' | 'rejected';
 @Index('uq_ratings_rater', ['campaignId', 'homeId', 'raterKey'], { unique: true })
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the scores, see below
 export class Rating {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
+  @PrimaryIdColumn()
   id: string;
 
-  @Column({ name: 'campaign_id', type: 'varchar', length: 36 })
+  @IdColumn('campaign_id')
   campaignId: string;
 
-  @Column({ name: 'home_id', type: 'varchar', length: 36 })
+  @IdColumn('home_id')
   homeId: string;
 
   @Column({ name: 'rater_key', type: 'varchar', length: 64 })
@@ -36,7 +37,7 @@ export class Rating {
   memberGroups: string;
 
   /** YYYY-MM-DD (coarsened on purpose) */
-  @Column({ name: 'updated_on', type: 'varchar', length: 10 })
+  @DayColumn('updated_on')
   updatedOn: string;
 }
 

@@ -1,5 +1,6 @@
 import type { EndorsementVerdict } from '@pingjia/shared';
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { DayColumn, IdColumn, PrimaryIdColumn } from '../common/columns';
 
 // A member's 认可/不认可 of a rectification plan, stored like a rating: no user id, no openid, a keyed
 // hash of the member in its own domain (rater-key.ts with an `endorsement:` subject, so it never equals
@@ -7,10 +8,10 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity('plan_endorsements', { withoutRowid: true })
 @Index('uq_plan_endorsements_rater', ['rectificationId', 'raterKey'], { unique: true })
 export class PlanEndorsement {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
+  @PrimaryIdColumn()
   id: string;
 
-  @Column({ name: 'rectification_id', type: 'varchar', length: 36 })
+  @IdColumn('rectification_id')
   rectificationId: string;
 
   @Column({ name: 'rater_key', type: 'varchar', length: 64 })
@@ -20,6 +21,6 @@ export class PlanEndorsement {
   verdict: EndorsementVerdict;
 
   /** YYYY-MM-DD (coarsened on purpose) */
-  @Column({ name: 'updated_on', type: 'varchar', length: 10 })
+  @DayColumn('updated_on')
   updatedOn: string;
 }

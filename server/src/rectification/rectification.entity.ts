@@ -1,17 +1,18 @@
 import type { RectificationStatus } from '@pingjia/shared';
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { DayColumn, IdColumn, PrimaryIdColumn } from '../common/columns';
 
 // 整改: a home's plan after a cycle, the progress reported back, the upper level's sign-off.
 @Entity('rectifications')
 @Index('uq_rectification', ['campaignId', 'homeId'], { unique: true })
 export class RectificationRow {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
+  @PrimaryIdColumn()
   id: string;
 
-  @Column({ name: 'campaign_id', type: 'varchar', length: 36 })
+  @IdColumn('campaign_id')
   campaignId: string;
 
-  @Column({ name: 'home_id', type: 'varchar', length: 36 })
+  @IdColumn('home_id')
   homeId: string;
 
   @Column({ type: 'varchar', length: 16 })
@@ -20,17 +21,17 @@ export class RectificationRow {
   @Column({ type: 'text' })
   plan: string;
 
-  @Column({ name: 'plan_on', type: 'varchar', length: 10 })
+  @DayColumn('plan_on')
   planOn: string;
 
-  @Column({ name: 'signed_off_on', type: 'varchar', length: 10, nullable: true })
+  @DayColumn('signed_off_on', { nullable: true })
   signedOffOn: string | null;
 
   /** the level above's reason for sending the plan back (退回); cleared when the chair revises it */
   @Column({ name: 'sent_back_reason', type: 'text', nullable: true })
   sentBackReason: string | null;
 
-  @Column({ name: 'sent_back_on', type: 'varchar', length: 10, nullable: true })
+  @DayColumn('sent_back_on', { nullable: true })
   sentBackOn: string | null;
 
   /** optimistic lock: every change bumps it */
@@ -41,10 +42,10 @@ export class RectificationRow {
 @Entity('rectification_updates')
 @Index('uq_rectification_update', ['rectificationId', 'seq'], { unique: true })
 export class RectificationUpdateRow {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
+  @PrimaryIdColumn()
   id: string;
 
-  @Column({ name: 'rectification_id', type: 'varchar', length: 36 })
+  @IdColumn('rectification_id')
   rectificationId: string;
 
   @Column({ type: 'int' })
@@ -53,6 +54,6 @@ export class RectificationUpdateRow {
   @Column({ type: 'text' })
   text: string;
 
-  @Column({ type: 'varchar', length: 10 })
+  @DayColumn()
   day: string;
 }

@@ -1,18 +1,19 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { IdColumn, PrimaryIdColumn, TimeColumn } from '../common/columns';
 
 // A province's own settings (thresholds, suppression sizes, grievance limits), as JSON of the shared
 // ProvinceSettings; a province without a row uses the defaults. Every change is in the audit log.
 @Entity('province_settings')
 export class ProvinceSettingsRow {
-  @PrimaryColumn({ name: 'province_id', type: 'varchar', length: 36 })
+  @PrimaryIdColumn('province_id')
   provinceId: string;
 
   @Column({ type: 'text' })
   settings: string;
 
-  @Column({ name: 'updated_at', type: 'varchar', length: 30 })
+  @TimeColumn('updated_at')
   updatedAt: string;
 
-  @Column({ name: 'updated_by', type: 'varchar', length: 36 })
+  @IdColumn('updated_by')
   updatedBy: string;
 }
