@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { staffLogin } from '../../services/auth';
 import { errorMessage, isApiRequestError } from '../../services/request';
 import { a11y } from '../../utils/a11y';
+import SubmitButton from '../Form/SubmitButton';
+import TextField from '../Form/TextField';
 import './index.less';
 
 interface Props {
@@ -16,14 +18,14 @@ export default function StaffLogin({ notice, onLoggedIn }: Props) {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [missing, setMissing] = useState<{ username?: string; password?: string }>({});
 
   const submit = async () => {
-    if (!username.trim() || !password) {
-      setError('请输入用户名和密码');
-      return;
-    }
-    setBusy(true);
+    const unfilled = { username: username.trim() ? undefined : '请输入用户名', password: password ? undefined : '请输入密码' };
+    setMissing(unfilled);
     setError(null);
+    if (unfilled.username || unfilled.password) return;
+    setBusy(true);
     try {
       await staffLogin(username.trim(), password);
       onLoggedIn();
@@ -38,41 +40,30 @@ export default function StaffLogin({ notice, onLoggedIn }: Props) {
     <View className="card login">
       <Text className="title">工会工作人员登录</Text>
       {notice && <Text className="login__notice">{notice}</Text>}
-      <Text className="field-label">用户名</Text>
-      <Input
+      <TextField
         id="login-username"
-        className="text-input"
-        aria-label="用户名"
+        label="用户名"
         placeholder="请输入用户名"
         value={username}
-        onInput={(e) => setUsername(e.detail.value)}
+        onInput={setUsername}
+        error={missing.username}
       />
-      <Text className="field-label">密码</Text>
-      <Input
+      <TextField
         id="login-password"
-        className="text-input"
-        aria-label="密码"
+        label="密码"
         placeholder="请输入密码"
         password
         value={password}
-        onInput={(e) => setPassword(e.detail.value)}
+        onInput={setPassword}
         onConfirm={submit}
+        error={missing.password}
       />
       {error && (
-        <View className="field-error" id="login-error" {...a11y({ role: 'alert' })}>
+        <View className="callout callout--error" id="login-error" {...a11y({ role: 'alert' })}>
           {error}
         </View>
       )}
-      <Button
-        id="login-submit"
-        className={`btn btn--primary${busy ? ' btn--disabled' : ''}`}
-        {...a11y({ role: 'button', label: '登录', disabled: busy })}
-        loading={busy}
-        disabled={busy}
-        onClick={submit}
-      >
-        登录
-      </Button>
+      <SubmitButton id="login-submit" label="登录" busy={busy} spinner onClick={submit} />
     </View>
   );
 }

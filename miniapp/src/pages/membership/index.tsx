@@ -120,7 +120,7 @@ export default function MembershipPage() {
           onConfirm={submit}
         />
         {errors.general && (
-          <View className="field-error membership__error" id="verify-error" {...a11y({ role: 'alert' })}>
+          <View className="callout callout--error" id="verify-error" {...a11y({ role: 'alert' })}>
             {errors.general}
           </View>
         )}

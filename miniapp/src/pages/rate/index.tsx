@@ -218,7 +218,7 @@ export default function RatePage() {
         </View>
       )}
       {general && !draft?.queued && (
-        <View className="field-error rate__general" id="submit-error" {...a11y({ role: 'alert' })}>
+        <View className="callout callout--error" id="submit-error" {...a11y({ role: 'alert' })}>
           {general}
         </View>
       )}

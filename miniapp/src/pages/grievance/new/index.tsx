@@ -311,7 +311,7 @@ export default function GrievanceFormPage() {
       )}
 
       {!stored && (
-        <Text className="field-error" id="grievance-not-stored">
+        <Text className="callout callout--error" id="grievance-not-stored">
           本机存储空间不足，未能保存草稿，请尽快提交。
         </Text>
       )}
@@ -335,7 +335,7 @@ export default function GrievanceFormPage() {
         </View>
       )}
       {general && !waiting && (
-        <View className="field-error gk__error" id="grievance-submit-error" {...a11y({ role: 'alert' })}>
+        <View className="callout callout--error" id="grievance-submit-error" {...a11y({ role: 'alert' })}>
           {general}
         </View>
       )}

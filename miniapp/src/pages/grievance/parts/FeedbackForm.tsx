@@ -70,7 +70,7 @@ export default function FeedbackForm<T extends { status: GrievanceStatus }>({ re
         </Text>
       )}
       {error && (
-        <View className="field-error gk__error" id="feedback-error" {...a11y({ role: 'alert' })}>
+        <View className="callout callout--error" id="feedback-error" {...a11y({ role: 'alert' })}>
           {error.text}
         </View>
       )}

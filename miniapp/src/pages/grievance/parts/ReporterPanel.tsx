@@ -94,7 +94,7 @@ export default function ReporterPanel<T>({ channel, can, timeline, attachments, 
 
   const errorFor = (where: Exclude<Busy, null>) =>
     error?.where === where && (
-      <View className="field-error gk__error" id={`${where}-error`} {...a11y({ role: 'alert' })}>
+      <View className="callout callout--error" id={`${where}-error`} {...a11y({ role: 'alert' })}>
         {error.text}
         {error.stale && (
           <Button
