@@ -27,3 +27,4 @@ export * from './imports';
 export * from './rectification';
 export * from './grievance-deadlines';
 export * from './invite-code';
+export * from './accounts';

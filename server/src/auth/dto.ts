@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PASSWORD_MAX, PASSWORD_MIN } from '@pingjia/shared';
 import { IsString, Length, Matches } from 'class-validator';
 
 export class PasswordLoginDto {
@@ -35,6 +36,6 @@ export class ChangePasswordDto {
 
   @ApiProperty({ description: 'at least 10 characters' })
   @IsString()
-  @Length(10, 200)
+  @Length(PASSWORD_MIN, PASSWORD_MAX)
   newPassword: string;
 }

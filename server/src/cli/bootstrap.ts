@@ -10,7 +10,7 @@
  * (DATABASE_URL, DATA_DIR, …: run it with the server's environment).
  */
 import 'reflect-metadata';
-import { chinaDay, normalizeText } from '@pingjia/shared';
+import { chinaDay, normalizeText, PASSWORD_MAX, PASSWORD_MIN, USERNAME_PATTERN } from '@pingjia/shared';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
@@ -24,7 +24,6 @@ import { Home } from '../orgs/home.entity';
 import { Org } from '../orgs/org.entity';
 
 const USAGE = 'usage: bootstrap --province <name> --admin <username> [--name <display name>] [--password-file <file>|-]';
-const USERNAME = /^[A-Za-z0-9._-]{3,64}$/;
 
 function fail(message: string, code = 1): never {
   process.stderr.write(`${message}\n`);
@@ -85,7 +84,8 @@ async function main(): Promise<void> {
   const a = args(argv[0] === '--' ? argv.slice(1) : argv);
   const province = normalizeText(a.province ?? '');
   if (province.length < 2 || province.length > 100) fail(`--province: a name of 2 to 100 characters\n${USAGE}`, 64);
-  if (!a.admin || !USERNAME.test(a.admin)) fail(`--admin: 3 to 64 letters, digits, . _ or - (a phone number will do)\n${USAGE}`, 64);
+  if (!a.admin || !USERNAME_PATTERN.test(a.admin))
+    fail(`--admin: 3 to 64 letters, digits, . _ or - (a phone number will do)\n${USAGE}`, 64);
   const displayName = a.name ? normalizeText(a.name).slice(0, 64) : null;
   let config;
   try {
@@ -95,7 +95,8 @@ async function main(): Promise<void> {
     throw e;
   }
   const password = await readPassword(a['password-file']);
-  if (password.length < 10 || password.length > 200) fail('the password must be 10 to 200 characters; nothing was created');
+  if (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX)
+    fail('the password must be 10 to 200 characters; nothing was created');
   const passwordHash = await hashPassword(password);
 
   const ds = await new DataSource({

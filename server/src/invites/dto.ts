@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PASSWORD_MAX, PASSWORD_MIN, USERNAME_PATTERN } from '@pingjia/shared';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 
 export class HomeInviteDto {
@@ -17,19 +18,19 @@ export class AcceptInviteDto {
   @ApiPropertyOptional({ description: 'a new H5 account (letters, digits, . _ -), or to give a WeChat account a password' })
   @IsOptional()
   @IsString()
-  @Matches(/^[A-Za-z0-9._-]{3,64}$/)
+  @Matches(USERNAME_PATTERN)
   username?: string;
 
   @ApiPropertyOptional({ description: 'at least 10 characters' })
   @IsOptional()
   @IsString()
-  @Length(10, 200)
+  @Length(PASSWORD_MIN, PASSWORD_MAX)
   password?: string;
 }
 
 export class SetPasswordDto {
   @ApiProperty({ description: 'at least 10 characters' })
   @IsString()
-  @Length(10, 200)
+  @Length(PASSWORD_MIN, PASSWORD_MAX)
   password: string;
 }

@@ -8,9 +8,12 @@ export class InputError extends Error {
   readonly fields?: Record<string, string>;
 
   /** `field`: the one field the message is about, or a message per field (several found at once) */
-  constructor(message: string, field?: string | Record<string, string>) {
+  constructor(message: string, field?: string | Partial<Record<string, string>>) {
     super(message);
-    this.fields = typeof field === 'string' ? { [field]: message } : field;
+    this.fields =
+      typeof field === 'string'
+        ? { [field]: message }
+        : field && (Object.fromEntries(Object.entries(field).filter(([, m]) => m)) as Record<string, string>);
   }
 }
 

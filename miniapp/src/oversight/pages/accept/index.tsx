@@ -1,7 +1,15 @@
 import { useEffect, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { formatInviteCode, normalizeInviteCode, type AuthResponse, type InvitePreview } from '@pingjia/shared';
+import {
+  formatInviteCode,
+  newPasswordProblems,
+  normalizeInviteCode,
+  USERNAME_PATTERN,
+  type AuthResponse,
+  type InvitePreview,
+} from '@pingjia/shared';
+import NewPasswordFields from '../../../components/Form/NewPasswordFields';
 import SubmitButton from '../../../components/Form/SubmitButton';
 import TextField from '../../../components/Form/TextField';
 import { acceptInvite, previewInvite } from '../../../services/oversight';
@@ -15,7 +23,6 @@ import { go } from '../../lib/routes';
 import '../../components/StaffPage/index.less';
 
 const WEAPP = process.env.TARO_ENV === 'weapp';
-const USERNAME = /^[A-Za-z0-9._-]{3,64}$/;
 const ROLE_LABELS: Record<InvitePreview['role'], string> = { chair: '职工之家工会主席', federation_admin: '工会管理员' };
 
 type Fields = Partial<Record<'code' | 'username' | 'password' | 'password2', string>>;
@@ -23,9 +30,10 @@ type Fields = Partial<Record<'code' | 'username' | 'password' | 'password2', str
 function check(username: string, password: string, password2: string): Fields {
   const f: Fields = {};
   if (WEAPP) return f;
-  if (!USERNAME.test(username)) f.username = '用户名为 3–64 位字母、数字或 . _ -';
-  if (password.length < 10) f.password = '密码至少 10 位';
-  else if (password !== password2) f.password2 = '两次输入的密码不一致';
+  if (!USERNAME_PATTERN.test(username)) f.username = '用户名为 3–64 位字母、数字或 . _ -';
+  const problems = newPasswordProblems(password, password2);
+  if (problems.password) f.password = problems.password;
+  if (problems.again) f.password2 = problems.again;
   return f;
 }
 
@@ -74,7 +82,7 @@ export default function AcceptInvitePage() {
     run(async () => {
       if (!invite) return '';
       const found = check(username.trim(), password, password2);
-      if (Object.keys(found).length) throw new InputError(Object.values(found).join('；'), found as Record<string, string>);
+      if (Object.keys(found).length) throw new InputError(Object.values(found).join('；'), found);
       try {
         landing(await acceptInvite(normalizeInviteCode(code)!, WEAPP ? undefined : { username: username.trim(), password }), invite);
       } catch (e) {
@@ -142,23 +150,12 @@ export default function AcceptInvitePage() {
                 onInput={setUsername}
                 error={fieldError('username')}
               />
-              <TextField
-                id="accept-password"
+              <NewPasswordFields
+                ids={['accept-password', 'accept-password2']}
                 label="密码"
-                password
-                value={password}
-                placeholder="至少 10 位"
-                onInput={setPassword}
-                error={fieldError('password')}
-              />
-              <TextField
-                id="accept-password2"
-                label="再次输入密码"
-                password
-                value={password2}
-                placeholder="与上面的密码相同"
-                onInput={setPassword2}
-                error={fieldError('password2')}
+                values={[password, password2]}
+                onInput={[setPassword, setPassword2]}
+                errors={[fieldError('password'), fieldError('password2')]}
               />
             </>
           )}

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
+import { newPasswordProblems } from '@pingjia/shared';
 import { useResource } from '../../../hooks/useResource';
 import { changePassword, getMe } from '../../../services/oversight';
+import NewPasswordFields from '../../../components/Form/NewPasswordFields';
 import SubmitButton from '../../../components/Form/SubmitButton';
 import TextField from '../../../components/Form/TextField';
 import StaffPage, { STAFF_PAGE } from '../../components/StaffPage';
@@ -19,8 +21,9 @@ export default function AccountPage() {
   const save = () =>
     run(async () => {
       if (!current) throw new InputError('请输入当前密码', 'currentPassword');
-      if (next.length < 10) throw new InputError('新密码至少 10 位', 'newPassword');
-      if (next !== again) throw new InputError('两次输入的新密码不一致', 'again');
+      const problems = newPasswordProblems(next, again);
+      if (problems.password) throw new InputError(problems.password, 'newPassword');
+      if (problems.again) throw new InputError(problems.again, 'again');
       await changePassword(current, next);
       setCurrent('');
       setNext('');
@@ -41,16 +44,13 @@ export default function AccountPage() {
             onInput={setCurrent}
             error={fieldError('currentPassword')}
           />
-          <TextField
-            id="account-new"
+          <NewPasswordFields
+            ids={['account-new', 'account-again']}
             label="新密码"
-            password
-            value={next}
-            placeholder="至少 10 位"
-            onInput={setNext}
-            error={fieldError('newPassword')}
+            values={[next, again]}
+            onInput={[setNext, setAgain]}
+            errors={[fieldError('newPassword'), fieldError('again')]}
           />
-          <TextField id="account-again" label="再次输入新密码" password value={again} onInput={setAgain} error={fieldError('again')} />
           <SubmitButton id="account-save" label="修改密码" busy={busy} spinner onClick={save} />
           <Notice id="account-notice" text={notice?.text} error={notice?.error} />
         </View>

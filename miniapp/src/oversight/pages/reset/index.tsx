@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { PasswordResetPreview } from '@pingjia/shared';
+import { newPasswordProblems, type PasswordResetPreview } from '@pingjia/shared';
 import SubmitButton from '../../../components/Form/SubmitButton';
-import TextField from '../../../components/Form/TextField';
+import NewPasswordFields from '../../../components/Form/NewPasswordFields';
 import StatusView from '../../../components/StatusView';
 import { previewPasswordReset, applyPasswordReset } from '../../../services/oversight';
 import { errorMessage } from '../../../services/request';
@@ -34,8 +34,8 @@ export default function ResetPasswordPage() {
 
   const save = () =>
     run(async () => {
-      if (password.length < 10) throw new InputError('新密码至少 10 位', 'password');
-      if (password !== again) throw new InputError('两次输入的密码不一致', 'again');
+      const problems = newPasswordProblems(password, again);
+      if (problems.password || problems.again) throw new InputError(problems.password ?? problems.again ?? '', problems);
       await applyPasswordReset(code, password);
       go('staff', {}, true);
       return '';
@@ -56,16 +56,13 @@ export default function ResetPasswordPage() {
             为账号「{preview.username}」设置新密码。链接有效期至 {formatDeadline(preview.expiresAt)}
             ，只能使用一次；设置后其他设备上的登录将失效。
           </Text>
-          <TextField
-            id="reset-password"
+          <NewPasswordFields
+            ids={['reset-password', 'reset-again']}
             label="新密码"
-            password
-            value={password}
-            placeholder="至少 10 位"
-            onInput={setPassword}
-            error={fieldError('password')}
+            values={[password, again]}
+            onInput={[setPassword, setAgain]}
+            errors={[fieldError('password'), fieldError('again')]}
           />
-          <TextField id="reset-again" label="再次输入新密码" password value={again} onInput={setAgain} error={fieldError('again')} />
           <Notice id="reset-error" text={notice?.text} error={notice?.error} />
           <SubmitButton id="reset-save" label="设置新密码并登录" busy={busy} spinner onClick={save} />
         </View>
