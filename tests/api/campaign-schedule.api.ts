@@ -6,11 +6,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FAKE_TEMPLATE_ID, FakeWechat, startFakeWechat } from '../fakes/wechat-server';
+import { FakeWechat, startFakeWechat } from '../fakes/wechat-server';
 import { openDb, ownMariadbDatabase } from '../support/db';
 import { client } from '../support/http';
 import { RunningServer, startServer } from '../support/server';
 import { ADMIN } from './global-setup';
+import { ownServerEnv } from './own-server';
 import { eventually } from './grievances.fixtures';
 
 const HOUR = 3600e3;
@@ -36,27 +37,8 @@ afterAll(async () => {
 
 /** A server on this suite's database (started one after another, so only the first seeds it). */
 async function start(): Promise<{ server: RunningServer; api: Api }> {
-  const server = await startServer(
-    {
-      ...(own ? { DATABASE_URL: own.url } : {}),
-      DATA_DIR: dataDir,
-      AUTH_DEV_LOGIN: 'true',
-      SEED_DEMO: 'true',
-      DEMO_ADMIN_USERNAME: ADMIN.username,
-      DEMO_ADMIN_PASSWORD: ADMIN.password,
-      RATE_LIMIT_WRITES_PER_USER: '1000',
-      RATE_LIMIT_WRITES_PER_IP: '1000000',
-      RATE_LIMIT_LOGINS_PER_IP: '1000000',
-      GRIEVANCE_SWEEP_INTERVAL_MS: '0',
-      CAMPAIGN_SCHEDULE_INTERVAL_MS: '200',
-      TEST_CLOCK: 'true',
-      WECHAT_APPID: wechat.appId,
-      WECHAT_SECRET: wechat.secret,
-      WECHAT_API_BASE: wechat.url,
-      WECHAT_GRIEVANCE_TEMPLATE_ID: FAKE_TEMPLATE_ID,
-    },
-    90_000,
-  );
+  const target = own ? { dataDir, url: own.url } : { dataDir };
+  const server = await startServer({ ...ownServerEnv(target, wechat), CAMPAIGN_SCHEDULE_INTERVAL_MS: '200', TEST_CLOCK: 'true' }, 90_000);
   running.push(server);
   return { server, api: client(server.url) };
 }

@@ -21,31 +21,32 @@ export interface OwnServer {
   close: () => Promise<void>;
 }
 
+/** The environment of a server of a suite's own: its database and data folder, the demo admin, test limits, its WeChat. */
+export function ownServerEnv(target: { dataDir: string; url?: string }, wechat: FakeWechat): Record<string, string> {
+  return {
+    ...(target.url ? { DATABASE_URL: target.url } : {}),
+    DATA_DIR: target.dataDir,
+    AUTH_DEV_LOGIN: 'true',
+    SEED_DEMO: 'true',
+    DEMO_ADMIN_USERNAME: ADMIN.username,
+    DEMO_ADMIN_PASSWORD: ADMIN.password,
+    RATE_LIMIT_WRITES_PER_USER: '1000',
+    RATE_LIMIT_WRITES_PER_IP: '1000000',
+    RATE_LIMIT_LOGINS_PER_IP: '1000000',
+    GRIEVANCE_SWEEP_INTERVAL_MS: '0',
+    WECHAT_APPID: wechat.appId,
+    WECHAT_SECRET: wechat.secret,
+    WECHAT_API_BASE: wechat.url,
+    WECHAT_GRIEVANCE_TEMPLATE_ID: FAKE_TEMPLATE_ID,
+  };
+}
+
 export async function startOwnServer(label: string, env: Record<string, string> = {}): Promise<OwnServer> {
   const wechat = await startFakeWechat();
   const dataDir = mkdtempSync(join(tmpdir(), `pingjia-${label}-`));
   const own = await ownMariadbDatabase(label);
-  const target: DbTarget = own ? { dataDir, url: own.url } : { dataDir };
-  const server = await startServer(
-    {
-      ...(target.url ? { DATABASE_URL: target.url } : {}),
-      DATA_DIR: dataDir,
-      AUTH_DEV_LOGIN: 'true',
-      SEED_DEMO: 'true',
-      DEMO_ADMIN_USERNAME: ADMIN.username,
-      DEMO_ADMIN_PASSWORD: ADMIN.password,
-      RATE_LIMIT_WRITES_PER_USER: '1000',
-      RATE_LIMIT_WRITES_PER_IP: '1000000',
-      RATE_LIMIT_LOGINS_PER_IP: '1000000',
-      GRIEVANCE_SWEEP_INTERVAL_MS: '0',
-      WECHAT_APPID: wechat.appId,
-      WECHAT_SECRET: wechat.secret,
-      WECHAT_API_BASE: wechat.url,
-      WECHAT_GRIEVANCE_TEMPLATE_ID: FAKE_TEMPLATE_ID,
-      ...env,
-    },
-    90_000,
-  );
+  const target = own ? { dataDir, url: own.url } : { dataDir };
+  const server = await startServer({ ...ownServerEnv(target, wechat), ...env }, 90_000);
   return {
     server,
     wechat,

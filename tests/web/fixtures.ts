@@ -31,6 +31,14 @@ export async function text(page: Page, selector: string, timeout = 20_000): Prom
 }
 
 /** axe-core over the whole page: no serious or critical violation (and it did check something). */
+// The colours of styles/variables.less, as the browser computes them.
+export const ERROR_COLOUR = 'rgb(179, 38, 30)'; // @color-error
+export const SUCCESS_COLOUR = 'rgb(35, 120, 4)'; // @color-success
+/** Fastify's own body for an unhandled error: what a member once saw raw. */
+export const FRAMEWORK_500 = { statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' };
+export const colourOf = (page: Page, selector: string) => page.locator(selector).evaluate((el) => getComputedStyle(el).color);
+export const classOf = async (page: Page, selector: string) => (await page.locator(selector).getAttribute('class')) ?? '';
+
 /**
  * Whether the message stands next to its field: in the same block, after the field, with no other form
  * field between them (a message in one box under the whole form fails this).

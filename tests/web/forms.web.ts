@@ -2,15 +2,22 @@
 // say what is wrong next to the field it is about, and a failure the server did not word (a framework's
 // English 500) reaches staff in Chinese, in the error style.
 import type { Page } from '../support/browser';
-import { api, browserPage, expectAccessible, newHome, nextToField, staffToken, text } from './fixtures';
+import {
+  api,
+  browserPage,
+  classOf,
+  colourOf,
+  ERROR_COLOUR,
+  expectAccessible,
+  FRAMEWORK_500,
+  newHome,
+  nextToField,
+  staffToken,
+  text,
+} from './fixtures';
 import { STAFF } from './global-setup';
 
-const ERROR_COLOUR = 'rgb(179, 38, 30)'; // @color-error
-const FRAMEWORK_500 = { statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' };
-
 const url = (path: string) => `${process.env.PINGJIA_URL}${path}`;
-const colourOf = (page: Page, selector: string) => page.locator(selector).evaluate((el) => getComputedStyle(el).color);
-const classOf = async (page: Page, selector: string) => (await page.locator(selector).getAttribute('class')) ?? '';
 
 describe('older forms: field messages and error styles (H5)', () => {
   let close: () => Promise<void>;

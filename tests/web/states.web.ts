@@ -3,18 +3,10 @@
 // said in the success style; the staff pages' tabs are browser history entries, so Back returns to the
 // previous tab instead of leaving the site.
 import type { Page } from '../support/browser';
-import { bannerUrl, browserPage, staffToken, text, uniq } from './fixtures';
+import { bannerUrl, browserPage, classOf, colourOf, ERROR_COLOUR, FRAMEWORK_500, staffToken, SUCCESS_COLOUR, text, uniq } from './fixtures';
 import { STAFF } from './global-setup';
 
-// The colours of styles/variables.less, as the browser computes them.
-const ERROR_COLOUR = 'rgb(179, 38, 30)'; // @color-error
-const SUCCESS_COLOUR = 'rgb(35, 120, 4)'; // @color-success
-// Fastify's own body for an unhandled error: what a member saw raw before.
-const FRAMEWORK_500 = { statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' };
-
 const url = (path: string) => `${process.env.PINGJIA_URL}${path}`;
-const colourOf = (page: Page, selector: string) => page.locator(selector).evaluate((el) => getComputedStyle(el).color);
-const classOf = async (page: Page, selector: string) => (await page.locator(selector).getAttribute('class')) ?? '';
 
 describe('states that read right (H5)', () => {
   let close: () => Promise<void>;
