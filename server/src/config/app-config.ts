@@ -88,6 +88,10 @@ export interface AppConfig {
     /** how often scheduled cycles are opened and due ones closed (CAMPAIGN_SCHEDULE_INTERVAL_MS); 0 turns the timer off */
     scheduleIntervalMs: number;
   };
+  imports: {
+    /** a running import job whose server gave no sign of life for this long is failed (IMPORT_JOB_STALE_MS, default 2 min) */
+    staleMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -332,6 +336,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     campaigns: {
       scheduleIntervalMs: int(env, 'CAMPAIGN_SCHEDULE_INTERVAL_MS', 30_000, 0, 3600_000),
+    },
+    imports: {
+      staleMs: int(env, 'IMPORT_JOB_STALE_MS', 120_000, 1000, 3600_000),
     },
   };
 }

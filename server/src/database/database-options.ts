@@ -24,6 +24,7 @@ import { CampaignLifecycle1764000000730 } from './migrations/1764000000730-campa
 import { StaffNotifications1764000000740 } from './migrations/1764000000740-staff-notifications';
 import { WebOpenid1764000000750 } from './migrations/1764000000750-web-openid';
 import { PasswordResets1764000000740 } from './migrations/1764000000740-password-resets';
+import { ImportJobs1764000000763 } from './migrations/1764000000763-import-jobs';
 
 export const MIGRATIONS = [
   Initial1764000000000,
@@ -48,6 +49,7 @@ export const MIGRATIONS = [
   StaffNotifications1764000000740,
   WebOpenid1764000000750,
   PasswordResets1764000000740,
+  ImportJobs1764000000763,
 ];
 
 // Schema changes only through migrations, never `synchronize`. No entity list here: each feature

@@ -43,7 +43,7 @@ export class ImportsController {
   }
 
   @Get('imports/:id')
-  get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): ImportJob {
+  get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<ImportJob> {
     return this.imports.get(user.id, id);
   }
 
@@ -57,7 +57,7 @@ export class ImportsController {
     @Query('outcome') outcome?: string,
     @Query('page') page?: string,
     @Query('pageSize') pageSize?: string,
-  ): Page<ImportRowReport> {
+  ): Promise<Page<ImportRowReport>> {
     if (outcome !== undefined && !IMPORT_OUTCOMES.includes(outcome as ImportOutcome))
       throw invalid({ outcome: `只能是 ${IMPORT_OUTCOMES.join('、')} 之一` });
     return this.imports.rows(user.id, id, outcome as ImportOutcome | undefined, paging(page, pageSize, 50, 200));
@@ -70,7 +70,7 @@ export class ImportsController {
     @Param('id', uuid) id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    const file = await reportWorkbook(this.imports.report(user.id, id));
+    const file = await reportWorkbook(await this.imports.report(user.id, id));
     asXlsxDownload(reply, 'import-report');
     return file;
   }
