@@ -71,12 +71,12 @@ export class CampaignTransitions {
     return { ...campaign, status: 'closed' };
   }
 
-  /** Every active home under the cycle's org not yet frozen into it, with its member count now (deactivated homes stay out of new cycles). */
+  /** Every active home under the cycle's org not yet frozen into it, with its member count and place now (deactivated homes stay out of new cycles). */
   private async freezeHomes(m: EntityManager, campaign: Campaign): Promise<void> {
     const { from, to } = subtreeRange(campaign.orgPath);
     await m.query(
-      `INSERT INTO campaign_homes (campaign_id, home_id, member_count)
-       SELECT ?, h.id, h.member_count FROM homes h
+      `INSERT INTO campaign_homes (campaign_id, home_id, member_count, org_path)
+       SELECT ?, h.id, h.member_count, h.org_path FROM homes h
        WHERE h.org_path >= ? AND h.org_path < ? AND h.deactivated_at IS NULL
          AND NOT EXISTS (SELECT 1 FROM campaign_homes ch WHERE ch.campaign_id = ? AND ch.home_id = h.id)`,
       [campaign.id, from, to, campaign.id],

@@ -20,7 +20,7 @@ import {
   TIERS,
   VerdictCounts,
 } from '@pingjia/shared';
-import { DataSource, In, Repository } from 'typeorm';
+import { DataSource, In, IsNull, Repository } from 'typeorm';
 import { AccessPolicy } from '../orgs/access-policy';
 import { Campaign } from '../campaigns/campaign.entity';
 import { Paging } from '../common/paging';
@@ -259,8 +259,8 @@ export class OrgDashboardService {
     const ids = grouped.map((g) => g.childId);
     const orgs = ids.length ? await this.orgs.find({ where: { id: In(ids) } }) : [];
     const names = new Map(orgs.map((o) => [o.id, o.name]));
-    // Child orgs without homes still appear, with zeros.
-    const empty = await this.orgs.find({ where: { parentId: path.split('/').filter(Boolean).pop() } });
+    // Active child orgs without homes still appear, with zeros.
+    const empty = await this.orgs.find({ where: { parentId: path.split('/').filter(Boolean).pop(), deactivatedAt: IsNull() } });
     const rows: LeagueRow[] = [
       ...grouped.map((g) => ({
         type: 'org' as const,

@@ -25,6 +25,7 @@ import { StaffNotifications1764000000740 } from './migrations/1764000000740-staf
 import { WebOpenid1764000000750 } from './migrations/1764000000750-web-openid';
 import { PasswordResets1764000000740 } from './migrations/1764000000740-password-resets';
 import { ImportJobs1764000000763 } from './migrations/1764000000763-import-jobs';
+import { CampaignHomePaths1764000000764 } from './migrations/1764000000764-campaign-home-paths';
 
 export const MIGRATIONS = [
   Initial1764000000000,
@@ -50,6 +51,7 @@ export const MIGRATIONS = [
   WebOpenid1764000000750,
   PasswordResets1764000000740,
   ImportJobs1764000000763,
+  CampaignHomePaths1764000000764,
 ];
 
 // Schema changes only through migrations, never `synchronize`. No entity list here: each feature

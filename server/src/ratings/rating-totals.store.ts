@@ -12,6 +12,7 @@ import {
   VerdictCounts,
 } from '@pingjia/shared';
 import { DataSource, EntityManager, QueryRunner, TableColumn } from 'typeorm';
+import { CampaignHome } from '../campaigns/campaign-home.entity';
 import { cycleMembersSql } from '../campaigns/campaign-homes';
 import { subtreeRange } from '../common/paging';
 import { isRetryable } from '../common/transactions';
@@ -111,11 +112,11 @@ export const openParticipationSql = (t: Thresholds, a = 't') => `(${exact(a)} - 
 
 const ratingsOf = (t: Thresholds, open: boolean) => (open ? openParticipationSql(t) : exact());
 
-function homeSelect(t: Thresholds, open: boolean, previous: boolean): string {
+function homeSelect(t: Thresholds, open: boolean, previous: boolean, members: string): string {
   return [
     'h.id AS id',
     'h.name AS name',
-    `${cycleMembersSql(':campaignId')} AS members`,
+    `${members} AS members`,
     'h.worker_count AS workers',
     `${ratingsOf(t, open)} AS ratings`,
     ...SUMMED.map((c) => `${open ? '0' : `COALESCE(t.${c}, 0)`} AS ${c}`),
@@ -123,12 +124,12 @@ function homeSelect(t: Thresholds, open: boolean, previous: boolean): string {
   ].join(', ');
 }
 
-function rollupSelect(t: Thresholds, open: boolean): string {
+function rollupSelect(t: Thresholds, open: boolean, members: string): string {
   const r = reportableSql(t);
   const released = (sql: string) => (open ? '0' : sql);
   return [
     'COUNT(h.id) AS homes',
-    `COALESCE(SUM(${cycleMembersSql(':campaignId')}), 0) AS members`,
+    `COALESCE(SUM(${members}), 0) AS members`,
     `COALESCE(SUM(${ratingsOf(t, open)}), 0) AS ratings`,
     `${released(`COALESCE(SUM(CASE WHEN ${r} THEN 1 ELSE 0 END), 0)`)} AS reported_homes`,
     `${released(`COALESCE(SUM(CASE WHEN ${r} THEN t.ratings ELSE 0 END), 0)`)} AS reported_ratings`,
@@ -314,31 +315,32 @@ export class RatingTotalsStore {
    * ratings); with `previousId`, each home's verdicts in that (closed) cycle too.
    */
   async subtreeHomes(path: string, campaignId: string, open: boolean, t: Thresholds, previousId: string | null): Promise<HomeRow[]> {
-    const { from, to } = subtreeRange(path);
-    const q = this.homes(campaignId)
-      .where('h.org_path >= :from AND h.org_path < :to', { from, to })
-      .select(homeSelect(t, open, previousId !== null));
+    const c = await this.cycleHomes(path, campaignId, open);
+    const { from, to } = subtreeRange(c.path);
+    const q = c.q.andWhere(`${c.pathColumn} >= :from AND ${c.pathColumn} < :to`, { from, to }).select(homeSelect(t, open, previousId !== null, c.members));
     if (previousId !== null) q.leftJoin(ENTITY, 'p', 'p.home_id = h.id AND p.campaign_id = :previousId', { previousId });
     return (await q.getRawMany<Raw>()).map((r) => toHomeRow(r, previousId !== null));
   }
 
   /** The homes directly under an org (not in a child org). */
   async directHomes(path: string, campaignId: string, open: boolean, t: Thresholds): Promise<HomeRow[]> {
-    const rows = await this.homes(campaignId)
-      .where('h.org_path = :path', { path })
-      .select(homeSelect(t, open, false))
+    const c = await this.cycleHomes(path, campaignId, open);
+    const rows = await c.q
+      .andWhere(`${c.pathColumn} = :path`, { path: c.path })
+      .select(homeSelect(t, open, false, c.members))
       .getRawMany<Raw>();
     return rows.map((r) => toHomeRow(r, false));
   }
 
   /** Each child org's roll-up below `path` (summed in SQL), keyed by the child's id. */
   async childRollups(path: string, campaignId: string, open: boolean, t: Thresholds): Promise<Array<{ childId: string } & Aggregate>> {
-    const { to } = subtreeRange(path);
+    const c = await this.cycleHomes(path, campaignId, open);
+    const { to } = subtreeRange(c.path);
     // The child's id is the path segment right after this org's path (an integer literal, not input).
-    const child = `SUBSTR(h.org_path, ${path.length + 1}, 36)`;
-    const rows = await this.homes(campaignId)
-      .where('h.org_path > :path AND h.org_path < :to', { path, to })
-      .select(`${child} AS child_id, ${rollupSelect(t, open)}`)
+    const child = `SUBSTR(${c.pathColumn}, ${c.path.length + 1}, 36)`;
+    const rows = await c.q
+      .andWhere(`${c.pathColumn} > :path AND ${c.pathColumn} < :to`, { path: c.path, to })
+      .select(`${child} AS child_id, ${rollupSelect(t, open, c.members)}`)
       .groupBy(child)
       .getRawMany<Raw>();
     return rows.map((r) => ({
@@ -353,10 +355,40 @@ export class RatingTotalsStore {
     }));
   }
 
-  private homes(campaignId: string) {
-    return this.dataSource
-      .createQueryBuilder()
-      .from(Home, 'h')
-      .leftJoin(ENTITY, 't', 't.home_id = h.id AND t.campaign_id = :campaignId', { campaignId });
+  /**
+   * The homes a cycle's figures are made of, joined to their totals. A closed or published cycle's are
+   * those frozen into it (campaign_homes: its member counts, and the tree as it stood then, so a move or
+   * a deactivation since changes nothing in it), with `path` translated to where that org stood then.
+   * Any other (open, or no cycle): today's active homes, an open cycle's member counts frozen at opening.
+   */
+  private async cycleHomes(path: string, campaignId: string, open: boolean) {
+    const joinTotals = <T extends ReturnType<DataSource['createQueryBuilder']>>(q: T) =>
+      q.leftJoin(ENTITY, 't', 't.home_id = h.id AND t.campaign_id = :campaignId', { campaignId });
+    if (campaignId && !open) {
+      const q = this.dataSource
+        .createQueryBuilder()
+        .from(CampaignHome, 'ch')
+        .innerJoin(Home, 'h', 'h.id = ch.home_id')
+        .where('ch.campaign_id = :campaignId', { campaignId });
+      return { q: joinTotals(q), pathColumn: 'ch.org_path', members: 'ch.member_count', path: await this.pathThen(campaignId, path) };
+    }
+    const q = this.dataSource.createQueryBuilder().from(Home, 'h').where('h.deactivated_at IS NULL');
+    return { q: joinTotals(q), pathColumn: 'h.org_path', members: cycleMembersSql(':campaignId'), path };
+  }
+
+  /** Where the org at `path` (today) stood when the cycle froze its homes: its path then, found in any home's frozen path below it. */
+  private async pathThen(campaignId: string, path: string): Promise<string> {
+    const { from, to } = subtreeRange(path);
+    const same = (await this.dataSource.query(
+      'SELECT 1 AS x FROM campaign_homes WHERE campaign_id = ? AND org_path >= ? AND org_path < ? LIMIT 1',
+      [campaignId, from, to],
+    )) as unknown[];
+    if (same.length) return path;
+    const id = path.split('/').filter(Boolean).pop() ?? '';
+    const [moved] = (await this.dataSource.query('SELECT org_path AS p FROM campaign_homes WHERE campaign_id = ? AND org_path LIKE ? LIMIT 1', [
+      campaignId,
+      `%/${id}/%`,
+    ])) as { p: string }[];
+    return moved ? moved.p.slice(0, moved.p.indexOf(`/${id}/`) + id.length + 2) : path;
   }
 }

@@ -1,0 +1,99 @@
+// A cycle's league keeps the tree it was run on (issue 17): a closed or published cycle's league and
+// roll-ups come from the homes frozen into it (campaign_homes: member count and place then), so a move
+// or a deactivation afterwards leaves them as they were, while today's tree and an open cycle's
+// figures follow the move and leave deactivated homes out.
+import { admin, api, uniq } from './fixtures';
+import { createHome, createOrg, moveCampaign, openCampaign, rateMany } from './oversight.fixtures';
+
+type League = {
+  items: Array<{ type: string; id: string; homes: number; ratings: number; satisfactionRate: number | null }>;
+  total: number;
+};
+
+async function dashboard(token: string, orgId: string, campaignId: string, level: 'homes' | 'children' = 'homes') {
+  const res = await api().get(`/api/orgs/${orgId}/dashboard?campaignId=${campaignId}&level=${level}&pageSize=50`, { token });
+  expect(res.status).toBe(200);
+  // The cycle's figures (integrity flags are today's checks, by today's tree).
+  const { totals, tiers, league, lowParticipation, lostTitles } = res.body;
+  return { totals, tiers, league, lowParticipation, lostTitles } as {
+    totals: { homes: number; members: number; ratings: number };
+    league: League;
+  };
+}
+
+const ids = (l: League) => l.items.map((i) => i.id).sort();
+
+describe('league tables over time', () => {
+  let token: string;
+  let provinceId: string;
+  beforeAll(async () => ({ token, provinceId } = await admin()));
+
+  it('keeps a published cycle’s league and roll-ups after its homes move; today’s tree shows the move', async () => {
+    const a = await createOrg(token, provinceId, 'city', uniq('旧市'));
+    const b = await createOrg(token, provinceId, 'city', uniq('新市'));
+    const county = await createOrg(token, a.id, 'county', uniq('旧县'));
+    const direct = await createHome(token, a.id, 20);
+    const below = await createHome(token, county.id, 10);
+    const cycle = await openCampaign(token, a.id);
+    await rateMany(cycle.id, below.id, 5, 'satisfied');
+    await moveCampaign(token, cycle.id, 'close');
+    await moveCampaign(token, cycle.id, 'publish');
+    const before = await dashboard(token, a.id, cycle.id);
+    const rollups = await dashboard(token, a.id, cycle.id, 'children');
+    // The county's own cycle after that one: its path is rewritten by the move, its homes' frozen paths are not.
+    const own = await openCampaign(token, county.id);
+    await rateMany(own.id, below.id, 5, 'dissatisfied');
+    await moveCampaign(token, own.id, 'close');
+    await moveCampaign(token, own.id, 'publish');
+    const countyBefore = await dashboard(token, county.id, own.id);
+    expect(countyBefore.totals).toMatchObject({ homes: 1, ratings: 5 });
+    expect(before.totals).toMatchObject({ homes: 2, members: 30, ratings: 5 });
+    expect(rollups.league.items.find((i) => i.id === county.id)).toMatchObject({ homes: 1, ratings: 5, satisfactionRate: 1 });
+
+    // Both homes go to city b, and the county under city b too.
+    for (const h of [direct, below])
+      expect((await api().post(`/api/homes/${h.id}/move`, { token, body: { parentId: b.id } })).status).toBe(200);
+    expect((await api().post(`/api/orgs/${county.id}/move`, { token, body: { parentId: b.id } })).status).toBe(200);
+
+    expect(await dashboard(token, a.id, cycle.id)).toEqual(before);
+    expect(await dashboard(token, a.id, cycle.id, 'children')).toEqual(rollups);
+    expect(await dashboard(token, county.id, own.id)).toEqual(countyBefore);
+
+    const now = await api().get(`/api/orgs/${b.id}/children`, { token });
+    expect(now.body.items.map((i: { id: string }) => i.id)).toEqual(expect.arrayContaining([direct.id, county.id]));
+    const next = await openCampaign(token, b.id);
+    const current = await dashboard(token, b.id, next.id);
+    expect(current.totals.homes).toBe(2);
+    expect(ids(current.league)).toEqual([direct.id, below.id].sort());
+  });
+
+  it('leaves a deactivated home out of an open cycle’s dashboard and league, not out of a published one', async () => {
+    const city = await createOrg(token, provinceId, 'city', uniq('停用市'));
+    const county = await createOrg(token, city.id, 'county', uniq('停用县'));
+    const stays = await createHome(token, city.id, 20);
+    const goes = await createHome(token, county.id, 10);
+    const past = await openCampaign(token, city.id, 2 * 3600e3);
+    await rateMany(past.id, goes.id, 5, 'satisfied');
+    await moveCampaign(token, past.id, 'close');
+    await moveCampaign(token, past.id, 'publish');
+    const published = await dashboard(token, city.id, past.id);
+    const publishedRollups = await dashboard(token, city.id, past.id, 'children');
+
+    const open = await openCampaign(token, city.id);
+    // the control: both homes count while both are active
+    expect((await dashboard(token, city.id, open.id)).totals.homes).toBe(2);
+    expect((await api().post(`/api/homes/${goes.id}/deactivate`, { token })).status).toBe(200);
+
+    const current = await dashboard(token, city.id, open.id);
+    expect(current.totals).toMatchObject({ homes: 1, members: 20 });
+    expect(ids(current.league)).toEqual([stays.id]);
+    const rollups = await dashboard(token, city.id, open.id, 'children');
+    expect(rollups.league.items.find((i) => i.id === county.id)).toMatchObject({ homes: 0 });
+    const confirmation = await api().get(`/api/campaigns/${open.id}/confirmation`, { token });
+    expect(confirmation.body.homes).toBe(1);
+
+    expect(await dashboard(token, city.id, past.id)).toEqual(published);
+    expect(await dashboard(token, city.id, past.id, 'children')).toEqual(publishedRollups);
+    expect(ids(published.league)).toEqual([stays.id, goes.id].sort());
+  });
+});
