@@ -1,6 +1,7 @@
 import { countsTowardAggregate, CRITERION_KEYS, DEFAULT_THRESHOLDS, openParticipation, Thresholds } from '@pingjia/shared';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { CampaignHome } from '../campaigns/campaign-home.entity';
 import { MIGRATIONS } from '../database/database-options';
 import { Home } from '../orgs/home.entity';
 import { RatingTotalsSchema } from './rating-totals.entity';
@@ -21,7 +22,7 @@ describe(RatingTotalsStore.name, () => {
     ds = await new DataSource({
       type: 'better-sqlite3',
       database: ':memory:',
-      entities: [Home, RatingTotalsSchema],
+      entities: [Home, CampaignHome, RatingTotalsSchema],
       migrations: MIGRATIONS,
       logging: false,
     }).initialize();
@@ -35,6 +36,13 @@ describe(RatingTotalsStore.name, () => {
         `INSERT INTO homes (id, org_id, org_path, name, kind, member_count, worker_count, membership_mode, scene_token, created_on) VALUES (?, ?, ?, ?, 'enterprise', ?, NULL, 'open', ?, '2026-01-01')`,
         [homeId, randomUUID(), path, `家${i}`, 10 + i, `s${i}`],
       );
+      // frozen into the cycle as it opened: a closed cycle's figures read these rows
+      await ds.query('INSERT INTO campaign_homes (campaign_id, home_id, member_count, org_path) VALUES (?, ?, ?, ?)', [
+        campaignId,
+        homeId,
+        10 + i,
+        path,
+      ]);
       await ds.transaction(async (m) => {
         for (let n = 0; n < i; n++) {
           await sut.lock(m, campaignId, homeId);

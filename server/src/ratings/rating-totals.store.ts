@@ -317,7 +317,9 @@ export class RatingTotalsStore {
   async subtreeHomes(path: string, campaignId: string, open: boolean, t: Thresholds, previousId: string | null): Promise<HomeRow[]> {
     const c = await this.cycleHomes(path, campaignId, open);
     const { from, to } = subtreeRange(c.path);
-    const q = c.q.andWhere(`${c.pathColumn} >= :from AND ${c.pathColumn} < :to`, { from, to }).select(homeSelect(t, open, previousId !== null, c.members));
+    const q = c.q
+      .andWhere(`${c.pathColumn} >= :from AND ${c.pathColumn} < :to`, { from, to })
+      .select(homeSelect(t, open, previousId !== null, c.members));
     if (previousId !== null) q.leftJoin(ENTITY, 'p', 'p.home_id = h.id AND p.campaign_id = :previousId', { previousId });
     return (await q.getRawMany<Raw>()).map((r) => toHomeRow(r, previousId !== null));
   }
@@ -385,10 +387,10 @@ export class RatingTotalsStore {
     )) as unknown[];
     if (same.length) return path;
     const id = path.split('/').filter(Boolean).pop() ?? '';
-    const [moved] = (await this.dataSource.query('SELECT org_path AS p FROM campaign_homes WHERE campaign_id = ? AND org_path LIKE ? LIMIT 1', [
-      campaignId,
-      `%/${id}/%`,
-    ])) as { p: string }[];
+    const [moved] = (await this.dataSource.query(
+      'SELECT org_path AS p FROM campaign_homes WHERE campaign_id = ? AND org_path LIKE ? LIMIT 1',
+      [campaignId, `%/${id}/%`],
+    )) as { p: string }[];
     return moved ? moved.p.slice(0, moved.p.indexOf(`/${id}/`) + id.length + 2) : path;
   }
 }
