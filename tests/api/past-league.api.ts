@@ -23,6 +23,15 @@ async function dashboard(token: string, orgId: string, campaignId: string, level
 
 const ids = (l: League) => l.items.map((i) => i.id).sort();
 
+/** A cycle over the org in which five members rate the home, closed and published. */
+async function publishedCycle(token: string, orgId: string, homeId: string, verdict: 'satisfied' | 'dissatisfied', agoMs?: number) {
+  const cycle = await openCampaign(token, orgId, agoMs);
+  await rateMany(cycle.id, homeId, 5, verdict);
+  await moveCampaign(token, cycle.id, 'close');
+  await moveCampaign(token, cycle.id, 'publish');
+  return cycle;
+}
+
 describe('league tables over time', () => {
   let token: string;
   let provinceId: string;
@@ -34,17 +43,11 @@ describe('league tables over time', () => {
     const county = await createOrg(token, a.id, 'county', uniq('旧县'));
     const direct = await createHome(token, a.id, 20);
     const below = await createHome(token, county.id, 10);
-    const cycle = await openCampaign(token, a.id);
-    await rateMany(cycle.id, below.id, 5, 'satisfied');
-    await moveCampaign(token, cycle.id, 'close');
-    await moveCampaign(token, cycle.id, 'publish');
+    const cycle = await publishedCycle(token, a.id, below.id, 'satisfied');
     const before = await dashboard(token, a.id, cycle.id);
     const rollups = await dashboard(token, a.id, cycle.id, 'children');
     // The county's own cycle after that one: its path is rewritten by the move, its homes' frozen paths are not.
-    const own = await openCampaign(token, county.id);
-    await rateMany(own.id, below.id, 5, 'dissatisfied');
-    await moveCampaign(token, own.id, 'close');
-    await moveCampaign(token, own.id, 'publish');
+    const own = await publishedCycle(token, county.id, below.id, 'dissatisfied');
     const countyBefore = await dashboard(token, county.id, own.id);
     expect(countyBefore.totals).toMatchObject({ homes: 1, ratings: 5 });
     expect(before.totals).toMatchObject({ homes: 2, members: 30, ratings: 5 });
@@ -72,10 +75,7 @@ describe('league tables over time', () => {
     const county = await createOrg(token, city.id, 'county', uniq('停用县'));
     const stays = await createHome(token, city.id, 20);
     const goes = await createHome(token, county.id, 10);
-    const past = await openCampaign(token, city.id, 2 * 3600e3);
-    await rateMany(past.id, goes.id, 5, 'satisfied');
-    await moveCampaign(token, past.id, 'close');
-    await moveCampaign(token, past.id, 'publish');
+    const past = await publishedCycle(token, city.id, goes.id, 'satisfied', 2 * 3600e3);
     const published = await dashboard(token, city.id, past.id);
     const publishedRollups = await dashboard(token, city.id, past.id, 'children');
 

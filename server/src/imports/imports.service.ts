@@ -32,7 +32,8 @@ const MAX_RUNNING = 4;
 const yieldNow = () => new Promise<void>((r) => setImmediate(r));
 const STOPPED = {
   code: 'SERVICE_UNAVAILABLE' as const,
-  message: '处理中断（服务器重启或故障），未写入任何数据；请重新上传文件检查',
+  // the app adds that nothing was written
+  message: '处理被中断（服务器重启或故障），请重新上传文件',
 };
 
 @Injectable()
