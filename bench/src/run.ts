@@ -16,6 +16,7 @@ import { renderMarkdown, Report, ScenarioRow } from './report';
 import { buildScenarios } from './scenarios';
 import { importMarkdown, timeImport } from './import-timing';
 import { ROOT } from './server-lib';
+import { costMarkdown, costOf, CostRow } from './costs';
 
 interface Args {
   quick: boolean;
@@ -36,6 +37,8 @@ interface Args {
   generateOnly: boolean;
   /** rows of a bulk-import file to time instead of the load scenarios (0: off) */
   importRows: number;
+  /** the per-request cost table (profiled, by stage) instead of the load scenarios */
+  costs: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -56,6 +59,7 @@ function parseArgs(argv: string[]): Args {
     label: null,
     generateOnly: false,
     importRows: 0,
+    costs: false,
   };
   const value = (i: number) => {
     if (argv[i + 1] === undefined) throw new Error(`${argv[i]} needs a value`);
@@ -70,6 +74,7 @@ function parseArgs(argv: string[]): Args {
     else if (f === '--cpu-prof') a.cpuProf = true;
     else if (f === '--redis') a.redis = true;
     else if (f === '--generate-only') a.generateOnly = true;
+    else if (f === '--costs') a.costs = true;
     else if (f === '--instances') a.instances = Number(value(i++));
     else if (f === '--ratings') a.ratings = Number(value(i++));
     else if (f === '--homes') a.homes = Number(value(i++));
@@ -211,18 +216,20 @@ interface Servers {
   stop: () => Promise<void>;
 }
 
+/** The server's environment for a run on this database. */
+const serverEnv = (db: Database, a: Args): Record<string, string> => ({
+  ...db.env,
+  ...db.manifest.secrets,
+  DATA_DIR: db.dataDir,
+  LOG_LEVEL: a.logLevel,
+  // Every request comes from 127.0.0.1 and a few thousand users: limits high enough not to be what is measured.
+  RATE_LIMIT_WRITES_PER_USER: '1000000',
+  RATE_LIMIT_WRITES_PER_IP: '1000000',
+});
+
 async function startServers(db: Database, a: Args, tag: string): Promise<Servers> {
   const redis = a.redis ? await startRedis() : null;
-  const env = {
-    ...(redis ? { REDIS_URL: redis.url } : {}),
-    ...db.env,
-    ...db.manifest.secrets,
-    DATA_DIR: db.dataDir,
-    LOG_LEVEL: a.logLevel,
-    // Every request comes from 127.0.0.1 and a few thousand users: limits high enough not to be what is measured.
-    RATE_LIMIT_WRITES_PER_USER: '1000000',
-    RATE_LIMIT_WRITES_PER_IP: '1000000',
-  };
+  const env = { ...(redis ? { REDIS_URL: redis.url } : {}), ...serverEnv(db, a) };
   const profDir = join(DATA, 'prof');
   if (a.cpuProf) mkdirSync(profDir, { recursive: true });
   const procs: Proc[] = [];
@@ -391,6 +398,63 @@ async function timeImportRun(db: Database, a: Args, machine: Report['machine']):
   }
 }
 
+/**
+ * `--costs`: the per-request cost table (bench/src/costs.ts) for the rating PUT, a cached and an uncached
+ * home dashboard, a county dashboard and a league page, each on a profiled server of its own.
+ */
+async function costRun(db: Database, a: Args, machine: Report['machine']): Promise<void> {
+  const all = buildScenarios(db.manifest);
+  const byName = (n: string) => all.find((s) => s.name === n)!;
+  const plan: { scenario: ReturnType<typeof byName>; env: Record<string, string> }[] = (
+    [
+      { scenario: byName('rating-put'), env: {} },
+      { scenario: { ...byName('home-dashboard-hot'), name: 'home-dashboard (cached)' }, env: {} },
+      { scenario: { ...byName('home-dashboard'), name: 'home-dashboard (uncached)' }, env: { DASHBOARD_CACHE_SECONDS: '0' } },
+      { scenario: byName('org-county'), env: {} },
+      { scenario: byName('league-page'), env: {} },
+    ] as { scenario: ReturnType<typeof byName>; env: Record<string, string> }[]
+  ).filter((p) => !a.only.length || a.only.some((o) => p.scenario.name.startsWith(o)));
+  const rows: CostRow[] = [];
+  for (const p of plan) {
+    db.prepareRun();
+    const env = { ...serverEnv(db, a), ...p.env };
+    const { row, figures } = await costOf(
+      p.scenario,
+      env,
+      join(DATA, 'prof-costs', p.scenario.name.replace(/[^a-z-]+/g, '_')),
+      join(db.dataDir, 'server-costs.log'),
+      {
+        connections: a.connections,
+        warmS: a.quick ? 3 : 5,
+        measureS: Math.max(5, a.durationS),
+      },
+    );
+    if (!figures.valid) throw new Error(`${p.scenario.name}: invalid run ${JSON.stringify(figures.statusCodes)} errors ${figures.errors}`);
+    log(`${row.scenario}: ${row.busyUs} µs busy per request (${row.requests} requests, ${row.rps} req/s)`);
+    rows.push(row);
+  }
+  const label = a.label ?? `${db.kind === 'mysql' ? 'mariadb' : 'sqlite'}-${a.quick ? 'quick' : 'full'}-costs`;
+  const command = `bash bench/run.sh ${process.argv.slice(2).join(' ')}`.trim();
+  const md = [
+    `# Per-request cost ${label}`,
+    '',
+    `${new Date().toISOString()} · \`${command}\``,
+    '',
+    `Machine: ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}; load average ${machine.loadAverageStart} at start, ${loadAverage()} at end.`,
+    `Each column: a server of its own under \`node --cpu-prof --cpu-prof-interval 200\`, ${a.connections} connections, a warm-up, then a measured window; CPU samples in the window by stage (bench/src/costs.ts) ÷ requests answered. Sampling under load counts waiting for the CPU as time too: compare columns and stages within one run.`,
+    '',
+    costMarkdown(rows),
+  ].join('\n');
+  const results = join(ROOT, 'bench/results');
+  writeFileSync(
+    join(results, `${label}.json`),
+    JSON.stringify({ label, date: new Date().toISOString(), command, machine, rows }, null, 2) + '\n',
+  );
+  writeFileSync(join(results, `${label}.md`), md);
+  log(`wrote bench/results/${label}.json and .md`);
+  process.stdout.write(md);
+}
+
 async function main() {
   const a = parseArgs(process.argv.slice(2));
   mkdirSync(DATA, { recursive: true });
@@ -421,6 +485,10 @@ async function main() {
         await timeImportRun(db, a, machine);
         continue;
       }
+      if (a.costs) {
+        await costRun(db, a, machine);
+        continue;
+      }
       const only = a.only.length
         ? a.only
         : a.sizes.length
@@ -442,7 +510,7 @@ async function main() {
   } finally {
     if (stopMariadb) stopMariadb();
   }
-  if (a.generateOnly || a.importRows) return;
+  if (a.generateOnly || a.importRows || a.costs) return;
   machine.loadAverageEnd = loadAverage();
   const report: Report = {
     label,
