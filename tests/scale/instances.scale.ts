@@ -413,6 +413,32 @@ describe('two instances on a MariaDB primary and replica with Redis', () => {
     expect(slots.filter((s, i) => slots.indexOf(s) !== i).length).toBeGreaterThan(0);
   }, 180_000);
 
+  it('refuses a token on the other instance at once when its version moves on (password change), through the versions in Redis', async () => {
+    const NEW = 'scale-admin-new-password-456';
+    // Both instances have checked the token: its version is known (kept in Redis, shared).
+    expect((await api(0).get('/api/me', { token: adminToken })).status).toBe(200);
+    expect((await api(1).get('/api/me', { token: adminToken })).status).toBe(200);
+    const changed = await api(0).put('/api/me/password', {
+      token: adminToken,
+      body: { currentPassword: ADMIN.password, newPassword: NEW },
+    });
+    expect(changed.status).toBe(200);
+    const refused = await api(1).get('/api/me', { token: adminToken });
+    expect(refused.status).toBe(401);
+    expect(refused.body.code).toBe('TOKEN_INVALID');
+    expect((await api(0).get('/api/me', { token: adminToken })).status).toBe(401);
+    expect((await api(1).get('/api/me', { token: changed.body.token })).status).toBe(200);
+    // And back, changed through the other instance.
+    const back = await api(1).put('/api/me/password', {
+      token: changed.body.token,
+      body: { currentPassword: NEW, newPassword: ADMIN.password },
+    });
+    expect(back.status).toBe(200);
+    expect((await api(0).get('/api/me', { token: changed.body.token })).status).toBe(401);
+    expect((await api(0).get('/api/me', { token: back.body.token })).status).toBe(200);
+    adminToken = back.body.token;
+  });
+
   it('answers writes 503 with Retry-After while Redis is down (never uncounted), still serves reads, and says so in health', async () => {
     const [token] = await newMembers(1, 'redis-down');
     const path = `/api/campaigns/${world.campaignId}/homes/${world.homeIds[1]}/my-rating`;

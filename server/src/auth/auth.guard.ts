@@ -15,7 +15,7 @@ export class AuthGuard implements CanActivate {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
     if (isPublic) return true;
     const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; user?: AuthUser }>();
-    request.user = { id: await this.tokens.verify(request.headers.authorization) };
+    request.user = await this.tokens.caller(request.headers.authorization);
     return true;
   }
 }

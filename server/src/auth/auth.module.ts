@@ -10,6 +10,7 @@ import { LoginAttempt } from './login-attempt.entity';
 import { LoginLockout } from './login-lockout';
 import { RoleGrant } from './role-grant.entity';
 import { TokenVerifier } from './token-verifier';
+import { TokenVersions } from './token-versions';
 import { User } from './user.entity';
 
 // Who the caller is: accounts, role grants, logins and tokens. Global because every request's guard
@@ -32,8 +33,8 @@ export class AuthModule {
         WechatModule,
       ],
       controllers: config.devLogin ? [AuthController, DevAuthController] : [AuthController],
-      providers: [AuthService, TokenVerifier, LoginLockout],
-      exports: [TypeOrmModule, AuthService, TokenVerifier, LoginLockout],
+      providers: [AuthService, TokenVerifier, TokenVersions, LoginLockout],
+      exports: [TypeOrmModule, AuthService, TokenVerifier, TokenVersions, LoginLockout],
     };
   }
 }

@@ -11,6 +11,7 @@ import { isUniqueViolation } from '../common/transactions';
 import { WechatClient } from '../wechat/wechat.client';
 import { WECHAT_ERR, WechatError } from '../wechat/wechat.errors';
 import { LoginLockout } from './login-lockout';
+import { TokenVersions } from './token-versions';
 import { hashPassword, verifyPassword } from './passwords';
 import { RoleGrant } from './role-grant.entity';
 import { User } from './user.entity';
@@ -24,6 +25,7 @@ export class AuthService {
     private readonly clock: Clock,
     private readonly wechat: WechatClient,
     private readonly lockout: LoginLockout,
+    private readonly versions: TokenVersions,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -55,7 +57,15 @@ export class AuthService {
     if (currentPassword === newPassword)
       throw new DomainError('VALIDATION_FAILED', '新密码不能与当前密码相同', { newPassword: '新密码不能与当前密码相同' });
     await this.lockout.succeeded(user.username);
-    await this.users.update({ id: user.id }, { passwordHash: await hashPassword(newPassword), tokenVersion: () => 'token_version + 1' });
+    const passwordHash = await hashPassword(newPassword);
+    try {
+      await this.users.manager.transaction(async (m) => {
+        await m.update(User, { id: user.id }, { passwordHash });
+        await this.versions.increment(m, user.id);
+      });
+    } finally {
+      await this.versions.changed(user.id);
+    }
     return this.issue(await this.users.findOneOrFail({ where: { id: user.id } }));
   }
 

@@ -2,6 +2,8 @@ import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/com
 
 export interface AuthUser {
   id: string;
+  /** the token version the request's token carries (the user's current one: older tokens are refused) */
+  tokenVersion?: number;
 }
 
 export const IS_PUBLIC = 'isPublic';

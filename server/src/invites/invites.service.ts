@@ -20,6 +20,7 @@ import { LoginLockout } from '../auth/login-lockout';
 import { hashPassword } from '../auth/passwords';
 import { RoleGrant } from '../auth/role-grant.entity';
 import { TokenVerifier } from '../auth/token-verifier';
+import { TokenVersions } from '../auth/token-versions';
 import { User } from '../auth/user.entity';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
@@ -54,6 +55,7 @@ export class InvitesService {
     private readonly auth: AuthService,
     private readonly lockout: LoginLockout,
     private readonly tokens: TokenVerifier,
+    private readonly versions: TokenVersions,
     private readonly audit: AuditService,
     private readonly tx: Transactions,
     private readonly clock: Clock,
@@ -278,24 +280,31 @@ export class InvitesService {
     scopePath: string,
     homeId?: string,
   ) {
-    await this.tx.run(async (m) => {
-      const grant = await m.findOne(RoleGrant, { where: { id: grantId, ...where } });
-      if (!grant) throw notFound();
-      await m.delete(RoleGrant, { id: grant.id });
-      await m.increment(User, { id: grant.userId }, 'tokenVersion', 1);
-      await this.audit.record(
-        {
-          actorUserId: userId,
-          scopePath,
-          action: 'grant.remove',
-          targetType: 'grant',
-          targetId: grant.id,
-          homeId,
-          detail: { role: grant.role },
-        },
-        m,
-      );
-    });
+    // The removed person's tokens stop at once: their token version moves on.
+    let bumped: string | null = null;
+    try {
+      await this.tx.run(async (m) => {
+        const grant = await m.findOne(RoleGrant, { where: { id: grantId, ...where } });
+        if (!grant) throw notFound();
+        await m.delete(RoleGrant, { id: grant.id });
+        bumped = grant.userId;
+        await this.versions.increment(m, grant.userId);
+        await this.audit.record(
+          {
+            actorUserId: userId,
+            scopePath,
+            action: 'grant.remove',
+            targetType: 'grant',
+            targetId: grant.id,
+            homeId,
+            detail: { role: grant.role },
+          },
+          m,
+        );
+      });
+    } finally {
+      if (bumped) await this.versions.changed(bumped);
+    }
   }
 
   /**

@@ -7,6 +7,7 @@ import { AuthService } from '../auth/auth.service';
 import { LoginLockout } from '../auth/login-lockout';
 import { hashPassword } from '../auth/passwords';
 import { RoleGrant } from '../auth/role-grant.entity';
+import { TokenVersions } from '../auth/token-versions';
 import { User } from '../auth/user.entity';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
@@ -34,6 +35,7 @@ export class PasswordResetsService {
     private readonly limiter: RateLimitGuard,
     private readonly tx: Transactions,
     private readonly clock: Clock,
+    private readonly versions: TokenVersions,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -98,17 +100,21 @@ export class PasswordResetsService {
     const { reset, user } = await this.find(code);
     const passwordHash = await hashPassword(password);
     const now = this.clock.now().toISOString();
-    await this.tx.run(async (m) => {
-      const taken = await m
-        .createQueryBuilder()
-        .update(PasswordReset)
-        .set({ usedAt: now })
-        .where('id = :id AND used_at IS NULL AND expires_at > :now', { id: reset.id, now })
-        .execute();
-      if (!taken.affected) throw new DomainError('STATE_CONFLICT', '重置链接已使用或已过期，请向上级工会管理员索取新的链接');
-      await m.update(User, { id: user.id }, { passwordHash });
-      await m.increment(User, { id: user.id }, 'tokenVersion', 1);
-    });
+    try {
+      await this.tx.run(async (m) => {
+        const taken = await m
+          .createQueryBuilder()
+          .update(PasswordReset)
+          .set({ usedAt: now })
+          .where('id = :id AND used_at IS NULL AND expires_at > :now', { id: reset.id, now })
+          .execute();
+        if (!taken.affected) throw new DomainError('STATE_CONFLICT', '重置链接已使用或已过期，请向上级工会管理员索取新的链接');
+        await m.update(User, { id: user.id }, { passwordHash });
+        await this.versions.increment(m, user.id);
+      });
+    } finally {
+      await this.versions.changed(user.id);
+    }
     await this.lockout.lift(user.username!);
     return this.auth.issue(await this.users.findOneOrFail({ where: { id: user.id } }));
   }
