@@ -88,4 +88,28 @@ describe('dashboard cache', () => {
     expect(own_.status).toBe(200);
     expect(upper.body.grievances.total).toBe(own_.body.grievances.total + 1);
   });
+
+  it('refuses a removed chair at once and, signed in again within the time to live, decides access afresh (404)', async () => {
+    const { token, provinceId } = await login();
+    const homeId = (await own.api.get(`/api/orgs/${provinceId}/dashboard?sort=name`, { token })).body.league.items[1].id as string;
+    const username = `chair_${randomBytes(3).toString('hex')}`;
+    const invite = await own.api.post(`/api/homes/${homeId}/invites`, { token, body: { role: 'chair' } });
+    expect(invite.status).toBe(201);
+    const accepted = await own.api.post(`/api/invites/${invite.body.code}/accept`, { body: { username, password: 'chair-password-123' } });
+    expect(accepted.status).toBe(200);
+    const chair = accepted.body.token as string;
+    // The chair's access decision and the answer are now kept for the time to live.
+    expect((await own.api.get(`/api/homes/${homeId}/dashboard`, { token: chair })).status).toBe(200);
+    const grants = await own.api.get(`/api/homes/${homeId}/grants`, { token });
+    const grant = grants.body.items.find((g: { user: { username: string } }) => g.user.username === username);
+    expect((await own.api.del(`/api/homes/${homeId}/grants/${grant.id}`, { token })).status).toBe(204);
+    const refused = await own.api.get(`/api/homes/${homeId}/dashboard`, { token: chair });
+    expect(refused.status).toBe(401);
+    expect(refused.body.code).toBe('TOKEN_INVALID');
+    const again = await own.api.post('/api/auth/password', { body: { username, password: 'chair-password-123' } });
+    expect(again.status).toBe(200);
+    expect((await own.api.get(`/api/homes/${homeId}/dashboard`, { token: again.body.token })).status).toBe(404);
+    // The level above still reads it (control: the answer itself is there).
+    expect((await own.api.get(`/api/homes/${homeId}/dashboard`, { token })).status).toBe(200);
+  });
 });

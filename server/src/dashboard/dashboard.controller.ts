@@ -1,16 +1,8 @@
-import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
-import {
-  HeldComment,
-  HomeDashboard,
-  LEAGUE_LEVELS,
-  LEAGUE_SORT_KEYS,
-  LeagueLevel,
-  LeagueSortKey,
-  OrgDashboard,
-  Page,
-} from '@pingjia/shared';
+import { Controller, Get, Header, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { HeldComment, LEAGUE_LEVELS, LEAGUE_SORT_KEYS, LeagueLevel, LeagueSortKey, Page } from '@pingjia/shared';
 import { AccessPolicy } from '../orgs/access-policy';
+import type { Home } from '../orgs/home.entity';
 import { AuthUser, CurrentUser } from '../common/auth.decorators';
 import { ResponseCache } from '../common/response-cache';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -21,6 +13,9 @@ import { campaignParam, uuidParam as uuid } from '../common/params';
 import { CommentModerationService } from './comment-moderation.service';
 import { DashboardService } from './dashboard.service';
 import { LeagueQuery, OrgDashboardService } from './org-dashboard.service';
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+const json = (value: unknown) => Buffer.from(JSON.stringify(value));
 
 function leagueQuery(sort = 'satisfaction', order?: string, level = 'homes', page?: string, pageSize?: string): LeagueQuery {
   const fields: Record<string, string> = {};
@@ -46,8 +41,13 @@ export class DashboardController {
   // figures, the same for everyone allowed to see them, are shared. A home's answer differs by whether
   // the caller is above it (grievances about the union itself), so that is part of its key.
   // Access is checked on the primary; the figures are read from a read replica when there are any.
-  private readonly homes: ResponseCache<HomeDashboard>;
-  private readonly orgs: ResponseCache<OrgDashboard>;
+  // Answers are kept as their JSON bytes: a reused answer is sent as it is, not serialised again per caller.
+  // Access decisions are reused for the same span, per caller and token version: a removed grant bumps
+  // the version (the old token is refused, a new one decides afresh); refusals are never kept.
+  private readonly homes: ResponseCache<Buffer>;
+  private readonly orgs: ResponseCache<Buffer>;
+  private readonly homeAccess: ResponseCache<{ home: Home; upperLevel: boolean }>;
+  private readonly orgAccess: ResponseCache<unknown>;
 
   constructor(
     private readonly dashboard: DashboardService,
@@ -57,21 +57,23 @@ export class DashboardController {
     private readonly replicas: ReadReplicas,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.homes = new ResponseCache(config.dashboardCacheMs);
+    this.homes = new ResponseCache(config.dashboardCacheMs, 5000);
     this.orgs = new ResponseCache(config.dashboardCacheMs);
+    this.homeAccess = new ResponseCache(config.dashboardCacheMs, 10_000);
+    this.orgAccess = new ResponseCache(config.dashboardCacheMs, 10_000);
   }
 
   @Get('homes/:id/dashboard')
+  @Header('content-type', JSON_TYPE)
+  @ApiOkResponse({ description: 'HomeDashboard (shared/src/api-types)' })
   @ApiQuery({ name: 'campaignId', required: false })
-  async home(
-    @CurrentUser() user: AuthUser,
-    @Param('id', uuid) id: string,
-    @Query('campaignId') campaignId?: string,
-  ): Promise<HomeDashboard> {
+  async home(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Query('campaignId') campaignId?: string): Promise<Buffer> {
     const cid = campaignParam(campaignId);
-    const { home, upperLevel } = await this.access.homeWithLevel(user.id, id);
-    return this.homes.get(`${id}:${cid ?? ''}:${upperLevel}`, () =>
-      this.replicas.read(() => this.dashboard.forHome(home, upperLevel, cid)),
+    const { home, upperLevel } = await this.homeAccess.get(`${user.id}:${user.tokenVersion}:${id}`, () =>
+      this.access.homeWithLevel(user.id, id),
+    );
+    return this.homes.get(`${id}:${cid ?? ''}:${upperLevel}`, async () =>
+      json(await this.replicas.read(() => this.dashboard.forHome(home, upperLevel, cid))),
     );
   }
 
@@ -82,6 +84,8 @@ export class DashboardController {
   @ApiQuery({ name: 'level', required: false, enum: LEAGUE_LEVELS })
   @ApiQuery({ name: 'page', required: false })
   @ApiQuery({ name: 'pageSize', required: false })
+  @Header('content-type', JSON_TYPE)
+  @ApiOkResponse({ description: 'OrgDashboard (shared/src/api-types)' })
   async org(
     @CurrentUser() user: AuthUser,
     @Param('id', uuid) id: string,
@@ -91,12 +95,12 @@ export class DashboardController {
     @Query('level') level?: string,
     @Query('page') page?: string,
     @Query('pageSize') pageSize?: string,
-  ): Promise<OrgDashboard> {
+  ): Promise<Buffer> {
     const cid = campaignParam(campaignId);
     const q = leagueQuery(sort, order, level, page, pageSize);
-    await this.access.orgForAdmin(user.id, id);
+    await this.orgAccess.get(`${user.id}:${user.tokenVersion}:${id}`, () => this.access.orgForAdmin(user.id, id));
     const key = [id, cid ?? '', q.sort, q.order, q.level, q.paging.page, q.paging.pageSize].join(':');
-    return this.orgs.get(key, () => this.replicas.read(() => this.orgDashboard.dashboard(user.id, id, cid, q)));
+    return this.orgs.get(key, async () => json(await this.replicas.read(() => this.orgDashboard.dashboard(user.id, id, cid, q))));
   }
 
   /** Comments held by moderation in the org's subtree, for the upper-level union to decide. */
