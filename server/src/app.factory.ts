@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -9,10 +8,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { XLSX_TYPE } from './common/workbook';
-import { createLogger, NestPinoLogger, quietRatingRoute } from './common/logger';
+import { createLogger, NestPinoLogger, quietRatingRoute, requestLine } from './common/logger';
 import { createValidationPipe } from './common/validation';
 import { registerBoundedJson, uploadRoutesOnly } from './common/body-limits';
-import { contentSecurityPolicy } from './common/security-headers';
+import { contentSecurityPolicy, securityHeaders } from './common/security-headers';
 import type { AppConfig } from './config/app-config';
 import { ATTACHMENT_TYPE, attachmentBody, attachmentRouteOnly } from './grievances/attachment-files';
 
@@ -24,6 +23,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const adapter = new FastifyAdapter({
     loggerInstance: log,
     genReqId: () => randomUUID(),
+    // One line per request (requestLine below) instead of fastify's two, each with the request serialised.
+    disableRequestLogging: true,
     bodyLimit: config.bodyLimitBytes,
     // JSON bodies with __proto__ or constructor.prototype are refused outright.
     onProtoPoisoning: 'error',
@@ -35,6 +36,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   // and Nest's body parsers (turned off below) would add form-encoded ones.
   const fastify = adapter.getInstance();
   fastify.removeContentTypeParser('text/plain');
+  requestLine(fastify);
   quietRatingRoute(fastify, config.logLevel);
   registerBoundedJson(fastify, config.bodyLimits);
   // Roster and import uploads (CSV or Excel) are the only non-JSON bodies, on those routes only, with a larger limit.
@@ -54,15 +56,20 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
   // Security headers on every answer, and a CSP that lets the H5 app run its own scripts only.
   const indexHtml = config.h5Dir ? join(config.h5Dir, 'index.html') : null;
-  await app.register(fastifyHelmet as never, {
+  const headers = await securityHeaders({
     contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(indexHtml && existsSync(indexHtml) ? indexHtml : null) },
     crossOriginEmbedderPolicy: false,
   });
+  fastify.addHook('onRequest', (_req, reply, done) => {
+    reply.headers(headers);
+    done();
+  });
   app.setGlobalPrefix('api');
   // No API answer is kept by a browser or a proxy (they carry phone numbers, names, figures): errors included.
-  fastify.addHook('onSend', async (req, reply) => {
+  fastify.addHook('onSend', (req, reply, payload, done) => {
     if (req.url.startsWith('/api') && !String(reply.getHeader('cache-control') ?? '').includes('no-store'))
       reply.header('cache-control', 'no-store');
+    done(null, payload);
   });
   app.useGlobalPipes(createValidationPipe());
   // Signals are handled in main.ts: drain HTTP first, then close the database.

@@ -36,6 +36,21 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
   return destination ? pino(options, destination) : pino(options);
 }
 
+/**
+ * One line per answered request at info: method, the URL with its secret parts removed, status, time and
+ * address (fastify's own logging, turned off, wrote two lines, each serialising the request). Routes with
+ * logLevel 'silent' (quietRatingRoute) write none.
+ */
+export function requestLine(fastify: FastifyInstance): void {
+  fastify.addHook('onResponse', (req, reply, done) => {
+    req.log.info(
+      { method: req.method, url: redactUrl(req.url), status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10, ip: req.ip },
+      'request',
+    );
+    done();
+  });
+}
+
 /** The rating route (PUT and GET of a member's own rating), and filing a grievance (it may be anonymous). */
 const isQuietRoute = (method: string | string[], url: string): boolean =>
   /\/my-rating$/.test(url) || (url === '/api/grievances' && [method].flat().includes('POST'));
