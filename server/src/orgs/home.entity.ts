@@ -1,10 +1,11 @@
 import type { HomeKind, MembershipMode, Ownership } from '@pingjia/shared';
 import { Column, Entity, Index } from 'typeorm';
-import { DayColumn, IdColumn, PrimaryIdColumn, TimeColumn } from '../common/columns';
+import { IdColumn, PrimaryIdColumn } from '../common/columns';
+import { TreeUnit } from './tree-unit';
 
 @Entity('homes')
 @Index('uq_homes_external_code', ['codeScope', 'externalCode'], { unique: true })
-export class Home {
+export class Home extends TreeUnit {
   @PrimaryIdColumn()
   id: string;
 
@@ -41,19 +42,4 @@ export class Home {
   // Opaque random token printed in the QR code; never a sequential id.
   @Column({ name: 'scene_token', type: 'varchar', length: 32, unique: true })
   sceneToken: string;
-
-  // The unit's own code (统一社会信用代码, or the province's code), unique within the province
-  // (code_scope: the root org's id): a bulk import matches its rows by it, so importing again changes nothing.
-  @Column({ name: 'external_code', type: 'varchar', length: 64, nullable: true })
-  externalCode: string | null;
-
-  @IdColumn('code_scope', { nullable: true })
-  codeScope: string | null;
-
-  @DayColumn('created_on')
-  createdOn: string;
-
-  /** ISO 8601 UTC when deactivated (hidden from new cycles and QR scans, kept in history); null while active */
-  @TimeColumn('deactivated_at', { nullable: true })
-  deactivatedAt: string | null;
 }
