@@ -12,6 +12,7 @@ import type { AppConfig } from './config/app-config';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { DatabaseModule } from './database/database.module';
 import { ExportsModule } from './exports/exports.module';
+import { NoticesModule } from './notices/notices.module';
 import { GrievancesModule } from './grievances/grievances.module';
 import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
@@ -51,6 +52,7 @@ export class AppModule {
         RatingsModule,
         // grievances
         GrievancesModule,
+        NoticesModule,
         // oversight
         AuditModule,
         SettingsAdminModule,

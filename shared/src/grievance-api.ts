@@ -59,8 +59,11 @@ export interface GrievanceAttachment {
   size: number;
   /** China calendar day it was added */
   on: string;
-  /** held: WeChat's media check asked for a review (or has not answered); handlers cannot open it yet */
-  status: 'approved' | 'held';
+  /**
+   * held: WeChat's media check has not cleared it (not answered yet, asked for a review, or failed): only
+   * the reporter sees it; rejected: the check found it risky and the file was deleted (reporter only)
+   */
+  status: 'approved' | 'held' | 'rejected';
 }
 
 export interface Grievance {

@@ -1,7 +1,21 @@
 // Deadlines with teeth (issue 19 item 5): what staff are told about the grievances they handle.
 
-export const STAFF_NOTIFICATION_KINDS = ['reminded', 'escalated'] as const;
+export const STAFF_NOTIFICATION_KINDS = ['new', 'reminded', 'escalated'] as const;
 export type StaffNotificationKind = (typeof STAFF_NOTIFICATION_KINDS)[number];
+
+/** Most subscribe messages a staff member can bank (each accepted request in WeChat allows one). */
+export const STAFF_MESSAGE_CREDITS_MAX = 50;
+
+/** GET /api/me/wechat (PUT binds with a wx.login code, DELETE unbinds): a staff member's WeChat messages opt-in. */
+export interface StaffWechatStatus {
+  /** the server sends them (WeChat and the staff template are set up) */
+  available: boolean;
+  bound: boolean;
+  /** the template to ask for with wx.requestSubscribeMessage; null when not available */
+  templateId: string | null;
+  /** messages still allowed: one per accepted request, used by new, reminded and escalated grievances */
+  remaining: number;
+}
 
 export interface StaffNotificationView {
   id: string;
@@ -29,4 +43,11 @@ export interface GrievanceCounts {
   /** a limit ends within DUE_SOON_DAYS days */
   dueSoon: number;
   overdue: number;
+}
+
+/** GET /api/cycle-messages: whether members can ask, on their home's page, to be told when a cycle opens. */
+export interface CycleMessageStatus {
+  available: boolean;
+  /** the template to ask for with wx.requestSubscribeMessage; null when not available */
+  templateId: string | null;
 }

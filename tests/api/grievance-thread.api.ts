@@ -236,7 +236,22 @@ describe('attachments', () => {
 
     // Bytes under the data folder, not in the database.
     const [row] = await rows('SELECT * FROM grievance_attachments WHERE id = ?', [up.body.id]);
-    expect(Object.keys(row).sort()).toEqual(['created_on', 'grievance_id', 'id', 'kind', 'mime', 'seq', 'size', 'status', 'storage_key']);
+    expect(Object.keys(row).sort()).toEqual([
+      'check_sent_at',
+      'check_token',
+      'check_trace_id',
+      'created_on',
+      'grievance_id',
+      'id',
+      'kind',
+      'mime',
+      'seq',
+      'size',
+      'status',
+      'storage_key',
+    ]);
+    // No media check here (not configured): nothing WeChat could download it by.
+    expect([row.check_token, row.check_trace_id]).toEqual([null, null]);
     if (process.env.PINGJIA_DATA_DIR && !process.env.TEST_DATABASE_URL) {
       const dir = join(process.env.PINGJIA_DATA_DIR, 'attachments');
       expect(existsSync(join(dir, row.storage_key))).toBe(true);

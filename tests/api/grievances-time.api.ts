@@ -391,7 +391,10 @@ describe('deadlines with teeth', () => {
     await sweep();
     let seen = await view(countyAdmin, g.id);
     expect(seen).toMatchObject({ handler: 'upper', canAct: true, overdue: false, dueAt: china('2026-11-28T00:00:00') });
-    expect((await notices(chair)).items.map((n: any) => [n.kind, n.grievanceId])).toEqual([['reminded', g.id]]);
+    expect((await notices(chair)).items.map((n: any) => [n.kind, n.grievanceId])).toEqual([
+      ['reminded', g.id],
+      ['new', g.id],
+    ]);
     const countyNotices = await notices(countyAdmin);
     expect(countyNotices.items.map((n: any) => [n.kind, n.grievanceId, n.read])).toEqual([['escalated', g.id, false]]);
     expect(countyNotices.unread).toBe(1);

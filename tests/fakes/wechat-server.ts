@@ -2,7 +2,7 @@
 // HTTP 200 with { errcode, errmsg }; a wx.login code works once, for five minutes; a new access token
 // replaces the old one. Tests steer it through /__control/* endpoints (over HTTP, so a server in
 // another process and the test both see the same state).
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import QRCode from 'qrcode';
 
@@ -26,6 +26,10 @@ interface CodeEntry {
 const CODE_TTL_MS = 5 * 60 * 1000;
 /** The subscribe-message template the stand-in knows from the start (tests configure the server with it). */
 export const FAKE_TEMPLATE_ID = 'tmplGrievanceStatus0001';
+/** The staff template (new, reminded, escalated grievances: WECHAT_STAFF_TEMPLATE_ID). */
+export const FAKE_STAFF_TEMPLATE_ID = 'tmplStaffGrievance0001';
+/** The members' "a cycle opened" template (WECHAT_CYCLE_TEMPLATE_ID). */
+export const FAKE_CYCLE_TEMPLATE_ID = 'tmplCycleOpened000001';
 
 /** Pages of the released mini-program (getwxacodeunlimit with check_path answers 41030 for others). */
 const PUBLISHED_PAGES = new Set(['pages/home/index', 'pages/rate/index', 'pages/dashboard/index']);
@@ -72,7 +76,11 @@ export async function startFakeWechat(appId = 'wxfake0000000001', secret = 'fake
   let clockOffset = 0;
   // One-time subscribe-message grants (wx.requestSubscribeMessage accepted), per openid and template.
   const grants = new Map<string, number>();
-  const templates = new Set([FAKE_TEMPLATE_ID]);
+  const templates = new Set([FAKE_TEMPLATE_ID, FAKE_STAFF_TEMPLATE_ID, FAKE_CYCLE_TEMPLATE_ID]);
+  // mediaCheckAsync: checks asked for, answered when a test gives the verdict (WeChat answers by message
+  // push, seconds to minutes later), pushed to the server's message-push URL signed with its token.
+  const mediaChecks = new Map<string, { mediaUrl: string; openid: string }>();
+  let push: { url: string; token: string } | null = null;
   const sent: SentMessage[] = [];
   const now = () => Date.now() + clockOffset;
 
@@ -172,6 +180,47 @@ export async function startFakeWechat(appId = 'wxfake0000000001', secret = 'fake
       const touser = url.searchParams.get('touser');
       return send(res, { items: sent.filter((m) => !touser || m.touser === touser) });
     }
+    if (api === '/__control/push' && req.method === 'POST') {
+      push = await readJson(req);
+      return send(res, { ok: true });
+    }
+    if (api === '/__control/media-checks' && req.method === 'GET') {
+      return send(res, { items: [...mediaChecks].map(([traceId, c]) => ({ traceId, ...c })) });
+    }
+    // WeChat's verdict on one check: it downloads the media (as WeChat does), then pushes the event.
+    if (api === '/__control/media-verdict' && req.method === 'POST') {
+      const body = await readJson(req);
+      const check = mediaChecks.get(body.traceId);
+      if (!check || !push) return send(res, { error: 'no such check, or no push URL' }, 404);
+      const media = await fetch(check.mediaUrl);
+      const downloaded = { status: media.status, type: media.headers.get('content-type'), bytes: (await media.arrayBuffer()).byteLength };
+      const timestamp = String(Math.floor(now() / 1000));
+      const nonce = randomBytes(6).toString('hex');
+      const signature = createHash('sha1').update([push.token, timestamp, nonce].sort().join('')).digest('hex');
+      const event = {
+        ToUserName: 'gh_fake',
+        FromUserName: check.openid,
+        CreateTime: Number(timestamp),
+        MsgType: 'event',
+        Event: 'wxa_media_check',
+        appid: appId,
+        trace_id: body.traceId,
+        version: 2,
+        detail: [],
+        errcode: body.errcode ?? 0,
+        errmsg: 'ok',
+        result: { suggest: body.suggest, label: body.suggest === 'pass' ? 100 : 20002 },
+      };
+      const signedQuery = `signature=${body.badSignature ? '0'.repeat(40) : signature}&timestamp=${timestamp}&nonce=${nonce}`;
+      const pushed = await fetch(`${push.url}?${signedQuery}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(event),
+      });
+      // Answered: WeChat pushes each verdict once.
+      if (pushed.ok) mediaChecks.delete(body.traceId);
+      return send(res, { downloaded, pushed: { status: pushed.status, body: await pushed.text() } });
+    }
     if (api === '/__control/reset' && req.method === 'POST') {
       failures.clear();
       stats.tokenFetches = 0;
@@ -265,6 +314,24 @@ export async function startFakeWechat(appId = 'wxfake0000000001', secret = 'fake
           : 'pass';
       const label = suggest === 'pass' ? 100 : 20001;
       return send(res, { errcode: 0, errmsg: 'ok', result: { suggest, label }, detail: [], trace_id: randomBytes(8).toString('hex') });
+    }
+    if (api === '/wxa/media_check_async' && req.method === 'POST') {
+      const body = await readJson(req);
+      if (!tokenValid(url.searchParams.get('access_token')))
+        return err(res, 40001, 'invalid credential, access_token is invalid or not latest');
+      if (injected('media_check_async', res, JSON.stringify(body))) return;
+      if (
+        body?.version !== 2 ||
+        typeof body.openid !== 'string' ||
+        ![1, 2].includes(body.media_type) ||
+        ![1, 2, 3, 4].includes(body.scene) ||
+        typeof body.media_url !== 'string' ||
+        !/^https?:\/\//.test(body.media_url)
+      )
+        return err(res, 47001, 'data format error');
+      const traceId = randomBytes(12).toString('hex');
+      mediaChecks.set(traceId, { mediaUrl: body.media_url, openid: body.openid });
+      return send(res, { errcode: 0, errmsg: 'ok', trace_id: traceId });
     }
     if (api === '/cgi-bin/message/subscribe/send' && req.method === 'POST') {
       const body = await readJson(req);

@@ -22,6 +22,17 @@ export function fakeWechat(url = process.env.FAKE_WECHAT_URL!) {
     /** moves the stand-in's clock (token and code expiry) forward */
     advance: async (ms: number) => c.post('/__control/advance', { body: { ms } }),
     reset: async () => c.post('/__control/reset'),
+    /** where WeChat pushes events (the server's message-push URL) and the token it signs them with */
+    push: async (url: string, token: string) => c.post('/__control/push', { body: { url, token } }),
+    /** media checks asked for and not answered yet */
+    mediaChecks: async (): Promise<Array<{ traceId: string; mediaUrl: string; openid: string }>> =>
+      (await c.get('/__control/media-checks')).body.items,
+    /** WeChat answers a media check: downloads the media, pushes the verdict; says what it got and how the push was answered */
+    mediaVerdict: async (traceId: string, suggest: 'pass' | 'review' | 'risky', o: { badSignature?: boolean; errcode?: number } = {}) =>
+      (await c.post('/__control/media-verdict', { body: { traceId, suggest, ...o } })).body as {
+        downloaded: { status: number; type: string | null; bytes: number };
+        pushed: { status: number; body: string };
+      },
     /** the user allowed one subscribe message of this template (wx.requestSubscribeMessage) */
     allowMessage: async (openid: string, templateId?: string) => c.post('/__control/subscribe', { body: { openid, templateId } }),
     /** subscribe messages WeChat accepted, optionally for one user */

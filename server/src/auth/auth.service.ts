@@ -9,7 +9,7 @@ import { DomainError } from '../common/domain-error';
 import { newId } from '../common/ids';
 import { isUniqueViolation } from '../common/transactions';
 import { WechatClient } from '../wechat/wechat.client';
-import { WECHAT_ERR, WechatError } from '../wechat/wechat.errors';
+import { exchangeCode } from '../wechat/code-exchange';
 import { LoginLockout } from './login-lockout';
 import { TokenVersions } from './token-versions';
 import { hashPassword, verifyPassword } from './passwords';
@@ -72,26 +72,15 @@ export class AuthService {
   /** wx.login code → jscode2session → our own short-lived token. The session_key stays here. */
   async loginWithWechat(code: string): Promise<AuthResponse> {
     if (!this.wechat.enabled) throw new DomainError('NOT_FOUND');
-    const session = await this.exchange(() => this.wechat.codeToSession(code));
+    const session = await exchangeCode(() => this.wechat.codeToSession(code));
     return this.loginWithOpenid(session.openid, session.unionid);
   }
 
   /** H5 in WeChat's browser: the web authorisation code (snsapi_base) → the same member as in the mini-program. */
   async loginWithWechatWeb(code: string): Promise<AuthResponse> {
     if (!this.config.wechatWeb) throw new DomainError('NOT_FOUND');
-    const session = await this.exchange(() => this.wechat.webCodeToSession(code));
+    const session = await exchangeCode(() => this.wechat.webCodeToSession(code));
     return this.issue(await this.member({ webOpenid: session.openid }, session.unionid));
-  }
-
-  private async exchange<T>(call: () => Promise<T>): Promise<T> {
-    try {
-      return await call();
-    } catch (e) {
-      if (!(e instanceof WechatError)) throw e;
-      if (e.errcode === WECHAT_ERR.INVALID_CODE || e.errcode === WECHAT_ERR.CODE_USED) throw new DomainError('WECHAT_CODE_INVALID');
-      if (e.errcode === WECHAT_ERR.HIGH_RISK_USER) throw new DomainError('WECHAT_USER_RISKY');
-      throw new DomainError('WECHAT_UNAVAILABLE', undefined, undefined, { 'retry-after': '5' });
-    }
   }
 
   /** Find or create the member behind a WeChat (or dev) openid. */

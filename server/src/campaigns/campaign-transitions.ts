@@ -11,6 +11,15 @@ import { CampaignOverlap } from './campaign-overlap';
 /** Who moved a cycle: its owner's admin (by the API) or the schedule (at opensAt / closesAt). */
 export type MovedBy = 'owner' | 'schedule';
 
+/**
+ * Work done when a cycle opens, inside the transaction that opens it (the members' "a cycle opened"
+ * messages: notices/), and after its commit (send them now).
+ */
+export abstract class CampaignOpenedHook {
+  abstract opened(m: EntityManager, campaign: Campaign, now: Date): Promise<void>;
+  abstract committed(): void;
+}
+
 /** Told of every open and close this instance made (the testing module records them; nothing else listens). */
 export abstract class CampaignTransitionObserver {
   abstract moved(campaignId: string, to: CampaignStatus, by: MovedBy): void;
@@ -29,6 +38,7 @@ export class CampaignTransitions {
     private readonly overlap: CampaignOverlap,
     private readonly settings: ProvinceSettingsStore,
     @Optional() private readonly observer?: CampaignTransitionObserver,
+    @Optional() private readonly openedHook?: CampaignOpenedHook,
   ) {}
 
   /**
@@ -51,9 +61,11 @@ export class CampaignTransitions {
       );
       if (!moved.affected) return false;
       await this.freezeHomes(m, campaign);
+      await this.openedHook?.opened(m, campaign, now);
       return true;
     });
     if (!done) return null;
+    this.openedHook?.committed();
     this.observer?.moved(campaign.id, 'open', by);
     return opened;
   }

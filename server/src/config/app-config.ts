@@ -77,6 +77,13 @@ export interface AppConfig {
   grievances: {
     /** subscribe-message template for status changes (WECHAT_GRIEVANCE_TEMPLATE_ID); null: no messages */
     templateId: string | null;
+    /** template for staff who bound their WeChat: new, reminded and escalated grievances (WECHAT_STAFF_TEMPLATE_ID) */
+    staffTemplateId: string | null;
+    /**
+     * WeChat's media check on attached images (WECHAT_MEDIA_CHECK=true; needs PUBLIC_URL reachable by WeChat
+     * and WECHAT_PUSH_TOKEN, the message-push token whose signed callback carries the result); null: off
+     */
+    mediaCheck: { pushToken: string } | null;
     /** how often overdue grievances are checked and the notification outbox is sent; 0 turns the timer off */
     sweepIntervalMs: number;
     /** public tracking look-ups per address and minute */
@@ -87,6 +94,8 @@ export interface AppConfig {
   campaigns: {
     /** how often scheduled cycles are opened and due ones closed (CAMPAIGN_SCHEDULE_INTERVAL_MS); 0 turns the timer off */
     scheduleIntervalMs: number;
+    /** template of the members' "a cycle opened for your home" message (WECHAT_CYCLE_TEMPLATE_ID); null: no opt-in */
+    openedTemplateId: string | null;
   };
   imports: {
     /** a running import job whose server gave no sign of life for this long is failed (IMPORT_JOB_STALE_MS, default 2 min) */
@@ -238,10 +247,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   const testClock = bool(env, 'TEST_CLOCK', false);
   const testDisableLocks = bool(env, 'TEST_DISABLE_LOCKS', false);
-  const grievanceTemplate = env.WECHAT_GRIEVANCE_TEMPLATE_ID || null;
-  if (grievanceTemplate !== null && !/^[A-Za-z0-9_-]{1,128}$/.test(grievanceTemplate)) {
-    throw new ConfigError('WECHAT_GRIEVANCE_TEMPLATE_ID', 'must be a WeChat template id (letters, digits, - and _)');
-  }
+  const template = (name: string): string | null => {
+    const id = env[name] || null;
+    if (id !== null && !/^[A-Za-z0-9_-]{1,128}$/.test(id))
+      throw new ConfigError(name, 'must be a WeChat template id (letters, digits, - and _)');
+    return id;
+  };
+  const grievanceTemplate = template('WECHAT_GRIEVANCE_TEMPLATE_ID');
+  const mediaCheck = bool(env, 'WECHAT_MEDIA_CHECK', false);
+  if (mediaCheck && !env.WECHAT_PUSH_TOKEN)
+    throw new ConfigError('WECHAT_PUSH_TOKEN', 'is required with WECHAT_MEDIA_CHECK (the message-push token set in WeChat)');
 
   const logLevel = env.LOG_LEVEL || 'info';
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
@@ -330,12 +345,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     grievances: {
       templateId: grievanceTemplate,
+      staffTemplateId: template('WECHAT_STAFF_TEMPLATE_ID'),
+      mediaCheck: mediaCheck ? { pushToken: env.WECHAT_PUSH_TOKEN! } : null,
       sweepIntervalMs: int(env, 'GRIEVANCE_SWEEP_INTERVAL_MS', 5 * 60_000, 0, 24 * 3600_000),
       trackPerIp: int(env, 'RATE_LIMIT_TRACK_PER_IP', 30, 1, 1_000_000),
       placesPerIp: int(env, 'RATE_LIMIT_PLACES_PER_IP', 60, 1, 1_000_000),
     },
     campaigns: {
       scheduleIntervalMs: int(env, 'CAMPAIGN_SCHEDULE_INTERVAL_MS', 30_000, 0, 3600_000),
+      openedTemplateId: template('WECHAT_CYCLE_TEMPLATE_ID'),
     },
     imports: {
       staleMs: int(env, 'IMPORT_JOB_STALE_MS', 120_000, 1000, 3600_000),

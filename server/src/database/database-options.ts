@@ -3,6 +3,7 @@ import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { AppConfig } from '../config/app-config';
 import { Initial1764000000000 } from './migrations/1764000000000-initial';
+import { Notify1764000000790 } from './migrations/1764000000790-notify';
 import { Roster1764000000001 } from './migrations/1764000000001-roster';
 import { Grievances1764000000010 } from './migrations/1764000000010-grievances';
 import { Oversight1764000000020 } from './migrations/1764000000020-oversight';
@@ -52,6 +53,7 @@ export const MIGRATIONS = [
   PasswordResets1764000000740,
   ImportJobs1764000000763,
   CampaignHomePaths1764000000764,
+  Notify1764000000790,
 ];
 
 // Schema changes only through migrations, never `synchronize`. No entity list here: each feature

@@ -2,7 +2,8 @@ import type { GrievanceAttachmentMime } from '@pingjia/shared';
 import { Column, Entity, Index } from 'typeorm';
 import { DayColumn, IdColumn, PrimaryIdColumn } from '../common/columns';
 
-export type AttachmentStatus = 'approved' | 'held';
+/** held: waiting for WeChat's media check (or held on doubt); rejected: the check found it risky, the bytes are gone */
+export type AttachmentStatus = 'approved' | 'held' | 'rejected';
 
 // The record of a file a worker attached; the bytes are in the attachment store (files under the data
 // folder), named by a random key that says nothing about the grievance.
@@ -36,4 +37,16 @@ export class GrievanceAttachmentRow {
 
   @DayColumn('created_on')
   createdOn: string;
+
+  /** WeChat's media check of a held image: its trace id once asked (the result comes by message push) */
+  @Column({ name: 'check_trace_id', type: 'varchar', length: 64, nullable: true })
+  checkTraceId: string | null;
+
+  /** the random token in the address WeChat downloads the held image from (only while held) */
+  @Column({ name: 'check_token', type: 'varchar', length: 64, nullable: true })
+  checkToken: string | null;
+
+  /** when the check was last asked for (a check that never answered is asked again) */
+  @Column({ name: 'check_sent_at', type: 'varchar', length: 30, nullable: true })
+  checkSentAt: string | null;
 }

@@ -18,14 +18,18 @@ const CLAIM_MS = 60_000;
 const BATCH = 50;
 const OUTBOX_LOCK_MS = 2 * 60_000;
 
+/** A message's time field, China time to the minute (2026年12月5日 09:30). */
+export function messageTime(at: Date): string {
+  const t = new Date(at.getTime() + 8 * 3600_000);
+  return `${t.getUTCFullYear()}年${t.getUTCMonth() + 1}月${t.getUTCDate()}日 ${String(t.getUTCHours()).padStart(2, '0')}:${String(t.getUTCMinutes()).padStart(2, '0')}`;
+}
+
 // A generic status line only: never the grievance's content, type, topic or any name.
 export function statusMessageData(status: GrievanceStatus, at: Date): Record<string, { value: string }> {
-  const t = new Date(at.getTime() + 8 * 3600_000);
-  const time = `${t.getUTCFullYear()}年${t.getUTCMonth() + 1}月${t.getUTCDate()}日 ${String(t.getUTCHours()).padStart(2, '0')}:${String(t.getUTCMinutes()).padStart(2, '0')}`;
   return {
     phrase1: { value: GRIEVANCE_STATUS_LABELS[status] },
     thing2: { value: '您的诉求有新进展，请进入小程序查看' },
-    time3: { value: time },
+    time3: { value: messageTime(at) },
   };
 }
 

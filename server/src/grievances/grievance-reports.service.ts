@@ -23,6 +23,7 @@ import { CreateGrievanceDto } from './dto';
 import { GrievanceAccess } from './grievance-access';
 import { Grievance } from './grievance.entity';
 import { GrievanceNotifier } from './grievance-notifier';
+import { HandlerNotifications } from './handler-notifications';
 import { GrievanceStore } from './grievance-store';
 import { IdempotencyKey } from '../common/idempotency-key.entity';
 import { canonicalJson, IDEMPOTENCY_KEY, IDEMPOTENCY_TTL_MS, sha256 } from '../common/idempotency';
@@ -45,6 +46,7 @@ export class GrievanceReportsService {
     private readonly calendar: CalendarService,
     private readonly moderation: ModerationService,
     private readonly notifier: GrievanceNotifier,
+    private readonly handlers: HandlerNotifications,
     private readonly tx: Transactions,
     private readonly clock: Clock,
   ) {}
@@ -127,6 +129,8 @@ export class GrievanceReportsService {
       await m.insert(Grievance, g);
       await this.store.insertEvent(m, g.id, 1, { kind: 'submitted', actorRole: 'reporter' }, at);
       if (dto.subscribe && user?.openid) await this.notifier.subscribe(m, g.id, user.openid, now);
+      // The handlers are told (generic text; a held text waits for moderation, and they see it only then).
+      if (g.contentStatus === 'approved') await this.handlers.notify(m, g, 'new', now);
       const answer: StoredAnswer = {
         id: g.id,
         status: g.status,
@@ -160,6 +164,7 @@ export class GrievanceReportsService {
       }
       return { ...answer, trackingCode };
     });
+    this.notifier.kick();
     return created;
   }
 

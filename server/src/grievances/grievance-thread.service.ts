@@ -21,6 +21,7 @@ import { GrievanceAttachmentRow } from './attachment.entity';
 import { CalendarService } from './calendar.service';
 import { prepareAttachment } from './attachment-files';
 import { AttachmentsStore } from './attachments-store';
+import { MediaCheck } from './media-check';
 import { GrievanceAnswerDto, GrievanceFeedbackDto } from './dto';
 import { GrievanceHandlingService } from './grievance-handling.service';
 import { Grievance } from './grievance.entity';
@@ -37,6 +38,7 @@ export class GrievanceThreadService {
   constructor(
     private readonly store: GrievanceStore,
     private readonly attachments: AttachmentsStore,
+    private readonly mediaCheck: MediaCheck,
     private readonly handling: GrievanceHandlingService,
     private readonly moderation: ModerationService,
     private readonly calendar: CalendarService,
@@ -107,12 +109,15 @@ export class GrievanceThreadService {
           mime: file.mime,
           size: file.bytes.length,
           storageKey: key,
-          status: 'approved',
+          ...this.mediaCheck.initial(file.kind),
           createdOn: chinaDay(this.clock.now().toISOString()),
+          checkTraceId: null,
+          checkSentAt: null,
         };
         await m.insert(GrievanceAttachmentRow, r);
         return r;
       });
+      await this.mediaCheck.submit(row, 'userId' in caller ? caller.userId : null);
       return attachmentViews([row])[0];
     } catch (e) {
       await this.attachments.blobs.delete(key);

@@ -97,7 +97,8 @@ export function grievanceView(
   return {
     ...summaryView(g, homeName, rel, now, provisional),
     timeline: timelineView(events, g.anonymous && !rel.reporter),
-    attachments: attachmentViews(attachments),
+    // Handlers see an attachment once WeChat's media check cleared it; the reporter sees theirs with its status.
+    attachments: attachmentViews(rel.reporter ? attachments : attachments.filter((a) => a.status === 'approved')),
   };
 }
 

@@ -31,6 +31,11 @@ import { GrievanceEscalation } from './grievance-escalation';
 import { HandlerNotifications } from './handler-notifications';
 import { StaffNotification } from './staff-notification.entity';
 import { StaffNoticesController } from './staff-notices.controller';
+import { StaffWechat } from './staff-wechat.entity';
+import { StaffWechatController, StaffWechatService } from './staff-wechat';
+import { RoleGrant } from '../auth/role-grant.entity';
+import { User } from '../auth/user.entity';
+import { MediaCheck, WechatPushController } from './media-check';
 import { ReporterRekey } from './reporter-rekey';
 
 // Grievances (维权诉求): reporting, routing, time limits on China's working-day calendar, handling,
@@ -47,6 +52,9 @@ import { ReporterRekey } from './reporter-rekey';
       CalendarYearRow,
       GrievanceAttachmentRow,
       StaffNotification,
+      StaffWechat,
+      RoleGrant,
+      User,
     ]),
     OrgsModule,
     AuditModule,
@@ -54,7 +62,15 @@ import { ReporterRekey } from './reporter-rekey';
     ModerationModule,
     SettingsModule,
   ],
-  controllers: [GrievancesController, GrievanceThreadController, GrievancePlacesController, CalendarController, StaffNoticesController],
+  controllers: [
+    GrievancesController,
+    GrievanceThreadController,
+    GrievancePlacesController,
+    CalendarController,
+    StaffNoticesController,
+    StaffWechatController,
+    WechatPushController,
+  ],
   providers: [
     GrievanceAccess,
     GrievanceStore,
@@ -72,7 +88,9 @@ import { ReporterRekey } from './reporter-rekey';
     GrievanceDeadlines,
     HandlerNotifications,
     GrievanceCountsService,
+    StaffWechatService,
+    MediaCheck,
   ],
-  exports: [GrievanceStatsService, CalendarService, GrievanceSweeper],
+  exports: [GrievanceStatsService, CalendarService, GrievanceSweeper, GrievanceNotifier, TypeOrmModule],
 })
 export class GrievancesModule {}

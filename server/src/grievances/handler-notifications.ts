@@ -8,20 +8,26 @@ import { Home } from '../orgs/home.entity';
 import { Org } from '../orgs/org.entity';
 import { Grievance } from './grievance.entity';
 import { StaffNotification } from './staff-notification.entity';
+import { StaffWechatService } from './staff-wechat';
 
 const TEXTS: Record<StaffNotificationKind, string> = {
+  new: '有一件新的诉求待受理',
   reminded: '有一件诉求已超过办理时限，请尽快办理（催办）',
   escalated: '有一件超时诉求已转由本级工会督办，请在新的时限内办理',
 };
 
-// Tells the handling staff of a grievance, in the app, when it is reminded or escalated to them. The
+// Tells the handling staff of a grievance, in the app (and by WeChat message to those who opted in), when
+// it is filed, reminded or escalated to them. The
 // handler is the home's chair while it is with the home (never for a grievance about the union itself),
 // else the admins of the handling federation, or, when it has none, of the nearest level above with one.
 @Injectable()
 export class HandlerNotifications {
-  constructor(@InjectRepository(StaffNotification) private readonly rows: Repository<StaffNotification>) {}
+  constructor(
+    @InjectRepository(StaffNotification) private readonly rows: Repository<StaffNotification>,
+    private readonly wechat: StaffWechatService,
+  ) {}
 
-  /** Inside the transaction that recorded the reminder or escalation. */
+  /** Inside the transaction that filed the grievance or recorded the reminder or escalation; the caller kicks the notifier after it. */
   async notify(m: EntityManager, g: Grievance, kind: StaffNotificationKind, now: Date): Promise<number> {
     const users = await this.handlers(m, g);
     // Where it was filed: its home, or the federation it was filed to.
@@ -34,6 +40,7 @@ export class HandlerNotifications {
     const at = now.toISOString();
     for (const userId of users)
       await m.insert(StaffNotification, { id: newId(), userId, grievanceId: g.id, kind, text, createdAt: at, readAt: null });
+    await this.wechat.queue(m, users, kind, now);
     return users.length;
   }
 

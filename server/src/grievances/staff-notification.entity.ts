@@ -1,8 +1,9 @@
+import type { StaffNotificationKind } from '@pingjia/shared';
 import { Column, Entity, Index } from 'typeorm';
 import { IdColumn, PrimaryIdColumn, TimeColumn } from '../common/columns';
 
-// A staff member's in-app notice about a grievance they handle: a reminder (催办), an escalation to their
-// level. Only generic text: never the grievance's content, the reporter, or anything a handler of
+// A staff member's in-app notice about a grievance they handle: a new one, a reminder (催办), an escalation
+// to their level. Only generic text: never the grievance's content, the reporter, or anything a handler of
 // another level would not see.
 @Entity('staff_notifications')
 @Index('ix_staff_notifications_user', ['userId', 'createdAt'])
@@ -17,7 +18,7 @@ export class StaffNotification {
   grievanceId: string;
 
   @Column({ type: 'varchar', length: 16 })
-  kind: 'reminded' | 'escalated';
+  kind: StaffNotificationKind;
 
   @Column({ type: 'varchar', length: 200 })
   text: string;

@@ -86,6 +86,19 @@ export class WechatClient {
   }
 
   /**
+   * mediaCheckAsync v2 for an image a user sent: WeChat downloads `mediaUrl` and answers later, by message
+   * push (event wxa_media_check with this trace id). `openid`: the user, seen in the mini-program lately.
+   */
+  async mediaCheckAsync(o: { mediaUrl: string; openid: string; scene?: 1 | 2 | 3 | 4 }): Promise<string> {
+    const body = await this.withToken<{ trace_id?: string }>('media_check_async', (token) => ({
+      path: `/wxa/media_check_async?access_token=${encodeURIComponent(token)}`,
+      json: { media_url: o.mediaUrl, media_type: 2, version: 2, openid: o.openid, scene: o.scene ?? 1 },
+    }));
+    if (!body.trace_id) throw new WechatError(-1, 'no trace_id', 'media_check_async');
+    return body.trace_id;
+  }
+
+  /**
    * subscribeMessage.send: one message per opt-in of the user (wx.requestSubscribeMessage).
    * `page` without a leading slash; `data` as `{ key: { value } }` within the template's field limits.
    */

@@ -38,7 +38,16 @@ export default function AttachmentList({ attachments, source, reporter }: Props)
           <Text className="attachments__name">
             附件 {i + 1}：{a.kind === 'pdf' ? 'PDF 文件' : '图片'}（{kb(a.size)}，{a.on}）
           </Text>
-          {a.status === 'held' && !reporter ? (
+          {a.status === 'held' && reporter && (
+            <Text className="note" id={`attachment-held-${i}`}>
+              正在进行安全检查，通过后处理人员才能看到。
+            </Text>
+          )}
+          {a.status === 'rejected' ? (
+            <Text className="note" id={`attachment-rejected-${i}`}>
+              未通过微信安全检查，文件已删除。
+            </Text>
+          ) : a.status === 'held' && !reporter ? (
             <Text className="note">该附件正在等待安全复核，暂不能查看。</Text>
           ) : (
             <Button

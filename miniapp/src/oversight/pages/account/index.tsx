@@ -9,8 +9,9 @@ import TextField from '../../../components/Form/TextField';
 import StaffPage, { STAFF_PAGE } from '../../components/StaffPage';
 import Notice from '../../components/StaffPage/Notice';
 import { InputError, useAction } from '../../components/StaffPage/useAction';
+import WechatMessages from './WechatMessages';
 
-/** A staff account changes its own password; its other sessions end, this one carries on. */
+/** A staff account's own settings: WeChat reminders (opt-in), and its password (its other sessions end, this one carries on). */
 export default function AccountPage() {
   const { state, reload } = useResource(getMe, [], STAFF_PAGE);
   const [current, setCurrent] = useState('');
@@ -34,26 +35,29 @@ export default function AccountPage() {
   return (
     <StaffPage title="修改密码" state={state} onReload={reload}>
       {() => (
-        <View className="card">
-          <Text className="ov-sub">用用户名和密码登录的工作人员可在此修改密码。忘记密码时，请联系上级工会管理员发送重置链接。</Text>
-          <TextField
-            id="account-current"
-            label="当前密码"
-            password
-            value={current}
-            onInput={setCurrent}
-            error={fieldError('currentPassword')}
-          />
-          <NewPasswordFields
-            ids={['account-new', 'account-again']}
-            label="新密码"
-            values={[next, again]}
-            onInput={[setNext, setAgain]}
-            errors={[fieldError('newPassword'), fieldError('again')]}
-          />
-          <SubmitButton id="account-save" label="修改密码" busy={busy} spinner onClick={save} />
-          <Notice id="account-notice" text={notice?.text} error={notice?.error} />
-        </View>
+        <>
+          <WechatMessages />
+          <View className="card">
+            <Text className="ov-sub">用用户名和密码登录的工作人员可在此修改密码。忘记密码时，请联系上级工会管理员发送重置链接。</Text>
+            <TextField
+              id="account-current"
+              label="当前密码"
+              password
+              value={current}
+              onInput={setCurrent}
+              error={fieldError('currentPassword')}
+            />
+            <NewPasswordFields
+              ids={['account-new', 'account-again']}
+              label="新密码"
+              values={[next, again]}
+              onInput={[setNext, setAgain]}
+              errors={[fieldError('newPassword'), fieldError('again')]}
+            />
+            <SubmitButton id="account-save" label="修改密码" busy={busy} spinner onClick={save} />
+            <Notice id="account-notice" text={notice?.text} error={notice?.error} />
+          </View>
+        </>
       )}
     </StaffPage>
   );
