@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FAKE_TEMPLATE_ID, startFakeWechat } from '../fakes/wechat-server';
+import { FAKE_CYCLE_TEMPLATE_ID, FAKE_STAFF_TEMPLATE_ID, FAKE_TEMPLATE_ID, startFakeWechat } from '../fakes/wechat-server';
 import { startServer } from '../support/server';
 import { weappDist } from './dist';
 import { adminLogin, listHomes } from './server-api';
@@ -28,6 +28,9 @@ export default async function globalSetup() {
     WECHAT_API_BASE: wechat.url,
     // Grievance progress messages: the form offers the opt-in, and the server sends through the stand-in.
     WECHAT_GRIEVANCE_TEMPLATE_ID: FAKE_TEMPLATE_ID,
+    // Staff reminders and members' "a cycle opened" messages (notify.weapp.ts).
+    WECHAT_STAFF_TEMPLATE_ID: FAKE_STAFF_TEMPLATE_ID,
+    WECHAT_CYCLE_TEMPLATE_ID: FAKE_CYCLE_TEMPLATE_ID,
     // Every simulator and fixture writes from 127.0.0.1 and most as the one demo admin: with the invite,
     // endorsement and thread suites the admin passed 30 writes a minute (429 on creating a home). The
     // limits themselves are proven in tests/api/rate-limit.api.ts.

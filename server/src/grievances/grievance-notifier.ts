@@ -80,19 +80,40 @@ export class GrievanceNotifier implements OnApplicationShutdown {
     if (!sub) return false;
     const used = await m.delete(GrievanceSubscription, { id: sub.id });
     if (used.affected !== 1) return false;
+    await this.queue(
+      m,
+      {
+        openid: this.keys.open(sub.openid),
+        templateId: sub.templateId,
+        page: `${GRIEVANCE_PAGE}?id=${grievanceId}`,
+        data: statusMessageData(status, now),
+      },
+      now,
+    );
+    return true;
+  }
+
+  /**
+   * Inside the transaction whose change the message announces: one outbox row (the openid sealed with a
+   * fresh IV, so no delivery row equals another or users.openid), sent after the commit (kick) or by the sweep.
+   */
+  async queue(
+    m: EntityManager,
+    msg: { openid: string; templateId: string; page: string; data: Record<string, { value: string }> },
+    now: Date,
+  ): Promise<void> {
     const at = now.toISOString();
     await m.insert(OutboxMessage, {
       id: newId(),
-      openid: sub.openid,
-      templateId: sub.templateId,
-      page: `${GRIEVANCE_PAGE}?id=${grievanceId}`,
-      data: JSON.stringify(statusMessageData(status, now)),
+      openid: this.keys.seal(msg.openid),
+      templateId: msg.templateId,
+      page: msg.page,
+      data: JSON.stringify(msg.data),
       attempts: 0,
       nextAttemptAt: at,
       claimedUntil: null,
       createdAt: at,
     });
-    return true;
   }
 
   /** Drops a grievance's unused opt-ins (it is closed). */

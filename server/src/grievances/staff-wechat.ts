@@ -8,13 +8,11 @@ import { RoleGrant } from '../auth/role-grant.entity';
 import { AuthUser, CurrentUser } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import { DomainError, notFound } from '../common/domain-error';
-import { newId } from '../common/ids';
 import { LoginRateLimit } from '../common/rate-limit.guard';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { exchangeCode } from '../wechat/code-exchange';
 import { WechatClient } from '../wechat/wechat.client';
-import { OutboxMessage } from './delivery.entity';
-import { messageTime } from './grievance-notifier';
+import { GrievanceNotifier, messageTime } from './grievance-notifier';
 import { GrievanceKeys } from './keys';
 import { StaffWechat } from './staff-wechat.entity';
 
@@ -44,6 +42,7 @@ export class StaffWechatService {
     @InjectRepository(StaffWechat) private readonly rows: Repository<StaffWechat>,
     @InjectRepository(RoleGrant) private readonly grants: Repository<RoleGrant>,
     private readonly wechat: WechatClient,
+    private readonly notifier: GrievanceNotifier,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -103,23 +102,15 @@ export class StaffWechatService {
     const templateId = this.templateId;
     if (templateId === null || !userIds.length) return 0;
     const rows = await m.find(StaffWechat, { where: { userId: In(userIds), credits: MoreThan(0) } });
-    const at = now.toISOString();
     let queued = 0;
     for (const row of rows) {
       const spent = await m.update(StaffWechat, { userId: row.userId, credits: row.credits }, { credits: row.credits - 1 });
       if (spent.affected !== 1) continue;
-      await m.insert(OutboxMessage, {
-        id: newId(),
-        // sealed again: the outbox row never equals the binding's
-        openid: this.keys.seal(this.keys.open(row.openid)),
-        templateId,
-        page: QUEUE_PAGE,
-        data: JSON.stringify(staffMessageData(kind, now)),
-        attempts: 0,
-        nextAttemptAt: at,
-        claimedUntil: null,
-        createdAt: at,
-      });
+      await this.notifier.queue(
+        m,
+        { openid: this.keys.open(row.openid), templateId, page: QUEUE_PAGE, data: staffMessageData(kind, now) },
+        now,
+      );
       queued++;
     }
     return queued;

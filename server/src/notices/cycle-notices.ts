@@ -7,12 +7,11 @@ import { EntityManager, Repository } from 'typeorm';
 import { User } from '../auth/user.entity';
 import { CampaignOpenedHook } from '../campaigns/campaign-transitions';
 import type { Campaign } from '../campaigns/campaign.entity';
-import { AuthUser, CurrentUser } from '../common/auth.decorators';
+import { AuthUser, CurrentUser, Public } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import { DomainError, notFound } from '../common/domain-error';
 import { newId } from '../common/ids';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { OutboxMessage } from '../grievances/delivery.entity';
 import { GrievanceNotifier, messageTime } from '../grievances/grievance-notifier';
 import { GrievanceKeys } from '../grievances/keys';
 import { Home } from '../orgs/home.entity';
@@ -82,24 +81,22 @@ export class CycleNotices extends CampaignOpenedHook {
       )
     ).map((r: Record<string, string>) => ({ ...r }) as unknown as CycleSubscription & { sceneToken: string });
     if (!rows.length) return;
-    const at = now.toISOString();
     const seen = new Set<string>();
     for (const r of rows) {
       await m.delete(CycleSubscription, { id: r.id });
       const openid = this.keys.open(r.openid);
       if (seen.has(`${openid}|${r.homeId}`)) continue;
       seen.add(`${openid}|${r.homeId}`);
-      await m.insert(OutboxMessage, {
-        id: newId(),
-        openid: this.keys.seal(openid),
-        templateId: r.templateId,
-        page: `${HOME_PAGE}?scene=${encodeURIComponent(r.sceneToken)}`,
-        data: JSON.stringify({ thing1: { value: '本职工之家开始评议了' }, time2: { value: messageTime(now) } }),
-        attempts: 0,
-        nextAttemptAt: at,
-        claimedUntil: null,
-        createdAt: at,
-      });
+      await this.notifier.queue(
+        m,
+        {
+          openid,
+          templateId: r.templateId,
+          page: `${HOME_PAGE}?scene=${encodeURIComponent(r.sceneToken)}`,
+          data: { thing1: { value: '本职工之家开始评议了' }, time2: { value: messageTime(now) } },
+        },
+        now,
+      );
     }
   }
 
@@ -123,7 +120,8 @@ export class CycleTemplatesDto {
 export class CycleNoticesController {
   constructor(private readonly notices: CycleNotices) {}
 
-  /** Whether members can ask to be told when a cycle opens, and the template to ask for. */
+  /** Whether members can ask to be told when a cycle opens, and the template to ask for (public: configuration only). */
+  @Public()
   @Get('cycle-messages')
   status(): CycleMessageStatus {
     return this.notices.status();

@@ -15,6 +15,7 @@ import { a11y } from '../../utils/a11y';
 import { formatDeadline, isBefore } from '../../utils/format';
 import { targetQuery } from '../../utils/target';
 import { pageUrl } from '../../utils/url';
+import CycleReminder from './CycleReminder';
 import OpenInWechat from './OpenInWechat';
 import Results from './Results';
 import './index.less';
@@ -252,6 +253,7 @@ export default function HomePage() {
           <StatusView kind="empty" id="home-status" text={closedText} />
         </View>
       )}
+      {!outside && <CycleReminder homeId={home.id} />}
       {published && <Results published={published} canAnswer={!outside} />}
       <MyRatingsLink />
       <GrievanceCard homeId={home.id} homeName={home.name} />
