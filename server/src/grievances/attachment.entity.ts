@@ -1,6 +1,6 @@
 import type { GrievanceAttachmentMime } from '@pingjia/shared';
 import { Column, Entity, Index } from 'typeorm';
-import { DayColumn, IdColumn, PrimaryIdColumn } from '../common/columns';
+import { DayColumn, IdColumn, PrimaryIdColumn, TimeColumn } from '../common/columns';
 
 /** held: waiting for WeChat's media check (or held on doubt); rejected: the check found it risky, the bytes are gone */
 export type AttachmentStatus = 'approved' | 'held' | 'rejected';
@@ -47,6 +47,6 @@ export class GrievanceAttachmentRow {
   checkToken: string | null;
 
   /** when the check was last asked for (a check that never answered is asked again) */
-  @Column({ name: 'check_sent_at', type: 'varchar', length: 30, nullable: true })
+  @TimeColumn('check_sent_at', { nullable: true })
   checkSentAt: string | null;
 }

@@ -1,11 +1,12 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { DayColumn, PrimaryIdColumn } from '../common/columns';
 
 // A staff member's opt-in to WeChat subscribe messages (staff sign in with a password and have no openid
 // otherwise). Kept apart from users.openid, so binding never turns a staff account into a member who
 // could rate; the openid is sealed like the delivery tables' and never sent to a client.
 @Entity('staff_wechat')
 export class StaffWechat {
-  @PrimaryColumn({ name: 'user_id', type: 'varchar', length: 36 })
+  @PrimaryIdColumn('user_id')
   userId: string;
 
   /** sealed (AES-GCM, random IV; keys.ts) */
@@ -16,6 +17,6 @@ export class StaffWechat {
   @Column({ type: 'int' })
   credits: number;
 
-  @Column({ name: 'bound_on', type: 'varchar', length: 10 })
+  @DayColumn('bound_on')
   boundOn: string;
 }

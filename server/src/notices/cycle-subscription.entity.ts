@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { DayColumn, IdColumn, PrimaryIdColumn } from '../common/columns';
 
 // A member's one-time opt-in to "a rating cycle opened for your home" (a subscribe message). No user
 // id, no link to a rating: the sealed openid (random IV, keys.ts) and the day only. It becomes an outbox
@@ -6,10 +7,10 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity('cycle_subscriptions')
 @Index('ix_cycle_subscriptions_home', ['homeId'])
 export class CycleSubscription {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
+  @PrimaryIdColumn()
   id: string;
 
-  @Column({ name: 'home_id', type: 'varchar', length: 36 })
+  @IdColumn('home_id')
   homeId: string;
 
   /** sealed (AES-GCM, random IV) */
@@ -19,6 +20,6 @@ export class CycleSubscription {
   @Column({ name: 'template_id', type: 'varchar', length: 128 })
   templateId: string;
 
-  @Column({ name: 'created_on', type: 'varchar', length: 10 })
+  @DayColumn('created_on')
   createdOn: string;
 }
