@@ -95,11 +95,17 @@ export class CampaignsService {
     const org = await this.access.orgForAdmin(userId, orgId);
     const adminPaths = await this.access.adminPaths(userId);
     const below = subtreeRange(org.path);
-    const found = await this.campaigns.find({
-      where: [{ orgPath: In(ancestorPaths(org.path)) }, { orgPath: And(MoreThanOrEqual(below.from), LessThan(below.to)) }],
-      order: { opensAt: 'DESC', name: 'ASC' },
-      take: LIST_LIMIT,
-    });
+    // The org's own cycles and those covering it are always listed (a handful); of the cycles below it
+    // (hundreds in a province) the newest LIST_LIMIT. One list, newest first.
+    const order = { opensAt: 'DESC', name: 'ASC' } as const;
+    const [covering, underneath] = await Promise.all([
+      this.campaigns.find({ where: { orgPath: In(ancestorPaths(org.path)) }, order }),
+      this.campaigns.find({ where: { orgPath: And(MoreThanOrEqual(below.from), LessThan(below.to)) }, order, take: LIST_LIMIT }),
+    ]);
+    const seen = new Set(covering.map((c) => c.id));
+    const found = [...covering, ...underneath.filter((c) => !seen.has(c.id))].sort((a, b) =>
+      a.opensAt < b.opensAt ? 1 : a.opensAt > b.opensAt ? -1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    );
     const owners = await this.ownerNames(found.map((c) => c.orgId));
     return found.map((c) => ({
       ...toCampaignView(c),
