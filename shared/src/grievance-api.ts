@@ -5,6 +5,7 @@ import type {
   GrievanceEventKind,
   GrievanceFeedbackVerdict,
   GrievanceStatus,
+  FinalLimitKind,
 } from './grievance-workflow';
 import type { GrievanceAttachmentMime } from './grievance-attachments';
 import type { GrievanceTopic, GrievanceType } from './grievances';
@@ -101,9 +102,21 @@ export interface Grievance {
   timeline: GrievanceTimelineEvent[];
   /** readable by the reporter and the handling roles only; never in exports */
   attachments: GrievanceAttachment[];
+  /** the time limits of the grievance's province (its settings now), e.g. the longest extension */
+  limits: GrievanceLimits;
 }
 
-export type GrievanceSummary = Omit<Grievance, 'timeline' | 'attachments'>;
+export type GrievanceSummary = Omit<Grievance, 'timeline' | 'attachments' | 'limits'>;
+
+/**
+ * GET /api/grievance-places/limits?homeId=|orgId=: the time limits (working days) a grievance filed
+ * there gets, from its province's settings; also in a grievance's detail view.
+ */
+export interface GrievanceLimits {
+  acceptDays: number;
+  final: Record<GrievanceType, { kind: FinalLimitKind; days: number }>;
+  maxExtensionDays: number;
+}
 
 export interface GrievanceList {
   items: GrievanceSummary[];

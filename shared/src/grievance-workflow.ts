@@ -206,8 +206,14 @@ export interface GrievanceActionInput {
   days?: number | null;
 }
 
-/** Why a handler's action is refused before it is tried, by field; empty when fine. Server and form both ask this. */
-export function grievanceActionProblems(input: GrievanceActionInput): Partial<Record<'message' | 'days', string>> {
+/**
+ * Why a handler's action is refused before it is tried, by field; empty when fine. Server and form both
+ * ask this, with the longest extension of the grievance's province (GrievanceLimits.maxExtensionDays).
+ */
+export function grievanceActionProblems(
+  input: GrievanceActionInput,
+  maxExtensionDays: number = GRIEVANCE_MAX_EXTENSION_DAYS,
+): Partial<Record<'message' | 'days', string>> {
   const out: Partial<Record<'message' | 'days', string>> = {};
   const wanted = GRIEVANCE_ACTION_MESSAGE[input.action];
   const message = input.message ?? '';
@@ -215,8 +221,9 @@ export function grievanceActionProblems(input: GrievanceActionInput): Partial<Re
   else if (textLength(message) > GRIEVANCE_MESSAGE_MAX) out.message = `不能超过 ${GRIEVANCE_MESSAGE_MAX} 个字`;
   const days = input.days ?? undefined;
   if (input.action === 'extend') {
-    if (days === undefined || !Number.isInteger(days) || days < 1 || days > GRIEVANCE_MAX_EXTENSION_DAYS)
-      out.days = `请填写 1～${GRIEVANCE_MAX_EXTENSION_DAYS} 之间的整数`;
+    if (maxExtensionDays < 1) out.days = '本省设置不允许延期';
+    else if (days === undefined || !Number.isInteger(days) || days < 1 || days > maxExtensionDays)
+      out.days = `请填写 1～${maxExtensionDays} 之间的整数`;
   } else if (days !== undefined) out.days = '只有延期时填写';
   return out;
 }

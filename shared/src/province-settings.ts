@@ -5,6 +5,7 @@
 // values the product had hard-wired before settings existed.
 import { GRIEVANCE_TYPES, GRIEVANCE_TYPE_LABELS, type GrievanceType } from './grievances';
 import { GRIEVANCE_ACCEPT_DAYS, GRIEVANCE_FINAL_LIMITS, GRIEVANCE_MAX_EXTENSION_DAYS } from './grievance-workflow';
+import type { GrievanceLimits } from './grievance-api';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './scoring';
 
 /** Who holds a grievance: the home's chair, then each federation level above it, up to the province. */
@@ -90,6 +91,15 @@ export const THRESHOLD_LABELS: Record<keyof Thresholds, string> = {
   minSlice: '显示评分的最少参评人数',
   minComments: '显示留言的最少参评人数',
 };
+
+/** The limits a grievance of this province gets, as the app shows them (GrievanceLimits). */
+export function grievanceLimits(s: GrievanceSettings): GrievanceLimits {
+  return {
+    acceptDays: s.acceptDays,
+    final: Object.fromEntries(GRIEVANCE_TYPES.map((t) => [t, finalLimit(s, t)])) as GrievanceLimits['final'],
+    maxExtensionDays: s.maxExtensionDays,
+  };
+}
 
 type Problems = Record<string, string>;
 

@@ -3,6 +3,7 @@ import type {
   GrievanceAnswerRequest,
   GrievanceAttachment,
   GrievanceFeedbackRequest,
+  GrievanceLimits,
   GrievancePlaceHome,
   GrievancePlaceOrg,
   GrievanceTrack,
@@ -57,6 +58,12 @@ export function codeChannel(code: string): ReporterChannel<GrievanceTrack> {
     attachmentUrl: (attachmentId) => ({ url: `${API_BASE}${byCode(code)}/attachments/${encodeURIComponent(attachmentId)}`, header: {} }),
   };
 }
+/** The time limits a grievance filed there gets (its province's settings). */
+export function placeLimits(place: { homeId: string; toOrg?: boolean }): Promise<GrievanceLimits> {
+  const by = place.toOrg ? 'orgId' : 'homeId';
+  return request<GrievanceLimits>({ path: `/api/grievance-places/limits?${by}=${encodeURIComponent(place.homeId)}`, auth: 'none' });
+}
+
 export function placeOrgs(parentId?: string): Promise<GrievancePlaceOrg[]> {
   return request<GrievancePlaceOrg[]>({
     path: `/api/grievance-places/orgs${parentId ? `?parentId=${encodeURIComponent(parentId)}` : ''}`,

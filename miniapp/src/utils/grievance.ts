@@ -1,11 +1,11 @@
 import {
-  GRIEVANCE_ACCEPT_DAYS,
   GRIEVANCE_ACTIONS,
   GRIEVANCE_FINAL_LIMITS,
   grievanceStep,
   isGrievanceEnded,
   PROVISIONAL_DEADLINE_TEXT,
   type GrievanceAction,
+  type GrievanceLimits,
   type GrievanceState,
   type GrievanceStatus,
   type GrievanceSummary,
@@ -22,11 +22,15 @@ const WHAT: Record<GrievanceType, string> = {
   suggestion: '对单位或工会的工作提出意见建议，工会会答复是否采纳及理由。',
 };
 
-/** What a type means and how long it may take, from the shared limits (working days). */
-export function typeGuide(type: GrievanceType): string {
-  const limit = GRIEVANCE_FINAL_LIMITS[type];
+/**
+ * What a type means and how long it may take: the limits of the province it is filed in (working days),
+ * from the server; without them (not loaded yet, or no answer) the meaning alone.
+ */
+export function typeGuide(type: GrievanceType, limits: GrievanceLimits | null): string {
+  if (!limits) return WHAT[type];
+  const limit = limits.final[type];
   const verb = limit.kind === 'reply' ? '答复' : '办结';
-  return `${WHAT[type]}${GRIEVANCE_ACCEPT_DAYS} 个工作日内受理，${limit.days} 个工作日内${verb}。`;
+  return `${WHAT[type]}${limits.acceptDays} 个工作日内受理，${limit.days} 个工作日内${verb}。`;
 }
 
 /** The last limit, in words: "答复期限" for reply-kind types, "办结期限" for the rest. */

@@ -6,7 +6,7 @@ import {
   GRIEVANCE_ACTIONS,
   GRIEVANCE_CONTENT_MAX,
   GRIEVANCE_FEEDBACK_VERDICTS,
-  GRIEVANCE_MAX_EXTENSION_DAYS,
+  MAX_LIMIT_DAYS,
   GRIEVANCE_MESSAGE_MAX,
   GRIEVANCE_STATUSES,
   GRIEVANCE_TOPICS,
@@ -74,11 +74,11 @@ export class GrievanceActionDto {
   @MaxLength(GRIEVANCE_MESSAGE_MAX * 2)
   message?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: GRIEVANCE_MAX_EXTENSION_DAYS, description: 'extend：延长的工作日数' })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_LIMIT_DAYS, description: 'extend：延长的工作日数（不超过本省设置的最长延期）' })
   @IsOptional()
   @IsInt()
   @Min(1)
-  @Max(GRIEVANCE_MAX_EXTENSION_DAYS)
+  @Max(MAX_LIMIT_DAYS)
   days?: number;
 }
 

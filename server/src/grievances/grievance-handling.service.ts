@@ -3,13 +3,15 @@ import { InjectRepository } from '@nestjs/typeorm';
 import {
   commentProblem,
   extendDeadline,
-  GRIEVANCE_FINAL_LIMITS,
+  finalLimit,
   Grievance as GrievanceView,
   GrievanceList,
   GrievanceMove,
   grievanceActionProblems,
+  grievanceLimits,
   grievanceStep,
   isGrievanceEnded,
+  MAX_LIMIT_DAYS,
   MyGrievances,
   normalizeText,
   workingDayDeadline,
@@ -20,6 +22,7 @@ import { Clock } from '../common/clock';
 import { DomainError, invalid, notFound } from '../common/domain-error';
 import { Transactions } from '../common/transactions';
 import { ModerationService } from '../moderation/moderation.service';
+import { ProvinceSettingsStore } from '../settings/province-settings.store';
 import { CalendarService } from './calendar.service';
 import { GrievanceActionDto, GrievanceFeedbackDto, GrievanceListQuery } from './dto';
 import { GrievanceAccess, Relation, Viewer } from './grievance-access';
@@ -42,6 +45,7 @@ export class GrievanceHandlingService {
     private readonly notifier: GrievanceNotifier,
     private readonly escalation: GrievanceEscalation,
     private readonly handlers: HandlerNotifications,
+    private readonly settings: ProvinceSettingsStore,
     private readonly tx: Transactions,
     private readonly clock: Clock,
     @InjectRepository(User) private readonly users: Repository<User>,
@@ -87,7 +91,8 @@ export class GrievanceHandlingService {
 
   async act(userId: string, id: string, dto: GrievanceActionDto): Promise<GrievanceView> {
     const message = dto.message === undefined ? null : normalizeText(dto.message);
-    const fields = grievanceActionProblems({ action: dto.action, message, days: dto.days });
+    // The province's own longest extension is checked once the grievance (and so its province) is known.
+    const fields = grievanceActionProblems({ action: dto.action, message, days: dto.days }, MAX_LIMIT_DAYS);
     if (Object.keys(fields).length) throw invalid(fields);
     return retryStale(() => this.actOnce(userId, id, dto, message));
   }
@@ -102,6 +107,9 @@ export class GrievanceHandlingService {
     const changes: Partial<Grievance> = { status: step.next.status, questionOpen: step.next.questionOpen };
     if (step.next.completed && g.completedAt === null) Object.assign(changes, completion(g, now));
     if (dto.action === 'extend') {
+      const { maxExtensionDays } = (await this.settings.forOrgPath(g.orgPath)).grievances;
+      const fields = grievanceActionProblems({ action: dto.action, message, days: dto.days }, maxExtensionDays);
+      if (fields.days) throw invalid({ days: fields.days });
       changes.extended = true;
       changes.dueAt = extendDeadline(g.dueAt, dto.days!, await this.calendar.lookup(g.orgPath));
     }
@@ -147,12 +155,13 @@ export class GrievanceHandlingService {
     if (step.newRound) {
       // A new round of handling with fresh limits, counted from today.
       const isWorkday = await this.calendar.lookup(g.orgPath);
+      const limits = (await this.settings.forOrgPath(g.orgPath)).grievances;
       Object.assign(changes, {
         reopened: true,
         extended: false,
         completedAt: null,
         finalReminded: false,
-        dueAt: workingDayDeadline(now, GRIEVANCE_FINAL_LIMITS[g.type].days, isWorkday),
+        dueAt: workingDayDeadline(now, finalLimit(limits, g.type).days, isWorkday),
       });
     }
     const events: NewEvent[] = step.events.map((kind) =>
@@ -189,13 +198,15 @@ export class GrievanceHandlingService {
   }
 
   async view(g: Grievance, viewer: Viewer, rel: Relation): Promise<GrievanceView> {
-    const [names, events, attachments, provisional] = await Promise.all([
+    const [names, events, attachments, provisional, settings] = await Promise.all([
       this.store.placeNames([g]),
       this.store.timeline(g.id),
       this.attachments.list(g.id),
       this.calendar.provisional([g.orgPath]),
+      this.settings.forOrgPath(g.orgPath),
     ]);
-    return grievanceView(g, names.get(GrievanceStore.placeId(g)) ?? '', rel, events, attachments, this.clock.now(), provisional(g));
+    const view = grievanceView(g, names.get(GrievanceStore.placeId(g)) ?? '', rel, events, attachments, this.clock.now(), provisional(g));
+    return { ...view, limits: grievanceLimits(settings.grievances) };
   }
 
   private async summaries(rows: Grievance[], viewer: Viewer) {

@@ -1,7 +1,14 @@
 import { Controller, Get, Inject, Injectable, Ip, Query } from '@nestjs/common';
 import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { normalizeText, type GrievancePlaceHome, type GrievancePlaceOrg, type OrgLevel } from '@pingjia/shared';
+import {
+  grievanceLimits,
+  normalizeText,
+  type GrievanceLimits,
+  type GrievancePlaceHome,
+  type GrievancePlaceOrg,
+  type OrgLevel,
+} from '@pingjia/shared';
 import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { Public } from '../common/auth.decorators';
@@ -9,6 +16,7 @@ import { invalid, notFound } from '../common/domain-error';
 import { subtreeRange } from '../common/paging';
 import { RateLimitGuard } from '../common/rate-limit.guard';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { ProvinceSettingsStore } from '../settings/province-settings.store';
 
 // Where to file without the poster: a worker walks the federation tree (province → city → county …)
 // and finds a home by name within a region. Public (a worker need not be signed in to look) and
@@ -36,12 +44,38 @@ export class PlaceHomesQuery {
   q?: string;
 }
 
+export class PlaceLimitsQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: '职工之家（与 orgId 二选一）' })
+  @IsOptional()
+  @IsUUID()
+  homeId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: '直接向这一级工会反映（与 homeId 二选一）' })
+  @IsOptional()
+  @IsUUID()
+  orgId?: string;
+}
+
 /** LIKE with `!` as the escape character (the same on SQLite and MySQL): the search text matches literally. */
 const likeText = (text: string) => `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
 
 @Injectable()
 export class GrievancePlacesService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly settings: ProvinceSettingsStore,
+  ) {}
+
+  /** The limits a grievance filed to this home or federation gets: its province's settings today. */
+  async limits(query: PlaceLimitsQuery): Promise<GrievanceLimits> {
+    if ((query.homeId === undefined) === (query.orgId === undefined)) throw invalid({ homeId: '请选择职工之家，或选择直接向工会反映' });
+    const [place] = (await this.db.query(
+      query.homeId ? 'SELECT org_path AS path FROM homes WHERE id = ?' : 'SELECT path FROM orgs WHERE id = ?',
+      [query.homeId ?? query.orgId],
+    )) as { path: string }[];
+    if (!place) throw notFound();
+    return grievanceLimits((await this.settings.forOrgPath(place.path)).grievances);
+  }
 
   async orgs(parentId: string | undefined): Promise<GrievancePlaceOrg[]> {
     const rows = (await this.db.query(
@@ -84,21 +118,28 @@ export class GrievancePlacesService {
 export class GrievancePlacesController {
   constructor(
     private readonly places: GrievancePlacesService,
-    private readonly limits: RateLimitGuard,
+    private readonly rateLimit: RateLimitGuard,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Public()
   @Get('orgs')
   async orgs(@Query() query: PlaceOrgsQuery, @Ip() ip: string): Promise<GrievancePlaceOrg[]> {
-    await this.limits.hit(`places:ip:${ip}`, this.config.grievances.placesPerIp, 60_000);
+    await this.rateLimit.hit(`places:ip:${ip}`, this.config.grievances.placesPerIp, 60_000);
     return this.places.orgs(query.parentId);
+  }
+
+  @Public()
+  @Get('limits')
+  async limits(@Query() query: PlaceLimitsQuery, @Ip() ip: string): Promise<GrievanceLimits> {
+    await this.rateLimit.hit(`places:ip:${ip}`, this.config.grievances.placesPerIp, 60_000);
+    return this.places.limits(query);
   }
 
   @Public()
   @Get('homes')
   async homes(@Query() query: PlaceHomesQuery, @Ip() ip: string): Promise<GrievancePlaceHome[]> {
-    await this.limits.hit(`places:ip:${ip}`, this.config.grievances.placesPerIp, 60_000);
+    await this.rateLimit.hit(`places:ip:${ip}`, this.config.grievances.placesPerIp, 60_000);
     return this.places.homes(query.orgId, query.q);
   }
 }

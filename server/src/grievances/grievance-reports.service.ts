@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
-  GRIEVANCE_ACCEPT_DAYS,
-  GRIEVANCE_FINAL_LIMITS,
+  finalLimit,
   GrievanceCreated,
   grievanceContentProblem,
   normalizeText,
@@ -18,6 +17,7 @@ import { Transactions } from '../common/transactions';
 import { Home } from '../orgs/home.entity';
 import { Org } from '../orgs/org.entity';
 import { ModerationService } from '../moderation/moderation.service';
+import { ProvinceSettingsStore } from '../settings/province-settings.store';
 import { CalendarService } from './calendar.service';
 import { CreateGrievanceDto } from './dto';
 import { GrievanceAccess } from './grievance-access';
@@ -47,6 +47,7 @@ export class GrievanceReportsService {
     private readonly moderation: ModerationService,
     private readonly notifier: GrievanceNotifier,
     private readonly handlers: HandlerNotifications,
+    private readonly settings: ProvinceSettingsStore,
     private readonly tx: Transactions,
     private readonly clock: Clock,
   ) {}
@@ -86,6 +87,8 @@ export class GrievanceReportsService {
     const user = await this.users.findOne({ where: { id: userId }, select: { id: true, openid: true, displayName: true } });
     const isWorkday = await this.calendar.lookup(place.orgPath);
     const provisional = await this.calendar.provisional([place.orgPath]);
+    // The limits of the province it is filed in, as they stand today (a grievance belongs to no cycle).
+    const limits = (await this.settings.forOrgPath(place.orgPath)).grievances;
 
     const created = await this.tx.run(async (m) => {
       if (idem) {
@@ -113,8 +116,8 @@ export class GrievanceReportsService {
         trackingHash: sha256(trackingCode),
         status: 'submitted',
         version: 1,
-        acceptDueAt: workingDayDeadline(now, GRIEVANCE_ACCEPT_DAYS, isWorkday),
-        dueAt: workingDayDeadline(now, GRIEVANCE_FINAL_LIMITS[dto.type].days, isWorkday),
+        acceptDueAt: workingDayDeadline(now, limits.acceptDays, isWorkday),
+        dueAt: workingDayDeadline(now, finalLimit(limits, dto.type).days, isWorkday),
         completedAt: null,
         onTime: null,
         extended: false,

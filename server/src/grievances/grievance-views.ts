@@ -93,7 +93,7 @@ export function grievanceView(
   attachments: GrievanceAttachmentRow[],
   now: Date,
   provisional: boolean,
-): GrievanceView {
+): Omit<GrievanceView, 'limits'> {
   return {
     ...summaryView(g, homeName, rel, now, provisional),
     timeline: timelineView(events, g.anonymous && !rel.reporter),

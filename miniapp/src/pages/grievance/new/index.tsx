@@ -12,6 +12,7 @@ import {
   normalizeText,
   routesToUpperLevel,
   type CreateGrievanceRequest,
+  type GrievanceLimits,
   type GrievanceTopic,
   type GrievanceType,
 } from '@pingjia/shared';
@@ -22,6 +23,7 @@ import { requirePlatformConsent } from '../../../platform/privacy';
 import { askToSubscribe, canSubscribe } from '../../../platform/subscribe';
 import { handOverReceipt, type KnownHome } from '../../../services/grievanceDrafts';
 import { createGrievance, grievanceTemplateId } from '../../../services/grievances';
+import { placeLimits } from '../../../services/grievanceThread';
 import { errorMessage, isApiRequestError } from '../../../services/request';
 import { a11y, fieldA11y } from '../../../utils/a11y';
 import { typeGuide } from '../../../utils/grievance';
@@ -32,11 +34,8 @@ import { useGrievanceDraft } from './useGrievanceDraft';
 import '../kit.less';
 import './index.less';
 
-const TYPE_CHOICES: Array<Choice<GrievanceType>> = GRIEVANCE_TYPES.map((key) => ({
-  key,
-  label: GRIEVANCE_TYPE_LABELS[key],
-  hint: typeGuide(key),
-}));
+const typeChoices = (limits: GrievanceLimits | null): Array<Choice<GrievanceType>> =>
+  GRIEVANCE_TYPES.map((key) => ({ key, label: GRIEVANCE_TYPE_LABELS[key], hint: typeGuide(key, limits) }));
 const TOPIC_CHOICES: Array<Choice<GrievanceTopic>> = GRIEVANCE_TOPICS.map((key) => ({ key, label: GRIEVANCE_TOPIC_LABELS[key] }));
 
 const ANONYMOUS_HINT =
@@ -68,9 +67,17 @@ export default function GrievanceFormPage() {
   const [mismatch, setMismatch] = useState(false);
   const [templateId, setTemplateId] = useState<string | null>(null);
 
+  const [limits, setLimits] = useState<GrievanceLimits | null>(null);
+
   useEffect(() => {
     if (canSubscribe) grievanceTemplateId().then(setTemplateId, () => undefined);
   }, []);
+
+  // The limits of the province the grievance goes to; without an answer the types show their meaning only.
+  useEffect(() => {
+    setLimits(null);
+    if (home) placeLimits(home).then(setLimits, () => undefined);
+  }, [home]);
 
   if (!home) {
     return (
@@ -200,7 +207,7 @@ export default function GrievanceFormPage() {
           idPrefix="grievance-type"
           title="诉求类型"
           layout="list"
-          choices={TYPE_CHOICES}
+          choices={typeChoices(limits)}
           value={values.type}
           error={errors.type}
           onChange={(type) => {

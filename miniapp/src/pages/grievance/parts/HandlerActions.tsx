@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import {
   GRIEVANCE_ACTION_MESSAGE,
-  GRIEVANCE_MAX_EXTENSION_DAYS,
   GRIEVANCE_MESSAGE_MAX,
   grievanceActionProblems,
   normalizeText,
@@ -46,7 +45,7 @@ const ACTIONS: Record<GrievanceAction, ActionText> = {
   extend: {
     button: '申请延期',
     confirm: '确认延期',
-    question: `每轮办理只能延期一次，最多 ${GRIEVANCE_MAX_EXTENSION_DAYS} 个工作日，须在期限届满前申请。延期理由职工可以看到。`,
+    question: '每轮办理只能延期一次，须在期限届满前申请。延期理由职工可以看到。',
     message: '延期理由（职工可见）',
     done: '已延期',
   },
@@ -80,7 +79,9 @@ export default function HandlerActions({ grievance, reader, onChanged, onRefresh
   const [days, setDays] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ text: string; stale: boolean; field?: 'message' | 'days' } | null>(null);
-  const actions = availableActions(grievance);
+  // The longest extension is the grievance's province's (its settings, in the server's answer).
+  const maxDays = grievance.limits.maxExtensionDays;
+  const actions = availableActions(grievance).filter((a) => a !== 'extend' || maxDays > 0);
 
   if (!actions.length) {
     return (
@@ -104,11 +105,14 @@ export default function HandlerActions({ grievance, reader, onChanged, onRefresh
   const confirm = async () => {
     if (!open || !text || busy) return;
     // The same checks as the server's (shared): a required message, its length, the extension days.
-    const problems = grievanceActionProblems({
-      action: open,
-      message: GRIEVANCE_ACTION_MESSAGE[open] ? normalized : undefined,
-      days: open === 'extend' ? daysNumber : undefined,
-    });
+    const problems = grievanceActionProblems(
+      {
+        action: open,
+        message: GRIEVANCE_ACTION_MESSAGE[open] ? normalized : undefined,
+        days: open === 'extend' ? daysNumber : undefined,
+      },
+      maxDays,
+    );
     if (problems.message) return setError({ text: problems.message, stale: false, field: 'message' });
     if (problems.days) return setError({ text: problems.days, stale: false, field: 'days' });
     const body: GrievanceActionRequest = { action: open };
@@ -164,11 +168,11 @@ export default function HandlerActions({ grievance, reader, onChanged, onRefresh
           )}
           {open === 'extend' && (
             <>
-              <Text className="field-label">延长的工作日数（1～{GRIEVANCE_MAX_EXTENSION_DAYS}）</Text>
+              <Text className="field-label">延长的工作日数（最多 {maxDays} 个工作日）</Text>
               <Input
                 id="action-days"
                 className="text-input"
-                {...fieldA11y(`延长的工作日数，1 到 ${GRIEVANCE_MAX_EXTENSION_DAYS}`)}
+                {...fieldA11y(`延长的工作日数，1 到 ${maxDays}`)}
                 type="number"
                 maxlength={2}
                 value={days}
