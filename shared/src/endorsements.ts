@@ -33,7 +33,8 @@ export interface EndorsementRequest {
 export function endorsementFigures(
   counts: { agree: number; disagree: number },
   open: boolean,
-  t: Thresholds = DEFAULT_THRESHOLDS,
+  /** the campaign's frozen thresholds (campaignSettings), never the defaults */
+  t: Thresholds,
 ): EndorsementFigures {
   const total = counts.agree + counts.disagree;
   if (open) return { open, responded: openParticipation(total, t), agree: null, disagree: null };

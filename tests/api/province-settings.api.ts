@@ -131,4 +131,46 @@ describe('province settings', () => {
     const again = await own.api.get(`/api/homes/${home.id}/dashboard?campaignId=${cycle.id}`, { token });
     expect(again.body).toMatchObject({ title: 'qualified', satisfaction: { rate: 0.75 } });
   });
+
+  it("counts a plan's 认可/不认可 with the campaign's frozen suppression size, not the defaults or today's", async () => {
+    const seven = copy();
+    seven.thresholds.minSlice = 7;
+    expect((await put(seven)).status).toBe(200);
+    const city = await createOrg(provinceId, 'city');
+    const home = await createHome(city.id, 40);
+    const cycle = await openCampaignOn(own.api, token, city.id);
+    expect((await put(copy())).status).toBe(200); // back to 5 today: the cycle keeps 7
+    await rate(cycle.id, home.id, 8, 'satisfied');
+    await move(cycle.id, 'close');
+
+    const invite = await own.api.post(`/api/homes/${home.id}/invites`, { token, body: { role: 'chair' } });
+    expect(invite.status).toBe(201);
+    const chair = await own.api.post(`/api/invites/${invite.body.code}/accept`, {
+      body: { username: uniq('chair_'), password: 'chair-password-123' },
+    });
+    expect(chair.status).toBe(200);
+    const planPath = `/api/campaigns/${cycle.id}/homes/${home.id}/rectification`;
+    expect((await own.api.post(planPath, { token: chair.body.token, body: { plan: '一、按月公开工会经费' } })).status).toBe(200);
+    await move(cycle.id, 'publish');
+
+    const base = `/api/campaigns/${cycle.id}/homes/${home.id}/endorsements`;
+    const endorse = async (n: number, verdict: 'agree' | 'disagree') => {
+      for (let i = 0; i < n; i++) {
+        const m = await own.api.post('/api/auth/dev', { body: { openid: `e_${randomBytes(8).toString('hex')}` } });
+        expect((await own.api.put(`${base}/mine`, { token: m.body.token, body: { verdict } })).status).toBe(200);
+      }
+    };
+    await endorse(6, 'agree');
+    // 6 answered: 5 under the defaults, 0 under the cycle's 7
+    expect((await own.api.get(base)).body).toEqual({ open: true, responded: 0, agree: null, disagree: null });
+    await endorse(1, 'agree');
+    expect((await own.api.get(base)).body.responded).toBe(7);
+    await endorse(5, 'disagree');
+    expect((await own.api.get(base)).body.responded).toBe(7);
+
+    expect((await own.api.post(planPath, { token: chair.body.token, body: { progress: '经费已公开' } })).status).toBe(200);
+    expect((await own.api.post(`${planPath}/sign-off`, { token })).status).toBe(200);
+    // 7 认可 and 5 不认可: the defaults would release the split; the cycle's 7 withholds it
+    expect((await own.api.get(base)).body).toEqual({ open: false, responded: 12, agree: null, disagree: null });
+  });
 });

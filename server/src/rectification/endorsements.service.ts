@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { chinaDay, EndorsementFigures, endorsementFigures, EndorsementVerdict, MyEndorsement } from '@pingjia/shared';
 import { Repository } from 'typeorm';
 import { Campaign } from '../campaigns/campaign.entity';
+import { campaignSettings } from '../settings/province-settings.store';
 import { Clock } from '../common/clock';
 import { DomainError, notFound } from '../common/domain-error';
 import { newId } from '../common/ids';
@@ -32,7 +33,7 @@ export class EndorsementsService {
 
   /** Public, like the results page: how many answered, and the split once the plan is signed off. */
   async figures(campaignId: string, homeId: string): Promise<EndorsementFigures> {
-    const { plan } = await this.publishedPlan(campaignId, homeId);
+    const { plan, campaign } = await this.publishedPlan(campaignId, homeId);
     const rows = (await this.endorsements
       .createQueryBuilder('e')
       .select('e.verdict', 'verdict')
@@ -41,7 +42,9 @@ export class EndorsementsService {
       .groupBy('e.verdict')
       .getRawMany()) as { verdict: EndorsementVerdict; n: number | string }[];
     const count = (v: EndorsementVerdict) => Number(rows.find((r) => r.verdict === v)?.n ?? 0);
-    return endorsementFigures({ agree: count('agree'), disagree: count('disagree') }, plan.status !== 'signed_off');
+    // The cycle's own suppression sizes (frozen at open), like every other figure of the cycle.
+    const { thresholds } = campaignSettings(campaign);
+    return endorsementFigures({ agree: count('agree'), disagree: count('disagree') }, plan.status !== 'signed_off', thresholds);
   }
 
   async mine(userId: string, campaignId: string, homeId: string): Promise<MyEndorsement> {
@@ -75,11 +78,11 @@ export class EndorsementsService {
   }
 
   /** The plan members can see: the home's, in a published cycle of its subtree; 404 otherwise. */
-  private async publishedPlan(campaignId: string, homeId: string): Promise<{ plan: RectificationRow; home: Home }> {
+  private async publishedPlan(campaignId: string, homeId: string): Promise<{ plan: RectificationRow; home: Home; campaign: Campaign }> {
     const [home, campaign] = await Promise.all([findHome(this.homes, homeId), this.campaigns.findOne({ where: { id: campaignId } })]);
     if (!home || !campaign || campaign.status !== 'published' || !isWithin(home.orgPath, campaign.orgPath)) throw notFound();
     const plan = await this.plans.findOne({ where: { campaignId, homeId } });
     if (!plan) throw notFound();
-    return { plan, home };
+    return { plan, home, campaign };
   }
 }
