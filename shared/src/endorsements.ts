@@ -4,7 +4,7 @@
 // to a multiple of the smallest slice; the split is released once, at sign-off, and only when both sides
 // reach the smallest slice (so neither side nor "total minus side" can be a small group).
 import { isGroupSliceVisible, isSliceVisible, openParticipation } from './privacy';
-import { DEFAULT_THRESHOLDS, type Thresholds } from './scoring';
+import type { Thresholds } from './scoring';
 
 export const ENDORSEMENT_VERDICTS = ['agree', 'disagree'] as const;
 export type EndorsementVerdict = (typeof ENDORSEMENT_VERDICTS)[number];

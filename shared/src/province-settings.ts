@@ -6,6 +6,7 @@
 import { GRIEVANCE_TYPES, GRIEVANCE_TYPE_LABELS, type GrievanceType } from './grievances';
 import { GRIEVANCE_ACCEPT_DAYS, GRIEVANCE_FINAL_LIMITS, GRIEVANCE_MAX_EXTENSION_DAYS } from './grievance-workflow';
 import type { GrievanceLimits } from './grievance-api';
+import { RECTIFICATION_PLAN_DAYS } from './rectification';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './scoring';
 
 /** Who holds a grievance: the home's chair, then each federation level above it, up to the province. */
@@ -41,15 +42,24 @@ export interface GrievanceSettings {
   levels: Record<HandlerLevel, EscalationStep>;
 }
 
+/** 整改 follow-up after a cycle closes. */
+export interface RectificationSettings {
+  /** calendar days after the cycle's closing day by which a home posts its rectification plan */
+  planDays: number;
+}
+
 export interface ProvinceSettings {
   thresholds: Thresholds;
   grievances: GrievanceSettings;
+  rectification: RectificationSettings;
 }
 
 // The floors the privacy rules never go below, whatever a province sets (domain README).
 export const MIN_SLICE_FLOOR = 5;
 export const MIN_COMMENTS_FLOOR = 10;
 export const MAX_LIMIT_DAYS = 60;
+/** the latest a rectification plan may be due: half a year after the close */
+export const MAX_PLAN_DAYS = 180;
 
 const finalDays = Object.fromEntries(GRIEVANCE_TYPES.map((t) => [t, GRIEVANCE_FINAL_LIMITS[t].days])) as Record<GrievanceType, number>;
 
@@ -69,6 +79,7 @@ export const DEFAULT_PROVINCE_SETTINGS: ProvinceSettings = {
       province: { remindAfterDays: 0, escalateAfterDays: null, handleDays: 5 },
     },
   },
+  rectification: { planDays: RECTIFICATION_PLAN_DAYS },
 };
 
 /** The level above a handler level; null above the province. */
@@ -162,6 +173,7 @@ export function provinceSettingsProblems(s: ProvinceSettings): Problems {
       if (step?.handleDays !== 0) out[`${at}.handleDays`] = '职工之家的时限按诉求类型设置，此处填 0';
     } else intIn(out, `${at}.handleDays`, step?.handleDays, 1, MAX_LIMIT_DAYS, '上级办理时限');
   }
+  intIn(out, 'rectification.planDays', s?.rectification?.planDays, 1, MAX_PLAN_DAYS, '整改方案提交期限');
   return out;
 }
 
@@ -188,6 +200,7 @@ export function withSettingDefaults(s: DeepPartial<ProvinceSettings> | null | un
         EscalationStep
       >,
     },
+    rectification: pick(d.rectification, s?.rectification),
   };
 }
 

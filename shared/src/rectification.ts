@@ -1,6 +1,9 @@
 // 整改 follow-up as the federations see it: where each home of a closed cycle stands with its plan.
 
-/** Days after a cycle's closing date by which a home posts its rectification plan. */
+/**
+ * Days after a cycle's closing date by which a home posts its rectification plan, unless its province
+ * set its own (ProvinceSettings.rectification.planDays, frozen into the cycle at open).
+ */
 export const RECTIFICATION_PLAN_DAYS = 30;
 
 export const RECTIFICATION_STATES = ['overdue', 'sent_back', 'awaiting_sign_off', 'missing', 'in_progress', 'signed_off'] as const;
@@ -20,10 +23,10 @@ export const RECTIFICATION_STATE_LABELS: Record<RectificationState, string> = {
   signed_off: '已验收',
 };
 
-/** The day (YYYY-MM-DD) a plan is due: RECTIFICATION_PLAN_DAYS after the closing day. */
-export function rectificationPlanDue(closingDay: string): string {
+/** The day (YYYY-MM-DD) a plan is due: `planDays` (the cycle's frozen setting) after the closing day. */
+export function rectificationPlanDue(closingDay: string, planDays: number): string {
   const d = new Date(`${closingDay}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + RECTIFICATION_PLAN_DAYS);
+  d.setUTCDate(d.getUTCDate() + planDays);
   return d.toISOString().slice(0, 10);
 }
 

@@ -1,8 +1,9 @@
 import { rectificationPlanDue, rectificationState } from '../src/rectification';
 
 describe('rectification state', () => {
-  it('gives a plan 30 days from the closing day, across a month end', () => {
-    expect(rectificationPlanDue('2027-01-20')).toBe('2027-02-19');
+  it('gives a plan its days (30 by default) from the closing day, across a month end', () => {
+    expect(rectificationPlanDue('2027-01-20', 30)).toBe('2027-02-19');
+    expect(rectificationPlanDue('2027-01-20', 14)).toBe('2027-02-03');
   });
 
   it('is missing until the due day has passed, then overdue', () => {

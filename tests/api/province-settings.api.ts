@@ -173,4 +173,26 @@ describe('province settings', () => {
     // 7 认可 and 5 不认可: the defaults would release the split; the cycle's 7 withholds it
     expect((await own.api.get(base)).body).toEqual({ open: false, responded: 12, agree: null, disagree: null });
   });
+
+  it("gives a cycle's homes the rectification plan's due day the province set when it opened", async () => {
+    const zero = copy();
+    zero.rectification.planDays = 0;
+    const refused = await put(zero);
+    expect(refused.status).toBe(400);
+    expect(Object.keys(refused.body.fields)).toEqual(['rectification.planDays']);
+
+    const fortnight = copy();
+    fortnight.rectification.planDays = 14;
+    expect((await put(fortnight)).status).toBe(200);
+    const city = await createOrg(provinceId, 'city');
+    await createHome(city.id, 10);
+    const cycle = await openCampaignOn(own.api, token, city.id);
+    expect((await put(copy())).status).toBe(200); // 30 days today: the cycle keeps 14
+    await move(cycle.id, 'close');
+    const overview = await own.api.get(`/api/orgs/${city.id}/rectifications?campaignId=${cycle.id}`, { token });
+    expect(overview.status).toBe(200);
+    const closingDay = new Date(Date.parse((cycle as any).closesAt) + 8 * 3600e3);
+    closingDay.setUTCDate(closingDay.getUTCDate() + 14);
+    expect(overview.body.campaign.planDue).toBe(closingDay.toISOString().slice(0, 10));
+  });
 });

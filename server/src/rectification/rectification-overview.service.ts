@@ -16,6 +16,7 @@ import { DomainError, invalid, notFound } from '../common/domain-error';
 import { Paging, subtreeRange } from '../common/paging';
 import { AccessPolicy } from '../orgs/access-policy';
 import { isWithin } from '../orgs/org-paths';
+import { campaignSettings } from '../settings/province-settings.store';
 
 interface Row {
   id: string;
@@ -68,7 +69,8 @@ export class RectificationOverviewService {
         ORDER BY h.name, h.id`,
       [campaign.id, from, to],
     );
-    const planDue = rectificationPlanDue(chinaDay(campaign.closesAt));
+    // The cycle's own due-day setting, frozen into it when it opened.
+    const planDue = rectificationPlanDue(chinaDay(campaign.closesAt), campaignSettings(campaign).rectification.planDays);
     const today = chinaDay(this.clock.now());
     const counts = Object.fromEntries(RECTIFICATION_STATES.map((s) => [s, 0])) as Record<RectificationState, number>;
     const items: RectificationOverviewItem[] = rows.map((r) => {

@@ -14,7 +14,7 @@ import {
 export interface SettingField {
   path: string;
   label: string;
-  unit: '%' | '人' | '个工作日';
+  unit: '%' | '人' | '个工作日' | '天';
   /** empty means "never" (escalation) */
   optional?: boolean;
 }
@@ -44,6 +44,8 @@ export const LIMIT_FIELDS: SettingField[] = [
   { path: 'grievances.maxExtensionDays', label: '每轮最长延期', unit: '个工作日' },
   { path: 'grievances.autoCloseDays', label: '办结后职工未评价，自动结案', unit: '个工作日' },
 ];
+
+export const RECTIFICATION_FIELDS: SettingField[] = [{ path: 'rectification.planDays', label: '评议结束后提交整改方案的期限', unit: '天' }];
 
 export const LEVEL_FIELDS: Array<{ level: string; title: string; fields: SettingField[] }> = HANDLER_LEVELS.map((level) => ({
   level,
@@ -98,6 +100,7 @@ export function changedLabels(saved: Record<string, string>, form: Record<string
   const all = [
     ...THRESHOLD_FIELDS,
     ...LIMIT_FIELDS,
+    ...RECTIFICATION_FIELDS,
     ...LEVEL_FIELDS.flatMap((l) => l.fields.map((f) => ({ ...f, label: `${l.title}：${f.label}` }))),
   ];
   const unit = (f: SettingField) => (f.unit === '%' ? '%' : '');

@@ -23,7 +23,16 @@ import StaffPage, { STAFF_PAGE } from '../../components/StaffPage';
 import FieldMessage from '../../components/StaffPage/FieldMessage';
 import Notice from '../../components/StaffPage/Notice';
 import { InputError, useAction } from '../../components/StaffPage/useAction';
-import { changedLabels, fromForm, LEVEL_FIELDS, LIMIT_FIELDS, THRESHOLD_FIELDS, toForm, type SettingField } from './form';
+import {
+  changedLabels,
+  fromForm,
+  LEVEL_FIELDS,
+  LIMIT_FIELDS,
+  RECTIFICATION_FIELDS,
+  THRESHOLD_FIELDS,
+  toForm,
+  type SettingField,
+} from './form';
 
 const fieldId = (path: string) => `setting-${path.replace(/\./g, '-')}`;
 const SOURCE_LABELS = { list: '已内置', import: '已导入' } as const;
@@ -118,6 +127,8 @@ function SettingsForm({ view, onSaved }: { view: ProvinceSettingsView; onSaved: 
       {THRESHOLD_FIELDS.slice(0, 6).map(field)}
       <Text className="title">隐私保护（不少于 5 人 / 10 人）</Text>
       {THRESHOLD_FIELDS.slice(6).map(field)}
+      <Text className="title">整改</Text>
+      {RECTIFICATION_FIELDS.map(field)}
       <Text className="title">维权诉求时限</Text>
       {LIMIT_FIELDS.map(field)}
       <Text className="title">逐级催办与转办</Text>
