@@ -60,7 +60,7 @@ export default function RectificationsPage() {
         if (!o)
           return (
             <Text className="ov-withheld" id="rects-none">
-              还没有结束的评议周期。评议结束后，各职工之家在 30 天内提交整改方案，这里跟踪提交、退回和验收情况。
+              还没有结束的评议周期。评议结束后，各职工之家在省级设置的期限内（默认 30 天）提交整改方案，这里跟踪提交、退回和验收情况。
             </Text>
           );
         const cid = o.campaign.id;
