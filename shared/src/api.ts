@@ -137,6 +137,16 @@ export interface CampaignConfirmation {
   homes: number;
 }
 
+/**
+ * POST /api/campaigns/:id/close and …/publish: what the admin confirmed, as the confirmation named it
+ * (CampaignConfirmation). A different name or home count (the cycle or its homes changed meanwhile,
+ * or nothing was shown) is refused with 409 CONFIRMATION_MISMATCH naming the current figures.
+ */
+export interface CampaignConfirmRequest {
+  name: string;
+  homes: number;
+}
+
 export interface SceneLookup {
   home: { id: string; name: string; orgName: string; membershipMode: MembershipMode };
   campaign: { id: string; name: string; closesAt: string; status: CampaignStatus } | null;

@@ -13,6 +13,7 @@ export const ERRORS = {
   CAMPAIGN_NOT_OPEN: { status: 409, message: '本轮评议未在进行中，暂不能提交评价' },
   STATE_CONFLICT: { status: 409, message: '当前状态下不能进行此操作' },
   DUPLICATE: { status: 409, message: '记录已存在' },
+  CONFIRMATION_MISMATCH: { status: 409, message: '确认的内容与评议周期的当前情况不一致，请重新确认' },
   CAMPAIGN_OVERLAP: { status: 409, message: '与另一个评议周期在同一职工之家的时间重叠' },
   RATINGS_EXCEED_MEMBERS: { status: 409, message: '本职工之家本轮的评价数已达到会员人数，不能再增加新的评价；上级工会将核查此情况' },
   HOME_INACTIVE: { status: 410, message: '该职工之家已停用，不再参加评议；如有疑问请联系上级工会' },

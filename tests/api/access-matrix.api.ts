@@ -6,6 +6,7 @@ import { GOOD_CONTENT, grievanceFixtures, grantRole, Person } from './grievances
 import { api, uniq } from './fixtures';
 import { openCampaignOn } from './own-server';
 import { scoresOf } from '../support/scores';
+import { confirmedMove } from '../support/campaigns';
 
 const ROLES = ['anonymous', 'member', 'otherMember', 'otherChair', 'adminElsewhere', 'chair', 'adminAbove'] as const;
 type Role = (typeof ROLES)[number];
@@ -51,7 +52,7 @@ interface Ctx {
   /** closed, for rectification */
   closed: { id: string };
   /** draft, moved open → close → publish by the rows */
-  draft: { id: string };
+  draft: { id: string; name: string };
   grievance: { id: string; trackingCode: string };
   heldComments: string[];
   spareHomeGrant: string;
@@ -388,8 +389,21 @@ const ROWS: Row[] = [
     expect: orgAdmin(201),
   },
   { name: 'POST /campaigns/:id/open', method: 'POST', path: (c) => `/api/campaigns/${c.draft.id}/open`, expect: orgAdmin(200) },
-  { name: 'POST /campaigns/:id/close', method: 'POST', path: (c) => `/api/campaigns/${c.draft.id}/close`, expect: orgAdmin(200) },
-  { name: 'POST /campaigns/:id/publish', method: 'POST', path: (c) => `/api/campaigns/${c.draft.id}/publish`, expect: orgAdmin(200) },
+  // with what the confirmation names: the draft's name, and the county's homes (none)
+  {
+    name: 'POST /campaigns/:id/close',
+    method: 'POST',
+    path: (c) => `/api/campaigns/${c.draft.id}/close`,
+    body: (c) => ({ name: c.draft.name, homes: 0 }),
+    expect: orgAdmin(200),
+  },
+  {
+    name: 'POST /campaigns/:id/publish',
+    method: 'POST',
+    path: (c) => `/api/campaigns/${c.draft.id}/publish`,
+    body: (c) => ({ name: c.draft.name, homes: 0 }),
+    expect: orgAdmin(200),
+  },
 
   // a province's calendar: its own admins only (none of these roles; the province admin is tested in grievances)
   {
@@ -464,7 +478,7 @@ async function setUp(): Promise<Ctx> {
     });
     if (r.status !== 201) throw new Error(`rating: ${r.status} ${r.text}`);
   }
-  const close = await api().post(`/api/campaigns/${closed.id}/close`, { token: w.root.token });
+  const close = await confirmedMove(api(), w.root.token, closed.id, 'close');
   if (close.status !== 200) throw new Error(`close: ${close.status} ${close.text}`);
   const held = await api().get(`/api/orgs/${w.city.id}/held-comments`, { token: w.root.token });
   const heldComments: string[] = held.body.items.map((h: { id: string }) => h.id);

@@ -6,6 +6,7 @@
 import { admin, api, uniq } from './fixtures';
 import { grievanceFixtures } from './grievances.fixtures';
 import { createHome, createOrg, rateMany } from './oversight.fixtures';
+import { confirmedMove } from '../support/campaigns';
 
 const DAY = 86400e3;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -112,8 +113,25 @@ describe('campaign lifecycle', () => {
     });
     // A home added while the cycle runs joins it: the close counts and freezes it too.
     await createHome(token, city.id, 10);
-    await api().post(`/api/campaigns/${c.body.id}/close`, { token });
+    // The server holds the admin to what was confirmed: a close confirmed before the home came names the
+    // old count and is refused; one without a confirmation, or naming another cycle, too; nothing changes.
+    const path = `/api/campaigns/${c.body.id}/close`;
+    const stale = await api().post(path, { token, body: { name: c.body.name, homes: homes.length } });
+    expect([stale.status, stale.body.code]).toEqual([409, 'CONFIRMATION_MISMATCH']);
+    expect(stale.body.fields).toEqual({ homes: `评议周期现在覆盖 ${homes.length + 1} 个职工之家` });
+    const bare = await api().post(path, { token });
+    expect([bare.status, bare.body.code, Object.keys(bare.body.fields).sort()]).toEqual([400, 'VALIDATION_FAILED', ['homes', 'name']]);
+    const other = await api().post(path, { token, body: { name: '另一个评议周期', homes: homes.length + 1 } });
+    expect([other.status, other.body.fields]).toEqual([409, { name: `评议周期现在的名称是“${c.body.name}”` }]);
+    expect((await api().get(`/api/campaigns/${c.body.id}`, { token })).body.status).toBe('open');
+
+    expect((await confirmedMove(api(), token, c.body.id, 'close')).status).toBe(200);
     expect((await api().get(`/api/campaigns/${c.body.id}/confirmation`, { token })).body.homes).toBe(homes.length + 1);
+    const publish = `/api/campaigns/${c.body.id}/publish`;
+    const unconfirmed = await api().post(publish, { token, body: { name: c.body.name } });
+    expect([unconfirmed.status, Object.keys(unconfirmed.body.fields)]).toEqual([400, ['homes']]);
+    expect((await api().get(`/api/campaigns/${c.body.id}`, { token })).body.status).toBe('closed');
+    expect((await api().post(publish, { token, body: { name: c.body.name, homes: homes.length + 1 } })).body.status).toBe('published');
   });
 
   it("refuses a city admin on the province's campaign with a 403 naming the owner, and lists who owns each campaign", async () => {
@@ -218,7 +236,7 @@ describe('member count frozen into each cycle (issue 17)', () => {
 
     expect((await homeDashboard(first.body.id)).participation.members).toBe(10);
     expect((await leagueRow(first.body.id)).totals.members).toBe(10);
-    await api().post(`/api/campaigns/${first.body.id}/close`, { token });
+    expect((await confirmedMove(api(), token, first.body.id, 'close')).status).toBe(200);
     const closed = await homeDashboard(first.body.id);
     // 5 of 10 took part: 50%, valid, a title earned on the count it opened with
     expect(closed.participation).toMatchObject({ ratings: 5, members: 10, rate: 0.5, valid: true });

@@ -1,4 +1,5 @@
 import { api, admin, cityWithCampaign, member, uniq } from './fixtures';
+import { confirmedMove } from '../support/campaigns';
 
 describe('orgs, homes and campaigns', () => {
   it('builds a city, homes and an open campaign under the province', async () => {
@@ -41,9 +42,9 @@ describe('orgs, homes and campaigns', () => {
     const { campaign, adminToken } = await cityWithCampaign();
     const again = await api().post(`/api/campaigns/${campaign.id}/open`, { token: adminToken });
     expect(again.status).toBe(409);
-    expect((await api().post(`/api/campaigns/${campaign.id}/publish`, { token: adminToken })).status).toBe(409);
-    expect((await api().post(`/api/campaigns/${campaign.id}/close`, { token: adminToken })).body.status).toBe('closed');
-    expect((await api().post(`/api/campaigns/${campaign.id}/publish`, { token: adminToken })).body.status).toBe('published');
+    expect((await confirmedMove(api(), adminToken, campaign.id, 'publish')).status).toBe(409);
+    expect((await confirmedMove(api(), adminToken, campaign.id, 'close')).body.status).toBe('closed');
+    expect((await confirmedMove(api(), adminToken, campaign.id, 'publish')).body.status).toBe('published');
   });
 
   it('refuses a campaign that closes before it opens', async () => {

@@ -1,5 +1,6 @@
 import { admin, api, cityWithCampaign, member, ratingPath, uniq } from './fixtures';
 import { scoresOf } from '../support/scores';
+import { confirmedMove } from '../support/campaigns';
 
 export type VerdictKey = 'satisfied' | 'basically_satisfied' | 'dissatisfied';
 export const scores = (v: number) => scoresOf(v);
@@ -58,7 +59,7 @@ export async function openCampaign(token: string, orgId: string, agoMs = 3600e3)
 }
 
 export async function moveCampaign(token: string, campaignId: string, move: 'close' | 'publish') {
-  const res = await api().post(`/api/campaigns/${campaignId}/${move}`, { token });
+  const res = await confirmedMove(api(), token, campaignId, move);
   if (res.status !== 200) throw new Error(`${move}: ${res.status} ${res.text}`);
 }
 

@@ -10,6 +10,7 @@ import type { Reply } from '../support/http';
 import { GOOD_CONTENT, grievanceFixtures } from './grievances.fixtures';
 import { openCampaignOn, OwnServer, startOwnServer } from './own-server';
 import { allCriteria } from '../support/scores';
+import { confirmedMove } from '../support/campaigns';
 
 let own: OwnServer;
 beforeAll(async () => {
@@ -132,8 +133,8 @@ describe('privacy proof over a whole cycle', () => {
     ).toBe(200);
 
     // The cycle closes and is published; the chair posts a rectification plan.
-    for (const move of ['close', 'publish'])
-      expect((await own.api.post(`/api/campaigns/${campaign.id}/${move}`, { token: federation })).status).toBe(200);
+    for (const move of ['close', 'publish'] as const)
+      expect((await confirmedMove(own.api, federation, campaign.id, move)).status).toBe(200);
     expect(
       (
         await own.api.post(`/api/campaigns/${campaign.id}/homes/${home.id}/rectification`, {

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { scores } from './oversight.fixtures';
 import { ADMIN } from './global-setup';
 import { OwnServer, openCampaignOn, startOwnServer } from './own-server';
+import { confirmedMove } from '../support/campaigns';
 
 let own: OwnServer;
 let token = '';
@@ -49,8 +50,7 @@ async function rate(campaignId: string, homeId: string, n: number, verdict: stri
   }
 }
 
-const move = async (id: string, step: 'close' | 'publish') =>
-  expect((await own.api.post(`/api/campaigns/${id}/${step}`, { token })).status).toBe(200);
+const move = async (id: string, step: 'close' | 'publish') => expect((await confirmedMove(own.api, token, id, step)).status).toBe(200);
 
 describe('province settings', () => {
   it('reads the defaults until the province sets its own, from any org of the province', async () => {

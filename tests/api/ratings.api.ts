@@ -1,4 +1,5 @@
 import { GOOD_SCORES, api, cityWithCampaign, member, ratingPath } from './fixtures';
+import { confirmedMove } from '../support/campaigns';
 
 describe('ratings', () => {
   it('stores a first rating with 201 and a change with 200, keeping one rating', async () => {
@@ -22,7 +23,7 @@ describe('ratings', () => {
     // An open cycle shows participation rounded down to 5; the final figures count the rating once.
     const open = await api().get(`/api/homes/${homeA.id}/dashboard`, { token: adminToken });
     expect(open.body.participation.ratings).toBe(0);
-    expect((await api().post(`/api/campaigns/${campaign.id}/close`, { token: adminToken })).status).toBe(200);
+    expect((await confirmedMove(api(), adminToken, campaign.id, 'close')).status).toBe(200);
     const closed = await api().get(`/api/homes/${homeA.id}/dashboard`, { token: adminToken });
     expect(closed.body.participation.ratings).toBe(1);
   });
@@ -35,7 +36,7 @@ describe('ratings', () => {
 
   it('refuses ratings once the campaign is closed, with 409', async () => {
     const { homeA, campaign, adminToken } = await cityWithCampaign();
-    await api().post(`/api/campaigns/${campaign.id}/close`, { token: adminToken });
+    expect((await confirmedMove(api(), adminToken, campaign.id, 'close')).status).toBe(200);
     const m = await member();
     const res = await api().put(ratingPath(campaign.id, homeA.id), { token: m.token, body: { scores: GOOD_SCORES, verdict: 'satisfied' } });
     expect(res.status).toBe(409);

@@ -11,6 +11,7 @@ import { startPrivateMariadb, type PrivateMariadb } from '../support/mariadb';
 import { startServer, type RunningServer } from '../support/server';
 import { checkMine, verify } from './verify';
 import { drive, moderate, newLedger, prng, type World } from './workload';
+import { confirmedMove } from '../support/campaigns';
 
 const ON_MARIADB = process.env.FAULT_DB === 'mariadb';
 const LONG = process.env.FAULT_LONG === 'true' || process.env.FAULT_LONG === '1';
@@ -99,7 +100,7 @@ describe(`crash without loss (${ON_MARIADB ? 'MariaDB' : 'SQLite'})`, () => {
     // Held comments are decided only after the close (a comment appearing between two views of an open
     // cycle would point at who rated in between): close it, then kill the server under the moderator.
     const admin = client(server.url);
-    const closed = await admin.post(`/api/campaigns/${world.campaignId}/close`, { token: world.moderator!.token });
+    const closed = await confirmedMove(admin, world.moderator!.token, world.campaignId, 'close');
     if (closed.status !== 200) throw new Error(`close: ${closed.status} ${closed.text}`);
     let moderationKills = 0;
     for (let round = 0; round <= MODERATION_KILLS; round++) {

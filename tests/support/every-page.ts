@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ROOT } from './server';
+import { confirmedMove } from './campaigns';
 
 /** Every route the app declares in miniapp/src/app.config.ts: main pages and subpackage pages. */
 export function appRoutes(): Set<string> {
@@ -86,7 +87,7 @@ export async function closedCycleCity(api: Poster, token: string, provinceId: st
     };
     must('rating', await api.put(`/api/campaigns/${created.id}/homes/${home.id}/my-rating`, { token: await memberToken(), body }), 201);
   }
-  must('close', await api.post(`/api/campaigns/${created.id}/close`, { token }), 200);
+  must('close', await confirmedMove(api, token, created.id, 'close'), 200);
   const invite = must('invite', await api.post(`/api/homes/${home.id}/invites`, { token, body: { role: 'chair' } }), 201);
   return {
     city: city as { id: string; name: string },

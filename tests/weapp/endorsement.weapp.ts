@@ -3,6 +3,7 @@
 // stand-in WeChat), changeable, and counted by the server once.
 import { weapp } from './harness';
 import { adminLogin, api, closeCampaign, otherMemberToken, ownCityWithCampaign } from './server-api';
+import { confirmedMove } from '../support/campaigns';
 
 async function must(what: string, reply: Promise<{ status: number; text: string; body: any }>, status = 200) {
   const r = await reply;
@@ -26,7 +27,7 @@ describe('a member gives 认可 to the rectification plan (weapp build, WeChat s
     const chairToken = (await must('chair login', api().post('/api/auth/password', { body: chair }))).token;
     const rect = `/api/campaigns/${own.campaign.id}/homes/${home.id}/rectification`;
     await must('plan', api().post(rect, { token: chairToken, body: { plan: '每月公开工会经费收支' } }));
-    await must('publish', api().post(`/api/campaigns/${own.campaign.id}/publish`, { token }));
+    await must('publish', confirmedMove(api(), token, own.campaign.id, 'publish'));
     endorsements = `/api/campaigns/${own.campaign.id}/homes/${home.id}/endorsements`;
     for (let i = 0; i < 4; i++)
       await must('endorse', api().put(`${endorsements}/mine`, { token: await otherMemberToken(), body: { verdict: 'agree' } }));

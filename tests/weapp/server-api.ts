@@ -2,6 +2,7 @@
 // Nothing here goes through the mini-program.
 import { ADMIN } from './global-setup';
 import { jsonClient } from './node-http';
+import { confirmedMove } from '../support/campaigns';
 
 export const api = () => jsonClient(process.env.PINGJIA_URL!);
 
@@ -110,5 +111,5 @@ export async function ownCityWithCampaign(token: string, provinceId: string, mem
 }
 
 export async function closeCampaign(token: string, campaignId: string): Promise<void> {
-  must('close campaign', await api().post(`/api/campaigns/${campaignId}/close`, { token }));
+  must('close campaign', await confirmedMove(api(), token, campaignId, 'close'));
 }

@@ -8,6 +8,7 @@ import { launchBrowser, Page, watchErrors } from '../support/browser';
 import { pdfText } from '../support/pdf';
 import { api, staffToken, text, uniq } from './fixtures';
 import { STAFF } from './global-setup';
+import { confirmedMove } from '../support/campaigns';
 
 const url = (path: string) => `${process.env.PINGJIA_URL}${path}`;
 const REASON = '方案没有写明完成时间和责任人';
@@ -63,7 +64,7 @@ describe('rectification overview, posters and dossier (H5)', () => {
     );
     campaignId = c.id;
     await ok(api().post(`/api/campaigns/${campaignId}/open`, { token: adminToken }));
-    await ok(api().post(`/api/campaigns/${campaignId}/close`, { token: adminToken }));
+    await ok(confirmedMove(api(), adminToken, campaignId, 'close'));
     for (const key of ['a', 'b'] as const) {
       const invite = await ok(api().post(`/api/homes/${homes[key].id}/invites`, { token: adminToken, body: { role: 'chair' } }));
       const account = { username: uniq(`chair_${key}_`), password: 'chair-password-2026' };

@@ -4,6 +4,7 @@
 import { CRITERION_KEYS, TIER_LABELS, type CriterionKey, type PublicResults, type Verdict } from '@pingjia/shared';
 import type { Page } from '../support/browser';
 import { api, browserPage, cityWithCampaign, expectAccessible, homeUrl, memberToken, text, uniq } from './fixtures';
+import { confirmedMove } from '../support/campaigns';
 
 // Five of the home's ten members, each giving every criterion the same score: 5, 4, 4, 3, 2 (mean 3.60), and
 // 4 of 5 satisfied or basically satisfied (80.0%).
@@ -30,8 +31,7 @@ describe('a member scanning the poster after 公布结果 sees the results and t
       const res = await api().put(`/api/campaigns/${campaign.id}/homes/${home.id}/my-rating`, { token: await memberToken(), body: r });
       expect(res.status).toBe(201);
     }
-    for (const move of ['close', 'publish'])
-      expect((await api().post(`/api/campaigns/${campaign.id}/${move}`, { token: admin })).status).toBe(200);
+    for (const move of ['close', 'publish'] as const) expect((await confirmedMove(api(), admin, campaign.id, move)).status).toBe(200);
     // The home's chair posts the plan and a progress report; the federation signs it off.
     const chair = { username: uniq('results_chair_'), password: 'results-chair-password-1' };
     const invite = await api().post(`/api/homes/${home.id}/invites`, { token: admin, body: { role: 'chair' } });
@@ -94,7 +94,7 @@ describe('a member gives 认可 to the rectification plan (H5)', () => {
     const city = await cityWithCampaign();
     home = city.home;
     const { token: admin, campaign } = city;
-    expect((await api().post(`/api/campaigns/${campaign.id}/close`, { token: admin })).status).toBe(200);
+    expect((await confirmedMove(api(), admin, campaign.id, 'close')).status).toBe(200);
     const chair = { username: uniq('endorse_chair_'), password: 'endorse-chair-password-1' };
     const invite = await api().post(`/api/homes/${home.id}/invites`, { token: admin, body: { role: 'chair' } });
     expect((await api().post(`/api/invites/${invite.body.code}/accept`, { body: chair })).status).toBe(200);
@@ -103,7 +103,7 @@ describe('a member gives 认可 to the rectification plan (H5)', () => {
       (await api().post(`/api/campaigns/${campaign.id}/homes/${home.id}/rectification`, { token: chairToken, body: { plan: PLAN } }))
         .status,
     ).toBe(200);
-    expect((await api().post(`/api/campaigns/${campaign.id}/publish`, { token: admin })).status).toBe(200);
+    expect((await confirmedMove(api(), admin, campaign.id, 'publish')).status).toBe(200);
     endorsements = `/api/campaigns/${campaign.id}/homes/${home.id}/endorsements`;
     signOff = async () => {
       const rect = `/api/campaigns/${campaign.id}/homes/${home.id}/rectification`;

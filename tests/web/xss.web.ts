@@ -5,6 +5,7 @@ import { launchBrowser, Page, watchErrors } from '../support/browser';
 import { api, memberToken, staffToken, text, uniq } from './fixtures';
 import { STAFF } from './global-setup';
 import { scoresOf } from '../support/scores';
+import { confirmedMove } from '../support/campaigns';
 
 const PAYLOADS = [
   '<img src=x onerror="window.__xss=1">',
@@ -59,7 +60,7 @@ describe('comments holding markup are shown as text', () => {
       expect(res.status).toBe(201);
     }
     // Comments, held ones included, are shown once the cycle is closed (while open, a new one could be matched to its rating).
-    expect((await api().post(`/api/campaigns/${campaignId}/close`, { token })).status).toBe(200);
+    expect((await confirmedMove(api(), token, campaignId, 'close')).status).toBe(200);
     const b = await launchBrowser();
     page = await b.browser.newPage();
     close = b.close;

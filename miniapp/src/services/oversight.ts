@@ -8,6 +8,7 @@ import type {
   AuthResponse,
   Campaign,
   CampaignConfirmation,
+  CampaignConfirmRequest,
   CampaignListItem,
   CampaignMove,
   CreateCampaignRequest,
@@ -89,8 +90,9 @@ export const updateCampaign = (campaignId: string, body: UpdateCampaignRequest) 
   staffRequest<Campaign>({ method: 'PUT', path: `/api/campaigns/${id(campaignId)}`, data: body });
 export const extendCampaign = (campaignId: string, closesAt: string) =>
   staffRequest<Campaign>({ method: 'POST', path: `/api/campaigns/${id(campaignId)}/extend`, data: { closesAt } });
-export const moveCampaign = (campaignId: string, move: CampaignMove) =>
-  staffRequest<Campaign>({ method: 'POST', path: `/api/campaigns/${id(campaignId)}/${move}` });
+/** Closing and publishing carry what the admin confirmed (the server refuses them without it). */
+export const moveCampaign = (campaignId: string, move: CampaignMove, confirmed?: CampaignConfirmRequest) =>
+  staffRequest<Campaign>({ method: 'POST', path: `/api/campaigns/${id(campaignId)}/${move}`, data: confirmed });
 export const getCampaignConfirmation = (campaignId: string) =>
   staffRequest<CampaignConfirmation>({ path: `/api/campaigns/${id(campaignId)}/confirmation` });
 

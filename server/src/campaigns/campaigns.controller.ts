@@ -5,7 +5,7 @@ import { AuthUser, CurrentUser } from '../common/auth.decorators';
 import { invalid } from '../common/domain-error';
 import { uuidParam as uuid } from '../common/params';
 import { CampaignsService } from './campaigns.service';
-import { CreateCampaignDto, ExtendCampaignDto, UpdateCampaignDto } from './dto';
+import { ConfirmCampaignDto, CreateCampaignDto, ExtendCampaignDto, UpdateCampaignDto } from './dto';
 import { Audited } from '../common/audited';
 import { Idempotent } from '../common/idempotency';
 
@@ -88,15 +88,15 @@ export class CampaignsController {
   @Post(':id/close')
   @Audited({ action: 'campaign.close', target: 'campaign', idFrom: 'param' })
   @HttpCode(200)
-  close(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<Campaign> {
-    return this.move(user, id, 'close');
+  close(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() dto: ConfirmCampaignDto): Promise<Campaign> {
+    return this.campaigns.move(user.id, id, 'close', dto);
   }
 
   @Post(':id/publish')
   @Audited({ action: 'campaign.publish', target: 'campaign', idFrom: 'param' })
   @HttpCode(200)
-  publish(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<Campaign> {
-    return this.move(user, id, 'publish');
+  publish(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() dto: ConfirmCampaignDto): Promise<Campaign> {
+    return this.campaigns.move(user.id, id, 'publish', dto);
   }
 
   private move(user: AuthUser, id: string, move: CampaignMove): Promise<Campaign> {

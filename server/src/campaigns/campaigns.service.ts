@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import {
   Campaign as CampaignView,
   CampaignConfirmation,
+  CampaignConfirmRequest,
   CampaignListItem,
   CampaignMove,
   CAMPAIGN_STATUS_LABELS,
@@ -149,10 +150,12 @@ export class CampaignsService {
     return this.save(campaign, next, (m) => this.overlap.refuseClash(m, { ...next, frozen: true }));
   }
 
-  async move(userId: string, id: string, move: CampaignMove): Promise<CampaignView> {
+  async move(userId: string, id: string, move: CampaignMove, confirmed?: Partial<CampaignConfirmRequest>): Promise<CampaignView> {
     const campaign = await this.forOwner(userId, id);
     const next = nextCampaignStatus(campaign.status, move);
     if (!next) throw this.stateConflict(campaign);
+    // Closing and publishing cannot be undone: the request must name what the admin was shown.
+    if (move === 'close' || move === 'publish') await this.checkConfirmed(campaign, confirmed ?? {});
     const now = this.clock.now();
     let moved: Campaign | null;
     if (move === 'open') moved = await this.transitions.open(campaign, now, 'owner');
@@ -178,12 +181,31 @@ export class CampaignsService {
   async confirmation(userId: string, id: string): Promise<CampaignConfirmation> {
     const campaign = await this.forOwner(userId, id);
     const owner = await this.orgs.findOne({ where: { id: campaign.orgId } });
-    // Once closed a cycle's homes are those frozen into it; before that, the homes under its org now.
-    const homes =
-      campaign.status === 'closed' || campaign.status === 'published'
-        ? await this.campaignHomes.count({ where: { campaignId: id } })
-        : await this.homesUnder(campaign.orgPath);
-    return { campaign: toCampaignView(campaign), owner: { id: campaign.orgId, name: owner?.name ?? '' }, homes };
+    return {
+      campaign: toCampaignView(campaign),
+      owner: { id: campaign.orgId, name: owner?.name ?? '' },
+      homes: await this.homesOf(campaign),
+    };
+  }
+
+  /** Once closed a cycle's homes are those frozen into it; before that, the homes under its org now. */
+  private async homesOf(campaign: Campaign): Promise<number> {
+    return campaign.status === 'closed' || campaign.status === 'published'
+      ? this.campaignHomes.count({ where: { campaignId: campaign.id } })
+      : this.homesUnder(campaign.orgPath);
+  }
+
+  /** The name and home count the admin confirmed are the cycle's now (400 when missing, 409 when not). */
+  private async checkConfirmed(campaign: Campaign, confirmed: Partial<CampaignConfirmRequest>): Promise<void> {
+    const missing: Record<string, string> = {};
+    if (confirmed.name === undefined) missing.name = '请先确认评议周期名称';
+    if (confirmed.homes === undefined) missing.homes = '请先确认覆盖的职工之家数';
+    if (Object.keys(missing).length) throw invalid(missing, '结束或公布前须先确认评议周期、所属组织和覆盖的职工之家数');
+    const homes = await this.homesOf(campaign);
+    const fields: Record<string, string> = {};
+    if (confirmed.name !== campaign.name) fields.name = `评议周期现在的名称是“${campaign.name}”`;
+    if (confirmed.homes !== homes) fields.homes = `评议周期现在覆盖 ${homes} 个职工之家`;
+    if (Object.keys(fields).length) throw new DomainError('CONFIRMATION_MISMATCH', undefined, fields);
   }
 
   private async homesUnder(path: string): Promise<number> {

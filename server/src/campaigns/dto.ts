@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, MaxLength, Min } from 'class-validator';
 
 export class CreateCampaignDto {
   @ApiProperty()
@@ -47,4 +47,19 @@ export class ExtendCampaignDto {
   @ApiProperty({ example: '2027-01-15T23:59:59+08:00' })
   @IsISO8601({ strict: true })
   closesAt: string;
+}
+
+/** Close and publish carry what the admin confirmed; both are required (checked after the owner, see CampaignsService.move). */
+export class ConfirmCampaignDto {
+  @ApiProperty({ description: '确认时显示的评议周期名称' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  name?: string;
+
+  @ApiProperty({ description: '确认时显示的职工之家数' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  homes?: number;
 }

@@ -11,6 +11,7 @@ import {
   type CampaignMove,
 } from '@pingjia/shared';
 import { extendCampaign, getCampaignConfirmation, moveCampaign, updateCampaign } from '../../../services/oversight';
+import { isApiRequestError } from '../../../services/request';
 import { a11y } from '../../../utils/a11y';
 import { formatDate } from '../../../utils/format';
 import DateField from '../../components/DateField';
@@ -64,7 +65,15 @@ export default function CampaignItem({
 
   const move = (m: (typeof MOVES)[number]) =>
     run(async () => {
-      onChange(await moveCampaign(c.id, m.move));
+      const shown = panel?.kind === 'confirm' ? panel.confirmation : null;
+      try {
+        onChange(await moveCampaign(c.id, m.move, shown ? { name: shown.campaign.name, homes: shown.homes } : undefined));
+      } catch (e) {
+        // The cycle or its homes changed since the confirmation was shown: show the figures now, ask again.
+        if (isApiRequestError(e) && e.code === 'CONFIRMATION_MISMATCH')
+          setPanel({ kind: 'confirm', move: m.move, confirmation: await getCampaignConfirmation(c.id) });
+        throw e;
+      }
       setPanel(null);
       return `${c.name}：${m.done}`;
     });
