@@ -196,6 +196,30 @@ describe('campaign lifecycle', () => {
     expect((await createCampaign(token, otherCity.city.id, now + 12 * DAY, now + 14 * DAY)).status).toBe(201);
   });
 
+  it('lets only one of two overlapping schedules sent at the same moment through (the check takes turns per province)', async () => {
+    const { token, provinceId } = await admin();
+    const now = Date.now();
+    // Several rounds: on MariaDB, without the turn-taking, both schedules of a round see no clash and pass.
+    for (let round = 0; round < 4; round++) {
+      const { city } = await cityWithHomes(token, provinceId, 1);
+      const pair = [
+        await createCampaign(token, city.id, now + 2 * DAY, now + 10 * DAY, uniq('同时甲')),
+        await createCampaign(token, city.id, now + 5 * DAY, now + 12 * DAY, uniq('同时乙')),
+      ];
+      const answers = await Promise.all(pair.map((c) => api().post(`/api/campaigns/${c.body.id}/schedule`, { token })));
+      expect(answers.map((r) => [r.status, r.body.code ?? null]).sort()).toEqual([
+        [200, null],
+        [409, 'CAMPAIGN_OVERLAP'],
+      ]);
+      // The refused one stays a draft, and its owner sees why in the answer (the other cycle's name).
+      const refused = pair[answers.findIndex((r) => r.status === 409)].body;
+      const passed = pair[answers.findIndex((r) => r.status === 200)].body;
+      expect(answers.find((r) => r.status === 409)!.body.message).toContain(passed.name);
+      expect((await api().get(`/api/campaigns/${refused.id}`, { token })).body.status).toBe('draft');
+      expect((await api().get(`/api/campaigns/${passed.id}`, { token })).body.status).toBe('scheduled');
+    }
+  });
+
   it('refuses opening over a home that is in an open cycle, and refuses extending an open cycle onto a scheduled one', async () => {
     const { token, provinceId } = await admin();
     const { city, homes } = await cityWithHomes(token, provinceId, 1);

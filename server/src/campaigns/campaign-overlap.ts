@@ -3,7 +3,7 @@ import { CAMPAIGN_HOLDING_STATUSES, chinaDay } from '@pingjia/shared';
 import { EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { subtreeRange } from '../common/paging';
-import { ancestorPaths } from '../orgs/org-paths';
+import { ancestorPaths, provinceOf } from '../orgs/org-paths';
 import { Campaign } from './campaign.entity';
 
 /** How many clashing homes an answer names. */
@@ -44,7 +44,14 @@ export class CampaignOverlap {
     return null;
   }
 
+  /**
+   * Refuses a window that clashes. Two requests checking at once (two schedules, a schedule and an open)
+   * would each see no clash and both pass: MySQL runs transactions side by side, so each check first
+   * locks its province's row, and checks in one province take turns until their transaction commits.
+   * SQLite runs one write transaction at a time already (Transactions).
+   */
   async refuseClash(m: EntityManager, w: Window): Promise<void> {
+    if (m.connection.options.type === 'mysql') await m.query('SELECT id FROM orgs WHERE id = ? FOR UPDATE', [provinceOf(w.orgPath)]);
     const clash = await this.find(m, w);
     if (clash) throw overlapError(clash);
   }
