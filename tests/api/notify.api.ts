@@ -87,6 +87,8 @@ describe('staff WeChat messages (opt-in)', () => {
     const notices = await own.api.get('/api/notifications', { token: w.chairA.token });
     expect(notices.body.items).toEqual([expect.objectContaining({ kind: 'new', grievanceId: filed.body.id, read: false })]);
     expect(notices.body.items[0].text).not.toContain(GOOD_CONTENT.slice(0, 8));
+    // Anonymous: the notice carries the day it arrived (midnight China time), not the moment.
+    expect(notices.body.items[0].createdAt).toMatch(/T16:00:00\.000Z$/);
     expect((await own.api.get('/api/notifications', { token: w.chairB.token })).body.items).toEqual([]);
 
     // Used up: the next grievance is a notice in the app only.

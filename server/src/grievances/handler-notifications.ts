@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { routesToUpperLevel, type StaffNotificationKind, type StaffNotifications } from '@pingjia/shared';
+import { chinaDay, routesToUpperLevel, type StaffNotificationKind, type StaffNotifications } from '@pingjia/shared';
 import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { RoleGrant } from '../auth/role-grant.entity';
 import { newId } from '../common/ids';
@@ -37,7 +37,9 @@ export class HandlerNotifications {
         ? await m.findOne(Org, { where: { id: g.orgId }, select: { id: true, name: true } })
         : null;
     const text = `${place?.name ?? ''}：${TEXTS[kind]}`.slice(0, 200);
-    const at = now.toISOString();
+    // An anonymous grievance's handler sees the day it was filed, never the moment (grievance-views.ts):
+    // its notice of arrival says no more.
+    const at = kind === 'new' && g.anonymous ? new Date(`${chinaDay(now)}T00:00:00+08:00`).toISOString() : now.toISOString();
     for (const userId of users)
       await m.insert(StaffNotification, { id: newId(), userId, grievanceId: g.id, kind, text, createdAt: at, readAt: null });
     await this.wechat.queue(m, users, kind, now);
