@@ -1,6 +1,6 @@
 // Time limits, reminders and escalation move the server's clock: this suite runs its own stand-in
 // WeChat, its own server and its own database, so no other suite sees the clock jump.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -323,29 +323,39 @@ describe('the test clock', () => {
     [undefined, 'TEST_CLOCK'],
     ['production', 'TEST_DISABLE_LOCKS'],
     [undefined, 'TEST_DISABLE_LOCKS'],
-  ])('is refused at boot with NODE_ENV=%s and %s set', (nodeEnv, variable) => {
-    const dir = mkdtempSync(join(tmpdir(), 'pingjia-test-vars-'));
-    try {
-      const res = spawnSync(process.execPath, [SERVER_MAIN], {
-        env: {
-          PATH: process.env.PATH,
-          DATA_DIR: dir,
-          PORT: '0',
-          ...(nodeEnv ? { NODE_ENV: nodeEnv } : {}),
-          [variable]: 'true',
-          JWT_SECRET: 'x'.repeat(40),
-          RATER_KEY_SECRET: 'y'.repeat(40),
-          PUBLIC_URL: 'https://pingjia.example.cn',
-        },
-        encoding: 'utf8',
-        timeout: 20_000,
-      });
-      expect(res.status).toBe(78);
-      expect(res.stderr).toContain(`${variable}: is for tests only`);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  ])(
+    'is refused at boot with NODE_ENV=%s and %s set',
+    async (nodeEnv, variable) => {
+      const dir = mkdtempSync(join(tmpdir(), 'pingjia-test-vars-'));
+      try {
+        // Asynchronous: a spawnSync blocked this process — and the suite's stand-in WeChat in it — for the
+        // whole boot, and at load 17 the boot outlived its 20 s timeout (status null).
+        const child = spawn(process.execPath, [SERVER_MAIN], {
+          env: {
+            PATH: process.env.PATH,
+            DATA_DIR: dir,
+            PORT: '0',
+            ...(nodeEnv ? { NODE_ENV: nodeEnv } : {}),
+            [variable]: 'true',
+            JWT_SECRET: 'x'.repeat(40),
+            RATER_KEY_SECRET: 'y'.repeat(40),
+            PUBLIC_URL: 'https://pingjia.example.cn',
+          },
+          stdio: ['ignore', 'ignore', 'pipe'],
+        });
+        let stderr = '';
+        child.stderr!.on('data', (d) => (stderr += d));
+        const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
+        const status = await new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+        clearTimeout(timer);
+        expect(status).toBe(78);
+        expect(stderr).toContain(`${variable}: is for tests only`);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    120_000,
+  );
 
   it('does not exist unless TEST_CLOCK=true', async () => {
     // A server start takes over 30 s at load 20 on MariaDB: wait for it as long as the suite's own does.
