@@ -24,11 +24,12 @@ export async function call<T = any>(base: string, method: string, path: string, 
     body = JSON.stringify(opts.body);
     headers['content-type'] ??= 'application/json';
   }
-  // A GET may race the server closing an idle keep-alive socket (ECONNRESET on a loaded machine): one retry.
+  // Any request may race the server closing an idle keep-alive socket (ECONNRESET or "other side closed"
+  // on a loaded machine, seen on a POST of grievance-thread.api.ts): the server closed a socket it had read
+  // nothing from, so one retry on a fresh socket is safe. (A server killed mid-request — the fault suites —
+  // is gone: the retry finds nobody listening and fails as before.)
   const send = () => fetch(base + path, { method, headers, body });
-  const res = await send().catch((e) =>
-    method === 'GET' && /ECONNRESET|other side closed/.test(String(e?.cause?.message ?? e)) ? send() : Promise.reject(e),
-  );
+  const res = await send().catch((e) => (/ECONNRESET|other side closed/.test(String(e?.cause?.message ?? e)) ? send() : Promise.reject(e)));
   const text = await res.text();
   let parsed: unknown = text;
   try {
