@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IntegrityFlagKind, integrityFlagKinds, NEW_ACCOUNT_DAYS } from '@pingjia/shared';
 import { DataSource, EntityManager } from 'typeorm';
+import { Transactions } from '../common/transactions';
 import { DomainError } from '../common/domain-error';
 import { MembershipService } from '../membership/membership.service';
 import { cycleMembersSql } from '../campaigns/campaign-homes';
@@ -33,6 +34,7 @@ export class RatingIntegrity {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly membership: MembershipService,
+    private readonly tx: Transactions,
   ) {}
 
   async rater(userId: string, home: Home, today: string): Promise<Rater> {
@@ -76,9 +78,13 @@ export class RatingIntegrity {
     if (rater.newAccount) await this.bump(m, campaignId, homeId, today, 'new_account_ratings');
   }
 
-  /** After a refusal for a full home, in a transaction of its own. */
+  /**
+   * After a refusal for a full home, in a transaction of its own — through Transactions, which queues it
+   * on SQLite's one connection (dataSource.transaction beside other requests' transactions failed there
+   * with "cannot start a transaction within a transaction": 500s under load).
+   */
   async refusedOverMembers(campaignId: string, homeId: string, today: string): Promise<void> {
-    await this.dataSource.transaction((m) => this.bump(m, campaignId, homeId, today, 'refused_over_members'));
+    await this.tx.run((m) => this.bump(m, campaignId, homeId, today, 'refused_over_members'));
   }
 
   private async bump(
