@@ -61,8 +61,11 @@ function stopper(child: ChildProcess): () => Promise<void> {
 export async function startServer(env: Record<string, string>, logFile: string, nodeArgs: string[] = []): Promise<Proc> {
   const fd = openSync(logFile, 'w');
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'server/dist/main.js')], {
-    cwd: ROOT,
+  // BENCH_SERVER_DIR: another checkout's built server (a "before" run against the same data).
+  const serverRoot = process.env.BENCH_SERVER_DIR || ROOT;
+  const entry = process.env.BENCH_SERVER_ENTRY || 'main.js';
+  const child = spawn(process.execPath, [...nodeArgs, join(serverRoot, 'server/dist', entry)], {
+    cwd: serverRoot,
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'production',
@@ -72,6 +75,8 @@ export async function startServer(env: Record<string, string>, logFile: string, 
       H5_DIR: '',
       SHUTDOWN_DELAY_MS: '0',
       ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
+      // BENCH_SERVER_ENTRY=cluster.js: node:cluster workers behind one port (with --redis)
+      ...(process.env.CLUSTER_WORKERS ? { CLUSTER_WORKERS: process.env.CLUSTER_WORKERS } : {}),
       ...env,
     },
     stdio: ['ignore', fd, fd],

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { LogController } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -24,7 +25,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     loggerInstance: log,
     genReqId: () => randomUUID(),
     // One line per request (requestLine below) instead of fastify's two, each with the request serialised.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.bodyLimitBytes,
     // JSON bodies with __proto__ or constructor.prototype are refused outright.
     onProtoPoisoning: 'error',

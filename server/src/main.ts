@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { ConfigError, loadConfig } from './config/app-config';
 import { createApp } from './app.factory';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -52,6 +53,8 @@ async function main() {
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  // A worker of cluster.ts tells the primary, which says when every worker is ready.
+  if (cluster.isWorker) return void process.send?.({ ready: true, port });
   const publicUrl = process.env.PUBLIC_URL ? config.publicUrl : `http://localhost:${port}`;
   process.stdout.write(banner(publicUrl, demo, config));
   // A line for scripts and tests that start the server on port 0.
