@@ -185,7 +185,7 @@ export async function costOf(
     try {
       const opts = (d: number) => ({ urls: [proc.url], connections: o.connections, durationS: d, pids: [proc.pid] });
       await drive('warm', '', s.next, opts(o.warmS));
-      await waitIdle([proc.pid]);
+      await waitIdle([proc.pid], 3000); // bounded: the profiler's sampling keeps the process from looking idle
       const from = monotonicUs();
       const figures = await drive(s.name, s.description, s.next, opts(o.measureS));
       return { from, to: monotonicUs(), figures };
