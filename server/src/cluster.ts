@@ -7,7 +7,10 @@ import { availableParallelism } from 'node:os';
 // counters, token versions, job locks — so REDIS_URL is required. The first worker starts alone (it runs
 // the migrations), the others once it is ready; a worker that dies is replaced. SIGTERM/SIGINT: each
 // worker drains its requests and closes its database (main.ts), then this process exits.
-// On SQLite the workers share the file (WAL: readers beside one writer); writes still take turns.
+// Writes need MySQL/MariaDB: on SQLite each worker holds its own connection and their write transactions
+// (deferred BEGIN) collide with "database is locked" (measured: 33 writes answered 500 in a 60 s mixed run
+// with two workers). On SQLite use it only for read-only benchmarks until common/transactions.ts begins
+// write transactions IMMEDIATE (docs/performance.md).
 
 function primary(): void {
   const workers = Number(process.env.CLUSTER_WORKERS || availableParallelism());
