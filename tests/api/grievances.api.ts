@@ -500,6 +500,9 @@ describe('handling', () => {
       { action: 'resolve', message: '' },
       {},
       { action: 'accept', extra: 1 },
+      // null where a message may be left out (was a 500: normalizeText(null))
+      { action: 'extend', message: null },
+      { action: 'reply', message: null },
     ]) {
       const res = await f.act(w.chairA, g.id, body);
       expect([body, res.status]).toEqual([body, 400]);

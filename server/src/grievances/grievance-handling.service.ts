@@ -90,7 +90,8 @@ export class GrievanceHandlingService {
   }
 
   async act(userId: string, id: string, dto: GrievanceActionDto): Promise<GrievanceView> {
-    const message = dto.message === undefined ? null : normalizeText(dto.message);
+    // null passes @IsOptional like an absent message (the fuzz suite sent {action: 'extend', message: null}: 500).
+    const message = dto.message == null ? null : normalizeText(dto.message);
     // The province's own longest extension is checked once the grievance (and so its province) is known.
     const fields = grievanceActionProblems({ action: dto.action, message, days: dto.days }, MAX_LIMIT_DAYS);
     if (Object.keys(fields).length) throw invalid(fields);
