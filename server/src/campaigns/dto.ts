@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, MaxLength, Min } from 'class-validator';
+import { IsInt, IsISO8601, IsString, IsUUID, Length, MaxLength, Min } from 'class-validator';
+import { Optional } from '../common/validation';
 
 export class CreateCampaignDto {
   @ApiProperty()
@@ -22,23 +23,23 @@ export class CreateCampaignDto {
 
 export class UpdateCampaignDto {
   @ApiPropertyOptional({ description: '改由这一组织（及其下级）参评；须是你管理的组织' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   orgId?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @Length(2, 100)
   name?: string;
 
   @ApiPropertyOptional({ example: '2026-12-01T00:00:00+08:00' })
-  @IsOptional()
+  @Optional()
   @IsISO8601({ strict: true })
   opensAt?: string;
 
   @ApiPropertyOptional({ example: '2026-12-31T23:59:59+08:00' })
-  @IsOptional()
+  @Optional()
   @IsISO8601({ strict: true })
   closesAt?: string;
 }
@@ -52,13 +53,13 @@ export class ExtendCampaignDto {
 /** Close and publish carry what the admin confirmed; both are required (checked after the owner, see CampaignsService.move). */
 export class ConfirmCampaignDto {
   @ApiProperty({ description: '确认时显示的评议周期名称' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(200)
   name?: string;
 
   @ApiProperty({ description: '确认时显示的职工之家数' })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(0)
   homes?: number;

@@ -17,17 +17,18 @@ import {
   GrievanceTopic,
   GrievanceType,
 } from '@pingjia/shared';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Optional } from '../common/validation';
 
 // Text limits are checked again after normalisation (shared rules); these only bound the body.
 export class CreateGrievanceDto {
   @ApiPropertyOptional({ format: 'uuid', description: '所涉职工之家；没有职工之家的单位改填 orgId（二者填一个）' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   homeId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: '直接向这一级工会反映（所在单位没有职工之家时）' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   orgId?: string;
 
@@ -49,13 +50,13 @@ export class CreateGrievanceDto {
   anonymous: boolean;
 
   @ApiPropertyOptional({ description: '实名诉求可留手机号，仅处理人可见', example: '13800138000' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(/^1[3-9]\d{9}$/)
   contact?: string;
 
   @ApiPropertyOptional({ description: '职工已同意接收一次订阅消息（状态变化时通知）' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   subscribe?: boolean;
 }
@@ -69,13 +70,13 @@ export class GrievanceActionDto {
     maxLength: GRIEVANCE_MESSAGE_MAX,
     description: 'reply、resolve、extend、ask 必填；职工可见（ask：向职工提问，职工回答前不能再问）',
   })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(GRIEVANCE_MESSAGE_MAX * 2)
   message?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_LIMIT_DAYS, description: 'extend：延长的工作日数（不超过本省设置的最长延期）' })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   @Max(MAX_LIMIT_DAYS)
@@ -88,7 +89,7 @@ export class GrievanceFeedbackDto {
   verdict: GrievanceFeedbackVerdict;
 
   @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(2000)
   comment?: string;
@@ -103,22 +104,22 @@ export class GrievanceAnswerDto {
 
 export class GrievanceListQuery {
   @ApiPropertyOptional({ enum: GRIEVANCE_STATUSES })
-  @IsOptional()
+  @Optional()
   @IsIn(GRIEVANCE_STATUSES)
   status?: GrievanceStatus;
 
   @ApiPropertyOptional({ enum: ['true', 'false'] })
-  @IsOptional()
+  @Optional()
   @IsIn(['true', 'false'])
   overdue?: 'true' | 'false';
 
   @ApiPropertyOptional({ minimum: 1 })
-  @IsOptional()
+  @Optional()
   @Matches(/^[1-9]\d{0,5}$/)
   page?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100 })
-  @IsOptional()
+  @Optional()
   @Matches(/^([1-9]|[1-9]\d|100)$/)
   pageSize?: string;
 }
@@ -129,7 +130,7 @@ export class CalendarDayDto {
   kind: CalendarDayKind;
 
   @ApiPropertyOptional({ maxLength: 100, example: '2027年元旦' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(100)
   note?: string;
@@ -155,7 +156,7 @@ export class CalendarRangeQuery {
   to: string;
 
   @ApiPropertyOptional({ description: 'a province: its own entries over the national calendar' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   provinceId?: string;
 }

@@ -9,7 +9,7 @@ import {
   type GrievancePlaceOrg,
   type OrgLevel,
 } from '@pingjia/shared';
-import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsString, IsUUID, MaxLength } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { Public } from '../common/auth.decorators';
 import { invalid, notFound } from '../common/domain-error';
@@ -17,6 +17,7 @@ import { subtreeRange } from '../common/paging';
 import { RateLimitGuard } from '../common/rate-limit.guard';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ProvinceSettingsStore } from '../settings/province-settings.store';
+import { Optional } from '../common/validation';
 
 // Where to file without the poster: a worker walks the federation tree (province → city → county …)
 // and finds a home by name within a region. Public (a worker need not be signed in to look) and
@@ -26,19 +27,19 @@ const MAX_HOMES = 30;
 
 export class PlaceOrgsQuery {
   @ApiPropertyOptional({ format: 'uuid', description: '上级工会；不填为最上一级' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   parentId?: string;
 }
 
 export class PlaceHomesQuery {
   @ApiPropertyOptional({ format: 'uuid', description: '在这一级工会（含下级）范围内查找' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   orgId?: string;
 
   @ApiPropertyOptional({ maxLength: 50, description: '职工之家名称中的字' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(50)
   q?: string;
@@ -46,12 +47,12 @@ export class PlaceHomesQuery {
 
 export class PlaceLimitsQuery {
   @ApiPropertyOptional({ format: 'uuid', description: '职工之家（与 orgId 二选一）' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   homeId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: '直接向这一级工会反映（与 homeId 二选一）' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   orgId?: string;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PASSWORD_MAX, PASSWORD_MIN, USERNAME_PATTERN } from '@pingjia/shared';
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsString, Length, Matches } from 'class-validator';
+import { Optional } from '../common/validation';
 
 export class HomeInviteDto {
   @ApiProperty({ enum: ['chair'] })
@@ -16,13 +17,13 @@ export class OrgInviteDto {
 
 export class AcceptInviteDto {
   @ApiPropertyOptional({ description: 'a new H5 account (letters, digits, . _ -), or to give a WeChat account a password' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(USERNAME_PATTERN)
   username?: string;
 
   @ApiPropertyOptional({ description: 'at least 10 characters' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Length(PASSWORD_MIN, PASSWORD_MAX)
   password?: string;

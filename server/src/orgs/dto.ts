@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { HOME_KINDS, HomeKind, MEMBERSHIP_MODES, MembershipMode, ORG_LEVELS, OrgLevel, OWNERSHIPS, Ownership } from '@pingjia/shared';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { Optional } from '../common/validation';
 
 export class CreateOrgDto {
   @ApiProperty()
@@ -38,7 +39,7 @@ export class CreateHomeDto {
   memberCount: number;
 
   @ApiPropertyOptional({ description: 'workers of the unit, for the membership rate (入会率) that 全国模范 needs' })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   @Max(10_000_000)
@@ -49,12 +50,12 @@ export class CreateHomeDto {
   membershipMode: MembershipMode;
 
   @ApiPropertyOptional({ enum: OWNERSHIPS })
-  @IsOptional()
+  @Optional()
   @IsIn(OWNERSHIPS)
   ownership?: Ownership;
 
   @ApiPropertyOptional({ example: '制造业' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Length(1, 50)
   industry?: string;

@@ -1,19 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CRITERIA, Criterion, MEMBER_GROUP_KEYS, MemberGroup, SCORE_MAX, SCORE_MIN, Scores, VERDICT_KEYS, Verdict } from '@pingjia/shared';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayUnique,
-  IsArray,
-  IsDefined,
-  IsIn,
-  IsObject,
-  IsOptional,
-  IsString,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
-import { IsScore } from '../common/validation';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsDefined, IsIn, IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsScore, Optional } from '../common/validation';
 
 /**
  * The scores object's class for a criteria list: one required field per criterion, checked by shared's
@@ -45,13 +34,13 @@ export class RatingDto {
 
   // Length and blank checks run after normalisation (shared commentProblem); this only bounds the body.
   @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(2000)
   comment?: string;
 
   @ApiPropertyOptional({ enum: MEMBER_GROUP_KEYS, isArray: true, description: '自愿填写' })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(MEMBER_GROUP_KEYS.length)
   @ArrayUnique()

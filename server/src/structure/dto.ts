@@ -1,36 +1,37 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { HOME_KINDS, HomeKind, MEMBERSHIP_MODES, MembershipMode, ORG_LEVELS, OrgLevel, OWNERSHIPS, Ownership } from '@pingjia/shared';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { Optional } from '../common/validation';
 
 // Edits are partial: what is sent changes, what is left out stays. (PUT, not PATCH: weapp's
 // wx.request has no PATCH.)
 export class UpdateOrgDto {
   @ApiPropertyOptional({ example: '示范区总工会' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Length(2, 100)
   name?: string;
 
   @ApiPropertyOptional({ enum: ORG_LEVELS })
-  @IsOptional()
+  @Optional()
   @IsIn(ORG_LEVELS)
   level?: OrgLevel;
 }
 
 export class UpdateHomeDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @Length(2, 100)
   name?: string;
 
   @ApiPropertyOptional({ enum: HOME_KINDS })
-  @IsOptional()
+  @Optional()
   @IsIn(HOME_KINDS)
   kind?: HomeKind;
 
   @ApiPropertyOptional({ description: 'members of the union: the base for participation (a cycle keeps the count it opened with)' })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   @Max(10_000_000)
@@ -44,7 +45,7 @@ export class UpdateHomeDto {
   workerCount?: number | null;
 
   @ApiPropertyOptional({ enum: MEMBERSHIP_MODES })
-  @IsOptional()
+  @Optional()
   @IsIn(MEMBERSHIP_MODES)
   membershipMode?: MembershipMode;
 
