@@ -3,49 +3,32 @@
 // processes on one database each move happens once. Servers of this suite's own (SQLite file, or a
 // MariaDB database of its own with TEST_DATABASE_URL), each with a test clock moved past the cycle's
 // times and the schedule's timer at 200 ms; the test waits for states, never for fixed times.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { FakeWechat, startFakeWechat } from '../fakes/wechat-server';
-import { openDb, ownMariadbDatabase } from '../support/db';
+import { openDb } from '../support/db';
 import { client } from '../support/http';
 import { RunningServer, startServer } from '../support/server';
 import { ADMIN } from './global-setup';
-import { ownServerEnv } from './own-server';
+import { ownServerEnv, sharedDatabaseSuite } from './own-server';
 import { eventually } from './grievances.fixtures';
 
 const HOUR = 3600e3;
 const DAY = 24 * HOUR;
 type Api = ReturnType<typeof client>;
 
-let wechat: FakeWechat;
-let dataDir: string;
-let own: { url: string; drop: () => Promise<void> } | null;
-const running: RunningServer[] = [];
-
-beforeAll(async () => {
-  wechat = await startFakeWechat();
-  dataDir = mkdtempSync(join(tmpdir(), 'pingjia-schedule-'));
-  own = await ownMariadbDatabase('schedule');
-}, 60_000);
-afterAll(async () => {
-  for (const s of running) await s.stop();
-  await wechat?.close();
-  await own?.drop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const suite = sharedDatabaseSuite('schedule');
 
 /** A server on this suite's database (started one after another, so only the first seeds it). */
 async function start(): Promise<{ server: RunningServer; api: Api }> {
-  const target = own ? { dataDir, url: own.url } : { dataDir };
-  const server = await startServer({ ...ownServerEnv(target, wechat), CAMPAIGN_SCHEDULE_INTERVAL_MS: '200', TEST_CLOCK: 'true' }, 90_000);
-  running.push(server);
+  const server = await startServer(
+    { ...ownServerEnv(suite.target, suite.wechat), CAMPAIGN_SCHEDULE_INTERVAL_MS: '200', TEST_CLOCK: 'true' },
+    90_000,
+  );
+  suite.running.push(server);
   return { server, api: client(server.url) };
 }
 
 async function stop(server: RunningServer, signal: NodeJS.Signals): Promise<void> {
   await server.stop(signal);
-  running.splice(running.indexOf(server), 1);
+  suite.running.splice(suite.running.indexOf(server), 1);
 }
 
 /** Every server's clock to this moment at once (running on from there), so their timers race for what is due. */
@@ -103,7 +86,7 @@ async function waitForStatus(api: Api, token: string, id: string, status: string
 }
 
 async function frozenHomes(campaignId: string): Promise<number> {
-  const db = await openDb(own?.url, dataDir);
+  const db = await openDb(suite.target.url, suite.target.dataDir);
   try {
     const [row] = await db.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM campaign_homes WHERE campaign_id = ?', [campaignId]);
     return Number(row.n);

@@ -3,16 +3,12 @@
 // mid-run is failed with a message saying so once its heartbeat is stale (IMPORT_JOB_STALE_MS=6000
 // here: long enough that a loaded machine's pauses never pass for a dead server), never forgotten, and an apply killed half-way wrote nothing. Servers of this suite's own on one
 // database (SQLite file, or a MariaDB database of its own with TEST_DATABASE_URL); waits for states.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { FakeWechat, startFakeWechat } from '../fakes/wechat-server';
-import { openDb, ownMariadbDatabase } from '../support/db';
+import { openDb } from '../support/db';
 import { client } from '../support/http';
 import { RunningServer, startServer } from '../support/server';
 import { ADMIN } from './global-setup';
 import { eventually } from './grievances.fixtures';
-import { ownServerEnv } from './own-server';
+import { ownServerEnv, sharedDatabaseSuite } from './own-server';
 
 type Api = ReturnType<typeof client>;
 const HEADER = ['上级工会编码', '名称', '类型', '行业', '所有制', '会员人数', '职工人数', '评议方式', '外部编码'];
@@ -33,34 +29,19 @@ const homes = (tag: string, n: number, refused: number[] = []) =>
     ]),
   );
 
-let wechat: FakeWechat;
-let dataDir: string;
-let own: { url: string; drop: () => Promise<void> } | null;
-const running: RunningServer[] = [];
-
-beforeAll(async () => {
-  wechat = await startFakeWechat();
-  dataDir = mkdtempSync(join(tmpdir(), 'pingjia-import-jobs-'));
-  own = await ownMariadbDatabase('import_jobs');
-}, 60_000);
-afterAll(async () => {
-  for (const s of running) await s.stop();
-  await wechat?.close();
-  await own?.drop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const suite = sharedDatabaseSuite('import_jobs');
 
 /** A server on this suite's database (started one after another, so only the first seeds it). */
 async function start(): Promise<Api> {
   const server = await startServer(
     {
-      ...ownServerEnv(own ? { dataDir, url: own.url } : { dataDir }, wechat),
+      ...ownServerEnv(suite.target, suite.wechat),
       CAMPAIGN_SCHEDULE_INTERVAL_MS: '0',
       IMPORT_JOB_STALE_MS: '6000',
     },
     90_000,
   );
-  running.push(server);
+  suite.running.push(server);
   const api = client(server.url);
   (api as Api & { server: RunningServer }).server = server;
   return api;
@@ -69,7 +50,7 @@ async function start(): Promise<Api> {
 async function kill(api: Api): Promise<void> {
   const server = (api as Api & { server: RunningServer }).server;
   await server.stop('SIGKILL');
-  running.splice(running.indexOf(server), 1);
+  suite.running.splice(suite.running.indexOf(server), 1);
 }
 
 async function login(api: Api) {
@@ -96,7 +77,7 @@ async function until(api: Api, token: string, id: string, states: string[]) {
 }
 
 async function importedHomes(tag: string): Promise<number> {
-  const db = await openDb(own?.url, dataDir);
+  const db = await openDb(suite.target.url, suite.target.dataDir);
   try {
     const [row] = await db.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM homes WHERE external_code LIKE ?', [`${tag}-%`]);
     return Number(row.n);

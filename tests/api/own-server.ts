@@ -79,3 +79,34 @@ export async function openCampaignOn(api: ReturnType<typeof client>, token: stri
   if (opened.status !== 200) throw new Error(`open: ${opened.status} ${opened.text}`);
   return opened.body;
 }
+
+/**
+ * A suite whose servers take turns on one database of its own (SQLite file, or a MariaDB database with
+ * TEST_DATABASE_URL): its stand-in WeChat, folder and database, made before the suite and removed after it
+ * with every server still in `running`. Call once at the top of the suite file.
+ */
+export function sharedDatabaseSuite(label: string): {
+  wechat: FakeWechat;
+  target: { dataDir: string; url?: string };
+  running: RunningServer[];
+} {
+  const suite = {
+    wechat: undefined as unknown as FakeWechat,
+    target: { dataDir: '' } as { dataDir: string; url?: string },
+    running: [] as RunningServer[],
+  };
+  let own: { url: string; drop: () => Promise<void> } | null = null;
+  beforeAll(async () => {
+    suite.wechat = await startFakeWechat();
+    const dataDir = mkdtempSync(join(tmpdir(), `pingjia-${label}-`));
+    own = await ownMariadbDatabase(label);
+    suite.target = own ? { dataDir, url: own.url } : { dataDir };
+  }, 60_000);
+  afterAll(async () => {
+    for (const s of suite.running) await s.stop();
+    await suite.wechat?.close();
+    await own?.drop();
+    if (suite.target.dataDir) rmSync(suite.target.dataDir, { recursive: true, force: true });
+  });
+  return suite;
+}
