@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { api, admin, uniq } from './fixtures';
-import { openDb } from '../support/db';
+import { openDb, openRawWriter } from '../support/db';
 
 // No accidental duplicates (issue 17 item 6): a staff create sent twice with one Idempotency-Key — a
 // double click, a retry after a lost answer — creates one thing and answers both with it.
@@ -72,6 +72,47 @@ describe('idempotent creates', () => {
     expect(bad.status).toBe(400);
     const fixed = await cityNamed(token, provinceId, uniq('丙市'), k2);
     expect(fixed.status).toBe(201);
+  });
+
+  // A process killed after the create's COMMIT and before it stored its answer leaves the key pending.
+  // The test leaves exactly that on disk: the answer taken back and the claim made older than the 60 s
+  // after which a pending key counts as dead. `committed` is left as the real request wrote it.
+  const orphan = async (k: string, committed?: 0) => {
+    const db = await openRawWriter();
+    try {
+      const old = new Date(Date.now() - 5 * 60_000).toISOString();
+      const keyHash = createHash('sha256').update(k).digest('hex');
+      const [row] = await db.query<{ committed: number | boolean }>('SELECT committed FROM idempotency_keys WHERE key_hash = ?', [keyHash]);
+      await db.query(
+        `UPDATE idempotency_keys SET response = '', created_at = ?${committed === undefined ? '' : ', committed = ?'} WHERE key_hash = ?`,
+        [old, ...(committed === undefined ? [] : [committed]), keyHash],
+      );
+      return Boolean(row.committed);
+    } finally {
+      await db.close();
+    }
+  };
+
+  it('does not create again when the first request committed and died before answering (409, one union)', async () => {
+    const name = uniq('崩溃市');
+    const k = key();
+    expect((await cityNamed(token, provinceId, name, k)).status).toBe(201);
+    expect(await orphan(k)).toBe(true); // the create's own COMMIT marked the key
+    const retry = await cityNamed(token, provinceId, name, k);
+    expect(retry.status).toBe(409);
+    expect(retry.body.code).toBe('STATE_CONFLICT');
+    expect(retry.body.message).toContain('已保存');
+    expect(await childrenNamed(token, provinceId, name)).toHaveLength(1);
+  });
+
+  it('runs a retry again when the dead request had committed nothing (the control: the flag decides)', async () => {
+    const name = uniq('未提交市');
+    const k = key();
+    expect((await cityNamed(token, provinceId, name, k)).status).toBe(201);
+    await orphan(k, 0); // as if the process had died before its COMMIT (the union stands in for nothing)
+    const retry = await cityNamed(token, provinceId, name, k);
+    expect(retry.status).toBe(201);
+    expect(await childrenNamed(token, provinceId, name)).toHaveLength(2);
   });
 
   it('refuses a malformed key with 400 and creates nothing', async () => {

@@ -21,6 +21,10 @@ export class IdempotencyKey {
   @Column({ name: 'request_hash', type: 'varchar', length: 64 })
   requestHash: string;
 
+  /** the work's first write transaction committed (in that COMMIT): a retry must not run it again */
+  @Column({ type: 'boolean', default: false })
+  committed: boolean;
+
   /** the first answer, JSON */
   @Column({ type: 'text' })
   response: string;

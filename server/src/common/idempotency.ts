@@ -61,8 +61,10 @@ type Claim = { replay: unknown } | { id: string };
 
 // The first request claims its key with a pending row (a unique index on scope, caller and key), runs,
 // then stores its answer; a twin arriving meanwhile waits for that answer. A failed request frees its
-// key, so a corrected retry goes through. A process that dies between its commit and storing the answer
-// leaves a pending row: after STALE_MS a retry runs again (the one window left).
+// key, so a corrected retry goes through. The request's first write transaction also sets the row's
+// `committed` in its own COMMIT (Transactions.markFirstCommit). A process that dies before storing the
+// answer leaves a pending row: after STALE_MS a retry runs again only if nothing was committed; if the
+// work did commit, the retry is told to look (409) and nothing is created twice.
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
@@ -91,14 +93,20 @@ export class IdempotencyInterceptor implements NestInterceptor {
           req[REPLAYED] = true;
           return of(c.replay);
         }
-        return next.handle().pipe(
+        const marked = new Observable<unknown>((sub) =>
+          Transactions.markFirstCommit('UPDATE idempotency_keys SET committed = ? WHERE id = ?', [true, c.id], () =>
+            next.handle().subscribe(sub),
+          ),
+        );
+        return marked.pipe(
           mergeMap((result) => from(this.finish(c.id, result).then(() => result))),
           (source) =>
             new Observable<unknown>((sub) =>
               source.subscribe({
                 next: (v) => sub.next(v),
                 complete: () => sub.complete(),
-                error: (e) => void this.release(c.id).finally(() => sub.error(e)),
+                // A work that failed after a commit keeps its key: a retry must not write again.
+                error: (e) => void this.release(c.id, true).finally(() => sub.error(e)),
               }),
             ),
         );
@@ -125,17 +133,20 @@ export class IdempotencyInterceptor implements NestInterceptor {
       }
       const [row] = (await this.tx.run((m) =>
         m.query(
-          'SELECT id, request_hash AS requestHash, response, created_at AS createdAt FROM idempotency_keys WHERE scope = ? AND caller_key = ? AND key_hash = ?',
+          'SELECT id, request_hash AS requestHash, response, committed, created_at AS createdAt FROM idempotency_keys WHERE scope = ? AND caller_key = ? AND key_hash = ?',
           [c.scope, c.callerKey, c.keyHash],
         ),
-      )) as { id: string; requestHash: string; response: string; createdAt: string }[];
+      )) as { id: string; requestHash: string; response: string; committed: number | boolean; createdAt: string }[];
       if (!row) continue; // freed meanwhile (the first one failed): claim it again
       const age = this.clock.now().getTime() - new Date(row.createdAt).getTime();
-      if (age > IDEMPOTENCY_TTL_MS || (row.response === '' && age > STALE_MS)) {
+      const dead = row.response === '' && age > STALE_MS;
+      if (age > IDEMPOTENCY_TTL_MS || (dead && !row.committed)) {
         await this.release(row.id);
         continue;
       }
       if (row.requestHash !== c.requestHash) throw new DomainError('IDEMPOTENCY_MISMATCH');
+      // It committed and its process died before answering: what it made is there, its answer is lost.
+      if (dead) throw new DomainError('STATE_CONFLICT', '上一次提交已保存，但未能返回结果：请刷新列表查看，不要重复创建');
       if (row.response !== '') return { replay: JSON.parse(row.response) as unknown };
       if (Date.now() > deadline) throw new DomainError('STATE_CONFLICT', '上一次提交仍在处理中，请稍后刷新查看结果');
       await new Promise((r) => setTimeout(r, 50));
@@ -146,7 +157,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return this.tx.run((m) => m.query('UPDATE idempotency_keys SET response = ? WHERE id = ?', [JSON.stringify(result ?? null), id]));
   }
 
-  private release(id: string): Promise<void> {
-    return this.tx.run((m) => m.query('DELETE FROM idempotency_keys WHERE id = ?', [id]));
+  private release(id: string, onlyUncommitted = false): Promise<void> {
+    const sql = `DELETE FROM idempotency_keys WHERE id = ?${onlyUncommitted ? ' AND committed = ?' : ''}`;
+    return this.tx.run((m) => m.query(sql, onlyUncommitted ? [id, false] : [id]));
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager } from 'typeorm';
 
 const RETRYABLE = new Set([
@@ -28,6 +29,14 @@ export function isUniqueViolation(e: unknown): boolean {
 
 type Work<T> = (manager: EntityManager) => Promise<T>;
 
+/** A statement that must commit with the first write transaction of a piece of work (Transactions.markFirstCommit). */
+interface CommitMark {
+  sql: string;
+  params: unknown[];
+  done: boolean;
+}
+const commitMarks = new AsyncLocalStorage<CommitMark>();
+
 interface Waiting {
   work: Work<unknown>;
   resolve: (value: unknown) => void;
@@ -54,10 +63,31 @@ export class Transactions {
     this.sqlite = dataSource.options.type === 'better-sqlite3';
   }
 
+  /**
+   * Runs `fn`; the first write transaction it commits (through `run`) also runs `sql` and commits it in
+   * the same COMMIT, so a record of "something was written" can never be lost between the two (the
+   * Idempotency-Key's crash window: common/idempotency.ts).
+   */
+  static markFirstCommit<T>(sql: string, params: unknown[], fn: () => T): T {
+    return commitMarks.run({ sql, params, done: false }, fn);
+  }
+
   async run<T>(work: Work<T>, attempts = 6): Promise<T> {
+    // The mark is read here, in the caller's context: SQLite's queue runs the work in another one.
+    const mark = commitMarks.getStore();
+    const marked: Work<T> =
+      mark && !mark.done
+        ? async (m) => {
+            const value = await work(m);
+            await m.query(mark.sql, mark.params);
+            return value;
+          }
+        : work;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.once(work);
+        const value = await this.once(marked);
+        if (mark) mark.done = true;
+        return value;
       } catch (e) {
         if (attempt >= attempts || !isRetryable(e)) throw e;
         await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));

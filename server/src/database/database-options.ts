@@ -27,6 +27,7 @@ import { WebOpenid1764000000750 } from './migrations/1764000000750-web-openid';
 import { PasswordResets1764000000740 } from './migrations/1764000000740-password-resets';
 import { ImportJobs1764000000763 } from './migrations/1764000000763-import-jobs';
 import { CampaignHomePaths1764000000764 } from './migrations/1764000000764-campaign-home-paths';
+import { IdempotencyCommitted1764000000805 } from './migrations/1764000000805-idempotency-committed';
 
 export const MIGRATIONS = [
   Initial1764000000000,
@@ -54,6 +55,7 @@ export const MIGRATIONS = [
   ImportJobs1764000000763,
   CampaignHomePaths1764000000764,
   Notify1764000000790,
+  IdempotencyCommitted1764000000805,
 ];
 
 // Schema changes only through migrations, never `synchronize`. No entity list here: each feature
