@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Inject, Injectable, Post, Put 
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { chinaDay, STAFF_MESSAGE_CREDITS_MAX, StaffNotificationKind, StaffWechatStatus } from '@pingjia/shared';
-import { ArrayMaxSize, IsArray, IsString, Length, Matches } from 'class-validator';
+import { IsString, Length } from 'class-validator';
 import { EntityManager, In, MoreThan, Repository } from 'typeorm';
 import { RoleGrant } from '../auth/role-grant.entity';
 import { AuthUser, CurrentUser } from '../common/auth.decorators';
@@ -11,6 +11,7 @@ import { DomainError, notFound } from '../common/domain-error';
 import { LoginRateLimit } from '../common/rate-limit.guard';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { exchangeCode } from '../wechat/code-exchange';
+import { AcceptedTemplateIds } from '../wechat/accepted-templates';
 import { WechatClient } from '../wechat/wechat.client';
 import { GrievanceNotifier, messageTime } from './grievance-notifier';
 import { GrievanceKeys } from './keys';
@@ -131,10 +132,7 @@ export class BindWechatDto {
 
 export class AcceptedTemplatesDto {
   @ApiProperty({ description: 'template ids the user accepted in wx.requestSubscribeMessage', type: [String] })
-  @IsArray()
-  @ArrayMaxSize(5)
-  @IsString({ each: true })
-  @Matches(/^[A-Za-z0-9_-]{1,128}$/, { each: true })
+  @AcceptedTemplateIds()
   templateIds: string[];
 }
 

@@ -37,6 +37,13 @@ import { AcceptInviteDto } from './dto';
 import { Invite } from './invite.entity';
 import { PasswordResetsService } from './password-resets.service';
 
+/** Whose staff grants an action is about, and where it is audited. */
+interface StaffScope {
+  where: { orgId: string; role: RoleGrant['role'] };
+  scopePath: string;
+  homeId?: string;
+}
+
 const ACCEPT_PAGE = 'oversight/pages/accept/index';
 const MINUTE = 60_000;
 
@@ -202,8 +209,7 @@ export class InvitesService {
   }
 
   async homeGrants(userId: string, homeId: string): Promise<{ items: StaffGrant[] }> {
-    const home = await this.access.homeForUpperLevel(userId, homeId);
-    return { items: await this.grantViews({ orgId: home.id, role: 'chair' }) };
+    return { items: await this.grantViews((await this.homeStaff(userId, homeId)).where) };
   }
 
   async orgGrants(userId: string, orgId: string): Promise<{ items: StaffGrant[] }> {
@@ -213,52 +219,55 @@ export class InvitesService {
 
   /** Takes a chair's role away; their tokens stop working at once. */
   async removeHomeGrant(userId: string, homeId: string, grantId: string): Promise<void> {
-    const home = await this.access.homeForUpperLevel(userId, homeId);
-    await this.remove(userId, grantId, { orgId: home.id, role: 'chair' }, home.orgPath, home.id);
+    await this.remove(userId, grantId, await this.homeStaff(userId, homeId));
   }
 
   async removeOrgGrant(userId: string, orgId: string, grantId: string): Promise<void> {
-    const org = await this.access.orgBelowAdmin(userId, orgId);
-    await this.remove(userId, grantId, { orgId: org.id, role: 'federation_admin' }, org.path);
+    await this.remove(userId, grantId, await this.orgStaff(userId, orgId));
   }
 
   async unlockHomeGrant(userId: string, homeId: string, grantId: string): Promise<void> {
-    const home = await this.access.homeForUpperLevel(userId, homeId);
-    await this.unlock(userId, grantId, { orgId: home.id, role: 'chair' }, home.orgPath, home.id);
+    await this.unlock(userId, grantId, await this.homeStaff(userId, homeId));
   }
 
   async unlockOrgGrant(userId: string, orgId: string, grantId: string): Promise<void> {
-    const org = await this.access.orgBelowAdmin(userId, orgId);
-    await this.unlock(userId, grantId, { orgId: org.id, role: 'federation_admin' }, org.path);
+    await this.unlock(userId, grantId, await this.orgStaff(userId, orgId));
   }
 
   /** A one-time link to set the password of the chair holding this grant (admins above the home). */
   async resetHomeGrant(userId: string, homeId: string, grantId: string): Promise<PasswordResetResponse> {
-    const home = await this.access.homeForUpperLevel(userId, homeId);
-    const grant = await this.grantAt(grantId, { orgId: home.id, role: 'chair' });
-    return this.resets.create(userId, grant, home.orgPath, home.id);
+    return this.resetGrant(userId, grantId, await this.homeStaff(userId, homeId));
   }
 
   /** The same for an admin of an org below the caller's (not peers). */
   async resetOrgGrant(userId: string, orgId: string, grantId: string): Promise<PasswordResetResponse> {
-    const org = await this.access.orgBelowAdmin(userId, orgId);
-    return this.resets.create(userId, await this.grantAt(grantId, { orgId: org.id, role: 'federation_admin' }), org.path);
+    return this.resetGrant(userId, grantId, await this.orgStaff(userId, orgId));
   }
 
-  private async grantAt(grantId: string, where: { orgId: string; role: RoleGrant['role'] }): Promise<RoleGrant> {
+  /** A home's chairs, managed by the admins above the home. */
+  private async homeStaff(userId: string, homeId: string): Promise<StaffScope> {
+    const home = await this.access.homeForUpperLevel(userId, homeId);
+    return { where: { orgId: home.id, role: 'chair' }, scopePath: home.orgPath, homeId: home.id };
+  }
+
+  /** An org's admins, managed by the admins of an org above it (not its peers). */
+  private async orgStaff(userId: string, orgId: string): Promise<StaffScope> {
+    const org = await this.access.orgBelowAdmin(userId, orgId);
+    return { where: { orgId: org.id, role: 'federation_admin' }, scopePath: org.path };
+  }
+
+  private async resetGrant(userId: string, grantId: string, { where, scopePath, homeId }: StaffScope): Promise<PasswordResetResponse> {
+    return this.resets.create(userId, await this.grantAt(grantId, where), scopePath, homeId);
+  }
+
+  private async grantAt(grantId: string, where: StaffScope['where']): Promise<RoleGrant> {
     const grant = await this.grants.findOne({ where: { id: grantId, ...where } });
     if (!grant) throw notFound();
     return grant;
   }
 
   /** Lifts the lockout and backoff of the grant holder's password login, audited with the actor. */
-  private async unlock(
-    userId: string,
-    grantId: string,
-    where: { orgId: string; role: RoleGrant['role'] },
-    scopePath: string,
-    homeId?: string,
-  ) {
+  private async unlock(userId: string, grantId: string, { where, scopePath, homeId }: StaffScope) {
     const grant = await this.grantAt(grantId, where);
     const holder = await this.users.findOne({ where: { id: grant.userId } });
     const lifted = holder?.username ? await this.lockout.lift(holder.username) : false;
@@ -273,13 +282,7 @@ export class InvitesService {
     });
   }
 
-  private async remove(
-    userId: string,
-    grantId: string,
-    where: { orgId: string; role: RoleGrant['role'] },
-    scopePath: string,
-    homeId?: string,
-  ) {
+  private async remove(userId: string, grantId: string, { where, scopePath, homeId }: StaffScope) {
     // The removed person's tokens stop at once: their token version moves on.
     let bumped: string | null = null;
     try {
@@ -390,7 +393,7 @@ export class InvitesService {
     ).join('');
   }
 
-  private async grantViews(where: { orgId: string; role: RoleGrant['role'] }): Promise<StaffGrant[]> {
+  private async grantViews(where: StaffScope['where']): Promise<StaffGrant[]> {
     const grants = await this.grants.find({ where });
     const users = grants.length ? await this.users.find({ where: { id: In(grants.map((g) => g.userId)) } }) : [];
     const byId = new Map(users.map((u) => [u.id, u]));

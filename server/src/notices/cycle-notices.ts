@@ -2,7 +2,6 @@ import { Body, Controller, Get, HttpCode, Inject, Injectable, Param, ParseUUIDPi
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { chinaDay, type CycleMessageStatus } from '@pingjia/shared';
-import { ArrayMaxSize, IsArray, IsString, Matches } from 'class-validator';
 import { EntityManager, Repository } from 'typeorm';
 import { User } from '../auth/user.entity';
 import { CampaignOpenedHook } from '../campaigns/campaign-transitions';
@@ -15,6 +14,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { GrievanceNotifier, messageTime } from '../grievances/grievance-notifier';
 import { GrievanceKeys } from '../grievances/keys';
 import { Home } from '../orgs/home.entity';
+import { AcceptedTemplateIds } from '../wechat/accepted-templates';
 import { WechatClient } from '../wechat/wechat.client';
 import { CycleSubscription } from './cycle-subscription.entity';
 
@@ -107,10 +107,7 @@ export class CycleNotices extends CampaignOpenedHook {
 
 export class CycleTemplatesDto {
   @ApiProperty({ description: 'template ids the member accepted in wx.requestSubscribeMessage', type: [String] })
-  @IsArray()
-  @ArrayMaxSize(5)
-  @IsString({ each: true })
-  @Matches(/^[A-Za-z0-9_-]{1,128}$/, { each: true })
+  @AcceptedTemplateIds()
   templateIds: string[];
 }
 

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { chinaDay, isBlankText, normalizeText, PublicResults, Rectification } from '@pingjia/shared';
-import { In, Repository } from 'typeorm';
+import { chinaDay, isBlankText, normalizeText, PublicResults, Rectification, type RectificationStatus } from '@pingjia/shared';
+import { EntityManager, In, Repository } from 'typeorm';
 import { AccessPolicy } from '../orgs/access-policy';
-import { AuditService } from '../audit/audit.service';
+import { AuditRecord, AuditService } from '../audit/audit.service';
 import { Campaign } from '../campaigns/campaign.entity';
 import { CampaignHomes } from '../campaigns/campaign-homes';
 import { Clock } from '../common/clock';
@@ -17,6 +17,19 @@ import { RatingTotalsStore } from '../ratings/rating-totals.store';
 import { RectificationDto } from './dto';
 import { RectificationRow, RectificationUpdateRow } from './rectification.entity';
 import { campaignSettings } from '../settings/province-settings.store';
+
+/** A decision of the level above on a plan awaiting it (RectificationService.decide). */
+interface Decision {
+  /** the refusal for a caller who does not administer the home's level above */
+  forbidden: string;
+  /** the refusal for a plan no longer awaiting the level above, by its state */
+  refusals: Record<Exclude<RectificationStatus, 'planned'>, string>;
+  /** any further refusal, inside the transaction */
+  check?: (m: EntityManager, existing: RectificationRow) => Promise<void>;
+  /** the row's new state (given today's date) and its audit record */
+  changes: (day: string) => Partial<RectificationRow>;
+  audit: Pick<AuditRecord, 'action' | 'detail'>;
+}
 
 // 整改: after a cycle closes the home posts a plan, reports progress, and the upper level signs off.
 @Injectable()
@@ -104,64 +117,58 @@ export class RectificationService {
   }
 
   /** The upper level accepts the rectification: only after a plan and at least one progress report. */
-  async signOff(userId: string, campaignId: string, homeId: string): Promise<Rectification> {
-    const { home } = await this.scope(userId, campaignId, homeId);
-    if (!(await this.access.administers(userId, home.orgPath))) throw new DomainError('FORBIDDEN', '整改由上级工会验收');
-    await this.tx.run(async (m) => {
-      const existing = await m.findOne(RectificationRow, { where: { campaignId, homeId } });
-      if (!existing) throw new DomainError('STATE_CONFLICT', '尚未提交整改方案');
-      if (existing.status === 'signed_off') throw new DomainError('STATE_CONFLICT', '整改已验收');
-      if (existing.status === 'sent_back') throw new DomainError('STATE_CONFLICT', '整改方案已退回，待修改后再验收');
-      if (!(await m.count(RectificationUpdateRow, { where: { rectificationId: existing.id } })))
-        throw new DomainError('STATE_CONFLICT', '尚无整改进展，不能验收');
-      const r = await m.update(
-        RectificationRow,
-        { id: existing.id, version: existing.version, status: 'planned' },
-        { status: 'signed_off', signedOffOn: chinaDay(this.clock.now()), version: existing.version + 1 },
-      );
-      if (!r.affected) throw new DomainError('STATE_CONFLICT');
-      await this.audit.record(
-        {
-          actorUserId: userId,
-          scopePath: home.orgPath,
-          action: 'rectification.sign_off',
-          targetType: 'rectification',
-          targetId: existing.id,
-          homeId: home.id,
-          detail: { campaignId },
-        },
-        m,
-      );
+  signOff(userId: string, campaignId: string, homeId: string): Promise<Rectification> {
+    return this.decide(userId, campaignId, homeId, {
+      forbidden: '整改由上级工会验收',
+      refusals: { signed_off: '整改已验收', sent_back: '整改方案已退回，待修改后再验收' },
+      check: async (m, existing) => {
+        if (!(await m.count(RectificationUpdateRow, { where: { rectificationId: existing.id } })))
+          throw new DomainError('STATE_CONFLICT', '尚无整改进展，不能验收');
+      },
+      changes: (day) => ({ status: 'signed_off', signedOffOn: day }),
+      audit: { action: 'rectification.sign_off', detail: { campaignId } },
     });
-    return (await this.view(campaignId, homeId))!;
   }
 
   /** The upper level returns the plan (退回) with a reason the chair sees; audited. Only a plan awaiting the level above. */
   async sendBack(userId: string, campaignId: string, homeId: string, reason: string): Promise<Rectification> {
     const text = normalizeText(reason);
     if (isBlankText(text)) throw invalid({ reason: '请填写退回理由' });
+    return this.decide(userId, campaignId, homeId, {
+      forbidden: '整改由上级工会退回或验收',
+      refusals: { signed_off: '整改已验收，不能退回', sent_back: '整改方案已退回，待主席修改' },
+      changes: (day) => ({ status: 'sent_back', sentBackReason: text, sentBackOn: day }),
+      audit: { action: 'rectification.send_back', detail: { campaignId, reason: text } },
+    });
+  }
+
+  /**
+   * The level above decides on a plan awaiting it (sign-off or send-back): only its admins, only a plan in
+   * 'planned' (the refusal for each other state says why), one write guarded by the row's version, audited
+   * in the same transaction.
+   */
+  private async decide(userId: string, campaignId: string, homeId: string, d: Decision): Promise<Rectification> {
     const { home } = await this.scope(userId, campaignId, homeId);
-    if (!(await this.access.administers(userId, home.orgPath))) throw new DomainError('FORBIDDEN', '整改由上级工会退回或验收');
+    if (!(await this.access.administers(userId, home.orgPath))) throw new DomainError('FORBIDDEN', d.forbidden);
     await this.tx.run(async (m) => {
       const existing = await m.findOne(RectificationRow, { where: { campaignId, homeId } });
       if (!existing) throw new DomainError('STATE_CONFLICT', '尚未提交整改方案');
-      if (existing.status === 'signed_off') throw new DomainError('STATE_CONFLICT', '整改已验收，不能退回');
-      if (existing.status === 'sent_back') throw new DomainError('STATE_CONFLICT', '整改方案已退回，待主席修改');
+      if (existing.status !== 'planned') throw new DomainError('STATE_CONFLICT', d.refusals[existing.status]);
+      await d.check?.(m, existing);
       const r = await m.update(
         RectificationRow,
         { id: existing.id, version: existing.version, status: 'planned' },
-        { status: 'sent_back', sentBackReason: text, sentBackOn: chinaDay(this.clock.now()), version: existing.version + 1 },
+        { ...d.changes(chinaDay(this.clock.now())), version: existing.version + 1 },
       );
       if (!r.affected) throw new DomainError('STATE_CONFLICT');
       await this.audit.record(
         {
+          ...d.audit,
           actorUserId: userId,
           scopePath: home.orgPath,
-          action: 'rectification.send_back',
           targetType: 'rectification',
           targetId: existing.id,
           homeId: home.id,
-          detail: { campaignId, reason: text },
         },
         m,
       );
