@@ -19,6 +19,9 @@ export const HOME_KIND_LABELS: Record<HomeKind, string> = {
   joint: '联合职工之家（区域/行业）',
 };
 
+/** A home's member or worker count is a whole number from 1 up to this (API fields and bulk import). */
+export const HEAD_COUNT_MAX = 10_000_000;
+
 export const MEMBERSHIP_MODES = ['open', 'roster'] as const;
 export type MembershipMode = (typeof MEMBERSHIP_MODES)[number];
 

@@ -11,8 +11,6 @@ import { finalOverdueSql, GrievanceStore, StaleGrievance } from './grievance-sto
 import { Grievance } from './grievance.entity';
 import { HandlerNotifications } from './handler-notifications';
 
-const BATCH = 200;
-
 /** The moment `days` working days after a limit ran out (the limit itself for 0). */
 const after = (dueAt: string, days: number, isWorkday: IsWorkday) => (days > 0 ? extendDeadline(dueAt, days, isWorkday) : dueAt);
 
@@ -43,15 +41,12 @@ export class GrievanceDeadlines {
 
   /** Reminded below the province and still not done after the level's grace: up one more level. */
   async climb(now: Date): Promise<number> {
-    const stale = await this.store.grievances
-      .createQueryBuilder('g')
-      .leftJoin(Org, 'o', 'o.id = g.handler_org_id')
-      .where(`${finalOverdueSql('g')} AND g.final_reminded = 1 AND (g.handler_org_id IS NULL OR o.parent_id IS NOT NULL)`, {
-        now: now.toISOString(),
-      })
-      .orderBy('g.due_at', 'ASC')
-      .take(BATCH)
-      .getMany();
+    const stale = await this.store.dueBatch(
+      `${finalOverdueSql('g')} AND g.final_reminded = 1 AND (g.handler_org_id IS NULL OR o.parent_id IS NOT NULL)`,
+      now,
+      'g.due_at',
+      true,
+    );
     let climbed = 0;
     for (const g of stale) {
       const grace = (await this.step(g)).escalateAfterDays;
@@ -72,14 +67,11 @@ export class GrievanceDeadlines {
 
   /** Answered (办结, or an enquiry's 答复) and not rated for autoCloseDays working days: closed. */
   async autoClose(now: Date): Promise<number> {
-    const answered = await this.store.grievances
-      .createQueryBuilder('g')
-      .where(`(g.status = 'resolved' OR (g.status = 'replied' AND g.completed_at IS NOT NULL)) AND g.completed_at <= :now`, {
-        now: now.toISOString(),
-      })
-      .orderBy('g.completed_at', 'ASC')
-      .take(BATCH)
-      .getMany();
+    const answered = await this.store.dueBatch(
+      `(g.status = 'resolved' OR (g.status = 'replied' AND g.completed_at IS NOT NULL)) AND g.completed_at <= :now`,
+      now,
+      'g.completed_at',
+    );
     let closed = 0;
     for (const g of answered) {
       const days = (await this.settings.forOrgPath(g.orgPath)).grievances.autoCloseDays;

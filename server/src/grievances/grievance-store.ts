@@ -41,6 +41,9 @@ export const chairTopicSql = (g = 'g') =>
     .map((t) => `'${t}'`)
     .join(', ')})`;
 
+/** How many grievances one periodic pass takes at most (GrievanceStore.dueBatch). */
+const PASS_BATCH = 200;
+
 /** Someone else changed the grievance between our read and our write. */
 export class StaleGrievance extends Error {}
 
@@ -87,6 +90,17 @@ export class GrievanceStore {
 
   find(id: string): Promise<Grievance | null> {
     return this.grievances.findOne({ where: { id } });
+  }
+
+  /**
+   * One batch of a periodic pass (the sweeper's reminders, the deadlines' climbs and closes): at most
+   * PASS_BATCH grievances matching `where` (alias g, the time as :now), the longest waiting first by
+   * `orderBy`; the rest wait for the next pass. `handlerOrg` joins the handling org as `o`.
+   */
+  dueBatch(where: string, now: Date, orderBy: string, handlerOrg = false): Promise<Grievance[]> {
+    const q = this.grievances.createQueryBuilder('g');
+    if (handlerOrg) q.leftJoin(Org, 'o', 'o.id = g.handler_org_id');
+    return q.where(where, { now: now.toISOString() }).orderBy(orderBy, 'ASC').take(PASS_BATCH).getMany();
   }
 
   timeline(grievanceId: string): Promise<GrievanceEventRow[]> {

@@ -10,7 +10,6 @@ import { GrievanceReportsService } from './grievance-reports.service';
 import { acceptOverdueSql, finalOverdueSql, GrievanceStore, NewEvent, StaleGrievance } from './grievance-store';
 import { Grievance } from './grievance.entity';
 
-const BATCH = 200;
 /** a pass must finish within this; a crashed holder blocks the job no longer */
 const SWEEP_LOCK_MS = 5 * 60_000;
 
@@ -101,26 +100,15 @@ export class GrievanceSweeper implements OnApplicationBootstrap, OnApplicationSh
 
   private async pass(): Promise<SweepResult> {
     const now = this.clock.now();
-    const at = now.toISOString();
     const result: SweepResult = { reminded: 0, escalated: 0, closed: 0, sent: 0, purged: 0 };
 
-    const unaccepted = await this.store.grievances
-      .createQueryBuilder('g')
-      .where(`${acceptOverdueSql('g')} AND g.accept_reminded = 0`, { now: at })
-      .orderBy('g.accept_due_at', 'ASC')
-      .take(BATCH)
-      .getMany();
+    const unaccepted = await this.store.dueBatch(`${acceptOverdueSql('g')} AND g.accept_reminded = 0`, now, 'g.accept_due_at');
     for (const g of unaccepted) {
       if (await this.step(g, { acceptReminded: true }, [{ kind: 'reminded', actorRole: 'system', message: '已超过受理时限' }], now))
         result.reminded++;
     }
 
-    const late = await this.store.grievances
-      .createQueryBuilder('g')
-      .where(`${finalOverdueSql('g')} AND g.final_reminded = 0`, { now: at })
-      .orderBy('g.due_at', 'ASC')
-      .take(BATCH)
-      .getMany();
+    const late = await this.store.dueBatch(`${finalOverdueSql('g')} AND g.final_reminded = 0`, now, 'g.due_at');
     for (const stale of late) {
       // Re-read: the acceptance reminder above may have changed it.
       const g = await this.store.find(stale.id);

@@ -1,5 +1,6 @@
 import {
   canNestOrg,
+  HEAD_COUNT_MAX,
   IMPORT_COLUMNS,
   isBlankText,
   isFormulaLike,
@@ -128,7 +129,6 @@ const MODE_BY_WORD = new Map<string, MembershipMode>([
 
 /** letters, digits and - _ . / (a 统一社会信用代码 is 18 of the first two), starting with a letter or digit */
 const CODE = /^[0-9A-Z][0-9A-Z_\-./]{0,63}$/;
-const MAX_COUNT = 10_000_000;
 
 /** A code as it is stored and matched: upper case (credit codes are), no blanks. */
 const normalizeCode = (raw: string): string => raw.replace(/\s+/g, '').toUpperCase();
@@ -164,8 +164,8 @@ function count(column: ImportColumn, value: string, problems: ImportProblem[], r
   }
   // Excel keeps whole numbers as "120"; "120.0" and "1,200" are read as people write them.
   const v = value.replace(/,/g, '').replace(/\.0+$/, '');
-  if (!/^\d{1,9}$/.test(v) || Number(v) < 1 || Number(v) > MAX_COUNT) {
-    problems.push({ column: HEADER[column], message: `「${value}」不是有效的人数（1 到 ${MAX_COUNT} 之间的整数）` });
+  if (!/^\d{1,9}$/.test(v) || Number(v) < 1 || Number(v) > HEAD_COUNT_MAX) {
+    problems.push({ column: HEADER[column], message: `「${value}」不是有效的人数（1 到 ${HEAD_COUNT_MAX} 之间的整数）` });
     return null;
   }
   return Number(v);

@@ -1,7 +1,28 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { HOME_KINDS, HomeKind, MEMBERSHIP_MODES, MembershipMode, ORG_LEVELS, OrgLevel, OWNERSHIPS, Ownership } from '@pingjia/shared';
+import {
+  HEAD_COUNT_MAX,
+  HOME_KINDS,
+  HomeKind,
+  MEMBERSHIP_MODES,
+  MembershipMode,
+  ORG_LEVELS,
+  OrgLevel,
+  OWNERSHIPS,
+  Ownership,
+} from '@pingjia/shared';
 import { IsIn, IsInt, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { Optional } from '../common/validation';
+
+// The field rules of an org or home, for creating it here and editing it (structure/dto.ts). Each lists
+// its checks innermost first, as a stack of them on the field registers them: the order decides which
+// message a value failing several gets (common/validation.ts takes the first).
+/** an org's or home's name */
+export const UnitName = () => applyDecorators(Length(2, 100), IsString());
+/** a home's member or worker count */
+export const HeadCount = () => applyDecorators(Max(HEAD_COUNT_MAX), Min(1), IsInt());
+/** a home's industry, as its staff write it */
+export const Industry = () => applyDecorators(Length(1, 50), IsString());
 
 export class CreateOrgDto {
   @ApiProperty()
@@ -9,8 +30,7 @@ export class CreateOrgDto {
   parentId: string;
 
   @ApiProperty({ example: '示范区总工会' })
-  @IsString()
-  @Length(2, 100)
+  @UnitName()
   name: string;
 
   @ApiProperty({ enum: ORG_LEVELS })
@@ -24,8 +44,7 @@ export class CreateHomeDto {
   orgId: string;
 
   @ApiProperty({ example: '某某公司工会职工之家' })
-  @IsString()
-  @Length(2, 100)
+  @UnitName()
   name: string;
 
   @ApiProperty({ enum: HOME_KINDS })
@@ -33,16 +52,12 @@ export class CreateHomeDto {
   kind: HomeKind;
 
   @ApiProperty({ description: 'members of the union: the base for participation' })
-  @IsInt()
-  @Min(1)
-  @Max(10_000_000)
+  @HeadCount()
   memberCount: number;
 
   @ApiPropertyOptional({ description: 'workers of the unit, for the membership rate (入会率) that 全国模范 needs' })
   @Optional()
-  @IsInt()
-  @Min(1)
-  @Max(10_000_000)
+  @HeadCount()
   workerCount?: number;
 
   @ApiProperty({ enum: MEMBERSHIP_MODES })
@@ -56,7 +71,6 @@ export class CreateHomeDto {
 
   @ApiPropertyOptional({ example: '制造业' })
   @Optional()
-  @IsString()
-  @Length(1, 50)
+  @Industry()
   industry?: string;
 }

@@ -1,15 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { HOME_KINDS, HomeKind, MEMBERSHIP_MODES, MembershipMode, ORG_LEVELS, OrgLevel, OWNERSHIPS, Ownership } from '@pingjia/shared';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { Optional } from '../common/validation';
+import { HeadCount, Industry, UnitName } from '../orgs/dto';
 
 // Edits are partial: what is sent changes, what is left out stays. (PUT, not PATCH: weapp's
 // wx.request has no PATCH.)
 export class UpdateOrgDto {
   @ApiPropertyOptional({ example: '示范区总工会' })
   @Optional()
-  @IsString()
-  @Length(2, 100)
+  @UnitName()
   name?: string;
 
   @ApiPropertyOptional({ enum: ORG_LEVELS })
@@ -21,8 +21,7 @@ export class UpdateOrgDto {
 export class UpdateHomeDto {
   @ApiPropertyOptional()
   @Optional()
-  @IsString()
-  @Length(2, 100)
+  @UnitName()
   name?: string;
 
   @ApiPropertyOptional({ enum: HOME_KINDS })
@@ -32,16 +31,12 @@ export class UpdateHomeDto {
 
   @ApiPropertyOptional({ description: 'members of the union: the base for participation (a cycle keeps the count it opened with)' })
   @Optional()
-  @IsInt()
-  @Min(1)
-  @Max(10_000_000)
+  @HeadCount()
   memberCount?: number;
 
   @ApiPropertyOptional({ description: 'workers of the unit; null clears it', nullable: true })
   @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(10_000_000)
+  @HeadCount()
   workerCount?: number | null;
 
   @ApiPropertyOptional({ enum: MEMBERSHIP_MODES })
@@ -56,8 +51,7 @@ export class UpdateHomeDto {
 
   @ApiPropertyOptional({ example: '制造业', nullable: true })
   @IsOptional()
-  @IsString()
-  @Length(1, 50)
+  @Industry()
   industry?: string | null;
 }
 
