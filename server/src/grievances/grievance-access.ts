@@ -1,10 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { routesToUpperLevel, type GrievanceActorRole } from '@pingjia/shared';
 import { Brackets, Repository, SelectQueryBuilder } from 'typeorm';
 import { AccessPolicy, covers, coversSql } from '../orgs/access-policy';
 import { RoleGrant } from '../auth/role-grant.entity';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { Grievance } from './grievance.entity';
 import { chairTopicSql } from './grievance-store';
 import { GrievanceKeys } from './keys';
@@ -34,15 +33,11 @@ export interface Relation {
 // Anyone else learns nothing, not even that it exists (404).
 @Injectable()
 export class GrievanceAccess {
-  readonly keys: GrievanceKeys;
-
   constructor(
     private readonly access: AccessPolicy,
     @InjectRepository(RoleGrant) private readonly grants: Repository<RoleGrant>,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.keys = new GrievanceKeys(config.raterKeySecret);
-  }
+    readonly keys: GrievanceKeys,
+  ) {}
 
   async viewer(userId: string): Promise<Viewer> {
     const [chairs, adminPaths] = await Promise.all([

@@ -49,12 +49,9 @@ export class GrievanceNotifier implements OnApplicationShutdown {
     private readonly wechat: WechatClient,
     private readonly clock: Clock,
     private readonly locks: Locks,
+    private readonly keys: GrievanceKeys,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
-    this.keys = new GrievanceKeys(config.raterKeySecret);
-  }
-
-  private readonly keys: GrievanceKeys;
+  ) {}
 
   /** Whether an opt-in can ever be delivered here. */
   get enabled(): boolean {

@@ -12,7 +12,9 @@ import { CalendarYearRow } from './calendar-year.entity';
 import { CalendarController } from './calendar.controller';
 import { CalendarService } from './calendar.service';
 import { GrievanceSubscription, OutboxMessage } from './delivery.entity';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { GrievanceAccess } from './grievance-access';
+import { GrievanceKeys } from './keys';
 import { GrievanceHandlingService } from './grievance-handling.service';
 import { GrievanceNotifier } from './grievance-notifier';
 import { GrievanceReportsService } from './grievance-reports.service';
@@ -72,6 +74,8 @@ import { ReporterRekey } from './reporter-rekey';
     WechatPushController,
   ],
   providers: [
+    // One set of keys derived from the rater-key secret, for every class that seals openids or finds a reporter's grievances.
+    { provide: GrievanceKeys, useFactory: (config: AppConfig) => new GrievanceKeys(config.raterKeySecret), inject: [APP_CONFIG] },
     GrievanceAccess,
     GrievanceStore,
     CalendarService,
@@ -91,6 +95,6 @@ import { ReporterRekey } from './reporter-rekey';
     StaffWechatService,
     MediaCheck,
   ],
-  exports: [GrievanceStatsService, CalendarService, GrievanceSweeper, GrievanceNotifier, TypeOrmModule],
+  exports: [GrievanceStatsService, CalendarService, GrievanceSweeper, GrievanceNotifier, GrievanceKeys, TypeOrmModule],
 })
 export class GrievancesModule {}

@@ -37,18 +37,15 @@ function staffMessageData(kind: StaffNotificationKind, at: Date): Record<string,
 // acceptance is one message, used by the next new, reminded or escalated grievance they handle.
 @Injectable()
 export class StaffWechatService {
-  private readonly keys: GrievanceKeys;
-
   constructor(
     @InjectRepository(StaffWechat) private readonly rows: Repository<StaffWechat>,
     @InjectRepository(RoleGrant) private readonly grants: Repository<RoleGrant>,
     private readonly wechat: WechatClient,
     private readonly notifier: GrievanceNotifier,
     private readonly clock: Clock,
+    private readonly keys: GrievanceKeys,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
-    this.keys = new GrievanceKeys(config.raterKeySecret);
-  }
+  ) {}
 
   private get templateId(): string | null {
     return this.wechat.enabled ? this.config.grievances.staffTemplateId : null;

@@ -26,8 +26,6 @@ const HOME_PAGE = 'pages/home/index';
 // and used up by its opening, so it says nothing about who rated.
 @Injectable()
 export class CycleNotices extends CampaignOpenedHook {
-  private readonly keys: GrievanceKeys;
-
   constructor(
     @InjectRepository(CycleSubscription) private readonly subs: Repository<CycleSubscription>,
     @InjectRepository(Home) private readonly homes: Repository<Home>,
@@ -35,10 +33,10 @@ export class CycleNotices extends CampaignOpenedHook {
     private readonly notifier: GrievanceNotifier,
     private readonly wechat: WechatClient,
     private readonly clock: Clock,
+    private readonly keys: GrievanceKeys,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
-    this.keys = new GrievanceKeys(config.raterKeySecret);
   }
 
   private get templateId(): string | null {
