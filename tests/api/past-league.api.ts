@@ -96,4 +96,35 @@ describe('league tables over time', () => {
     expect(await dashboard(token, city.id, past.id, 'children')).toEqual(publishedRollups);
     expect(ids(published.league)).toEqual([stays.id, goes.id].sort());
   });
+  it('keeps a moved home’s past cycles on its own dashboard and results page', async () => {
+    const a = await createOrg(token, provinceId, 'city', uniq('迁出市'));
+    const b = await createOrg(token, provinceId, 'city', uniq('迁入市'));
+    const home = await createHome(token, a.id, 10);
+    const cycle = await publishedCycle(token, a.id, home.id, 'satisfied');
+    const homeDashboard = (campaignId?: string) =>
+      api().get(`/api/homes/${home.id}/dashboard${campaignId ? `?campaignId=${campaignId}` : ''}`, { token });
+    const before = await homeDashboard(cycle.id);
+    expect(before.status).toBe(200);
+    expect(before.body.participation.ratings).toBe(5);
+
+    expect((await api().post(`/api/homes/${home.id}/move`, { token, body: { parentId: b.id } })).status).toBe(200);
+
+    // The cycle of its old parent is still the home's: asked for, in its trend, and on the members' page.
+    const asked = await homeDashboard(cycle.id);
+    expect(asked.status).toBe(200);
+    expect(asked.body.participation).toEqual(before.body.participation);
+    expect(asked.body.satisfaction).toEqual(before.body.satisfaction);
+    const latest = await homeDashboard();
+    expect(latest.body.campaign?.id).toBe(cycle.id);
+    expect(latest.body.trend.map((p: { campaign: { id: string } }) => p.campaign.id)).toContain(cycle.id);
+    const results = await api().get(`/api/homes/${home.id}/results`);
+    expect(results.status).toBe(200);
+    expect(results.body.campaign?.id).toBe(cycle.id);
+    expect(results.body.results.ratings).toBe(5);
+
+    // A cycle that never covered it stays another's (the check above can refuse).
+    const other = await createOrg(token, provinceId, 'city', uniq('无关市'));
+    const foreign = await openCampaign(token, other.id);
+    expect((await homeDashboard(foreign.id)).status).toBe(404);
+  });
 });

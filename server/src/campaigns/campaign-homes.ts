@@ -15,6 +15,17 @@ export const cycleMembersSql = (campaignParam: string, h = 'h') =>
 export class CampaignHomes {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /**
+   * The cycles a home was frozen into (at their opening, or at their closing for a home added while one
+   * ran), wherever it stands today: a home moved since keeps its past cycles.
+   */
+  async frozenInto(homeId: string): Promise<string[]> {
+    const rows: { campaign_id: string }[] = await this.dataSource.query('SELECT campaign_id FROM campaign_homes WHERE home_id = ?', [
+      homeId,
+    ]);
+    return rows.map((r) => r.campaign_id);
+  }
+
   /** The home's member count in each of the cycles: frozen at opening, else `current`. */
   async memberCounts(homeId: string, campaignIds: string[], current: number): Promise<(campaignId: string) => number> {
     const rows: { campaign_id: string; member_count: number | string }[] = campaignIds.length

@@ -3,24 +3,29 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { CAMPAIGN_STARTED_STATUSES } from '@pingjia/shared';
 import { In, LessThan, Repository } from 'typeorm';
 import { Campaign } from '../campaigns/campaign.entity';
+import { CampaignHomes } from '../campaigns/campaign-homes';
 import { notFound } from '../common/domain-error';
 import { ancestorPaths, isWithin } from '../orgs/org-paths';
 
+type HomePlace = { id: string; orgPath: string };
+
 // Which cycle a dashboard shows: one that covers the place asked about and has opened (a draft,
-// scheduled or cancelled cycle has no figures).
+// scheduled or cancelled cycle has no figures). A home's cycles are those of the unions above it today
+// and those it was frozen into (campaign_homes), so a home moved to another parent keeps its past ones.
 @Injectable()
 export class CampaignScope {
-  constructor(@InjectRepository(Campaign) private readonly campaigns: Repository<Campaign>) {}
+  constructor(
+    @InjectRepository(Campaign) private readonly campaigns: Repository<Campaign>,
+    private readonly campaignHomes: CampaignHomes,
+  ) {}
 
-  /** For a home: the requested campaign if it covers the home, else the latest one that has started. */
-  async forHome(homePath: string, campaignId?: string): Promise<Campaign | null> {
-    const paths = ancestorPaths(homePath);
-    if (campaignId) {
-      const c = await this.campaigns.findOne({ where: { id: campaignId, orgPath: In(paths) } });
-      if (!c) throw notFound();
-      return c;
+  /** For a home: the requested campaign, if it covers the home. */
+  async forHome(home: HomePlace, campaignId: string): Promise<Campaign> {
+    const c = await this.campaigns.findOne({ where: { id: campaignId } });
+    if (!c || !(ancestorPaths(home.orgPath).includes(c.orgPath) || (await this.campaignHomes.frozenInto(home.id)).includes(c.id))) {
+      throw notFound();
     }
-    return this.latest(paths);
+    return c;
   }
 
   /** For an org: a campaign above it (covers all of it) or below it (covers part); default the latest above. */
@@ -44,9 +49,14 @@ export class CampaignScope {
   }
 
   /** Every started cycle covering a home, oldest first (at most `limit`, the latest ones). */
-  async history(homePath: string, limit = 10): Promise<Campaign[]> {
+  async history(home: HomePlace, limit = 10): Promise<Campaign[]> {
+    const started = In([...CAMPAIGN_STARTED_STATUSES]);
+    const frozen = await this.campaignHomes.frozenInto(home.id);
     const found = await this.campaigns.find({
-      where: { orgPath: In(ancestorPaths(homePath)), status: In([...CAMPAIGN_STARTED_STATUSES]) },
+      where: [
+        { orgPath: In(ancestorPaths(home.orgPath)), status: started },
+        ...(frozen.length ? [{ id: In(frozen), status: started }] : []),
+      ],
       order: { opensAt: 'DESC' },
       take: limit,
     });

@@ -47,8 +47,8 @@ export class DashboardService {
   /** The dashboard of a home the caller may see; `upperLevel`: the caller is above it, not its chair. */
   async forHome(home: Home, upperLevel: boolean, campaignId?: string): Promise<HomeDashboard> {
     // The home's cycles (oldest first) and each one's totals row, read once for the trend and the figures.
-    const history = await this.scope.history(home.orgPath);
-    const campaign = campaignId ? await this.scope.forHome(home.orgPath, campaignId) : (history[history.length - 1] ?? null);
+    const history = await this.scope.history(home);
+    const campaign = campaignId ? await this.scope.forHome(home, campaignId) : (history[history.length - 1] ?? null);
     const ids = (campaign && !history.some((c) => c.id === campaign.id) ? [...history, campaign] : history).map((c) => c.id);
     const [rows, members] = await Promise.all([
       this.totals.forHome(home.id, ids),

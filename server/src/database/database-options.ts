@@ -28,6 +28,7 @@ import { PasswordResets1764000000740 } from './migrations/1764000000740-password
 import { ImportJobs1764000000763 } from './migrations/1764000000763-import-jobs';
 import { CampaignHomePaths1764000000764 } from './migrations/1764000000764-campaign-home-paths';
 import { IdempotencyCommitted1764000000805 } from './migrations/1764000000805-idempotency-committed';
+import { CampaignHomesByHome1764000000806 } from './migrations/1764000000806-campaign-homes-by-home';
 
 export const MIGRATIONS = [
   Initial1764000000000,
@@ -56,6 +57,7 @@ export const MIGRATIONS = [
   CampaignHomePaths1764000000764,
   Notify1764000000790,
   IdempotencyCommitted1764000000805,
+  CampaignHomesByHome1764000000806,
 ];
 
 // Schema changes only through migrations, never `synchronize`. No entity list here: each feature

@@ -180,8 +180,13 @@ export class RectificationService {
   async publicResults(homeId: string): Promise<PublicResults> {
     const home = await this.homes.findOne({ where: { id: homeId } });
     if (!home) throw notFound();
+    // The unions above it today, or a cycle it was frozen into before it moved (CampaignHomes.frozenInto).
+    const frozen = await this.campaignHomes.frozenInto(home.id);
     const found = await this.campaigns.find({
-      where: { orgPath: In(ancestorPaths(home.orgPath)), status: 'published' },
+      where: [
+        { orgPath: In(ancestorPaths(home.orgPath)), status: 'published' },
+        ...(frozen.length ? [{ id: In(frozen), status: 'published' as const }] : []),
+      ],
       order: { opensAt: 'DESC' },
       take: 1,
     });
