@@ -1,12 +1,11 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { AuditEvent, Page } from '@pingjia/shared';
-import type { FastifyReply } from 'fastify';
 import { AuthUser, CurrentUser } from '../common/auth.decorators';
 import { invalid } from '../common/domain-error';
 import { paging } from '../common/paging';
 import { uuidParam as uuid } from '../common/params';
-import { asXlsxDownload } from '../common/workbook';
+import { XlsxDownload } from '../common/workbook';
 import { AuditService } from './audit.service';
 
 /** An action key such as home.update: letters, digits, '.' and '_' only. */
@@ -39,16 +38,9 @@ export class AuditController {
 
   /** The same entries as an Excel workbook (the newest 10,000). */
   @Get('orgs/:id/audit.xlsx')
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @XlsxDownload('audit-log')
   @ApiQuery({ name: 'action', required: false })
-  async export(
-    @CurrentUser() user: AuthUser,
-    @Param('id', uuid) id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-    @Query('action') action?: string,
-  ): Promise<Buffer> {
-    const file = await this.audit.export(user.id, { orgId: id, action: actionParam(action) });
-    asXlsxDownload(reply, 'audit-log');
-    return file;
+  export(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Query('action') action?: string): Promise<Buffer> {
+    return this.audit.export(user.id, { orgId: id, action: actionParam(action) });
   }
 }

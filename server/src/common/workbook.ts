@@ -1,6 +1,9 @@
+import { applyDecorators, CallHandler, ExecutionContext, NestInterceptor, UseInterceptors } from '@nestjs/common';
+import { ApiProduces } from '@nestjs/swagger';
 import { neutralizeCell } from '@pingjia/shared';
 import type * as ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
+import { Observable, tap } from 'rxjs';
 
 // exceljs (with its zip, stream and promise libraries) serves exports and roster uploads only: it is
 // loaded on first use rather than at start, which keeps start-up time and idle memory down.
@@ -38,9 +41,23 @@ export async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** Sends the answer as an .xlsx download, never cached on the way. */
-export function asXlsxDownload(reply: FastifyReply, name: string): void {
-  reply.header('content-type', XLSX_TYPE);
-  reply.header('content-disposition', `attachment; filename="${name}.xlsx"`);
-  reply.header('cache-control', 'private, no-store');
+/**
+ * The route answers the file its handler returns as the download `name`.xlsx, never cached on the way.
+ * The headers are set once the file is made: an error answers as JSON without them.
+ */
+export const XlsxDownload = (name: string) => applyDecorators(ApiProduces(XLSX_TYPE), UseInterceptors(new XlsxDownloadHeaders(name)));
+
+class XlsxDownloadHeaders implements NestInterceptor {
+  constructor(private readonly name: string) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    return next.handle().pipe(
+      tap(() => {
+        const reply = context.switchToHttp().getResponse<FastifyReply>();
+        reply.header('content-type', XLSX_TYPE);
+        reply.header('content-disposition', `attachment; filename="${this.name}.xlsx"`);
+        reply.header('cache-control', 'private, no-store');
+      }),
+    );
+  }
 }

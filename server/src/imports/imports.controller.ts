@@ -1,12 +1,12 @@
-import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IMPORT_OUTCOMES, type ImportJob, type ImportOutcome, type ImportRowReport, type Page } from '@pingjia/shared';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { AuthUser, CurrentUser } from '../common/auth.decorators';
 import { invalid } from '../common/domain-error';
 import { paging } from '../common/paging';
 import { uuidParam as uuid } from '../common/params';
-import { asXlsxDownload, XLSX_TYPE } from '../common/workbook';
+import { XlsxDownload, XLSX_TYPE } from '../common/workbook';
 import { AccessPolicy } from '../orgs/access-policy';
 import { reportWorkbook, templateWorkbook } from './import-workbooks';
 import { ImportsService } from './imports.service';
@@ -22,16 +22,10 @@ export class ImportsController {
   ) {}
 
   @Get('orgs/:id/imports/template.xlsx')
-  @ApiProduces(XLSX_TYPE)
-  async template(
-    @CurrentUser() user: AuthUser,
-    @Param('id', uuid) id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Buffer> {
+  @XlsxDownload('import-template')
+  async template(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<Buffer> {
     await this.access.orgForAdmin(user.id, id);
-    const file = await templateWorkbook();
-    asXlsxDownload(reply, 'import-template');
-    return file;
+    return templateWorkbook();
   }
 
   /** The file (.xlsx or CSV) as the body; 202 with the dry run's job, to poll at GET /imports/:id. */
@@ -64,15 +58,9 @@ export class ImportsController {
   }
 
   @Get('imports/:id/report.xlsx')
-  @ApiProduces(XLSX_TYPE)
-  async report(
-    @CurrentUser() user: AuthUser,
-    @Param('id', uuid) id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Buffer> {
-    const file = await reportWorkbook(await this.imports.report(user.id, id));
-    asXlsxDownload(reply, 'import-report');
-    return file;
+  @XlsxDownload('import-report')
+  async report(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<Buffer> {
+    return reportWorkbook(await this.imports.report(user.id, id));
   }
 
   /** Applies a checked file with no refused row, all or nothing; 202 with the job, to poll. */

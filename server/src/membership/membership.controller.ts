@@ -1,12 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { RosterSummary } from '@pingjia/shared';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { AuthUser, CurrentUser } from '../common/auth.decorators';
 import { uuidParam as uuid } from '../common/params';
 import { MembershipDto, ResetBindingDto } from './dto';
 import { MembershipService, RosterImportResult } from './membership.service';
-import { asXlsxDownload, XLSX_TYPE } from '../common/workbook';
+import { XlsxDownload, XLSX_TYPE } from '../common/workbook';
 import { Audited } from '../common/audited';
 
 @ApiTags('membership')
@@ -34,15 +34,9 @@ export class MembershipController {
 
   /** The .xlsx to fill in (the level above only). */
   @Get('roster/template')
-  @ApiProduces(XLSX_TYPE)
-  async template(
-    @CurrentUser() user: AuthUser,
-    @Param('id', uuid) id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Buffer> {
-    const file = await this.membership.rosterTemplate(user.id, id);
-    asXlsxDownload(reply, 'roster-template');
-    return file;
+  @XlsxDownload('roster-template')
+  template(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<Buffer> {
+    return this.membership.rosterTemplate(user.id, id);
   }
 
   /** The level above only (403 for the home's own chair). */
