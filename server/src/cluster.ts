@@ -7,10 +7,10 @@ import { availableParallelism } from 'node:os';
 // counters, token versions, job locks — so REDIS_URL is required. The first worker starts alone (it runs
 // the migrations), the others once it is ready; a worker that dies is replaced. SIGTERM/SIGINT: each
 // worker drains its requests and closes its database (main.ts), then this process exits.
-// Writes need MySQL/MariaDB: on SQLite each worker holds its own connection and their write transactions
-// (deferred BEGIN) collide with "database is locked" (measured: 33 writes answered 500 in a 60 s mixed run
-// with two workers). On SQLite use it only for read-only benchmarks until common/transactions.ts begins
-// write transactions IMMEDIATE (docs/performance.md).
+// On SQLite each worker holds its own connection to the one file: reads run side by side, write
+// transactions begin IMMEDIATE (database-options.ts) and take turns, each waiting up to busy_timeout for
+// the other's lock (begun deferred they collided with "database is locked": 33 writes answered 500 in a
+// mixed run with two workers). On MySQL/MariaDB writes run side by side too.
 
 function primary(): void {
   const workers = Number(process.env.CLUSTER_WORKERS || availableParallelism());

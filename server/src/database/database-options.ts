@@ -81,7 +81,14 @@ export function databaseOptions(db: AppConfig['database']): DataSourceOptions {
     type: 'better-sqlite3',
     database: db.file,
     // WAL lets readers run beside the writer; synchronous=FULL makes every acknowledged commit durable.
-    prepareDatabase: (raw: { pragma(sql: string): unknown }) => {
+    prepareDatabase: (raw: { pragma(sql: string): unknown; prepare(sql: string): unknown }) => {
+      // Write transactions begin IMMEDIATE: each takes the write lock first, waiting up to busy_timeout
+      // for another process's (node:cluster workers, a backup, the CLI). TypeORM begins them DEFERRED,
+      // and a deferred transaction that has read and then writes cannot wait for the lock: SQLite
+      // refuses at once with "database is locked" (SQLITE_BUSY), measured as 500s with two workers.
+      // Within one process nothing changes: its one connection runs one transaction at a time.
+      const prepare = raw.prepare.bind(raw);
+      raw.prepare = (sql: string) => prepare(sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE TRANSACTION' : sql);
       raw.pragma('journal_mode = WAL');
       raw.pragma('synchronous = FULL');
       raw.pragma('busy_timeout = 5000');
