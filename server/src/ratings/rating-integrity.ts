@@ -62,15 +62,17 @@ export class RatingIntegrity {
     return entryId ? `entry:${entryId}` : null;
   }
 
-  /** Under the home's totals lock, before a new rating: refuses it when the home already counts as many as it has members. */
-  async checkRoom(m: EntityManager, campaignId: string, home: Home): Promise<void> {
+  /**
+   * Under the home's totals lock, before a new rating: refuses it when the home already counts as many
+   * ratings (`counted`, from the locked totals row: RatingTotalsStore.lock) as it has members.
+   */
+  async checkRoom(m: EntityManager, campaignId: string, home: Home, counted: number): Promise<void> {
     // The member count frozen into the cycle when it opened (a later edit does not move this limit).
-    const [row] = (await m.query(
-      `SELECT COUNT(*) AS n, (SELECT member_count FROM campaign_homes WHERE campaign_id = ? AND home_id = ?) AS members
-         FROM ratings WHERE campaign_id = ? AND home_id = ?`,
-      [campaignId, home.id, campaignId, home.id],
-    )) as { n: number | string; members: number | string | null }[];
-    if (Number(row.n) >= (row.members === null ? home.memberCount : Number(row.members))) throw new RatingsExceedMembers();
+    const [row] = (await m.query(`SELECT member_count AS members FROM campaign_homes WHERE campaign_id = ? AND home_id = ?`, [
+      campaignId,
+      home.id,
+    ])) as { members: number | string }[];
+    if (counted >= (row ? Number(row.members) : home.memberCount)) throw new RatingsExceedMembers();
   }
 
   /** After a new rating, in its transaction: counts it for the day when the account is new. */

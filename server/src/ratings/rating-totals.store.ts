@@ -252,12 +252,16 @@ export class RatingTotalsStore {
    * Locks the home's totals row, creating it on first use (see ensureRow for why writers create it
    * first). Every write to a home's ratings takes this lock first, so concurrent writers queue on one
    * row instead of deadlocking on index gaps. (SQLite has one writer: the transaction itself is the lock.)
+   * Returns the home's rating count as the locked row holds it (the totals are the sum of the ratings).
    */
-  async lock(m: EntityManager, campaignId: string, homeId: string): Promise<void> {
+  async lock(m: EntityManager, campaignId: string, homeId: string): Promise<number> {
     const d = dialect(m);
-    if (((await m.query(SQL.lock[d], [campaignId, homeId])) as unknown[]).length) return;
-    await m.query(SQL.create[d], [campaignId, homeId]);
-    await m.query(SQL.lock[d], [campaignId, homeId]);
+    let [row] = (await m.query(SQL.lock[d], [campaignId, homeId])) as { ratings: number | string }[];
+    if (!row) {
+      await m.query(SQL.create[d], [campaignId, homeId]);
+      [row] = (await m.query(SQL.lock[d], [campaignId, homeId])) as { ratings: number | string }[];
+    }
+    return Number(row.ratings);
   }
 
   /** Moves the counters by a rating's delta (totals-delta.ts). */

@@ -83,7 +83,7 @@ export class RatingsService {
     return this.tx
       .run(async (m) => {
         // Every write to a home's ratings first locks that home's totals row (created on first use).
-        await this.totals.lock(m, campaignId, homeId);
+        const counted = await this.totals.lock(m, campaignId, homeId);
         const [existing] = (await m.query(SQL.existing, [campaignId, homeId, key])) as Record<string, unknown>[];
         const before = existing ? storedValues(existing) : null;
         const values = [
@@ -96,7 +96,7 @@ export class RatingsService {
         ];
         if (existing) await m.query(SQL.update, [...values, existing.id]);
         else {
-          await this.integrity.checkRoom(m, campaignId, home);
+          await this.integrity.checkRoom(m, campaignId, home, counted);
           await m.query(SQL.insert, [newId(), campaignId, homeId, key, ...values]);
           await this.integrity.firstRating(m, campaignId, homeId, rater, today);
         }
