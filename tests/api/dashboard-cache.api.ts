@@ -113,3 +113,84 @@ describe('dashboard cache', () => {
     expect((await own.api.get(`/api/homes/${homeId}/dashboard`, { token })).status).toBe(200);
   });
 });
+
+// A move or merge of the tree takes dashboards away from the admins above the old place: their token
+// versions move on in the same transaction (structure.service.ts), so the access decisions cached under
+// their tokens stop at once. A cache span far longer than the test: without the bump the old decision
+// would still answer 200 here.
+describe('dashboard cache after a move or merge of the tree', () => {
+  let tree: OwnServer;
+  beforeAll(async () => {
+    tree = await startOwnServer('dashboard-cache-tree', { DASHBOARD_CACHE_SECONDS: '600' });
+  }, 120_000);
+  afterAll(() => tree?.close());
+
+  async function setUp() {
+    const res = await tree.api.post('/api/auth/password', { body: ADMIN });
+    expect(res.status).toBe(200);
+    const token = res.body.token as string;
+    const provinceId = res.body.user.roles.find((r: { role: string }) => r.role === 'federation_admin').orgId as string;
+    const tag = randomBytes(3).toString('hex');
+    const org = async (parentId: string, name: string, level: string) => {
+      const o = await tree.api.post('/api/orgs', { token, body: { parentId, name: `${name}${tag}`, level } });
+      expect(o.status).toBe(201);
+      return o.body.id as string;
+    };
+    const home = async (orgId: string, name: string) => {
+      const h = await tree.api.post('/api/homes', {
+        token,
+        body: { orgId, name: `${name}${tag}`, kind: 'enterprise', memberCount: 100, membershipMode: 'open' },
+      });
+      expect(h.status).toBe(201);
+      return h.body.id as string;
+    };
+    const cityA = await org(provinceId, '甲市', 'city');
+    const cityB = await org(provinceId, '乙市', 'city');
+    // An admin of city A only.
+    const username = `a_admin_${tag}`;
+    const invite = await tree.api.post(`/api/orgs/${cityA}/invites`, { token, body: { role: 'federation_admin' } });
+    expect(invite.status).toBe(201);
+    const accepted = await tree.api.post(`/api/invites/${invite.body.code}/accept`, { body: { username, password: 'a-admin-password-123' } });
+    expect(accepted.status).toBe(200);
+    const signIn = async () => {
+      const again = await tree.api.post('/api/auth/password', { body: { username, password: 'a-admin-password-123' } });
+      expect(again.status).toBe(200);
+      return again.body.token as string;
+    };
+    return { token, org, home, cityA, cityB, admin: accepted.body.token as string, signIn };
+  }
+
+  it("refuses city A's admin a home moved to city B at once, not after the cache span", async () => {
+    const { token, home, cityA, cityB, admin, signIn } = await setUp();
+    const homeId = await home(cityA, '搬迁厂工会');
+    const view = (t: string) => tree.api.get(`/api/homes/${homeId}/dashboard`, { token: t });
+    expect((await view(admin)).status).toBe(200);
+    expect((await tree.api.post(`/api/homes/${homeId}/move`, { token, body: { parentId: cityB } })).status).toBe(200);
+    const refused = await view(admin);
+    expect(refused.status).toBe(401);
+    expect(refused.body.code).toBe('TOKEN_INVALID');
+    const again = await signIn();
+    expect((await view(again)).status).toBe(404);
+    // Their own city is still theirs; the level above still reads the home.
+    expect((await tree.api.get(`/api/orgs/${cityA}/dashboard`, { token: again })).status).toBe(200);
+    expect((await view(token)).status).toBe(200);
+  });
+
+  it("refuses city A's admin the homes of a county merged into one under city B at once", async () => {
+    const { token, org, home, cityA, cityB, admin, signIn } = await setUp();
+    const dup = await org(cityA, '重复县', 'county');
+    const kept = await org(cityB, '保留县', 'county');
+    const homeId = await home(dup, '并入厂工会');
+    const view = (t: string) => tree.api.get(`/api/homes/${homeId}/dashboard`, { token: t });
+    expect((await view(admin)).status).toBe(200);
+    expect((await tree.api.get(`/api/orgs/${dup}/dashboard`, { token: admin })).status).toBe(200);
+    expect((await tree.api.post(`/api/orgs/${dup}/merge`, { token, body: { intoId: kept } })).status).toBe(200);
+    const refused = await view(admin);
+    expect(refused.status).toBe(401);
+    expect(refused.body.code).toBe('TOKEN_INVALID');
+    const again = await signIn();
+    expect((await view(again)).status).toBe(404);
+    expect((await tree.api.get(`/api/orgs/${dup}/dashboard`, { token: again })).status).toBe(404);
+    expect((await view(token)).status).toBe(200);
+  });
+});

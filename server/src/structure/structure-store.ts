@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { ancestorPaths } from '../orgs/org-paths';
 
 // Every column that holds an org path ('/root/…/org/'): a moved or merged subtree rewrites them all in
 // one transaction, so access checks, dashboards, grievance routing and the audit log follow the move.
@@ -66,4 +67,29 @@ export async function handOver(m: EntityManager, role: 'federation_admin' | 'cha
   );
   await m.query('UPDATE role_grants SET org_id = ? WHERE org_id = ? AND role = ?', [toId, fromId, role]);
   await m.query('DELETE FROM invites WHERE org_id = ? AND used_at IS NULL', [fromId]);
+}
+
+/**
+ * The staff who can no longer reach what a move takes from under `oldParentPath` to `newParentPath`:
+ * admins of the orgs above the old place that are not above the new one (and not admins there too).
+ */
+export async function adminsLosing(m: EntityManager, oldParentPath: string, newParentPath: string): Promise<string[]> {
+  const kept = ancestorPaths(newParentPath);
+  const lost = ancestorPaths(oldParentPath).filter((p) => !kept.includes(p));
+  if (!lost.length) return [];
+  const list = (paths: string[]) => paths.map(() => '?').join(', ');
+  const rows = (await m.query(
+    `SELECT DISTINCT g.user_id AS user_id FROM role_grants g JOIN orgs o ON o.id = g.org_id
+      WHERE g.role = 'federation_admin' AND o.path IN (${list(lost)})
+        AND g.user_id NOT IN (SELECT k.user_id FROM role_grants k JOIN orgs ko ON ko.id = k.org_id
+                               WHERE k.role = 'federation_admin' AND ko.path IN (${list(kept)}))`,
+    [...lost, ...kept],
+  )) as { user_id: string }[];
+  return rows.map((r) => r.user_id);
+}
+
+/** Who holds a grant on the org or home (before a merge hands them over). */
+export async function holders(m: EntityManager, orgId: string): Promise<string[]> {
+  const rows = (await m.query('SELECT DISTINCT user_id FROM role_grants WHERE org_id = ?', [orgId])) as { user_id: string }[];
+  return rows.map((r) => r.user_id);
 }

@@ -14,7 +14,8 @@ import { ancestorPaths, isWithin } from '../orgs/org-paths';
 import { Org } from '../orgs/org.entity';
 import { toHomeView, toOrgView } from '../orgs/views';
 import { MergeDto, MoveDto, UpdateHomeDto, UpdateOrgDto } from './dto';
-import { handOver, homeHistory, orgHistory, rewritePaths } from './structure-store';
+import { TokenVersions } from '../auth/token-versions';
+import { adminsLosing, handOver, holders, homeHistory, orgHistory, rewritePaths } from './structure-store';
 
 const conflict = (message: string) => new DomainError('STATE_CONFLICT', message);
 
@@ -33,7 +34,30 @@ export class StructureService {
     private readonly audit: AuditService,
     private readonly tx: Transactions,
     private readonly clock: Clock,
+    private readonly versions: TokenVersions,
   ) {}
+
+  /**
+   * A change that takes access away from staff: `losing(userIds)`, inside the transaction, moves their
+   * token versions on, so their tokens — and the access decisions cached under them for the dashboards'
+   * span (dashboard.controller.ts) — stop at once; a new sign-in decides afresh. Told after the commit.
+   */
+  private async changeTakingAccess<T>(work: (m: EntityManager, losing: (userIds: string[]) => Promise<void>) => Promise<T>): Promise<T> {
+    // One entry per increment (a retried transaction increments again): each is matched by one `changed`.
+    const bumped: string[] = [];
+    try {
+      return await this.tx.run((m) =>
+        work(m, async (userIds) => {
+          for (const id of new Set(userIds)) {
+            bumped.push(id);
+            await this.versions.increment(m, id);
+          }
+        }),
+      );
+    } finally {
+      for (const id of bumped) await this.versions.changed(id);
+    }
+  }
 
   async updateOrg(userId: string, orgId: string, dto: UpdateOrgDto): Promise<OrgView> {
     const org = await this.orgToChange(userId, orgId);
@@ -122,9 +146,10 @@ export class StructureService {
     if (parent.deactivatedAt) throw invalid({ parentId: `「${parent.name}」已停用，不能移入` });
     if (!canNestOrg(parent.level, org.level))
       throw invalid({ parentId: `${ORG_LEVEL_LABELS[parent.level]}下不能设${ORG_LEVEL_LABELS[org.level]}` });
-    return this.tx.run(async (m) => {
+    return this.changeTakingAccess(async (m, losing) => {
       const from = await this.parentName(m, org.parentId);
       await this.refuseDuringOpenCycle(m, org.name, org.path, parent.path);
+      await losing(await adminsLosing(m, org.path.slice(0, -(org.id.length + 1)), parent.path));
       const path = `${parent.path}${org.id}/`;
       await m.update(Org, { id: org.id }, { parentId: parent.id });
       await rewritePaths(m, org.path, path);
@@ -138,7 +163,7 @@ export class StructureService {
     const org = await this.access.orgForAdmin(userId, dto.parentId);
     if (org.id === home.orgId) return toHomeView(home);
     if (org.deactivatedAt) throw invalid({ parentId: `「${org.name}」已停用，不能移入` });
-    return this.tx.run(async (m) => {
+    return this.changeTakingAccess(async (m, losing) => {
       const siblings = await m.find(Home, { where: { orgId: org.id }, select: { name: true } });
       const twin = confusableWith(
         home.name,
@@ -147,6 +172,7 @@ export class StructureService {
       if (twin)
         throw new DomainError('DUPLICATE', `「${org.name}」已有名为“${twin}”的职工之家，与本职工之家名称相同或难以区分；请先改名或合并`);
       await this.refuseDuringOpenCycle(m, home.name, home.orgPath, org.path);
+      await losing(await adminsLosing(m, home.orgPath, org.path));
       const from = await this.parentName(m, home.orgId);
       await m.update(Home, { id: home.id }, { orgId: org.id, orgPath: org.path });
       // Its grievances go with it; those about the union itself go to the new level above (unless escalated).
@@ -242,7 +268,7 @@ export class StructureService {
     if (isWithin(into.path, dup.path)) throw invalid({ intoId: '不能并入它自己的下级' });
     if (into.level !== dup.level) throw invalid({ intoId: '只能合并同一级别的工会' });
     if (into.deactivatedAt) throw invalid({ intoId: `「${into.name}」已停用，不能并入` });
-    return this.tx.run(async (m) => {
+    return this.changeTakingAccess(async (m, losing) => {
       const history = await orgHistory(m, dup.id, { staff: false });
       if (history) throw conflict(`「${dup.name}」已有${history}，不能合并；可以停用它（历史记录保留）`);
       await this.refuseDuringOpenCycle(m, dup.name, dup.path, into.path);
@@ -259,6 +285,8 @@ export class StructureService {
       // Children first under the kept org, then every path below the duplicate rewritten to the kept one's.
       await m.query('UPDATE orgs SET parent_id = ? WHERE parent_id = ?', [into.id, dup.id]);
       await m.query('UPDATE homes SET org_id = ? WHERE org_id = ?', [into.id, dup.id]);
+      // The duplicate's admins (their grants handed over or dropped) and the admins above it but not above the kept one.
+      await losing([...(await holders(m, dup.id)), ...(await adminsLosing(m, dup.path, into.path))]);
       await rewritePaths(m, dup.path, into.path);
       await handOver(m, 'federation_admin', dup.id, into.id);
       await this.recordOrg(m, userId, dup, 'org.merge', {
@@ -280,9 +308,10 @@ export class StructureService {
     if (dto.intoId === dup.id) throw invalid({ intoId: '不能与自己合并' });
     const into = await this.access.homeForUpperLevel(userId, dto.intoId, '职工之家只能由上级工会合并');
     if (into.deactivatedAt) throw invalid({ intoId: `「${into.name}」已停用，不能并入` });
-    return this.tx.run(async (m) => {
+    return this.changeTakingAccess(async (m, losing) => {
       const history = await homeHistory(m, dup.id, { staff: false });
       if (history) throw conflict(`「${dup.name}」已有${history}，不能合并（两份评议结果不能合成一份）；可以停用它，历史记录和结果保留`);
+      await losing(await holders(m, dup.id));
       await handOver(m, 'chair', dup.id, into.id);
       await this.recordHome(m, userId, dup, 'home.merge', { homeId: into.id, detail: { into: into.name } });
       await m.delete(Home, { id: dup.id });
