@@ -6,42 +6,43 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ADMIN } from '../api/global-setup';
+import { ownServerEnv } from '../api/own-server';
+import { FakeWechat, startFakeWechat } from '../fakes/wechat-server';
 import { openDb } from '../support/db';
 import { client } from '../support/http';
 import { RunningServer, startServer } from '../support/server';
 import { allCriteria } from '../support/scores';
 
-const ADMIN = { username: 'sqlite-admin', password: 'sqlite-admin-password-123' };
 const MEMBERS = 48;
 const HOMES = 3;
 
 const dir = mkdtempSync(join(tmpdir(), 'pingjia-sqlite-processes-'));
-const env = {
-  DATA_DIR: dir,
+let wechat: FakeWechat;
+const env = () => ({
+  ...ownServerEnv({ dataDir: dir }, wechat),
   // Both must check each other's tokens and give a member the same rater key.
   JWT_SECRET: 'sqlite-processes-jwt-secret-0123456789abcdef',
   RATER_KEY_SECRET: 'sqlite-processes-rater-key-secret-0123456789',
-  AUTH_DEV_LOGIN: 'true',
-  DEMO_ADMIN_USERNAME: ADMIN.username,
-  DEMO_ADMIN_PASSWORD: ADMIN.password,
-  RATE_LIMIT_WRITES_PER_USER: '1000',
-  RATE_LIMIT_WRITES_PER_IP: '1000000',
-  RATE_LIMIT_LOGINS_PER_IP: '1000000',
-  GRIEVANCE_SWEEP_INTERVAL_MS: '0',
-};
-let servers: RunningServer[] = [];
+});
+const servers: RunningServer[] = [];
 const api = (i: number) => client(servers[i % servers.length].url);
+
+beforeAll(async () => {
+  wechat = await startFakeWechat();
+});
 
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.stop()));
+  await wechat?.close();
   rmSync(dir, { recursive: true, force: true });
 }, 60_000);
 
 describe('two server processes on one SQLite file', () => {
   it(`takes ${MEMBERS * HOMES} new ratings sent through both at once: every one 201, all stored and counted`, async () => {
     // The first migrates and seeds alone, then the second opens the same file.
-    servers.push(await startServer({ ...env, SEED_DEMO: 'true' }, 120_000));
-    servers.push(await startServer(env, 120_000));
+    servers.push(await startServer({ ...env(), SEED_DEMO: 'true' }, 120_000));
+    servers.push(await startServer({ ...env(), SEED_DEMO: 'false' }, 120_000));
 
     const login = await api(0).post('/api/auth/password', { body: ADMIN });
     expect(login.status).toBe(200);
@@ -61,7 +62,12 @@ describe('two server processes on one SQLite file', () => {
     const now = Date.now();
     const c = await api(0).post('/api/campaigns', {
       token,
-      body: { orgId: city.body.id, name: '双进程测试评家', opensAt: new Date(now - 3600e3).toISOString(), closesAt: new Date(now + 30 * 86400e3).toISOString() },
+      body: {
+        orgId: city.body.id,
+        name: '双进程测试评家',
+        opensAt: new Date(now - 3600e3).toISOString(),
+        closesAt: new Date(now + 30 * 86400e3).toISOString(),
+      },
     });
     expect(c.status).toBe(201);
     expect((await api(0).post(`/api/campaigns/${c.body.id}/open`, { token })).status).toBe(200);
