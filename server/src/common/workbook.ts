@@ -4,6 +4,7 @@ import { neutralizeCell } from '@pingjia/shared';
 import type * as ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import { Observable, tap } from 'rxjs';
+import { privateFile } from './private-file';
 
 // exceljs (with its zip, stream and promise libraries) serves exports and roster uploads only: it is
 // loaded on first use rather than at start, which keeps start-up time and idle memory down.
@@ -53,10 +54,7 @@ class XlsxDownloadHeaders implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     return next.handle().pipe(
       tap(() => {
-        const reply = context.switchToHttp().getResponse<FastifyReply>();
-        reply.header('content-type', XLSX_TYPE);
-        reply.header('content-disposition', `attachment; filename="${this.name}.xlsx"`);
-        reply.header('cache-control', 'private, no-store');
+        privateFile(context.switchToHttp().getResponse<FastifyReply>(), XLSX_TYPE, `attachment; filename="${this.name}.xlsx"`);
       }),
     );
   }

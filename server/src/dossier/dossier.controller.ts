@@ -5,6 +5,7 @@ import type { Readable } from 'node:stream';
 import { AuthUser, CurrentUser } from '../common/auth.decorators';
 import { campaignParam, uuidParam as uuid } from '../common/params';
 import { attachment } from '../common/pdf';
+import { privateFile } from '../common/private-file';
 import { DossierService } from './dossier.service';
 
 @ApiTags('dossier')
@@ -24,9 +25,7 @@ export class DossierController {
     @Query('campaignId') campaignId?: string,
   ): Promise<Readable> {
     const { pdf, homeName, campaignName } = await this.dossiers.dossier(user.id, id, campaignParam(campaignId));
-    reply.header('content-type', 'application/pdf');
-    reply.header('content-disposition', attachment('dossier.pdf', `${homeName}-${campaignName}-评议材料.pdf`));
-    reply.header('cache-control', 'private, no-store');
+    privateFile(reply, 'application/pdf', attachment('dossier.pdf', `${homeName}-${campaignName}-评议材料.pdf`));
     return pdf;
   }
 }

@@ -5,6 +5,7 @@ import type { Readable } from 'node:stream';
 import { AuthUser, CurrentUser } from '../common/auth.decorators';
 import { uuidParam as uuid } from '../common/params';
 import { attachment } from '../common/pdf';
+import { privateFile } from '../common/private-file';
 import { PostersService } from './posters.service';
 
 @ApiTags('posters')
@@ -22,9 +23,7 @@ export class PostersController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
     const poster = await this.posters.poster(user.id, id);
-    reply.header('content-type', 'image/png');
-    reply.header('content-disposition', 'inline; filename="poster.png"');
-    reply.header('cache-control', 'private, no-store');
+    privateFile(reply, 'image/png', 'inline; filename="poster.png"');
     reply.header('x-poster-source', poster.source);
     if (!poster.font) reply.header('x-poster-font', 'missing');
     return poster.png;
@@ -59,8 +58,6 @@ export class PostersController {
 }
 
 function pdfHeaders(reply: FastifyReply, disposition: string, font: boolean): void {
-  reply.header('content-type', 'application/pdf');
-  reply.header('content-disposition', disposition);
-  reply.header('cache-control', 'private, no-store');
+  privateFile(reply, 'application/pdf', disposition);
   if (!font) reply.header('x-poster-font', 'missing');
 }
