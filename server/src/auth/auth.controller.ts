@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthResponse, MeResponse } from '@pingjia/shared';
-import { AuthUser, CurrentUser, Public } from '../common/auth.decorators';
-import { LoginRateLimit } from '../common/rate-limit.guard';
+import { AuthUser, CurrentUser } from '../common/auth.decorators';
+import { LoginRateLimit, SignIn } from '../common/rate-limit.guard';
 import { AuthService } from './auth.service';
 import { ChangePasswordDto, DevLoginDto, PasswordLoginDto, WechatLoginDto } from './dto';
 
@@ -11,27 +11,21 @@ import { ChangePasswordDto, DevLoginDto, PasswordLoginDto, WechatLoginDto } from
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
-  @Public()
-  @LoginRateLimit()
+  @SignIn()
   @Post('auth/password')
-  @HttpCode(200)
   password(@Body() dto: PasswordLoginDto): Promise<AuthResponse> {
     return this.auth.loginWithPassword(dto.username, dto.password);
   }
 
-  @Public()
-  @LoginRateLimit()
+  @SignIn()
   @Post('auth/wechat')
-  @HttpCode(200)
   wechat(@Body() dto: WechatLoginDto): Promise<AuthResponse> {
     return this.auth.loginWithWechat(dto.code);
   }
 
   /** H5 in WeChat's browser: the code of web authorisation (snsapi_base); 404 where it is not configured. */
-  @Public()
-  @LoginRateLimit()
+  @SignIn()
   @Post('auth/wechat-web')
-  @HttpCode(200)
   wechatWeb(@Body() dto: WechatLoginDto): Promise<AuthResponse> {
     return this.auth.loginWithWechatWeb(dto.code);
   }
@@ -57,10 +51,8 @@ export class AuthController {
 export class DevAuthController {
   constructor(private readonly auth: AuthService) {}
 
-  @Public()
-  @LoginRateLimit()
+  @SignIn()
   @Post('auth/dev')
-  @HttpCode(200)
   dev(@Body() dto: DevLoginDto): Promise<AuthResponse> {
     return this.auth.loginWithOpenid(`dev_${dto.openid}`);
   }

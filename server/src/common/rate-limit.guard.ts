@@ -1,15 +1,21 @@
-import { CanActivate, ExecutionContext, Inject, Injectable, Logger, SetMetadata } from '@nestjs/common';
+import { applyDecorators, CanActivate, ExecutionContext, HttpCode, Inject, Injectable, Logger, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ThrottlerStorage } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import type { AuthUser } from './auth.decorators';
+import { Public, type AuthUser } from './auth.decorators';
 import { DomainError } from './domain-error';
 
 const MINUTE = 60_000;
 const RATE_LIMIT_KIND = 'rateLimitKind';
 /** Marks a login route: limited per address, with its own budget. */
 export const LoginRateLimit = () => SetMetadata(RATE_LIMIT_KIND, 'login');
+
+/**
+ * A request without a token that hands out a session (a password, a WeChat code, an invite, a reset
+ * link): public, counted against the per-address login limit, answered 200.
+ */
+export const SignIn = () => applyDecorators(Public(), LoginRateLimit(), HttpCode(200));
 
 // Limits writes per user and per address, and logins per address (429 with Retry-After). Reads are
 // not limited here. Counters live in the throttler storage: in this process for one instance, in Redis

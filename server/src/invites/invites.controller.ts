@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { AuthResponse, InvitePreview, InviteResponse, PasswordResetPreview, PasswordResetResponse, StaffGrant } from '@pingjia/shared';
 import { AuthUser, CurrentUser, Public } from '../common/auth.decorators';
 import { uuidParam as uuid } from '../common/params';
-import { LoginRateLimit } from '../common/rate-limit.guard';
+import { SignIn } from '../common/rate-limit.guard';
 import { AcceptInviteDto, HomeInviteDto, OrgInviteDto, SetPasswordDto } from './dto';
 import { InvitesService } from './invites.service';
 import { PasswordResetsService } from './password-resets.service';
@@ -51,10 +51,8 @@ export class InvitesController {
   }
 
   /** With a bearer token: the role goes to that account. Without: a new H5 account. 404 unknown, 409 used or expired. */
-  @Public()
-  @LoginRateLimit()
+  @SignIn()
   @Post('invites/:code/accept')
-  @HttpCode(200)
   accept(
     @Param('code') code: string,
     @Headers('authorization') authorization: string | undefined,
@@ -149,10 +147,8 @@ export class PasswordResetsController {
     return this.resets.preview(code, ip);
   }
 
-  @Public()
-  @LoginRateLimit()
+  @SignIn()
   @Post(':code')
-  @HttpCode(200)
   use(@Param('code') code: string, @Body() dto: SetPasswordDto): Promise<AuthResponse> {
     return this.resets.use(code, dto.password);
   }
