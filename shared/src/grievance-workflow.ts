@@ -36,6 +36,7 @@ export const GRIEVANCE_EVENT_KINDS = [
   'asked',
   'answered',
   'withdrawn',
+  'rescheduled',
 ] as const;
 export type GrievanceEventKind = (typeof GRIEVANCE_EVENT_KINDS)[number];
 export const GRIEVANCE_EVENT_LABELS: Record<GrievanceEventKind, string> = {
@@ -52,6 +53,7 @@ export const GRIEVANCE_EVENT_LABELS: Record<GrievanceEventKind, string> = {
   asked: '处理人提问',
   answered: '职工回答',
   withdrawn: '职工撤回',
+  rescheduled: '办理期限调整',
 };
 
 export const GRIEVANCE_ACTOR_ROLES = ['reporter', 'chair', 'federation', 'system'] as const;

@@ -81,3 +81,21 @@ export function extendDeadline(deadline: string, workingDays: number, isWorkday:
   const lastDay = chinaDay(new Date(Date.parse(deadline) - 1));
   return endOfChinaDay(addWorkingDays(lastDay, workingDays, isWorkday));
 }
+
+/**
+ * A deadline after the calendar changed from `before` to `after` (a year's holidays imported, a day set):
+ * days up to `today` keep how they were counted; the working days still to come before the deadline
+ * are counted again on the new calendar, so the limit keeps its length. A deadline on or before today,
+ * or with no day between today and it that changed, stays as it is.
+ */
+export function recountDeadline(deadline: string, today: string, before: IsWorkday, after: IsWorkday): string {
+  const lastDay = chinaDay(new Date(Date.parse(deadline) - 1));
+  let left = 0;
+  let changed = false;
+  for (let day = addCalendarDays(today, 1); day <= lastDay; day = addCalendarDays(day, 1)) {
+    const was = before(day);
+    if (was) left++;
+    if (was !== after(day)) changed = true;
+  }
+  return changed && left > 0 ? endOfChinaDay(addWorkingDays(today, left, after)) : deadline;
+}

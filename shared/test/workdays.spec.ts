@@ -6,6 +6,7 @@ import {
   isCalendarDay,
   isWeekday,
   IsWorkday,
+  recountDeadline,
   workingDayDeadline,
 } from '../src';
 
@@ -103,5 +104,47 @@ describe("working days on China's calendar", () => {
     expect(isCalendarDay('2028-02-29')).toBe(true);
     expect(isCalendarDay('2026-9-30')).toBe(false);
     expect(addCalendarDays('2026-12-31', 1)).toBe('2027-01-01');
+  });
+});
+
+describe('deadlines counted again when the calendar changes', () => {
+  // Before 2027's arrangement is known, 2027 runs Monday to Friday; the arrangement then makes
+  // Friday 1-1 a holiday and (as an example) Saturday 1-9 a make-up working day.
+  const weekdays: IsWorkday = isWeekday;
+  const imported: IsWorkday = (day) => day === '2027-01-09' || (day !== '2027-01-01' && isWeekday(day));
+
+  it('moves a deadline past the new holiday, as if it had been known at filing', () => {
+    // Filed Monday 12-28: 5 working days on Mon–Fri end Monday 1-4; with 1-1 off, Tuesday 1-5.
+    const filed = china('2026-12-28T10:00:00');
+    const provisional = workingDayDeadline(filed, 5, weekdays);
+    expect(provisional).toBe(endOfChinaDay('2027-01-04'));
+    const recounted = recountDeadline(provisional, '2026-12-29', weekdays, (d) => d !== '2027-01-01' && isWeekday(d));
+    expect(recounted).toBe(workingDayDeadline(filed, 5, (d) => d !== '2027-01-01' && isWeekday(d)));
+    expect(recounted).toBe(endOfChinaDay('2027-01-05'));
+  });
+
+  it('moves a deadline earlier over a new make-up working day', () => {
+    // 10 working days after Wednesday 12-30: Mon–Fri gives Wednesday 1-13; with Saturday 1-9 worked, Tuesday 1-12.
+    const makeUpOnly: IsWorkday = (day) => day === '2027-01-09' || isWeekday(day);
+    const provisional = workingDayDeadline(china('2026-12-30T09:00:00'), 10, weekdays);
+    expect(provisional).toBe(endOfChinaDay('2027-01-13'));
+    expect(recountDeadline(provisional, '2026-12-30', weekdays, makeUpOnly)).toBe(endOfChinaDay('2027-01-12'));
+    // With 1-1 off as well the two cancel out: the deadline stays.
+    expect(recountDeadline(provisional, '2026-12-30', weekdays, imported)).toBe(provisional);
+  });
+
+  it('keeps the days already passed as they were counted (an import after the year began)', () => {
+    // Today is Monday 1-4: 1-1 has passed as a working day and stays one; what is left is counted again.
+    const deadline = endOfChinaDay('2027-01-13');
+    expect(recountDeadline(deadline, '2027-01-04', weekdays, imported)).toBe(endOfChinaDay('2027-01-12'));
+    expect(recountDeadline(deadline, '2027-01-11', weekdays, imported)).toBe(deadline);
+  });
+
+  it('leaves a deadline alone when nothing before it changed, or when it has passed', () => {
+    const before2027 = endOfChinaDay('2026-12-31');
+    expect(recountDeadline(before2027, '2026-12-20', weekdays, imported)).toBe(before2027);
+    const passed = endOfChinaDay('2027-01-05');
+    expect(recountDeadline(passed, '2027-01-05', weekdays, imported)).toBe(passed);
+    expect(recountDeadline(passed, '2027-01-06', weekdays, imported)).toBe(passed);
   });
 });

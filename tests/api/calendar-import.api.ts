@@ -10,6 +10,8 @@ let own: OwnServer;
 let token = '';
 let provinceId = '';
 let homeId = '';
+/** Filed 12-30 before 2027 was known: its deadline (Mon 1-4, counted Monday to Friday) is provisional. */
+let provisional: { id: string; token: string; trackingCode: string; dueAt: string };
 
 /** A moment in China time (UTC+8). */
 const china = (local: string) => new Date(`${local}+08:00`).toISOString();
@@ -79,6 +81,7 @@ describe('the calendar after 2026', () => {
   it('marks a deadline that falls into 2027 provisional, counted Monday to Friday, on every view', async () => {
     await setClock('2026-12-30T10:00:00'); // a Wednesday
     const g = await fileEnquiry();
+    provisional = g;
     // 3 working days: Thu 12-31, Fri 1-1 (not known to be a holiday yet), Mon 1-4
     expect(g.dueAt).toBe(new Date(Date.parse(china('2027-01-05T00:00:00'))).toISOString());
     expect(g.deadlineProvisional).toBe(true);
@@ -114,6 +117,16 @@ describe('the calendar after 2026', () => {
     const entry = log.body.items.find((e: any) => e.action === 'calendar.import');
     expect(entry).toMatchObject({ detail: expect.objectContaining({ year: 2027, holidays: 1, workdays: 1 }) });
 
+    // The deadline filed before the import is counted again: 1-1 is off, so Tue 1-5; the worker's
+    // timeline and the tracking code say so, and the audit entry counts it.
+    const moved = await own.api.get(`/api/grievances/${provisional.id}`, { token: provisional.token });
+    expect(moved.body.dueAt).toBe(china('2027-01-06T00:00:00'));
+    expect(moved.body.deadlineProvisional).toBe(false);
+    const note = moved.body.timeline.find((e: any) => e.kind === 'rescheduled');
+    expect(note).toMatchObject({ actorRole: 'system', message: expect.stringContaining('2027-01-05') });
+    expect((await own.api.get(`/api/grievances/track/${provisional.trackingCode}`)).body.dueAt).toBe(china('2027-01-06T00:00:00'));
+    expect(entry.detail.rescheduled).toBeGreaterThanOrEqual(1);
+
     // the year boundary: Thu 12-31, (1-1 off, weekend), Mon 1-4, Tue 1-5
     await setClock('2026-12-30T10:00:00');
     const boundary = await fileEnquiry();
@@ -123,6 +136,35 @@ describe('the calendar after 2026', () => {
     await setClock('2027-01-07T10:00:00');
     const makeUp = await fileEnquiry();
     expect(makeUp.dueAt).toBe(new Date(Date.parse(china('2027-01-12T00:00:00'))).toISOString());
+  });
+
+  it('counts running deadlines again when a single day changes; days already passed stay as counted', async () => {
+    const read = async (g: { id: string; token: string }) => (await own.api.get(`/api/grievances/${g.id}`, { token: g.token })).body;
+    await setClock('2027-01-06T10:00:00'); // Wednesday
+    const first = await fileEnquiry(); // Thu 1-7, Fri 1-8, Sat 1-9 (the make-up day)
+    expect(first.dueAt).toBe(china('2027-01-10T00:00:00'));
+    await setClock('2027-01-07T10:00:00');
+    const second = await fileEnquiry(); // Fri 1-8, Sat 1-9, Mon 1-11
+    expect(second.dueAt).toBe(china('2027-01-12T00:00:00'));
+
+    // Still on 1-7, Saturday 1-9 stops being a working day: Fri 1-8, Mon 1-11 / Fri 1-8, Mon 1-11, Tue 1-12.
+    await setClock('2027-01-07T12:00:00');
+    const set = await own.api.put(`/api/orgs/${provinceId}/calendar/days/2027-01-09`, { token, body: { kind: 'holiday' } });
+    expect(set.status).toBe(200);
+    expect((await read(first)).dueAt).toBe(china('2027-01-12T00:00:00'));
+    expect((await read(second)).dueAt).toBe(china('2027-01-13T00:00:00'));
+    const log = await own.api.get(`/api/orgs/${provinceId}/audit?action=calendar.set`, { token });
+    // these two and the one filed on 1-7 by the test above
+    expect(log.body.items[0].detail).toMatchObject({ day: '2027-01-09', rescheduled: 3 });
+
+    // On Tuesday 1-12 Monday 1-11 is made a holiday after the fact: the first deadline has passed and the
+    // second has no day left to count, so neither moves (counted from filing, the second would go to 1-13).
+    await setClock('2027-01-12T10:00:00');
+    expect((await own.api.put(`/api/orgs/${provinceId}/calendar/days/2027-01-11`, { token, body: { kind: 'holiday' } })).status).toBe(200);
+    expect((await read(first)).dueAt).toBe(china('2027-01-12T00:00:00'));
+    const after = await read(second);
+    expect(after.dueAt).toBe(china('2027-01-13T00:00:00'));
+    expect(after.timeline.filter((e: any) => e.kind === 'rescheduled')).toHaveLength(1);
   });
 
   it('refuses the import below the province', async () => {

@@ -14,8 +14,9 @@ import {
   IsWorkday,
   missingArrangementYear,
   normalizeText,
+  recountDeadline,
 } from '@pingjia/shared';
-import { Between, In, Repository } from 'typeorm';
+import { Between, EntityManager, In, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { DomainError, invalid } from '../common/domain-error';
@@ -25,6 +26,8 @@ import { Org } from '../orgs/org.entity';
 import { provinceOf } from '../orgs/org-paths';
 import { CalendarDayRow } from './calendar-day.entity';
 import { CalendarYearRow } from './calendar-year.entity';
+import { endedSql, GrievanceStore } from './grievance-store';
+import { Grievance } from './grievance.entity';
 
 // chinese-days: the State Council's holiday and make-up working-day schedule, kept up to date by its
 // maintainers (2004 to the latest published year). Days it does not list follow Monday–Friday.
@@ -61,12 +64,49 @@ export class CalendarService {
     private readonly audit: AuditService,
     private readonly tx: Transactions,
     private readonly clock: Clock,
+    private readonly grievances: GrievanceStore,
   ) {}
 
   /** The calendar of the province the org path lies in, as it stands now (its entries are few). */
-  async lookup(orgPath: string): Promise<IsWorkday> {
-    const rows = await this.rows.find({ where: { provinceId: provinceOf(orgPath) } });
+  async lookup(orgPath: string, m: EntityManager = this.rows.manager): Promise<IsWorkday> {
+    const rows = await m.find(CalendarDayRow, { where: { provinceId: provinceOf(orgPath) } });
     return workdayLookup(new Map(rows.map((r) => [r.day, r.kind])));
+  }
+
+  /**
+   * A change of the province's calendar (`change`, inside the caller's transaction) and, in the same
+   * transaction, the deadlines still running in the province counted again on the new calendar
+   * (recountDeadline: days passed stay as counted), each moved one with a 办理期限调整 entry on its
+   * timeline. Answers how many grievances moved.
+   */
+  private async changeCalendar(m: EntityManager, province: Org, change: () => Promise<void>): Promise<number> {
+    const before = await this.lookup(province.path, m);
+    await change();
+    const after = await this.lookup(province.path, m);
+    const now = this.clock.now();
+    const today = chinaDay(now);
+    const running = m
+      .createQueryBuilder(Grievance, 'g')
+      .where('g.org_path LIKE :under', { under: `${province.path}%` })
+      .andWhere(`NOT ${endedSql('g')}`)
+      .andWhere("((g.completed_at IS NULL AND g.due_at > :now) OR (g.status = 'submitted' AND g.accept_due_at > :now))", {
+        now: now.toISOString(),
+      });
+    // MySQL: a handler's extension racing this waits, then finds a new version and counts on the new calendar.
+    if (m.connection.options.type === 'mysql') running.setLock('pessimistic_write');
+    let moved = 0;
+    for (const g of await running.getMany()) {
+      const changes: Partial<Grievance> = {};
+      const dueAt = g.completedAt === null ? recountDeadline(g.dueAt, today, before, after) : g.dueAt;
+      const acceptDueAt = g.status === 'submitted' ? recountDeadline(g.acceptDueAt, today, before, after) : g.acceptDueAt;
+      if (dueAt !== g.dueAt) changes.dueAt = dueAt;
+      if (acceptDueAt !== g.acceptDueAt) changes.acceptDueAt = acceptDueAt;
+      if (!Object.keys(changes).length) continue;
+      const message = `按调整后的工作日历重新计算办理期限，新的期限为 ${chinaDay(new Date(Date.parse(dueAt) - 1))}`;
+      await this.grievances.apply(m, g, changes, [{ kind: 'rescheduled', actorRole: 'system', message }], now);
+      moved++;
+    }
+    return moved;
   }
 
   /** The years whose holidays are known for the province of this path: the bundled list's and its imports. */
@@ -126,11 +166,13 @@ export class CalendarService {
       const range = { provinceId: province.id, day: Between(`${year}-01-01`, `${year}-12-31`) };
       const replaced = await m.count(CalendarDayRow, { where: range });
       const before = await m.findOne(CalendarYearRow, { where: { provinceId: province.id, year } });
-      await m.delete(CalendarDayRow, range);
-      await m.insert(
-        CalendarDayRow,
-        days.map((d) => ({ provinceId: province.id, ...d, updatedAt: at, updatedBy: userId })),
-      );
+      const rescheduled = await this.changeCalendar(m, province, async () => {
+        await m.delete(CalendarDayRow, range);
+        await m.insert(
+          CalendarDayRow,
+          days.map((d) => ({ provinceId: province.id, ...d, updatedAt: at, updatedBy: userId })),
+        );
+      });
       await m.save(CalendarYearRow, {
         provinceId: province.id,
         year,
@@ -146,7 +188,7 @@ export class CalendarService {
           action: 'calendar.import',
           targetType: 'org',
           targetId: province.id,
-          detail: { year, holidays, workdays: days.length - holidays, replaced, reimport: !!before },
+          detail: { year, holidays, workdays: days.length - holidays, replaced, reimport: !!before, rescheduled },
         },
         m,
       );
@@ -178,13 +220,15 @@ export class CalendarService {
     const note = rawNote === null ? null : normalizeText(rawNote) || null;
     await this.tx.run(async (m) => {
       const before = await m.findOne(CalendarDayRow, { where: { provinceId: province.id, day } });
-      await m.save(CalendarDayRow, {
-        provinceId: province.id,
-        day,
-        kind,
-        note,
-        updatedAt: this.clock.now().toISOString(),
-        updatedBy: userId,
+      const rescheduled = await this.changeCalendar(m, province, async () => {
+        await m.save(CalendarDayRow, {
+          provinceId: province.id,
+          day,
+          kind,
+          note,
+          updatedAt: this.clock.now().toISOString(),
+          updatedBy: userId,
+        });
       });
       await this.audit.record(
         {
@@ -193,7 +237,7 @@ export class CalendarService {
           action: 'calendar.set',
           targetType: 'org',
           targetId: province.id,
-          detail: { day, kind, before: before?.kind ?? null },
+          detail: { day, kind, before: before?.kind ?? null, rescheduled },
         },
         m,
       );
@@ -207,7 +251,9 @@ export class CalendarService {
     await this.tx.run(async (m) => {
       const before = await m.findOne(CalendarDayRow, { where: { provinceId: province.id, day } });
       if (!before) return;
-      await m.delete(CalendarDayRow, { provinceId: province.id, day });
+      const rescheduled = await this.changeCalendar(m, province, async () => {
+        await m.delete(CalendarDayRow, { provinceId: province.id, day });
+      });
       await this.audit.record(
         {
           actorUserId: userId,
@@ -215,7 +261,7 @@ export class CalendarService {
           action: 'calendar.remove',
           targetType: 'org',
           targetId: province.id,
-          detail: { day, before: before.kind },
+          detail: { day, before: before.kind, rescheduled },
         },
         m,
       );

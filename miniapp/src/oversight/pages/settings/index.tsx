@@ -209,7 +209,7 @@ function HolidayImport({ calendar, onImported }: { calendar: CalendarYears; onIm
       setPreview(null);
       setText('');
       onImported(result);
-      return `${year} 年放假安排已导入：放假 ${preview.filter((d) => d.kind === 'holiday').length} 天，调休上班 ${preview.filter((d) => d.kind === 'workday').length} 天`;
+      return `${year} 年放假安排已导入：放假 ${preview.filter((d) => d.kind === 'holiday').length} 天，调休上班 ${preview.filter((d) => d.kind === 'workday').length} 天；办理中诉求的期限已按新安排重新计算`;
     });
 
   // The server names bad rows as days.N: shown with the table.
