@@ -26,6 +26,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'login.unlock': '解除账号锁定',
   'comment.approve': '公开留言',
   'comment.reject': '驳回留言',
+  'attachment.release': '放行待审附件',
+  'attachment.reject': '驳回待审附件',
   'rectification.plan': '提交整改方案',
   'rectification.plan_revise': '修改整改方案',
   'rectification.progress': '报告整改进展',
@@ -53,6 +55,7 @@ export const AUDIT_TARGET_LABELS: Record<string, string> = {
   rectification: '整改',
   calendar: '工作日历',
   user: '账号',
+  attachment: '诉求附件',
 };
 
 /** The detail's keys, in Chinese. */

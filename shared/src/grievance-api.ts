@@ -61,10 +61,26 @@ export interface GrievanceAttachment {
   /** China calendar day it was added */
   on: string;
   /**
-   * held: WeChat's media check has not cleared it (not answered yet, asked for a review, or failed): only
-   * the reporter sees it; rejected: the check found it risky and the file was deleted (reporter only)
+   * held: WeChat's media check has not cleared it (not answered yet, asked for a review, or failed) or,
+   * for a PDF or an image sent by tracking code, the level above the home has not released it yet: nobody
+   * opens it meanwhile, the reporter sees that it waits; rejected: found risky and the file deleted (reporter only)
    */
   status: 'approved' | 'held' | 'rejected';
+}
+
+/**
+ * An attachment waiting for a person's decision, as the level above the home sees it: the file and where
+ * it was filed, nothing about the grievance or its reporter.
+ */
+export interface HeldAttachment {
+  id: string;
+  kind: 'image' | 'pdf';
+  mime: GrievanceAttachmentMime;
+  size: number;
+  /** China calendar day it was added */
+  on: string;
+  /** the home (or the federation, for a grievance filed without a home) */
+  place: { name: string };
 }
 
 export interface Grievance {

@@ -129,3 +129,27 @@ export function grievanceFixtures(api: Api, db: DbTarget) {
 
   return { person, admin, world, file, act, feedback };
 }
+
+/** Traces a PDF writer leaves that name the worker (document info, XMP, document ID, an annotation's author). */
+export const PDF_TRACES = ['ZhangAuthor', 'ZhangCreator', 'ZhangProducer', 'ZhangXMP', 'ZhangAnnot', 'DEADBEEF01'];
+const XMP = '<?xpacket begin=""?><x:xmpmeta xmlns:x="adobe:ns:meta/"><dc:creator>ZhangXMP</dc:creator></x:xmpmeta><?xpacket end="w"?>';
+/** A one-page PDF carrying each of PDF_TRACES, and a script the catalog would run on opening. */
+export const PDF_WITH_METADATA = Buffer.from(
+  [
+    '%PDF-1.7',
+    '1 0 obj <</Type/Catalog/Pages 2 0 R/Metadata 5 0 R/OpenAction<</S/JavaScript/JS(app.alert\\(1\\))>>>> endobj',
+    '2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj',
+    '3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]/Contents 4 0 R/Annots[<</Type/Annot/Subtype/Text/Rect[0 0 10 10]/T(ZhangAnnot)/Contents(note)>>]>> endobj',
+    '4 0 obj <</Length 35>> stream',
+    'BT /F1 12 Tf 20 100 Td (Pay) Tj ET',
+    'endstream endobj',
+    `5 0 obj <</Type/Metadata/Subtype/XML/Length ${XMP.length}>> stream`,
+    XMP,
+    'endstream endobj',
+    '6 0 obj <</Author(ZhangAuthor)/Creator(ZhangCreator)/Producer(ZhangProducer)>> endobj',
+    'trailer <</Root 1 0 R/Info 6 0 R/ID[<DEADBEEF01><DEADBEEF01>]/Size 7>>',
+    '%%EOF',
+    '',
+  ].join('\n'),
+  'latin1',
+);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { FAKE_CYCLE_TEMPLATE_ID, FAKE_STAFF_TEMPLATE_ID } from '../fakes/wechat-server';
 import { openDb } from '../support/db';
-import { complaint, GOOD_CONTENT, grievanceFixtures, Person } from './grievances.fixtures';
+import { complaint, GOOD_CONTENT, grantRole, grievanceFixtures, PDF_TRACES, PDF_WITH_METADATA, Person } from './grievances.fixtures';
 import { OwnServer, startOwnServer } from './own-server';
 
 const PUSH_TOKEN = 'notifyPushToken0123';
@@ -32,6 +32,7 @@ beforeAll(async () => {
     WECHAT_CYCLE_TEMPLATE_ID: FAKE_CYCLE_TEMPLATE_ID,
     WECHAT_MEDIA_CHECK: 'true',
     WECHAT_PUSH_TOKEN: PUSH_TOKEN,
+    TEST_CLOCK: 'true',
   });
   await own.wx.push(`${own.server.url}/api/wechat/push`, PUSH_TOKEN);
 }, 120_000);
@@ -126,23 +127,35 @@ describe('staff WeChat messages (opt-in)', () => {
   });
 });
 
+const photo = (colour: string) =>
+  sharp({ create: { width: 48, height: 32, channels: 3, background: colour } })
+    .png()
+    .toBuffer();
+async function upload(id: string, bytes: Buffer, token: string) {
+  const res = await fetch(`${own.server.url}/api/grievances/${id}/attachments`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${token}` },
+    body: new Uint8Array(bytes),
+  });
+  return { status: res.status, body: (await res.json()) as { id: string; status: string } };
+}
+const view = async (p: Person, id: string) => (await own.api.get(`/api/grievances/${id}`, { token: p.token })).body;
+const open = async (p: Person, id: string, attachmentId: string) =>
+  (await fetch(`${own.server.url}/api/grievances/${id}/attachments/${attachmentId}`, { headers: { authorization: `Bearer ${p.token}` } }))
+    .status;
+/** The attachments waiting for a person's decision in the org's subtree, as this admin sees them. */
+async function heldIds(p: Person, orgId: string): Promise<string[]> {
+  const res = await own.api.get(`/api/orgs/${orgId}/held-attachments`, { token: p.token });
+  expect(res.status).toBe(200);
+  return res.body.items.map((a: { id: string }) => a.id);
+}
+const sweep = async () => (await own.api.post('/api/__test/grievances/sweep')).body as { rechecked: number };
+/** Moves this server's clock on (pauses before a media check is asked again). */
+async function later(ms: number) {
+  expect((await own.api.post('/api/__test/clock', { body: { advanceMs: ms + 1000 } })).status).toBe(200);
+}
+
 describe("WeChat's media check on attached images", () => {
-  const photo = (colour: string) =>
-    sharp({ create: { width: 48, height: 32, channels: 3, background: colour } })
-      .png()
-      .toBuffer();
-  async function upload(id: string, bytes: Buffer, token: string) {
-    const res = await fetch(`${own.server.url}/api/grievances/${id}/attachments`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${token}` },
-      body: new Uint8Array(bytes),
-    });
-    return { status: res.status, body: (await res.json()) as { id: string; status: string } };
-  }
-  const view = async (p: Person, id: string) => (await own.api.get(`/api/grievances/${id}`, { token: p.token })).body;
-  const open = async (p: Person, id: string, attachmentId: string) =>
-    (await fetch(`${own.server.url}/api/grievances/${id}/attachments/${attachmentId}`, { headers: { authorization: `Bearer ${p.token}` } }))
-      .status;
   /** The check WeChat was asked for about this upload (the newest with this worker's openid). */
   async function checkOf(worker: Person) {
     const checks = (await own.wx.mediaChecks()).filter((c) => c.openid === worker.openid);
@@ -157,11 +170,13 @@ describe("WeChat's media check on attached images", () => {
     expect([up.status, up.body.status]).toEqual([201, 'held']);
     const check = await checkOf(w.worker);
     expect(check.mediaUrl).toMatch(new RegExp(`^${own.server.url}/api/wechat/media/[A-Za-z0-9_-]{32}$`));
-    // Held: the reporter sees it with its status; the handler neither sees nor opens it.
+    // Held: the reporter sees it with its status; the handler neither sees nor opens it, nor does the
+    // reporter (the server serves nothing unchecked); nor is it yet for a person to decide.
     expect((await view(w.worker, g.id)).attachments).toEqual([expect.objectContaining({ id: up.body.id, status: 'held' })]);
     expect((await view(w.chairA, g.id)).attachments).toEqual([]);
     expect(await open(w.chairA, g.id, up.body.id)).toBe(404);
-    expect(await open(w.worker, g.id, up.body.id)).toBe(200);
+    expect(await open(w.worker, g.id, up.body.id)).toBe(404);
+    expect(await heldIds(w.cityAdmin, w.city.id)).toEqual([]);
 
     // A push without WeChat's signature is refused and changes nothing.
     expect((await own.wx.mediaVerdict(check.traceId, 'pass', { badSignature: true })).pushed.status).toBe(403);
@@ -194,30 +209,144 @@ describe("WeChat's media check on attached images", () => {
     expect(files()).toBe(before - 1);
     expect((await view(w.chairA, g.id)).attachments.map((a: any) => a.id)).toEqual([up.body.id]);
 
-    // Review (doubt): stays held, and WeChat's download address is closed.
+    // Review (doubt): stays held, WeChat's download address is closed, and the level above decides.
     const doubtful = await upload(g.id, await photo('#6c3'), w.worker.token);
     const review = await checkOf(w.worker);
     expect((await own.wx.mediaVerdict(review.traceId, 'review')).pushed.status).toBe(200);
     expect((await view(w.worker, g.id)).attachments.find((a: any) => a.id === doubtful.body.id).status).toBe('held');
     expect((await view(w.chairA, g.id)).attachments.map((a: any) => a.id)).toEqual([up.body.id]);
     expect((await fetch(review.mediaUrl)).status).toBe(404);
+    expect(await heldIds(w.cityAdmin, w.city.id)).toEqual([doubtful.body.id]);
   });
 
-  it('holds an image when WeChat cannot be asked, and lets a PDF through (WeChat checks no documents)', async () => {
+  it('asks WeChat again after a failed request, after a pause, and after the last failure leaves it to a person', async () => {
     const w = await fx().world();
     const g = (await fx().file(w.worker, complaint(w.homeA.id, { anonymous: false }))).body;
+    const asked = async () => (await own.wx.mediaChecks()).filter((c) => c.openid === w.worker.openid);
+
+    // WeChat busy once: held, not asked again before the pause is over, asked again after it.
     await own.wx.fail('media_check_async', -1, 1, w.worker.openid);
-    const failed = await upload(g.id, await photo('#333'), w.worker.token);
-    expect([failed.status, failed.body.status]).toEqual([201, 'held']);
-    expect((await own.wx.mediaChecks()).filter((c) => c.openid === w.worker.openid)).toEqual([]);
-    expect((await view(w.chairA, g.id)).attachments).toEqual([]);
-    expect(await open(w.chairA, g.id, failed.body.id)).toBe(404);
-    const pdf = Buffer.from(
-      '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+    const once = await upload(g.id, await photo('#333'), w.worker.token);
+    expect([once.status, once.body.status]).toEqual([201, 'held']);
+    expect(await asked()).toEqual([]);
+    expect((await sweep()).rechecked).toBe(0);
+    expect(await asked()).toEqual([]);
+    await later(2 * 60_000);
+    expect((await sweep()).rechecked).toBe(1);
+    const retried = await checkOf(w.worker);
+    expect((await own.wx.mediaVerdict(retried.traceId, 'pass')).downloaded).toMatchObject({ status: 200, type: 'image/png' });
+    expect((await view(w.chairA, g.id)).attachments.map((a: any) => a.id)).toEqual([once.body.id]);
+
+    // Refused every time (an error code, then WeChat unreachable): four requests in all, with growing
+    // pauses, then it waits for a person — WeChat was never given it, nobody opened it.
+    await own.wx.fail('media_check_async', 45011, 2, w.worker.openid);
+    await own.wx.fail('media_check_async', 'timeout', 2, w.worker.openid);
+    const stuck = await upload(g.id, await photo('#444'), w.worker.token);
+    expect(stuck.body.status).toBe('held');
+    for (const pause of [2, 4, 8]) {
+      expect(await heldIds(w.cityAdmin, w.city.id)).toEqual([]);
+      await later(pause * 60_000);
+      expect((await sweep()).rechecked).toBe(0);
+    }
+    expect(await heldIds(w.cityAdmin, w.city.id)).toEqual([stuck.body.id]);
+    expect(await asked()).toEqual([]);
+    await later(60 * 60_000);
+    expect((await sweep()).rechecked).toBe(0);
+    expect(await asked()).toEqual([]);
+    expect((await view(w.chairA, g.id)).attachments.map((a: any) => a.id)).toEqual([once.body.id]);
+    expect(await open(w.chairA, g.id, stuck.body.id)).toBe(404);
+  });
+});
+
+describe('held attachments decided by the level above the home', () => {
+  const decide = (p: Person, id: string, how: 'release' | 'reject') =>
+    own.api.post(`/api/held-attachments/${id}/${how}`, { token: p.token });
+  const heldFile = async (p: Person, id: string) => {
+    const res = await fetch(`${own.server.url}/api/held-attachments/${id}`, { headers: { authorization: `Bearer ${p.token}` } });
+    return { status: res.status, type: res.headers.get('content-type'), bytes: Buffer.from(await res.arrayBuffer()) };
+  };
+
+  it('shows a PDF and an image sent by tracking code to the admins above, never to the chair or another federation; release and reject once, audited', async () => {
+    const w = await fx().world();
+    const other = await fx().world();
+    // A city admin who also chairs home A: may be what the grievance is about, so decides nothing there.
+    const chairAndAdmin = await fx().person();
+    await grantRole(own.target, chairAndAdmin.id, 'federation_admin', w.city.id);
+    await grantRole(own.target, chairAndAdmin.id, 'chair', w.homeA.id);
+
+    const named = (await fx().file(w.worker, complaint(w.homeA.id, { anonymous: false }))).body;
+    const pdf = await upload(named.id, PDF_WITH_METADATA, w.worker.token);
+    expect([pdf.status, pdf.body.status]).toEqual([201, 'held']);
+    // Anonymous, by tracking code: no account to ask WeChat as, so straight to a person.
+    const anon = (await fx().file(w.worker, complaint(w.homeA.id))).body;
+    const checksBefore = (await own.wx.mediaChecks()).length;
+    const byCode = await fetch(`${own.server.url}/api/grievances/track/${anon.trackingCode}/attachments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: new Uint8Array(await photo('#a3c')),
+    });
+    const image = (await byCode.json()) as { id: string; status: string };
+    expect([byCode.status, image.status]).toEqual([201, 'held']);
+    expect((await own.wx.mediaChecks()).length).toBe(checksBefore);
+
+    // The list: the file and the place, nothing of the grievance or its reporter.
+    const list = await own.api.get(`/api/orgs/${w.city.id}/held-attachments`, { token: w.cityAdmin.token });
+    expect(list.status).toBe(200);
+    expect(list.body.total).toBe(2);
+    expect(list.body.items.map((a: any) => a.id).sort()).toEqual([pdf.body.id, image.id].sort());
+    for (const item of list.body.items) expect(Object.keys(item).sort()).toEqual(['id', 'kind', 'mime', 'on', 'place', 'size']);
+    expect(list.body.items.map((a: any) => a.place)).toEqual([{ name: w.homeA.name }, { name: w.homeA.name }]);
+    expect(JSON.stringify(list.body)).not.toMatch(new RegExp(`${named.id}|${anon.id}|${w.worker.id}|${anon.trackingCode}`));
+    // The province sees them too; the other city, the chair and the chair who is also an admin do not.
+    expect((await heldIds(w.root as unknown as Person, w.city.id)).sort()).toEqual([pdf.body.id, image.id].sort());
+    expect(await heldIds(other.cityAdmin, other.city.id)).toEqual([]);
+    expect((await own.api.get(`/api/orgs/${w.city.id}/held-attachments`, { token: other.cityAdmin.token })).status).toBe(404);
+    expect((await own.api.get(`/api/orgs/${w.city.id}/held-attachments`, { token: w.chairA.token })).status).toBe(404);
+    expect(await heldIds(chairAndAdmin, w.city.id)).toEqual([]);
+
+    // Opening a held file: the admin above yes (the PDF without its author, XMP or ID); nobody else.
+    const seen = await heldFile(w.cityAdmin, pdf.body.id);
+    expect([seen.status, seen.type]).toEqual([200, 'application/pdf']);
+    for (const trace of PDF_TRACES) expect(seen.bytes.toString('latin1')).not.toContain(trace);
+    expect((await heldFile(w.cityAdmin, image.id)).type).toBe('image/png');
+    for (const p of [w.chairA, w.chairB, other.cityAdmin, chairAndAdmin, w.worker]) {
+      expect((await heldFile(p, pdf.body.id)).status).toBe(404);
+      expect((await heldFile(p, image.id)).status).toBe(404);
+    }
+    expect(await open(w.worker, named.id, pdf.body.id)).toBe(404);
+    const byTrack = await fetch(`${own.server.url}/api/grievances/track/${anon.trackingCode}/attachments/${image.id}`);
+    expect(byTrack.status).toBe(404);
+
+    // Deciding: nobody but the level above; a double click decides once.
+    for (const p of [w.chairA, other.cityAdmin, chairAndAdmin, w.worker]) {
+      expect((await decide(p, pdf.body.id, 'release')).status).toBe(404);
+      expect((await decide(p, image.id, 'reject')).status).toBe(404);
+    }
+    const twice = await Promise.all([decide(w.cityAdmin, pdf.body.id, 'release'), decide(w.cityAdmin, pdf.body.id, 'release')]);
+    expect(twice.map((r) => r.status).sort()).toEqual([204, 409]);
+    expect((await decide(w.cityAdmin, pdf.body.id, 'reject')).status).toBe(409);
+    expect((await view(w.chairA, named.id)).attachments).toEqual([expect.objectContaining({ id: pdf.body.id, status: 'approved' })]);
+    expect(await open(w.chairA, named.id, pdf.body.id)).toBe(200);
+    expect((await heldFile(w.cityAdmin, pdf.body.id)).status).toBe(404);
+
+    const files = () => readdirSync(join(own.target.dataDir!, 'attachments')).filter((n) => !n.startsWith('.')).length;
+    const before = files();
+    expect((await decide(w.cityAdmin, image.id, 'reject')).status).toBe(204);
+    expect(files()).toBe(before - 1);
+    expect((await decide(w.cityAdmin, image.id, 'release')).status).toBe(409);
+    const tracked = (await own.api.get(`/api/grievances/track/${anon.trackingCode}`)).body;
+    expect(tracked.attachments).toEqual([expect.objectContaining({ id: image.id, status: 'rejected' })]);
+    expect(await heldIds(w.cityAdmin, w.city.id)).toEqual([]);
+
+    // Audited: who decided what, once each.
+    const log = await own.api.get(`/api/orgs/${w.city.id}/audit?pageSize=50`, { token: w.cityAdmin.token });
+    const decisions = log.body.items.filter((e: any) => e.action.startsWith('attachment.'));
+    expect(decisions.map((e: any) => [e.action, e.actor.userId, e.target.type, e.target.id]).sort()).toEqual(
+      [
+        ['attachment.release', w.cityAdmin.id, 'attachment', pdf.body.id],
+        ['attachment.reject', w.cityAdmin.id, 'attachment', image.id],
+      ].sort(),
     );
-    const doc = await upload(g.id, pdf, w.worker.token);
-    expect([doc.status, doc.body.status]).toEqual([201, 'approved']);
-    expect((await view(w.chairA, g.id)).attachments.map((a: any) => a.id)).toEqual([doc.body.id]);
   });
 });
 

@@ -19,7 +19,7 @@ export interface AuditRecord {
   actorPath?: string;
   scopePath: string;
   action: string;
-  targetType: 'org' | 'home' | 'campaign' | 'invite' | 'grant' | 'comment' | 'rectification' | 'calendar' | 'user';
+  targetType: 'org' | 'home' | 'campaign' | 'invite' | 'grant' | 'comment' | 'rectification' | 'calendar' | 'user' | 'attachment';
   targetId: string;
   /** defaults to the org's, home's or campaign's name (or, for a home's things, the home's) */
   targetName?: string | null;

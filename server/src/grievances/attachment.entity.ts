@@ -2,8 +2,10 @@ import type { GrievanceAttachmentMime } from '@pingjia/shared';
 import { Column, Entity, Index } from 'typeorm';
 import { DayColumn, IdColumn, PrimaryIdColumn, TimeColumn } from '../common/columns';
 
-/** held: waiting for WeChat's media check (or held on doubt); rejected: the check found it risky, the bytes are gone */
+/** held: waiting for WeChat's media check or a person's decision; rejected: found risky (by WeChat or the level above), the bytes are gone */
 export type AttachmentStatus = 'approved' | 'held' | 'rejected';
+/** whom a held attachment waits for: WeChat's check (asked, or to be asked again), or the level above the home */
+export type HeldFor = 'wechat' | 'person';
 
 // The record of a file a worker attached; the bytes are in the attachment store (files under the data
 // folder), named by a random key that says nothing about the grievance.
@@ -46,7 +48,23 @@ export class GrievanceAttachmentRow {
   @Column({ name: 'check_token', type: 'varchar', length: 64, nullable: true })
   checkToken: string | null;
 
-  /** when the check was last asked for (a check that never answered is asked again) */
+  /** when WeChat last accepted the request to check it */
   @TimeColumn('check_sent_at', { nullable: true })
   checkSentAt: string | null;
+
+  /** while held: waiting for WeChat or for a person (null once decided) */
+  @Column({ name: 'held_for', type: 'varchar', length: 8, nullable: true })
+  heldFor: HeldFor | null;
+
+  /** requests to WeChat that failed (an error code or WeChat unreachable) */
+  @Column({ name: 'check_attempts', type: 'int', default: 0 })
+  checkAttempts: number;
+
+  /** when the sweep asks WeChat again after a failed request (null: not to be asked again) */
+  @TimeColumn('check_retry_at', { nullable: true })
+  checkRetryAt: string | null;
+
+  /** the uploader's openid to ask again as, sealed (keys.ts, random IV), only until WeChat accepted a request */
+  @Column({ name: 'check_openid', type: 'varchar', length: 200, nullable: true })
+  checkOpenid: string | null;
 }

@@ -6,6 +6,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { GrievanceDeadlines } from './grievance-deadlines';
 import { GrievanceNotifier } from './grievance-notifier';
 import { HandlerNotifications } from './handler-notifications';
+import { MediaCheck } from './media-check';
 import { GrievanceReportsService } from './grievance-reports.service';
 import { acceptOverdueSql, finalOverdueSql, GrievanceStore, NewEvent, StaleGrievance } from './grievance-store';
 import { Grievance } from './grievance.entity';
@@ -20,6 +21,8 @@ export interface SweepResult {
   closed: number;
   sent: number;
   purged: number;
+  /** held attachments whose failed media check was asked again (media-check.ts) */
+  rechecked: number;
 }
 
 /** Told of every pass the timer ran on this instance (the testing module records them; nothing else listens). */
@@ -44,6 +47,7 @@ export class GrievanceSweeper implements OnApplicationBootstrap, OnApplicationSh
     private readonly notifier: GrievanceNotifier,
     private readonly deadlines: GrievanceDeadlines,
     private readonly handlers: HandlerNotifications,
+    private readonly mediaCheck: MediaCheck,
     private readonly tx: Transactions,
     private readonly clock: Clock,
     private readonly locks: Locks,
@@ -84,9 +88,9 @@ export class GrievanceSweeper implements OnApplicationBootstrap, OnApplicationSh
 
   private recordPass(slot: number, result: SweepResult): void {
     this.observer?.passed(slot, result);
-    if (result.reminded || result.escalated || result.closed || result.sent || result.purged) {
+    if (result.reminded || result.escalated || result.closed || result.sent || result.purged || result.rechecked) {
       this.logger.log(
-        `sweep slot ${slot}: reminded ${result.reminded}, escalated ${result.escalated}, closed ${result.closed}, sent ${result.sent}, purged ${result.purged}`,
+        `sweep slot ${slot}: reminded ${result.reminded}, escalated ${result.escalated}, closed ${result.closed}, sent ${result.sent}, purged ${result.purged}, rechecked ${result.rechecked}`,
       );
     }
   }
@@ -100,7 +104,7 @@ export class GrievanceSweeper implements OnApplicationBootstrap, OnApplicationSh
 
   private async pass(): Promise<SweepResult> {
     const now = this.clock.now();
-    const result: SweepResult = { reminded: 0, escalated: 0, closed: 0, sent: 0, purged: 0 };
+    const result: SweepResult = { reminded: 0, escalated: 0, closed: 0, sent: 0, purged: 0, rechecked: 0 };
 
     const unaccepted = await this.store.dueBatch(`${acceptOverdueSql('g')} AND g.accept_reminded = 0`, now, 'g.accept_due_at');
     for (const g of unaccepted) {
@@ -122,6 +126,7 @@ export class GrievanceSweeper implements OnApplicationBootstrap, OnApplicationSh
 
     result.purged = await this.reports.purgeIdempotencyKeys();
     result.sent = await this.notifier.flush();
+    result.rechecked = await this.mediaCheck.retryDue();
     return result;
   }
 

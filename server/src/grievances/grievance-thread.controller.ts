@@ -12,7 +12,8 @@ import { GrievanceThreadService } from './grievance-thread.service';
 
 const FILE_BODY = { schema: { type: 'string', format: 'binary' } } as const;
 
-function sendFile(reply: FastifyReply, file: { mime: string; bytes: Buffer; name: string }): Buffer {
+/** An attachment's bytes as a response (also the held files the level above opens: held-attachments.ts). */
+export function sendFile(reply: FastifyReply, file: { mime: string; bytes: Buffer; name: string }): Buffer {
   reply.header('content-type', file.mime);
   // Images open in place; a PDF is downloaded, never rendered inside the app's origin.
   reply.header('content-disposition', `${file.mime === 'application/pdf' ? 'attachment' : 'inline'}; filename="${file.name}"`);

@@ -109,10 +109,13 @@ export class GrievanceThreadService {
           mime: file.mime,
           size: file.bytes.length,
           storageKey: key,
-          ...this.mediaCheck.initial(file.kind),
+          ...this.mediaCheck.initial(file.kind, 'userId' in caller),
           createdOn: chinaDay(this.clock.now().toISOString()),
           checkTraceId: null,
           checkSentAt: null,
+          checkAttempts: 0,
+          checkRetryAt: null,
+          checkOpenid: null,
         };
         await m.insert(GrievanceAttachmentRow, r);
         return r;
@@ -127,18 +130,15 @@ export class GrievanceThreadService {
     }
   }
 
-  /** The bytes of an attachment: for the reporter (session or code) and the roles handling it; held ones for the reporter only. */
+  /**
+   * The bytes of an approved attachment: for the reporter (session or code) and the roles handling it.
+   * A held one is served to no one here — only to WeChat's check and the level above (held-attachments.ts):
+   * it may be what the check exists to keep off the server's pages.
+   */
   async read(caller: ThreadCaller, id: string | null, attachmentId: string): Promise<{ mime: string; bytes: Buffer; name: string }> {
-    let g: Grievance;
-    let reporter = true;
-    if ('trackingCode' in caller) g = await this.byCode(caller.trackingCode);
-    else {
-      const seen = await this.handling.visible(caller.userId, id!);
-      g = seen.g;
-      reporter = seen.rel.reporter;
-    }
+    const g = 'trackingCode' in caller ? await this.byCode(caller.trackingCode) : (await this.handling.visible(caller.userId, id!)).g;
     const row = await this.attachments.find(g.id, attachmentId);
-    if (!row || (row.status !== 'approved' && !reporter)) throw notFound();
+    if (!row || row.status !== 'approved') throw notFound();
     const bytes = await this.attachments.blobs.get(row.storageKey);
     if (!bytes) throw notFound();
     const ext = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'application/pdf': 'pdf' }[row.mime];

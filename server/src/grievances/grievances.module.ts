@@ -38,6 +38,7 @@ import { StaffWechatController, StaffWechatService } from './staff-wechat';
 import { RoleGrant } from '../auth/role-grant.entity';
 import { User } from '../auth/user.entity';
 import { MediaCheck, WechatPushController } from './media-check';
+import { HeldAttachmentsController, HeldAttachmentsService } from './held-attachments';
 import { ReporterRekey } from './reporter-rekey';
 
 // Grievances (维权诉求): reporting, routing, time limits on China's working-day calendar, handling,
@@ -72,6 +73,7 @@ import { ReporterRekey } from './reporter-rekey';
     StaffNoticesController,
     StaffWechatController,
     WechatPushController,
+    HeldAttachmentsController,
   ],
   providers: [
     // One set of keys derived from the rater-key secret, for every class that seals openids or finds a reporter's grievances.
@@ -94,6 +96,7 @@ import { ReporterRekey } from './reporter-rekey';
     GrievanceCountsService,
     StaffWechatService,
     MediaCheck,
+    HeldAttachmentsService,
   ],
   exports: [GrievanceStatsService, CalendarService, GrievanceSweeper, GrievanceNotifier, GrievanceKeys, TypeOrmModule],
 })

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { Repository } from 'typeorm';
+import { IsNull, LessThanOrEqual, Repository } from 'typeorm';
 import { Public } from '../common/auth.decorators';
 import { Clock } from '../common/clock';
 import { DomainError, notFound } from '../common/domain-error';
@@ -12,6 +12,7 @@ import { User } from '../auth/user.entity';
 import { WechatClient } from '../wechat/wechat.client';
 import { AttachmentStatus, GrievanceAttachmentRow } from './attachment.entity';
 import { AttachmentsStore } from './attachments-store';
+import { GrievanceKeys } from './keys';
 
 /** What WeChat pushes back (message push in JSON mode, event wxa_media_check). */
 interface MediaCheckEvent {
@@ -25,11 +26,22 @@ interface MediaCheckEvent {
 // `held` with a random download token; WeChat is asked to check it (mediaCheckAsync, as the worker's
 // openid), downloads it from /api/wechat/media/<token>, and pushes its verdict to /api/wechat/push,
 // signed with the message-push token: pass → approved (the handler sees it), risky → rejected (the
-// file is deleted). A review verdict, an error, or no openid to check as (filed by tracking code) keeps
-// it held: on doubt nobody but the reporter sees it. WeChat checks no documents: PDFs are approved.
+// file is deleted). A request WeChat refused (errcode ≠ 0) or that never reached it is asked again by
+// the grievance sweep, with growing pauses, CHECK_ATTEMPTS times in all. What WeChat cannot decide — a
+// review verdict, requests that kept failing, an image filed by tracking code (no openid to check as),
+// and every PDF (WeChat checks no documents) — waits for a person at the level above the home
+// (held-attachments.ts). On doubt nobody sees it meanwhile.
+const CHECK_ATTEMPTS = 4;
+/** pause before asking again after the n-th failure: 2, 4, 8 … minutes */
+const retryPauseMs = (failures: number) => 2 ** failures * 60_000;
+const RETRY_BATCH = 50;
+/** a check WeChat accepted and never answered waits for a person after this */
+const NO_VERDICT_MS = 24 * 3600_000;
+
 @Injectable()
 export class MediaCheck {
   private readonly logger = new Logger('MediaCheck');
+  private readonly keys: GrievanceKeys;
 
   constructor(
     private readonly attachments: AttachmentsStore,
@@ -37,44 +49,112 @@ export class MediaCheck {
     private readonly wechat: WechatClient,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.keys = new GrievanceKeys(config.raterKeySecret);
+  }
 
   private get enabled(): boolean {
     return this.wechat.enabled && this.config.grievances.mediaCheck !== null;
   }
 
-  /** How a new attachment starts: an image waits for the check where there is one. */
-  initial(kind: 'image' | 'pdf'): { status: AttachmentStatus; checkToken: string | null } {
-    if (!this.enabled || kind !== 'image') return { status: 'approved', checkToken: null };
-    return { status: 'held', checkToken: randomBytes(24).toString('base64url') };
+  /**
+   * How a new attachment starts: under the check an image from a signed-in worker waits for WeChat; a
+   * PDF, or an image sent by tracking code (no account to check it as), waits for a person.
+   */
+  initial(kind: 'image' | 'pdf', byAccount: boolean): Pick<GrievanceAttachmentRow, 'status' | 'checkToken' | 'heldFor'> {
+    if (!this.enabled) return { status: 'approved', checkToken: null, heldFor: null };
+    if (kind !== 'image' || !byAccount) return { status: 'held', checkToken: null, heldFor: 'person' };
+    return { status: 'held', checkToken: randomBytes(24).toString('base64url'), heldFor: 'wechat' };
   }
 
-  /** After the attachment's commit: asks WeChat to check it. Never throws: a failure leaves it held. */
+  /** After the attachment's commit: asks WeChat to check it. Never throws: a failure is asked again later. */
   async submit(row: GrievanceAttachmentRow, uploaderId: string | null): Promise<void> {
-    if (row.status !== 'held' || !row.checkToken) return;
+    if (row.status !== 'held' || row.heldFor !== 'wechat' || !row.checkToken) return;
     const user = uploaderId ? await this.users.findOne({ where: { id: uploaderId }, select: { id: true, openid: true } }) : null;
     if (!user?.openid) {
-      this.logger.warn('attachment held: no WeChat account to check it as');
+      // Filed by tracking code: no WeChat account to check it as, so a person decides.
+      await this.toPerson(row.id, 'no WeChat account to check it as');
       return;
     }
+    await this.ask(row, user.openid);
+  }
+
+  /**
+   * The sweep's part: asks WeChat again about the checks whose pause after a failure is over, and hands
+   * to a person the checks WeChat accepted but never answered.
+   */
+  async retryDue(): Promise<number> {
+    if (!this.enabled) return 0;
+    const now = this.clock.now().toISOString();
+    const silentSince = new Date(this.clock.now().getTime() - NO_VERDICT_MS).toISOString();
+    const silent = await this.attachments.rows.find({
+      where: { status: 'held', heldFor: 'wechat', checkRetryAt: IsNull(), checkSentAt: LessThanOrEqual(silentSince) },
+      select: { id: true },
+      take: RETRY_BATCH,
+    });
+    for (const row of silent) await this.toPerson(row.id, 'no verdict from WeChat within a day');
+    const due = await this.attachments.rows.find({
+      where: { status: 'held', heldFor: 'wechat', checkRetryAt: LessThanOrEqual(now) },
+      order: { checkRetryAt: 'ASC' },
+      take: RETRY_BATCH,
+    });
+    let asked = 0;
+    for (const row of due) {
+      // Claimed by clearing the retry time: another instance's sweep skips it.
+      const claim = await this.attachments.rows.update(
+        { id: row.id, status: 'held', checkRetryAt: row.checkRetryAt! },
+        { checkRetryAt: null },
+      );
+      if (claim.affected !== 1) continue;
+      if (!row.checkOpenid || !row.checkToken) await this.toPerson(row.id, 'nothing to ask WeChat again with');
+      else if (await this.ask(row, this.keys.open(row.checkOpenid))) asked++;
+    }
+    return asked;
+  }
+
+  /** One request to WeChat; a failure is counted and asked again later, or handed to a person at the last. */
+  private async ask(row: GrievanceAttachmentRow, openid: string): Promise<boolean> {
     try {
       const traceId = await this.wechat.mediaCheckAsync({
         mediaUrl: `${this.config.publicUrl}/api/wechat/media/${row.checkToken}`,
-        openid: user.openid,
+        openid,
       });
+      // WeChat has it: the verdict comes by push, and the openid is no longer needed.
       await this.attachments.rows.update(
         { id: row.id, status: 'held' },
-        { checkTraceId: traceId, checkSentAt: this.clock.now().toISOString() },
+        { checkTraceId: traceId, checkSentAt: this.clock.now().toISOString(), checkRetryAt: null, checkOpenid: null },
       );
+      return true;
     } catch (e) {
-      this.logger.warn(`attachment held: media check not asked (${(e as Error).message})`);
+      const failures = row.checkAttempts + 1;
+      if (failures >= CHECK_ATTEMPTS) {
+        await this.attachments.rows.update({ id: row.id, status: 'held' }, { checkAttempts: failures });
+        await this.toPerson(row.id, `media check failed ${failures} times (${(e as Error).message})`);
+        return false;
+      }
+      const retryAt = new Date(this.clock.now().getTime() + retryPauseMs(failures)).toISOString();
+      await this.attachments.rows.update(
+        { id: row.id, status: 'held' },
+        { checkAttempts: failures, checkRetryAt: retryAt, checkOpenid: row.checkOpenid ?? this.keys.seal(openid) },
+      );
+      this.logger.warn(`attachment held: media check failed (${(e as Error).message}), asked again at ${retryAt}`);
+      return false;
     }
+  }
+
+  /** WeChat will not decide: the download address closes and the level above the home decides. */
+  private async toPerson(id: string, why: string): Promise<void> {
+    await this.attachments.rows.update(
+      { id, status: 'held' },
+      { heldFor: 'person', checkToken: null, checkRetryAt: null, checkOpenid: null },
+    );
+    this.logger.warn(`attachment held for a person: ${why}`);
   }
 
   /** The held image's bytes for WeChat's download, by its token only. */
   async media(token: string): Promise<{ mime: string; bytes: Buffer }> {
     if (!/^[A-Za-z0-9_-]{32}$/.test(token)) throw notFound();
-    const row = await this.attachments.rows.findOne({ where: { checkToken: token, status: 'held' } });
+    const row = await this.attachments.rows.findOne({ where: { checkToken: token, status: 'held', heldFor: 'wechat' } });
     const bytes = row ? await this.attachments.blobs.get(row.storageKey) : null;
     if (!row || !bytes) throw notFound();
     return { mime: row.mime, bytes };
@@ -97,8 +177,11 @@ export class MediaCheck {
     if (!row) return;
     const suggest = event.errcode ? 'review' : event.result?.suggest;
     const status: AttachmentStatus = suggest === 'pass' ? 'approved' : suggest === 'risky' ? 'rejected' : 'held';
-    // The download address ends with the verdict, whatever it is.
-    const moved = await this.attachments.rows.update({ id: row.id, status: 'held' }, { status, checkToken: null });
+    // The download address ends with the verdict, whatever it is; on doubt a person decides.
+    const moved = await this.attachments.rows.update(
+      { id: row.id, status: 'held' },
+      { status, checkToken: null, heldFor: status === 'held' ? 'person' : null },
+    );
     if (moved.affected && status === 'rejected') await this.attachments.blobs.delete(row.storageKey);
     this.logger.log(`attachment media check: ${suggest ?? 'no verdict'} → ${status}`);
   }

@@ -9,7 +9,7 @@ interface Props {
   attachments: GrievanceAttachment[];
   /** where an attachment's bytes are, with the header that opens them */
   source: (attachmentId: string) => { url: string; header: Record<string, string> };
-  /** the reporter may open held ones too; handlers see that they wait for review */
+  /** the reporter is told why a held one waits; handlers only that it does (nobody opens it meanwhile) */
   reporter: boolean;
 }
 
@@ -40,15 +40,15 @@ export default function AttachmentList({ attachments, source, reporter }: Props)
           </Text>
           {a.status === 'held' && reporter && (
             <Text className="note" id={`attachment-held-${i}`}>
-              正在进行安全检查，通过后处理人员才能看到。
+              正在进行安全检查，通过后才能查看，处理人员也才能看到。
             </Text>
           )}
           {a.status === 'rejected' ? (
             <Text className="note" id={`attachment-rejected-${i}`}>
-              未通过微信安全检查，文件已删除。
+              未通过安全审核，文件已删除。
             </Text>
-          ) : a.status === 'held' && !reporter ? (
-            <Text className="note">该附件正在等待安全复核，暂不能查看。</Text>
+          ) : a.status === 'held' ? (
+            !reporter && <Text className="note">该附件正在等待安全复核，暂不能查看。</Text>
           ) : (
             <Button
               className="btn btn--secondary attachments__open"
