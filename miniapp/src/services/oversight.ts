@@ -14,6 +14,7 @@ import type {
   CreateCampaignRequest,
   CreateHomeRequest,
   CreateOrgRequest,
+  HeldAttachment,
   HeldComment,
   Home,
   ImportJob,
@@ -41,8 +42,8 @@ import type {
   UpdateOrgRequest,
 } from '@pingjia/shared';
 import { ensureMemberLogin, staffRequest } from './auth';
-import { ApiRequestError, request } from './request';
-import { saveToken } from './session';
+import { API_BASE, ApiRequestError, request } from './request';
+import { readToken, saveToken } from './session';
 
 // Typed calls for the chair's and the federation's pages (issue #5). All go out with the staff token.
 
@@ -114,6 +115,16 @@ export const getHeldComments = (orgId: string, page = 1) =>
   staffRequest<Page<HeldComment>>({ path: `/api/orgs/${id(orgId)}/held-comments${queryString({ page })}` });
 export const decideComment = (commentId: string, approve: boolean) =>
   staffRequest<void>({ method: 'POST', path: `/api/comments/${id(commentId)}/${approve ? 'approve' : 'reject'}` });
+
+export const getHeldAttachments = (orgId: string, page = 1) =>
+  staffRequest<Page<HeldAttachment>>({ path: `/api/orgs/${id(orgId)}/held-attachments${queryString({ page })}` });
+export const decideAttachment = (attachmentId: string, release: boolean) =>
+  staffRequest<void>({ method: 'POST', path: `/api/held-attachments/${id(attachmentId)}/${release ? 'release' : 'reject'}` });
+/** Where a held file's bytes are, with the staff session's header (for openAttachment). */
+export function heldAttachmentSource(attachmentId: string): { url: string; header: Record<string, string> } {
+  const token = readToken('staff');
+  return { url: `${API_BASE}/api/held-attachments/${id(attachmentId)}`, header: token ? { Authorization: `Bearer ${token}` } : {} };
+}
 
 export const getAudit = (orgId: string, page = 1, action?: string) =>
   staffRequest<Page<AuditEvent>>({ path: `/api/orgs/${id(orgId)}/audit${queryString({ action, page, pageSize: 50 })}` });

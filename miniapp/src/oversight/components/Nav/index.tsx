@@ -19,7 +19,7 @@ const FEDERATION_TABS: Tab[] = [
   { route: 'manage', label: '组织与职工之家' },
   { route: 'rectifications', label: '整改跟踪' },
   { route: 'import', label: '批量导入' },
-  { route: 'held', label: '留言审核' },
+  { route: 'held', label: '内容审核' },
   { route: 'audit', label: '操作日志' },
   { route: 'settings', label: '省级设置' },
   { route: 'grievances', label: '维权诉求' },

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '留言审核' });
+export default definePageConfig({ navigationBarTitleText: '内容审核' });

@@ -2,21 +2,30 @@ import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { useResource } from '../../../hooks/useResource';
-import { decideComment, getHeldComments } from '../../../services/oversight';
-import { a11y } from '../../../utils/a11y';
+import { decideComment, getHeldAttachments, getHeldComments } from '../../../services/oversight';
+import { a11y, heading } from '../../../utils/a11y';
 import { param } from '../../../utils/url';
 import { FederationNav } from '../../components/Nav';
 import Pager from '../../components/Pager';
 import StaffPage, { STAFF_PAGE } from '../../components/StaffPage';
 import Notice from '../../components/StaffPage/Notice';
 import { useAction } from '../../components/StaffPage/useAction';
+import HeldFiles from './HeldFiles';
 
-/** Comments moderation held back: the upper-level union publishes or rejects them. */
+/** What moderation held back — comments, and grievance attachments — for the upper-level union to release or reject. */
 export default function HeldCommentsPage() {
   const { params } = useRouter();
   const orgId = param(params.orgId);
   const [page, setPage] = useState(1);
-  const { state, reload } = useResource(() => getHeldComments(orgId, page), [orgId, page], STAFF_PAGE);
+  const [filePage, setFilePage] = useState(1);
+  const { state, reload } = useResource(
+    async () => {
+      const [comments, files] = await Promise.all([getHeldComments(orgId, page), getHeldAttachments(orgId, filePage)]);
+      return { comments, files };
+    },
+    [orgId, page, filePage],
+    STAFF_PAGE,
+  );
   const { busy, notice, run } = useAction();
 
   const decide = (id: string, approve: boolean) =>
@@ -27,46 +36,52 @@ export default function HeldCommentsPage() {
     });
 
   return (
-    <StaffPage title="留言审核" wide state={state} onReload={reload} nav={<FederationNav active="held" orgId={orgId} />}>
-      {(held) => (
-        <View className="card">
-          <Text className="ov-sub">以下留言经内容安全检查后待人工审核。公开后职工之家主席可以看到留言内容，但看不到留言人。</Text>
-          {held.items.length === 0 && (
-            <Text className="ov-withheld" id="held-empty">
-              没有待审核的留言
+    <StaffPage title="内容审核" wide state={state} onReload={reload} nav={<FederationNav active="held" orgId={orgId} />}>
+      {({ comments: held, files }) => (
+        <>
+          <View className="card">
+            <Text className="ov-section" {...heading(2)}>
+              待审留言
             </Text>
-          )}
-          {held.items.map((c, i) => (
-            <View key={c.id} className="ov-list-item" id={`held-${i}`}>
-              <Text className="ov-sub">
-                {c.home.name} · {c.campaign.name}
+            <Text className="ov-sub">以下留言经内容安全检查后待人工审核。公开后职工之家主席可以看到留言内容，但看不到留言人。</Text>
+            {held.items.length === 0 && (
+              <Text className="ov-withheld" id="held-empty">
+                没有待审核的留言
               </Text>
-              <Text id={`held-text-${i}`}>{c.text}</Text>
-              <View className="ov-actions">
-                <Button
-                  id={`held-approve-${i}`}
-                  className={`btn btn--primary${busy ? ' btn--disabled' : ''}`}
-                  disabled={busy}
-                  {...a11y({ role: 'button', label: `公开留言 ${i + 1}`, disabled: busy })}
-                  onClick={() => decide(c.id, true)}
-                >
-                  公开
-                </Button>
-                <Button
-                  id={`held-reject-${i}`}
-                  className={`btn btn--secondary${busy ? ' btn--disabled' : ''}`}
-                  disabled={busy}
-                  {...a11y({ role: 'button', label: `驳回留言 ${i + 1}`, disabled: busy })}
-                  onClick={() => decide(c.id, false)}
-                >
-                  驳回
-                </Button>
+            )}
+            {held.items.map((c, i) => (
+              <View key={c.id} className="ov-list-item" id={`held-${i}`}>
+                <Text className="ov-sub">
+                  {c.home.name} · {c.campaign.name}
+                </Text>
+                <Text id={`held-text-${i}`}>{c.text}</Text>
+                <View className="ov-actions">
+                  <Button
+                    id={`held-approve-${i}`}
+                    className={`btn btn--primary${busy ? ' btn--disabled' : ''}`}
+                    disabled={busy}
+                    {...a11y({ role: 'button', label: `公开留言 ${i + 1}`, disabled: busy })}
+                    onClick={() => decide(c.id, true)}
+                  >
+                    公开
+                  </Button>
+                  <Button
+                    id={`held-reject-${i}`}
+                    className={`btn btn--secondary${busy ? ' btn--disabled' : ''}`}
+                    disabled={busy}
+                    {...a11y({ role: 'button', label: `驳回留言 ${i + 1}`, disabled: busy })}
+                    onClick={() => decide(c.id, false)}
+                  >
+                    驳回
+                  </Button>
+                </View>
               </View>
-            </View>
-          ))}
-          <Pager id="held" page={held.page} pageSize={held.pageSize} total={held.total} onPage={setPage} />
-          <Notice id="held-notice" text={notice?.text ?? null} error={notice?.error} />
-        </View>
+            ))}
+            <Pager id="held" page={held.page} pageSize={held.pageSize} total={held.total} onPage={setPage} />
+            <Notice id="held-notice" text={notice?.text ?? null} error={notice?.error} />
+          </View>
+          <HeldFiles files={files} onPage={setFilePage} reload={reload} />
+        </>
       )}
     </StaffPage>
   );
