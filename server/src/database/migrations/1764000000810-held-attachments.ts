@@ -3,8 +3,8 @@ import { MigrationInterface, QueryRunner, TableColumn } from 'typeorm';
 // Issue 19: held attachments get a way out besides WeChat's pass — a media check that failed is asked
 // again a bounded number of times (check_attempts, check_retry_at, and the uploader's openid sealed until WeChat has the request), and what WeChat cannot decide waits
 // for the level above the home (held_for = 'person'; grievances/held-attachments.ts).
-export class HeldAttachments1764000000800 implements MigrationInterface {
-  name = 'HeldAttachments1764000000800';
+export class HeldAttachments1764000000810 implements MigrationInterface {
+  name = 'HeldAttachments1764000000810';
 
   async up(q: QueryRunner): Promise<void> {
     await q.addColumns('grievance_attachments', [
