@@ -41,17 +41,15 @@ const NO_VERDICT_MS = 24 * 3600_000;
 @Injectable()
 export class MediaCheck {
   private readonly logger = new Logger('MediaCheck');
-  private readonly keys: GrievanceKeys;
 
   constructor(
     private readonly attachments: AttachmentsStore,
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly wechat: WechatClient,
     private readonly clock: Clock,
+    private readonly keys: GrievanceKeys,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
-    this.keys = new GrievanceKeys(config.raterKeySecret);
-  }
+  ) {}
 
   private get enabled(): boolean {
     return this.wechat.enabled && this.config.grievances.mediaCheck !== null;
