@@ -78,7 +78,7 @@ export default function HeldFiles({
               id={`held-file-preview-${i}`}
               src={preview.url}
               mode="widthFix"
-              ariaLabel={`待审附件 ${i + 1} 预览`}
+              {...{ 'aria-label': `待审附件 ${i + 1} 预览`, nativeProps: { alt: `待审附件 ${i + 1} 预览` } }}
             />
           )}
           {rejecting === a.id ? (

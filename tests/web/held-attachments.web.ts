@@ -1,0 +1,151 @@
+// Issue 19: attachments WeChat's media check cannot clear wait for the level above the home. In the H5
+// staff pages (内容审核) a city admin sees them — the file and the place only — opens one, releases it,
+// and rejects another only after confirming; a double click decides once. A server of its own, with the
+// stand-in WeChat and the media check on: a PDF, and a photo sent by tracking code (no account to check
+// it as), go straight to the admin.
+import sharp from 'sharp';
+import { join } from 'node:path';
+import { startFakeWechat, type FakeWechat } from '../fakes/wechat-server';
+import { launchBrowser, watchErrors } from '../support/browser';
+import { client } from '../support/http';
+import { ROOT, startServer, type RunningServer } from '../support/server';
+import { PDF_WITH_METADATA } from '../api/grievances.fixtures';
+import { expectAccessible, text, uniq } from './fixtures';
+
+const ADMIN = { username: 'held-admin', password: 'held-admin-password-1' };
+
+let wechat: FakeWechat;
+let server: RunningServer;
+const api = () => client(server.url);
+
+async function must(what: string, reply: Promise<{ status: number; text: string; body: any }>, status = 200) {
+  const r = await reply;
+  if (r.status !== status) throw new Error(`${what}: HTTP ${r.status} ${r.text}`);
+  return r.body;
+}
+
+async function upload(path: string, bytes: Buffer, token?: string) {
+  const res = await fetch(`${server.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: new Uint8Array(bytes),
+  });
+  const body = (await res.json()) as { id: string; status: string };
+  if (res.status !== 201 || body.status !== 'held') throw new Error(`upload: ${res.status} ${JSON.stringify(body)}`);
+  return body.id;
+}
+
+describe('held attachments in the staff pages (H5)', () => {
+  beforeAll(async () => {
+    wechat = await startFakeWechat();
+    server = await startServer({
+      H5_DIR: process.env.H5_DIST || join(ROOT, 'miniapp/dist/h5'),
+      SEED_DEMO: 'true',
+      AUTH_DEV_LOGIN: 'true',
+      DEMO_ADMIN_USERNAME: ADMIN.username,
+      DEMO_ADMIN_PASSWORD: ADMIN.password,
+      WECHAT_APPID: wechat.appId,
+      WECHAT_SECRET: wechat.secret,
+      WECHAT_API_BASE: wechat.url,
+      WECHAT_MEDIA_CHECK: 'true',
+      WECHAT_PUSH_TOKEN: 'heldWebPushToken01',
+    });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await wechat?.close();
+  });
+
+  it('lets the city admin open, release and (after confirming) reject held files; a double click decides once', async () => {
+    const admin = await must('admin login', api().post('/api/auth/password', { body: ADMIN }));
+    const provinceId = admin.user.roles.find((r: any) => r.role === 'federation_admin').orgId;
+    const city = await must(
+      'city',
+      api().post('/api/orgs', { token: admin.token, body: { parentId: provinceId, name: uniq('待审市'), level: 'city' } }),
+      201,
+    );
+    const home = await must(
+      'home',
+      api().post('/api/homes', {
+        token: admin.token,
+        body: { orgId: city.id, name: uniq('待审厂工会'), kind: 'enterprise', memberCount: 20, membershipMode: 'open' },
+      }),
+      201,
+    );
+    const worker = await must('member', api().post('/api/auth/dev', { body: { openid: uniq('held_web_') } }));
+    const g = await must(
+      'grievance',
+      api().post('/api/grievances', {
+        token: worker.token,
+        body: { homeId: home.id, type: 'complaint', topic: 'wages', content: '工资已拖欠两个月，请工会帮助协调解决。', anonymous: true },
+      }),
+      201,
+    );
+    const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#2a6' } })
+      .png()
+      .toBuffer();
+    const imageId = await upload(`/api/grievances/track/${g.trackingCode}/attachments`, photo);
+    const pdfId = await upload(`/api/grievances/${g.id}/attachments`, PDF_WITH_METADATA, worker.token);
+    const statusOf = async (id: string) =>
+      (await must('track', api().get(`/api/grievances/track/${g.trackingCode}`))).attachments.find((a: any) => a.id === id).status;
+
+    const b = await launchBrowser();
+    try {
+      const page = await b.browser.newPage();
+      const errors = watchErrors(page);
+      await page.goto(`${server.url}/oversight/pages/held/index?orgId=${city.id}`);
+      await page.locator('#login-username input').fill(ADMIN.username);
+      await page.locator('#login-password input').fill(ADMIN.password);
+      await page.locator('#login-submit').click();
+      await page.locator('#held-file-1').waitFor({ timeout: 30_000 });
+      expect(await page.locator('[id^="held-file-name-"]').count()).toBe(2);
+      const names = await page.locator('[id^="held-file-name-"]').allInnerTexts();
+      // The place and the file only: nothing of the grievance's text, nor its tracking code.
+      for (const n of names) expect(n).toContain(home.name);
+      const section = await page.locator('#held-files').innerText();
+      expect(section).not.toContain('拖欠');
+      expect(section).not.toContain(g.trackingCode);
+      const image = names.findIndex((n) => n.includes('图片'));
+      const pdf = names.findIndex((n) => n.includes('PDF'));
+      expect([image, pdf].sort()).toEqual([0, 1]);
+
+      // The photo opens in the page.
+      await page.locator(`#held-file-open-${image}`).click();
+      await page.locator(`#held-file-preview-${image} img`).waitFor({ timeout: 20_000 });
+      expect(await page.locator(`#held-file-preview-${image} img`).evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(64);
+      await expectAccessible(page);
+
+      // Reject asks first; cancelling changes nothing.
+      await page.locator(`#held-file-reject-${pdf}`).click();
+      expect(await text(page, `#held-file-confirm-box-${pdf}`)).toContain('驳回后文件将被删除');
+      await page.locator(`#held-file-cancel-${pdf}`).click();
+      await page.locator(`#held-file-confirm-box-${pdf}`).waitFor({ state: 'detached' });
+      expect(await statusOf(pdfId)).toBe('held');
+
+      // Release with a double click: one decision (a second request would be a 409, an error here).
+      await page.locator(`#held-file-release-${image}`).dblclick();
+      expect(await text(page, '#held-files-notice')).toBe('附件已放行，处理人员现在可以查看');
+      expect(await statusOf(imageId)).toBe('approved');
+      await page.locator('#held-file-1').waitFor({ state: 'detached' });
+
+      // The PDF is now the only one: reject it after confirming.
+      await page.locator('#held-file-reject-0').click();
+      await page.locator('#held-file-confirm-0').click();
+      expect(await text(page, '#held-files-empty')).toBe('没有待审核的附件');
+      expect(await text(page, '#held-files-notice')).toBe('附件已驳回，文件已删除');
+      expect(await statusOf(pdfId)).toBe('rejected');
+
+      const log = await must('audit', api().get(`/api/orgs/${city.id}/audit?pageSize=50`, { token: admin.token }));
+      const decisions = log.items.filter((e: any) => e.action.startsWith('attachment.')).map((e: any) => [e.action, e.target.id]);
+      expect(decisions.sort()).toEqual(
+        [
+          ['attachment.release', imageId],
+          ['attachment.reject', pdfId],
+        ].sort(),
+      );
+      expect(errors).toEqual([]);
+    } finally {
+      await b.close();
+    }
+  });
+});
