@@ -4,6 +4,7 @@ import type { Grievance, GrievanceAttachment, GrievanceTrack } from '@pingjia/sh
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthUser, CurrentUser, Public } from '../common/auth.decorators';
 import { uuidParam as uuid } from '../common/params';
+import { privateFile } from '../common/private-file';
 import { RateLimitGuard } from '../common/rate-limit.guard';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ATTACHMENT_TYPE } from './attachment-files';
@@ -14,10 +15,8 @@ const FILE_BODY = { schema: { type: 'string', format: 'binary' } } as const;
 
 /** An attachment's bytes as a response (also the held files the level above opens: held-attachments.ts). */
 export function sendFile(reply: FastifyReply, file: { mime: string; bytes: Buffer; name: string }): Buffer {
-  reply.header('content-type', file.mime);
   // Images open in place; a PDF is downloaded, never rendered inside the app's origin.
-  reply.header('content-disposition', `${file.mime === 'application/pdf' ? 'attachment' : 'inline'}; filename="${file.name}"`);
-  reply.header('cache-control', 'private, no-store');
+  privateFile(reply, file.mime, `${file.mime === 'application/pdf' ? 'attachment' : 'inline'}; filename="${file.name}"`);
   return file.bytes;
 }
 
