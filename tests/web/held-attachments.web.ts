@@ -10,19 +10,13 @@ import { launchBrowser, watchErrors } from '../support/browser';
 import { client } from '../support/http';
 import { ROOT, startServer, type RunningServer } from '../support/server';
 import { PDF_WITH_METADATA } from '../api/grievances.fixtures';
-import { expectAccessible, text, uniq } from './fixtures';
+import { expectAccessible, must, text, uniq } from './fixtures';
 
 const ADMIN = { username: 'held-admin', password: 'held-admin-password-1' };
 
 let wechat: FakeWechat;
 let server: RunningServer;
 const api = () => client(server.url);
-
-async function must(what: string, reply: Promise<{ status: number; text: string; body: any }>, status = 200) {
-  const r = await reply;
-  if (r.status !== status) throw new Error(`${what}: HTTP ${r.status} ${r.text}`);
-  return r.body;
-}
 
 async function upload(path: string, bytes: Buffer, token?: string) {
   const res = await fetch(`${server.url}${path}`, {

@@ -10,7 +10,7 @@ import { launchBrowser, watchErrors } from '../support/browser';
 import { client } from '../support/http';
 import { ROOT, startServer, type RunningServer } from '../support/server';
 import { fakeWechat } from '../support/wechat';
-import { expectAccessible, scoreAll, text, uniq } from './fixtures';
+import { expectAccessible, must, scoreAll, text, uniq } from './fixtures';
 
 const ADMIN = { username: 'webauth-admin', password: 'webauth-admin-password-1' };
 const WECHAT_UA =
@@ -19,12 +19,6 @@ const WECHAT_UA =
 let wechat: FakeWechat;
 let server: RunningServer;
 const api = () => client(server.url);
-
-async function must(what: string, reply: Promise<{ status: number; text: string; body: any }>, status = 200) {
-  const r = await reply;
-  if (r.status !== status) throw new Error(`${what}: HTTP ${r.status} ${r.text}`);
-  return r.body;
-}
 
 describe('members outside the mini-program (H5)', () => {
   let home: { id: string; sceneToken: string };
