@@ -56,8 +56,12 @@ describe('calendars per province', () => {
       { provinceId: 'anhui', day: '2026-10-09', kind: 'holiday' as const },
       { provinceId: 'hubei', day: '2026-10-12', kind: 'holiday' as const },
     ];
-    const rows = { find: async ({ where }: { where: { provinceId: string } }) => entries.filter((e) => e.provinceId === where.provinceId) };
-    const sut = new CalendarService(rows as never, null as never, null as never, null as never, null as never, null as never);
+    const manager = {
+      find: async (_entity: unknown, { where }: { where: { provinceId: string } }) =>
+        entries.filter((e) => e.provinceId === where.provinceId),
+    };
+    const none = null as never;
+    const sut = new CalendarService({ manager } as never, none, none, none, none, none, none);
     const anhui = await sut.lookup('/anhui/hefei/home-1/');
     expect([anhui('2026-10-09'), anhui('2026-10-12')]).toEqual([false, true]);
     const hubei = await sut.lookup('/hubei/wuhan/home-2/');
