@@ -42,6 +42,14 @@ export function grievanceContentProblem(normalized: string): string | null {
   return null;
 }
 
+/**
+ * Where a grievance goes (filing it, or asking its limits): a home, or straight to a federation where the
+ * workplace has none: exactly one of the two. Why not, in Chinese (the homeId field's message); null when fine.
+ */
+export function grievancePlaceProblem(place: { homeId?: string; orgId?: string }): string | null {
+  return (place.homeId === undefined) === (place.orgId === undefined) ? '请选择职工之家，或选择直接向工会反映' : null;
+}
+
 /** A mainland China mobile number: 11 digits starting 13–19. */
 export function isMainlandMobile(phone: string): boolean {
   return /^1[3-9]\d{9}$/.test(phone);

@@ -2,6 +2,7 @@ import {
   CRITERIA,
   DEFAULT_THRESHOLDS,
   grievanceActionProblems,
+  grievancePlaceProblem,
   GRIEVANCE_MAX_EXTENSION_DAYS,
   GRIEVANCE_MESSAGE_MAX,
   isParticipationLow,
@@ -77,5 +78,16 @@ describe('grievanceActionProblems', () => {
       days: `请填写 1～${GRIEVANCE_MAX_EXTENSION_DAYS} 之间的整数`,
     });
     expect(grievanceActionProblems({ action: 'reply', message: '已答复', days: 2 })).toEqual({ days: '只有延期时填写' });
+  });
+});
+
+describe('grievancePlaceProblem (filing a grievance and asking its limits)', () => {
+  it('takes a home or a federation, exactly one', () => {
+    const home = '0b7c6f1e-2d3a-4c5b-8e9f-0a1b2c3d4e5f';
+    const org = '1c8d7a2f-3e4b-4d6c-9f0a-1b2c3d4e5f60';
+    expect(grievancePlaceProblem({ homeId: home })).toBeNull();
+    expect(grievancePlaceProblem({ orgId: org })).toBeNull();
+    expect(grievancePlaceProblem({})).toBe('请选择职工之家，或选择直接向工会反映');
+    expect(grievancePlaceProblem({ homeId: home, orgId: org })).toBe('请选择职工之家，或选择直接向工会反映');
   });
 });

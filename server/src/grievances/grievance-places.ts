@@ -3,6 +3,7 @@ import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   grievanceLimits,
+  grievancePlaceProblem,
   normalizeText,
   type GrievanceLimits,
   type GrievancePlaceHome,
@@ -69,7 +70,8 @@ export class GrievancePlacesService {
 
   /** The limits a grievance filed to this home or federation gets: its province's settings today. */
   async limits(query: PlaceLimitsQuery): Promise<GrievanceLimits> {
-    if ((query.homeId === undefined) === (query.orgId === undefined)) throw invalid({ homeId: '请选择职工之家，或选择直接向工会反映' });
+    const placeProblem = grievancePlaceProblem(query);
+    if (placeProblem) throw invalid({ homeId: placeProblem });
     const [place] = (await this.db.query(
       query.homeId ? 'SELECT org_path AS path FROM homes WHERE id = ?' : 'SELECT path FROM orgs WHERE id = ?',
       [query.homeId ?? query.orgId],

@@ -4,6 +4,7 @@ import {
   finalLimit,
   GrievanceCreated,
   grievanceContentProblem,
+  grievancePlaceProblem,
   normalizeText,
   routesToUpperLevel,
   workingDayDeadline,
@@ -57,7 +58,8 @@ export class GrievanceReportsService {
     const content = normalizeText(dto.content);
     const problem = grievanceContentProblem(content);
     if (problem) throw invalid({ content: problem });
-    if ((dto.homeId === undefined) === (dto.orgId === undefined)) throw invalid({ homeId: '请选择职工之家，或选择直接向工会反映' });
+    const placeProblem = grievancePlaceProblem(dto);
+    if (placeProblem) throw invalid({ homeId: placeProblem });
     if (dto.anonymous && dto.contact !== undefined) throw invalid({ contact: '匿名诉求不能留联系电话' });
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw invalid({ 'Idempotency-Key': '应为 8 到 128 个字母、数字或 _ . : -' });
