@@ -162,7 +162,7 @@ describe('dashboard cache after a move or merge of the tree', () => {
     return { token, org, home, cityA, cityB, admin: accepted.body.token as string, signIn };
   }
 
-  type View = (token: string) => ReturnType<OwnServer['api']['get']>;
+  type View = (token: string) => Promise<{ status: number; body: { code?: string } }>;
   /** The old token is refused at once; signed in again, the home is not theirs (404); the level above still reads it. */
   async function refusedAtOnce(view: View, admin: string, signIn: () => Promise<string>, above: string): Promise<string> {
     const refused = await view(admin);
