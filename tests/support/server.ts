@@ -15,8 +15,8 @@ export interface RunningServer {
   process: ChildProcess;
 }
 
-/** Starts the built server (real process, real HTTP) on a free port and waits until it is ready. */
-export async function startServer(env: Record<string, string | undefined> = {}, timeoutMs = 30_000): Promise<RunningServer> {
+/** Starts the built server (real process, real HTTP) on a free port and waits until it is ready (up to 90 s: a boot takes ~1.5 s alone, much longer at load 15+). */
+export async function startServer(env: Record<string, string | undefined> = {}, timeoutMs = 90_000): Promise<RunningServer> {
   // A folder made here is this server's alone (the caller never learns it): removed when it stops.
   const ownDir = env.DATA_DIR === undefined;
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'pingjia-test-'));
