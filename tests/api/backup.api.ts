@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { openDb } from '../support/db';
 import { client } from '../support/http';
-import { ROOT, startServer } from '../support/server';
+import { demoEnv, ROOT, startServer } from '../support/server';
 import { GOOD_SCORES, ratingPath } from './fixtures';
 import { complaint } from './grievances.fixtures';
 
@@ -26,10 +26,7 @@ const cli = (dataDir: string, ...args: string[]) =>
 const ADMIN = { username: 'drill-admin', password: 'drill-admin-password-1' };
 const env = (dataDir: string) => ({
   DATA_DIR: dataDir,
-  SEED_DEMO: 'true',
-  AUTH_DEV_LOGIN: 'true',
-  DEMO_ADMIN_USERNAME: ADMIN.username,
-  DEMO_ADMIN_PASSWORD: ADMIN.password,
+  ...demoEnv(ADMIN),
   RATE_LIMIT_WRITES_PER_IP: '1000000',
   RATE_LIMIT_LOGINS_PER_IP: '1000000',
 });

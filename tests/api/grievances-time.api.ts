@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { FAKE_TEMPLATE_ID, FakeWechat, startFakeWechat } from '../fakes/wechat-server';
 import { openDb } from '../support/db';
 import { client } from '../support/http';
-import { RunningServer, SERVER_MAIN, startServer } from '../support/server';
+import { demoEnv, RunningServer, SERVER_MAIN, startServer, wechatEnv } from '../support/server';
 import { fakeWechat } from '../support/wechat';
 import { ADMIN } from './global-setup';
 import { DbTarget, eventually, GOOD_CONTENT, grantRole, grievanceFixtures, uniq } from './grievances.fixtures';
@@ -46,19 +46,14 @@ beforeAll(async () => {
     ...(target.url ? { DATABASE_URL: target.url } : {}),
     DATA_DIR: dataDir,
     TEST_CLOCK: 'true',
-    AUTH_DEV_LOGIN: 'true',
-    SEED_DEMO: 'true',
-    DEMO_ADMIN_USERNAME: ADMIN.username,
-    DEMO_ADMIN_PASSWORD: ADMIN.password,
+    ...demoEnv(ADMIN),
     RATE_LIMIT_WRITES_PER_USER: '1000',
     RATE_LIMIT_WRITES_PER_IP: '1000000',
     RATE_LIMIT_TRACK_PER_IP: '8',
     RATE_LIMIT_PLACES_PER_IP: '6',
     // The periodic job runs on its own every 300 ms here; tests also trigger it.
     GRIEVANCE_SWEEP_INTERVAL_MS: '300',
-    WECHAT_APPID: wechat.appId,
-    WECHAT_SECRET: wechat.secret,
-    WECHAT_API_BASE: wechat.url,
+    ...wechatEnv(wechat),
     WECHAT_GRIEVANCE_TEMPLATE_ID: FAKE_TEMPLATE_ID,
   });
 });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { FAKE_TEMPLATE_ID, FakeWechat, startFakeWechat } from '../fakes/wechat-server';
 import { ownMariadbDatabase } from '../support/db';
 import { client } from '../support/http';
-import { RunningServer, startServer } from '../support/server';
+import { demoEnv, RunningServer, startServer, wechatEnv } from '../support/server';
 import { fakeWechat } from '../support/wechat';
 import { ADMIN } from './global-setup';
 import { DbTarget } from './grievances.fixtures';
@@ -26,17 +26,12 @@ export function ownServerEnv(target: { dataDir: string; url?: string }, wechat: 
   return {
     ...(target.url ? { DATABASE_URL: target.url } : {}),
     DATA_DIR: target.dataDir,
-    AUTH_DEV_LOGIN: 'true',
-    SEED_DEMO: 'true',
-    DEMO_ADMIN_USERNAME: ADMIN.username,
-    DEMO_ADMIN_PASSWORD: ADMIN.password,
+    ...demoEnv(ADMIN),
     RATE_LIMIT_WRITES_PER_USER: '1000',
     RATE_LIMIT_WRITES_PER_IP: '1000000',
     RATE_LIMIT_LOGINS_PER_IP: '1000000',
     GRIEVANCE_SWEEP_INTERVAL_MS: '0',
-    WECHAT_APPID: wechat.appId,
-    WECHAT_SECRET: wechat.secret,
-    WECHAT_API_BASE: wechat.url,
+    ...wechatEnv(wechat),
     WECHAT_GRIEVANCE_TEMPLATE_ID: FAKE_TEMPLATE_ID,
   };
 }

@@ -8,7 +8,7 @@ import { startFakeWechat, type FakeWechat } from '../fakes/wechat-server';
 import { openDb, openRawWriter } from '../support/db';
 import { client } from '../support/http';
 import { startPrivateMariadb, type PrivateMariadb } from '../support/mariadb';
-import { startServer, type RunningServer } from '../support/server';
+import { demoEnv, startServer, wechatEnv, type RunningServer } from '../support/server';
 import { checkMine, verify } from './verify';
 import { drive, moderate, newLedger, prng, type World } from './workload';
 import { confirmedMove } from '../support/campaigns';
@@ -47,17 +47,12 @@ describe(`crash without loss (${ON_MARIADB ? 'MariaDB' : 'SQLite'})`, () => {
     const env = {
       DATA_DIR: dataDir,
       ...(mariadb ? { DATABASE_URL: mariadb.url } : {}),
-      SEED_DEMO: 'true',
-      AUTH_DEV_LOGIN: 'true',
-      DEMO_ADMIN_USERNAME: ADMIN.username,
-      DEMO_ADMIN_PASSWORD: ADMIN.password,
+      ...demoEnv(ADMIN),
       RATE_LIMIT_WRITES_PER_USER: '1000000',
       RATE_LIMIT_WRITES_PER_IP: '1000000',
       RATE_LIMIT_LOGINS_PER_IP: '1000000',
       GRIEVANCE_SWEEP_INTERVAL_MS: '0',
-      WECHAT_APPID: wechat.appId,
-      WECHAT_SECRET: wechat.secret,
-      WECHAT_API_BASE: wechat.url,
+      ...wechatEnv(wechat),
     };
     server = await startServer(env, 60_000);
     const world = await setUp(() => server!.url);

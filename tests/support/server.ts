@@ -74,3 +74,34 @@ export function testDatabaseEnv(): Record<string, string> {
   const url = process.env.TEST_DATABASE_URL;
   return url ? { DATABASE_URL: url } : {};
 }
+
+/** The H5 build the browser suites serve: H5_DIST (a build elsewhere, MINIAPP_OUT=… pnpm build:h5), else miniapp/dist/h5. */
+export const H5_BUILD = process.env.H5_DIST || join(ROOT, 'miniapp/dist/h5');
+
+/** The demo data, the development login and the demo admin a suite logs in as. */
+export function demoEnv(admin: { username: string; password: string }): Record<string, string> {
+  return { SEED_DEMO: 'true', AUTH_DEV_LOGIN: 'true', DEMO_ADMIN_USERNAME: admin.username, DEMO_ADMIN_PASSWORD: admin.password };
+}
+
+/** The mini-program's login (wx.login → jscode2session) through a stand-in WeChat. */
+export function wechatEnv(wechat: { url: string; appId: string; secret: string }): Record<string, string> {
+  return { WECHAT_APPID: wechat.appId, WECHAT_SECRET: wechat.secret, WECHAT_API_BASE: wechat.url };
+}
+
+/** The official account's web authorisation (the H5 app in WeChat's browser) through a stand-in WeChat. */
+export function wechatWebEnv(wechat: { url: string; webAppId: string; webSecret: string }): Record<string, string> {
+  return { WECHAT_WEB_APPID: wechat.webAppId, WECHAT_WEB_SECRET: wechat.webSecret, WECHAT_OPEN_BASE: wechat.url };
+}
+
+/**
+ * The limits of the one server that all the API, browser or simulator suites share: every suite writes
+ * from 127.0.0.1, most as the one demo admin, and uses tracking codes and the search for where to file
+ * at once. The limits themselves are proven in tests/api/rate-limit.api.ts and on servers of their own.
+ */
+export const SHARED_SERVER_LIMITS: Record<string, string> = {
+  RATE_LIMIT_LOGINS_PER_IP: '1000000',
+  RATE_LIMIT_WRITES_PER_IP: '1000000',
+  RATE_LIMIT_WRITES_PER_USER: '1000',
+  RATE_LIMIT_TRACK_PER_IP: '1000000',
+  RATE_LIMIT_PLACES_PER_IP: '1000000',
+};

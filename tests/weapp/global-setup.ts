@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FAKE_CYCLE_TEMPLATE_ID, FAKE_STAFF_TEMPLATE_ID, FAKE_TEMPLATE_ID, startFakeWechat } from '../fakes/wechat-server';
-import { startServer } from '../support/server';
+import { demoEnv, SHARED_SERVER_LIMITS, startServer, wechatEnv } from '../support/server';
 import { weappDist } from './dist';
 import { adminLogin, listHomes } from './server-api';
 
@@ -19,26 +19,16 @@ export default async function globalSetup() {
   (globalThis as any).__PINGJIA_DATA_DIR__ = dataDir;
   const server = await startServer({
     DATA_DIR: dataDir,
-    SEED_DEMO: 'true',
-    AUTH_DEV_LOGIN: 'true',
-    DEMO_ADMIN_USERNAME: ADMIN.username,
-    DEMO_ADMIN_PASSWORD: ADMIN.password,
-    WECHAT_APPID: wechat.appId,
-    WECHAT_SECRET: wechat.secret,
-    WECHAT_API_BASE: wechat.url,
+    ...demoEnv(ADMIN),
+    ...wechatEnv(wechat),
     // Grievance progress messages: the form offers the opt-in, and the server sends through the stand-in.
     WECHAT_GRIEVANCE_TEMPLATE_ID: FAKE_TEMPLATE_ID,
     // Staff reminders and members' "a cycle opened" messages (notify.weapp.ts).
     WECHAT_STAFF_TEMPLATE_ID: FAKE_STAFF_TEMPLATE_ID,
     WECHAT_CYCLE_TEMPLATE_ID: FAKE_CYCLE_TEMPLATE_ID,
     // Every simulator and fixture writes from 127.0.0.1 and most as the one demo admin: with the invite,
-    // endorsement and thread suites the admin passed 30 writes a minute (429 on creating a home). The
-    // limits themselves are proven in tests/api/rate-limit.api.ts.
-    RATE_LIMIT_LOGINS_PER_IP: '1000000',
-    RATE_LIMIT_WRITES_PER_IP: '1000000',
-    RATE_LIMIT_WRITES_PER_USER: '1000',
-    RATE_LIMIT_TRACK_PER_IP: '1000000',
-    RATE_LIMIT_PLACES_PER_IP: '1000000',
+    // endorsement and thread suites the admin passed 30 writes a minute (429 on creating a home).
+    ...SHARED_SERVER_LIMITS,
   });
   (globalThis as any).__PINGJIA_SERVER__ = server;
   (globalThis as any).__PINGJIA_WECHAT__ = wechat;

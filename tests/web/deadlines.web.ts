@@ -2,9 +2,8 @@
 // city), each level is told on its start page and sees the new limit; a resolved grievance the worker never
 // rates closes itself, as tracking by code shows. The server's clock moves, so this suite runs a server of
 // its own (TEST_CLOCK, testing module's MovableClock and grievance sweep) serving the same H5 build.
-import { join } from 'node:path';
 import { client } from '../support/http';
-import { ROOT, startServer, type RunningServer } from '../support/server';
+import { demoEnv, H5_BUILD, startServer, type RunningServer } from '../support/server';
 import { browserPage, expectAccessible, text, uniq } from './fixtures';
 
 const ADMIN = { username: 'deadlines-admin', password: 'deadlines-admin-password-1' };
@@ -50,13 +49,10 @@ describe('deadlines with teeth (H5)', () => {
 
   beforeAll(async () => {
     server = await startServer({
-      H5_DIR: process.env.H5_DIST || join(ROOT, 'miniapp/dist/h5'),
-      SEED_DEMO: 'true',
-      AUTH_DEV_LOGIN: 'true',
+      H5_DIR: H5_BUILD,
+      ...demoEnv(ADMIN),
       TEST_CLOCK: 'true',
       GRIEVANCE_SWEEP_INTERVAL_MS: '0',
-      DEMO_ADMIN_USERNAME: ADMIN.username,
-      DEMO_ADMIN_PASSWORD: ADMIN.password,
       RATE_LIMIT_LOGINS_PER_IP: '1000000',
       RATE_LIMIT_WRITES_PER_IP: '1000000',
     });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { client } from '../support/http';
 import { launchBrowser, Page, watchErrors } from '../support/browser';
-import { ROOT, RunningServer, startServer } from '../support/server';
+import { H5_BUILD, RunningServer, startServer } from '../support/server';
 import { expectAccessible, SCREENSHOTS, text } from './fixtures';
 
 const ADMIN = { username: 'settings-admin', password: 'settings-admin-password-1' };
@@ -25,7 +25,7 @@ const url = (path: string) => `${server.url}${path}`;
 
 beforeAll(async () => {
   server = await startServer({
-    H5_DIR: process.env.H5_DIST || join(ROOT, 'miniapp/dist/h5'),
+    H5_DIR: H5_BUILD,
     SEED_DEMO: 'true',
     DEMO_ADMIN_USERNAME: ADMIN.username,
     DEMO_ADMIN_PASSWORD: ADMIN.password,

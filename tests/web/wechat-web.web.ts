@@ -4,11 +4,10 @@
 //   in; a person who already rated in the mini-program (same unionid) is that member: the page offers to
 //   change their rating, and sending it changes the one rating (200), never adds a second (201);
 // - in any other browser the page says to open it in WeChat and shows the home's mini-program code.
-import { join } from 'node:path';
 import { FAKE_WEB_USER_COOKIE, startFakeWechat, type FakeWechat } from '../fakes/wechat-server';
 import { launchBrowser, watchErrors } from '../support/browser';
 import { client } from '../support/http';
-import { ROOT, startServer, type RunningServer } from '../support/server';
+import { demoEnv, H5_BUILD, startServer, wechatEnv, wechatWebEnv, type RunningServer } from '../support/server';
 import { fakeWechat } from '../support/wechat';
 import { expectAccessible, must, scoreAll, text, uniq } from './fixtures';
 
@@ -28,17 +27,11 @@ describe('members outside the mini-program (H5)', () => {
   beforeAll(async () => {
     wechat = await startFakeWechat();
     server = await startServer({
-      H5_DIR: process.env.H5_DIST || join(ROOT, 'miniapp/dist/h5'),
-      SEED_DEMO: 'true',
+      H5_DIR: H5_BUILD,
+      ...demoEnv(ADMIN),
       AUTH_DEV_LOGIN: 'false',
-      DEMO_ADMIN_USERNAME: ADMIN.username,
-      DEMO_ADMIN_PASSWORD: ADMIN.password,
-      WECHAT_APPID: wechat.appId,
-      WECHAT_SECRET: wechat.secret,
-      WECHAT_API_BASE: wechat.url,
-      WECHAT_WEB_APPID: wechat.webAppId,
-      WECHAT_WEB_SECRET: wechat.webSecret,
-      WECHAT_OPEN_BASE: wechat.url,
+      ...wechatEnv(wechat),
+      ...wechatWebEnv(wechat),
     });
     const admin = await must('admin login', api().post('/api/auth/password', { body: ADMIN }));
     const provinceId = admin.user.roles.find((r: any) => r.role === 'federation_admin').orgId;
