@@ -1,6 +1,7 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { a11y } from '../../utils/a11y';
 import './index.less';
+import ActionButton from '../Form/ActionButton';
 
 const NOTICE =
   '为确认每位会员只评议一次，评家会使用本设备的登录标识；您的评分、评语和自愿填写的职工身份将保存到服务器，与您的身份分开存放。' +
@@ -17,12 +18,8 @@ export default function PrivacyNotice({ onAgree, onDecline }: Props) {
     <View className="card privacy" id="privacy-notice" {...a11y({ role: 'region', label: '个人信息保护提示' })}>
       <Text className="title">提交前请您知悉</Text>
       <Text className="privacy__text">{NOTICE}</Text>
-      <Button className="btn btn--primary" id="privacy-agree" {...a11y({ role: 'button', label: '同意并提交' })} onClick={onAgree}>
-        同意并提交
-      </Button>
-      <Button className="btn btn--secondary" id="privacy-decline" {...a11y({ role: 'button', label: '暂不提交' })} onClick={onDecline}>
-        暂不提交
-      </Button>
+      <ActionButton className="btn btn--primary" id="privacy-agree" label="同意并提交" onClick={onAgree} />
+      <ActionButton className="btn btn--secondary" id="privacy-decline" label="暂不提交" onClick={onDecline} />
     </View>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useRouter } from '@tarojs/taro';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import {
   GRIEVANCE_FEEDBACK_LABELS,
   GRIEVANCE_STATUS_LABELS,
@@ -33,6 +33,7 @@ import HandlerActions from './parts/HandlerActions';
 import ReporterPanel from './parts/ReporterPanel';
 import './kit.less';
 import './index.less';
+import ActionButton from '../../components/Form/ActionButton';
 
 function Shell({ children }: { children: ReactNode }) {
   return (
@@ -257,14 +258,12 @@ export default function GrievancePage() {
 
       {g.mine && subscribe && !isGrievanceEnded(g.status) && (
         <View className="card">
-          <Button
+          <ActionButton
             className="btn btn--secondary gk__wide"
             id="grievance-subscribe-more"
-            {...a11y({ role: 'button', label: '下次有进展时通知我' })}
+            label="下次有进展时通知我"
             onClick={askForMessage}
-          >
-            下次有进展时通知我
-          </Button>
+          />
           {subscribe.result && (
             <Text className="note" id="grievance-subscribe-result" {...a11y({ role: 'status' })}>
               {subscribe.result}
@@ -283,9 +282,7 @@ export default function GrievancePage() {
         />
       )}
 
-      <Button className="btn btn--secondary gk__wide" id="grievance-reload" {...a11y({ role: 'button', label: '刷新' })} onClick={load}>
-        刷新
-      </Button>
+      <ActionButton className="btn btn--secondary gk__wide" id="grievance-reload" label="刷新" onClick={load} />
     </Shell>
   );
 }

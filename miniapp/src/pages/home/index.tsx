@@ -19,6 +19,7 @@ import CycleReminder from './CycleReminder';
 import OpenInWechat from './OpenInWechat';
 import Results from './Results';
 import './index.less';
+import ActionButton from '../../components/Form/ActionButton';
 
 interface HomeView {
   lookup: SceneLookup;
@@ -89,22 +90,20 @@ function StaffEntry() {
   return (
     <View className="card home__staff" id="home-staff">
       <Text className="home__grievance-note">工会主席和各级工会工作人员请从这里进入。</Text>
-      <Button
+      <ActionButton
         className="btn btn--secondary home__mine"
         id="staff-login-link"
-        {...a11y({ role: 'link', label: '工作人员登录' })}
+        label="工作人员登录"
+        link
         onClick={() => Taro.navigateTo({ url: '/oversight/pages/staff/index' })}
-      >
-        工作人员登录
-      </Button>
-      <Button
+      />
+      <ActionButton
         className="btn btn--secondary home__mine"
         id="staff-accept-link"
-        {...a11y({ role: 'link', label: '接受邀请' })}
+        label="接受邀请"
+        link
         onClick={() => Taro.navigateTo({ url: '/oversight/pages/accept/index' })}
-      >
-        接受邀请
-      </Button>
+      />
     </View>
   );
 }
@@ -117,14 +116,12 @@ function GrievanceCard({ homeId, homeName }: { homeId: string; homeName: string 
       <Text className="home__grievance-note">
         遇到拖欠工资、劳动合同、工时休假、社会保险等劳动权益问题，可以向工会反映，可选择匿名；工会按时限受理和答复。
       </Text>
-      <Button
+      <ActionButton
         className="btn btn--primary home__start"
         id="grievance-start"
-        {...a11y({ role: 'button', label: '我要维权' })}
+        label="我要维权"
         onClick={() => Taro.navigateTo({ url: pageUrl('/pages/grievance/new/index', { homeId, homeName }) })}
-      >
-        我要维权
-      </Button>
+      />
       <MyGrievancesLink />
     </View>
   );
@@ -237,14 +234,12 @@ export default function HomePage() {
               <Text className="home__verify-note" id="membership-note">
                 本职工之家只接受名册内会员评议，请先验证会员身份（只需一次）。
               </Text>
-              <Button
+              <ActionButton
                 className="btn btn--primary home__start"
                 id="verify-membership"
-                {...a11y({ role: 'button', label: '验证会员身份' })}
+                label="验证会员身份"
                 onClick={() => go('/pages/membership/index')}
-              >
-                验证会员身份
-              </Button>
+              />
             </>
           )}
         </View>

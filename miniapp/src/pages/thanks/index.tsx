@@ -1,11 +1,12 @@
 import { useMemo } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { a11y } from '../../utils/a11y';
 import { formatDeadline } from '../../utils/format';
 import { targetFromParams } from '../../utils/target';
 import { pageUrl, param } from '../../utils/url';
 import './index.less';
+import ActionButton from '../../components/Form/ActionButton';
 
 export default function ThanksPage() {
   const { params } = useRouter();
@@ -37,12 +38,8 @@ export default function ThanksPage() {
           {deadline ? `${deadline}截止前，您都可以回到职工之家页面修改评议。` : '本轮评议截止前，您都可以修改评议。'}
         </Text>
         <Text className="thanks__text">评议不记名，工会主席看不到是谁作出了哪条评价。</Text>
-        <Button className="btn btn--primary" id="back-home" {...a11y({ role: 'button', label: '返回职工之家' })} onClick={back}>
-          返回职工之家
-        </Button>
-        <Button className="btn btn--secondary" id="thanks-mine" {...a11y({ role: 'button', label: '查看我的评议' })} onClick={mine}>
-          查看我的评议
-        </Button>
+        <ActionButton className="btn btn--primary" id="back-home" label="返回职工之家" onClick={back} />
+        <ActionButton className="btn btn--secondary" id="thanks-mine" label="查看我的评议" onClick={mine} />
       </View>
     </View>
   );

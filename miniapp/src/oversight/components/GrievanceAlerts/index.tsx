@@ -9,6 +9,7 @@ import { formatDeadline } from '../../../utils/format';
 import { pageUrl } from '../../../utils/url';
 import Figure from '../Figure';
 import Notice from '../StaffPage/Notice';
+import ActionButton from '../../../components/Form/ActionButton';
 
 const GRIEVANCE_QUEUE = '/pages/grievance/queue/index';
 const GRIEVANCE_PAGE = '/pages/grievance/index';
@@ -57,14 +58,13 @@ export default function GrievanceAlerts() {
         <Figure id="alerts-due-soon" label="两天内到期" value={String(counts.dueSoon)} />
         <Figure id="alerts-overdue" label="已超时" value={String(counts.overdue)} />
       </View>
-      <Button
+      <ActionButton
         id="alerts-open-queue"
         className="btn btn--primary"
-        {...a11y({ role: 'link', label: '处理维权诉求' })}
+        label="处理维权诉求"
+        link
         onClick={() => Taro.navigateTo({ url: GRIEVANCE_QUEUE })}
-      >
-        处理维权诉求
-      </Button>
+      />
       {notices.items.length > 0 && (
         <>
           <Text className="ov-sub" id="alerts-unread">
@@ -83,14 +83,7 @@ export default function GrievanceAlerts() {
             </Button>
           ))}
           {notices.unread > 0 && (
-            <Button
-              id="alerts-read-all"
-              className="btn btn--secondary"
-              {...a11y({ role: 'button', label: '全部标为已读' })}
-              onClick={() => void readAll()}
-            >
-              全部标为已读
-            </Button>
+            <ActionButton id="alerts-read-all" className="btn btn--secondary" label="全部标为已读" onClick={() => void readAll()} />
           )}
         </>
       )}

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { a11y } from '../../../utils/a11y';
+import ActionButton from '../../../components/Form/ActionButton';
 
 interface Props {
   id: string;
@@ -32,9 +33,7 @@ export default function Confirm({ id, textId, yesId, noId, yes, busy = false, on
         >
           {yes}
         </Button>
-        <Button id={noId} className="btn btn--secondary" {...a11y({ role: 'button', label: '取消' })} onClick={onNo}>
-          取消
-        </Button>
+        <ActionButton id={noId} className="btn btn--secondary" label="取消" onClick={onNo} />
       </View>
     </View>
   );

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { staffLoginWithWechat } from '../../../services/oversight';
 import { errorMessage } from '../../../services/request';
-import { a11y } from '../../../utils/a11y';
 import Notice from './Notice';
+import SubmitButton from '../../../components/Form/SubmitButton';
 
 /** weapp only: sign in with the WeChat account an invite was accepted with. */
 export default function WechatLogin({ onLoggedIn }: { onLoggedIn: () => void }) {
@@ -23,16 +23,7 @@ export default function WechatLogin({ onLoggedIn }: { onLoggedIn: () => void }) 
   };
   return (
     <View className="card">
-      <Button
-        id="login-wechat"
-        className={`btn btn--primary${busy ? ' btn--disabled' : ''}`}
-        disabled={busy}
-        loading={busy}
-        {...a11y({ role: 'button', label: '使用微信身份登录', disabled: busy })}
-        onClick={login}
-      >
-        使用微信身份登录
-      </Button>
+      <SubmitButton id="login-wechat" label="使用微信身份登录" spinner busy={busy} onClick={login} />
       <Notice id="login-wechat-error" text={error} error />
     </View>
   );

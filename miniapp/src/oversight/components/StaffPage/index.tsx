@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import StaffLogin from '../../../components/StaffLogin';
 import StatusView from '../../../components/StatusView';
 import { staffLogout } from '../../../services/auth';
@@ -8,6 +8,7 @@ import type { Resource, ResourceOptions } from '../../../hooks/useResource';
 import { go } from '../../lib/routes';
 import WechatLogin from './WechatLogin';
 import './index.less';
+import ActionButton from '../../../components/Form/ActionButton';
 
 interface Props<T> {
   /** the page's heading, also what screen readers announce first */
@@ -48,27 +49,18 @@ export default function StaffPage<T>({ title, state, onReload, wide, nav, childr
           {title}
         </Text>
         {state.kind !== 'login' && process.env.TARO_ENV === 'h5' && title !== '修改密码' && (
-          <Button
-            id="ov-account"
-            className="btn btn--secondary ov__logout"
-            {...a11y({ role: 'link', label: '修改密码' })}
-            onClick={() => go('account')}
-          >
-            修改密码
-          </Button>
+          <ActionButton id="ov-account" className="btn btn--secondary ov__logout" label="修改密码" link onClick={() => go('account')} />
         )}
         {state.kind !== 'login' && (
-          <Button
+          <ActionButton
             id="ov-logout"
             className="btn btn--secondary ov__logout"
-            {...a11y({ role: 'button', label: '退出登录' })}
+            label="退出登录"
             onClick={() => {
               staffLogout();
               onReload();
             }}
-          >
-            退出登录
-          </Button>
+          />
         )}
       </View>
       {state.kind !== 'login' && nav}

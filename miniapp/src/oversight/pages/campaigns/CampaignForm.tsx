@@ -6,6 +6,7 @@ import DateField from '../../components/DateField';
 import FieldMessage from '../../components/StaffPage/FieldMessage';
 import Notice from '../../components/StaffPage/Notice';
 import { InputError, useAction } from '../../components/StaffPage/useAction';
+import ActionButton from '../../../components/Form/ActionButton';
 
 /** China time: a cycle opens at the start of its first day and closes at the end of its last. */
 const dayStart = (day: string) => `${day}T00:00:00+08:00`;
@@ -81,16 +82,7 @@ export default function CampaignForm({
         >
           {submitLabel}
         </Button>
-        {onCancel && (
-          <Button
-            id={`${idPrefix}-cancel`}
-            className="btn btn--secondary"
-            {...a11y({ role: 'button', label: '不修改了' })}
-            onClick={onCancel}
-          >
-            不修改了
-          </Button>
-        )}
+        {onCancel && <ActionButton id={`${idPrefix}-cancel`} className="btn btn--secondary" label="不修改了" onClick={onCancel} />}
       </View>
       <Notice id={`${idPrefix}-notice`} text={notice?.text ?? null} error={notice?.error} />
     </View>

@@ -18,6 +18,7 @@ import DateField from '../../components/DateField';
 import Notice from '../../components/StaffPage/Notice';
 import { InputError, useAction } from '../../components/StaffPage/useAction';
 import CampaignForm from './CampaignForm';
+import ActionButton from '../../../components/Form/ActionButton';
 
 interface MoveText {
   label: string;
@@ -179,14 +180,12 @@ export default function CampaignItem({
             >
               确认延长
             </Button>
-            <Button
+            <ActionButton
               id={`campaign-extend-cancel-${i}`}
               className="btn btn--secondary"
-              {...a11y({ role: 'button', label: '不延长了' })}
+              label="不延长了"
               onClick={() => setPanel(null)}
-            >
-              不延长了
-            </Button>
+            />
           </View>
         </View>
       )}
@@ -212,14 +211,12 @@ export default function CampaignItem({
             >
               确认{asked.label}
             </Button>
-            <Button
+            <ActionButton
               id={`campaign-confirm-cancel-${i}`}
               className="btn btn--secondary"
-              {...a11y({ role: 'button', label: '先不了' })}
+              label="先不了"
               onClick={() => setPanel(null)}
-            >
-              先不了
-            </Button>
+            />
           </View>
         </View>
       )}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { CAMPAIGN_STATUS_LABELS, commentsWithheldText, DEFAULT_THRESHOLDS } from '@pingjia/shared';
 import ChoiceGroup from '../../../components/ChoiceGroup';
 import { useResource } from '../../../hooks/useResource';
@@ -19,6 +19,8 @@ import { OpenCycleCard } from './open-cycle';
 import { RosterCard } from './roster';
 import { CriteriaCard, GrievanceCard, GroupsCard, ParticipationCard, SatisfactionCard, TrendCard } from './sections';
 import './index.less';
+import ActionButton from '../../../components/Form/ActionButton';
+import SubmitButton from '../../../components/Form/SubmitButton';
 
 /** The chair's view of their home for one cycle: figures, charts with tables, and the way to act on them. */
 export default function ChairDashboardPage() {
@@ -92,47 +94,33 @@ export default function ChairDashboardPage() {
                 已公开的留言 {d.comments.length} 条
               </Text>
             )}
-            <Button
+            <ActionButton
               id="chair-comments-link"
               className="btn btn--secondary"
-              {...a11y({ role: 'link', label: '查看会员留言' })}
+              label="查看会员留言"
+              link
               onClick={() => go('comments', { homeId, campaignId: d.campaign?.id })}
-            >
-              查看会员留言
-            </Button>
+            />
           </View>
 
           <View className="ov-actions">
-            <Button
+            <ActionButton
               id="chair-export"
               className="btn btn--primary"
-              {...a11y({ role: 'button', label: '导出 Excel 报告' })}
+              label="导出 Excel 报告"
               onClick={() => exportXlsx(d.campaign?.id)}
-            >
-              导出 Excel 报告
-            </Button>
+            />
             {d.campaign && !d.openCycle && (
-              <Button
+              <SubmitButton
                 id="chair-dossier"
-                className={`btn btn--secondary${busy ? ' btn--disabled' : ''}`}
-                disabled={busy}
-                loading={busy}
-                {...a11y({ role: 'button', label: '下载评议材料（PDF）', disabled: busy })}
+                label="下载评议材料（PDF）"
+                secondary
+                spinner
+                busy={busy}
                 onClick={() => dossier(d.campaign!.id)}
-              >
-                下载评议材料（PDF）
-              </Button>
+              />
             )}
-            <Button
-              id="chair-refresh"
-              className={`btn btn--secondary${refreshing ? ' btn--disabled' : ''}`}
-              disabled={refreshing}
-              loading={refreshing}
-              {...a11y({ role: 'button', label: '刷新', disabled: refreshing })}
-              onClick={reload}
-            >
-              刷新
-            </Button>
+            <SubmitButton id="chair-refresh" label="刷新" secondary spinner busy={refreshing} onClick={reload} />
           </View>
           <Notice id="chair-notice" text={notice?.text ?? null} error={notice?.error} />
         </>

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { RosterSummary } from '@pingjia/shared';
 import { getHome, getRoster } from '../../../services/oversight';
-import { a11y } from '../../../utils/a11y';
 import { go } from '../../lib/routes';
+import ActionButton from '../../../components/Form/ActionButton';
 
 /**
  * A roster home's roster as far as this viewer may see it: its size and how many entries are bound.
@@ -48,14 +48,13 @@ export function RosterCard({ homeId }: { homeId: string }) {
           名册和绑定由上级工会维护，本单位不能修改。会员名单有变化或会员更换微信，请联系上级工会。
         </Text>
       ) : (
-        <Button
+        <ActionButton
           id="chair-roster-manage"
           className="btn btn--secondary"
-          {...a11y({ role: 'link', label: '管理会员名册' })}
+          label="管理会员名册"
+          link
           onClick={() => go('roster', { homeId })}
-        >
-          管理会员名册
-        </Button>
+        />
       )}
     </View>
   );

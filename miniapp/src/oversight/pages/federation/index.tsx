@@ -31,6 +31,8 @@ import { exportPath, useAction } from '../../components/StaffPage/useAction';
 import { openPdf, openSpreadsheet } from '../../lib/files';
 import { meanOrWithheld, percentOrWithheld } from '../../lib/figures';
 import { go, switchTo } from '../../lib/routes';
+import ActionButton from '../../../components/Form/ActionButton';
+import SubmitButton from '../../../components/Form/SubmitButton';
 
 type Low = OrgDashboard['lowParticipation']['items'][number];
 type Lost = OrgDashboard['lostTitles']['items'][number];
@@ -234,32 +236,15 @@ export default function FederationDashboardPage() {
             </View>
 
             <View className="ov-actions">
-              <Button
+              <ActionButton
                 id="fed-league"
                 className="btn btn--secondary"
-                {...a11y({ role: 'link', label: '查看排行榜' })}
+                label="查看排行榜"
+                link
                 onClick={() => switchTo('league', { orgId, campaignId: cid })}
-              >
-                查看排行榜
-              </Button>
-              <Button
-                id="fed-export"
-                className="btn btn--primary"
-                {...a11y({ role: 'button', label: '导出 Excel 汇总' })}
-                onClick={() => exportXlsx(cid)}
-              >
-                导出 Excel 汇总
-              </Button>
-              <Button
-                id="fed-posters"
-                className={`btn btn--secondary${busy ? ' btn--disabled' : ''}`}
-                disabled={busy}
-                loading={busy}
-                {...a11y({ role: 'button', label: '打印全部评议海报（A4 PDF）', disabled: busy })}
-                onClick={printRun}
-              >
-                打印全部评议海报（A4 PDF）
-              </Button>
+              />
+              <ActionButton id="fed-export" className="btn btn--primary" label="导出 Excel 汇总" onClick={() => exportXlsx(cid)} />
+              <SubmitButton id="fed-posters" label="打印全部评议海报（A4 PDF）" secondary spinner busy={busy} onClick={printRun} />
             </View>
             {busy && (
               <Text className="ov-sub" id="fed-posters-wait" {...a11y({ role: 'status' })}>

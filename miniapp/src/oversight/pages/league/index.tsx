@@ -31,6 +31,7 @@ import { openSpreadsheet } from '../../lib/files';
 import { meanOrWithheld, percentOrWithheld } from '../../lib/figures';
 import { go } from '../../lib/routes';
 import './index.less';
+import ActionButton from '../../../components/Form/ActionButton';
 
 const SORT_LABELS = {
   satisfaction: '满意率',
@@ -210,14 +211,12 @@ export default function LeaguePage() {
               <Pager id="league" page={d.league.page} pageSize={d.league.pageSize} total={d.league.total} onPage={setPage} />
             </View>
             <View className="ov-actions">
-              <Button
+              <ActionButton
                 id="league-export"
                 className="btn btn--primary"
-                {...a11y({ role: 'button', label: '导出 Excel 汇总' })}
+                label="导出 Excel 汇总"
                 onClick={() => run(() => openSpreadsheet(exportPath('orgs', orgId, cid), '职工之家评议汇总.xlsx'))}
-              >
-                导出 Excel 汇总
-              </Button>
+              />
             </View>
             <Notice id="league-notice" text={notice?.text ?? null} error={notice?.error} />
           </>

@@ -8,6 +8,7 @@ import Notice from '../../components/StaffPage/Notice';
 import { useAction } from '../../components/StaffPage/useAction';
 import { copyText } from '../../lib/files';
 import { INVITE_ROLE, sameOrigin } from './Invite';
+import ActionButton from '../../../components/Form/ActionButton';
 
 const nameOf = (g: StaffGrant) => g.user.displayName || g.user.username || '微信账号';
 
@@ -79,14 +80,12 @@ export default function Grants({ index, place, name }: { index: number; place: P
                   >
                     确认移除
                   </Button>
-                  <Button
+                  <ActionButton
                     id={`manage-chair-cancel-${index}-${j}`}
                     className="btn btn--secondary"
-                    {...a11y({ role: 'button', label: '取消' })}
+                    label="取消"
                     onClick={() => setAsking(null)}
-                  >
-                    取消
-                  </Button>
+                  />
                 </>
               ) : (
                 <>
@@ -120,14 +119,12 @@ export default function Grants({ index, place, name }: { index: number; place: P
                   <Text className="invite__code" id={`manage-chair-reset-link-${index}-${j}`} selectable userSelect>
                     {reset.link.link}
                   </Text>
-                  <Button
+                  <ActionButton
                     id={`manage-chair-reset-copy-${index}-${j}`}
                     className="btn btn--secondary"
-                    {...a11y({ role: 'button', label: '复制重置链接' })}
+                    label="复制重置链接"
                     onClick={() => run(async () => (await copyText(reset.link.link), '已复制'))}
-                  >
-                    复制重置链接
-                  </Button>
+                  />
                 </View>
               )}
             </View>

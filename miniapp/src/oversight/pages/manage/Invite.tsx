@@ -7,6 +7,7 @@ import { formatDeadline } from '../../../utils/format';
 import Notice from '../../components/StaffPage/Notice';
 import { useAction } from '../../components/StaffPage/useAction';
 import { copyText } from '../../lib/files';
+import ActionButton from '../../../components/Form/ActionButton';
 
 export const INVITE_ROLE = { homes: '工会主席', orgs: '管理员' } as const;
 
@@ -65,22 +66,18 @@ export default function Invite({ index, place, name }: { index: number; place: P
             {invite.link}
           </Text>
           <View className="ov-actions">
-            <Button
+            <ActionButton
               id={`manage-invite-copy-${index}`}
               className="btn btn--secondary"
-              {...a11y({ role: 'button', label: '复制邀请码' })}
+              label="复制邀请码"
               onClick={() => copy(formatInviteCode(invite.code))}
-            >
-              复制邀请码
-            </Button>
-            <Button
+            />
+            <ActionButton
               id={`manage-invite-copy-link-${index}`}
               className="btn btn--secondary"
-              {...a11y({ role: 'button', label: '复制邀请链接' })}
+              label="复制邀请链接"
               onClick={() => copy(invite.link)}
-            >
-              复制邀请链接
-            </Button>
+            />
           </View>
         </View>
       )}

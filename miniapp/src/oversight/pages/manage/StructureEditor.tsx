@@ -20,6 +20,7 @@ import { a11y } from '../../../utils/a11y';
 import Confirm from '../../components/StaffPage/Confirm';
 import Notice from '../../components/StaffPage/Notice';
 import { InputError, useAction } from '../../components/StaffPage/useAction';
+import ActionButton from '../../../components/Form/ActionButton';
 
 type Item = OrgChildren['items'][number];
 type Asking = 'move' | 'active' | 'merge' | 'delete' | null;
@@ -252,14 +253,7 @@ export default function StructureEditor({
             >
               {item.active ? '停用' : '恢复'}
             </Button>
-            <Button
-              id={`${p}-delete`}
-              className="btn btn--secondary"
-              {...a11y({ role: 'button', label: '删除' })}
-              onClick={() => setAsking('delete')}
-            >
-              删除
-            </Button>
+            <ActionButton id={`${p}-delete`} className="btn btn--secondary" label="删除" onClick={() => setAsking('delete')} />
           </View>
 
           {pickerAt && (
@@ -269,14 +263,12 @@ export default function StructureEditor({
               </Text>
               <View className="ov-actions">
                 {pickerAt.org.parentId && (
-                  <Button
+                  <ActionButton
                     id={`${p}-picker-up`}
                     className="btn btn--secondary"
-                    {...a11y({ role: 'button', label: '上一级' })}
+                    label="上一级"
                     onClick={() => browse(pickerAt.org.parentId!)}
-                  >
-                    上一级
-                  </Button>
+                  />
                 )}
                 {pickerAt.orgs.map((o, j) => (
                   <Button

@@ -27,6 +27,7 @@ import Grants from './Grants';
 import Invite from './Invite';
 import StructureEditor from './StructureEditor';
 import './index.less';
+import ActionButton from '../../../components/Form/ActionButton';
 
 const MODE_LABELS: Record<MembershipMode, string> = { open: '凡扫码即可评议', roster: '仅限名册内会员' };
 
@@ -105,14 +106,13 @@ export default function ManagePage() {
                 {org.name}的下级
               </Text>
               {org.parentId && (
-                <Button
+                <ActionButton
                   id="manage-up"
                   className="ov-link"
-                  {...a11y({ role: 'link', label: '返回上级工会' })}
+                  label="返回上级工会"
+                  link
                   onClick={() => go('manage', { orgId: org.parentId })}
-                >
-                  返回上级工会
-                </Button>
+                />
               )}
               <Notice id="manage-structure-notice" text={changed} />
               {children.length === 0 && (

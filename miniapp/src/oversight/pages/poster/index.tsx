@@ -11,6 +11,7 @@ import Notice from '../../components/StaffPage/Notice';
 import { useAction } from '../../components/StaffPage/useAction';
 import { loadImage, openPdf, saveImage } from '../../lib/files';
 import './index.less';
+import SubmitButton from '../../../components/Form/SubmitButton';
 
 const posterPath = (homeId: string) => `/api/homes/${encodeURIComponent(homeId)}/poster`;
 
@@ -56,16 +57,13 @@ export default function PosterPage() {
             {...{ 'aria-label': `${home.name}的评议海报，会员扫描海报上的二维码参加评议`, nativeProps: { alt: `${home.name}的评议海报` } }}
           />
           <Text className="ov-sub">打印后张贴在职工之家，会员用微信扫码即可参加评议。</Text>
-          <Button
+          <SubmitButton
             id="poster-save"
-            className={`btn btn--primary${busy ? ' btn--disabled' : ''}`}
-            disabled={busy}
-            loading={busy}
-            {...a11y({ role: 'button', label: process.env.TARO_ENV === 'weapp' ? '保存到相册' : '下载海报', disabled: busy })}
+            label={process.env.TARO_ENV === 'weapp' ? '保存到相册' : '下载海报'}
+            spinner
+            busy={busy}
             onClick={save}
-          >
-            {process.env.TARO_ENV === 'weapp' ? '保存到相册' : '下载海报'}
-          </Button>
+          />
           <Button
             id="poster-pdf"
             className={`btn btn--secondary${busy ? ' btn--disabled' : ''}`}

@@ -7,6 +7,7 @@ import { a11y } from '../../../utils/a11y';
 import GrievanceAlerts from '../../components/GrievanceAlerts';
 import StaffPage, { STAFF_PAGE } from '../../components/StaffPage';
 import { go } from '../../lib/routes';
+import ActionButton from '../../../components/Form/ActionButton';
 
 interface Places {
   homes: Home[];
@@ -72,14 +73,7 @@ export default function StaffHomePage() {
           {homes.length + orgs.length === 0 && (
             <View className="card" id="staff-none">
               <Text className="ov-withheld">您的账号还没有管理权限。收到上级工会的邀请码后，请先接受邀请。</Text>
-              <Button
-                id="staff-accept"
-                className="btn btn--primary"
-                {...a11y({ role: 'link', label: '接受邀请' })}
-                onClick={() => go('accept')}
-              >
-                接受邀请
-              </Button>
+              <ActionButton id="staff-accept" className="btn btn--primary" label="接受邀请" link onClick={() => go('accept')} />
             </View>
           )}
         </>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { GRIEVANCE_TYPE_LABELS, formatTrackingCode } from '@pingjia/shared';
 import StatusView from '../../../components/StatusView';
 import { takeReceipt } from '../../../services/grievanceDrafts';
@@ -9,6 +9,7 @@ import { acceptDueLine, finalDueLine } from '../../../utils/grievance';
 import { pageUrl } from '../../../utils/url';
 import '../kit.less';
 import './index.less';
+import ActionButton from '../../../components/Form/ActionButton';
 
 /** After filing: the tracking code, shown this once (the server keeps only its hash), and the limits. */
 export default function GrievanceDonePage() {
@@ -21,14 +22,7 @@ export default function GrievanceDonePage() {
     return (
       <View className="page grievance-done" {...a11y({ role: 'main' })}>
         <StatusView kind="empty" id="grievance-done-gone" text="查询码只在提交成功时显示一次。您可以在“我的诉求”中查看已提交诉求的进度。" />
-        <Button
-          className="btn btn--primary gk__wide"
-          id="grievance-done-mine"
-          {...a11y({ role: 'button', label: '查看我的诉求' })}
-          onClick={mine}
-        >
-          查看我的诉求
-        </Button>
+        <ActionButton className="btn btn--primary gk__wide" id="grievance-done-mine" label="查看我的诉求" onClick={mine} />
       </View>
     );
   }
@@ -66,9 +60,7 @@ export default function GrievanceDonePage() {
           ⚠
           查询码只显示这一次，工会也无法找回。请立即复制或抄写下来并妥善保管，不要告诉他人：任何人凭查询码都能查看这条诉求的办理进度（看不到内容和姓名）。
         </Text>
-        <Button className="btn btn--primary gk__wide" id="grievance-copy" {...a11y({ role: 'button', label: '复制查询码' })} onClick={copy}>
-          复制查询码
-        </Button>
+        <ActionButton className="btn btn--primary gk__wide" id="grievance-copy" label="复制查询码" onClick={copy} />
         {copied !== null && (
           <Text className={copied ? 'note' : 'field-error'} id="grievance-copy-result" {...a11y({ role: 'status' })}>
             {copied ? '已复制，请粘贴保存到安全的地方。' : '复制失败，请手动抄写查询码。'}
@@ -91,22 +83,13 @@ export default function GrievanceDonePage() {
         </Text>
       </View>
 
-      <Button
+      <ActionButton
         className="btn btn--primary gk__wide"
         id="grievance-done-open"
-        {...a11y({ role: 'button', label: '查看诉求进度' })}
+        label="查看诉求进度"
         onClick={() => Taro.redirectTo({ url: pageUrl('/pages/grievance/index', { id: created.id }) })}
-      >
-        查看诉求进度
-      </Button>
-      <Button
-        className="btn btn--secondary gk__wide"
-        id="grievance-done-mine"
-        {...a11y({ role: 'button', label: '查看我的诉求' })}
-        onClick={mine}
-      >
-        查看我的诉求
-      </Button>
+      />
+      <ActionButton className="btn btn--secondary gk__wide" id="grievance-done-mine" label="查看我的诉求" onClick={mine} />
     </View>
   );
 }

@@ -10,6 +10,7 @@ import { acceptDueLine, awaitsFeedback, finalDueLine, isCompleted } from '../../
 import { pageUrl } from '../../../utils/url';
 import '../kit.less';
 import './index.less';
+import ActionButton from '../../../components/Form/ActionButton';
 
 const excerpt = (text: string) => (Array.from(text).length > 60 ? `${Array.from(text).slice(0, 60).join('')}…` : text);
 
@@ -26,22 +27,18 @@ export default function MyGrievancesPage() {
   return (
     <View className="page grievance-mine" {...a11y({ role: 'main' })}>
       <View className="grievance-mine__top">
-        <Button
+        <ActionButton
           className="btn btn--primary gk__wide"
           id="grievance-new"
-          {...a11y({ role: 'button', label: '我要维权' })}
+          label="我要维权"
           onClick={() => Taro.navigateTo({ url: '/pages/grievance/new/index' })}
-        >
-          我要维权
-        </Button>
-        <Button
+        />
+        <ActionButton
           className="btn btn--secondary gk__wide"
           id="grievance-track-link"
-          {...a11y({ role: 'button', label: '凭查询码查询' })}
+          label="凭查询码查询"
           onClick={() => Taro.navigateTo({ url: '/pages/grievance/track/index' })}
-        >
-          凭查询码查询
-        </Button>
+        />
       </View>
       <Text className="note grievance-mine__note" id="grievance-mine-note">
         这里列出用本微信账号（网页版为本浏览器）提交的诉求，匿名诉求也在内，只有您自己能看到这个列表。换了账号或设备，请凭查询码查询。

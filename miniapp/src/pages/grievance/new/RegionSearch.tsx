@@ -6,6 +6,7 @@ import type { KnownHome } from '../../../services/grievanceDrafts';
 import { placeHomes, placeOrgs } from '../../../services/grievanceThread';
 import { errorMessage } from '../../../services/request';
 import { a11y, fieldA11y } from '../../../utils/a11y';
+import ActionButton from '../../../components/Form/ActionButton';
 
 type Load<T> = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: T };
 
@@ -58,14 +59,7 @@ export default function RegionSearch({ onChoose }: { onChoose: (place: KnownHome
       <Text className="title">按地区查找</Text>
       <Text className="note">没有海报二维码时，可以逐级选择所在地区，再按名称查找本单位的职工之家。</Text>
       <View className="region__path" id="region-path">
-        <Button
-          className="btn btn--secondary region__crumb"
-          id="region-top"
-          {...a11y({ role: 'button', label: '全部地区' })}
-          onClick={() => back(0)}
-        >
-          全部地区
-        </Button>
+        <ActionButton className="btn btn--secondary region__crumb" id="region-top" label="全部地区" onClick={() => back(0)} />
         {path.map((o, i) => (
           <Button
             key={o.id}
@@ -115,9 +109,7 @@ export default function RegionSearch({ onChoose }: { onChoose: (place: KnownHome
           {queryError}
         </Text>
       )}
-      <Button className="btn btn--primary gk__wide" id="region-search-submit" {...a11y({ role: 'button', label: '查找' })} onClick={search}>
-        查找
-      </Button>
+      <ActionButton className="btn btn--primary gk__wide" id="region-search-submit" label="查找" onClick={search} />
 
       {homes?.kind === 'loading' && <StatusView kind="loading" id="region-homes-state" text="正在查找…" />}
       {homes?.kind === 'error' && <StatusView kind="error" id="region-homes-state" text={homes.message} onRetry={search} />}

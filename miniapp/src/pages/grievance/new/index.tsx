@@ -33,6 +33,7 @@ import { contactProblem, grievanceHint, grievanceRequestOf, splitGrievanceErrors
 import { useGrievanceDraft } from './useGrievanceDraft';
 import '../kit.less';
 import './index.less';
+import ActionButton from '../../../components/Form/ActionButton';
 
 const typeChoices = (limits: GrievanceLimits | null): Array<Choice<GrievanceType>> =>
   GRIEVANCE_TYPES.map((key) => ({ key, label: GRIEVANCE_TYPE_LABELS[key], hint: typeGuide(key, limits) }));
@@ -191,14 +192,7 @@ export default function GrievanceFormPage() {
       {restored && !waiting && (
         <View className="card gk__notice" id="grievance-draft-restored" {...a11y({ role: 'status' })}>
           <Text className="gk__block">已恢复您上次未提交的内容，请检查后提交。</Text>
-          <Button
-            className="btn btn--secondary"
-            id="grievance-discard-draft"
-            {...a11y({ role: 'button', label: '放弃未提交的内容' })}
-            onClick={discard}
-          >
-            放弃未提交的内容
-          </Button>
+          <ActionButton className="btn btn--secondary" id="grievance-discard-draft" label="放弃未提交的内容" onClick={discard} />
         </View>
       )}
 

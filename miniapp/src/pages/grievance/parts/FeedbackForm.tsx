@@ -14,6 +14,7 @@ import ChoiceGroup from '../../../components/ChoiceGroup';
 import CountedTextarea from '../../../components/CountedTextarea';
 import { errorMessage, isApiRequestError } from '../../../services/request';
 import { a11y } from '../../../utils/a11y';
+import ActionButton from '../../../components/Form/ActionButton';
 
 const CHOICES = GRIEVANCE_FEEDBACK_VERDICTS.map((key) => ({ key, label: GRIEVANCE_FEEDBACK_LABELS[key] }));
 
@@ -75,14 +76,7 @@ export default function FeedbackForm<T extends { status: GrievanceStatus }>({ re
         </View>
       )}
       {error?.stale ? (
-        <Button
-          className="btn btn--primary gk__wide"
-          id="feedback-refresh"
-          {...a11y({ role: 'button', label: '刷新' })}
-          onClick={onRefresh}
-        >
-          刷新
-        </Button>
+        <ActionButton className="btn btn--primary gk__wide" id="feedback-refresh" label="刷新" onClick={onRefresh} />
       ) : (
         <Button
           className={`btn btn--primary gk__wide${canSubmit ? '' : ' btn--disabled'}`}

@@ -15,6 +15,7 @@ import { actOnGrievance, type GrievanceReader } from '../../../services/grievanc
 import { errorMessage, isApiRequestError } from '../../../services/request';
 import { a11y, fieldA11y } from '../../../utils/a11y';
 import { availableActions } from '../../../utils/grievance';
+import ActionButton from '../../../components/Form/ActionButton';
 
 interface ActionText {
   button: string;
@@ -188,14 +189,7 @@ export default function HandlerActions({ grievance, reader, onChanged, onRefresh
             </View>
           )}
           {error?.stale ? (
-            <Button
-              className="btn btn--primary gk__wide"
-              id="action-refresh"
-              {...a11y({ role: 'button', label: '刷新' })}
-              onClick={onRefresh}
-            >
-              刷新
-            </Button>
+            <ActionButton className="btn btn--primary gk__wide" id="action-refresh" label="刷新" onClick={onRefresh} />
           ) : (
             <Button
               className={`btn btn--primary gk__wide${busy ? ' btn--disabled' : ''}`}
@@ -208,14 +202,7 @@ export default function HandlerActions({ grievance, reader, onChanged, onRefresh
               {text.confirm}
             </Button>
           )}
-          <Button
-            className="btn btn--secondary gk__wide"
-            id="action-cancel"
-            {...a11y({ role: 'button', label: '取消' })}
-            onClick={() => setOpen(null)}
-          >
-            取消
-          </Button>
+          <ActionButton className="btn btn--secondary gk__wide" id="action-cancel" label="取消" onClick={() => setOpen(null)} />
         </View>
       )}
     </View>

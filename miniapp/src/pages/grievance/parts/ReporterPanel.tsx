@@ -17,6 +17,7 @@ import { PICK_SOURCES, pickFile } from '../../../platform/files';
 import type { ReporterChannel } from '../../../services/grievanceThread';
 import { errorMessage, isApiRequestError } from '../../../services/request';
 import { a11y } from '../../../utils/a11y';
+import ActionButton from '../../../components/Form/ActionButton';
 
 interface Props<T> {
   channel: ReporterChannel<T>;
@@ -96,16 +97,7 @@ export default function ReporterPanel<T>({ channel, can, timeline, attachments, 
     error?.where === where && (
       <View className="callout callout--error" id={`${where}-error`} {...a11y({ role: 'alert' })}>
         {error.text}
-        {error.stale && (
-          <Button
-            className="btn btn--secondary gk__wide"
-            id={`${where}-refresh`}
-            {...a11y({ role: 'button', label: '刷新' })}
-            onClick={onRefresh}
-          >
-            刷新
-          </Button>
-        )}
+        {error.stale && <ActionButton className="btn btn--secondary gk__wide" id={`${where}-refresh`} label="刷新" onClick={onRefresh} />}
       </View>
     );
 
@@ -168,14 +160,12 @@ export default function ReporterPanel<T>({ channel, can, timeline, attachments, 
       {can.withdraw && (
         <View className="card" id="withdraw" {...a11y({ role: 'region', label: '撤回诉求' })}>
           {!confirmWithdraw ? (
-            <Button
+            <ActionButton
               className="btn btn--secondary gk__wide"
               id="withdraw-start"
-              {...a11y({ role: 'button', label: '撤回诉求' })}
+              label="撤回诉求"
               onClick={() => setConfirmWithdraw(true)}
-            >
-              撤回诉求
-            </Button>
+            />
           ) : (
             <>
               <Text className="note" id="withdraw-question">
@@ -192,14 +182,12 @@ export default function ReporterPanel<T>({ channel, can, timeline, attachments, 
               >
                 确认撤回
               </Button>
-              <Button
+              <ActionButton
                 className="btn btn--secondary gk__wide"
                 id="withdraw-cancel"
-                {...a11y({ role: 'button', label: '不撤回' })}
+                label="不撤回"
                 onClick={() => setConfirmWithdraw(false)}
-              >
-                不撤回
-              </Button>
+              />
             </>
           )}
         </View>

@@ -21,6 +21,7 @@ import { acceptDueLine, finalDueLine, isCompleted } from '../../../utils/grievan
 import { pageUrl } from '../../../utils/url';
 import '../kit.less';
 import './index.less';
+import ActionButton from '../../../components/Form/ActionButton';
 
 type StatusFilter = GrievanceStatus | 'all';
 type OverdueFilter = 'all' | 'yes' | 'no';
@@ -158,9 +159,7 @@ export default function GrievanceQueuePage() {
           )}
         </>
       )}
-      <Button className="btn btn--secondary gk__wide" id="queue-logout" {...a11y({ role: 'button', label: '退出登录' })} onClick={logout}>
-        退出登录
-      </Button>
+      <ActionButton className="btn btn--secondary gk__wide" id="queue-logout" label="退出登录" onClick={logout} />
     </View>
   );
 }
