@@ -5,6 +5,21 @@ import { api, cityWithCampaign, member, ratingPath } from './fixtures';
 const scores = (n: number) => Object.fromEntries(CRITERION_KEYS.map((k, i) => [k, ((n + i) % 5) + 1]));
 const VERDICTS = ['satisfied', 'basically_satisfied', 'dissatisfied'];
 
+/** The home's rating rows and its totals row, read from the database. */
+async function ratingsAndTotals(campaignId: string, homeId: string) {
+  const db = await openDb();
+  try {
+    const rows = await db.query<Record<string, any>>(`SELECT * FROM ratings WHERE campaign_id = ? AND home_id = ?`, [campaignId, homeId]);
+    const [totals] = await db.query<Record<string, any>>(`SELECT * FROM rating_totals WHERE campaign_id = ? AND home_id = ?`, [
+      campaignId,
+      homeId,
+    ]);
+    return { rows, totals };
+  } finally {
+    await db.close();
+  }
+}
+
 describe('concurrent ratings', () => {
   it('turns 50 concurrent PUTs from one member into one rating and exact totals', async () => {
     const { homeA, campaign } = await cityWithCampaign();
@@ -18,26 +33,14 @@ describe('concurrent ratings', () => {
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 200)).toHaveLength(49);
 
-    const db = await openDb();
-    try {
-      const rows = await db.query<Record<string, any>>(`SELECT * FROM ratings WHERE campaign_id = ? AND home_id = ?`, [
-        campaign.id,
-        homeA.id,
-      ]);
-      expect(rows).toHaveLength(1);
-      const [totals] = await db.query<Record<string, any>>(`SELECT * FROM rating_totals WHERE campaign_id = ? AND home_id = ?`, [
-        campaign.id,
-        homeA.id,
-      ]);
-      const r = rows[0];
-      expect(Number(totals.ratings)).toBe(1);
-      expect(Number(totals[r.verdict])).toBe(1);
-      for (const k of CRITERION_KEYS) {
-        expect(Number(totals[`sum_${k}`])).toBe(Number(r[`s_${k}`]));
-        for (let s = 1; s <= 5; s++) expect(Number(totals[`d_${k}_${s}`])).toBe(Number(r[`s_${k}`]) === s ? 1 : 0);
-      }
-    } finally {
-      await db.close();
+    const { rows, totals } = await ratingsAndTotals(campaign.id, homeA.id);
+    expect(rows).toHaveLength(1);
+    const r = rows[0];
+    expect(Number(totals.ratings)).toBe(1);
+    expect(Number(totals[r.verdict])).toBe(1);
+    for (const k of CRITERION_KEYS) {
+      expect(Number(totals[`sum_${k}`])).toBe(Number(r[`s_${k}`]));
+      for (let s = 1; s <= 5; s++) expect(Number(totals[`d_${k}_${s}`])).toBe(Number(r[`s_${k}`]) === s ? 1 : 0);
     }
   });
 
@@ -51,25 +54,13 @@ describe('concurrent ratings', () => {
     expect(results.filter((r) => r.status !== 200 && r.status !== 201).map((r) => [r.status, r.body])).toEqual([]);
     expect(results.map((r) => r.status).sort()).toEqual([...Array(60).fill(200), ...Array(30).fill(201)]);
 
-    const db = await openDb();
-    try {
-      const rows = await db.query<Record<string, any>>(`SELECT * FROM ratings WHERE campaign_id = ? AND home_id = ?`, [
-        campaign.id,
-        homeA.id,
-      ]);
-      expect(rows).toHaveLength(30);
-      const [totals] = await db.query<Record<string, any>>(`SELECT * FROM rating_totals WHERE campaign_id = ? AND home_id = ?`, [
-        campaign.id,
-        homeA.id,
-      ]);
-      expect(Number(totals.ratings)).toBe(30);
-      for (const v of VERDICTS) expect(Number(totals[v])).toBe(rows.filter((r) => r.verdict === v).length);
-      for (const k of CRITERION_KEYS) {
-        expect(Number(totals[`sum_${k}`])).toBe(rows.reduce((a, r) => a + Number(r[`s_${k}`]), 0));
-        for (let s = 1; s <= 5; s++) expect(Number(totals[`d_${k}_${s}`])).toBe(rows.filter((r) => Number(r[`s_${k}`]) === s).length);
-      }
-    } finally {
-      await db.close();
+    const { rows, totals } = await ratingsAndTotals(campaign.id, homeA.id);
+    expect(rows).toHaveLength(30);
+    expect(Number(totals.ratings)).toBe(30);
+    for (const v of VERDICTS) expect(Number(totals[v])).toBe(rows.filter((r) => r.verdict === v).length);
+    for (const k of CRITERION_KEYS) {
+      expect(Number(totals[`sum_${k}`])).toBe(rows.reduce((a, r) => a + Number(r[`s_${k}`]), 0));
+      for (let s = 1; s <= 5; s++) expect(Number(totals[`d_${k}_${s}`])).toBe(rows.filter((r) => Number(r[`s_${k}`]) === s).length);
     }
   });
 });

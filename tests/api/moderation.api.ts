@@ -22,14 +22,17 @@ async function commentStatus(campaignId: string, homeId: string): Promise<string
 }
 
 describe('comment moderation (msg_sec_check through the stand-in)', () => {
-  it('publishes a comment WeChat passes', async () => {
+  it.each([
+    ['publishes a comment WeChat passes', '工会活动丰富', 'approved'],
+    ['holds a comment WeChat wants reviewed', '需要待人工复核的话', 'held'],
+  ])('%s', async (_name, comment, status) => {
     const { homeA, campaign } = await cityWithCampaign();
     const res = await api().put(ratingPath(campaign.id, homeA.id), {
       token: await wechatMember(),
-      body: { scores: GOOD_SCORES, verdict: 'satisfied', comment: '工会活动丰富' },
+      body: { scores: GOOD_SCORES, verdict: 'satisfied', comment },
     });
     expect(res.status).toBe(201);
-    expect(await commentStatus(campaign.id, homeA.id)).toEqual(['approved']);
+    expect(await commentStatus(campaign.id, homeA.id)).toEqual([status]);
   });
 
   it('refuses a risky comment with 422 and a neutral message, storing nothing', async () => {
@@ -43,16 +46,6 @@ describe('comment moderation (msg_sec_check through the stand-in)', () => {
     expect(res.body.code).toBe('CONTENT_REFUSED');
     expect(res.text).not.toContain('违禁');
     expect(await commentStatus(campaign.id, homeA.id)).toEqual([]);
-  });
-
-  it('holds a comment WeChat wants reviewed', async () => {
-    const { homeA, campaign } = await cityWithCampaign();
-    const res = await api().put(ratingPath(campaign.id, homeA.id), {
-      token: await wechatMember(),
-      body: { scores: GOOD_SCORES, verdict: 'satisfied', comment: '需要待人工复核的话' },
-    });
-    expect(res.status).toBe(201);
-    expect(await commentStatus(campaign.id, homeA.id)).toEqual(['held']);
   });
 
   it('holds the comment, and still takes the rating, when moderation is down', async () => {

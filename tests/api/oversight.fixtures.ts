@@ -23,6 +23,17 @@ export async function rateMany(
   }
 }
 
+/** What a home's dashboard shows of a cycle below five ratings (or still open): its participation, nothing else. */
+export const PARTICIPATION_ONLY = {
+  satisfaction: null,
+  criteria: null,
+  tier: null,
+  title: null,
+  groups: null,
+  comments: null,
+  withheld: true,
+};
+
 /** A city of its own under the demo province, with no homes yet. */
 export async function freshCity() {
   const { token, provinceId } = await admin();

@@ -62,6 +62,23 @@ async function race(table: string, keyWhere: string, keyParams: unknown[], rows:
   });
 }
 
+/**
+ * Two writers insert copies of `source` at once (new ids, and what `change` gives each copy): the
+ * unique index must let exactly one in and refuse the other.
+ */
+async function expectOneOfTwo(
+  table: string,
+  keyWhere: string,
+  keyParams: unknown[],
+  source: Record<string, unknown>,
+  change: () => Record<string, unknown>,
+) {
+  const copy = () => ({ ...source, id: randomUUID(), ...change() });
+  const result = await race(table, keyWhere, keyParams, [copy(), copy()]);
+  expect(isUniqueViolation(result.error)).toBe(true);
+  expect(result.rows).toBe(1);
+}
+
 /** A row of `table` read back, to copy. */
 async function rowOf(table: string, where: string, params: unknown[]): Promise<Record<string, unknown>> {
   return withWriters(async (a) => {
@@ -104,17 +121,9 @@ describe(`uniqueness at the database (${mariadb ? 'mariadb' : 'sqlite'})`, () =>
     ).toBe(201);
     const source = await rowOf('ratings', 'campaign_id = ? AND home_id = ?', [campaign.id, homeA.id]);
     const key = hex64();
-    const result = await race(
-      'ratings',
-      'campaign_id = ? AND home_id = ? AND rater_key = ?',
-      [campaign.id, homeA.id, key],
-      [
-        { ...source, id: randomUUID(), rater_key: key },
-        { ...source, id: randomUUID(), rater_key: key },
-      ],
-    );
-    expect(isUniqueViolation(result.error)).toBe(true);
-    expect(result.rows).toBe(1);
+    await expectOneOfTwo('ratings', 'campaign_id = ? AND home_id = ? AND rater_key = ?', [campaign.id, homeA.id, key], source, () => ({
+      rater_key: key,
+    }));
   });
 
   it('keeps one idempotency record per caller and key when two writers race past the server', async () => {
@@ -128,17 +137,13 @@ describe(`uniqueness at the database (${mariadb ? 'mariadb' : 'sqlite'})`, () =>
     expect(first.status).toBe(201);
     const source = await rowOf('idempotency_keys', 'response LIKE ?', [`%${first.body.id}%`]);
     const keyHash = hex64();
-    const result = await race(
+    await expectOneOfTwo(
       'idempotency_keys',
       'scope = ? AND caller_key = ? AND key_hash = ?',
       [source.scope, source.caller_key, keyHash],
-      [
-        { ...source, id: randomUUID(), key_hash: keyHash },
-        { ...source, id: randomUUID(), key_hash: keyHash },
-      ],
+      source,
+      () => ({ key_hash: keyHash }),
     );
-    expect(isUniqueViolation(result.error)).toBe(true);
-    expect(result.rows).toBe(1);
   });
 
   it('binds a WeChat account to one roster entry of a home when two writers race past the server', async () => {
@@ -148,17 +153,10 @@ describe(`uniqueness at the database (${mariadb ? 'mariadb' : 'sqlite'})`, () =>
     ).toBe(201);
     const [source] = await withWriters((a) => a.query('SELECT * FROM roster_entries WHERE home_id = ? ORDER BY id', [home.id]));
     const user = await member();
-    const result = await race(
-      'roster_entries',
-      'home_id = ? AND bound_user_id = ?',
-      [home.id, user.id],
-      [
-        { ...source, id: randomUUID(), entry_hash: hex64(), bound_user_id: user.id },
-        { ...source, id: randomUUID(), entry_hash: hex64(), bound_user_id: user.id },
-      ],
-    );
-    expect(isUniqueViolation(result.error)).toBe(true);
-    expect(result.rows).toBe(1);
+    await expectOneOfTwo('roster_entries', 'home_id = ? AND bound_user_id = ?', [home.id, user.id], source, () => ({
+      entry_hash: hex64(),
+      bound_user_id: user.id,
+    }));
   });
 
   // SQLite has one writer (the server's queue and the file lock): only MariaDB's concurrent writers can

@@ -89,6 +89,25 @@ export async function startFakeWechat(appId = 'wxfake0000000001', secret = 'fake
     res.end(JSON.stringify(body));
   };
   const err = (res: ServerResponse, errcode: number, errmsg: string) => send(res, { errcode, errmsg });
+  /**
+   * A login code exchanged for its user, as WeChat checks it (the app's id and secret, the grant type,
+   * then the code: known, unused, fresh), and spent; on any refusal the error is sent and nothing returned.
+   */
+  const redeem = (
+    res: ServerResponse,
+    q: URLSearchParams,
+    app: { appId: string; secret: string; codes: Map<string, CodeEntry>; codeParam: string },
+  ): CodeEntry | undefined => {
+    if (q.get('appid') !== app.appId) return void err(res, 40013, 'invalid appid');
+    if (q.get('secret') !== app.secret) return void err(res, 40125, 'invalid appsecret');
+    if (q.get('grant_type') !== 'authorization_code') return void err(res, 40002, 'invalid grant_type');
+    const entry = app.codes.get(q.get(app.codeParam) ?? '');
+    if (!entry) return void err(res, 40029, 'invalid code');
+    if (entry.used) return void err(res, 40163, 'code been used');
+    if (now() - entry.issuedAt > CODE_TTL_MS) return void err(res, 40029, 'invalid code');
+    entry.used = true;
+    return entry;
+  };
   const readJson = (req: IncomingMessage) =>
     new Promise<any>((resolve) => {
       let data = '';
@@ -257,14 +276,8 @@ export async function startFakeWechat(appId = 'wxfake0000000001', secret = 'fake
     // --- WeChat's API ---
     if (api === '/sns/oauth2/access_token' && req.method === 'GET') {
       if (injected('oauth2_access_token', res, url.search)) return;
-      if (url.searchParams.get('appid') !== webAppId) return err(res, 40013, 'invalid appid');
-      if (url.searchParams.get('secret') !== webSecret) return err(res, 40125, 'invalid appsecret');
-      if (url.searchParams.get('grant_type') !== 'authorization_code') return err(res, 40002, 'invalid grant_type');
-      const entry = webCodes.get(url.searchParams.get('code') ?? '');
-      if (!entry) return err(res, 40029, 'invalid code');
-      if (entry.used) return err(res, 40163, 'code been used');
-      if (now() - entry.issuedAt > CODE_TTL_MS) return err(res, 40029, 'invalid code');
-      entry.used = true;
+      const entry = redeem(res, url.searchParams, { appId: webAppId, secret: webSecret, codes: webCodes, codeParam: 'code' });
+      if (!entry) return;
       return send(res, {
         access_token: `webtok_${randomBytes(12).toString('hex')}`,
         expires_in: 7200,
@@ -276,14 +289,8 @@ export async function startFakeWechat(appId = 'wxfake0000000001', secret = 'fake
     }
     if (api === '/sns/jscode2session' && req.method === 'GET') {
       if (injected('jscode2session', res, url.search)) return;
-      if (url.searchParams.get('appid') !== appId) return err(res, 40013, 'invalid appid');
-      if (url.searchParams.get('secret') !== secret) return err(res, 40125, 'invalid appsecret');
-      if (url.searchParams.get('grant_type') !== 'authorization_code') return err(res, 40002, 'invalid grant_type');
-      const entry = codes.get(url.searchParams.get('js_code') ?? '');
-      if (!entry) return err(res, 40029, 'invalid code');
-      if (entry.used) return err(res, 40163, 'code been used');
-      if (now() - entry.issuedAt > CODE_TTL_MS) return err(res, 40029, 'invalid code');
-      entry.used = true;
+      const entry = redeem(res, url.searchParams, { appId, secret, codes, codeParam: 'js_code' });
+      if (!entry) return;
       return send(res, { openid: entry.openid, unionid: entry.unionid, session_key: randomBytes(16).toString('base64') });
     }
     if (api === '/cgi-bin/stable_token' && req.method === 'POST') {
