@@ -2,46 +2,32 @@ import { spawnSync } from 'node:child_process';
 import { SERVER_MAIN, startServer, testDatabaseEnv } from '../support/server';
 import { client } from '../support/http';
 
+/** The built server started with only these variables (and PATH), run until it exits. */
+const boot = (env: Record<string, string>) =>
+  spawnSync(process.execPath, [SERVER_MAIN], { env: { PATH: process.env.PATH, ...env }, encoding: 'utf8' });
+
 describe('boot', () => {
   it('stops at boot with a message naming a bad variable', () => {
-    const res = spawnSync(process.execPath, [SERVER_MAIN], {
-      env: { PATH: process.env.PATH, PORT: 'eighty', DATA_DIR: '/tmp/pingjia-bad-config' },
-      encoding: 'utf8',
-    });
+    const res = boot({ PORT: 'eighty', DATA_DIR: '/tmp/pingjia-bad-config' });
     expect(res.status).toBe(78);
     expect(res.stderr).toContain('PORT');
   });
 
   it('refuses the dev login in production', () => {
-    const res = spawnSync(process.execPath, [SERVER_MAIN], {
-      env: {
-        PATH: process.env.PATH,
-        NODE_ENV: 'production',
-        AUTH_DEV_LOGIN: 'true',
-        JWT_SECRET: 'x'.repeat(40),
-        RATER_KEY_SECRET: 'y'.repeat(40),
-      },
-      encoding: 'utf8',
-    });
+    const res = boot({ NODE_ENV: 'production', AUTH_DEV_LOGIN: 'true', JWT_SECRET: 'x'.repeat(40), RATER_KEY_SECRET: 'y'.repeat(40) });
     expect(res.status).toBe(78);
     expect(res.stderr).toContain('AUTH_DEV_LOGIN');
   });
 
   it('refuses to start in production without secrets', () => {
-    const res = spawnSync(process.execPath, [SERVER_MAIN], {
-      env: { PATH: process.env.PATH, NODE_ENV: 'production', PUBLIC_URL: 'https://pingjia.example.cn' },
-      encoding: 'utf8',
-    });
+    const res = boot({ NODE_ENV: 'production', PUBLIC_URL: 'https://pingjia.example.cn' });
     expect(res.status).toBe(78);
     expect(res.stderr).toContain('JWT_SECRET');
   });
 
   it('refuses to start in production without PUBLIC_URL (links are never built from a request)', () => {
     const secret = 's'.repeat(40);
-    const res = spawnSync(process.execPath, [SERVER_MAIN], {
-      env: { PATH: process.env.PATH, NODE_ENV: 'production', JWT_SECRET: secret, RATER_KEY_SECRET: secret },
-      encoding: 'utf8',
-    });
+    const res = boot({ NODE_ENV: 'production', JWT_SECRET: secret, RATER_KEY_SECRET: secret });
     expect(res.status).toBe(78);
     expect(res.stderr).toContain('PUBLIC_URL');
   });

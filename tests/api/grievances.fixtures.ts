@@ -1,7 +1,7 @@
 // Helpers for the grievance suites, against the shared server or a suite's own one.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { openDb } from '../support/db';
+import { queryDb } from '../support/db';
 import { client } from '../support/http';
 import { ADMIN } from './global-setup';
 
@@ -45,12 +45,7 @@ export const complaint = (homeId: string, over: Record<string, unknown> = {}) =>
 
 /** Rows straight from the suite's database (SQLite file or MariaDB). */
 export async function rows<T = Record<string, any>>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const db = await openDb();
-  try {
-    return await db.query<T>(sql, params);
-  } finally {
-    await db.close();
-  }
+  return await queryDb<T>(sql, params);
 }
 
 /** A chair's grant (or a federation admin's) written straight into the database. */

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { api, admin, uniq } from './fixtures';
-import { openDb, openRawWriter } from '../support/db';
+import { openRawWriter, queryDb } from '../support/db';
 
 // No accidental duplicates (issue 17 item 6): a staff create sent twice with one Idempotency-Key — a
 // double click, a retry after a lost answer — creates one thing and answers both with it.
@@ -126,12 +126,7 @@ describe('idempotent creates', () => {
   // The answer holds a code kept only as a keyed hash: a retry derives the same code from caller and key.
   describe('invites', () => {
     const inviteRows = async (orgId: string) => {
-      const db = await openDb();
-      try {
-        return await db.query<{ id: string }>('SELECT id FROM invites WHERE org_id = ?', [orgId]);
-      } finally {
-        await db.close();
-      }
+      return await queryDb<{ id: string }>('SELECT id FROM invites WHERE org_id = ?', [orgId]);
     };
     const inviteAdmin = (orgId: string, k?: string) =>
       api().post(`/api/orgs/${orgId}/invites`, {

@@ -68,6 +68,9 @@ const upload = (token: string, homeId: string, csv = ROSTER) =>
   own.api.post(`/api/homes/${homeId}/roster`, { token, raw: csv, headers: { 'content-type': 'text/csv' } });
 const verify = (who: Person, homeId: string, name: string, memberNo: string) =>
   own.api.post(`/api/homes/${homeId}/membership`, { token: who.token, body: { name, memberNo } });
+/** Frees the member's roster entry (the member changed phones), as `token`. */
+const resetBinding = (token: string, homeId: string, name: string, memberNo: string) =>
+  own.api.post(`/api/homes/${homeId}/roster/reset-binding`, { token, body: { name, memberNo, reason: '会员更换了手机' } });
 
 describe('the chair controls who may rate (item 3)', () => {
   it('refuses the chair roster upload and binding reset; the level above does both, audited with the actor', async () => {
@@ -76,22 +79,12 @@ describe('the chair controls who may rate (item 3)', () => {
     expect(byChair.status).toBe(403);
     expect(byChair.body.code).toBe('FORBIDDEN');
     expect(byChair.body.message).toContain('上级工会');
-    const resetByChair = await own.api.post(`/api/homes/${home.id}/roster/reset-binding`, {
-      token: chair.token,
-      body: { name: '张三', memberNo: 'GH001', reason: '会员更换了手机' },
-    });
+    const resetByChair = await resetBinding(chair.token, home.id, '张三', 'GH001');
     expect(resetByChair.status).toBe(403);
     expect(await sql('SELECT id FROM roster_entries WHERE home_id = ?', [home.id])).toHaveLength(0);
 
     expect((await upload(root.token, home.id)).status).toBe(201);
-    expect(
-      (
-        await own.api.post(`/api/homes/${home.id}/roster/reset-binding`, {
-          token: root.token,
-          body: { name: '张三', memberNo: 'GH001', reason: '会员更换了手机' },
-        })
-      ).status,
-    ).toBe(204);
+    expect((await resetBinding(root.token, home.id, '张三', 'GH001')).status).toBe(204);
     const log = await own.api.get(`/api/orgs/${city.id}/audit?pageSize=200`, { token: root.token });
     const mine = log.body.items.filter((e: any) => e.target?.id === home.id && e.action.startsWith('roster.'));
     expect(mine.map((e: any) => [e.action, e.actor.role])).toEqual(
@@ -138,14 +131,7 @@ describe('the chair controls who may rate (item 3)', () => {
     expect((await own.api.put(ratingPath(campaign, home), { token: lost.token, body: rating })).status).toBe(201);
 
     // The member "lost" the account; the level above frees the entry and the member binds a new one.
-    expect(
-      (
-        await own.api.post(`/api/homes/${home.id}/roster/reset-binding`, {
-          token: root.token,
-          body: { name: '李四', memberNo: 'GH002', reason: '会员更换了手机' },
-        })
-      ).status,
-    ).toBe(204);
+    expect((await resetBinding(root.token, home.id, '李四', 'GH002')).status).toBe(204);
     const fresh = await fx.person();
     expect((await verify(fresh, home.id, '李四', 'GH002')).status).toBe(204);
     expect((await own.api.get(ratingPath(campaign, home), { token: fresh.token })).body.rating.verdict).toBe('satisfied');

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { openDb } from '../support/db';
+import { queryDb } from '../support/db';
 import { GOOD_SCORES, api, member, ratingPath, rosterHome } from './fixtures';
 
 const CSV = '姓名,会员编号,手机号\n张三,GH001,13800000001\n李四,GH002,\n王五,GH003,13800000003\n';
@@ -10,15 +10,10 @@ describe('membership of roster homes', () => {
     const res = await api().post(`/api/homes/${home.id}/roster`, { token: adminToken, raw: CSV, headers: { 'content-type': 'text/csv' } });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ entries: 3, added: 3, kept: 0, removed: 0 });
-    const db = await openDb();
-    try {
-      const rows = await db.query(`SELECT * FROM roster_entries WHERE home_id = ?`, [home.id]);
-      expect(rows).toHaveLength(3);
-      const dump = JSON.stringify(rows);
-      for (const clear of ['张三', 'GH001', '13800000001']) expect(dump).not.toContain(clear);
-    } finally {
-      await db.close();
-    }
+    const rows = await queryDb(`SELECT * FROM roster_entries WHERE home_id = ?`, [home.id]);
+    expect(rows).toHaveLength(3);
+    const dump = JSON.stringify(rows);
+    for (const clear of ['张三', 'GH001', '13800000001']) expect(dump).not.toContain(clear);
   });
 
   it('imports an Excel roster and keeps bindings of members still on it', async () => {
@@ -57,12 +52,7 @@ describe('membership of roster homes', () => {
     });
     expect(res.status).toBe(400);
     expect(res.body.fields).toEqual({ 'line.2': '手机号格式不正确' });
-    const db = await openDb();
-    try {
-      expect(await db.query(`SELECT id FROM roster_entries WHERE home_id = ?`, [home.id])).toHaveLength(0);
-    } finally {
-      await db.close();
-    }
+    expect(await queryDb(`SELECT id FROM roster_entries WHERE home_id = ?`, [home.id])).toHaveLength(0);
   });
 
   it('lets a verified member rate, and refuses an unverified one with 403', async () => {

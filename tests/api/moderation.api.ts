@@ -1,4 +1,4 @@
-import { openDb } from '../support/db';
+import { queryDb } from '../support/db';
 import { fakeWechat } from '../support/wechat';
 import { GOOD_SCORES, api, cityWithCampaign, ratingPath } from './fixtures';
 
@@ -8,17 +8,12 @@ async function wechatMember() {
 }
 
 async function commentStatus(campaignId: string, homeId: string): Promise<string[]> {
-  const db = await openDb();
-  try {
-    return (
-      await db.query<{ comment_status: string }>(`SELECT comment_status FROM ratings WHERE campaign_id = ? AND home_id = ?`, [
-        campaignId,
-        homeId,
-      ])
-    ).map((r) => r.comment_status);
-  } finally {
-    await db.close();
-  }
+  return (
+    await queryDb<{ comment_status: string }>(`SELECT comment_status FROM ratings WHERE campaign_id = ? AND home_id = ?`, [
+      campaignId,
+      homeId,
+    ])
+  ).map((r) => r.comment_status);
 }
 
 describe('comment moderation (msg_sec_check through the stand-in)', () => {

@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import { admin, api, member, rosterHome, uniq } from './fixtures';
 import { chairOf, createHome, createOrg } from './oversight.fixtures';
-import { openDb } from '../support/db';
+import { queryDb } from '../support/db';
 import { client } from '../support/http';
 import { RunningServer, startServer, testDatabaseEnv } from '../support/server';
 
@@ -22,24 +22,14 @@ async function acceptAs(code: string, username = uniq('staff_')) {
 }
 
 async function auditRows(scopeLike: string, action: string) {
-  const db = await openDb();
-  try {
-    return await db.query<{ actor_user_id: string; detail: string | null; target_id: string }>(
-      'SELECT actor_user_id, detail, target_id FROM audit_events WHERE scope_path LIKE ? AND action = ?',
-      [`${scopeLike}%`, action],
-    );
-  } finally {
-    await db.close();
-  }
+  return await queryDb<{ actor_user_id: string; detail: string | null; target_id: string }>(
+    'SELECT actor_user_id, detail, target_id FROM audit_events WHERE scope_path LIKE ? AND action = ?',
+    [`${scopeLike}%`, action],
+  );
 }
 
 async function orgPath(id: string): Promise<string> {
-  const db = await openDb();
-  try {
-    return (await db.query<{ path: string }>('SELECT path FROM orgs WHERE id = ?', [id]))[0].path;
-  } finally {
-    await db.close();
-  }
+  return (await queryDb<{ path: string }>('SELECT path FROM orgs WHERE id = ?', [id]))[0].path;
 }
 
 describe('invites at every level', () => {
@@ -116,15 +106,10 @@ describe('invites at every level', () => {
     const city = await createOrg(root.token, root.provinceId, 'city', uniq('哈希市'));
     const inv = await invite(root.token, 'orgs', city.id);
     const { createHash } = await import('node:crypto');
-    const db = await openDb();
-    try {
-      const rows = await db.query<{ code_hash: string }>('SELECT code_hash FROM invites WHERE org_id = ?', [city.id]);
-      expect(rows).toHaveLength(1);
-      expect(rows[0].code_hash).not.toBe(createHash('sha256').update(inv.code).digest('hex'));
-      expect(rows[0].code_hash).not.toContain(inv.code);
-    } finally {
-      await db.close();
-    }
+    const rows = await queryDb<{ code_hash: string }>('SELECT code_hash FROM invites WHERE org_id = ?', [city.id]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].code_hash).not.toBe(createHash('sha256').update(inv.code).digest('hex'));
+    expect(rows[0].code_hash).not.toContain(inv.code);
   });
 });
 
@@ -251,17 +236,12 @@ describe('rosters kept from above', () => {
     const reset = await api().post(path, { token: adminToken, body: { name: '张三', memberNo: 'GH001', reason: '会员换了手机' } });
     expect(reset.status).toBe(204);
     expect((await api().get(`/api/homes/${home.id}/roster`, { token: adminToken })).body.bound).toBe(0);
-    const db = await openDb();
-    try {
-      const rows = await db.query<{ detail: string }>(
-        "SELECT detail FROM audit_events WHERE action = 'roster.reset_binding' AND target_id = ?",
-        [home.id],
-      );
-      expect(rows.map((r) => JSON.parse(r.detail))).toEqual([{ reason: '会员换了手机' }]);
-      expect(rows[0].detail).not.toContain('张三');
-    } finally {
-      await db.close();
-    }
+    const rows = await queryDb<{ detail: string }>(
+      "SELECT detail FROM audit_events WHERE action = 'roster.reset_binding' AND target_id = ?",
+      [home.id],
+    );
+    expect(rows.map((r) => JSON.parse(r.detail))).toEqual([{ reason: '会员换了手机' }]);
+    expect(rows[0].detail).not.toContain('张三');
   });
 });
 

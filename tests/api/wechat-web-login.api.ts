@@ -3,7 +3,7 @@
 // gives a unionid the person is one member in the mini-program and on H5, so they cannot rate twice.
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { openDb } from '../support/db';
+import { queryDb } from '../support/db';
 import { fakeWechat } from '../support/wechat';
 import { api, cityWithCampaign, GOOD_SCORES, ratingPath } from './fixtures';
 
@@ -45,16 +45,11 @@ describe('WeChat web authorisation for the H5 app (stand-in WeChat server)', () 
       body: { scores: GOOD_SCORES, verdict: 'dissatisfied' },
     });
     expect(again.status).toBe(200);
-    const db = await openDb();
-    try {
-      const [row] = await db.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM ratings WHERE campaign_id = ? AND home_id = ?', [
-        campaign.id,
-        homeA.id,
-      ]);
-      expect(Number(row.n)).toBe(1);
-    } finally {
-      await db.close();
-    }
+    const [row] = await queryDb<{ n: number | string }>('SELECT COUNT(*) AS n FROM ratings WHERE campaign_id = ? AND home_id = ?', [
+      campaign.id,
+      homeA.id,
+    ]);
+    expect(Number(row.n)).toBe(1);
   });
 
   it('finds a member first seen on H5 when they later open the mini-program', async () => {

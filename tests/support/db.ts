@@ -25,6 +25,16 @@ export async function openDb(url = process.env.TEST_DATABASE_URL, dataDir = proc
   };
 }
 
+/** One read of the server's database on a connection of its own, closed again before it returns. */
+export async function queryDb<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const db = await openDb();
+  try {
+    return await db.query<T>(sql, params);
+  } finally {
+    await db.close();
+  }
+}
+
 /**
  * A writing connection of its own to the server's database, beside the server's (for tests that bypass
  * the server's write queue and row locks). SQLite: its own better-sqlite3 handle on the file (WAL).
