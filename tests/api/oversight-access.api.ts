@@ -1,12 +1,9 @@
-import { api, chairOf, createHome, createOrg, freshCity, openCampaign, uniq } from './oversight.fixtures';
+import { api, createHome, createOrg, freshCity, openCampaign, openCityWithChair, uniq } from './oversight.fixtures';
 
 describe('oversight scope', () => {
   it('answers 404 to a chair for everything of another home and of the federation', async () => {
-    const { adminToken, city } = await freshCity();
-    const a = await createHome(adminToken, city.id, 10);
-    const b = await createHome(adminToken, city.id, 10);
-    const c = await openCampaign(adminToken, city.id);
-    const chair = await chairOf(adminToken, a.id);
+    const { city, campaign: c, chair, homes } = await openCityWithChair([10, 10]);
+    const [a, b] = homes;
     const t = { token: chair.token };
     // their own home works
     for (const path of [`/api/homes/${a.id}/dashboard`, `/api/homes/${a.id}/export.xlsx`, `/api/homes/${a.id}/poster`]) {

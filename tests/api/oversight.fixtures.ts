@@ -84,4 +84,14 @@ export async function chairOf(adminToken: string, homeId: string) {
   return { token: accepted.body.token as string, userId: accepted.body.user.id as string, username };
 }
 
+/** A fresh city with homes of these member counts (in this order), then a cycle opened over it and the first home's chair. */
+export async function openCityWithChair(memberCounts: number[]) {
+  const { adminToken, city } = await freshCity();
+  const homes = [];
+  for (const members of memberCounts) homes.push(await createHome(adminToken, city.id, members));
+  const campaign = await openCampaign(adminToken, city.id);
+  const chair = await chairOf(adminToken, homes[0].id);
+  return { adminToken, city, homes, campaign, chair };
+}
+
 export { api, cityWithCampaign, member, ratingPath, uniq };

@@ -1,11 +1,11 @@
 import {
   api,
-  chairOf,
   createHome,
   freshCity,
   member,
   moveCampaign,
   openCampaign,
+  openCityWithChair,
   PARTICIPATION_ONLY,
   rateMany,
   ratingPath,
@@ -14,10 +14,8 @@ import { scoresOf } from '../support/scores';
 
 describe('privacy of dashboard slices', () => {
   it('shows nothing but the count of a cycle below five ratings, to the chair as to the federation', async () => {
-    const { adminToken, city } = await freshCity();
-    const home = await createHome(adminToken, city.id, 40);
-    const c = await openCampaign(adminToken, city.id);
-    const chair = await chairOf(adminToken, home.id);
+    const { adminToken, campaign: c, chair, homes } = await openCityWithChair([40]);
+    const [home] = homes;
     await rateMany(c.id, home.id, 4, 'satisfied', { groups: ['migrant'] });
     await moveCampaign(adminToken, c.id, 'close');
     for (const token of [chair.token, adminToken]) {
@@ -45,11 +43,8 @@ describe('privacy of dashboard slices', () => {
   });
 
   it('shows approved comments (text only) of a closed cycle from ten ratings, and held ones to the federation for a decision', async () => {
-    const { adminToken, city } = await freshCity();
-    const home = await createHome(adminToken, city.id, 40);
-    const nineHome = await createHome(adminToken, city.id, 40);
-    const c = await openCampaign(adminToken, city.id);
-    const chair = await chairOf(adminToken, home.id);
+    const { adminToken, city, campaign: c, chair, homes } = await openCityWithChair([40, 40]);
+    const [home, nineHome] = homes;
     await rateMany(c.id, home.id, 8, 'satisfied', { comment: '食堂改善了' });
     await rateMany(c.id, nineHome.id, 9, 'satisfied', { comment: '还不错' });
     const held = await member();

@@ -1,6 +1,6 @@
 // The federations' rectification overview (issue 18 item 6): where each home's plan stands after a
 // cycle, with 退回 (send-back, with a reason, audited) and sign-off.
-import { api, chairOf, createHome, createOrg, freshCity, moveCampaign, openCampaign } from './oversight.fixtures';
+import { api, chairOf, createHome, createOrg, freshCity, moveCampaign, openCampaign, openCityWithChair } from './oversight.fixtures';
 
 const rectPath = (cid: string, hid: string) => `/api/campaigns/${cid}/homes/${hid}/rectification`;
 
@@ -95,10 +95,8 @@ describe('rectification overview (整改情况)', () => {
   });
 
   it('keeps a send-back reason out of the public results', async () => {
-    const { adminToken, city } = await freshCity();
-    const home = await createHome(adminToken, city.id, 10);
-    const campaign = await openCampaign(adminToken, city.id);
-    const chair = await chairOf(adminToken, home.id);
+    const { adminToken, campaign, chair, homes } = await openCityWithChair([10]);
+    const [home] = homes;
     await moveCampaign(adminToken, campaign.id, 'close');
     await api().post(rectPath(campaign.id, home.id), { token: chair.token, body: { plan: '加强建设' } });
     expect(

@@ -1,11 +1,9 @@
-import { api, chairOf, createHome, freshCity, moveCampaign, openCampaign, rateMany } from './oversight.fixtures';
+import { api, moveCampaign, openCityWithChair, rateMany } from './oversight.fixtures';
 
 describe('rectification (整改)', () => {
   it('runs plan → progress → sign-off after the cycle closes, with 409 on every out-of-order step', async () => {
-    const { adminToken, city } = await freshCity();
-    const home = await createHome(adminToken, city.id, 10);
-    const c = await openCampaign(adminToken, city.id);
-    const chair = await chairOf(adminToken, home.id);
+    const { adminToken, campaign: c, chair, homes } = await openCityWithChair([10]);
+    const [home] = homes;
     const base = `/api/campaigns/${c.id}/homes/${home.id}/rectification`;
     await rateMany(c.id, home.id, 6, 'satisfied');
 
@@ -34,11 +32,8 @@ describe('rectification (整改)', () => {
   });
 
   it('shows members the published results and the plan, with the privacy rules, on a public page', async () => {
-    const { adminToken, city } = await freshCity();
-    const home = await createHome(adminToken, city.id, 10);
-    const small = await createHome(adminToken, city.id, 10);
-    const c = await openCampaign(adminToken, city.id);
-    const chair = await chairOf(adminToken, home.id);
+    const { adminToken, campaign: c, chair, homes } = await openCityWithChair([10, 10]);
+    const [home, small] = homes;
     await rateMany(c.id, home.id, 4, 'satisfied', { score: 5 });
     await rateMany(c.id, home.id, 1, 'dissatisfied', { score: 1 });
     await rateMany(c.id, small.id, 3, 'satisfied');
