@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { client } from '../support/http';
+import { openCycle } from '../support/campaigns';
 import { ADMIN } from './global-setup';
 import { allCriteria } from '../support/scores';
 
@@ -40,20 +41,8 @@ export async function cityWithCampaign(memberCount = 40) {
   };
   const homeA = await mkHome('甲厂工会');
   const homeB = await mkHome('乙厂工会');
-  const now = Date.now();
-  const campaign = await api().post('/api/campaigns', {
-    token,
-    body: {
-      orgId: city.body.id,
-      name: uniq('年度评家'),
-      opensAt: new Date(now - 3600e3).toISOString(),
-      closesAt: new Date(now + 30 * 86400e3).toISOString(),
-    },
-  });
-  if (campaign.status !== 201) throw new Error(`campaign: ${campaign.status} ${campaign.text}`);
-  const opened = await api().post(`/api/campaigns/${campaign.body.id}/open`, { token });
-  if (opened.status !== 200) throw new Error(`open: ${opened.status} ${opened.text}`);
-  return { adminToken: token, provinceId, city: city.body, homeA, homeB, campaign: opened.body };
+  const campaign = await openCycle(api(), token, city.body.id, uniq('年度评家'));
+  return { adminToken: token, provinceId, city: city.body, homeA, homeB, campaign };
 }
 
 export const ratingPath = (campaignId: string, homeId: string) => `/api/campaigns/${campaignId}/homes/${homeId}/my-rating`;

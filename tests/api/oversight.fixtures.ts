@@ -1,6 +1,6 @@
 import { admin, api, cityWithCampaign, member, ratingPath, uniq } from './fixtures';
 import { scoresOf } from '../support/scores';
-import { confirmedMove } from '../support/campaigns';
+import { confirmedMove, openCycle } from '../support/campaigns';
 
 export type VerdictKey = 'satisfied' | 'basically_satisfied' | 'dissatisfied';
 export const scores = (v: number) => scoresOf(v);
@@ -58,15 +58,7 @@ export async function createOrg(token: string, parentId: string, level: string, 
 
 /** A campaign over the org, opened (opensAt `agoMs` before now). */
 export async function openCampaign(token: string, orgId: string, agoMs = 3600e3) {
-  const now = Date.now();
-  const c = await api().post('/api/campaigns', {
-    token,
-    body: { orgId, name: uniq('评家'), opensAt: new Date(now - agoMs).toISOString(), closesAt: new Date(now + 30 * 86400e3).toISOString() },
-  });
-  if (c.status !== 201) throw new Error(`campaign: ${c.status} ${c.text}`);
-  const opened = await api().post(`/api/campaigns/${c.body.id}/open`, { token });
-  if (opened.status !== 200) throw new Error(`open: ${opened.status} ${opened.text}`);
-  return opened.body as { id: string; name: string };
+  return (await openCycle(api(), token, orgId, uniq('评家'), agoMs)) as { id: string; name: string };
 }
 
 export async function moveCampaign(token: string, campaignId: string, move: 'close' | 'publish') {

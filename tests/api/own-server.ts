@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { FAKE_TEMPLATE_ID, FakeWechat, startFakeWechat } from '../fakes/wechat-server';
 import { ownMariadbDatabase } from '../support/db';
 import { client } from '../support/http';
+import { openCycle } from '../support/campaigns';
 import { demoEnv, RunningServer, startServer, wechatEnv } from '../support/server';
 import { fakeWechat } from '../support/wechat';
 import { ADMIN } from './global-setup';
@@ -59,20 +60,7 @@ export async function startOwnServer(label: string, env: Record<string, string> 
 
 /** A campaign over the org, open from an hour ago for a month. */
 export async function openCampaignOn(api: ReturnType<typeof client>, token: string, orgId: string): Promise<{ id: string }> {
-  const now = Date.now();
-  const c = await api.post('/api/campaigns', {
-    token,
-    body: {
-      orgId,
-      name: `评家${randomBytes(3).toString('hex')}`,
-      opensAt: new Date(now - 3600e3).toISOString(),
-      closesAt: new Date(now + 30 * 86400e3).toISOString(),
-    },
-  });
-  if (c.status !== 201) throw new Error(`campaign: ${c.status} ${c.text}`);
-  const opened = await api.post(`/api/campaigns/${c.body.id}/open`, { token });
-  if (opened.status !== 200) throw new Error(`open: ${opened.status} ${opened.text}`);
-  return opened.body;
+  return openCycle(api, token, orgId, `评家${randomBytes(3).toString('hex')}`);
 }
 
 /**

@@ -19,3 +19,22 @@ export async function confirmedMove<R extends { status: number; body: any }>(
   const body = shown.status === 200 ? { name: shown.body.campaign.name, homes: shown.body.homes } : undefined;
   return api.post(`/api/campaigns/${id}/${step}`, { token, body });
 }
+
+/** Makes a cycle over the org (open from `agoMs` ago for 30 days) and opens it; any refusal throws. */
+export async function openCycle<R extends { status: number; body: any; text: string }>(
+  api: MoveApi<R>,
+  token: string,
+  orgId: string,
+  name: string,
+  agoMs = 3600e3,
+) {
+  const now = Date.now();
+  const created = await api.post('/api/campaigns', {
+    token,
+    body: { orgId, name, opensAt: new Date(now - agoMs).toISOString(), closesAt: new Date(now + 30 * 86400e3).toISOString() },
+  });
+  if (created.status !== 201) throw new Error(`campaign: ${created.status} ${created.text}`);
+  const opened = await api.post(`/api/campaigns/${created.body.id}/open`, { token });
+  if (opened.status !== 200) throw new Error(`open: ${opened.status} ${opened.text}`);
+  return opened.body;
+}

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { CRITERION_KEYS, type CriterionKey } from '@pingjia/shared';
 import { launchBrowser, watchErrors, type ExpectedAnswer, type Page } from '../support/browser';
 import { client } from '../support/http';
+import { openCycle } from '../support/campaigns';
 import { ROOT } from '../support/server';
 import { STAFF } from './global-setup';
 
@@ -150,20 +151,8 @@ export async function cityWithCampaign(): Promise<{
     body: { orgId: city.body.id, name: uniq('浏览器测试职工之家'), kind: 'enterprise', memberCount: 10, membershipMode: 'open' },
   });
   if (home.status !== 201) throw new Error(`home: ${home.status} ${home.text}`);
-  const now = Date.now();
-  const created = await api().post('/api/campaigns', {
-    token,
-    body: {
-      orgId: city.body.id,
-      name: uniq('浏览器测试评家'),
-      opensAt: new Date(now - 3600e3).toISOString(),
-      closesAt: new Date(now + 30 * 86400e3).toISOString(),
-    },
-  });
-  if (created.status !== 201) throw new Error(`campaign: ${created.status} ${created.text}`);
-  const opened = await api().post(`/api/campaigns/${created.body.id}/open`, { token });
-  if (opened.status !== 200) throw new Error(`open: ${opened.status} ${opened.text}`);
-  return { token, home: home.body, campaign: opened.body };
+  const campaign = await openCycle(api(), token, city.body.id, uniq('浏览器测试评家'));
+  return { token, home: home.body, campaign };
 }
 
 /** A browser of its own with one page, and the errors that page logs (watchErrors, with these answers expected). */
