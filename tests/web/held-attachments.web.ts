@@ -4,11 +4,10 @@
 // stand-in WeChat and the media check on: a PDF, and a photo sent by tracking code (no account to check
 // it as), go straight to the admin.
 import sharp from 'sharp';
-import { join } from 'node:path';
 import { startFakeWechat, type FakeWechat } from '../fakes/wechat-server';
 import { launchBrowser, watchErrors } from '../support/browser';
 import { client } from '../support/http';
-import { ROOT, startServer, type RunningServer } from '../support/server';
+import { demoEnv, H5_BUILD, startServer, wechatEnv, type RunningServer } from '../support/server';
 import { PDF_WITH_METADATA } from '../api/grievances.fixtures';
 import { expectAccessible, must, text, uniq } from './fixtures';
 
@@ -33,14 +32,9 @@ describe('held attachments in the staff pages (H5)', () => {
   beforeAll(async () => {
     wechat = await startFakeWechat();
     server = await startServer({
-      H5_DIR: process.env.H5_DIST || join(ROOT, 'miniapp/dist/h5'),
-      SEED_DEMO: 'true',
-      AUTH_DEV_LOGIN: 'true',
-      DEMO_ADMIN_USERNAME: ADMIN.username,
-      DEMO_ADMIN_PASSWORD: ADMIN.password,
-      WECHAT_APPID: wechat.appId,
-      WECHAT_SECRET: wechat.secret,
-      WECHAT_API_BASE: wechat.url,
+      H5_DIR: H5_BUILD,
+      ...demoEnv(ADMIN),
+      ...wechatEnv(wechat),
       WECHAT_MEDIA_CHECK: 'true',
       WECHAT_PUSH_TOKEN: 'heldWebPushToken01',
     });
