@@ -40,7 +40,12 @@ export async function startServer(env: Record<string, string | undefined> = {}, 
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   const port = await new Promise<number>((resolvePort, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server not ready in ${timeoutMs} ms:\n${out}`)), timeoutMs);
+    // A server that is not ready in time is stopped: left running, it would keep Jest from exiting.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      if (ownDir) rmSync(dataDir, { recursive: true, force: true });
+      reject(new Error(`server not ready in ${timeoutMs} ms:\n${out}`));
+    }, timeoutMs);
     const onData = () => {
       const m = /PINGJIA_READY port=(\d+)/.exec(out);
       if (m) {
