@@ -12,11 +12,13 @@ sock="$dir/mariadb.sock"
 # launch PORT: runs mariadbd on this folder's data and waits until it answers. Extra server options
 # (binary log, replica settings) are kept in DIR/options, so a restart runs it the same way.
 launch() {
+  # Its temporary tables go in its own folder, not the machine's /tmp (whose state other work can change).
+  mkdir -p "$dir/tmp"
   chown -R mysql:mysql "$dir"
   local extra=()
   [ -f "$dir/options" ] && read -r -a extra <"$dir/options"
   # Durable commits (the defaults, stated): every acknowledged write survives a crash.
-  mariadbd --no-defaults --user=mysql --datadir="$dir/data" --socket="$sock" --port="$1" "${extra[@]}" \
+  mariadbd --no-defaults --user=mysql --datadir="$dir/data" --tmpdir="$dir/tmp" --socket="$sock" --port="$1" "${extra[@]}" \
     --bind-address=127.0.0.1 --pid-file="$dir/mariadb.pid" --log-error="$dir/error.log" \
     --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
     --innodb-flush-log-at-trx-commit=1 --innodb-doublewrite=1 \
