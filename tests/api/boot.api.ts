@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { statSync } from 'node:fs';
 import { SERVER_MAIN, startServer, testDatabaseEnv } from '../support/server';
 import { client } from '../support/http';
 
@@ -11,6 +12,14 @@ describe('boot', () => {
     const res = boot({ PORT: 'eighty', DATA_DIR: '/tmp/pingjia-bad-config' });
     expect(res.status).toBe(78);
     expect(res.stderr).toContain('PORT');
+  });
+
+  it('refuses a SQLite file in a shared folder such as /tmp, and leaves the folder as it was', () => {
+    const before = statSync('/tmp').mode;
+    const res = boot({ DATABASE_URL: 'sqlite:/tmp/pingjia-shared-folder.sqlite' });
+    expect(res.status).toBe(78);
+    expect(res.stderr).toContain('DATABASE_URL');
+    expect(statSync('/tmp').mode).toBe(before);
   });
 
   it('refuses the dev login in production', () => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 // Every setting the server reads, validated once at boot. A bad value stops the server with a
 // message naming the variable, rather than failing later in some request.
@@ -101,6 +101,17 @@ export interface AppConfig {
     /** a running import job whose server gave no sign of life for this long is failed (IMPORT_JOB_STALE_MS, default 2 min) */
     staleMs: number;
   };
+}
+
+/**
+ * The SQLite folder is made the owner's alone (database-options.ts): a folder others may write to (/tmp:
+ * sticky, world-writable) is not ours to close, and closing it would break every other program there.
+ */
+function refuseSharedFolder(file: string, variable: string): void {
+  const dir = dirname(file);
+  if (existsSync(dir) && (statSync(dir).mode & 0o1002) !== 0) {
+    throw new ConfigError(variable, `the SQLite database needs a folder of its own, not the shared folder ${dir}`);
+  }
 }
 
 export class ConfigError extends Error {
@@ -217,6 +228,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   } else {
     throw new ConfigError('DATABASE_URL', 'must be mysql://user:pass@host:port/dbname or sqlite:<file>');
   }
+  if (database.kind === 'sqlite') refuseSharedFolder(database.file, url ? 'DATABASE_URL' : 'DATA_DIR');
 
   const replicas = (env.DATABASE_REPLICA_URLS ?? '')
     .split(',')
