@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeWechat, type FakeWechat } from '../fakes/wechat-server';
+import { openCycle } from '../support/campaigns';
 import { openDb, openRawWriter } from '../support/db';
 import { client } from '../support/http';
 import { startPrivateMariadb, type PrivateMariadb } from '../support/mariadb';
@@ -191,22 +192,12 @@ async function setUp(base: () => string): Promise<World> {
     homeIds.push(h.body.id);
   }
   const now = Date.now();
-  const c = await api.post('/api/campaigns', {
-    token,
-    body: {
-      orgId: city.body.id,
-      name: '故障测试评家',
-      opensAt: new Date(now - 3600e3).toISOString(),
-      closesAt: new Date(now + 30 * 86400e3).toISOString(),
-    },
-  });
-  const opened = await api.post(`/api/campaigns/${c.body.id}/open`, { token });
-  if (opened.status !== 200) throw new Error(`campaign: ${opened.status} ${opened.text}`);
+  const cycle = await openCycle(api, token, city.body.id, '故障测试评家');
   const members = [];
   for (let i = 0; i < MEMBERS; i++) {
     const m = await api.post('/api/auth/dev', { body: { openid: `fault_${i}_${now}` } });
     if (m.status !== 200) throw new Error(`member: ${m.status} ${m.text}`);
     members.push({ token: m.body.token as string });
   }
-  return { base, campaignId: c.body.id, homeIds, members, moderator: { token, orgId: city.body.id } };
+  return { base, campaignId: cycle.id as string, homeIds, members, moderator: { token, orgId: city.body.id } };
 }

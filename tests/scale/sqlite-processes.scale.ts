@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { ADMIN } from '../api/global-setup';
 import { ownServerEnv } from '../api/own-server';
 import { FakeWechat, startFakeWechat } from '../fakes/wechat-server';
+import { openCycle } from '../support/campaigns';
 import { openDb } from '../support/db';
 import { client } from '../support/http';
 import { RunningServer, startServer } from '../support/server';
@@ -59,18 +60,7 @@ describe('two server processes on one SQLite file', () => {
       expect(h.status).toBe(201);
       homeIds.push(h.body.id);
     }
-    const now = Date.now();
-    const c = await api(0).post('/api/campaigns', {
-      token,
-      body: {
-        orgId: city.body.id,
-        name: '双进程测试评家',
-        opensAt: new Date(now - 3600e3).toISOString(),
-        closesAt: new Date(now + 30 * 86400e3).toISOString(),
-      },
-    });
-    expect(c.status).toBe(201);
-    expect((await api(0).post(`/api/campaigns/${c.body.id}/open`, { token })).status).toBe(200);
+    const cycle = await openCycle(api(0), token, city.body.id, '双进程测试评家');
     const members: string[] = [];
     for (let i = 0; i < MEMBERS; i++) {
       const m = await api(i).post('/api/auth/dev', { body: { openid: `sqlite_proc_${i}_${randomUUID().slice(0, 8)}` } });
@@ -84,7 +74,7 @@ describe('two server processes on one SQLite file', () => {
       members.flatMap((member, m) =>
         homeIds.map((homeId, h) =>
           api(m + h)
-            .put(`/api/campaigns/${c.body.id}/homes/${homeId}/my-rating`, { token: member, body })
+            .put(`/api/campaigns/${cycle.id}/homes/${homeId}/my-rating`, { token: member, body })
             .then((r) => `${r.status}${r.status >= 500 ? ` ${r.text}` : ''}`),
         ),
       ),
@@ -94,9 +84,9 @@ describe('two server processes on one SQLite file', () => {
 
     const db = await openDb(undefined, dir);
     try {
-      const [rows] = await db.query<{ n: number }>('SELECT COUNT(*) AS n FROM ratings WHERE campaign_id = ?', [c.body.id]);
+      const [rows] = await db.query<{ n: number }>('SELECT COUNT(*) AS n FROM ratings WHERE campaign_id = ?', [cycle.id]);
       expect(Number(rows.n)).toBe(MEMBERS * HOMES);
-      const totals = await db.query<{ ratings: number }>('SELECT ratings FROM rating_totals WHERE campaign_id = ?', [c.body.id]);
+      const totals = await db.query<{ ratings: number }>('SELECT ratings FROM rating_totals WHERE campaign_id = ?', [cycle.id]);
       expect(totals.map((t) => Number(t.ratings))).toEqual(Array(HOMES).fill(MEMBERS));
     } finally {
       await db.close();
