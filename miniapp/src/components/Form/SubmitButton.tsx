@@ -3,7 +3,10 @@ import { a11y } from '../../utils/a11y';
 
 interface Props {
   id: string;
+  /** what a screen reader says; also the visible text unless `text` is given */
   label: string;
+  /** the visible text, where the label names more (e.g. 「修改」 for 「修改：第一期评议」) */
+  text?: string;
   /** while the action runs: greyed out, and a second tap does nothing */
   busy?: boolean;
   secondary?: boolean;
@@ -13,7 +16,7 @@ interface Props {
 }
 
 /** A form's action button: the one place its busy state is drawn and announced. */
-export default function SubmitButton({ id, label, busy = false, secondary, spinner, onClick }: Props) {
+export default function SubmitButton({ id, label, text, busy = false, secondary, spinner, onClick }: Props) {
   return (
     <Button
       id={id}
@@ -23,7 +26,7 @@ export default function SubmitButton({ id, label, busy = false, secondary, spinn
       {...a11y({ role: 'button', label, disabled: busy })}
       onClick={onClick}
     >
-      {label}
+      {text ?? label}
     </Button>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import SubmitButton from '../../components/Form/SubmitButton';
 import { askToSubscribe, canSubscribe } from '../../platform/subscribe';
 import { acceptCycleMessage, getCycleMessages } from '../../services/homes';
 import { errorMessage } from '../../services/request';
@@ -46,16 +47,7 @@ export default function CycleReminder({ homeId }: { homeId: string }) {
   return (
     <View className="card home__reminder" id="cycle-reminder">
       <Text className="home__campaign-name">评议提醒</Text>
-      <Button
-        className="btn btn--secondary"
-        id="cycle-remind"
-        disabled={busy}
-        loading={busy}
-        {...a11y({ role: 'button', label: '下次评议开始时提醒我', disabled: busy })}
-        onClick={ask}
-      >
-        下次评议开始时提醒我
-      </Button>
+      <SubmitButton id="cycle-remind" label="下次评议开始时提醒我" secondary spinner busy={busy} onClick={ask} />
       {result && (
         <Text
           className={result.error ? 'field-error' : 'callout'}

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import SubmitButton from '../../../components/Form/SubmitButton';
 import type { StaffWechatStatus } from '@pingjia/shared';
 import { useResource } from '../../../hooks/useResource';
 import { askToSubscribe, canSubscribe } from '../../../platform/subscribe';
 import { acceptStaffTemplates, bindStaffWechat, getStaffWechat, unbindStaffWechat } from '../../../services/staffNotices';
-import { a11y } from '../../../utils/a11y';
 import { STAFF_PAGE } from '../../components/StaffPage';
 import Notice from '../../components/StaffPage/Notice';
 import { useAction } from '../../components/StaffPage/useAction';
@@ -54,37 +54,11 @@ export default function WechatMessages() {
       {!canSubscribe ? (
         <Text className="note">请在微信小程序中打开本页进行绑定和订阅。</Text>
       ) : !s.bound ? (
-        <Button
-          id="wechat-bind"
-          className="btn btn--primary"
-          disabled={busy}
-          loading={busy}
-          {...a11y({ role: 'button', label: '绑定本微信', disabled: busy })}
-          onClick={bind}
-        >
-          绑定本微信
-        </Button>
+        <SubmitButton id="wechat-bind" label="绑定本微信" spinner busy={busy} onClick={bind} />
       ) : (
         <View>
-          <Button
-            id="wechat-subscribe"
-            className="btn btn--primary"
-            disabled={busy}
-            loading={busy}
-            {...a11y({ role: 'button', label: '订阅提醒', disabled: busy })}
-            onClick={subscribe}
-          >
-            订阅提醒
-          </Button>
-          <Button
-            id="wechat-unbind"
-            className="btn btn--secondary"
-            disabled={busy}
-            {...a11y({ role: 'button', label: '解除绑定', disabled: busy })}
-            onClick={unbind}
-          >
-            解除绑定
-          </Button>
+          <SubmitButton id="wechat-subscribe" label="订阅提醒" spinner busy={busy} onClick={subscribe} />
+          <SubmitButton id="wechat-unbind" label="解除绑定" secondary busy={busy} onClick={unbind} />
         </View>
       )}
       <Notice id="wechat-notice" text={notice?.text ?? null} error={notice?.error} />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import {
   CAMPAIGN_STATUS_LABELS,
   chinaDay,
@@ -19,6 +19,7 @@ import Notice from '../../components/StaffPage/Notice';
 import { InputError, useAction } from '../../components/StaffPage/useAction';
 import CampaignForm from './CampaignForm';
 import ActionButton from '../../../components/Form/ActionButton';
+import SubmitButton from '../../../components/Form/SubmitButton';
 
 interface MoveText {
   label: string;
@@ -109,41 +110,38 @@ export default function CampaignItem({
       {c.manageable && !panel && (
         <View className="ov-actions">
           {isCampaignEditable(c.status) && (
-            <Button
+            <SubmitButton
               id={`campaign-edit-${i}`}
-              className="btn btn--secondary"
-              disabled={busy}
-              {...a11y({ role: 'button', label: `修改：${c.name}`, disabled: busy })}
+              label={`修改：${c.name}`}
+              text="修改"
+              secondary
+              busy={busy}
               onClick={() => setPanel({ kind: 'edit' })}
-            >
-              修改
-            </Button>
+            />
           )}
           {c.status === 'open' && (
-            <Button
+            <SubmitButton
               id={`campaign-extend-${i}`}
-              className="btn btn--secondary"
-              disabled={busy}
-              {...a11y({ role: 'button', label: `延长：${c.name}`, disabled: busy })}
+              label={`延长：${c.name}`}
+              text="延长"
+              secondary
+              busy={busy}
               onClick={() => {
                 setExtendTo(chinaDay(c.closesAt));
                 setPanel({ kind: 'extend' });
               }}
-            >
-              延长
-            </Button>
+            />
           )}
           {moves.map((m) => (
-            <Button
+            <SubmitButton
               key={m.move}
               id={`campaign-${m.move}-${i}`}
-              className={`btn btn--secondary${busy ? ' btn--disabled' : ''}`}
-              disabled={busy}
-              {...a11y({ role: 'button', label: `${m.label}：${c.name}`, disabled: busy })}
+              label={`${m.label}：${c.name}`}
+              text={m.label}
+              secondary
+              busy={busy}
               onClick={() => ask(m)}
-            >
-              {m.label}
-            </Button>
+            />
           ))}
         </View>
       )}
@@ -171,15 +169,7 @@ export default function CampaignItem({
             onChange={setExtendTo}
           />
           <View className="ov-actions">
-            <Button
-              id={`campaign-extend-save-${i}`}
-              className="btn btn--primary"
-              disabled={busy}
-              {...a11y({ role: 'button', label: '确认延长', disabled: busy })}
-              onClick={extend}
-            >
-              确认延长
-            </Button>
+            <SubmitButton id={`campaign-extend-save-${i}`} label="确认延长" spinner busy={busy} onClick={extend} />
             <ActionButton
               id={`campaign-extend-cancel-${i}`}
               className="btn btn--secondary"
@@ -202,15 +192,14 @@ export default function CampaignItem({
           </Text>
           <Text className="ov-sub">{asked.consequence}</Text>
           <View className="ov-actions">
-            <Button
+            <SubmitButton
               id={`campaign-confirm-${i}`}
-              className="btn btn--primary"
-              disabled={busy}
-              {...a11y({ role: 'button', label: `确认${asked.label}：${c.name}`, disabled: busy })}
+              label={`确认${asked.label}：${c.name}`}
+              text={`确认${asked.label}`}
+              spinner
+              busy={busy}
               onClick={() => move(asked)}
-            >
-              确认{asked.label}
-            </Button>
+            />
             <ActionButton
               id={`campaign-confirm-cancel-${i}`}
               className="btn btn--secondary"
