@@ -1,13 +1,12 @@
 import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
-import { ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
+import { ThrottlerStorage } from '@nestjs/throttler';
 import type Redis from 'ioredis';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Clock } from './clock';
 import { H5Fallback } from './h5-fallback';
-import { IdempotencyInterceptor } from './idempotency';
 import { RateLimitGuard } from './rate-limit.guard';
+import { RateLimitCounters } from './rate-limit-store';
 import { createRedis, Locks, REDIS, RedisCloser } from './shared-state';
 import { Transactions } from './transactions';
 
@@ -28,14 +27,12 @@ export class CommonModule {
       {
         provide: ThrottlerStorage,
         inject: [REDIS],
-        useFactory: (redis: Redis | null) => (redis ? new ThrottlerStorageRedisService(redis) : new ThrottlerStorageService()),
+        useFactory: (redis: Redis | null) => (redis ? new ThrottlerStorageRedisService(redis) : new RateLimitCounters()),
       },
       RateLimitGuard,
       Clock,
       Transactions,
       H5Fallback,
-      // Idempotency-Key on the handlers marked @Idempotent (the staff pages' creates)
-      { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
     ];
     return {
       module: CommonModule,

@@ -1,4 +1,4 @@
-import { applyDecorators, CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
+import { applyDecorators, CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata, UseInterceptors } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiHeader } from '@nestjs/swagger';
 import { createHash } from 'node:crypto';
@@ -34,11 +34,13 @@ const IDEMPOTENT = 'idempotent';
 /**
  * A staff create that is safe to double-click or retry: with an Idempotency-Key header, the same caller,
  * key and request answer with the first result instead of creating again (a different request with the
- * same key: 422 IDEMPOTENCY_MISMATCH). `scope` names the action, e.g. 'orgs.create'.
+ * same key: 422 IDEMPOTENCY_MISMATCH). `scope` names the action, e.g. 'orgs.create'. Its interceptor runs
+ * on these handlers only (every other request skips Nest's interceptor chain).
  */
 export const Idempotent = (scope: string) =>
   applyDecorators(
     SetMetadata(IDEMPOTENT, scope),
+    UseInterceptors(IdempotencyInterceptor),
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,
@@ -66,7 +68,7 @@ type Claim = { replay: unknown } | { id: string };
 // answer leaves a pending row: after STALE_MS a retry runs again only if nothing was committed; if the
 // work did commit, the retry is told to look (409) and nothing is created twice.
 @Injectable()
-export class IdempotencyInterceptor implements NestInterceptor {
+class IdempotencyInterceptor implements NestInterceptor {
   constructor(
     private readonly reflector: Reflector,
     private readonly tx: Transactions,
