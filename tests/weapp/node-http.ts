@@ -12,7 +12,7 @@ export interface HttpReply {
 }
 
 export interface HttpOptions {
-  body?: string;
+  body?: string | Buffer;
   headers?: Record<string, string>;
   timeoutMs?: number;
 }

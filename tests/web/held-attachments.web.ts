@@ -3,12 +3,11 @@
 // and rejects another only after confirming; a double click decides once. A server of its own, with the
 // stand-in WeChat and the media check on: a PDF, and a photo sent by tracking code (no account to check
 // it as), go straight to the admin.
-import sharp from 'sharp';
 import { startFakeWechat, type FakeWechat } from '../fakes/wechat-server';
 import { launchBrowser, watchErrors } from '../support/browser';
+import { makeHeldFiles } from '../support/held-files';
 import { client } from '../support/http';
 import { demoEnv, H5_BUILD, startServer, wechatEnv, type RunningServer } from '../support/server';
-import { PDF_WITH_METADATA } from '../api/grievances.fixtures';
 import { expectAccessible, must, text, uniq } from './fixtures';
 
 const ADMIN = { username: 'held-admin', password: 'held-admin-password-1' };
@@ -16,17 +15,6 @@ const ADMIN = { username: 'held-admin', password: 'held-admin-password-1' };
 let wechat: FakeWechat;
 let server: RunningServer;
 const api = () => client(server.url);
-
-async function upload(path: string, bytes: Buffer, token?: string) {
-  const res = await fetch(`${server.url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/octet-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: new Uint8Array(bytes),
-  });
-  const body = (await res.json()) as { id: string; status: string };
-  if (res.status !== 201 || body.status !== 'held') throw new Error(`upload: ${res.status} ${JSON.stringify(body)}`);
-  return body.id;
-}
 
 describe('held attachments in the staff pages (H5)', () => {
   beforeAll(async () => {
@@ -45,38 +33,7 @@ describe('held attachments in the staff pages (H5)', () => {
   });
 
   it('lets the city admin open, release and (after confirming) reject held files; a double click decides once', async () => {
-    const admin = await must('admin login', api().post('/api/auth/password', { body: ADMIN }));
-    const provinceId = admin.user.roles.find((r: any) => r.role === 'federation_admin').orgId;
-    const city = await must(
-      'city',
-      api().post('/api/orgs', { token: admin.token, body: { parentId: provinceId, name: uniq('待审市'), level: 'city' } }),
-      201,
-    );
-    const home = await must(
-      'home',
-      api().post('/api/homes', {
-        token: admin.token,
-        body: { orgId: city.id, name: uniq('待审厂工会'), kind: 'enterprise', memberCount: 20, membershipMode: 'open' },
-      }),
-      201,
-    );
-    const worker = await must('member', api().post('/api/auth/dev', { body: { openid: uniq('held_web_') } }));
-    const g = await must(
-      'grievance',
-      api().post('/api/grievances', {
-        token: worker.token,
-        body: { homeId: home.id, type: 'complaint', topic: 'wages', content: '工资已拖欠两个月，请工会帮助协调解决。', anonymous: true },
-      }),
-      201,
-    );
-    const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#2a6' } })
-      .png()
-      .toBuffer();
-    const imageId = await upload(`/api/grievances/track/${g.trackingCode}/attachments`, photo);
-    const pdfId = await upload(`/api/grievances/${g.id}/attachments`, PDF_WITH_METADATA, worker.token);
-    const statusOf = async (id: string) =>
-      (await must('track', api().get(`/api/grievances/track/${g.trackingCode}`))).attachments.find((a: any) => a.id === id).status;
-
+    const { adminToken, city, home, grievance: g, imageId, pdfId, statusOf } = await makeHeldFiles(server.url, ADMIN, uniq(''));
     const b = await launchBrowser();
     try {
       const page = await b.browser.newPage();
@@ -123,7 +80,7 @@ describe('held attachments in the staff pages (H5)', () => {
       expect(await text(page, '#held-files-notice')).toBe('附件已驳回，文件已删除');
       expect(await statusOf(pdfId)).toBe('rejected');
 
-      const log = await must('audit', api().get(`/api/orgs/${city.id}/audit?pageSize=50`, { token: admin.token }));
+      const log = await must('audit', api().get(`/api/orgs/${city.id}/audit?pageSize=50`, { token: adminToken }));
       const decisions = log.items.filter((e: any) => e.action.startsWith('attachment.')).map((e: any) => [e.action, e.target.id]);
       expect(decisions.sort()).toEqual(
         [
