@@ -14,6 +14,7 @@ import { createValidationPipe } from './common/validation';
 import { registerBoundedJson, uploadRoutesOnly } from './common/body-limits';
 import { contentSecurityPolicy, securityHeaders } from './common/security-headers';
 import type { AppConfig } from './config/app-config';
+import { CachedReads } from './dashboard/cached-reads';
 import { ATTACHMENT_TYPE, attachmentBody, attachmentRouteOnly } from './grievances/attachment-files';
 
 /** A build output named with its content hash (js/app.7365270b.js): the name changes whenever the file does. */
@@ -65,6 +66,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     reply.headers(headers);
     done();
   });
+  // Cached dashboards are answered here, before Nest's pipeline, when everything they need is cached.
+  app.get(CachedReads).register(fastify);
   app.setGlobalPrefix('api');
   // No API answer is kept by a browser or a proxy (they carry phone numbers, names, figures): errors included.
   fastify.addHook('onSend', (req, reply, payload, done) => {

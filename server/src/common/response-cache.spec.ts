@@ -52,4 +52,19 @@ describe(ResponseCache.name, () => {
     expect(await sut.get('a', async () => 'a2')).toBe('a2');
     expect(await sut.get('c', async () => 'c2')).toBe('c1');
   });
+
+  it('peeks at a computed answer within its time to live only, starting nothing', async () => {
+    const sut = new ResponseCache<number>(100, 10, now);
+    let finish: (v: number) => void = () => undefined;
+    const pending = sut.get('k', () => new Promise<number>((r) => (finish = r)));
+    expect(sut.peek('k')).toBeUndefined(); // still being computed
+    finish(7);
+    await pending;
+    expect(sut.peek('k')).toEqual({ value: 7 });
+    expect(sut.peek('other')).toBeUndefined();
+    clock += 100;
+    expect(sut.peek('k')).toBeUndefined();
+    await expect(sut.get('k', () => Promise.reject(new Error('x')))).rejects.toThrow('x');
+    expect(sut.peek('k')).toBeUndefined();
+  });
 });

@@ -2,7 +2,7 @@
 // answer is reused for `ttlMs`, and callers asking while it is being computed wait for that one
 // computation instead of starting their own. Errors are never kept. ttlMs 0 turns it off.
 export class ResponseCache<T> {
-  private readonly entries = new Map<string, { at: number; value: Promise<T> }>();
+  private readonly entries = new Map<string, { at: number; value: Promise<T>; settled?: { value: T } }>();
 
   constructor(
     private readonly ttlMs: number,
@@ -16,13 +16,24 @@ export class ResponseCache<T> {
     const hit = this.entries.get(key);
     if (hit && t - hit.at < this.ttlMs) return hit.value;
     const value = compute();
+    const entry: { at: number; value: Promise<T>; settled?: { value: T } } = { at: t, value };
     this.entries.delete(key);
-    this.entries.set(key, { at: t, value });
+    this.entries.set(key, entry);
     // Oldest first out (a Map keeps insertion order).
     while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
-    value.catch(() => {
-      if (this.entries.get(key)?.value === value) this.entries.delete(key);
-    });
+    value.then(
+      (v) => (entry.settled = { value: v }),
+      () => {
+        if (this.entries.get(key) === entry) this.entries.delete(key);
+      },
+    );
     return value;
+  }
+
+  /** The answer `get` would reuse for `key` now, if it is computed already; undefined otherwise (nothing is started). */
+  peek(key: string): { value: T } | undefined {
+    if (this.ttlMs <= 0) return undefined;
+    const hit = this.entries.get(key);
+    return hit && this.now() - hit.at < this.ttlMs ? hit.settled : undefined;
   }
 }
