@@ -29,7 +29,7 @@ export const IsScore = sharedCheck('isScore', scoreProblem);
 export const Optional = () => ValidateIf((_object, value) => value !== undefined);
 
 // Field messages in Chinese, keyed by the dotted path of the field (`scores.trust`).
-const MESSAGES: Record<string, string> = {
+export const FIELD_MESSAGES: Record<string, string> = {
   isInt: '必须是整数',
   min: '超出允许范围',
   max: '超出允许范围',
@@ -57,7 +57,7 @@ function flatten(errors: ValidationError[], prefix = '', out: Record<string, str
   for (const e of errors) {
     const path = prefix ? `${prefix}.${e.property}` : e.property;
     const first = e.constraints ? Object.keys(e.constraints)[0] : undefined;
-    if (first) out[path] = SHARED_CHECKS.has(first) ? e.constraints![first] : (MESSAGES[first] ?? '不符合要求');
+    if (first) out[path] = SHARED_CHECKS.has(first) ? e.constraints![first] : (FIELD_MESSAGES[first] ?? '不符合要求');
     if (e.children?.length) flatten(e.children, path, out);
   }
   return out;

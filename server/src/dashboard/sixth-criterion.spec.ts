@@ -1,10 +1,8 @@
 import { CRITERIA, Criterion, CriterionKey, LeagueSortKey, leagueSortKeys, SCORES } from '@pingjia/shared';
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
 import { DataSource, getMetadataArgsStorage } from 'typeorm';
 import { leagueOrder, nameRanks } from './league-order';
 import { MIGRATIONS } from '../database/database-options';
-import { scoresDtoFor } from '../ratings/dto';
+import { ratingBodyCheck } from '../ratings/rating-body';
 import { addScoreColumns } from '../ratings/rating.entity';
 import { counterColumns, figureColumns, totalsSchema } from '../ratings/rating-totals.entity';
 import { addCriterionColumns, HomeRow, totalsSql } from '../ratings/rating-totals.store';
@@ -46,14 +44,13 @@ describe('a sixth criterion in the criteria list', () => {
   });
 
   it('is required and checked (1..5) in the rating request', () => {
-    const Dto = scoresDtoFor(SIX);
-    const problems = (body: object) =>
-      validateSync(plainToInstance(Dto, body), { whitelist: true, forbidNonWhitelisted: true }).map((e) => e.property);
+    const check = ratingBodyCheck(SIX);
+    const problems = (s: object) => Object.keys(check({ scores: s, verdict: 'satisfied' }) ?? {});
     expect(problems(scores(5))).toEqual([]);
     const { care: _care, ...withoutCare } = scores(5);
-    expect(problems(withoutCare)).toEqual(['care']);
-    expect(problems({ ...scores(5), care: 6 })).toEqual(['care']);
-    expect(problems({ ...scores(5), care: 2.5 })).toEqual(['care']);
+    expect(problems(withoutCare)).toEqual(['scores.care']);
+    expect(problems({ ...scores(5), care: 6 })).toEqual(['scores.care']);
+    expect(problems({ ...scores(5), care: 2.5 })).toEqual(['scores.care']);
   });
 
   it('is a league sort key that orders homes by its mean', () => {

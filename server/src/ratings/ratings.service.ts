@@ -12,7 +12,7 @@ import { Home } from '../orgs/home.entity';
 import { findHome } from '../orgs/find-home';
 import { isWithin } from '../orgs/org-paths';
 import { ModerationService } from '../moderation/moderation.service';
-import { RatingDto } from './dto';
+import { RatingBody } from './rating-body';
 import { CommentStatus, Rating, scoreColumn } from './rating.entity';
 import { RatingTotalsStore } from './rating-totals.store';
 import { raterKey } from './rater-key';
@@ -58,7 +58,7 @@ export class RatingsService {
   ) {}
 
   /** Creates or replaces the caller's own rating; `created` tells which. */
-  async put(userId: string, campaignId: string, homeId: string, dto: RatingDto): Promise<{ created: boolean; rating: RatingView }> {
+  async put(userId: string, campaignId: string, homeId: string, dto: RatingBody): Promise<{ created: boolean; rating: RatingView }> {
     const comment = normalizeText(dto.comment ?? '');
     const problem = commentProblem(comment);
     if (problem) throw invalid({ comment: problem });
