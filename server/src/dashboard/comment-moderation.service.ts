@@ -73,24 +73,26 @@ export class CommentModerationService {
     if (!found) throw notFound();
     const home = await this.homes.findOne({ where: { id: found.homeId } });
     if (!home || !(await this.access.administers(userId, home.orgPath))) throw notFound();
-    await this.tx.run(async (m) => {
-      // Same lock order as a member's rating write: the home's totals row first.
-      await this.totals.lock(m, found.campaignId, found.homeId);
-      const rating = await m.findOne(Rating, { where: { id: ratingId } });
-      if (!rating || rating.commentStatus !== 'held') throw new DomainError('STATE_CONFLICT', '该留言已处理或已被修改');
-      await m.update(Rating, { id: ratingId }, { commentStatus: approve ? 'approved' : 'rejected' });
-      if (approve) await this.totals.commentApproved(m, found.campaignId, found.homeId);
-      await this.audit.record(
-        {
-          actorUserId: userId,
-          scopePath: home.orgPath,
-          action: approve ? 'comment.approve' : 'comment.reject',
-          targetType: 'comment',
-          targetId: ratingId,
-          homeId: home.id,
-        },
-        m,
-      );
-    });
+    await this.totals.withRow(found.campaignId, found.homeId, () =>
+      this.tx.run(async (m) => {
+        // Same lock order as a member's rating write: the home's totals row first.
+        await this.totals.lock(m, found.campaignId, found.homeId);
+        const rating = await m.findOne(Rating, { where: { id: ratingId } });
+        if (!rating || rating.commentStatus !== 'held') throw new DomainError('STATE_CONFLICT', '该留言已处理或已被修改');
+        await m.update(Rating, { id: ratingId }, { commentStatus: approve ? 'approved' : 'rejected' });
+        if (approve) await this.totals.commentApproved(m, found.campaignId, found.homeId);
+        await this.audit.record(
+          {
+            actorUserId: userId,
+            scopePath: home.orgPath,
+            action: approve ? 'comment.approve' : 'comment.reject',
+            targetType: 'comment',
+            targetId: ratingId,
+            homeId: home.id,
+          },
+          m,
+        );
+      }),
+    );
   }
 }

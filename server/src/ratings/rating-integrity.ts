@@ -62,17 +62,22 @@ export class RatingIntegrity {
     return entryId ? `entry:${entryId}` : null;
   }
 
+  /** The member count frozen into the cycle for the home when it opened (null: the home joined later). */
+  async cycleMembers(campaignId: string, homeId: string): Promise<number | null> {
+    const [row] = (await this.dataSource.query(`SELECT member_count AS members FROM campaign_homes WHERE campaign_id = ? AND home_id = ?`, [
+      campaignId,
+      homeId,
+    ])) as { members: number | string }[];
+    return row ? Number(row.members) : null;
+  }
+
   /**
    * Under the home's totals lock, before a new rating: refuses it when the home already counts as many
-   * ratings (`counted`, from the locked totals row: RatingTotalsStore.lock) as it has members.
+   * ratings (`counted`, from the locked totals row: RatingTotalsStore.lock) as its member limit (the
+   * count frozen into the cycle, cycleMembers; a later edit of the home does not move it).
    */
-  async checkRoom(m: EntityManager, campaignId: string, home: Home, counted: number): Promise<void> {
-    // The member count frozen into the cycle when it opened (a later edit does not move this limit).
-    const [row] = (await m.query(`SELECT member_count AS members FROM campaign_homes WHERE campaign_id = ? AND home_id = ?`, [
-      campaignId,
-      home.id,
-    ])) as { members: number | string }[];
-    if (counted >= (row ? Number(row.members) : home.memberCount)) throw new RatingsExceedMembers();
+  checkRoom(counted: number, members: number): void {
+    if (counted >= members) throw new RatingsExceedMembers();
   }
 
   /** After a new rating, in its transaction: counts it for the day when the account is new. */

@@ -213,26 +213,28 @@ export async function addCriterionColumns(q: QueryRunner, key: string): Promise<
   );
 }
 
+/** A MySQL transaction found no totals row to lock: RatingTotalsStore.withRow creates it and runs again. */
+class TotalsRowMissing extends Error {}
+
 @Injectable()
 export class RatingTotalsStore {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Cycles and homes whose totals row is known to exist (rows are never deleted while the home has history). */
-  private readonly known = new Set<string>();
-
   /**
-   * Creates the home's totals row if it is missing, in a statement of its own, BEFORE the rating's
-   * transaction. On MySQL a locking read of a missing row takes a gap lock; when the first members of a
-   * home rate at once, each such transaction then waits on the others' gap locks to insert the row, and
+   * Runs a write transaction that locks the home's totals row (lock below). On MySQL a missing row is not
+   * created inside it: a locking read of a missing row takes a gap lock, and when the first members of a
+   * home rate at once each such transaction then waits on the others' gap locks to insert the row, and
    * InnoDB kills all but one as deadlocks — enough retries in a row to exhaust them (seen in CI: 90
-   * simultaneous first PUTs). Created outside, the row is there and the lock below queues on it.
+   * simultaneous first PUTs). So lock() gives up at once (TotalsRowMissing, the transaction rolls back and
+   * its gap lock goes), the row is created in a statement of its own, and the work runs again, queuing on
+   * the row. The row exists for nearly every write, which then costs no statement besides the lock.
    */
-  async ensureRow(campaignId: string, homeId: string): Promise<void> {
-    // SQLite: one writer, and a statement outside the transaction queue would run inside whatever
-    // transaction is open on the one connection; lock() creates the row there.
-    if (dialect(this.dataSource) === 'sqlite') return;
-    const key = `${campaignId}/${homeId}`;
-    if (this.known.has(key)) return;
+  async withRow<T>(campaignId: string, homeId: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (e) {
+      if (!(e instanceof TotalsRowMissing)) throw e;
+    }
     for (let attempt = 1; ; attempt++) {
       try {
         await this.dataSource.query(SQL.create.mysql, [campaignId, homeId]);
@@ -242,22 +244,23 @@ export class RatingTotalsStore {
         await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
       }
     }
-    if (this.known.size >= 50_000) this.known.clear();
-    this.known.add(key);
+    return run();
   }
 
   // ---- writes, inside the caller's transaction
 
   /**
-   * Locks the home's totals row, creating it on first use (see ensureRow for why writers create it
-   * first). Every write to a home's ratings takes this lock first, so concurrent writers queue on one
-   * row instead of deadlocking on index gaps. (SQLite has one writer: the transaction itself is the lock.)
-   * Returns the home's rating count as the locked row holds it (the totals are the sum of the ratings).
+   * Locks the home's totals row. Every write to a home's ratings takes this lock first, so concurrent
+   * writers queue on one row instead of deadlocking on index gaps; run the transaction through withRow
+   * (on MySQL a missing row throws TotalsRowMissing; SQLite, one writer whose transaction is itself the
+   * lock, creates it here). Returns the home's rating count as the locked row holds it (the totals are
+   * the sum of the ratings).
    */
   async lock(m: EntityManager, campaignId: string, homeId: string): Promise<number> {
     const d = dialect(m);
     let [row] = (await m.query(SQL.lock[d], [campaignId, homeId])) as { ratings: number | string }[];
     if (!row) {
+      if (d === 'mysql') throw new TotalsRowMissing();
       await m.query(SQL.create[d], [campaignId, homeId]);
       [row] = (await m.query(SQL.lock[d], [campaignId, homeId])) as { ratings: number | string }[];
     }

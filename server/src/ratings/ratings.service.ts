@@ -63,7 +63,9 @@ export class RatingsService {
     const problem = commentProblem(comment);
     if (problem) throw invalid({ comment: problem });
 
-    const { home } = await this.scope(campaignId, homeId, true);
+    // The cycle's member limit is read beside the scope, not under the totals lock: it is frozen when the
+    // cycle opens (campaign_homes rows are written then only), so the lock has nothing to guard there.
+    const [{ home }, members] = await Promise.all([this.scope(campaignId, homeId, true), this.integrity.cycleMembers(campaignId, homeId)]);
     const today = chinaDay(this.clock.now());
     // Staff are refused; in a roster home the rating belongs to the member's roster entry.
     const rater = await this.integrity.rater(userId, home, today);
@@ -79,31 +81,32 @@ export class RatingsService {
       updatedOn: today,
     };
 
-    await this.totals.ensureRow(campaignId, homeId);
-    return this.tx
-      .run(async (m) => {
-        // Every write to a home's ratings first locks that home's totals row (created on first use).
-        const counted = await this.totals.lock(m, campaignId, homeId);
-        const [existing] = (await m.query(SQL.existing, [campaignId, homeId, key])) as Record<string, unknown>[];
-        const before = existing ? storedValues(existing) : null;
-        const values = [
-          ...CRITERION_KEYS.map((k) => next[k]),
-          next.verdict,
-          next.comment,
-          next.commentStatus,
-          next.memberGroups,
-          next.updatedOn,
-        ];
-        if (existing) await m.query(SQL.update, [...values, existing.id]);
-        else {
-          await this.integrity.checkRoom(m, campaignId, home, counted);
-          await m.query(SQL.insert, [newId(), campaignId, homeId, key, ...values]);
-          await this.integrity.firstRating(m, campaignId, homeId, rater, today);
-        }
-        const saved = { campaignId, homeId, ...next } as Rating;
-        await this.totals.applyDelta(m, campaignId, homeId, totalsDelta(before, valuesOf(saved)));
-        return { created: !existing, rating: toRatingView(saved) };
-      })
+    return this.totals
+      .withRow(campaignId, homeId, () =>
+        this.tx.run(async (m) => {
+          // Every write to a home's ratings first locks that home's totals row (created on first use).
+          const counted = await this.totals.lock(m, campaignId, homeId);
+          const [existing] = (await m.query(SQL.existing, [campaignId, homeId, key])) as Record<string, unknown>[];
+          const before = existing ? storedValues(existing) : null;
+          const values = [
+            ...CRITERION_KEYS.map((k) => next[k]),
+            next.verdict,
+            next.comment,
+            next.commentStatus,
+            next.memberGroups,
+            next.updatedOn,
+          ];
+          if (existing) await m.query(SQL.update, [...values, existing.id]);
+          else {
+            this.integrity.checkRoom(counted, members ?? home.memberCount);
+            await m.query(SQL.insert, [newId(), campaignId, homeId, key, ...values]);
+            await this.integrity.firstRating(m, campaignId, homeId, rater, today);
+          }
+          const saved = { campaignId, homeId, ...next } as Rating;
+          await this.totals.applyDelta(m, campaignId, homeId, totalsDelta(before, valuesOf(saved)));
+          return { created: !existing, rating: toRatingView(saved) };
+        }),
+      )
       .catch(async (e: unknown) => {
         // Counted after the rollback, so the level above learns of the attempt.
         if (e instanceof RatingsExceedMembers) await this.integrity.refusedOverMembers(campaignId, homeId, today);
