@@ -1,24 +1,6 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { scoreProblem } from '@pingjia/shared';
-import { registerDecorator, ValidateIf } from 'class-validator';
+import { ValidateIf } from 'class-validator';
 import { DomainError } from './domain-error';
-
-// Checks whose rule lives in shared (the mini-program's forms call the same functions): the field
-// message is shared's own text.
-const SHARED_CHECKS = new Set<string>();
-function sharedCheck(name: string, problem: (value: unknown) => string | null): () => PropertyDecorator {
-  SHARED_CHECKS.add(name);
-  return () => (target, propertyName) =>
-    registerDecorator({
-      name,
-      target: target.constructor,
-      propertyName: String(propertyName),
-      validator: { validate: (value: unknown) => problem(value) === null, defaultMessage: (args) => problem(args?.value) ?? '' },
-    });
-}
-
-/** A criterion's score: an integer 1..5 (shared scoreProblem). */
-export const IsScore = sharedCheck('isScore', scoreProblem);
 
 /**
  * May be left out, but not sent as null. class-validator's IsOptional lets null through too, and the
@@ -57,7 +39,7 @@ function flatten(errors: ValidationError[], prefix = '', out: Record<string, str
   for (const e of errors) {
     const path = prefix ? `${prefix}.${e.property}` : e.property;
     const first = e.constraints ? Object.keys(e.constraints)[0] : undefined;
-    if (first) out[path] = SHARED_CHECKS.has(first) ? e.constraints![first] : (FIELD_MESSAGES[first] ?? '不符合要求');
+    if (first) out[path] = FIELD_MESSAGES[first] ?? '不符合要求';
     if (e.children?.length) flatten(e.children, path, out);
   }
   return out;
