@@ -21,14 +21,14 @@ async function login() {
   };
 }
 
-async function member() {
-  const res = await own.api.post('/api/auth/dev', { body: { openid: `c_${randomBytes(6).toString('hex')}` } });
+async function member(server: OwnServer = own) {
+  const res = await server.api.post('/api/auth/dev', { body: { openid: `c_${randomBytes(6).toString('hex')}` } });
   expect(res.status).toBe(200);
   return res.body.token as string;
 }
 
-async function file(token: string, homeId: string, topic: string) {
-  const res = await own.api.post('/api/grievances', {
+async function file(token: string, homeId: string, topic: string, server: OwnServer = own) {
+  const res = await server.api.post('/api/grievances', {
     token,
     body: { homeId, type: 'complaint', topic, content: '单位连续两个月拖欠加班工资，希望工会协调解决', anonymous: true },
   });
@@ -65,7 +65,8 @@ describe('dashboard cache', () => {
 
     await new Promise((r) => setTimeout(r, TTL_S * 1000 + 500));
     expect((await home()).body.grievances.total).toBe(homeTotal + 1);
-    expect((await org()).body.grievances.total).toBe(orgTotal + 1);
+    // The federation's subtree is answered as it was while its successor is computed (stale while refresh, below).
+    await waitFor(async () => (await org()).body.grievances.total === orgTotal + 1);
   });
 
   it('keeps a chair apart from the level above: grievances about the union count only for the latter', async () => {
@@ -185,6 +186,26 @@ describe('dashboard cache after a move or merge of the tree', () => {
     expect((await tree.api.get(`/api/orgs/${cityA}/dashboard`, { token: again })).status).toBe(200);
   });
 
+  it("drops city A's kept league when a home moves to city B: no answer of it lists the home there any more", async () => {
+    const { token, home, cityA, cityB, signIn } = await setUp();
+    const homeId = await home(cityA, '迁出厂工会');
+    const stayId = await home(cityA, '留下厂工会');
+    const league = async (orgId: string, t: string, pageSize: number) => {
+      const res = await tree.api.get(`/api/orgs/${orgId}/dashboard?sort=name&pageSize=${pageSize}`, { token: t });
+      expect(res.status).toBe(200);
+      return (res.body.league.items as { id: string }[]).map((i) => i.id);
+    };
+    // City A's answer and its subtree are now kept for the span (600 s).
+    expect((await league(cityA, token, 20)).sort()).toEqual([homeId, stayId].sort());
+    expect((await league(cityB, token, 20))).toEqual([]);
+    expect((await tree.api.post(`/api/homes/${homeId}/move`, { token, body: { parentId: cityB } })).status).toBe(200);
+    // The same answer, another answer over the same subtree, and city A's admin signed in again: the home is gone.
+    expect(await league(cityA, token, 20)).toEqual([stayId]);
+    expect(await league(cityA, token, 21)).toEqual([stayId]);
+    expect(await league(cityA, await signIn(), 20)).toEqual([stayId]);
+    expect(await league(cityB, token, 21)).toEqual([homeId]);
+  });
+
   it("refuses city A's admin the homes of a county merged into one under city B at once", async () => {
     const { token, org, home, cityA, cityB, admin, signIn } = await setUp();
     const dup = await org(cityA, '重复县', 'county');
@@ -198,3 +219,54 @@ describe('dashboard cache after a move or merge of the tree', () => {
     expect((await tree.api.get(`/api/orgs/${dup}/dashboard`, { token: again })).status).toBe(404);
   });
 });
+
+// Stale while refresh (org-dashboard.service.ts): once a part of the tree has been read, an expired one is
+// answered at once while one successor is computed; past one more span it is computed while the caller
+// waits. The server's movable clock moves the span; each read uses another page size, so it is its own
+// answer (the answers themselves are kept by the real clock) and reads the subtree.
+describe('dashboard cache: an expired subtree is served while it is refreshed', () => {
+  const SPAN_S = 600;
+  let clocked: OwnServer;
+  beforeAll(async () => {
+    clocked = await startOwnServer('dashboard-cache-refresh', { DASHBOARD_CACHE_SECONDS: String(SPAN_S), TEST_CLOCK: 'true' });
+  }, 120_000);
+  afterAll(() => clocked?.close());
+
+  it('answers the old figures once the span is out, then the refreshed ones; past a second span it waits for new ones', async () => {
+    const res = await clocked.api.post('/api/auth/password', { body: ADMIN });
+    expect(res.status).toBe(200);
+    const token = res.body.token as string;
+    const provinceId = res.body.user.roles.find((r: { role: string }) => r.role === 'federation_admin').orgId as string;
+    let pageSize = 0;
+    const total = async () => {
+      const page = await clocked.api.get(`/api/orgs/${provinceId}/dashboard?pageSize=${++pageSize}`, { token });
+      expect(page.status).toBe(200);
+      return page.body.grievances.total as number;
+    };
+    const advance = async (s: number) => expect((await clocked.api.post('/api/__test/clock', { body: { advanceMs: s * 1000 } })).status).toBe(200);
+    const first = await total();
+    const homeId = (await clocked.api.get(`/api/orgs/${provinceId}/dashboard?sort=name`, { token })).body.league.items[0].id as string;
+
+    await file(await member(clocked), homeId, 'wages', clocked);
+    // Within the span: the kept figures.
+    expect(await total()).toBe(first);
+    await advance(SPAN_S + 1);
+    // Out of the span: the expired figures are answered at once, and the refresh begins.
+    expect(await total()).toBe(first);
+    // The successor replaces them when it is done.
+    await waitFor(async () => (await total()) === first + 1);
+
+    await file(await member(clocked), homeId, 'wages', clocked);
+    await advance(2 * SPAN_S + 1);
+    // Past the span and one more: not served stale, computed anew while this caller waits.
+    expect(await total()).toBe(first + 2);
+  });
+});
+
+async function waitFor(done: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await done())) {
+    if (Date.now() > until) throw new Error('not reached in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

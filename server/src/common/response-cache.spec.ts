@@ -67,4 +67,75 @@ describe(ResponseCache.name, () => {
     await expect(sut.get('k', () => Promise.reject(new Error('x')))).rejects.toThrow('x');
     expect(sut.peek('k')).toBeUndefined();
   });
+
+  describe('stale while refresh', () => {
+    const deferred = () => {
+      let resolve: (v: string) => void = () => undefined;
+      let reject: (e: Error) => void = () => undefined;
+      const promise = new Promise<string>((res, rej) => ((resolve = res), (reject = rej)));
+      return { promise, resolve, reject };
+    };
+
+    it('serves the expired answer while exactly one successor is computed, then the successor', async () => {
+      const sut = new ResponseCache<string>(100, 10, now, 100);
+      expect(await sut.get('k', async () => 'old')).toBe('old');
+      clock += 150;
+      const next = deferred();
+      let calls = 0;
+      const compute = () => (calls++, next.promise);
+      expect(await sut.get('k', compute)).toBe('old');
+      expect(await sut.get('k', compute)).toBe('old');
+      expect(calls).toBe(1);
+      next.resolve('new');
+      await next.promise;
+      expect(await sut.get('k', compute)).toBe('new');
+      // The successor's age counts from when it began.
+      clock += 99;
+      expect(await sut.get('k', async () => 'newer')).toBe('new');
+    });
+
+    it('computes while the caller waits past the stale span', async () => {
+      const sut = new ResponseCache<string>(100, 10, now, 100);
+      await sut.get('k', async () => 'old');
+      clock += 200;
+      expect(await sut.get('k', async () => 'new')).toBe('new');
+    });
+
+    it('keeps serving the old answer when a refresh fails, and the next caller tries again', async () => {
+      const sut = new ResponseCache<string>(100, 10, now, 100);
+      await sut.get('k', async () => 'old');
+      clock += 150;
+      const failed = deferred();
+      expect(await sut.get('k', () => failed.promise)).toBe('old');
+      failed.reject(new Error('boom'));
+      await failed.promise.catch(() => undefined);
+      expect(await sut.get('k', async () => 'new')).toBe('old');
+      await Promise.resolve();
+      expect(await sut.get('k', async () => 'newer')).toBe('new');
+    });
+
+    it('serves nothing it held after clear(), nor a refresh that was in flight', async () => {
+      const sut = new ResponseCache<string>(100, 10, now, 100);
+      await sut.get('k', async () => 'old');
+      clock += 150;
+      const inFlight = deferred();
+      expect(await sut.get('k', () => inFlight.promise)).toBe('old');
+      sut.clear();
+      inFlight.resolve('begun before the change');
+      await inFlight.promise;
+      expect(await sut.get('k', async () => 'after the change')).toBe('after the change');
+    });
+
+    it('lets callers join a first computation that outlasts the time to live', async () => {
+      const sut = new ResponseCache<string>(100, 10, now, 100);
+      const first = deferred();
+      let calls = 0;
+      const a = sut.get('k', () => (calls++, first.promise));
+      clock += 150;
+      const b = sut.get('k', () => (calls++, first.promise));
+      first.resolve('one');
+      expect(await Promise.all([a, b])).toEqual(['one', 'one']);
+      expect(calls).toBe(1);
+    });
+  });
 });

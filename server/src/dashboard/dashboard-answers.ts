@@ -10,6 +10,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ReadReplicas } from '../database/read-replicas';
 import { AccessPolicy } from '../orgs/access-policy';
 import type { Home } from '../orgs/home.entity';
+import { TreeChanges } from '../orgs/tree-changes';
 import { DashboardService } from './dashboard.service';
 import { LeagueQuery, OrgDashboardService } from './org-dashboard.service';
 
@@ -70,6 +71,7 @@ export class DashboardAnswers {
     private readonly orgDashboard: OrgDashboardService,
     private readonly access: AccessPolicy,
     private readonly replicas: ReadReplicas,
+    tree: TreeChanges,
     clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
@@ -78,6 +80,8 @@ export class DashboardAnswers {
     this.orgs = new ResponseCache(config.dashboardCacheMs, 1000, now);
     this.homeAccess = new ResponseCache(config.dashboardCacheMs, 10_000, now);
     this.orgAccess = new ResponseCache(config.dashboardCacheMs, 10_000, now);
+    // A move or merge of the tree: no org answer listing a home where it was (OrgDashboardService drops its subtrees too).
+    tree.onChange(() => this.orgs.clear());
   }
 
   async home(user: AuthUser, id: string, campaignId?: string): Promise<Buffer> {

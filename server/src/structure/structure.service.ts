@@ -12,6 +12,7 @@ import { Home } from '../orgs/home.entity';
 import { confusableWith } from '../orgs/home-names';
 import { ancestorPaths, isWithin } from '../orgs/org-paths';
 import { Org } from '../orgs/org.entity';
+import { TreeChanges } from '../orgs/tree-changes';
 import { toHomeView, toOrgView } from '../orgs/views';
 import { MergeDto, MoveDto, UpdateHomeDto, UpdateOrgDto } from './dto';
 import { TokenVersions } from '../auth/token-versions';
@@ -35,6 +36,7 @@ export class StructureService {
     private readonly tx: Transactions,
     private readonly clock: Clock,
     private readonly versions: TokenVersions,
+    private readonly tree: TreeChanges,
   ) {}
 
   /**
@@ -46,7 +48,7 @@ export class StructureService {
     // One entry per increment (a retried transaction increments again): each is matched by one `changed`.
     const bumped: string[] = [];
     try {
-      return await this.tx.run((m) =>
+      const done = await this.tx.run((m) =>
         work(m, async (userIds) => {
           for (const id of new Set(userIds)) {
             bumped.push(id);
@@ -54,6 +56,9 @@ export class StructureService {
           }
         }),
       );
+      // Homes have left parts of the tree: dashboards cached by part of the tree are dropped, not served stale.
+      this.tree.changed();
+      return done;
     } finally {
       for (const id of bumped) await this.versions.changed(id);
     }
