@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { ADMIN } from './global-setup';
 import { OwnServer, startOwnServer } from './own-server';
 
-const TTL_S = 4;
+const TTL_S = 6;
 let own: OwnServer;
 
 beforeAll(async () => {
@@ -197,7 +197,7 @@ describe('dashboard cache after a move or merge of the tree', () => {
     };
     // City A's answer and its subtree are now kept for the span (600 s).
     expect((await league(cityA, token, 20)).sort()).toEqual([homeId, stayId].sort());
-    expect((await league(cityB, token, 20))).toEqual([]);
+    expect(await league(cityB, token, 20)).toEqual([]);
     expect((await tree.api.post(`/api/homes/${homeId}/move`, { token, body: { parentId: cityB } })).status).toBe(200);
     // The same answer, another answer over the same subtree, and city A's admin signed in again: the home is gone.
     expect(await league(cityA, token, 20)).toEqual([stayId]);
@@ -243,7 +243,8 @@ describe('dashboard cache: an expired subtree is served while it is refreshed', 
       expect(page.status).toBe(200);
       return page.body.grievances.total as number;
     };
-    const advance = async (s: number) => expect((await clocked.api.post('/api/__test/clock', { body: { advanceMs: s * 1000 } })).status).toBe(200);
+    const advance = async (s: number) =>
+      expect((await clocked.api.post('/api/__test/clock', { body: { advanceMs: s * 1000 } })).status).toBe(200);
     const first = await total();
     const homeId = (await clocked.api.get(`/api/orgs/${provinceId}/dashboard?sort=name`, { token })).body.league.items[0].id as string;
 

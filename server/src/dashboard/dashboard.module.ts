@@ -12,6 +12,7 @@ import { DashboardController } from './dashboard.controller';
 import { DashboardService } from './dashboard.service';
 import { GrievanceFigures } from './grievance-figures';
 import { OrgDashboardService } from './org-dashboard.service';
+import { SubtreeReader } from './subtree-reader';
 
 // Figures for a home's chair and for the federations above: home dashboards, org dashboards and league
 // tables, and the moderation of held comments. CachedReads answers cached dashboards before Nest (app.factory.ts).
@@ -23,6 +24,7 @@ import { OrgDashboardService } from './org-dashboard.service';
     GrievanceFigures,
     DashboardService,
     OrgDashboardService,
+    SubtreeReader,
     CommentModerationService,
     DashboardAnswers,
     CachedReads,

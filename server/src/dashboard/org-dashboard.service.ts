@@ -1,26 +1,16 @@
-import { integrityFlagsUnder } from '../ratings/rating-integrity';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import {
   areFiguresReleased,
-  awardedTitle,
   daysLeft,
-  Figures,
-  isParticipationLow,
   isParticipationValid,
   LeagueLevel,
   LeagueRow,
   LeagueSortKey,
-  lostTitle,
   OrgDashboard,
-  participationRate,
-  rate,
-  Tier,
   Thresholds,
-  TIERS,
-  VerdictCounts,
 } from '@pingjia/shared';
-import { DataSource, In, IsNull, Repository } from 'typeorm';
+import { In, IsNull, Repository } from 'typeorm';
 import { AccessPolicy } from '../orgs/access-policy';
 import { Campaign } from '../campaigns/campaign.entity';
 import { Paging } from '../common/paging';
@@ -33,9 +23,9 @@ import { CampaignScope } from './campaign-scope';
 import { Clock } from '../common/clock';
 import { CalendarService } from '../grievances/calendar.service';
 import { campaignSettings } from '../settings/province-settings.store';
-import { GrievanceFigures } from './grievance-figures';
 import { homeRowFigures, toFigures } from './league-figures';
-import { leagueOrder, nameRanks } from './league-order';
+import { orderOf, Summary, title } from './subtree';
+import { SubtreeData, SubtreeReader } from './subtree-reader';
 
 export interface LeagueQuery {
   sort: LeagueSortKey;
@@ -44,29 +34,19 @@ export interface LeagueQuery {
   paging: Paging;
 }
 
-const LIST_LIMIT = 100;
-
-type Summary = { totals: Figures; tiers: Record<Tier, number>; low: number };
+/** The default sort (and the exports'): best satisfaction first. */
+const DEFAULT_ORDER = 'satisfaction:desc';
 
 /**
- * One part of the tree in one cycle, read in one scan: every home with its figures (and its totals of
- * the cycle before, for titles lost), the figures derived from them, and the league orders asked for
- * so far. Nothing in it depends on the caller, the sort or the page.
+ * One part of the tree in one cycle (subtree-read.ts): every home with its figures, the figures derived
+ * from them, the grievance sums, the integrity flags, and the league orders asked for so far. Nothing in
+ * it depends on the caller, the sort or the page.
  */
-interface Subtree {
-  rows: HomeRow[];
-  /** each row's place by name, then id */
-  nameRank: Float64Array;
-  orders: Map<string, Int32Array>;
+interface Subtree extends SubtreeData {
+  key: string;
   open: boolean;
-  /** the thresholds the cycle froze when it opened, and those of the cycle before (its titles) */
   t: Thresholds;
-  previousT: Thresholds;
   previous: Campaign | null;
-  summary: Summary;
-  low: OrgDashboard['lowParticipation']['items'];
-  lost: { total: number; items: OrgDashboard['lostTitles']['items'] };
-  grievances: OrgDashboard['grievances'];
 }
 
 // A federation's view of its subtree for one cycle, from the per-home totals rows joined to homes by an
@@ -81,47 +61,40 @@ interface Subtree {
 @Injectable()
 export class OrgDashboardService {
   private readonly subtrees: ResponseCache<Subtree>;
-  // Kept for the same span as the answers they go into (each answer is itself reused that long): read once
-  // per part of the tree and span, not once per sort and page. The flags' query joins every flagged home
-  // of the subtree (thousands for a province once new accounts rate: 22-40 ms per league page at full size).
-  private readonly flags: ResponseCache<Awaited<ReturnType<typeof integrityFlagsUnder>>>;
   private readonly missingYears: ResponseCache<number | null>;
+  /** league orders asked for of each part of the tree: its successor is made with them */
+  private readonly askedOrders = new Map<string, Set<string>>();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reader: SubtreeReader,
     private readonly store: RatingTotalsStore,
     @InjectRepository(Org) private readonly orgs: Repository<Org>,
     private readonly access: AccessPolicy,
     private readonly scope: CampaignScope,
-    private readonly grievanceFigures: GrievanceFigures,
     private readonly clock: Clock,
     private readonly calendar: CalendarService,
     tree: TreeChanges,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     // Stale while refresh: once a part of the tree has been read, an expired one is served for up to one
-    // more span while one successor is computed, so no request waits for the refresh (1.3 s for a province
-    // of 50,000 homes). A move or merge of the tree drops them all (TreeChanges): never served stale.
+    // more span while one successor is computed (off the request thread on SQLite: SubtreeReader), so no
+    // request waits for the refresh (1.0-1.4 s for a province of 50,000 homes). A move or merge of the
+    // tree drops them all (TreeChanges): never served stale, nor fresh.
     const span = config.dashboardCacheMs;
     const now = () => clock.now().getTime();
     this.subtrees = new ResponseCache(span, 100, now, span);
-    this.flags = new ResponseCache(span, 100, now, span);
     this.missingYears = new ResponseCache(span, 100, now, span);
-    tree.onChange(() => {
-      this.subtrees.clear();
-      this.flags.clear();
-    });
+    tree.onChange(() => this.subtrees.clear());
   }
 
   async dashboard(userId: string, orgId: string, campaignId: string | undefined, q: LeagueQuery): Promise<OrgDashboard> {
     const { org, campaign, path, cid, open } = await this.resolve(userId, orgId, campaignId);
-    const [sub, league, missingYear, integrityFlags] = await Promise.all([
+    const [sub, league, missingYear] = await Promise.all([
       this.subtree(path, cid, open, campaign),
       q.level === 'children' ? this.childrenLeague(path, cid, open, q, campaignSettings(campaign).thresholds) : null,
       this.missingYears.get(org.path, () => this.calendar.missingYear(org.path)),
-      campaign ? this.flags.get(`${path}:${cid}`, () => integrityFlagsUnder(this.dataSource, path, cid)) : { total: 0, items: [] },
     ]);
-    const { summary, previous, low, lost, grievances } = sub;
+    const { summary, previous, low, lost, grievances, integrityFlags } = sub;
     return {
       org: { id: org.id, name: org.name, level: org.level },
       campaign: campaign ? { id: campaign.id, name: campaign.name, status: campaign.status } : null,
@@ -161,102 +134,50 @@ export class OrgDashboardService {
   /** Every home of the subtree (for exports), best satisfaction first, withheld last. */
   async allHomes(path: string, campaignId: string, open: boolean, campaign: Campaign | null): Promise<LeagueRow[]> {
     const sub = await this.subtree(path, campaignId, open, campaign);
-    return Array.from(leagueOrder(sub.rows, sub.nameRank, 'satisfaction', 'desc', this.minSlice(open, sub.t)), (i) =>
-      this.homeRow(sub.rows[i], open, sub.t),
-    );
+    return Array.from(this.order(sub, DEFAULT_ORDER), (i) => this.homeRow(sub.rows.at(i), open, sub.t));
   }
 
   async summary(path: string, campaignId: string, open: boolean, campaign: Campaign | null): Promise<Summary> {
     return (await this.subtree(path, campaignId, open, campaign)).summary;
   }
 
-  /** The smallest slice a sort by a score needs: none is shown while the cycle is open. */
-  private minSlice(open: boolean, t: Thresholds): number {
-    return open ? Infinity : t.minSlice;
-  }
-
   private subtree(path: string, cid: string, open: boolean, campaign: Campaign | null): Promise<Subtree> {
-    return this.subtrees.get(`${path}:${cid}:${open ? 'open' : 'final'}`, async () => {
+    const key = `${path}:${cid}:${open ? 'open' : 'final'}`;
+    return this.subtrees.get(key, async () => {
       // Titles lost compare with this cycle's titles: none while it is open.
       const previous = campaign && !open ? await this.scope.previous(campaign) : null;
       const t = campaignSettings(campaign).thresholds;
-      const [rows, grievances] = await Promise.all([
-        this.store.subtreeHomes(path, cid, open, t, previous?.id ?? null),
-        this.grievances(path),
-      ]);
-      const sub: Subtree = {
-        rows,
-        nameRank: nameRanks(rows),
-        orders: new Map(),
+      const data = await this.reader.read({
+        path,
+        cid,
         open,
         t,
         previousT: campaignSettings(previous).thresholds,
-        previous,
-        summary: this.summarise(rows, open, t),
-        low: [],
-        lost: { total: 0, items: [] },
-        grievances,
-      };
-      sub.low = this.lowParticipation(sub);
-      if (previous) sub.lost = this.lostTitles(sub);
-      return sub;
+        previousId: previous?.id ?? null,
+        now: this.clock.now().toISOString(),
+        orderKeys: [...(this.askedOrders.get(key) ?? [DEFAULT_ORDER])],
+        flags: !!campaign,
+      });
+      return { ...data, open, t, previous, key };
     });
   }
 
-  /** Counts over every home, scores over the homes whose own figures may be shown (≥ minSlice ratings). */
-  private summarise(rows: HomeRow[], open: boolean, t: Thresholds): Summary {
-    const tiers = Object.fromEntries(TIERS.map((t) => [t, 0])) as Record<Tier, number>;
-    let low = 0;
-    for (const r of rows) {
-      // No title is awarded before the close.
-      if (!open) tiers[this.title(r, r.ratings, r.counts, t)]++;
-      if (isParticipationLow(r.ratings, r.members, t)) low++;
+  /** The league order for `sort:order`, made once per part of the tree (and made with its successor). */
+  private order(sub: Subtree, key: string): Int32Array {
+    let order = sub.orders.get(key);
+    if (!order) {
+      sub.orders.set(key, (order = orderOf(sub.rows.all(), sub.nameRank, key, sub.open, sub.t)));
+      if (this.askedOrders.size >= 1000) this.askedOrders.clear();
+      this.askedOrders.set(sub.key, new Set([...(this.askedOrders.get(sub.key) ?? [DEFAULT_ORDER]), key]));
     }
-    return { totals: toFigures(aggregate(rows, t, open)), tiers, low };
-  }
-
-  /** The title a home earns with these ratings and verdicts (this cycle's, or the previous one's). */
-  private title(r: HomeRow, ratings: number, counts: VerdictCounts, t: Thresholds): Tier {
-    return awardedTitle({ ratings, members: r.members, counts, workers: r.workers }, t);
-  }
-
-  private currentTitle = (r: HomeRow, sub: Subtree): Tier => this.title(r, r.ratings, r.counts, sub.t);
-  private previousTitle = (r: HomeRow, sub: Subtree): Tier =>
-    this.title(r, r.previous?.ratings ?? 0, r.previous?.counts ?? { satisfied: 0, basicallySatisfied: 0, dissatisfied: 0 }, sub.previousT);
-
-  /** Homes below valid participation, lowest rate first (then name). */
-  private lowParticipation(sub: Subtree): OrgDashboard['lowParticipation']['items'] {
-    const share = (r: HomeRow) => r.ratings / r.members;
-    const low = [...sub.rows.keys()].filter((i) => isParticipationLow(sub.rows[i].ratings, sub.rows[i].members, sub.t));
-    low.sort((a, b) => share(sub.rows[a]) - share(sub.rows[b]) || sub.nameRank[a] - sub.nameRank[b]);
-    return low.slice(0, LIST_LIMIT).map((i) => {
-      const r = sub.rows[i];
-      return { id: r.id, name: r.name, ratings: r.ratings, members: r.members, rate: participationRate(r.ratings, r.members) };
-    });
-  }
-
-  /** 动态管理: homes whose title now is below the one they held in the previous cycle, by name. */
-  private lostTitles(sub: Subtree): Subtree['lost'] {
-    const lost = [...sub.rows.keys()].filter((i) => lostTitle(this.previousTitle(sub.rows[i], sub), this.currentTitle(sub.rows[i], sub)));
-    lost.sort((a, b) => sub.nameRank[a] - sub.nameRank[b]);
-    return {
-      total: lost.length,
-      items: lost.slice(0, LIST_LIMIT).map((i) => ({
-        id: sub.rows[i].id,
-        name: sub.rows[i].name,
-        previous: this.previousTitle(sub.rows[i], sub),
-        current: this.currentTitle(sub.rows[i], sub),
-      })),
-    };
+    return order;
   }
 
   private homeLeague(sub: Subtree, q: LeagueQuery): { items: LeagueRow[]; total: number } {
-    const key = `${q.sort}:${q.order}`;
-    let order = sub.orders.get(key);
-    if (!order) sub.orders.set(key, (order = leagueOrder(sub.rows, sub.nameRank, q.sort, q.order, this.minSlice(sub.open, sub.t))));
+    const order = this.order(sub, `${q.sort}:${q.order}`);
     return {
       items: Array.from(order.subarray(q.paging.skip, q.paging.skip + q.paging.pageSize), (i) =>
-        this.homeRow(sub.rows[i], sub.open, sub.t),
+        this.homeRow(sub.rows.at(i), sub.open, sub.t),
       ),
       total: sub.rows.length,
     };
@@ -319,16 +240,9 @@ export class OrgDashboardService {
     return { items: rows.slice(q.paging.skip, q.paging.skip + q.paging.pageSize), total: rows.length };
   }
 
-  private async grievances(path: string): Promise<OrgDashboard['grievances']> {
-    const sum = await this.grievanceFigures.subtree(path);
-    if (!sum) return null;
-    // Escalated counts are not in the grievance figures yet: null rather than a guess.
-    return { total: sum.total, open: sum.open, overdue: sum.overdue, escalated: sum.escalated, onTimeRate: rate(sum.onTime, sum.decided) };
-  }
-
   private homeRow(r: HomeRow, open: boolean, t: Thresholds): LeagueRow {
     const f = homeRowFigures(r, t, open);
-    const title = f.reportedHomes === 1 ? this.title(r, r.ratings, r.counts, t) : null;
-    return { type: 'home', id: r.id, name: r.name, title, valid: isParticipationValid(f.ratings, f.members, t), ...f };
+    const awarded = f.reportedHomes === 1 ? title(r, r.ratings, r.counts, t) : null;
+    return { type: 'home', id: r.id, name: r.name, title: awarded, valid: isParticipationValid(f.ratings, f.members, t), ...f };
   }
 }

@@ -79,14 +79,14 @@ export class GrievanceStatsService {
    * one aggregate over an index range on the grievance's org path (its home's path, which never
    * changes), not one query per thousand home ids.
    */
-  async forSubtree(path: string): Promise<GrievanceStats> {
+  async forSubtree(path: string, now = this.clock.now()): Promise<GrievanceStats> {
     const { from, to } = subtreeRange(path);
-    const r = await this.figures().where('g.org_path >= :from AND g.org_path < :to', { from, to }).getRawOne<Row>();
+    const r = await this.figures(now).where('g.org_path >= :from AND g.org_path < :to', { from, to }).getRawOne<Row>();
     return r ? toStats(r) : { ...EMPTY_GRIEVANCE_STATS, feedback: { satisfied: 0, dissatisfied: 0 } };
   }
 
-  private figures() {
-    const now = this.clock.now().toISOString();
+  private figures(at = this.clock.now()) {
+    const now = at.toISOString();
     return this.grievances
       .createQueryBuilder('g')
       .select('COUNT(*)', 'total')

@@ -1,0 +1,96 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { RatingTotalsStore } from '../ratings/rating-totals.store';
+import { GrievanceFigures } from './grievance-figures';
+import { HomeRows, PackedRows } from './packed-rows';
+import { readSubtree, SubtreeJob, SubtreeRead } from './subtree-read';
+
+/** A part of the tree as the org dashboards keep it: its rows made into objects only when shown. */
+export type SubtreeData = Omit<SubtreeRead, 'rows'> & { rows: HomeRows };
+
+/** What the worker posts back for a job. */
+export type WorkerAnswer =
+  | { id: number; ok: Omit<SubtreeRead, 'rows' | 'orders'> & { rows: PackedRows; orders: [string, Int32Array][] }; error?: undefined }
+  | { id: number; error: string; ok?: undefined };
+
+// Reads parts of the tree for the org dashboards. On SQLite in a worker thread with its own read-only
+// connection (subtree.worker.ts): better-sqlite3 runs a query on the calling thread, and a province's
+// scan (50,000 homes, their totals, the grievance sums, the flags: 1.0-1.4 s at full size) would hold
+// every other request that long. On MySQL the driver already waits off the thread: read here.
+@Injectable()
+export class SubtreeReader implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger(SubtreeReader.name);
+  private worker: Worker | null = null;
+  private next = 1;
+  /** jobs sent to the running worker, by id */
+  private pending = new Map<number, { resolve: (d: SubtreeData) => void; reject: (e: Error) => void }>();
+  private readonly file: string | null;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly store: RatingTotalsStore,
+    private readonly grievanceFigures: GrievanceFigures,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.file = config.database.kind === 'sqlite' ? config.database.file : null;
+  }
+
+  async read(job: SubtreeJob): Promise<SubtreeData> {
+    if (this.file === null) {
+      const sql = { dataSource: this.dataSource, store: this.store, grievances: (path: string) => this.grievanceFigures.subtree(path) };
+      const read = await readSubtree(sql, job);
+      return { ...read, rows: HomeRows.of(read.rows) };
+    }
+    const worker = this.started(this.file);
+    const pending = this.pending;
+    return new Promise((resolve, reject) => {
+      const id = this.next++;
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ id, job });
+    });
+  }
+
+  /** Started with the app, so the first dashboard does not wait for the worker's own start (~1 s of loading). */
+  onApplicationBootstrap(): void {
+    if (this.file !== null) this.started(this.file);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    await worker?.terminate();
+  }
+
+  private started(file: string): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(join(__dirname, 'subtree.worker.js'), { workerData: { file } });
+    const pending = (this.pending = new Map());
+    // Never what keeps the process alive (shutdown terminates it; a drained server exits without it).
+    worker.unref();
+    worker.on('message', (answer: WorkerAnswer) => {
+      const waiting = pending.get(answer.id);
+      pending.delete(answer.id);
+      if (!waiting) return;
+      if (answer.ok) waiting.resolve({ ...answer.ok, rows: new HomeRows(answer.ok.rows), orders: new Map(answer.ok.orders) });
+      else waiting.reject(new Error(answer.error));
+    });
+    // A worker that failed or exited answers nothing more: its jobs fail (a kept part of the tree stays
+    // served, the next request tries again) and the next read starts another.
+    const lost = (e: Error) => {
+      if (this.worker === worker) this.worker = null;
+      for (const w of pending.values()) w.reject(e);
+      pending.clear();
+    };
+    worker.on('error', (e) => {
+      this.log.error(`subtree worker failed: ${e.message}`);
+      lost(e);
+    });
+    worker.on('exit', (code) => lost(new Error(`subtree worker exited (${code})`)));
+    this.worker = worker;
+    return worker;
+  }
+}
