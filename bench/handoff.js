@@ -4,7 +4,7 @@
 // (numbers in a transferred Float64Array, ids and names as one string each), and to make one league page.
 //   node bench/handoff.js [N=50000]      (needs the built server: pnpm build)
 'use strict';
-const { MessageChannel, receiveMessageOnPort } = require('node:worker_threads');
+const { receiveMessageOnPort } = require('node:worker_threads');
 const { randomUUID } = require('node:crypto');
 const { join } = require('node:path');
 const { packRows, packedBuffers, HomeRows } = require(join(__dirname, '../server/dist/dashboard/packed-rows.js'));
@@ -47,4 +47,6 @@ const page = best(() => {
   for (let i = 0; i < 20; i++) kept.at(n - 1 - i * 7);
   return Number(process.hrtime.bigint() - t) / 1e6;
 });
-console.log(`${n} rows: deserialise as objects ${objects.toFixed(1)} ms; packed ${packedMs.toFixed(2)} ms; a page of 20 rows from the packed ${page.toFixed(3)} ms`);
+console.log(
+  `${n} rows: deserialise as objects ${objects.toFixed(1)} ms; packed ${packedMs.toFixed(2)} ms; a page of 20 rows from the packed ${page.toFixed(3)} ms`,
+);
