@@ -222,8 +222,8 @@ describe('dashboard cache after a move or merge of the tree', () => {
 
 // Stale while refresh (org-dashboard.service.ts): once a part of the tree has been read, an expired one is
 // answered at once while one successor is computed; past one more span it is computed while the caller
-// waits. The server's movable clock moves the span; each read uses another page size, so it is its own
-// answer (the answers themselves are kept by the real clock) and reads the subtree.
+// waits. The server's movable clock moves the span; each read uses another page size, so it is an answer
+// of its own, made from the subtree as it is kept at that moment.
 describe('dashboard cache: an expired subtree is served while it is refreshed', () => {
   const SPAN_S = 600;
   let clocked: OwnServer;
