@@ -78,15 +78,17 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.useGlobalPipes(createValidationPipe());
   // Signals are handled in main.ts: drain HTTP first, then close the database.
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('评家 API')
-      .setDescription('会员评家、维权诉求与职工之家看板')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
+  // The API description is built on its first request, not at start (it walks every route's metadata).
+  const document = () =>
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('评家 API')
+        .setDescription('会员评家、维权诉求与职工之家看板')
+        .setVersion('0.1.0')
+        .addBearerAuth()
+        .build(),
+    );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
   if (config.h5Dir && existsSync(config.h5Dir)) {

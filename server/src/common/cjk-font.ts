@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { openSync } from 'fontkit';
+import { fontkit } from './on-demand';
 
 // Debian's CJK fonts: wqy-microhei is small (1.6 MB); Noto CJK is used when present.
 const FONT_CANDIDATES = [
@@ -17,8 +17,16 @@ export interface CjkFont {
 
 /** POSTER_FONT when set, else the first Debian CJK font present; null when there is none. */
 export function findCjkFont(configured: string | null): CjkFont | null {
+  if (!found.has(configured)) found.set(configured, openCjkFont(configured));
+  return found.get(configured)!;
+}
+
+/** what findCjkFont found for each POSTER_FONT setting: the file is parsed once, on first use */
+const found = new Map<string | null, CjkFont | null>();
+
+function openCjkFont(configured: string | null): CjkFont | null {
   const path = [configured, ...FONT_CANDIDATES].find((p): p is string => !!p && existsSync(p));
   if (!path) return null;
-  const font = openSync(path);
+  const font = fontkit().openSync(path);
   return { path, face: 'fonts' in font ? font.fonts[0].postscriptName : font.postscriptName };
 }

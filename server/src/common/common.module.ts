@@ -1,10 +1,10 @@
 import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
-import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { ThrottlerStorage } from '@nestjs/throttler';
 import type Redis from 'ioredis';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Clock } from './clock';
 import { H5Fallback } from './h5-fallback';
+import { redisThrottlerStorage } from './on-demand';
 import { RateLimitGuard } from './rate-limit.guard';
 import { RateLimitCounters } from './rate-limit-store';
 import { createRedis, Locks, REDIS, RedisCloser } from './shared-state';
@@ -27,7 +27,8 @@ export class CommonModule {
       {
         provide: ThrottlerStorage,
         inject: [REDIS],
-        useFactory: (redis: Redis | null) => (redis ? new ThrottlerStorageRedisService(redis) : new RateLimitCounters()),
+        useFactory: (redis: Redis | null) =>
+          redis ? new (redisThrottlerStorage().ThrottlerStorageRedisService)(redis) : new RateLimitCounters(),
       },
       RateLimitGuard,
       Clock,

@@ -1,6 +1,6 @@
-import PDFDocument from 'pdfkit';
 import { Readable } from 'node:stream';
 import type { CjkFont } from './cjk-font';
+import { pdfkit } from './on-demand';
 
 /** The font name documents draw Chinese text with (registered only when a CJK font was found). */
 export const CJK = 'cjk';
@@ -12,6 +12,7 @@ export const CJK = 'cjk';
 export function newPdf(font: CjkFont | null, info: { title: string; day: string }): PDFKit.PDFDocument {
   // Document properties say the title, the app and the day only: by default pdfkit names itself and stamps
   // the millisecond the document was made (when someone looked), and hashes that into the file ID too.
+  const PDFDocument = pdfkit();
   const doc = new PDFDocument({
     size: 'A4',
     margin: 48,

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
+import { ioredis } from './on-demand';
 
 // State that several server instances must share (REDIS_URL): rate-limit counters, the WeChat access
 // token, and locks for the periodic jobs. Without REDIS_URL there is one instance and all of it stays
@@ -14,7 +15,7 @@ const REDIS_PREFIX = 'pingjia:';
 
 export function createRedis(url: string): Redis {
   const logger = new Logger('Redis');
-  const redis = new Redis(url, {
+  const redis = new (ioredis().default)(url, {
     keyPrefix: REDIS_PREFIX,
     // A request waits at most this long on Redis before it fails (503), instead of hanging.
     commandTimeout: 2000,

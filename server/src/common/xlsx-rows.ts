@@ -1,4 +1,5 @@
-import { SaxesParser } from 'saxes';
+import type { SaxesParser } from 'saxes';
+import { saxes } from './on-demand';
 import { StringDecoder } from 'node:string_decoder';
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import { DomainError } from './domain-error';
@@ -113,7 +114,7 @@ function streamPart(zip: Buffer, e: Entry, maxBytes: number, onParser: (p: Saxes
   if (e.size > maxBytes) return Promise.reject(tooLarge(`${e.name} 解压后超过 ${Math.round(maxBytes / 1024 / 1024)} MB`));
   if (e.size > RATIO_FROM && e.size > MAX_RATIO * e.compressedSize)
     return Promise.reject(tooLarge(`${e.name} 的压缩比超过 ${MAX_RATIO} 倍`));
-  const parser = new SaxesParser();
+  const parser = new (saxes().SaxesParser)();
   onParser(parser);
   const decoder = new StringDecoder('utf8');
   const data = zip.subarray(e.dataStart, e.dataStart + e.compressedSize);

@@ -14,16 +14,17 @@ import { drawDossier } from './dossier-pdf';
 // A home's dossier (申报 / 验收 材料) for a closed cycle: the dashboard's own answer, printed.
 @Injectable()
 export class DossierService {
-  private readonly font: CjkFont | null;
-
   constructor(
     private readonly access: AccessPolicy,
     private readonly dashboard: DashboardService,
     private readonly rectification: RectificationService,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.font = findCjkFont(config.oversight.posterFont);
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** opened on the first dossier, not at start */
+  private get font(): CjkFont | null {
+    return findCjkFont(this.config.oversight.posterFont);
   }
 
   /** Whoever may see the home's dashboard (its chair, the federations above) may download it. */

@@ -12,7 +12,6 @@ import {
   StaffGrant,
 } from '@pingjia/shared';
 import { createHmac, randomInt } from 'node:crypto';
-import QRCode from 'qrcode';
 import { In, Repository } from 'typeorm';
 import { AccessPolicy } from '../orgs/access-policy';
 import { AuthService } from '../auth/auth.service';
@@ -27,6 +26,7 @@ import { Clock } from '../common/clock';
 import { DomainError, invalid, notFound } from '../common/domain-error';
 import { IDEMPOTENCY_KEY, sha256 } from '../common/idempotency';
 import { newId } from '../common/ids';
+import { qrcode } from '../common/on-demand';
 import { isUniqueViolation, Transactions } from '../common/transactions';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Home } from '../orgs/home.entity';
@@ -346,7 +346,7 @@ export class InvitesService {
     const qr =
       scan.source === 'wxacode'
         ? scan.png
-        : await QRCode.toBuffer(scan.url, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 430 });
+        : await qrcode().toBuffer(scan.url, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 430 });
     return {
       code,
       expiresAt: invite.expiresAt,

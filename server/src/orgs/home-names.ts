@@ -1,4 +1,4 @@
-import { rectifyConfusion } from 'unicode-confusables';
+import { confusables } from '../common/on-demand';
 
 // Characters that show as nothing or as plain space: a name with them looks like one without.
 // U+1160 combines in Hangul; here it is listed on its own, as a character to drop.
@@ -13,6 +13,7 @@ const BLANKS = /[\s\u00AD\u034F\u115F\u1160\u180E\u200B-\u200F\u2060-\u2064\u316
 export function nameSkeleton(name: string): string {
   const folded = name.normalize('NFKC').replace(BLANKS, '');
   // Mapping both before and after lower-casing catches I/l/1 as well as Ａ/a.
+  const { rectifyConfusion } = confusables();
   return rectifyConfusion(rectifyConfusion(folded).toLowerCase());
 }
 

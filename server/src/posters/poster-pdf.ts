@@ -1,4 +1,4 @@
-import QRCode from 'qrcode';
+import { qrcode } from '../common/on-demand';
 import { CJK } from '../common/pdf';
 
 const RED = '#c8161d';
@@ -62,7 +62,7 @@ export function drawPosterPage(doc: PDFKit.PDFDocument, homeName: string, code: 
 
 /** A QR code of `url` as filled squares, one rectangle per run of dark modules in a row. */
 function drawQr(doc: PDFKit.PDFDocument, url: string, x: number, y: number, size: number): void {
-  const { modules } = QRCode.create(url, { errorCorrectionLevel: 'M' });
+  const { modules } = qrcode().create(url, { errorCorrectionLevel: 'M' });
   const quiet = 2;
   const cell = size / (modules.size + 2 * quiet);
   for (let r = 0; r < modules.size; r++) {

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
-import { createCanvas, GlobalFonts, loadImage, SKRSContext2D } from '@napi-rs/canvas';
+import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { CjkFont } from '../common/cjk-font';
+import { canvas as canvasLibrary } from '../common/on-demand';
 
 const FAMILY = 'PingjiaPosterCJK';
 const W = 900;
@@ -21,12 +22,14 @@ export class PosterRenderer {
   readonly hasFont: boolean;
 
   constructor(font: CjkFont | null) {
+    const { GlobalFonts } = canvasLibrary();
     this.hasFont = !!font && GlobalFonts.registerFromPath(font.path, FAMILY) !== null;
     if (!this.hasFont)
       this.logger.warn('no CJK font found (install fonts-wqy-microhei or set POSTER_FONT): posters carry the code without text');
   }
 
   async render(code: Buffer, text: PosterText): Promise<Buffer> {
+    const { createCanvas, loadImage } = canvasLibrary();
     const canvas = createCanvas(W, H);
     const ctx = canvas.getContext('2d');
     ctx.fillStyle = '#ffffff';

@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Readable } from 'node:stream';
-import QRCode from 'qrcode';
 import { Repository } from 'typeorm';
 import { chinaDay } from '@pingjia/shared';
 import { CjkFont, findCjkFont } from '../common/cjk-font';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
+import { qrcode } from '../common/on-demand';
 import { newPdf, pdfStream } from '../common/pdf';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AccessPolicy } from '../orgs/access-policy';
@@ -33,8 +33,7 @@ type PosterHome = Pick<Home, 'id' | 'name' | 'sceneToken'>;
 @Injectable()
 export class PostersService {
   private readonly logger = new Logger('Posters');
-  private readonly font: CjkFont | null;
-  private readonly renderer: PosterRenderer;
+  private drawer: PosterRenderer | null = null;
 
   constructor(
     private readonly access: AccessPolicy,
@@ -42,9 +41,16 @@ export class PostersService {
     @InjectRepository(Home) private readonly homes: Repository<Home>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
-  ) {
-    this.font = findCjkFont(config.oversight.posterFont);
-    this.renderer = new PosterRenderer(this.font);
+  ) {}
+
+  // The font file and the canvas library are opened on the first poster, not at start.
+  private get font(): CjkFont | null {
+    return findCjkFont(this.config.oversight.posterFont);
+  }
+
+  private get renderer(): PosterRenderer {
+    this.drawer ??= new PosterRenderer(this.font);
+    return this.drawer;
   }
 
   async poster(userId: string, homeId: string): Promise<Poster> {
@@ -53,7 +59,7 @@ export class PostersService {
     const png = await this.renderer.render(
       code.source === 'wxacode'
         ? code.png
-        : await QRCode.toBuffer(code.url, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 600 }),
+        : await qrcode().toBuffer(code.url, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 600 }),
       {
         title: POSTER_TEXT.title,
         homeName: home.name,
