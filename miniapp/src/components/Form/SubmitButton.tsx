@@ -7,7 +7,7 @@ interface Props {
   label: string;
   /** the visible text, where the label names more (e.g. 「修改」 for 「修改：第一期评议」) */
   text?: string;
-  /** while the action runs: greyed out, and a second tap does nothing */
+  /** while the action runs (or before it can run, e.g. an empty text): greyed out, and a tap does nothing */
   busy?: boolean;
   secondary?: boolean;
   /** the spinner as well (the form's main action) */

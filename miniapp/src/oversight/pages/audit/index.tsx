@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import {
   AUDIT_ACTION_LABELS,
   AUDIT_TARGET_LABELS,
@@ -12,7 +12,6 @@ import {
 import ChoiceGroup from '../../../components/ChoiceGroup';
 import { useResource } from '../../../hooks/useResource';
 import { auditExportPath, getAudit, getOrg, getOrgChildren } from '../../../services/oversight';
-import { a11y } from '../../../utils/a11y';
 import { param } from '../../../utils/url';
 import DataTable, { type Column } from '../../components/DataTable';
 import { FederationNav } from '../../components/Nav';
@@ -21,6 +20,7 @@ import StaffPage, { STAFF_PAGE } from '../../components/StaffPage';
 import Notice from '../../components/StaffPage/Notice';
 import { useAction } from '../../components/StaffPage/useAction';
 import { openSpreadsheet } from '../../lib/files';
+import SubmitButton from '../../../components/Form/SubmitButton';
 
 const ROLES: Record<Role, string> = { member: '会员', chair: '工会主席', federation_admin: '上级工会管理员' };
 const ALL = 'all';
@@ -92,15 +92,13 @@ export default function AuditPage() {
             onChange={pick(setAction)}
           />
           <View className="ov-actions">
-            <Button
+            <SubmitButton
               id="audit-export"
-              className={`btn btn--secondary${exporting.busy ? ' btn--disabled' : ''}`}
-              disabled={exporting.busy}
-              {...a11y({ role: 'button', label: '导出 Excel', disabled: exporting.busy })}
+              label="导出 Excel"
+              busy={exporting.busy}
+              secondary
               onClick={() => exporting.run(() => openSpreadsheet(auditExportPath(scope, filter), '操作日志.xlsx'))}
-            >
-              导出 Excel
-            </Button>
+            />
           </View>
           <Notice id="audit-export-notice" text={exporting.notice?.text ?? null} error={exporting.notice?.error} />
           <DataTable

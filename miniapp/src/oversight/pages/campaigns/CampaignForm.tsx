@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import { chinaDay, type CreateCampaignRequest } from '@pingjia/shared';
-import { a11y, fieldA11y } from '../../../utils/a11y';
+import { fieldA11y } from '../../../utils/a11y';
 import DateField from '../../components/DateField';
 import FieldMessage from '../../components/StaffPage/FieldMessage';
 import Notice from '../../components/StaffPage/Notice';
 import { InputError, useAction } from '../../components/StaffPage/useAction';
 import ActionButton from '../../../components/Form/ActionButton';
+import SubmitButton from '../../../components/Form/SubmitButton';
 
 /** China time: a cycle opens at the start of its first day and closes at the end of its last. */
 const dayStart = (day: string) => `${day}T00:00:00+08:00`;
@@ -73,15 +74,7 @@ export default function CampaignForm({
         onChange={setCloses}
       />
       <View className="ov-actions">
-        <Button
-          id={`${idPrefix}-submit`}
-          className={`btn btn--primary${busy ? ' btn--disabled' : ''}`}
-          disabled={busy}
-          {...a11y({ role: 'button', label: submitLabel, disabled: busy })}
-          onClick={submit}
-        >
-          {submitLabel}
-        </Button>
+        <SubmitButton id={`${idPrefix}-submit`} label={submitLabel} busy={busy} onClick={submit} />
         {onCancel && <ActionButton id={`${idPrefix}-cancel`} className="btn btn--secondary" label="不修改了" onClick={onCancel} />}
       </View>
       <Notice id={`${idPrefix}-notice`} text={notice?.text ?? null} error={notice?.error} />

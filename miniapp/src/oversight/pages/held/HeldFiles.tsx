@@ -8,6 +8,7 @@ import Pager from '../../components/Pager';
 import Confirm from '../../components/StaffPage/Confirm';
 import Notice from '../../components/StaffPage/Notice';
 import { useAction } from '../../components/StaffPage/useAction';
+import SubmitButton from '../../../components/Form/SubmitButton';
 // the preview's style, as on the grievance page
 import '../../../components/AttachmentList/index.less';
 
@@ -103,24 +104,21 @@ export default function HeldFiles({
               >
                 查看
               </Button>
-              <Button
+              <SubmitButton
                 id={`held-file-release-${i}`}
-                className={`btn btn--primary${busy ? ' btn--disabled' : ''}`}
-                disabled={busy}
-                {...a11y({ role: 'button', label: `放行待审附件 ${i + 1}`, disabled: busy })}
+                label={`放行待审附件 ${i + 1}`}
+                text="放行"
+                busy={busy}
                 onClick={() => decide(a.id, true)}
-              >
-                放行
-              </Button>
-              <Button
+              />
+              <SubmitButton
                 id={`held-file-reject-${i}`}
-                className={`btn btn--secondary${busy ? ' btn--disabled' : ''}`}
-                disabled={busy}
-                {...a11y({ role: 'button', label: `驳回待审附件 ${i + 1}`, disabled: busy })}
+                label={`驳回待审附件 ${i + 1}`}
+                text="驳回"
+                busy={busy}
+                secondary
                 onClick={() => setRejecting(a.id)}
-              >
-                驳回
-              </Button>
+              />
             </View>
           )}
         </View>

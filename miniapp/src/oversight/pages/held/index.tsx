@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useResource } from '../../../hooks/useResource';
 import { decideComment, getHeldAttachments, getHeldComments } from '../../../services/oversight';
-import { a11y, heading } from '../../../utils/a11y';
+import { heading } from '../../../utils/a11y';
 import { param } from '../../../utils/url';
 import { FederationNav } from '../../components/Nav';
 import Pager from '../../components/Pager';
@@ -11,6 +11,7 @@ import StaffPage, { STAFF_PAGE } from '../../components/StaffPage';
 import Notice from '../../components/StaffPage/Notice';
 import { useAction } from '../../components/StaffPage/useAction';
 import HeldFiles from './HeldFiles';
+import SubmitButton from '../../../components/Form/SubmitButton';
 
 /** What moderation held back — comments, and grievance attachments — for the upper-level union to release or reject. */
 export default function HeldCommentsPage() {
@@ -56,24 +57,21 @@ export default function HeldCommentsPage() {
                 </Text>
                 <Text id={`held-text-${i}`}>{c.text}</Text>
                 <View className="ov-actions">
-                  <Button
+                  <SubmitButton
                     id={`held-approve-${i}`}
-                    className={`btn btn--primary${busy ? ' btn--disabled' : ''}`}
-                    disabled={busy}
-                    {...a11y({ role: 'button', label: `公开留言 ${i + 1}`, disabled: busy })}
+                    label={`公开留言 ${i + 1}`}
+                    text="公开"
+                    busy={busy}
                     onClick={() => decide(c.id, true)}
-                  >
-                    公开
-                  </Button>
-                  <Button
+                  />
+                  <SubmitButton
                     id={`held-reject-${i}`}
-                    className={`btn btn--secondary${busy ? ' btn--disabled' : ''}`}
-                    disabled={busy}
-                    {...a11y({ role: 'button', label: `驳回留言 ${i + 1}`, disabled: busy })}
+                    label={`驳回留言 ${i + 1}`}
+                    text="驳回"
+                    busy={busy}
+                    secondary
                     onClick={() => decide(c.id, false)}
-                  >
-                    驳回
-                  </Button>
+                  />
                 </View>
               </View>
             ))}

@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { Button, Image, Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import { formatInviteCode, type InviteResponse } from '@pingjia/shared';
 import { createInvite, type Place } from '../../../services/oversight';
-import { a11y } from '../../../utils/a11y';
 import { formatDeadline } from '../../../utils/format';
 import Notice from '../../components/StaffPage/Notice';
 import { useAction } from '../../components/StaffPage/useAction';
 import { copyText } from '../../lib/files';
 import ActionButton from '../../../components/Form/ActionButton';
+import SubmitButton from '../../../components/Form/SubmitButton';
 
 export const INVITE_ROLE = { homes: '工会主席', orgs: '管理员' } as const;
 
@@ -40,15 +40,14 @@ export default function Invite({ index, place, name }: { index: number; place: P
 
   return (
     <>
-      <Button
+      <SubmitButton
         id={`manage-invite-${index}`}
-        className={`btn btn--secondary${busy ? ' btn--disabled' : ''}`}
-        disabled={busy}
-        {...a11y({ role: 'button', label: `邀请${role}：${name}`, disabled: busy })}
+        label={`邀请${role}：${name}`}
+        text={`邀请${role}`}
+        busy={busy}
+        secondary
         onClick={create}
-      >
-        邀请{role}
-      </Button>
+      />
       {invite && (
         <View className="invite" id={`manage-invite-box-${index}`}>
           <Text className="field-label">

@@ -1,17 +1,16 @@
 import { useEffect } from 'react';
 import { useRouter } from '@tarojs/taro';
-import { Button, Image, Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import { useResource } from '../../../hooks/useResource';
 import { getHome } from '../../../services/oversight';
-import { a11y } from '../../../utils/a11y';
 import { param } from '../../../utils/url';
 import { ChairNav } from '../../components/Nav';
 import StaffPage, { STAFF_PAGE } from '../../components/StaffPage';
 import Notice from '../../components/StaffPage/Notice';
 import { useAction } from '../../components/StaffPage/useAction';
 import { loadImage, openPdf, saveImage } from '../../lib/files';
-import './index.less';
 import SubmitButton from '../../../components/Form/SubmitButton';
+import './index.less';
 
 const posterPath = (homeId: string) => `/api/homes/${encodeURIComponent(homeId)}/poster`;
 
@@ -64,15 +63,7 @@ export default function PosterPage() {
             busy={busy}
             onClick={save}
           />
-          <Button
-            id="poster-pdf"
-            className={`btn btn--secondary${busy ? ' btn--disabled' : ''}`}
-            disabled={busy}
-            {...a11y({ role: 'button', label: '下载 A4 打印版（PDF）', disabled: busy })}
-            onClick={savePdf}
-          >
-            下载 A4 打印版（PDF）
-          </Button>
+          <SubmitButton id="poster-pdf" label="下载 A4 打印版（PDF）" busy={busy} secondary onClick={savePdf} />
           <Notice id="poster-notice" text={notice?.text ?? null} error={notice?.error} />
         </View>
       )}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Text, Textarea, View } from '@tarojs/components';
 import type { Rectification } from '@pingjia/shared';
 import { useResource } from '../../../hooks/useResource';
 import { getHomeDashboard } from '../../../services/dashboard';
@@ -12,6 +12,7 @@ import { ChairNav } from '../../components/Nav';
 import StaffPage, { STAFF_PAGE } from '../../components/StaffPage';
 import Notice from '../../components/StaffPage/Notice';
 import { useAction } from '../../components/StaffPage/useAction';
+import SubmitButton from '../../../components/Form/SubmitButton';
 import './index.less';
 
 interface Loaded {
@@ -127,11 +128,10 @@ export default function RectificationPage() {
                   placeholder="针对评议中反映的问题，写明整改措施、责任人和完成时间"
                   onInput={(e) => setPlan(e.detail.value)}
                 />
-                <Button
+                <SubmitButton
                   id="rect-plan-submit"
-                  className={`btn btn--primary${busy || !plan.trim() ? ' btn--disabled' : ''}`}
-                  disabled={busy || !plan.trim()}
-                  {...a11y({ role: 'button', label: '提交整改方案', disabled: busy || !plan.trim() })}
+                  label="提交整改方案"
+                  busy={busy || !plan.trim()}
                   onClick={() =>
                     act(
                       (key) => postRectification(campaign.id, homeId, { plan: plan.trim() }, key),
@@ -139,9 +139,7 @@ export default function RectificationPage() {
                       () => setPlan(''),
                     )
                   }
-                >
-                  提交整改方案
-                </Button>
+                />
                 {r && (
                   <>
                     <Text className="field-label">报告整改进展</Text>
@@ -154,11 +152,11 @@ export default function RectificationPage() {
                       placeholder="已完成的整改事项"
                       onInput={(e) => setProgress(e.detail.value)}
                     />
-                    <Button
+                    <SubmitButton
                       id="rect-progress-submit"
-                      className={`btn btn--secondary${busy || !progress.trim() ? ' btn--disabled' : ''}`}
-                      disabled={busy || !progress.trim()}
-                      {...a11y({ role: 'button', label: '提交进展', disabled: busy || !progress.trim() })}
+                      label="提交进展"
+                      busy={busy || !progress.trim()}
+                      secondary
                       onClick={() =>
                         act(
                           (key) => postRectification(campaign.id, homeId, { progress: progress.trim() }, key),
@@ -166,21 +164,18 @@ export default function RectificationPage() {
                           () => setProgress(''),
                         )
                       }
-                    >
-                      提交进展
-                    </Button>
+                    />
                   </>
                 )}
                 {r && canSignOff && (
-                  <Button
+                  <SubmitButton
                     id="rect-signoff"
-                    className={`btn btn--secondary${busy ? ' btn--disabled' : ''}`}
-                    disabled={busy}
-                    {...a11y({ role: 'button', label: '验收整改', disabled: busy })}
+                    label="验收整改"
+                    text="验收整改（上级工会）"
+                    busy={busy}
+                    secondary
                     onClick={() => act(() => signOffRectification(campaign.id, homeId), '已验收')}
-                  >
-                    验收整改（上级工会）
-                  </Button>
+                  />
                 )}
                 <Text className="ov-sub">评议周期结束后才能提交整改方案；验收后不再修改。</Text>
               </View>

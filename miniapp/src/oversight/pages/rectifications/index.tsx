@@ -14,6 +14,7 @@ import StaffPage, { STAFF_PAGE } from '../../components/StaffPage';
 import Notice from '../../components/StaffPage/Notice';
 import { useAction } from '../../components/StaffPage/useAction';
 import { go } from '../../lib/routes';
+import SubmitButton from '../../../components/Form/SubmitButton';
 import './index.less';
 
 const FINISHED = ['closed', 'published'];
@@ -164,15 +165,13 @@ export default function RectificationsPage() {
                           onInput={(e) => setReason(e.detail.value)}
                         />
                         <View className="ov-actions">
-                          <Button
+                          <SubmitButton
                             id={`rects-sendback-confirm-${i}`}
-                            className={`btn btn--primary${busy || !reason.trim() ? ' btn--disabled' : ''}`}
-                            disabled={busy || !reason.trim()}
-                            {...a11y({ role: 'button', label: `确认退回${h.home.name}的整改方案`, disabled: busy || !reason.trim() })}
+                            label={`确认退回${h.home.name}的整改方案`}
+                            text="确认退回"
+                            busy={busy || !reason.trim()}
                             onClick={() => act(cid, h, 'send_back')}
-                          >
-                            确认退回
-                          </Button>
+                          />
                           <Button id={`rects-cancel-${i}`} className="btn btn--secondary" onClick={() => setAsking(null)}>
                             取消
                           </Button>
@@ -185,15 +184,13 @@ export default function RectificationsPage() {
                           验收后{h.home.name}的整改方案和进展不能再修改。
                         </Text>
                         <View className="ov-actions">
-                          <Button
+                          <SubmitButton
                             id={`rects-signoff-confirm-${i}`}
-                            className={`btn btn--primary${busy ? ' btn--disabled' : ''}`}
-                            disabled={busy}
-                            {...a11y({ role: 'button', label: `确认验收${h.home.name}的整改`, disabled: busy })}
+                            label={`确认验收${h.home.name}的整改`}
+                            text="确认验收"
+                            busy={busy}
                             onClick={() => act(cid, h, 'sign_off')}
-                          >
-                            确认验收
-                          </Button>
+                          />
                           <Button id={`rects-cancel-${i}`} className="btn btn--secondary" onClick={() => setAsking(null)}>
                             取消
                           </Button>

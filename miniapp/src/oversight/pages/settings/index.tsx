@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import SubmitButton from '../../../components/Form/SubmitButton';
 import './index.less';
 import { useRouter } from '@tarojs/taro';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
@@ -138,17 +139,7 @@ function SettingsForm({ view, onSaved }: { view: ProvinceSettingsView; onSaved: 
           {l.fields.map(field)}
         </View>
       ))}
-      {!readOnly && !confirming && (
-        <Button
-          id="settings-review"
-          className={`btn btn--primary${busy ? ' btn--disabled' : ''}`}
-          disabled={busy}
-          {...a11y({ role: 'button', label: '保存设置', disabled: busy })}
-          onClick={review}
-        >
-          保存设置
-        </Button>
-      )}
+      {!readOnly && !confirming && <SubmitButton id="settings-review" label="保存设置" busy={busy} onClick={review} />}
       {confirming && (
         <View className="callout" id="settings-confirm" {...a11y({ role: 'region', label: '确认保存设置' })}>
           <Text className="note">将修改以下设置，适用于此后开始的评议周期和新提交的诉求（已开始的周期不变）：</Text>
@@ -158,15 +149,7 @@ function SettingsForm({ view, onSaved }: { view: ProvinceSettingsView; onSaved: 
             </Text>
           ))}
           <View className="ov-actions">
-            <Button
-              id="settings-save"
-              className={`btn btn--primary${busy ? ' btn--disabled' : ''}`}
-              disabled={busy}
-              {...a11y({ role: 'button', label: '确认保存', disabled: busy })}
-              onClick={save}
-            >
-              确认保存
-            </Button>
+            <SubmitButton id="settings-save" label="确认保存" busy={busy} onClick={save} />
             <Button id="settings-cancel" className="btn btn--secondary" disabled={busy} onClick={() => setConfirming(null)}>
               取消
             </Button>
@@ -298,15 +281,7 @@ function HolidayImport({ calendar, onImported }: { calendar: CalendarYears; onIm
                 </Text>
               ))}
               <View className="ov-actions">
-                <Button
-                  id="calendar-save"
-                  className={`btn btn--primary${busy ? ' btn--disabled' : ''}`}
-                  disabled={busy}
-                  {...a11y({ role: 'button', label: `确认导入 ${year} 年放假安排`, disabled: busy })}
-                  onClick={save}
-                >
-                  确认导入
-                </Button>
+                <SubmitButton id="calendar-save" label={`确认导入 ${year} 年放假安排`} text="确认导入" busy={busy} onClick={save} />
                 <Button id="calendar-cancel" className="btn btn--secondary" disabled={busy} onClick={() => setPreview(null)}>
                   取消
                 </Button>
