@@ -4,7 +4,7 @@
 // its own (TEST_CLOCK, testing module's MovableClock and grievance sweep) serving the same H5 build.
 import { client } from '../support/http';
 import { demoEnv, H5_BUILD, startServer, type RunningServer } from '../support/server';
-import { browserPage, expectAccessible, text, uniq } from './fixtures';
+import { adminWithCity, browserPage, expectAccessible, must, openHomeOn, text, uniq } from './fixtures';
 
 const ADMIN = { username: 'deadlines-admin', password: 'deadlines-admin-password-1' };
 const CONTENT = '车间连续三个月拖欠加班工资，工友们多次反映无果，请工会帮助协调。';
@@ -14,12 +14,6 @@ const api = () => client(server.url);
 const china = (local: string) => new Date(`${local}+08:00`).toISOString();
 const setClock = async (local: string) => expect((await api().post('/api/__test/clock', { body: { to: china(local) } })).status).toBe(200);
 const sweep = async () => expect((await api().post('/api/__test/grievances/sweep')).status).toBe(200);
-
-async function must(what: string, reply: Promise<{ status: number; text: string; body: any }>, status = 200) {
-  const r = await reply;
-  if (r.status !== status) throw new Error(`${what}: HTTP ${r.status} ${r.text}`);
-  return r.body;
-}
 
 /** An invited staff account with a password (the browser signs in with it). */
 async function invited(adminToken: string, path: string, role: 'chair' | 'federation_admin') {
@@ -56,27 +50,14 @@ describe('deadlines with teeth (H5)', () => {
       RATE_LIMIT_LOGINS_PER_IP: '1000000',
       RATE_LIMIT_WRITES_PER_IP: '1000000',
     });
-    const admin = await must('admin login', api().post('/api/auth/password', { body: ADMIN }));
-    const provinceId = admin.user.roles.find((r: any) => r.role === 'federation_admin').orgId;
-    const city = await must(
-      'city',
-      api().post('/api/orgs', { token: admin.token, body: { parentId: provinceId, name: uniq('督办市'), level: 'city' } }),
-      201,
-    );
+    const { city, ...admin } = await adminWithCity(api, ADMIN, '督办市');
     const county = await must(
       'county',
       api().post('/api/orgs', { token: admin.token, body: { parentId: city.id, name: uniq('督办县'), level: 'county' } }),
       201,
     );
     const homeName = uniq('督办测试厂工会');
-    const home = await must(
-      'home',
-      api().post('/api/homes', {
-        token: admin.token,
-        body: { orgId: county.id, name: homeName, kind: 'enterprise', memberCount: 50, membershipMode: 'open' },
-      }),
-      201,
-    );
+    const home = await openHomeOn(api, admin.token, county.id, homeName, 50);
     const chair = await invited(admin.token, `/api/homes/${home.id}`, 'chair');
     const countyAdmin = await invited(admin.token, `/api/orgs/${county.id}`, 'federation_admin');
     const cityAdmin = await invited(admin.token, `/api/orgs/${city.id}`, 'federation_admin');

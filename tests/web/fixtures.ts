@@ -155,6 +155,39 @@ export async function cityWithCampaign(): Promise<{
   return { token, home: home.body, campaign };
 }
 
+type Api = () => ReturnType<typeof client>;
+
+/** On a suite's own server (`server`): its demo admin signed in, and a new city of its own under the province. */
+export async function adminWithCity(
+  server: Api,
+  admin: { username: string; password: string },
+  cityName: string,
+): Promise<{ token: string; provinceId: string; city: { id: string } }> {
+  const login = await must('admin login', server().post('/api/auth/password', { body: admin }));
+  const provinceId = login.user.roles.find((r: any) => r.role === 'federation_admin').orgId;
+  const city = await must(
+    'city',
+    server().post('/api/orgs', { token: login.token, body: { parentId: provinceId, name: uniq(cityName), level: 'city' } }),
+    201,
+  );
+  return { token: login.token, provinceId, city };
+}
+
+/** A new open enterprise home under `orgId` on a suite's own server. */
+export async function openHomeOn(
+  server: Api,
+  token: string,
+  orgId: string,
+  name: string,
+  memberCount: number,
+): Promise<{ id: string; name: string; sceneToken: string }> {
+  return must(
+    'home',
+    server().post('/api/homes', { token, body: { orgId, name, kind: 'enterprise', memberCount, membershipMode: 'open' } }),
+    201,
+  );
+}
+
 /** A browser of its own with one page, and the errors that page logs (watchErrors, with these answers expected). */
 export async function browserPage(expected?: ExpectedAnswer[]): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
   const b = await launchBrowser();

@@ -9,7 +9,8 @@ import { launchBrowser, watchErrors } from '../support/browser';
 import { client } from '../support/http';
 import { demoEnv, H5_BUILD, startServer, wechatEnv, wechatWebEnv, type RunningServer } from '../support/server';
 import { fakeWechat } from '../support/wechat';
-import { expectAccessible, must, scoreAll, text, uniq } from './fixtures';
+import { openCycle } from '../support/campaigns';
+import { adminWithCity, expectAccessible, must, openHomeOn, scoreAll, text, uniq } from './fixtures';
 
 const ADMIN = { username: 'webauth-admin', password: 'webauth-admin-password-1' };
 const WECHAT_UA =
@@ -33,36 +34,9 @@ describe('members outside the mini-program (H5)', () => {
       ...wechatEnv(wechat),
       ...wechatWebEnv(wechat),
     });
-    const admin = await must('admin login', api().post('/api/auth/password', { body: ADMIN }));
-    const provinceId = admin.user.roles.find((r: any) => r.role === 'federation_admin').orgId;
-    const city = await must(
-      'city',
-      api().post('/api/orgs', { token: admin.token, body: { parentId: provinceId, name: uniq('网页授权市'), level: 'city' } }),
-      201,
-    );
-    home = await must(
-      'home',
-      api().post('/api/homes', {
-        token: admin.token,
-        body: { orgId: city.id, name: uniq('网页授权厂工会'), kind: 'enterprise', memberCount: 20, membershipMode: 'open' },
-      }),
-      201,
-    );
-    const now = Date.now();
-    const created = await must(
-      'campaign',
-      api().post('/api/campaigns', {
-        token: admin.token,
-        body: {
-          orgId: city.id,
-          name: uniq('网页授权评家'),
-          opensAt: new Date(now - 3600e3).toISOString(),
-          closesAt: new Date(now + 30 * 86400e3).toISOString(),
-        },
-      }),
-      201,
-    );
-    campaignId = (await must('open', api().post(`/api/campaigns/${created.id}/open`, { token: admin.token }))).id;
+    const { token, city } = await adminWithCity(api, ADMIN, '网页授权市');
+    home = await openHomeOn(api, token, city.id, uniq('网页授权厂工会'), 20);
+    campaignId = (await openCycle(api(), token, city.id, uniq('网页授权评家'))).id;
   });
   afterAll(async () => {
     await server?.stop();
