@@ -1,6 +1,6 @@
 import { api, cityWithCampaign, member, ratingPath } from './fixtures';
-import { moveCampaign } from './oversight.fixtures';
-import { allCriteria, scoresOf } from '../support/scores';
+import { moveCampaign, rateMany } from './oversight.fixtures';
+import { allCriteria } from '../support/scores';
 
 describe('home dashboard', () => {
   it('shows only participation (rounded down to 5) while the cycle is open, then the final figures: only the count below five ratings, else satisfaction, means and tier', async () => {
@@ -50,16 +50,7 @@ describe('home dashboard', () => {
 
   it('never shows a rater identity in the dashboard', async () => {
     const { homeA, campaign, adminToken } = await cityWithCampaign(10);
-    const ids: string[] = [];
-    for (let i = 0; i < 10; i++) {
-      const m = await member();
-      ids.push(m.id);
-      const res = await api().put(ratingPath(campaign.id, homeA.id), {
-        token: m.token,
-        body: { scores: scoresOf(4), verdict: 'satisfied', comment: `很好${i}` },
-      });
-      expect(res.status).toBe(201);
-    }
+    const ids = await rateMany(campaign.id, homeA.id, 10, 'satisfied', { comment: '很好' });
     const open = await api().get(`/api/homes/${homeA.id}/dashboard`, { token: adminToken });
     await moveCampaign(adminToken, campaign.id, 'close');
     const closed = await api().get(`/api/homes/${homeA.id}/dashboard?campaignId=${campaign.id}`, { token: adminToken });

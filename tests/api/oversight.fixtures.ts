@@ -5,22 +5,25 @@ import { confirmedMove, openCycle } from '../support/campaigns';
 export type VerdictKey = 'satisfied' | 'basically_satisfied' | 'dissatisfied';
 export const scores = (v: number) => scoresOf(v);
 
-/** `n` fresh members rate the home with the same scores and verdict (and optional groups/comment). */
+/** `n` fresh members rate the home with the same scores and verdict (and optional groups/comment); their user ids. */
 export async function rateMany(
   campaignId: string,
   homeId: string,
   n: number,
   verdict: VerdictKey,
   opts: { score?: number; groups?: string[]; comment?: string } = {},
-) {
+): Promise<string[]> {
+  const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const m = await member();
+    ids.push(m.id);
     const body: Record<string, unknown> = { scores: scores(opts.score ?? 4), verdict };
     if (opts.groups) body.groups = opts.groups;
     if (opts.comment) body.comment = `${opts.comment}${i}`;
     const res = await api().put(ratingPath(campaignId, homeId), { token: m.token, body });
     if (res.status !== 201) throw new Error(`rating: ${res.status} ${res.text}`);
   }
+  return ids;
 }
 
 /** What a home's dashboard shows of a cycle below five ratings (or still open): its participation, nothing else. */

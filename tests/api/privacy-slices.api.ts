@@ -110,16 +110,7 @@ describe('privacy of dashboard slices', () => {
     const { adminToken, city } = await freshCity();
     const home = await createHome(adminToken, city.id, 10);
     const c = await openCampaign(adminToken, city.id);
-    const ids: string[] = [];
-    for (let i = 0; i < 10; i++) {
-      const m = await member();
-      ids.push(m.id);
-      const res = await api().put(ratingPath(c.id, home.id), {
-        token: m.token,
-        body: { scores: scoresOf(4), verdict: 'satisfied', comment: `很好${i}` },
-      });
-      expect(res.status).toBe(201);
-    }
+    const ids = await rateMany(c.id, home.id, 10, 'satisfied', { comment: '很好' });
     // Closed, so every view shows what it can of the ten ratings: figures and comments.
     await moveCampaign(adminToken, c.id, 'close');
     const home10 = await api().get(`/api/homes/${home.id}/dashboard?campaignId=${c.id}`, { token: adminToken });
