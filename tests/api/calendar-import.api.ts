@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { ADMIN } from './global-setup';
 import { GOOD_CONTENT } from './grievances.fixtures';
-import { OwnServer, startOwnServer } from './own-server';
+import { createHomeOn, OwnServer, startOwnServer } from './own-server';
 
 let own: OwnServer;
 let token = '';
@@ -34,18 +34,7 @@ beforeAll(async () => {
     token,
     body: { parentId: provinceId, name: `日历市${randomBytes(3).toString('hex')}`, level: 'city' },
   });
-  const home = await own.api.post('/api/homes', {
-    token,
-    body: {
-      orgId: city.body.id,
-      name: `日历厂${randomBytes(3).toString('hex')}`,
-      kind: 'enterprise',
-      memberCount: 20,
-      membershipMode: 'open',
-    },
-  });
-  expect(home.status).toBe(201);
-  homeId = home.body.id;
+  homeId = (await createHomeOn(own.api, token, city.body.id, `日历厂${randomBytes(3).toString('hex')}`, 20)).id;
 }, 120_000);
 afterAll(() => own?.close());
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { openDb, openRawWriter, ownMariadbDatabase } from '../support/db';
 import { ROOT, startServer } from '../support/server';
 import { GOOD_CONTENT, grievanceFixtures } from './grievances.fixtures';
-import { startOwnServer } from './own-server';
+import { createHomeOn, startOwnServer } from './own-server';
 
 const { DataSource } = require(join(ROOT, 'server/node_modules/typeorm'));
 const { databaseOptions } = require(join(ROOT, 'server/dist/database/database-options.js'));
@@ -123,18 +123,7 @@ describe('re-keying grievances of the one-key-per-reporter scheme at boot', () =
     try {
       const fx = grievanceFixtures(own.api, own.target);
       const root = await fx.admin();
-      const home = (
-        await own.api.post('/api/homes', {
-          token: root.token,
-          body: {
-            orgId: root.provinceId,
-            name: `旧数据工会${randomUUID().slice(0, 6)}`,
-            kind: 'enterprise',
-            memberCount: 20,
-            membershipMode: 'open',
-          },
-        })
-      ).body;
+      const home = await createHomeOn(own.api, root.token, root.provinceId, `旧数据工会${randomUUID().slice(0, 6)}`, 20);
       const worker = await fx.person();
       const body = { homeId: home.id, type: 'complaint', topic: 'wages', content: GOOD_CONTENT, subscribe: true };
       const ids = [

@@ -9,7 +9,7 @@ import { openDb } from '../support/db';
 import { startServer } from '../support/server';
 import { ADMIN } from './global-setup';
 import { GOOD_CONTENT, grantRole, grievanceFixtures, Person } from './grievances.fixtures';
-import { openCampaignOn, OwnServer, startOwnServer } from './own-server';
+import { createHomeOn, openCampaignOn, OwnServer, startOwnServer } from './own-server';
 import { allCriteria } from '../support/scores';
 
 let own: OwnServer;
@@ -42,18 +42,7 @@ async function setting(opts: { memberCount?: number; mode?: 'open' | 'roster' } 
       body: { parentId: root.provinceId, name: `诚信市${randomUUID().slice(0, 6)}`, level: 'city' },
     })
   ).body;
-  const home = (
-    await own.api.post('/api/homes', {
-      token: root.token,
-      body: {
-        orgId: city.id,
-        name: `诚信厂工会${randomUUID().slice(0, 6)}`,
-        kind: 'enterprise',
-        memberCount: opts.memberCount ?? 40,
-        membershipMode: opts.mode ?? 'open',
-      },
-    })
-  ).body;
+  const home = await createHomeOn(own.api, root.token, city.id, `诚信厂工会${randomUUID().slice(0, 6)}`, opts.memberCount ?? 40, opts.mode);
   const invite = await own.api.post(`/api/homes/${home.id}/invites`, { token: root.token, body: { role: 'chair' } });
   const accepted = await own.api.post(`/api/invites/${invite.body.code}/accept`, {
     body: { username: `c_${randomUUID().slice(0, 8)}`, password: 'chair-password-123' },

@@ -63,6 +63,20 @@ export async function openCampaignOn(api: ReturnType<typeof client>, token: stri
   return openCycle(api, token, orgId, `评家${randomBytes(3).toString('hex')}`);
 }
 
+/** A new enterprise home under `orgId` on a suite's own server; a refusal throws. */
+export async function createHomeOn(
+  api: ReturnType<typeof client>,
+  token: string,
+  orgId: string,
+  name: string,
+  memberCount: number,
+  mode: 'open' | 'roster' = 'open',
+): Promise<{ id: string; name: string; sceneToken: string }> {
+  const res = await api.post('/api/homes', { token, body: { orgId, name, kind: 'enterprise', memberCount, membershipMode: mode } });
+  if (res.status !== 201) throw new Error(`home: ${res.status} ${res.text}`);
+  return res.body;
+}
+
 /**
  * A suite whose servers take turns on one database of its own (SQLite file, or a MariaDB database with
  * TEST_DATABASE_URL): its stand-in WeChat, folder and database, made before the suite and removed after it

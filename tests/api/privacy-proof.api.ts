@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { openDb } from '../support/db';
 import type { Reply } from '../support/http';
 import { GOOD_CONTENT, grievanceFixtures } from './grievances.fixtures';
-import { openCampaignOn, OwnServer, startOwnServer } from './own-server';
+import { createHomeOn, openCampaignOn, OwnServer, startOwnServer } from './own-server';
 import { allCriteria } from '../support/scores';
 import { confirmedMove } from '../support/campaigns';
 
@@ -69,12 +69,7 @@ describe('privacy proof over a whole cycle', () => {
     const city = (
       await own.api.post('/api/orgs', { token: root.token, body: { parentId: root.provinceId, name: '隐私市', level: 'city' } })
     ).body;
-    const home = (
-      await own.api.post('/api/homes', {
-        token: root.token,
-        body: { orgId: city.id, name: '隐私厂工会', kind: 'enterprise', memberCount: 20, membershipMode: 'open' },
-      })
-    ).body;
+    const home = await createHomeOn(own.api, root.token, city.id, '隐私厂工会', 20);
 
     // The chair and a city federation admin join by invite, as in real use.
     const join = async (path: string, role: string) => {

@@ -4,7 +4,7 @@ import { DEFAULT_PROVINCE_SETTINGS, ProvinceSettings } from '@pingjia/shared';
 import { randomBytes } from 'node:crypto';
 import { scores } from './oversight.fixtures';
 import { ADMIN } from './global-setup';
-import { OwnServer, openCampaignOn, startOwnServer } from './own-server';
+import { createHomeOn, OwnServer, openCampaignOn, startOwnServer } from './own-server';
 import { confirmedMove } from '../support/campaigns';
 
 let own: OwnServer;
@@ -30,14 +30,7 @@ async function createOrg(parentId: string, level: string) {
   return res.body;
 }
 
-async function createHome(orgId: string, memberCount: number) {
-  const res = await own.api.post('/api/homes', {
-    token,
-    body: { orgId, name: uniq('设置测试职工之家'), kind: 'enterprise', memberCount, membershipMode: 'open' },
-  });
-  expect(res.status).toBe(201);
-  return res.body;
-}
+const createHome = (orgId: string, memberCount: number) => createHomeOn(own.api, token, orgId, uniq('设置测试职工之家'), memberCount);
 
 async function rate(campaignId: string, homeId: string, n: number, verdict: string) {
   for (let i = 0; i < n; i++) {

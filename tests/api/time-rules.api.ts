@@ -3,7 +3,7 @@
 // until, not including, the moment it expires (7 days after it was made). The edges are written here
 // from the rules, not read from the server.
 import { ADMIN } from './global-setup';
-import { OwnServer, startOwnServer } from './own-server';
+import { createHomeOn, OwnServer, startOwnServer } from './own-server';
 
 let own: OwnServer;
 beforeAll(async () => {
@@ -26,12 +26,8 @@ async function adminAndCity() {
   const provinceId = login.body.user.roles.find((r: { role: string }) => r.role === 'federation_admin').orgId as string;
   const city = await own.api.post('/api/orgs', { token, body: { parentId: provinceId, name: `时间市${Date.now() % 1e6}`, level: 'city' } });
   expect(city.status).toBe(201);
-  const home = await own.api.post('/api/homes', {
-    token,
-    body: { orgId: city.body.id, name: `时间之家${Date.now() % 1e6}`, kind: 'enterprise', memberCount: 40, membershipMode: 'open' },
-  });
-  expect(home.status).toBe(201);
-  return { token, cityId: city.body.id as string, homeId: home.body.id as string };
+  const home = await createHomeOn(own.api, token, city.body.id, `时间之家${Date.now() % 1e6}`, 40);
+  return { token, cityId: city.body.id as string, homeId: home.id };
 }
 
 describe('time rules with a test clock', () => {
