@@ -3,14 +3,9 @@
 // for a person on a server with the media check on. Also the attachment's status as the reporter sees it.
 import sharp from 'sharp';
 import { PDF_WITH_METADATA } from '../api/grievances.fixtures';
+import { must } from './must';
 // node:http, not fetch: the weapp suites run under jsdom, which has none.
 import { httpCall, jsonClient } from '../weapp/node-http';
-
-async function must(what: string, reply: Promise<{ status: number; text: string; body: any }>, status = 200) {
-  const r = await reply;
-  if (r.status !== status) throw new Error(`${what}: HTTP ${r.status} ${r.text}`);
-  return r.body;
-}
 
 async function upload(url: string, path: string, bytes: Buffer, token?: string): Promise<string> {
   const res = await httpCall('POST', `${url}${path}`, {

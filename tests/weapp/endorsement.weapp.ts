@@ -4,12 +4,7 @@
 import { weapp } from './harness';
 import { adminLogin, api, closeCampaign, otherMemberToken, ownCityWithCampaign } from './server-api';
 import { confirmedMove } from '../support/campaigns';
-
-async function must(what: string, reply: Promise<{ status: number; text: string; body: any }>, status = 200) {
-  const r = await reply;
-  if (r.status !== status) throw new Error(`${what}: HTTP ${r.status} ${r.text}`);
-  return r.body;
-}
+import { must } from '../support/must';
 
 describe('a member gives 认可 to the rectification plan (weapp build, WeChat simulator)', () => {
   const h = weapp();

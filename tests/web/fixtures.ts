@@ -7,16 +7,12 @@ import { CRITERION_KEYS, type CriterionKey } from '@pingjia/shared';
 import { launchBrowser, watchErrors, type ExpectedAnswer, type Page } from '../support/browser';
 import { client } from '../support/http';
 import { openCycle } from '../support/campaigns';
+import { must } from '../support/must';
 import { ROOT } from '../support/server';
 import { STAFF } from './global-setup';
 
 export const api = () => client(process.env.PINGJIA_URL!);
-/** An API answer a test's set-up needs, or an error that says which step failed and how. */
-export async function must(what: string, reply: Promise<{ status: number; text: string; body: any }>, status = 200) {
-  const r = await reply;
-  if (r.status !== status) throw new Error(`${what}: HTTP ${r.status} ${r.text}`);
-  return r.body;
-}
+export { must };
 
 export const uniq = (label: string) => `${label}${randomBytes(3).toString('hex')}`;
 
