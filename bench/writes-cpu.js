@@ -1,0 +1,107 @@
+// CPU time per rating PUT, of the server process and of mariadbd, on the bench's 500k MariaDB
+// (load it first with `bash bench/run.sh --mariadb --ratings 500000 ...`). On the shared two cores req/s
+// moved 10x with the other work; the CPU a request costs moves far less. Each server directory is run
+// ROUNDS times, alternately, each time a fresh start, a warm-up, then N PUTs over C connections.
+//   flock /work/notes/bench.lock node bench/writes-cpu.js [--n 1500] [--c 16] [--rounds 2] DIR...   (DIR: a built checkout)
+const { execFileSync } = require('node:child_process');
+const { readFileSync } = require('node:fs');
+const http = require('node:http');
+const { join } = require('node:path');
+const { startServer } = require('./dist/processes');
+const { buildScenarios } = require('./dist/scenarios');
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i < 0 ? dflt : Number(args.splice(i, 2)[1]);
+};
+const N = opt('--n', 1500);
+const C = opt('--c', 16);
+const ROUNDS = opt('--rounds', 2);
+const dirs = args;
+const ROOT = join(__dirname, '..');
+const DATA = join(__dirname, '.data');
+
+const cpuMs = (pid) => {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(f[11]) + Number(f[12])) * 10;
+};
+
+async function drive(url, next, n, c) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: c });
+  const status = {};
+  let sent = 0;
+  const one = () =>
+    new Promise((resolve, reject) => {
+      const r = next();
+      const req = http.request(url + r.path, { method: r.method, headers: r.headers, agent }, (res) => {
+        res.resume();
+        res.on('end', () => {
+          status[res.statusCode] = (status[res.statusCode] ?? 0) + 1;
+          resolve();
+        });
+      });
+      req.on('error', reject);
+      req.end(r.body);
+    });
+  const loop = async () => {
+    while (sent < n) {
+      sent++;
+      await one();
+    }
+  };
+  const t0 = Date.now();
+  await Promise.all(Array.from({ length: c }, loop));
+  agent.destroy();
+  return { ms: Date.now() - t0, status };
+}
+
+(async () => {
+  const folder = join(DATA, 'mariadb');
+  const scratch = execFileSync('bash', [join(ROOT, 'scripts/mariadb.sh'), 'start', folder], {
+    env: { ...process.env, MARIADB_DATABASE: 'bench_scratch' },
+    encoding: 'utf8',
+  }).trim();
+  const url = scratch.replace(/\/bench_scratch$/, '/bench_50000_500000');
+  const dir = join(DATA, 'mariadb-50000-500000');
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  const put = buildScenarios(manifest).find((s) => s.name === 'rating-put').next;
+  const mysqld = Number(readFileSync(join(folder, 'mariadb.pid'), 'utf8'));
+  const env = {
+    DATABASE_URL: url,
+    ...manifest.secrets,
+    DATA_DIR: dir,
+    LOG_LEVEL: 'info',
+    RATE_LIMIT_WRITES_PER_USER: '1000000',
+    RATE_LIMIT_WRITES_PER_IP: '1000000',
+  };
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const d of dirs) {
+      process.env.BENCH_SERVER_DIR = d;
+      const server = await startServer(env, join(dir, 'server-writes-cpu.log'));
+      await drive(server.url, put, 300, C);
+      const [n0, m0] = [cpuMs(server.pid), cpuMs(mysqld)];
+      const { ms, status } = await drive(server.url, put, N, C);
+      const [n1, m1] = [cpuMs(server.pid), cpuMs(mysqld)];
+      await server.stop();
+      const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+      console.log(
+        JSON.stringify({
+          round,
+          dir: d,
+          n: N,
+          c: C,
+          status,
+          serverCpuUsPerPut: Math.round(((n1 - n0) * 1000) / N),
+          mariadbCpuUsPerPut: Math.round(((m1 - m0) * 1000) / N),
+          wallReqPerS: Math.round((N * 1000) / ms),
+          load,
+        }),
+      );
+    }
+  }
+  execFileSync('bash', [join(ROOT, 'scripts/mariadb.sh'), 'stop', folder], { stdio: 'inherit' });
+})().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
