@@ -1,12 +1,17 @@
-// node drive.js SERVER_ROOT DATA_DIR N_PER_SCENARIO [snapshot]: starts the server with memlog, runs each bench scenario N times (8 at once), prints memory after each
-const { spawn } = require('child_process');
+// node bench/diag/drive.js ROOT DATA N [snap]: ROOT's built server on DATA with memlog.js, each bench scenario N times
+// (8 at once), the memory after each; `snap`: a heap snapshot (SIGUSR2, after a GC) at the end.
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const [root, dataDir, nStr, snap] = process.argv.slice(2);
 const N = Number(nStr);
+process.env.BENCH_SERVER_DIR = path.resolve(root);
+process.env.BENCH_SERVER_NODE_OPTIONS = `--require ${path.join(__dirname, 'memlog.js')}`;
+const { startServer } = require(path.join(__dirname, '../dist/processes.js'));
 const { buildScenarios } = require(path.join(__dirname, '../dist/scenarios.js'));
+const { diagEnv } = require('./diag-env.js');
 const m = JSON.parse(fs.readFileSync(path.join(dataDir, 'manifest.json'), 'utf8'));
-const memFile = `${require('os').tmpdir()}/drive-${Date.now()}.jsonl`;
+const memFile = path.join(os.tmpdir(), `drive-${Date.now()}.jsonl`);
 const st = (pid) => {
   const s = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   return Object.fromEntries(
@@ -18,37 +23,9 @@ const last = () => {
   return JSON.parse(l[l.length - 1]);
 };
 (async () => {
-  const child = spawn(process.execPath, [path.join(root, 'server/dist/main.js')], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'production',
-      PUBLIC_URL: 'https://bench.pingjia.invalid',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      H5_DIR: '',
-      SHUTDOWN_DELAY_MS: '0',
-      NODE_OPTIONS: `--require ${path.join(__dirname, 'memlog.js')}`,
-      MEMLOG: memFile,
-      RATE_LIMIT_WRITES_PER_USER: '1000000',
-      RATE_LIMIT_WRITES_PER_IP: '1000000',
-      DATABASE_URL: 'sqlite:' + path.join(dataDir, 'run.sqlite'),
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      ...m.secrets,
-      ...(process.env.EXTRA ? JSON.parse(process.env.EXTRA) : {}),
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let buf = '';
-  const port = await new Promise((res) =>
-    child.stdout.on('data', (d) => {
-      buf += d;
-      const x = /PINGJIA_READY port=(\d+)/.exec(buf);
-      if (x) res(Number(x[1]));
-    }),
-  );
-  const base = `http://127.0.0.1:${port}`;
+  const proc = await startServer({ ...diagEnv(dataDir, 'warn'), MEMLOG: memFile }, path.join(os.tmpdir(), `drive-${process.pid}.log`));
+  const child = { pid: proc.pid, kill: (sig) => process.kill(proc.pid, sig) };
+  const base = proc.url;
   await new Promise((r) => setTimeout(r, 1000));
   console.log('ready', JSON.stringify(st(child.pid)), JSON.stringify(last()));
   const only = process.env.ONLY ? process.env.ONLY.split(',') : null;
@@ -73,6 +50,5 @@ const last = () => {
     await new Promise((r) => setTimeout(r, 30000));
     console.log('after snapshot (GC)', JSON.stringify(st(child.pid)), JSON.stringify(last()));
   }
-  child.kill('SIGTERM');
-  await new Promise((r) => child.on('exit', r));
+  await proc.stop();
 })();

@@ -1,66 +1,35 @@
-// node start.js SERVER_ROOT DATA_DIR N [nodeargs...]: starts the built server N times, prints ready ms
-const { spawn } = require('child_process');
+// node bench/diag/start-times.js ROOT DATA N [node args…]: starts ROOT's built server N times on DATA (a folder with
+// manifest.json and run.sqlite) as bench/run.sh starts it; prints wall and CPU time to ready and RSS 2 s later.
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const [root, dataDir, n, ...nodeArgs] = process.argv.slice(2);
-const m = JSON.parse(fs.readFileSync(path.join(dataDir, 'manifest.json'), 'utf8'));
+process.env.BENCH_SERVER_DIR = path.resolve(root);
+const { startServer, rssMb } = require(path.join(__dirname, '../dist/processes.js'));
+const { diagEnv } = require('./diag-env.js');
+
 (async () => {
-  const out = [];
+  const wall = [];
   const cpu = [];
   const rss = [];
+  const log = path.join(os.tmpdir(), `start-times-${process.pid}.log`);
   for (let i = 0; i < Number(n); i++) {
-    const t = process.hrtime.bigint();
-    const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'server/dist/main.js')], {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH,
-        NODE_ENV: 'production',
-        PUBLIC_URL: 'https://bench.pingjia.invalid',
-        PORT: '0',
-        HOST: '127.0.0.1',
-        H5_DIR: '',
-        SHUTDOWN_DELAY_MS: '0',
-        DATABASE_URL: 'sqlite:' + path.join(dataDir, 'run.sqlite'),
-        DATA_DIR: dataDir,
-        LOG_LEVEL: 'info',
-        ...m.secrets,
-        ...(process.env.EXTRA ? JSON.parse(process.env.EXTRA) : {}),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let buf = '',
-      err = '';
-    child.stderr.on('data', (d) => {
-      err += d;
-    });
-    const ms = await new Promise((res, rej) => {
-      child.stdout.on('data', (d) => {
-        buf += d;
-        if (/PINGJIA_READY/.test(buf)) res(Number(process.hrtime.bigint() - t) / 1e6);
-      });
-      child.on('exit', (c) => rej(new Error('exit ' + c + buf.slice(-2000) + err.slice(-2000))));
-    });
-    out.push(Math.round(ms));
-    const st = require('fs').readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    cpu.push(Math.round((Number(st[11]) + Number(st[12])) * 10));
+    const proc = await startServer(diagEnv(dataDir, 'info'), log, nodeArgs);
+    wall.push(Math.round(proc.readyMs));
+    const stat = fs.readFileSync(`/proc/${proc.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    cpu.push(Math.round((Number(stat[11]) + Number(stat[12])) * (1000 / 100))); // clock ticks of 10 ms
     await new Promise((r) => setTimeout(r, 2000));
-    rss.push(Math.round(Number(/VmRSS:\s+(\d+)/.exec(require('fs').readFileSync(`/proc/${child.pid}/status`, 'utf8'))[1]) / 1024));
-    child.kill('SIGTERM');
-    await new Promise((r) => child.on('exit', r));
-    if (err.includes('MODTRACE'))
-      process.stderr.write(
-        err
-          .split('\n')
-          .filter((l) => l.startsWith('MODTRACE'))
-          .join('\n') + '\n',
-      );
+    rss.push(Math.round(rssMb(proc.pid)));
+    await proc.stop();
+    const trace = fs
+      .readFileSync(log, 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('MODTRACE'));
+    if (trace.length) process.stderr.write(trace.join('\n') + '\n');
   }
-  console.log(
-    `ready ms: ${out.join(', ')}  cpu ms to ready: ${cpu.join(', ')}  idle rss MB: ${rss.join(', ')}  median ${out.slice().sort((a, b) => a - b)[Math.floor(out.length / 2)]}  load ${require('os')
-      .loadavg()
-      .map((x) => x.toFixed(2))
-      .join(' ')}`,
-  );
+  fs.rmSync(log, { force: true });
+  const load = os.loadavg().map((x) => x.toFixed(2));
+  console.log(`ready ms: ${wall.join(', ')}  cpu ms to ready: ${cpu.join(', ')}  idle rss MB: ${rss.join(', ')}  load ${load.join(' ')}`);
 })().catch((e) => {
   console.error(e);
   process.exit(1);
