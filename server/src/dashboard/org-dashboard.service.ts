@@ -62,7 +62,7 @@ interface Subtree extends SubtreeData {
 export class OrgDashboardService {
   private readonly subtrees: ResponseCache<Subtree>;
   private readonly missingYears: ResponseCache<number | null>;
-  /** league orders asked for of each part of the tree: its successor is made with them */
+  /** league orders asked for of each part of the tree: its successor is made with them (the worker makes all) */
   private readonly askedOrders = new Map<string, Set<string>>();
 
   constructor(

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { LEAGUE_SORT_KEYS } from '@pingjia/shared';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DataSource } from 'typeorm';
@@ -11,6 +12,9 @@ import { readSubtree, SubtreeJob, SubtreeRead } from './subtree-read';
 
 /** A part of the tree as the org dashboards keep it: its rows made into objects only when shown. */
 export type SubtreeData = Omit<SubtreeRead, 'rows'> & { rows: HomeRows };
+
+/** Every league order: in the worker all are made with the figures, so none is sorted on the request thread. */
+const ALL_ORDERS = LEAGUE_SORT_KEYS.flatMap((sort) => [`${sort}:asc`, `${sort}:desc`]);
 
 /** What the worker posts back for a job. */
 export type WorkerAnswer =
@@ -50,7 +54,7 @@ export class SubtreeReader implements OnApplicationBootstrap, OnApplicationShutd
     return new Promise((resolve, reject) => {
       const id = this.next++;
       pending.set(id, { resolve, reject });
-      worker.postMessage({ id, job });
+      worker.postMessage({ id, job: { ...job, orderKeys: ALL_ORDERS } });
     });
   }
 
