@@ -4,7 +4,7 @@
 // given where Nest would refuse: a revoked token or a bumped version is refused at once, and the cache
 // span ends on the server's clock (the movable test clock here) as Nest's does.
 import { randomBytes } from 'node:crypto';
-import { ADMIN } from './global-setup';
+import { adminOn } from './fixtures';
 import { OwnServer, startOwnServer } from './own-server';
 import type { Reply } from '../support/http';
 
@@ -16,14 +16,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => own?.close());
 
-async function admin() {
-  const res = await own.api.post('/api/auth/password', { body: ADMIN });
-  expect(res.status).toBe(200);
-  return {
-    token: res.body.token as string,
-    provinceId: res.body.user.roles.find((r: { role: string }) => r.role === 'federation_admin').orgId as string,
-  };
-}
+const admin = () => adminOn(own.api);
 
 /** Every header but the two that differ between any two answers (the time, and the connection's). */
 function headers(reply: Reply): Record<string, string> {

@@ -1,7 +1,7 @@
 // DASHBOARD_CACHE_SECONDS (on in production): a dashboard answer is reused for a while, but who may see
 // it is checked on every request, and a home's answer for its chair never comes from an upper level's.
 import { randomBytes } from 'node:crypto';
-import { ADMIN } from './global-setup';
+import { adminOn } from './fixtures';
 import { OwnServer, startOwnServer } from './own-server';
 
 const TTL_S = 6;
@@ -12,14 +12,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => own?.close());
 
-async function login() {
-  const res = await own.api.post('/api/auth/password', { body: ADMIN });
-  expect(res.status).toBe(200);
-  return {
-    token: res.body.token as string,
-    provinceId: res.body.user.roles.find((r: { role: string }) => r.role === 'federation_admin').orgId as string,
-  };
-}
+const login = () => adminOn(own.api);
 
 async function member(server: OwnServer = own) {
   const res = await server.api.post('/api/auth/dev', { body: { openid: `c_${randomBytes(6).toString('hex')}` } });
@@ -127,10 +120,7 @@ describe('dashboard cache after a move or merge of the tree', () => {
   afterAll(() => tree?.close());
 
   async function setUp() {
-    const res = await tree.api.post('/api/auth/password', { body: ADMIN });
-    expect(res.status).toBe(200);
-    const token = res.body.token as string;
-    const provinceId = res.body.user.roles.find((r: { role: string }) => r.role === 'federation_admin').orgId as string;
+    const { token, provinceId } = await adminOn(tree.api);
     const tag = randomBytes(3).toString('hex');
     const org = async (parentId: string, name: string, level: string) => {
       const o = await tree.api.post('/api/orgs', { token, body: { parentId, name: `${name}${tag}`, level } });
@@ -233,10 +223,7 @@ describe('dashboard cache: an expired subtree is served while it is refreshed', 
   afterAll(() => clocked?.close());
 
   it('answers the old figures once the span is out, then the refreshed ones; past a second span it waits for new ones', async () => {
-    const res = await clocked.api.post('/api/auth/password', { body: ADMIN });
-    expect(res.status).toBe(200);
-    const token = res.body.token as string;
-    const provinceId = res.body.user.roles.find((r: { role: string }) => r.role === 'federation_admin').orgId as string;
+    const { token, provinceId } = await adminOn(clocked.api);
     let pageSize = 0;
     const total = async () => {
       const page = await clocked.api.get(`/api/orgs/${provinceId}/dashboard?pageSize=${++pageSize}`, { token });

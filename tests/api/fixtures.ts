@@ -8,14 +8,15 @@ export const api = () => client(process.env.PINGJIA_URL!);
 
 export const GOOD_SCORES = allCriteria({ organization: 5, rights: 4, work: 4, role: 3, trust: 5 });
 
-let adminToken: string | null = null;
-export async function admin(): Promise<{ token: string; provinceId: string }> {
-  const res = await api().post('/api/auth/password', { body: ADMIN });
+/** The demo admin signed in on a server (the suites' shared one, or a suite's own): its token and province. */
+export async function adminOn(on: ReturnType<typeof client>): Promise<{ token: string; provinceId: string }> {
+  const res = await on.post('/api/auth/password', { body: ADMIN });
   if (res.status !== 200) throw new Error(`admin login failed: ${res.status} ${res.text}`);
-  adminToken = res.body.token;
   const provinceId = res.body.user.roles.find((r: any) => r.role === 'federation_admin').orgId;
-  return { token: adminToken!, provinceId };
+  return { token: res.body.token, provinceId };
 }
+
+export const admin = () => adminOn(api());
 
 /** A fresh member (dev login with a random device id). */
 export async function member(): Promise<{ token: string; id: string }> {
