@@ -62,12 +62,13 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(indexHtml && existsSync(indexHtml) ? indexHtml : null) },
     crossOriginEmbedderPolicy: false,
   });
+  // Cached dashboards are answered here, before Nest's pipeline, when everything they need is cached
+  // (with these headers, written by the hook itself).
+  app.get(CachedReads).register(fastify, headers);
   fastify.addHook('onRequest', (_req, reply, done) => {
     reply.headers(headers);
     done();
   });
-  // Cached dashboards are answered here, before Nest's pipeline, when everything they need is cached.
-  app.get(CachedReads).register(fastify);
   app.setGlobalPrefix('api');
   // No API answer is kept by a browser or a proxy (they carry phone numbers, names, figures): errors included.
   fastify.addHook('onSend', (req, reply, payload, done) => {

@@ -56,6 +56,14 @@ export class TokenVersions {
     return v;
   }
 
+  /**
+   * The user's current version when this process knows it without waiting (one instance, no bump in
+   * flight: the map `current` answers from); undefined otherwise (ask `current`).
+   */
+  knownNow(userId: string): number | undefined {
+    return this.redis || this.pending.has(userId) ? undefined : this.local.get(userId);
+  }
+
   /** Moves the user's token version on, inside the caller's transaction (`m`); call `changed` once it committed. */
   async increment(m: EntityManager, userId: string): Promise<void> {
     this.pending.set(userId, (this.pending.get(userId) ?? 0) + 1);

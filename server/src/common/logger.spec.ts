@@ -1,6 +1,7 @@
+import Fastify, { LogController } from 'fastify';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { createLogger, redactUrl } from './logger';
+import { createLogger, redactUrl, requestLine } from './logger';
 
 function sink(lines: string[]) {
   return new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
@@ -24,5 +25,34 @@ describe('logger', () => {
     const line = ours.join('');
     expect(line).toContain('/api/grievances/track/[redacted]');
     expect(line).not.toMatch(/SECRETCODE|TOKENVALUE|IDEMKEY/);
+  });
+
+  it("writes one request line per answer, the line pino writes for it through createLogger's child, silent routes none", async () => {
+    const lines: string[] = [];
+    const app = Fastify({
+      loggerInstance: createLogger('info', sink(lines)),
+      genReqId: () => 'req-1',
+      logController: new LogController({ disableRequestLogging: true }),
+    });
+    requestLine(app);
+    app.get('/api/invites/:code', (_req, reply) => void reply.code(201).send('x'));
+    app.get('/api/quiet', { logLevel: 'silent' }, (_req, reply) => void reply.send('x'));
+    await app.inject({ url: '/api/invites/SECRET?code=SECRET2&q=%E8%AF%84%22' });
+    await app.inject({ url: '/api/quiet' });
+    await app.close();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(lines).toHaveLength(1);
+    const line = JSON.parse(lines[0]) as { time: number; ms: number };
+    expect(typeof line.ms).toBe('number');
+    const expected: string[] = [];
+    createLogger('info', sink(expected))
+      .child({ reqId: 'req-1' })
+      .info(
+        { req: { method: 'GET', url: '/api/invites/SECRET?code=SECRET2&q=%E8%AF%84%22' }, status: 201, ms: line.ms, ip: '127.0.0.1' },
+        'request',
+      );
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(lines[0].replace(/"time":\d+/, '"time":0')).toBe(expected[0].replace(/"time":\d+/, '"time":0'));
+    expect(lines[0]).not.toContain('SECRET');
   });
 });

@@ -40,14 +40,26 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
  * One line per answered request at info: method, the URL with its secret parts removed, status, time and
  * address (fastify's own logging, turned off, wrote two lines, each serialising the request). Routes with
  * logLevel 'silent' (quietRatingRoute) write none.
+ * The line is the one `req.log.info({ req: { method, url }, status, ms, ip }, 'request')` writes through
+ * createLogger (same keys, order and level; the URL redacted as its formatter does), put together as one
+ * string and handed to the logger's destination: no object, formatter or redaction pass per request (it
+ * holds no header to remove).
  */
+/** pino's own: the destination, and the child's bindings as it writes them (`,"reqId":"…"`). */
+interface PinoInternals {
+  [pino.symbols.streamSym]: DestinationStream;
+  [pino.symbols.chindingsSym]: string;
+}
+
 export function requestLine(fastify: FastifyInstance): void {
   fastify.addHook('onResponse', (req, reply, done) => {
-    // req.url is redacted by createLogger's formatter, as every line's is.
-    req.log.info(
-      { req: { method: req.method, url: req.url }, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10, ip: req.ip },
-      'request',
-    );
+    const log = req.log as Logger & PinoInternals;
+    if (log.isLevelEnabled('info')) {
+      const ms = Math.round(reply.elapsedTime * 10) / 10;
+      log[pino.symbols.streamSym].write(
+        `{"level":30,"time":${Date.now()}${log[pino.symbols.chindingsSym]},"req":{"method":${JSON.stringify(req.method)},"url":${JSON.stringify(redactUrl(req.url))}},"status":${reply.statusCode},"ms":${ms},"ip":${JSON.stringify(req.ip)},"msg":"request"}\n`,
+      );
+    }
     done();
   });
 }
