@@ -9,6 +9,22 @@ import { ancestorPaths, isWithin } from '../orgs/org-paths';
 
 type HomePlace = { id: string; orgPath: string };
 
+const CAMPAIGN_COLUMNS = 'id, org_id, org_path, name, status, opens_at, closes_at, created_on, settings';
+
+/** A row of CAMPAIGN_COLUMNS as the entity (every column is text). */
+const toCampaign = (r: Record<string, string | null>): Campaign =>
+  Object.assign(new Campaign(), {
+    id: r.id,
+    orgId: r.org_id,
+    orgPath: r.org_path,
+    name: r.name,
+    status: r.status,
+    opensAt: r.opens_at,
+    closesAt: r.closes_at,
+    createdOn: r.created_on,
+    settings: r.settings ?? null,
+  });
+
 // Which cycle a dashboard shows: one that covers the place asked about and has opened (a draft,
 // scheduled or cancelled cycle has no figures). A home's cycles are those of the unions above it today
 // and those it was frozen into (campaign_homes), so a home moved to another parent keeps its past ones.
@@ -48,19 +64,23 @@ export class CampaignScope {
     return found[0] ?? null;
   }
 
-  /** Every started cycle covering a home, oldest first (at most `limit`, the latest ones). */
+  /**
+   * Every started cycle covering a home, oldest first (at most `limit`, the latest ones). Asked on every
+   * home dashboard that is not cached: one plain query, not a repository find, whose query building cost
+   * more than the lookup (a random home's dashboard at 50,000 homes, docs/performance.md).
+   */
   async history(home: HomePlace, limit = 10): Promise<Campaign[]> {
-    const started = In([...CAMPAIGN_STARTED_STATUSES]);
     const frozen = await this.campaignHomes.frozenInto(home.id);
-    const found = await this.campaigns.find({
-      where: [
-        { orgPath: In(ancestorPaths(home.orgPath)), status: started },
-        ...(frozen.length ? [{ id: In(frozen), status: started }] : []),
-      ],
-      order: { opensAt: 'DESC' },
-      take: limit,
-    });
-    return found.reverse();
+    const paths = ancestorPaths(home.orgPath);
+    const marks = (xs: readonly unknown[]) => xs.map(() => '?').join(', ');
+    const started = `status IN (${marks(CAMPAIGN_STARTED_STATUSES)})`;
+    const rows: Record<string, string | null>[] = await this.campaigns.query(
+      `SELECT ${CAMPAIGN_COLUMNS} FROM campaigns WHERE (org_path IN (${marks(paths)}) AND ${started})` +
+        (frozen.length ? ` OR (id IN (${marks(frozen)}) AND ${started})` : '') +
+        ` ORDER BY opens_at DESC LIMIT ${Math.floor(limit)}`,
+      [...paths, ...CAMPAIGN_STARTED_STATUSES, ...(frozen.length ? [...frozen, ...CAMPAIGN_STARTED_STATUSES] : [])],
+    );
+    return rows.map(toCampaign).reverse();
   }
 
   private async latest(paths: string[]): Promise<Campaign | null> {

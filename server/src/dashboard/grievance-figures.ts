@@ -9,8 +9,8 @@ export class GrievanceFigures {
   constructor(private readonly stats: GrievanceStatsService) {}
 
   /** One home; grievances about the union itself only for the upper level, never for its chair. */
-  async forHome(homeId: string, upperLevel: boolean): Promise<GrievanceStats | null> {
-    return (await this.stats.forHomes([homeId], { includeUnionTopic: upperLevel })).get(homeId) ?? null;
+  forHome(homeId: string, upperLevel: boolean): Promise<GrievanceStats> {
+    return this.stats.forHome(homeId, { includeUnionTopic: upperLevel });
   }
 
   /** Sums over a subtree (an org's dashboard). */
