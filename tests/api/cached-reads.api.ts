@@ -100,6 +100,30 @@ describe('cached reads outside Nest', () => {
     expect((await own.api.get(path, { token: worker.body.token })).status).toBe(404);
   });
 
+  it('computes a home dashboard missing from the caches in the hook, and hands every refusal to Nest', async () => {
+    const { token, provinceId } = await admin();
+    const items = (await own.api.get(`/api/orgs/${provinceId}/dashboard?sort=name&pageSize=20`, { token })).body.league.items;
+    const cold = items[1].id as string; // a home no other test here reads (they read the first, third and fourth)
+    // Refusals of homes nobody has read yet (nothing cached to answer from): each one Nest's, never an answer.
+    const worker = await own.api.post('/api/auth/dev', { body: { openid: `c_${randomBytes(6).toString('hex')}` } });
+    const stranger = await own.api.get(`/api/homes/${cold}/dashboard`, { token: worker.body.token });
+    expect(stranger.status).toBe(404);
+    expect(stranger.body.code).toBe('NOT_FOUND');
+    const [head, body] = token.split('.');
+    const forged = await own.api.get(`/api/homes/${cold}/dashboard`, { token: `${head}.${body}.${randomBytes(32).toString('base64url')}` });
+    expect(forged.body.code).toBe('TOKEN_INVALID');
+    // a malformed id names nothing: 404, as for a home the caller may not see
+    expect((await own.api.get(`/api/homes/${cold}/dashboard?campaignId=nonsense`, { token })).body.code).toBe('NOT_FOUND');
+    expect((await own.api.get(`/api/homes/${randomBytes(4).toString('hex')}/dashboard`, { token })).body.code).toBe('NOT_FOUND');
+    // The first read of a home (computed in the hook) is the answer, headers included, and the next its cached
+    // copy: for its chair, then for the level above (an answer of its own: grievances about the union itself).
+    const chair = await chairOf(token, cold);
+    expect((await sameAnswer(`/api/homes/${cold}/dashboard`, chair.token)).body.home.id).toBe(cold);
+    expect((await sameAnswer(`/api/homes/${cold}/dashboard`, token)).body.home.id).toBe(cold);
+    // and the stranger is still refused once the home's answer is cached for others
+    expect((await own.api.get(`/api/homes/${cold}/dashboard`, { token: worker.body.token })).status).toBe(404);
+  });
+
   it('refuses a removed chair at once though the decision and the answer are cached, and decides afresh for a new token', async () => {
     const { token, provinceId } = await admin();
     const homeId = (await own.api.get(`/api/orgs/${provinceId}/dashboard?sort=name`, { token })).body.league.items[2].id as string;

@@ -5,16 +5,24 @@ import type { AuthUser } from '../common/auth.decorators';
 import { DashboardAnswers, JSON_TYPE, OrgDashboardParams } from './dashboard-answers';
 
 type Read = (user: AuthUser, req: FastifyRequest) => Buffer | undefined;
+/** What the controller would answer, computed and cached the same way (DashboardAnswers); throws as it does. */
+type Compute = (user: AuthUser, req: FastifyRequest) => Promise<Buffer>;
+interface Route {
+  read: Read;
+  compute?: Compute;
+}
 
 // Dashboards answered from the caches without Nest's pipeline (guards, pipes, rxjs): when the token holds
 // (`TokenVerifier.caller`, as the auth guard checks it), and DashboardAnswers has both the access decision
 // for that caller, token version and target and the answer's bytes, they are sent from one onRequest hook.
-// Anything missing, or anything wrong with the request, and the request goes on to Nest unchanged, which
-// decides, refuses and fills the caches: this path never decides anything itself. Reads are not rate-limited.
+// A home dashboard missing from the caches is computed here too, by the controller's own call
+// (DashboardAnswers.home: the same access decision, figures and caches), so a random home's dashboard
+// does not pay Nest's pipeline either. Anything wrong with the request, any refusal, and the request goes
+// on to Nest unchanged, which decides and refuses as it always does. Reads are not rate-limited.
 @Injectable()
 export class CachedReads {
   /** by the route's URL as fastify knows it (the global prefix 'api' included) */
-  private readonly reads: Map<string, Read>;
+  private readonly reads: Map<string, Route>;
   /** the answer's headers but its length, as name, value, name, value… */
   private head: string[] = [];
 
@@ -24,9 +32,15 @@ export class CachedReads {
   ) {
     const id = (req: FastifyRequest) => (req.params as { id: string }).id;
     const params = (req: FastifyRequest) => req.query as OrgDashboardParams;
-    this.reads = new Map<string, Read>([
-      ['/api/homes/:id/dashboard', (user, req) => answers.cachedHome(user, id(req), params(req).campaignId)],
-      ['/api/orgs/:id/dashboard', (user, req) => answers.cachedOrg(user, id(req), params(req))],
+    this.reads = new Map<string, Route>([
+      [
+        '/api/homes/:id/dashboard',
+        {
+          read: (user, req) => answers.cachedHome(user, id(req), params(req).campaignId),
+          compute: (user, req) => answers.home(user, id(req), params(req).campaignId),
+        },
+      ],
+      ['/api/orgs/:id/dashboard', { read: (user, req) => answers.cachedOrg(user, id(req), params(req)) }],
     ]);
   }
 
@@ -39,23 +53,30 @@ export class CachedReads {
     this.head = [...Object.entries(securityHeaders).flat(), 'content-type', JSON_TYPE, 'cache-control', 'no-store'];
     fastify.addHook('onRequest', (req, reply, done) => {
       // Cheap test on the raw URL before asking fastify which route this is.
-      const read =
+      const route =
         req.method === 'GET' && req.url.startsWith('/api/') && req.url.includes('/dashboard')
           ? this.reads.get(req.routeOptions.url ?? '')
           : undefined;
-      if (!read) return done();
+      if (!route) return done();
       // The token verified before and the version known: all of it now, no promise.
       const now = this.tokens.callerNow(req.headers.authorization);
       if (now) {
         let bytes: Buffer | undefined;
         try {
-          bytes = read(now, req);
+          bytes = route.read(now, req);
         } catch {
           return done();
         }
-        return bytes ? this.send(reply, bytes) : done();
+        if (bytes) return this.send(reply, bytes);
+        if (!route.compute) return done();
+        // Not cached: computed for the verified caller; any refusal is Nest's.
+        route.compute(now, req).then(
+          (computed) => this.send(reply, computed),
+          () => done(),
+        );
+        return;
       }
-      this.answer(read, req, reply).then(
+      this.answer(route, req, reply).then(
         (sent) => sent || done(),
         () => done(),
       );
@@ -63,14 +84,14 @@ export class CachedReads {
   }
 
   /** true when the answer was sent; false (or a throw) hands the request to Nest */
-  private async answer(read: Read, req: FastifyRequest, reply: FastifyReply): Promise<boolean> {
+  private async answer({ read, compute }: Route, req: FastifyRequest, reply: FastifyReply): Promise<boolean> {
     const header = req.headers.authorization;
-    // Nothing cached under the name the token gives: no need to check its signature here.
+    // Nothing cached under the name the token gives and nothing to compute here: no need to check its signature.
     const claimed = this.tokens.claimed(header);
-    if (!claimed || !read(claimed, req)) return false;
+    if (!claimed || (!compute && !read(claimed, req))) return false;
     const user = await this.tokens.caller(header);
     // Looked up again for the verified caller, and after the wait (the span may have ended meanwhile).
-    const bytes = read(user, req);
+    const bytes = read(user, req) ?? (await compute?.(user, req));
     if (!bytes) return false;
     this.send(reply, bytes);
     return true;
