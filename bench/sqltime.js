@@ -3,10 +3,27 @@
 //   BENCH_SERVER_NODE_OPTIONS="--require $PWD/bench/sqltime.js" bash bench/run.sh --only rating-put
 // Every better-sqlite3 run/all/get/iterate/exec/prepare is timed by its SQL text (savepoint numbers and
 // quoted ids folded); the top 40 are written to bench/.data/sqltime-<pid>.txt every 2 s and at exit.
+// Each statement that took longer than 30 ms (SQLTIME_SLOW_MS) is also appended, when it ends, as one JSON line
+// {t, ms, thread, sql} to bench/.data/sqlslow-<pid>.jsonl (t: Date.now(), the timeline of bench/eldelay.js;
+// thread 1 is the request thread): which statement blocked a thread, and when.
 const Module = require('module');
 const orig = Module.prototype.require;
 let patched = false;
 const stats = new Map();
+const slowMs = Number(process.env.SQLTIME_SLOW_MS || 30);
+const thread = require('node:worker_threads').threadId;
+const slowFile = require('path').join(__dirname, '.data', `sqlslow-${process.pid}.jsonl`);
+function count(k, d) {
+  const o = stats.get(k) || { n: 0, ms: 0 };
+  o.n++;
+  o.ms += d;
+  stats.set(k, o);
+  if (slowMs && d > slowMs)
+    require('fs').appendFileSync(
+      slowFile,
+      JSON.stringify({ t: Date.now(), ms: Math.round(d * 10) / 10, thread, sql: k.slice(0, 200) }) + '\n',
+    );
+}
 const norm = (s) =>
   s
     .replace(/typeorm_\d+/g, 'typeorm_N')
@@ -19,12 +36,7 @@ function wrap(proto, name) {
     try {
       return f.apply(this, a);
     } finally {
-      const d = Number(process.hrtime.bigint() - t0) / 1e6;
-      const k = name + ' ' + norm(this.source);
-      const o = stats.get(k) || { n: 0, ms: 0 };
-      o.n++;
-      o.ms += d;
-      stats.set(k, o);
+      count(name + ' ' + norm(this.source), Number(process.hrtime.bigint() - t0) / 1e6);
     }
   };
 }
@@ -43,11 +55,7 @@ Module.prototype.require = function (id) {
       try {
         return ex.call(this, s);
       } finally {
-        const k = 'exec ' + norm(s);
-        const o = stats.get(k) || { n: 0, ms: 0 };
-        o.n++;
-        o.ms += Number(process.hrtime.bigint() - t0) / 1e6;
-        stats.set(k, o);
+        count('exec ' + norm(s), Number(process.hrtime.bigint() - t0) / 1e6);
       }
     };
     const pr = dproto.prepare;
@@ -56,11 +64,7 @@ Module.prototype.require = function (id) {
       try {
         return pr.apply(this, arguments);
       } finally {
-        const k = 'PREPARE ' + norm(s).slice(0, 120);
-        const o = stats.get(k) || { n: 0, ms: 0 };
-        o.n++;
-        o.ms += Number(process.hrtime.bigint() - t0) / 1e6;
-        stats.set(k, o);
+        count('PREPARE ' + norm(s).slice(0, 120), Number(process.hrtime.bigint() - t0) / 1e6);
       }
     };
   }
