@@ -1,7 +1,7 @@
 // Every acknowledged write must survive a crash or power loss (docs/security.md). These are the
 // settings that promise it, read from the running server's own database connection (the test-only
 // route of server/src/testing, present with TEST_CLOCK), not from the configuration that should set them.
-import { api } from './fixtures';
+import { api, cityWithCampaign } from './fixtures';
 
 const mariadb = !!process.env.TEST_DATABASE_URL;
 
@@ -28,4 +28,32 @@ describe(`durability settings of the running server (${mariadb ? 'mariadb' : 'sq
       }
     },
   );
+});
+
+// The WAL is copied into the database file by the checkpointer's worker thread (server/src/database/
+// wal-checkpointer.ts), never inside a COMMIT on the request thread: the app's connection checkpoints nothing.
+(mariadb ? describe.skip : describe)('WAL checkpoints (sqlite)', () => {
+  const durability = async () => {
+    const res = await api().get('/api/__test/durability');
+    expect(res.status).toBe(200);
+    return res.body;
+  };
+
+  // Waits for a state; gives up after 40 s (within the test's timeout) rather than polling on after a failure.
+  const until = async (check: (d: any) => boolean) => {
+    for (const deadline = Date.now() + 40_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+      const d = await durability();
+      if (check(d)) return d;
+    }
+    throw new Error('state not reached in 40 s');
+  };
+
+  it("are the worker's: the app's connection has wal_autocheckpoint 0, and the worker copies what is written", async () => {
+    // The app hands the checkpoints over after the worker's first one (a second after the start).
+    const before = await until((d) => d.wal_autocheckpoint === 0);
+    await cityWithCampaign(); // a few dozen commits
+    // The worker checkpoints every second: wait for it to have copied frames written after `before`.
+    const after = await until((d) => d.checkpointer_frames > before.checkpointer_frames);
+    expect(after.wal_autocheckpoint).toBe(0);
+  });
 });

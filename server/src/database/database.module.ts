@@ -1,8 +1,10 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { databaseOptions } from './database-options';
 import { ReadReplicas } from './read-replicas';
+import { WalCheckpointer } from './wal-checkpointer';
 
 // The database connection. Entities come from the feature modules' TypeOrmModule.forFeature.
 @Global()
@@ -19,8 +21,16 @@ export class DatabaseModule {
           dataSourceFactory: (options) => ReadReplicas.initialize(options!),
         }),
       ],
-      providers: [ReadReplicas],
-      exports: [ReadReplicas],
+      providers: [
+        ReadReplicas,
+        {
+          provide: WalCheckpointer,
+          inject: [getDataSourceToken()],
+          useFactory: (dataSource: DataSource) =>
+            new WalCheckpointer(dataSource, config.database.kind === 'sqlite' ? config.database.file : null),
+        },
+      ],
+      exports: [ReadReplicas, WalCheckpointer],
     };
   }
 }

@@ -11,6 +11,7 @@ import { MovableClock } from './movable-clock';
 import { SweepRecorder } from './sweep-recorder';
 import { CampaignScheduler, SchedulePass } from '../campaigns/campaign-scheduler';
 import { TransitionRecorder } from './transition-recorder';
+import { WalCheckpointer } from '../database/wal-checkpointer';
 
 // Exists only with NODE_ENV=test and TEST_CLOCK=true (the config refuses TEST_CLOCK under any other
 // NODE_ENV): tests move the server's clock (or stop it at a moment), run the periodic job on demand, and
@@ -27,6 +28,7 @@ export class TestHooksController {
     private readonly scheduler: CampaignScheduler,
     private readonly transitions: TransitionRecorder,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly checkpointer: WalCheckpointer,
   ) {}
 
   @Get('clock')
@@ -48,14 +50,23 @@ export class TestHooksController {
 
   /**
    * The durability settings as this server's own database connection sees them (tests fail on weaker
-   * ones): SQLite's journal mode and synchronous level; MariaDB's redo-log flush and binary-log sync.
+   * ones): SQLite's journal mode and synchronous level, and who checkpoints the WAL (the app's connection's
+   * wal_autocheckpoint, the frames the checkpointer's worker copied); MariaDB's redo-log flush and binary-log sync.
    */
   @Get('durability')
   async durability(): Promise<Record<string, string | number>> {
     if (this.dataSource.options.type === 'better-sqlite3') {
       const [{ journal_mode }] = await this.dataSource.query('PRAGMA journal_mode');
       const [{ synchronous }] = await this.dataSource.query('PRAGMA synchronous');
-      return { driver: 'sqlite', journal_mode: String(journal_mode), synchronous: Number(synchronous) };
+      const [{ wal_autocheckpoint }] = await this.dataSource.query('PRAGMA wal_autocheckpoint');
+      return {
+        driver: 'sqlite',
+        journal_mode: String(journal_mode),
+        synchronous: Number(synchronous),
+        wal_autocheckpoint: Number(wal_autocheckpoint),
+        checkpointer_checkpoints: this.checkpointer.copied.checkpoints,
+        checkpointer_frames: this.checkpointer.copied.frames,
+      };
     }
     const [row] = await this.dataSource.query(
       'SELECT @@GLOBAL.innodb_flush_log_at_trx_commit AS flush, @@GLOBAL.sync_binlog AS sync_binlog, @@GLOBAL.log_bin AS log_bin, @@GLOBAL.innodb_doublewrite AS doublewrite',
