@@ -28,7 +28,7 @@ import { HandlerNotifications } from './handler-notifications';
 import { GrievanceStore } from './grievance-store';
 import { IdempotencyKey } from '../common/idempotency-key.entity';
 import { canonicalJson, IDEMPOTENCY_KEY, IDEMPOTENCY_TTL_MS, sha256 } from '../common/idempotency';
-import { newTrackingCode } from './keys';
+import { newTrackingCode, REPORTER_SLOTS } from './keys';
 
 const SCOPE = 'grievances.create';
 /** how long a retried submission gets the first answer back */
@@ -97,7 +97,7 @@ export class GrievanceReportsService {
         const first = await this.replay(m, callerKey, idem);
         if (first) return first;
       }
-      const reporterKey = await this.freeReporterKey(m, keys.reporterKeys(userId));
+      const reporterKey = await this.freeReporterKey(m, userId);
       const now = this.clock.now();
       const at = now.toISOString();
       const seed = newId();
@@ -202,10 +202,9 @@ export class GrievanceReportsService {
   }
 
   /** The reporter's first unused key. */
-  private async freeReporterKey(m: EntityManager, candidates: string[]): Promise<string> {
-    const used = await this.store.usedReporterKeys(m, candidates);
-    const free = candidates.find((k) => !used.has(k));
-    if (!free) throw new DomainError('STATE_CONFLICT', `每个账号最多可提交 ${candidates.length} 件诉求，请先通过已有诉求与工会联系`);
+  private async freeReporterKey(m: EntityManager, userId: string): Promise<string> {
+    const free = await this.grievanceAccess.keys.firstFreeReporterKey(userId, (candidates) => this.store.usedReporterKeys(m, candidates));
+    if (!free) throw new DomainError('STATE_CONFLICT', `每个账号最多可提交 ${REPORTER_SLOTS} 件诉求，请先通过已有诉求与工会联系`);
     return free;
   }
 

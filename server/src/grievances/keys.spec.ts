@@ -1,7 +1,7 @@
 import { isTrackingCode } from '@pingjia/shared';
 import { raterKey } from '../ratings/rater-key';
 import { canonicalJson } from '../common/idempotency';
-import { GrievanceKeys, newTrackingCode } from './keys';
+import { GrievanceKeys, newTrackingCode, REPORTER_SLOTS } from './keys';
 
 describe(GrievanceKeys.name, () => {
   const secret = 'a-server-secret-of-at-least-32-characters';
@@ -16,6 +16,28 @@ describe(GrievanceKeys.name, () => {
       ...new GrievanceKeys('another-secret-of-at-least-32-chars').reporterKeys('user-1'),
     ]);
     expect(mine.filter((k) => theirs.has(k))).toEqual([]);
+  });
+
+  it('files under the first slot no grievance uses, asking the first slots before the rest', async () => {
+    const sut = new GrievanceKeys(secret);
+    const all = sut.reporterKeys('user-1');
+    expect(all).toHaveLength(REPORTER_SLOTS);
+    expect(sut.reporterKeys('user-1', 10, 20)).toEqual(all.slice(10, 20));
+    const asked: number[] = [];
+    const firstFree = (taken: Set<string>) =>
+      sut.firstFreeReporterKey('user-1', async (candidates) => {
+        asked.push(candidates.length);
+        return new Set(candidates.filter((k) => taken.has(k)));
+      });
+    expect(await firstFree(new Set())).toBe(all[0]);
+    expect(asked).toEqual([10]);
+    // a gap left among used slots is found again
+    expect(await firstFree(new Set(all.filter((_, i) => i !== 3)))).toBe(all[3]);
+    asked.length = 0;
+    expect(await firstFree(new Set(all.slice(0, 10)))).toBe(all[10]);
+    expect(asked).toEqual([10, 90]);
+    expect(await firstFree(new Set(all.filter((_, i) => i !== 99)))).toBe(all[99]);
+    expect(await firstFree(new Set(all))).toBeNull();
   });
 
   it('keeps reporter keys apart from rater keys made with the same secret', () => {

@@ -8,7 +8,9 @@ function derive(secret: string, purpose: string): Buffer {
 }
 
 /** How many grievances one account can file and find again under "my grievances". */
-const REPORTER_SLOTS = 100;
+export const REPORTER_SLOTS = 100;
+/** The slots a filing looks at first (firstFreeReporterKey). */
+const FIRST_SLOTS = 10;
 /** Marks the per-grievance keys (older rows held one key per reporter: 64 hex digits). */
 export const REPORTER_KEY_PREFIX = 'r2:';
 
@@ -30,12 +32,30 @@ export class GrievanceKeys {
     this.idempotency = derive(secret, 'grievance-idempotency');
   }
 
-  /** The reporter's keys, slot 0 first: one per grievance they file. */
-  reporterKeys(userId: string): string[] {
+  /** The reporter's keys of slots [from, to), slot `from` first: one per grievance they file. */
+  reporterKeys(userId: string, from = 0, to = REPORTER_SLOTS): string[] {
     return Array.from(
-      { length: REPORTER_SLOTS },
-      (_, n) => REPORTER_KEY_PREFIX + createHmac('sha256', this.reporter).update(`${userId}:${n}`).digest('base64url'),
+      { length: to - from },
+      (_, i) => REPORTER_KEY_PREFIX + createHmac('sha256', this.reporter).update(`${userId}:${from + i}`).digest('base64url'),
     );
+  }
+
+  /**
+   * The key of the reporter's first slot no grievance uses (`used`: which of these keys are taken), or null
+   * when all REPORTER_SLOTS are. The first slots are asked first: most workers have filed a few grievances
+   * at most, so a filing costs FIRST_SLOTS keys and index probes instead of all of them.
+   */
+  async firstFreeReporterKey(userId: string, used: (candidates: string[]) => Promise<Set<string>>): Promise<string | null> {
+    for (const [from, to] of [
+      [0, FIRST_SLOTS],
+      [FIRST_SLOTS, REPORTER_SLOTS],
+    ]) {
+      const candidates = this.reporterKeys(userId, from, to);
+      const taken = await used(candidates);
+      const free = candidates.find((k) => !taken.has(k));
+      if (free) return free;
+    }
+    return null;
   }
 
   /** The key every grievance of a reporter had before keys were per grievance (to re-key old rows). */
