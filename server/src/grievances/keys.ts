@@ -36,7 +36,11 @@ export class GrievanceKeys {
   reporterKeys(userId: string, from = 0, to = REPORTER_SLOTS): string[] {
     return Array.from(
       { length: to - from },
-      (_, i) => REPORTER_KEY_PREFIX + createHmac('sha256', this.reporter).update(`${userId}:${from + i}`).digest('base64url'),
+      (_, i) =>
+        REPORTER_KEY_PREFIX +
+        createHmac('sha256', this.reporter)
+          .update(`${userId}:${from + i}`)
+          .digest('base64url'),
     );
   }
 
