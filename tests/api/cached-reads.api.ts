@@ -199,7 +199,9 @@ describe('cached reads outside Nest', () => {
 
 /** A token as the server signs it (HS256 with its JWT_SECRET, generated into the data folder outside production). */
 function mint(claims: object): string {
-  const secret = (JSON.parse(readFileSync(join(own.target.dataDir, 'secrets.json'), 'utf8')) as { JWT_SECRET: string }).JWT_SECRET;
+  const dir = own.target.dataDir;
+  if (!dir) throw new Error('the own server has no data folder to read its secret from');
+  const secret = (JSON.parse(readFileSync(join(dir, 'secrets.json'), 'utf8')) as { JWT_SECRET: string }).JWT_SECRET;
   const b64 = (v: object) => Buffer.from(JSON.stringify(v)).toString('base64url');
   const unsigned = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64(claims)}`;
   return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;

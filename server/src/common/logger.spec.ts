@@ -1,4 +1,4 @@
-import Fastify, { LogController } from 'fastify';
+import Fastify, { FastifyInstance, LogController } from 'fastify';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { createLogger, redactUrl, requestLine } from './logger';
@@ -34,7 +34,8 @@ describe('logger', () => {
       genReqId: () => 'req-1',
       logController: new LogController({ disableRequestLogging: true }),
     });
-    requestLine(app);
+    // the app's logger is createLogger's pino (fastify types it apart from its base logger)
+    requestLine(app as unknown as FastifyInstance);
     app.get('/api/invites/:code', (_req, reply) => void reply.code(201).send('x'));
     app.get('/api/quiet', { logLevel: 'silent' }, (_req, reply) => void reply.send('x'));
     await app.inject({ url: '/api/invites/SECRET?code=SECRET2&q=%E8%AF%84%22' });

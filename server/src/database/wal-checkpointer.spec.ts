@@ -25,7 +25,16 @@ async function until(check: () => boolean): Promise<void> {
 
 function checkpointer(workerFile: string) {
   const pragmas: string[] = [];
-  const c = new WalCheckpointer({ query: async (sql: string) => void pragmas.push(sql) }, '/unused.sqlite', workerFile);
+  const c = new WalCheckpointer(
+    {
+      query: async <T>(sql: string) => {
+        pragmas.push(sql);
+        return undefined as T;
+      },
+    },
+    '/unused.sqlite',
+    workerFile,
+  );
   return { c, pragmas };
 }
 
