@@ -60,7 +60,6 @@ OUT="$ROOT/.tmp/test-results"
 rm -rf "$OUT" && mkdir -p "$OUT"
 : >"$OUT/results.tsv"
 declare -A PASSED=()
-MDB_DIR="" MDB_URL=""
 
 # The only variables an entry sees besides its own.
 clean_env() {
@@ -74,13 +73,15 @@ clean_env() {
 # record KIND NAME RC SECONDS NOTE: one row for scripts/summarize.js.
 record() { printf '%s\t%s\t%s\t%s\t%s\n' "$@" >>"$OUT/results.tsv"; }
 
-# A private MariaDB for `@mariadb` values, started once.
+# A private MariaDB for each suite with an `@mariadb` value, a fresh database each. mariadb_url runs in the
+# suite's command substitution (a subshell), so the folders it starts are listed in a file and stopped at the
+# end; remembered in a variable, they were lost with the subshell and every one was left running.
 mariadb_url() {
-  if [ -z "$MDB_DIR" ]; then
-    MDB_DIR=$(mktemp -d /tmp/pingjia-mariadb.XXXXXX) && chmod 755 "$MDB_DIR"
-    MDB_URL=$(scripts/mariadb.sh start "$MDB_DIR" 2>"$OUT/mariadb-start.log") || MDB_URL=""
-  fi
-  [ -n "$MDB_URL" ] && printf '%s' "$MDB_URL"
+  local dir url
+  dir=$(mktemp -d /tmp/pingjia-mariadb.XXXXXX) && chmod 755 "$dir" || return 1
+  echo "$dir" >>"$OUT/mariadb-dirs"
+  url=$(scripts/mariadb.sh start "$dir" 2>>"$OUT/mariadb-start.log") || return 1
+  printf '%s' "$url"
 }
 
 run_entry() {
@@ -146,5 +147,10 @@ while read -r kind limit name needs what; do
   case "$kind" in step | suite) run_entry "$kind" "$limit" "$name" "$needs" "$what" ;; esac
 done <<<"$MANIFEST"
 
-[ -n "$MDB_DIR" ] && { scripts/mariadb.sh stop "$MDB_DIR" >/dev/null 2>&1; rm -rf "$MDB_DIR"; }
+if [ -f "$OUT/mariadb-dirs" ]; then
+  while read -r dir; do
+    scripts/mariadb.sh stop "$dir" >/dev/null 2>&1
+    rm -rf "$dir"
+  done <"$OUT/mariadb-dirs"
+fi
 node "$ROOT/scripts/summarize.js" "$OUT"
