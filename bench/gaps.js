@@ -34,7 +34,7 @@ const span = (answers[answers.length - 1].time - first) / 1000;
 const route = (url) => url.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id').replace(/\?.*/, '');
 console.log(`${answers.length} answers over ${span.toFixed(1)} s; ${gaps.length} gaps over ${threshold} ms between two answers`);
 console.log(
-  `largest gap ${gaps.length ? Math.max(...gaps.map((g) => g.gap)) : 0} ms; slowest answer ${Math.max(...answers.map((a) => a.ms))} ms`,
+  `largest gap ${gaps.reduce((m, g) => Math.max(m, g.gap), 0)} ms; slowest answer ${answers.reduce((m, a) => Math.max(m, a.ms), 0)} ms`,
 );
 for (const g of gaps.sort((a, b) => b.gap - a.gap).slice(0, 15))
   console.log(`  +${((g.at - first) / 1000).toFixed(1)} s: ${g.gap} ms, then ${route(g.after.url)} (${g.after.ms} ms)`);
