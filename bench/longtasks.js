@@ -4,7 +4,7 @@
 // callback that is ready (64 connections' requests), so a late timer can be many short callbacks or one long
 // one. This times each callback (async_hooks before/after: I/O, timers, promise continuations) on the request
 // thread and appends each that ran longer than 40 ms (LONGTASK_MS) as one JSON line {t, ms, type} to
-// bench/.data/longtasks-<pid>.jsonl (t: Date.now() at its end; type: the resource it ran for). Each turn's
+// bench/.data/longtasks-<pid>.jsonl (t: Date.now() at its end; hrEndUs: the same on the CPU profile's clock; type: the resource it ran for). Each turn's
 // total is in eldelay's file. Costs a promise hook on every promise: compare runs made with it only.
 'use strict';
 if (require('node:worker_threads').isMainThread) {
@@ -27,7 +27,11 @@ if (require('node:worker_threads').isMainThread) {
       if (ms > limit) {
         const r = executionAsyncResource();
         const type = r?.constructor?.name ?? typeof r;
-        appendFileSync(file, JSON.stringify({ t: Date.now(), ms: Math.round(ms * 10) / 10, type }) + '\n');
+        // hrEndUs: the end on CLOCK_MONOTONIC in µs, the clock of --cpu-prof's samples (a task's samples are those in [hrEndUs - ms·1000, hrEndUs])
+        appendFileSync(
+          file,
+          JSON.stringify({ t: Date.now(), hrEndUs: Number(process.hrtime.bigint() / 1000n), ms: Math.round(ms * 10) / 10, type }) + '\n',
+        );
       }
     },
   }).enable();
