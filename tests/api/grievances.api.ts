@@ -25,9 +25,11 @@ describe('filing a grievance', () => {
       const seen = await api().get(`/api/grievances/${res.body.id}`, { token: w.chairA.token });
       expect(seen.body).toMatchObject({ type, topic: 'wages', content: GOOD_CONTENT, status: 'submitted', handler: 'home' });
     }
+    const filed = Object.values(ids);
     for (const topic of GRIEVANCE_TOPICS) {
       const res = await f.file(w.worker, complaint(w.homeB.id, { topic }));
       expect(res.status).toBe(201);
+      filed.push(res.body.id);
       const byChair = await api().get(`/api/grievances/${res.body.id}`, { token: w.chairB.token });
       // A grievance about the union itself never reaches that union's chair.
       expect(byChair.status).toBe(topic === 'union' ? 404 : 200);
@@ -47,6 +49,17 @@ describe('filing a grievance', () => {
     const submitted = await api().get('/api/grievances?status=submitted&overdue=false', { token: w.chairA.token });
     expect(submitted.body.total).toBe(GRIEVANCE_TYPES.length);
     expect((await api().get('/api/grievances?status=closed', { token: w.chairA.token })).body.total).toBe(0);
+
+    // One worker filed 13 grievances: past the first 10 reporter-key slots a filing looks at, the 11th to
+    // 13th take slots of the second chunk. Each has its own key, and the worker finds every one again.
+    expect(filed).toHaveLength(GRIEVANCE_TYPES.length + GRIEVANCE_TOPICS.length);
+    expect(filed.length).toBeGreaterThan(10);
+    const marks = filed.map(() => '?').join(',');
+    const keys = await rows<{ k: string }>(`SELECT reporter_key AS k FROM grievances WHERE id IN (${marks})`, filed);
+    expect(new Set(keys.map((r) => r.k)).size).toBe(filed.length);
+    const mine = await api().get('/api/grievances/mine', { token: w.worker.token });
+    expect(mine.status).toBe(200);
+    expect(mine.body.items.map((i: any) => i.id).sort()).toEqual([...filed].sort());
   });
 
   it('answers a retry with the same Idempotency-Key with the first grievance, and a changed body with 422', async () => {
