@@ -24,8 +24,7 @@ export class ReporterRekey implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const keys = this.access.keys;
     const like = `${REPORTER_KEY_PREFIX}%`;
-    const [{ n }] = await this.dataSource.query('SELECT COUNT(*) AS n FROM grievances WHERE reporter_key NOT LIKE ?', [like]);
-    if (Number(n) > 0) {
+    if (await this.anyOldKey()) {
       let rekeyed = 0;
       for (let offset = 0; ; offset += BATCH) {
         const users = (await this.dataSource.query('SELECT id FROM users ORDER BY id LIMIT ? OFFSET ?', [BATCH, offset])) as {
@@ -69,5 +68,19 @@ export class ReporterRekey implements OnApplicationBootstrap {
     }
     // Only grievance records: the staff pages' keep theirs under other scopes (common/idempotency.ts).
     await this.dataSource.query("DELETE FROM idempotency_keys WHERE scope = 'grievances.create' AND caller_key NOT LIKE ?", [like]);
+  }
+
+  /**
+   * Whether any grievance has a key without the per-grievance prefix. Asked as the two ranges of its index
+   * around the prefix (keys before 'r2:' and from 'r2;' on), two index seeks: `NOT LIKE` reads the whole
+   * table at every boot (130 ms of a 1.5 s start at full size).
+   */
+  private async anyOldKey(): Promise<boolean> {
+    const after = REPORTER_KEY_PREFIX.replace(/.$/, (c) => String.fromCharCode(c.charCodeAt(0) + 1)); // 'r2;'
+    const [{ n }] = await this.dataSource.query(
+      'SELECT (EXISTS (SELECT 1 FROM grievances WHERE reporter_key < ?) OR EXISTS (SELECT 1 FROM grievances WHERE reporter_key >= ?)) AS n',
+      [REPORTER_KEY_PREFIX, after],
+    );
+    return Number(n) > 0;
   }
 }
