@@ -5,6 +5,7 @@ import type { AppConfig } from '../config/app-config';
 import { Initial1764000000000 } from './migrations/1764000000000-initial';
 import { Notify1764000000790 } from './migrations/1764000000790-notify';
 import { HeldAttachments1764000000810 } from './migrations/1764000000810-held-attachments';
+import { RatingsByHome1764000000820 } from './migrations/1764000000820-ratings-by-home';
 import { Roster1764000000001 } from './migrations/1764000000001-roster';
 import { Grievances1764000000010 } from './migrations/1764000000010-grievances';
 import { Oversight1764000000020 } from './migrations/1764000000020-oversight';
@@ -60,6 +61,7 @@ export const MIGRATIONS = [
   IdempotencyCommitted1764000000805,
   CampaignHomesByHome1764000000806,
   HeldAttachments1764000000810,
+  RatingsByHome1764000000820,
 ];
 
 // Schema changes only through migrations, never `synchronize`. No entity list here: each feature
