@@ -6,6 +6,7 @@ import { Initial1764000000000 } from './migrations/1764000000000-initial';
 import { Notify1764000000790 } from './migrations/1764000000790-notify';
 import { HeldAttachments1764000000810 } from './migrations/1764000000810-held-attachments';
 import { RatingsByHome1764000000820 } from './migrations/1764000000820-ratings-by-home';
+import { GrievanceFiguresByOrg1764000000821 } from './migrations/1764000000821-grievance-figures-by-org';
 import { Roster1764000000001 } from './migrations/1764000000001-roster';
 import { Grievances1764000000010 } from './migrations/1764000000010-grievances';
 import { Oversight1764000000020 } from './migrations/1764000000020-oversight';
@@ -62,6 +63,7 @@ export const MIGRATIONS = [
   CampaignHomesByHome1764000000806,
   HeldAttachments1764000000810,
   RatingsByHome1764000000820,
+  GrievanceFiguresByOrg1764000000821,
 ];
 
 // Schema changes only through migrations, never `synchronize`. No entity list here: each feature
