@@ -18,6 +18,7 @@ setInterval(() => {
     file,
     JSON.stringify({
       t: Date.now(),
+      thread: require('worker_threads').threadId,
       rss: Math.round(st.rss),
       anon: Math.round(st.anon),
       file: Math.round(st.fileMb),
