@@ -11,7 +11,7 @@ import { ReadReplicas } from '../database/read-replicas';
 import { AccessPolicy } from '../orgs/access-policy';
 import type { Home } from '../orgs/home.entity';
 import { TreeChanges } from '../orgs/tree-changes';
-import { DashboardService } from './dashboard.service';
+import { HomeReaders } from './home-readers';
 import { LeagueQuery, OrgDashboardService } from './org-dashboard.service';
 
 const json = (value: unknown) => Buffer.from(JSON.stringify(value));
@@ -55,7 +55,8 @@ const orgKey = (id: string, cid: string | undefined, q: LeagueQuery) =>
 // Reused answers (DASHBOARD_CACHE_SECONDS, on the Clock): the figures, the same for everyone allowed to
 // see them, are shared. A home's answer differs by whether the caller is above it (grievances about the
 // union itself), so that is part of its key. Access is checked on the primary; the figures are read from
-// a read replica when there are any. Answers are kept as their JSON bytes: a reused answer is sent as it
+// a read replica when there are any. A home's answer missing from the cache is computed by HomeReaders
+// (off the request thread on SQLite). Answers are kept as their JSON bytes: a reused answer is sent as it
 // is, not serialised again per caller. Access decisions are reused for the same span, per caller and
 // token version: a removed grant or a move of the tree bumps the version (the old token is refused, a new
 // one decides afresh); refusals are never kept.
@@ -67,7 +68,7 @@ export class DashboardAnswers {
   private readonly orgAccess: ResponseCache<unknown>;
 
   constructor(
-    private readonly dashboard: DashboardService,
+    private readonly readers: HomeReaders,
     private readonly orgDashboard: OrgDashboardService,
     private readonly access: AccessPolicy,
     private readonly replicas: ReadReplicas,
@@ -87,9 +88,7 @@ export class DashboardAnswers {
   async home(user: AuthUser, id: string, campaignId?: string): Promise<Buffer> {
     const cid = campaignParam(campaignId);
     const { home, upperLevel } = await this.homeAccess.get(accessKey(user, id), () => this.access.homeWithLevel(user.id, id));
-    return this.homes.get(homeKey(id, cid, upperLevel), async () =>
-      json(await this.replicas.read(() => this.dashboard.forHome(home, upperLevel, cid))),
-    );
+    return this.homes.get(homeKey(id, cid, upperLevel), () => this.readers.read({ home, upperLevel, cid }));
   }
 
   async org(user: AuthUser, id: string, params: OrgDashboardParams): Promise<Buffer> {

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { Clock } from '../common/clock';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { ReadReplicas } from '../database/read-replicas';
 import { AuditModule } from '../audit/audit.module';
 import { CampaignsModule } from '../campaigns/campaigns.module';
 import { GrievancesModule } from '../grievances/grievances.module';
@@ -11,6 +14,8 @@ import { DashboardAnswers } from './dashboard-answers';
 import { DashboardController } from './dashboard.controller';
 import { DashboardService } from './dashboard.service';
 import { GrievanceFigures } from './grievance-figures';
+import { homeAnswer } from './home-answer';
+import { HomeReaders } from './home-readers';
 import { OrgDashboardService } from './org-dashboard.service';
 import { SubtreeReader } from './subtree-reader';
 
@@ -26,9 +31,19 @@ import { SubtreeReader } from './subtree-reader';
     OrgDashboardService,
     SubtreeReader,
     CommentModerationService,
+    {
+      provide: HomeReaders,
+      inject: [DashboardService, ReadReplicas, Clock, APP_CONFIG],
+      useFactory: (dashboard: DashboardService, replicas: ReadReplicas, clock: Clock, config: AppConfig) =>
+        new HomeReaders(
+          (job) => replicas.read(() => homeAnswer(dashboard, job)),
+          config.database.kind === 'sqlite' ? config.database.file : null,
+          () => clock.now(),
+        ),
+    },
     DashboardAnswers,
     CachedReads,
   ],
-  exports: [DashboardService, OrgDashboardService, CachedReads],
+  exports: [DashboardService, OrgDashboardService, CachedReads, HomeReaders],
 })
 export class DashboardModule {}

@@ -110,10 +110,11 @@ export function databaseOptions(db: AppConfig['database']): DataSourceOptions {
 }
 
 /**
- * A read-only connection to the SQLite file beside the app's own (the subtree worker's): WAL lets it
- * read while the app writes; it waits for a checkpoint's lock like the app does.
+ * A read-only connection to the SQLite file beside the app's own (the subtree worker's, the home readers'):
+ * WAL lets it read while the app writes; it waits for a checkpoint's lock like the app does.
+ * `cacheKb`: its page cache; by default the app connection's 64 MB (a province's scan works on ~40 MB).
  */
-export function readerOptions(file: string): DataSourceOptions {
+export function readerOptions(file: string, cacheKb = 65536): DataSourceOptions {
   return {
     type: 'better-sqlite3',
     database: file,
@@ -124,8 +125,7 @@ export function readerOptions(file: string): DataSourceOptions {
     logging: false,
     prepareDatabase: (raw: { pragma(sql: string): unknown }) => {
       raw.pragma('busy_timeout = 5000');
-      // The same page cache as the app's connection (databaseOptions): a province's scan works on ~40 MB.
-      raw.pragma('cache_size = -65536');
+      raw.pragma(`cache_size = -${Math.floor(cacheKb)}`);
     },
   };
 }

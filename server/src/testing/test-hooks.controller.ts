@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -12,10 +12,15 @@ import { SweepRecorder } from './sweep-recorder';
 import { CampaignScheduler, SchedulePass } from '../campaigns/campaign-scheduler';
 import { TransitionRecorder } from './transition-recorder';
 import { WalCheckpointer } from '../database/wal-checkpointer';
+import { DashboardService } from '../dashboard/dashboard.service';
+import { homeAnswer } from '../dashboard/home-answer';
+import { HomeReaders } from '../dashboard/home-readers';
+import { notFound } from '../common/domain-error';
+import { findHome } from '../orgs/find-home';
 
 // Exists only with NODE_ENV=test and TEST_CLOCK=true (the config refuses TEST_CLOCK under any other
 // NODE_ENV): tests move the server's clock (or stop it at a moment), run the periodic job on demand, and
-// read the durability settings.
+// read the durability settings and compare a home reader's dashboard with the request thread's.
 @ApiExcludeController()
 @Public()
 @Controller('__test')
@@ -29,6 +34,8 @@ export class TestHooksController {
     private readonly transitions: TransitionRecorder,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly checkpointer: WalCheckpointer,
+    private readonly readers: HomeReaders,
+    private readonly dashboard: DashboardService,
   ) {}
 
   @Get('clock')
@@ -46,6 +53,23 @@ export class TestHooksController {
     if (dto.stopped) this.clock.stopAt(new Date(target!));
     else this.clock.advance(target === null ? dto.advanceMs! : target - this.clock.now().getTime());
     return this.now();
+  }
+
+  /**
+   * A home's dashboard computed both ways for one job: by a home reader (its worker thread and connection;
+   * null while none is ready, and on MySQL) and on the request thread, as the text of their bytes.
+   */
+  @Get('home-answer/:id')
+  async homeAnswer(
+    @Param('id') id: string,
+    @Query('campaignId') campaignId?: string,
+    @Query('upperLevel') upperLevel?: string,
+  ): Promise<{ reader: string | null; thread: string }> {
+    const home = await findHome(this.dataSource, id);
+    if (!home) throw notFound();
+    const job = { home, upperLevel: upperLevel === 'true', cid: campaignId || undefined };
+    const reader = await this.readers.fromReader(job);
+    return { reader: reader?.toString() ?? null, thread: (await homeAnswer(this.dashboard, job)).toString() };
   }
 
   /**

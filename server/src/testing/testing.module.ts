@@ -3,6 +3,7 @@ import { Clock } from '../common/clock';
 import { Locks } from '../common/shared-state';
 import type { AppConfig } from '../config/app-config';
 import { CampaignsModule } from '../campaigns/campaigns.module';
+import { DashboardModule } from '../dashboard/dashboard.module';
 import { CampaignTransitionObserver } from '../campaigns/campaign-transitions';
 import { GrievancesModule } from '../grievances/grievances.module';
 import { SweepObserver } from '../grievances/grievance-sweeper';
@@ -29,7 +30,7 @@ export class TestingModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: TestingModule,
-      imports: [GrievancesModule, CampaignsModule],
+      imports: [GrievancesModule, CampaignsModule, DashboardModule],
       // TEST_CLOCK: the routes under /api/__test (move the clock, run the sweeper and the campaign schedule, list what they did).
       controllers: config.testClock ? [TestHooksController] : [],
       providers: [

@@ -1,0 +1,122 @@
+import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { HomeJob } from './home-answer';
+
+/** What a home reader posts: that it is ready, or a job's answer (its bytes, or that it failed). */
+export type ReaderAnswer = { ready: true } | { id: number; bytes: Uint8Array } | { id: number; failed: true };
+
+/** Worker threads: two, so one reading cold pages does not hold the misses behind it. */
+const READERS = 2;
+/** Each reader's page cache (the OS's page cache holds the rest): 16 MB, not the app connection's 64. */
+const CACHE_KB = 16_384;
+/** A job unanswered this long (a stuck reader) is computed on the request thread instead. */
+const SLOW_MS = 2_000;
+/** After a reader fails, its place stays empty this long (no start per request while starts fail). */
+const RESTART_MS = 5_000;
+
+interface Reader {
+  thread: Worker;
+  ready: boolean;
+  /** jobs sent to it, by id: each takes the answer's bytes, or null (compute on the request thread) */
+  waiting: Map<number, (bytes: Buffer | null) => void>;
+}
+
+// Home dashboards missing from the caches, computed off the request thread on SQLite (issue 20): better-
+// sqlite3 runs a statement on the calling thread, and at full size a miss's statements read cold pages of
+// the 8 GB file for up to ~700 ms, with every other request waiting (docs/performance.md). A small pool of
+// worker threads, each with its own read-only connection, computes them with the same code (homeAnswer).
+// Access is decided on the request thread before a job is sent. A job goes to a ready reader with the
+// fewest jobs waiting; while none is ready (starting, restarting after a failure), and for a job a reader
+// failed or left unanswered for SLOW_MS, the request thread computes it as before — a request never fails
+// because of a reader. MySQL (file null): always on the request thread (the driver waits off it).
+export class HomeReaders implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger(HomeReaders.name);
+  private readonly readers: (Reader | null)[];
+  /** per place: no new reader before this time (Date.now()) */
+  private readonly restartAt: number[];
+  private next = 1;
+  private stopped = false;
+
+  constructor(
+    /** the computation on the request thread */
+    private readonly inThread: (job: HomeJob) => Promise<Buffer>,
+    /** the SQLite file, or null on MySQL */
+    private readonly file: string | null,
+    /** the server's clock: each job is computed at the moment it was asked */
+    private readonly now: () => Date,
+    private readonly workerFile = join(__dirname, 'home-reader.worker.js'),
+    size = READERS,
+  ) {
+    this.readers = new Array<Reader | null>(file === null ? 0 : size).fill(null);
+    this.restartAt = this.readers.map(() => 0);
+  }
+
+  /** The home dashboard's bytes, from a reader or computed here; rejects only as the computation here would. */
+  async read(job: HomeJob): Promise<Buffer> {
+    return (await this.fromReader(job)) ?? this.inThread(job);
+  }
+
+  /** A reader's answer; null when no reader is ready (MySQL, starting, failed) or it failed on the job or took SLOW_MS. */
+  fromReader(job: HomeJob): Promise<Buffer | null> {
+    const reader = this.pick();
+    if (!reader) return Promise.resolve(null);
+    const id = this.next++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => answered(null), SLOW_MS);
+      const answered = (bytes: Buffer | null) => {
+        clearTimeout(timer);
+        reader.waiting.delete(id);
+        resolve(bytes);
+      };
+      reader.waiting.set(id, answered);
+      reader.thread.postMessage({ id, job, now: this.now().toISOString() });
+    });
+  }
+
+  /** Started with the app: a reader takes ~1 s to load, meanwhile the request thread computes. */
+  onApplicationBootstrap(): void {
+    this.readers.forEach((_, i) => this.start(i));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    const readers = this.readers.splice(0);
+    await Promise.all(readers.map((r) => r?.thread.terminate()));
+  }
+
+  /** A ready reader with the fewest jobs waiting (starting one in an empty place whose pause is over). */
+  private pick(): Reader | undefined {
+    let best: Reader | undefined;
+    for (let i = 0; i < this.readers.length; i++) {
+      const r = this.readers[i] ?? this.start(i);
+      if (r?.ready && (!best || r.waiting.size < best.waiting.size)) best = r;
+    }
+    return best;
+  }
+
+  private start(i: number): Reader | null {
+    if (this.stopped || Date.now() < this.restartAt[i]) return null;
+    const thread = new Worker(this.workerFile, { workerData: { file: this.file, cacheKb: CACHE_KB } });
+    // Never what keeps the process alive (shutdown terminates it).
+    thread.unref();
+    const reader: Reader = { thread, ready: false, waiting: new Map() };
+    thread.on('message', (a: ReaderAnswer) => {
+      if ('ready' in a) reader.ready = true;
+      else reader.waiting.get(a.id)?.('bytes' in a ? Buffer.from(a.bytes.buffer, a.bytes.byteOffset, a.bytes.byteLength) : null);
+    });
+    // A reader that failed or exited answers nothing more: its jobs are computed here, its place stays
+    // empty for RESTART_MS.
+    const lost = (why: string) => {
+      if (this.readers[i] !== reader) return; // replaced, or shutting down
+      this.readers[i] = null;
+      this.restartAt[i] = Date.now() + RESTART_MS;
+      this.log.error(`home reader ${why}; its dashboards are computed on the request thread`);
+      for (const answered of [...reader.waiting.values()]) answered(null);
+    };
+    thread.on('error', (e) => lost(`failed: ${e.message}`));
+    thread.on('exit', (code) => lost(`exited (${code})`));
+    this.readers[i] = reader;
+    return reader;
+  }
+}
