@@ -194,7 +194,8 @@ export async function costOf(
     }
   })();
   const { from, to, figures } = window;
-  const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
+  // The request thread's profile (thread id 0: CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile), not a worker thread's.
+  const file = readdirSync(profDir).find((f) => /\.0\.\d+\.cpuprofile$/.test(f));
   if (!file) throw new Error(`no profile written in ${profDir}`);
   const p = JSON.parse(readFileSync(join(profDir, file), 'utf8')) as Profile;
   const { us, idle, total } = attribute(p, from, to);
