@@ -60,7 +60,6 @@ jest.setTimeout(30_000);
 describe('HomeReaders', () => {
   it("answers a ready reader's bytes, computed at the server's clock, and nothing on the request thread", async () => {
     const { r, computed } = readers(readerScript('answers', answers));
-    r.onApplicationBootstrap();
     await until(async () => (await r.fromReader(job)) !== null);
     expect((await r.read(job)).toString()).toBe(`reader:h1:${NOW.toISOString()}`);
     expect(computed).toEqual([]);
@@ -69,12 +68,10 @@ describe('HomeReaders', () => {
 
   it('computes on the request thread while no reader is ready, and on MySQL (no file) starts none', async () => {
     const starting = readers(readerScript('starting', `setInterval(() => {}, 1000);`));
-    starting.r.onApplicationBootstrap();
     expect((await starting.r.read(job)).toString()).toBe('thread:h1');
     await starting.r.onApplicationShutdown();
 
     const mysql = readers(readerScript('never-started', `throw new Error('started on MySQL');`), null);
-    mysql.r.onApplicationBootstrap();
     expect((await mysql.r.read(job)).toString()).toBe('thread:h1');
     expect(mysql.computed).toHaveLength(1);
     await mysql.r.onApplicationShutdown();
@@ -93,7 +90,6 @@ describe('HomeReaders', () => {
       ['exits', `process.exit(3);`],
     ]) {
       const { r, computed } = readers(thenDoes(name, misbehave));
-      r.onApplicationBootstrap();
       await until(async () => (await r.fromReader(job)) !== null);
       const started = Date.now();
       expect((await r.read(job)).toString()).toBe('thread:h1');
@@ -108,10 +104,10 @@ describe('HomeReaders', () => {
 
   it('computes on the request thread when a reader fails to start', async () => {
     const { r, computed } = readers(readerScript('cannot-open', `throw new Error('cannot open the file');`));
-    r.onApplicationBootstrap();
+    expect((await r.read(job)).toString()).toBe('thread:h1');
     await new Promise((res) => setTimeout(res, 300));
     expect((await r.read(job)).toString()).toBe('thread:h1');
-    expect(computed).toHaveLength(1);
+    expect(computed).toHaveLength(2);
     await r.onApplicationShutdown();
   });
 });

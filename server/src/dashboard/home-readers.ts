@@ -1,4 +1,4 @@
-import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Logger, OnApplicationShutdown } from '@nestjs/common';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { HomeJob } from './home-answer';
@@ -10,6 +10,8 @@ export type ReaderAnswer = { ready: true } | { id: number; bytes: Uint8Array } |
 const READERS = 2;
 /** Each reader's page cache (the OS's page cache holds the rest): 16 MB, not the app connection's 64. */
 const CACHE_KB = 16_384;
+/** Each reader's young generation (MB): a job's garbage is small and short-lived. */
+const YOUNG_MB = 8;
 /** A job unanswered this long (a stuck reader) is computed on the request thread instead. */
 const SLOW_MS = 2_000;
 /** After a reader fails, its place stays empty this long (no start per request while starts fail). */
@@ -26,11 +28,13 @@ interface Reader {
 // sqlite3 runs a statement on the calling thread, and at full size a miss's statements read cold pages of
 // the 8 GB file for up to ~700 ms, with every other request waiting (docs/performance.md). A small pool of
 // worker threads, each with its own read-only connection, computes them with the same code (homeAnswer).
-// Access is decided on the request thread before a job is sent. A job goes to a ready reader with the
-// fewest jobs waiting; while none is ready (starting, restarting after a failure), and for a job a reader
+// Access is decided on the request thread before a job is sent. The readers start with the first miss,
+// not with the app (two threads loading at boot would slow the start to ready, docs/performance.md), and
+// take ~1 s to load. A job goes to a ready reader with the fewest jobs waiting; while none is ready
+// (starting, restarting after a failure), and for a job a reader
 // failed or left unanswered for SLOW_MS, the request thread computes it as before — a request never fails
 // because of a reader. MySQL (file null): always on the request thread (the driver waits off it).
-export class HomeReaders implements OnApplicationBootstrap, OnApplicationShutdown {
+export class HomeReaders implements OnApplicationShutdown {
   private readonly log = new Logger(HomeReaders.name);
   private readonly readers: (Reader | null)[];
   /** per place: no new reader before this time (Date.now()) */
@@ -74,11 +78,6 @@ export class HomeReaders implements OnApplicationBootstrap, OnApplicationShutdow
     });
   }
 
-  /** Started with the app: a reader takes ~1 s to load, meanwhile the request thread computes. */
-  onApplicationBootstrap(): void {
-    this.readers.forEach((_, i) => this.start(i));
-  }
-
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     const readers = this.readers.splice(0);
@@ -97,7 +96,11 @@ export class HomeReaders implements OnApplicationBootstrap, OnApplicationShutdow
 
   private start(i: number): Reader | null {
     if (this.stopped || Date.now() < this.restartAt[i]) return null;
-    const thread = new Worker(this.workerFile, { workerData: { file: this.file, cacheKb: CACHE_KB } });
+    const thread = new Worker(this.workerFile, {
+      workerData: { file: this.file, cacheKb: CACHE_KB },
+      // A small young generation: V8's default lets each thread's grow to ~48 MB under load (peak RSS).
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB },
+    });
     // Never what keeps the process alive (shutdown terminates it).
     thread.unref();
     const reader: Reader = { thread, ready: false, waiting: new Map() };
