@@ -43,16 +43,10 @@ export class RatingIntegrity {
               (SELECT COUNT(*) FROM role_grants g WHERE g.user_id = u.id) AS grants
          FROM users u WHERE u.id = ?`,
       [userId],
-    )) as { username: string | null; password_hash: string | null; created_on: string; grants: number | string }[];
-    if (!user) throw new DomainError('UNAUTHORIZED');
-    if (user.username !== null || user.password_hash !== null || Number(user.grants) > 0) throw new DomainError('STAFF_CANNOT_RATE');
-    let subject = userId;
-    if (home.membershipMode !== 'open') {
-      const entryId = await this.membership.boundEntryId(userId, home.id);
-      if (!entryId) throw new DomainError('MEMBERSHIP_REQUIRED');
-      subject = `entry:${entryId}`;
-    }
-    return { subject, newAccount: daysBetween(user.created_on, today) <= NEW_ACCOUNT_DAYS };
+    )) as RaterRow[];
+    checkRater(user);
+    const entryId = home.membershipMode === 'open' ? null : await this.membership.boundEntryId(userId, home.id);
+    return raterOf(userId, user, home, entryId, today);
   }
 
   /** The subject a member's own rating is filed under (for reading it back); null when they have none. */
@@ -62,19 +56,10 @@ export class RatingIntegrity {
     return entryId ? `entry:${entryId}` : null;
   }
 
-  /** The member count frozen into the cycle for the home when it opened (null: the home joined later). */
-  async cycleMembers(campaignId: string, homeId: string): Promise<number | null> {
-    const [row] = (await this.dataSource.query(`SELECT member_count AS members FROM campaign_homes WHERE campaign_id = ? AND home_id = ?`, [
-      campaignId,
-      homeId,
-    ])) as { members: number | string }[];
-    return row ? Number(row.members) : null;
-  }
-
   /**
    * Under the home's totals lock, before a new rating: refuses it when the home already counts as many
    * ratings (`counted`, from the locked totals row: RatingTotalsStore.lock) as its member limit (the
-   * count frozen into the cycle, cycleMembers; a later edit of the home does not move it).
+   * count frozen into the cycle, campaign_homes; a later edit of the home does not move it).
    */
   checkRoom(counted: number, members: number): void {
     if (counted >= members) throw new RatingsExceedMembers();
@@ -111,6 +96,54 @@ export class RatingIntegrity {
       values,
     );
   }
+}
+
+/** What the rater checks read of the user (and, in a roster home, the entry bound to them). */
+interface RaterRow {
+  username: string | null;
+  password_hash: string | null;
+  created_on: string;
+  grants: number | string;
+}
+
+/**
+ * The same reads as RatingIntegrity.rater, as columns of a query that reads the home (alias `h`) and
+ * the user (alias `u`, left-joined: no row is UNAUTHORIZED) beside other rows, so a rating PUT reads its
+ * scope and its rater in one statement: raterFromRow decodes them.
+ */
+export const RATER_COLUMNS = `u.id AS rater_id, u.username AS rater_username, u.password_hash AS rater_password_hash,
+  u.created_on AS rater_created_on, (SELECT COUNT(*) FROM role_grants g WHERE g.user_id = u.id) AS rater_grants,
+  CASE WHEN h.membership_mode <> 'open' THEN (SELECT e.id FROM roster_entries e WHERE e.home_id = h.id AND e.bound_user_id = u.id) END AS rater_entry`;
+
+/** The rater from a row holding RATER_COLUMNS; refuses exactly as RatingIntegrity.rater does. */
+export function raterFromRow(userId: string, r: Record<string, unknown>, home: Home, today: string): Rater {
+  const user: RaterRow | undefined =
+    r.rater_id === null || r.rater_id === undefined
+      ? undefined
+      : {
+          username: r.rater_username as string | null,
+          password_hash: r.rater_password_hash as string | null,
+          created_on: r.rater_created_on as string,
+          grants: r.rater_grants as number | string,
+        };
+  checkRater(user);
+  return raterOf(userId, user, home, (r.rater_entry as string | null | undefined) ?? null, today);
+}
+
+/** Staff never rate: an account with a username, a password or any role. */
+function checkRater(user: RaterRow | undefined): asserts user is RaterRow {
+  if (!user) throw new DomainError('UNAUTHORIZED');
+  if (user.username !== null || user.password_hash !== null || Number(user.grants) > 0) throw new DomainError('STAFF_CANNOT_RATE');
+}
+
+/** In a roster home the rating belongs to the member's bound entry (none: MEMBERSHIP_REQUIRED). */
+function raterOf(userId: string, user: RaterRow, home: Home, entryId: string | null, today: string): Rater {
+  let subject = userId;
+  if (home.membershipMode !== 'open') {
+    if (!entryId) throw new DomainError('MEMBERSHIP_REQUIRED');
+    subject = `entry:${entryId}`;
+  }
+  return { subject, newAccount: daysBetween(user.created_on, today) <= NEW_ACCOUNT_DAYS };
 }
 
 /** Flagged homes of a subtree in one cycle, by name: for the dashboard of the level above only. */

@@ -2,21 +2,20 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { chinaDay, commentProblem, CRITERION_KEYS, MemberGroup, normalizeText, Rating as RatingView, Scores } from '@pingjia/shared';
 import { Repository } from 'typeorm';
-import { Campaign } from '../campaigns/campaign.entity';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Clock } from '../common/clock';
 import { DomainError, invalid, notFound } from '../common/domain-error';
 import { newId } from '../common/ids';
 import { Transactions } from '../common/transactions';
 import { Home } from '../orgs/home.entity';
-import { findHome } from '../orgs/find-home';
+import { homeColumns, homeFromRow } from '../orgs/find-home';
 import { isWithin } from '../orgs/org-paths';
 import { ModerationService } from '../moderation/moderation.service';
 import { RatingBody } from './rating-body';
 import { CommentStatus, Rating, scoreColumn } from './rating.entity';
 import { RatingTotalsStore } from './rating-totals.store';
 import { raterKey } from './rater-key';
-import { RatingIntegrity, RatingsExceedMembers } from './rating-integrity';
+import { RATER_COLUMNS, raterFromRow, RatingIntegrity, RatingsExceedMembers } from './rating-integrity';
 import { RatingValues, totalsDelta } from './totals-delta';
 
 const scoresOf = (r: Scores): Scores => Object.fromEntries(CRITERION_KEYS.map((k) => [k, r[k]])) as Scores;
@@ -62,12 +61,15 @@ export class RatingsService {
     const problem = commentProblem(comment);
     if (problem) throw invalid({ comment: problem });
 
-    // The cycle's member limit is read beside the scope, not under the totals lock: it is frozen when the
-    // cycle opens (campaign_homes rows are written then only), so the lock has nothing to guard there.
-    const [{ home }, members] = await Promise.all([this.scope(campaignId, homeId, true), this.integrity.cycleMembers(campaignId, homeId)]);
+    // One statement reads the scope, the cycle's member limit and the rater (each round trip to MySQL costs
+    // the thread its driver work and the request its wait). The member limit is frozen when the cycle opens
+    // (campaign_homes rows are written then only), so it needs no reading under the totals lock.
+    const [row] = (await this.homes.query(SQL.scopeAndRater, [campaignId, userId, homeId])) as Record<string, unknown>[];
+    const home = checkScope(row, true, this.clock.now());
+    const members = row.members === null || row.members === undefined ? null : Number(row.members);
     const today = chinaDay(this.clock.now());
     // Staff are refused; in a roster home the rating belongs to the member's roster entry.
-    const rater = await this.integrity.rater(userId, home, today);
+    const rater = raterFromRow(userId, row, home, today);
     const commentStatus: CommentStatus = comment ? await this.moderation.check(userId, comment) : 'none';
     const key = raterKey(this.config.raterKeySecret, campaignId, homeId, rater.subject);
     const groups = [...new Set(dto.groups ?? [])].sort();
@@ -114,7 +116,7 @@ export class RatingsService {
   }
 
   async get(userId: string, campaignId: string, homeId: string): Promise<RatingView> {
-    const { home } = await this.scope(campaignId, homeId, false);
+    const { home } = await this.scope(campaignId, homeId);
     const subject = await this.integrity.subjectOf(userId, home);
     if (!subject) throw notFound();
     const key = raterKey(this.config.raterKeySecret, campaignId, homeId, subject);
@@ -123,33 +125,44 @@ export class RatingsService {
     return toRatingView(rating);
   }
 
-  private async scope(campaignId: string, homeId: string, mustBeOpen: boolean): Promise<{ home: Home }> {
-    // Plain SQL for the cycle (the columns the checks need): a repository find's query building and
-    // entity mapping cost more of each PUT than the lookup (the cost table's query stage).
-    const [home, [campaign]] = await Promise.all([
-      findHome(this.homes, homeId),
-      this.homes.query(SQL.campaign, [campaignId]) as Promise<Pick<Campaign, 'orgPath' | 'status' | 'opensAt' | 'closesAt'>[]>,
-    ]);
-    // A home outside the campaign's subtree is not part of it: 404, as for an unknown id.
-    if (!home || !campaign || !isWithin(home.orgPath, campaign.orgPath)) throw notFound();
-    if (mustBeOpen) {
-      // Deactivated: its past results stay, it takes no new ratings.
-      if (home.deactivatedAt) throw new DomainError('HOME_INACTIVE');
-      const now = this.clock.now().toISOString();
-      if (campaign.status !== 'open' || now < campaign.opensAt || now >= campaign.closesAt) {
-        throw new DomainError('CAMPAIGN_NOT_OPEN');
-      }
-    }
-    return { home };
+  private async scope(campaignId: string, homeId: string): Promise<{ home: Home }> {
+    const [row] = (await this.homes.query(SQL.scope, [campaignId, homeId])) as Record<string, unknown>[];
+    return { home: checkScope(row, false, this.clock.now()) };
   }
+}
+
+/**
+ * The home, if the cycle (read beside it: `campaign_*` columns) covers it; 404 as for an unknown id when
+ * either is missing or the home lies outside the cycle's subtree. For a new rating (`mustBeOpen`) the home
+ * must be active and the cycle open now.
+ */
+function checkScope(row: Record<string, unknown> | undefined, mustBeOpen: boolean, now: Date): Home {
+  if (!row || row.campaign_org_path === null || row.campaign_org_path === undefined) throw notFound();
+  const home = homeFromRow(row);
+  if (!isWithin(home.orgPath, String(row.campaign_org_path))) throw notFound();
+  if (mustBeOpen) {
+    // Deactivated: its past results stay, it takes no new ratings.
+    if (home.deactivatedAt) throw new DomainError('HOME_INACTIVE');
+    const at = now.toISOString();
+    if (row.campaign_status !== 'open' || at < String(row.campaign_opens_at) || at >= String(row.campaign_closes_at)) {
+      throw new DomainError('CAMPAIGN_NOT_OPEN');
+    }
+  }
+  return home;
 }
 
 // The rating write in plain SQL with placeholders (the same text on SQLite and MySQL): the ORM's query
 // building and one prepared statement per distinct SET list or literal cost more per PUT than the
 // statements themselves. Column names come from fixed lists only.
 const RATING_VALUES = [...CRITERION_KEYS.map(scoreColumn), 'verdict', 'comment', 'comment_status', 'member_groups', 'updated_on'];
+// The home and the cycle (left-joined: no campaign, no org path) in one statement; the columns the checks
+// need, not a repository find, whose query building and entity mapping cost more than the lookup.
+const CAMPAIGN_COLUMNS = 'c.org_path AS campaign_org_path, c.status AS campaign_status, c.opens_at AS campaign_opens_at, c.closes_at AS campaign_closes_at';
 const SQL = {
-  campaign: 'SELECT org_path AS orgPath, status, opens_at AS opensAt, closes_at AS closesAt FROM campaigns WHERE id = ?',
+  scope: `SELECT ${homeColumns('h')}, ${CAMPAIGN_COLUMNS} FROM homes h LEFT JOIN campaigns c ON c.id = ? WHERE h.id = ?`,
+  scopeAndRater: `SELECT ${homeColumns('h')}, ${CAMPAIGN_COLUMNS}, ch.member_count AS members, ${RATER_COLUMNS}
+    FROM homes h LEFT JOIN campaigns c ON c.id = ? LEFT JOIN campaign_homes ch ON ch.campaign_id = c.id AND ch.home_id = h.id
+    LEFT JOIN users u ON u.id = ? WHERE h.id = ?`,
   existing: `SELECT id, ${RATING_VALUES.join(', ')} FROM ratings WHERE campaign_id = ? AND home_id = ? AND rater_key = ?`,
   insert: `INSERT INTO ratings (id, campaign_id, home_id, rater_key, ${RATING_VALUES.join(', ')}) VALUES (${['id', 'c', 'h', 'k', ...RATING_VALUES].map(() => '?').join(', ')})`,
   update: `UPDATE ratings SET ${RATING_VALUES.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
