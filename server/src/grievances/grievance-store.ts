@@ -15,6 +15,7 @@ import { newId } from '../common/ids';
 import { Home } from '../orgs/home.entity';
 import { Org } from '../orgs/org.entity';
 import { sha256 } from '../common/idempotency';
+import { insertRows } from '../common/insert-rows';
 import { Grievance, GrievanceEventRow } from './grievance.entity';
 
 export interface NewEvent {
@@ -163,16 +164,18 @@ export class GrievanceStore {
   }
 
   async insertEvent(m: EntityManager, grievanceId: string, seq: number, e: NewEvent, at: string): Promise<void> {
-    await m.insert(GrievanceEventRow, {
-      id: newId(),
-      grievanceId,
-      seq,
-      kind: e.kind,
-      actorRole: e.actorRole,
-      message: e.message ?? null,
-      days: e.days ?? null,
-      verdict: e.verdict ?? null,
-      at,
-    });
+    await insertRows(m, GrievanceEventRow, [
+      {
+        id: newId(),
+        grievanceId,
+        seq,
+        kind: e.kind,
+        actorRole: e.actorRole,
+        message: e.message ?? null,
+        days: e.days ?? null,
+        verdict: e.verdict ?? null,
+        at,
+      },
+    ]);
   }
 }

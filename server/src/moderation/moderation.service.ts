@@ -20,12 +20,14 @@ export class ModerationService {
     @InjectRepository(User) private readonly users: Repository<User>,
   ) {}
 
-  async check(userId: string, text: string): Promise<ModerationVerdict> {
+  /** `openid`: the user's, when the caller has read it already (undefined: read here). */
+  async check(userId: string, text: string, openid?: string | null): Promise<ModerationVerdict> {
     if (!this.wechat.enabled) return 'held';
-    const user = await this.users.findOne({ where: { id: userId }, select: { id: true, openid: true } });
-    if (!user?.openid) return 'held';
+    if (openid === undefined)
+      openid = (await this.users.findOne({ where: { id: userId }, select: { id: true, openid: true } }))?.openid ?? null;
+    if (!openid) return 'held';
     try {
-      const verdict = await this.wechat.moderateText(user.openid, text);
+      const verdict = await this.wechat.moderateText(openid, text);
       if (verdict === 'risky') throw new DomainError('CONTENT_REFUSED');
       return verdict === 'pass' ? 'approved' : 'held';
     } catch (e) {

@@ -157,7 +157,8 @@ function checkScope(row: Record<string, unknown> | undefined, mustBeOpen: boolea
 const RATING_VALUES = [...CRITERION_KEYS.map(scoreColumn), 'verdict', 'comment', 'comment_status', 'member_groups', 'updated_on'];
 // The home and the cycle (left-joined: no campaign, no org path) in one statement; the columns the checks
 // need, not a repository find, whose query building and entity mapping cost more than the lookup.
-const CAMPAIGN_COLUMNS = 'c.org_path AS campaign_org_path, c.status AS campaign_status, c.opens_at AS campaign_opens_at, c.closes_at AS campaign_closes_at';
+const CAMPAIGN_COLUMNS =
+  'c.org_path AS campaign_org_path, c.status AS campaign_status, c.opens_at AS campaign_opens_at, c.closes_at AS campaign_closes_at';
 const SQL = {
   scope: `SELECT ${homeColumns('h')}, ${CAMPAIGN_COLUMNS} FROM homes h LEFT JOIN campaigns c ON c.id = ? WHERE h.id = ?`,
   scopeAndRater: `SELECT ${homeColumns('h')}, ${CAMPAIGN_COLUMNS}, ch.member_count AS members, ${RATER_COLUMNS}

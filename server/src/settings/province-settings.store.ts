@@ -31,9 +31,14 @@ export class ProvinceSettingsStore {
   }
 
   async row(provinceId: string, m?: EntityManager): Promise<{ settings: ProvinceSettings; updatedAt: string | null }> {
-    const where = { where: { provinceId } };
-    const row = await (m ? m.findOne(ProvinceSettingsRow, where) : this.rows.findOne(where));
-    return { settings: parseSettings(row?.settings), updatedAt: row?.updatedAt ?? null };
+    // Plain SQL: read on every grievance filing, where a repository find's query building cost more than the row.
+    const [row] = (await (m ?? this.rows).query('SELECT settings, updated_at FROM province_settings WHERE province_id = ?', [
+      provinceId,
+    ])) as {
+      settings: string;
+      updated_at: string;
+    }[];
+    return { settings: parseSettings(row?.settings), updatedAt: row?.updated_at ?? null };
   }
 
   /** The copy a campaign of this org keeps from the moment it opens (the campaigns.settings column). */
