@@ -351,6 +351,11 @@ describe('filing straight to a federation (a workplace without a home)', () => {
     expect(seen.body.home.id).toBe(w.city.id);
     for (const chair of [w.chairA, w.chairB])
       expect((await api().get(`/api/grievances/${filed.body.id}`, { token: chair.token })).status).toBe(404);
+    // The notice of arrival names the federation it was filed to (read with the destination before the
+    // filing's transaction, no longer inside it).
+    const notice = async (token: string, id: string) =>
+      ((await api().get('/api/notifications', { token })).body.items as { grievanceId: string; text: string }[]).find((n) => n.grievanceId === id);
+    expect((await notice(w.cityAdmin.token, filed.body.id))?.text).toBe(`${w.city.name}：有一件新的诉求待受理`);
     expect((await f.act(w.cityAdmin, filed.body.id, { action: 'accept' })).status).toBe(200);
 
     // About the city's union itself: the province handles it, and the city's admins never see it.
@@ -360,6 +365,8 @@ describe('filing straight to a federation (a workplace without a home)', () => {
     const province = await api().get(`/api/grievances/${aboutUnion.body.id}`, { token: w.root.token });
     expect(province.status).toBe(200);
     expect(province.body.canAct).toBe(true);
+    // Handled by the province, filed to the city: the notice names the city.
+    expect((await notice(w.root.token, aboutUnion.body.id))?.text).toBe(`${w.city.name}：有一件新的诉求待受理`);
 
     expect((await f.file(w.worker, complaint(w.homeA.id, { orgId: w.city.id }))).status).toBe(400);
     const { homeId: _, ...neither } = complaint('');

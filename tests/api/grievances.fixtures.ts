@@ -111,7 +111,7 @@ export function grievanceFixtures(api: Api, db: DbTarget) {
     await grantRole(db, chairA.id, 'chair', homeA.id);
     await grantRole(db, chairB.id, 'chair', homeB.id);
     await grantRole(db, cityAdmin.id, 'federation_admin', city.body.id);
-    return { root, city: city.body as { id: string }, homeA, homeB, chairA, chairB, cityAdmin, worker };
+    return { root, city: city.body as { id: string; name: string }, homeA, homeB, chairA, chairB, cityAdmin, worker };
   };
 
   const file = (who: Person, body: Record<string, unknown>, idempotencyKey?: string) =>

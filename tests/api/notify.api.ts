@@ -88,6 +88,8 @@ describe('staff WeChat messages (opt-in)', () => {
     const notices = await own.api.get('/api/notifications', { token: w.chairA.token });
     expect(notices.body.items).toEqual([expect.objectContaining({ kind: 'new', grievanceId: filed.body.id, read: false })]);
     expect(notices.body.items[0].text).not.toContain(GOOD_CONTENT.slice(0, 8));
+    // Where it was filed, by name (the filing passes the home's name it read; nothing else is said).
+    expect(notices.body.items[0].text).toBe(`${w.homeA.name}：有一件新的诉求待受理`);
     // Anonymous: the notice carries the day it arrived (midnight China time), not the moment.
     expect(notices.body.items[0].createdAt).toMatch(/T16:00:00\.000Z$/);
     expect((await own.api.get('/api/notifications', { token: w.chairB.token })).body.items).toEqual([]);

@@ -1,4 +1,5 @@
-import { GOOD_SCORES, api, cityWithCampaign, member, ratingPath } from './fixtures';
+import { randomUUID } from 'node:crypto';
+import { GOOD_SCORES, api, cityWithCampaign, member, ratingPath, rosterHome, uniq } from './fixtures';
 import { confirmedMove } from '../support/campaigns';
 
 describe('ratings', () => {
@@ -52,6 +53,39 @@ describe('ratings', () => {
       body: { scores: GOOD_SCORES, verdict: 'satisfied' },
     });
     expect(res.status).toBe(404);
+  });
+
+  // The PUT reads the home, the cycle and the rater in one statement (a left join each): a missing cycle
+  // or home must still be a 404, not a rating on a half-read row.
+  it('answers 404 for an unknown campaign or home, and stores nothing', async () => {
+    const { homeA, campaign } = await cityWithCampaign();
+    const m = await member();
+    const body = { scores: GOOD_SCORES, verdict: 'satisfied' };
+    expect((await api().put(ratingPath(randomUUID(), homeA.id), { token: m.token, body })).status).toBe(404);
+    expect((await api().put(ratingPath(campaign.id, randomUUID()), { token: m.token, body })).status).toBe(404);
+    expect((await api().get(ratingPath(randomUUID(), homeA.id), { token: m.token })).status).toBe(404);
+    expect((await api().get(ratingPath(campaign.id, homeA.id), { token: m.token })).status).toBe(404);
+  });
+
+  it("refuses a member bound in one roster home when they rate another (their binding is the home's own)", async () => {
+    const { home, campaign, adminToken, city } = await rosterHome();
+    const other = await api().post('/api/homes', {
+      token: adminToken,
+      body: { orgId: city.id, name: uniq('名册之家'), kind: 'enterprise', memberCount: 50, membershipMode: 'roster' },
+    });
+    expect(other.status).toBe(201);
+    const csv = '姓名,会员编号,手机号\n李四,GH002,\n';
+    for (const h of [home.id, other.body.id])
+      expect(
+        (await api().post(`/api/homes/${h}/roster`, { token: adminToken, raw: csv, headers: { 'content-type': 'text/csv' } })).status,
+      ).toBeLessThan(300);
+    const m = await member();
+    expect((await api().post(`/api/homes/${home.id}/membership`, { token: m.token, body: { name: '李四', memberNo: 'GH002' } })).status).toBe(204);
+    const body = { scores: GOOD_SCORES, verdict: 'satisfied' };
+    const refused = await api().put(ratingPath(campaign.id, other.body.id), { token: m.token, body });
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('MEMBERSHIP_REQUIRED');
+    expect((await api().put(ratingPath(campaign.id, home.id), { token: m.token, body })).status).toBe(201);
   });
 
   it('needs a logged-in member', async () => {
