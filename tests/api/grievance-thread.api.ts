@@ -354,7 +354,9 @@ describe('filing straight to a federation (a workplace without a home)', () => {
     // The notice of arrival names the federation it was filed to (read with the destination before the
     // filing's transaction, no longer inside it).
     const notice = async (token: string, id: string) =>
-      ((await api().get('/api/notifications', { token })).body.items as { grievanceId: string; text: string }[]).find((n) => n.grievanceId === id);
+      ((await api().get('/api/notifications', { token })).body.items as { grievanceId: string; text: string }[]).find(
+        (n) => n.grievanceId === id,
+      );
     expect((await notice(w.cityAdmin.token, filed.body.id))?.text).toBe(`${w.city.name}：有一件新的诉求待受理`);
     expect((await f.act(w.cityAdmin, filed.body.id, { action: 'accept' })).status).toBe(200);
 

@@ -80,7 +80,9 @@ describe('ratings', () => {
         (await api().post(`/api/homes/${h}/roster`, { token: adminToken, raw: csv, headers: { 'content-type': 'text/csv' } })).status,
       ).toBeLessThan(300);
     const m = await member();
-    expect((await api().post(`/api/homes/${home.id}/membership`, { token: m.token, body: { name: '李四', memberNo: 'GH002' } })).status).toBe(204);
+    expect(
+      (await api().post(`/api/homes/${home.id}/membership`, { token: m.token, body: { name: '李四', memberNo: 'GH002' } })).status,
+    ).toBe(204);
     const body = { scores: GOOD_SCORES, verdict: 'satisfied' };
     const refused = await api().put(ratingPath(campaign.id, other.body.id), { token: m.token, body });
     expect(refused.status).toBe(403);

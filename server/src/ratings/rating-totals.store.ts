@@ -257,14 +257,33 @@ export class RatingTotalsStore {
    * the sum of the ratings).
    */
   async lock(m: EntityManager, campaignId: string, homeId: string): Promise<number> {
+    return (await this.lockReading(m, campaignId, homeId, null)).counted;
+  }
+
+  /**
+   * lock(), reading one more value in the same statement (one round trip less under the lock): `beside.sql`
+   * is a scalar subquery (its own placeholders, `beside.params`) correlated to the locked row (named
+   * `rating_totals.campaign_id` / `.home_id`), so it is evaluated after that row is read. On MySQL a
+   * locking read's FOR UPDATE does not lock a subquery's rows (no gap lock on a missing one), and the
+   * subquery reads after the lock is granted — the first consistent read of the transaction, as a
+   * separate SELECT after the lock was — so it sees what the lock's previous holder committed.
+   */
+  async lockReading(
+    m: EntityManager,
+    campaignId: string,
+    homeId: string,
+    beside: { sql: string; params: unknown[] } | null,
+  ): Promise<{ counted: number; value: unknown }> {
     const d = dialect(m);
-    let [row] = (await m.query(SQL.lock[d], [campaignId, homeId])) as { ratings: number | string }[];
+    const sql = beside ? SQL.lock[d].replace('SELECT ratings FROM', `SELECT ratings, (${beside.sql}) AS beside FROM`) : SQL.lock[d];
+    const params = [...(beside?.params ?? []), campaignId, homeId];
+    let [row] = (await m.query(sql, params)) as { ratings: number | string; beside?: unknown }[];
     if (!row) {
       if (d === 'mysql') throw new TotalsRowMissing();
       await m.query(SQL.create[d], [campaignId, homeId]);
-      [row] = (await m.query(SQL.lock[d], [campaignId, homeId])) as { ratings: number | string }[];
+      [row] = (await m.query(sql, params)) as { ratings: number | string; beside?: unknown }[];
     }
-    return Number(row.ratings);
+    return { counted: Number(row.ratings), value: row.beside ?? null };
   }
 
   /** Moves the counters by a rating's delta (totals-delta.ts). */

@@ -86,8 +86,10 @@ export class RatingsService {
       .withRow(campaignId, homeId, () =>
         this.tx.run(async (m) => {
           // Every write to a home's ratings first locks that home's totals row (created on first use).
-          const counted = await this.totals.lock(m, campaignId, homeId);
-          const [existing] = (await m.query(SQL.existing, [campaignId, homeId, key])) as Record<string, unknown>[];
+          // The member's stored rating is read in the lock's statement (SQL.existing: one round trip less).
+          const locked = await this.totals.lockReading(m, campaignId, homeId, { sql: SQL.existing, params: [key] });
+          const counted = locked.counted;
+          const existing = storedRow(locked.value);
           const before = existing ? storedValues(existing) : null;
           const values = [
             ...CRITERION_KEYS.map((k) => next[k]),
@@ -164,10 +166,18 @@ const SQL = {
   scopeAndRater: `SELECT ${homeColumns('h')}, ${CAMPAIGN_COLUMNS}, ch.member_count AS members, ${RATER_COLUMNS}
     FROM homes h LEFT JOIN campaigns c ON c.id = ? LEFT JOIN campaign_homes ch ON ch.campaign_id = c.id AND ch.home_id = h.id
     LEFT JOIN users u ON u.id = ? WHERE h.id = ?`,
-  existing: `SELECT id, ${RATING_VALUES.join(', ')} FROM ratings WHERE campaign_id = ? AND home_id = ? AND rater_key = ?`,
+  // As one JSON value (json_object: the same function on SQLite and MySQL), a subquery of the totals lock.
+  existing: `SELECT json_object(${['id', ...RATING_VALUES].map((c) => `'${c}', ${c}`).join(', ')}) FROM ratings
+    WHERE campaign_id = rating_totals.campaign_id AND home_id = rating_totals.home_id AND rater_key = ?`,
   insert: `INSERT INTO ratings (id, campaign_id, home_id, rater_key, ${RATING_VALUES.join(', ')}) VALUES (${['id', 'c', 'h', 'k', ...RATING_VALUES].map(() => '?').join(', ')})`,
   update: `UPDATE ratings SET ${RATING_VALUES.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
 };
+
+/** SQL.existing's value: text on SQLite, already parsed by mysql2 (a JSON column) on MySQL; none is null. */
+function storedRow(v: unknown): Record<string, unknown> | undefined {
+  if (v === null || v === undefined) return undefined;
+  return (typeof v === 'string' ? JSON.parse(v) : v) as Record<string, unknown>;
+}
 
 /** The values a stored rating counted with, from its row. */
 function storedValues(r: Record<string, unknown>): RatingValues {
