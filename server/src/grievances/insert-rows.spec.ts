@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../database/database-options';
-import { Grievance } from '../grievances/grievance.entity';
-import { StaffNotification } from '../grievances/staff-notification.entity';
-import { insertRows } from './insert-rows';
+import { Grievance } from './grievance.entity';
+import { StaffNotification } from './staff-notification.entity';
+import { insertRows } from '../common/insert-rows';
 
 // insertRows replaced the entity inserts of the grievance filing: it must store exactly what m.insert
 // stored (booleans, nulls, every column), and several rows in one statement.
