@@ -61,16 +61,18 @@ export class RatingsService {
     const problem = commentProblem(comment);
     if (problem) throw invalid({ comment: problem });
 
-    // One statement reads the scope, the cycle's member limit and the rater (each round trip to MySQL costs
-    // the thread its driver work and the request its wait). The member limit is frozen when the cycle opens
-    // (campaign_homes rows are written then only), so it needs no reading under the totals lock.
+    // One statement reads the scope, the cycle's member limit, the rater and the openid moderation needs (each
+    // round trip to MySQL costs the thread its driver work and the request its wait). The member limit is
+    // frozen when the cycle opens (campaign_homes rows are written then only): no reading under the lock.
     const [row] = (await this.homes.query(SQL.scopeAndRater, [campaignId, userId, homeId])) as Record<string, unknown>[];
     const home = checkScope(row, true, this.clock.now());
     const members = row.members === null || row.members === undefined ? null : Number(row.members);
     const today = chinaDay(this.clock.now());
     // Staff are refused; in a roster home the rating belongs to the member's roster entry.
     const rater = raterFromRow(userId, row, home, today);
-    const commentStatus: CommentStatus = comment ? await this.moderation.check(userId, comment) : 'none';
+    const commentStatus: CommentStatus = comment
+      ? await this.moderation.check(userId, comment, (row.openid as string | null) ?? null)
+      : 'none';
     const key = raterKey(this.config.raterKeySecret, campaignId, homeId, rater.subject);
     const groups = [...new Set(dto.groups ?? [])].sort();
     const next = {
@@ -163,7 +165,7 @@ const CAMPAIGN_COLUMNS =
   'c.org_path AS campaign_org_path, c.status AS campaign_status, c.opens_at AS campaign_opens_at, c.closes_at AS campaign_closes_at';
 const SQL = {
   scope: `SELECT ${homeColumns('h')}, ${CAMPAIGN_COLUMNS} FROM homes h LEFT JOIN campaigns c ON c.id = ? WHERE h.id = ?`,
-  scopeAndRater: `SELECT ${homeColumns('h')}, ${CAMPAIGN_COLUMNS}, ch.member_count AS members, ${RATER_COLUMNS}
+  scopeAndRater: `SELECT ${homeColumns('h')}, ${CAMPAIGN_COLUMNS}, ch.member_count AS members, u.openid AS openid, ${RATER_COLUMNS}
     FROM homes h LEFT JOIN campaigns c ON c.id = ? LEFT JOIN campaign_homes ch ON ch.campaign_id = c.id AND ch.home_id = h.id
     LEFT JOIN users u ON u.id = ? WHERE h.id = ?`,
   // As one JSON value (json_object: the same function on SQLite and MySQL), a subquery of the totals lock.
