@@ -1,8 +1,10 @@
-// CPU time per rating PUT, of the server process and of mariadbd, on the bench's 500k MariaDB
-// (load it first with `bash bench/run.sh --mariadb --ratings 500000 ...`). On the shared two cores req/s
-// moved 10x with the other work; the CPU a request costs moves far less. Each server directory is run
-// ROUNDS times, alternately, each time a fresh start, a warm-up, then N PUTs over C connections.
-//   flock /work/notes/bench.lock node bench/writes-cpu.js [--n 1500] [--c 16] [--rounds 2] DIR...   (DIR: a built checkout)
+// CPU time per rating PUT (or another scenario's request), of the server process and of mariadbd, on the
+// bench's 500k MariaDB (load it first with `bash bench/run.sh --mariadb --ratings 500000 ...`; `--size
+// 2000-50000` for the quick size's, loaded by `bash bench/run.sh --quick --mariadb ...`). On the shared two
+// cores req/s moved 10x with the other work; the CPU a request costs moves far less. Each server directory
+// is run ROUNDS times, alternately, each time a fresh start, a warm-up, then N requests over C connections.
+//   flock /work/notes/bench.lock node bench/writes-cpu.js [--n 1500] [--c 16] [--rounds 2] [--size 50000-500000]
+//     [--scenario rating-put] DIR...   (DIR: a built checkout)
 const { execFileSync } = require('node:child_process');
 const { readFileSync } = require('node:fs');
 const http = require('node:http');
@@ -18,6 +20,12 @@ const opt = (name, dflt) => {
 const N = opt('--n', 1500);
 const C = opt('--c', 16);
 const ROUNDS = opt('--rounds', 2);
+const text = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i < 0 ? dflt : args.splice(i, 2)[1];
+};
+const SIZE = text('--size', '50000-500000');
+const SCENARIO = text('--scenario', 'rating-put');
 const dirs = args;
 const ROOT = join(__dirname, '..');
 const DATA = join(__dirname, '.data');
@@ -62,10 +70,10 @@ async function drive(url, next, n, c) {
     env: { ...process.env, MARIADB_DATABASE: 'bench_scratch' },
     encoding: 'utf8',
   }).trim();
-  const url = scratch.replace(/\/bench_scratch$/, '/bench_50000_500000');
-  const dir = join(DATA, 'mariadb-50000-500000');
+  const url = scratch.replace(/\/bench_scratch$/, `/bench_${SIZE.replace('-', '_')}`);
+  const dir = join(DATA, `mariadb-${SIZE}`);
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-  const put = buildScenarios(manifest).find((s) => s.name === 'rating-put').next;
+  const put = buildScenarios(manifest).find((s) => s.name === SCENARIO).next;
   const mysqld = Number(readFileSync(join(folder, 'mariadb.pid'), 'utf8'));
   const env = {
     DATABASE_URL: url,
@@ -89,6 +97,7 @@ async function drive(url, next, n, c) {
         JSON.stringify({
           round,
           dir: d,
+          scenario: SCENARIO,
           n: N,
           c: C,
           status,
