@@ -56,9 +56,12 @@ describe('calendars per province', () => {
       { provinceId: 'anhui', day: '2026-10-09', kind: 'holiday' as const },
       { provinceId: 'hubei', day: '2026-10-12', kind: 'holiday' as const },
     ];
+    // lookup reads the province's entries in plain SQL: the stand-in answers for the province asked.
     const manager = {
-      find: async (_entity: unknown, { where }: { where: { provinceId: string } }) =>
-        entries.filter((e) => e.provinceId === where.provinceId),
+      query: async (sql: string, [provinceId]: string[]) => {
+        expect(sql).toContain('FROM province_calendar_days WHERE province_id = ?');
+        return entries.filter((e) => e.provinceId === provinceId);
+      },
     };
     const none = null as never;
     const sut = new CalendarService({ manager } as never, none, none, none, none, none, none);
