@@ -1,5 +1,5 @@
 import { eventually } from './grievances.fixtures';
-import { api, createHome, freshCity, member, moveCampaign, openCampaign, openCityWithChair, rateMany } from './oversight.fixtures';
+import { api, chairOf, createHome, freshCity, member, moveCampaign, openCampaign, openCityWithChair, rateMany } from './oversight.fixtures';
 
 // Home dashboards missing from the caches are computed by the home readers (worker threads with their own
 // read-only connection, dashboard/home-readers.ts) on SQLite. Their bytes must be the request thread's,
@@ -93,6 +93,41 @@ describe('home readers', () => {
         expect(res.text).toBe((await readerAndThread(home.id, cid, upperLevel)).thread);
       }
     }
+  });
+
+  it('decide access as the request thread does: the federation above, the chair, another home’s chair, a member', async () => {
+    const { adminToken, homes, chair } = await openCityWithChair([40, 40]);
+    const [home, other] = homes;
+    const adminId = (await api().get('/api/me', { token: adminToken })).body.id as string;
+    const otherChair = await chairOf(adminToken, other.id);
+    const someone = await member();
+    const decided = async (userId: string) => {
+      const res = await api().get(`/api/__test/home-access/${home.id}?userId=${userId}`);
+      expect(res.status).toBe(200);
+      return res.body as { reader: unknown; thread: unknown };
+    };
+    // Once a reader is ready (the chair's access is granted: a reader's null then means none was ready).
+    await eventually(
+      () => decided(chair.userId),
+      (d) => !sqlite || d.reader !== null,
+      20_000,
+    );
+    const cases: [string, unknown][] = [
+      [adminId, { homeId: home.id, upperLevel: true }],
+      [chair.userId, { homeId: home.id, upperLevel: false }],
+      [otherChair.userId, null],
+      [someone.id, null],
+    ];
+    for (const [userId, expected] of cases) {
+      const d = await decided(userId);
+      expect(d.thread).toEqual(expected);
+      if (sqlite) expect(d.reader).toEqual(expected);
+    }
+    // And through the dashboard: refused as before.
+    for (const token of [otherChair.token, someone.token]) {
+      expect((await api().get(`/api/homes/${home.id}/dashboard`, { token })).status).toBe(404);
+    }
+    expect((await api().get(`/api/homes/${home.id}/dashboard`, { token: chair.token })).status).toBe(200);
   });
 
   it('show every rating answered before the read', async () => {

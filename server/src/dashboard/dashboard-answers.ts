@@ -9,8 +9,8 @@ import { ResponseCache } from '../common/response-cache';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ReadReplicas } from '../database/read-replicas';
 import { AccessPolicy } from '../orgs/access-policy';
-import type { Home } from '../orgs/home.entity';
 import { TreeChanges } from '../orgs/tree-changes';
+import type { HomeAccess } from './home-answer';
 import { HomeReaders } from './home-readers';
 import { LeagueQuery, OrgDashboardService } from './org-dashboard.service';
 
@@ -55,8 +55,8 @@ const orgKey = (id: string, cid: string | undefined, q: LeagueQuery) =>
 // Reused answers (DASHBOARD_CACHE_SECONDS, on the Clock): the figures, the same for everyone allowed to
 // see them, are shared. A home's answer differs by whether the caller is above it (grievances about the
 // union itself), so that is part of its key. Access is checked on the primary; the figures are read from
-// a read replica when there are any. A home's answer missing from the cache is computed by HomeReaders
-// (off the request thread on SQLite). Answers are kept as their JSON bytes: a reused answer is sent as it
+// a read replica when there are any. A home's access decision and answer missing from the caches are
+// computed by HomeReaders (off the request thread on SQLite), the decision first. Answers are kept as their JSON bytes: a reused answer is sent as it
 // is, not serialised again per caller. Access decisions are reused for the same span, per caller and
 // token version: a removed grant or a move of the tree bumps the version (the old token is refused, a new
 // one decides afresh); refusals are never kept.
@@ -64,7 +64,7 @@ const orgKey = (id: string, cid: string | undefined, q: LeagueQuery) =>
 export class DashboardAnswers {
   private readonly homes: ResponseCache<Buffer>;
   private readonly orgs: ResponseCache<Buffer>;
-  private readonly homeAccess: ResponseCache<{ home: Home; upperLevel: boolean }>;
+  private readonly homeAccess: ResponseCache<HomeAccess>;
   private readonly orgAccess: ResponseCache<unknown>;
 
   constructor(
@@ -87,7 +87,7 @@ export class DashboardAnswers {
 
   async home(user: AuthUser, id: string, campaignId?: string): Promise<Buffer> {
     const cid = campaignParam(campaignId);
-    const { home, upperLevel } = await this.homeAccess.get(accessKey(user, id), () => this.access.homeWithLevel(user.id, id));
+    const { home, upperLevel } = await this.homeAccess.get(accessKey(user, id), () => this.readers.access(user.id, id));
     return this.homes.get(homeKey(id, cid, upperLevel), () => this.readers.read({ home, upperLevel, cid }));
   }
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ReadReplicas } from '../database/read-replicas';
+import { AccessPolicy } from '../orgs/access-policy';
 import { AuditModule } from '../audit/audit.module';
 import { CampaignsModule } from '../campaigns/campaigns.module';
 import { GrievancesModule } from '../grievances/grievances.module';
@@ -33,10 +34,13 @@ import { SubtreeReader } from './subtree-reader';
     CommentModerationService,
     {
       provide: HomeReaders,
-      inject: [DashboardService, ReadReplicas, Clock, APP_CONFIG],
-      useFactory: (dashboard: DashboardService, replicas: ReadReplicas, clock: Clock, config: AppConfig) =>
+      inject: [DashboardService, AccessPolicy, ReadReplicas, Clock, APP_CONFIG],
+      useFactory: (dashboard: DashboardService, access: AccessPolicy, replicas: ReadReplicas, clock: Clock, config: AppConfig) =>
         new HomeReaders(
-          (job) => replicas.read(() => homeAnswer(dashboard, job)),
+          {
+            answer: (job) => replicas.read(() => homeAnswer(dashboard, job)),
+            access: (userId, homeId) => access.homeWithLevel(userId, homeId),
+          },
           config.database.kind === 'sqlite' ? config.database.file : null,
           () => clock.now(),
         ),

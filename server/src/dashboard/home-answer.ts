@@ -1,6 +1,13 @@
 import type { Home } from '../orgs/home.entity';
 import type { DashboardService } from './dashboard.service';
 
+/** A caller's access to a home as AccessPolicy.homeWithLevel decides it. */
+export interface HomeAccess {
+  home: Home;
+  /** the caller is above the home, not its chair */
+  upperLevel: boolean;
+}
+
 /** A home dashboard to compute: for a caller whose access was decided already (DashboardAnswers.home). */
 export interface HomeJob {
   home: Home;

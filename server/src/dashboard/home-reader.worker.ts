@@ -9,16 +9,20 @@ import { readerOptions } from '../database/database-options';
 import { Grievance } from '../grievances/grievance.entity';
 import { GrievanceStatsService } from '../grievances/grievance-stats.service';
 import { RatingTotalsStore } from '../ratings/rating-totals.store';
+import { RoleGrant } from '../auth/role-grant.entity';
+import { AccessPolicy } from '../orgs/access-policy';
+import { Home } from '../orgs/home.entity';
+import { Org } from '../orgs/org.entity';
 import { CampaignScope } from './campaign-scope';
 import { DashboardService } from './dashboard.service';
 import { GrievanceFigures } from './grievance-figures';
-import { homeAnswer, HomeJob } from './home-answer';
-import type { ReaderAnswer } from './home-readers';
+import { homeAnswer } from './home-answer';
+import type { ReaderAnswer, ReaderJob } from './home-readers';
 
-// A home reader (SQLite; home-readers.ts): computes home dashboards missing from the caches with the
-// services' own code (homeAnswer: DashboardService.forHome) on its own read-only connection, so the
-// request thread does not run their statements. Jobs run one at a time, each at the server's clock when
-// it was asked (tests move it). Each statement reads the latest committed data (WAL): a write answered
+// A home reader (SQLite; home-readers.ts): decides a caller's access to a home (AccessPolicy.homeWithLevel)
+// and computes home dashboards missing from the caches (homeAnswer: DashboardService.forHome) with the
+// services' own code on its own read-only connection, so the request thread does not run their statements.
+// Jobs run one at a time, an answer at the server's clock when it was asked (tests move it). Each statement reads the latest committed data (WAL): a write answered
 // before the job was sent is in it.
 const { file, cacheKb } = workerData as { file: string; cacheKb: number };
 const dataSource = new DataSource({
@@ -35,10 +39,10 @@ class JobClock extends Clock {
 }
 const clock = new JobClock();
 const campaignHomes = new CampaignHomes(dataSource);
-// forHome needs no access policy: access was decided on the request thread before the job was sent.
+const access = new AccessPolicy(dataSource.getRepository(RoleGrant), dataSource.getRepository(Org), dataSource.getRepository(Home));
 const dashboard = new DashboardService(
   dataSource,
-  undefined as never,
+  access,
   new CampaignScope(dataSource.getRepository(Campaign), campaignHomes),
   new GrievanceFigures(new GrievanceStatsService(dataSource.getRepository(Grievance), undefined as never, clock)),
   clock,
@@ -50,15 +54,21 @@ const dashboard = new DashboardService(
 void dataSource.initialize().then(() => parentPort!.postMessage({ ready: true } satisfies ReaderAnswer));
 
 let queue: Promise<unknown> = Promise.resolve();
-parentPort!.on('message', (msg: { id: number; job: HomeJob; now: string }) => {
+parentPort!.on('message', (msg: { id: number } & ReaderJob) => {
   queue = queue.then(async () => {
     try {
+      if ('access' in msg) {
+        const decided = await access.homeWithLevel(msg.access.userId, msg.access.homeId);
+        parentPort!.postMessage({ id: msg.id, access: decided } satisfies ReaderAnswer);
+        return;
+      }
       clock.at = new Date(msg.now);
       // Its own buffer (a short Buffer shares Node's pool), transferred rather than copied.
-      const bytes = new Uint8Array(await homeAnswer(dashboard, msg.job));
+      const bytes = new Uint8Array(await homeAnswer(dashboard, msg.answer));
       parentPort!.postMessage({ id: msg.id, bytes } satisfies ReaderAnswer, [bytes.buffer]);
     } catch {
-      // Whatever it was (a cycle that does not cover the home: 404), the request thread computes it again and meets it itself.
+      // Whatever it was (no access: 404; a cycle that does not cover the home), the request thread does it
+      // again and meets it itself.
       parentPort!.postMessage({ id: msg.id, failed: true } satisfies ReaderAnswer);
     }
   });

@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Home } from '../orgs/home.entity';
 import type { HomeJob } from './home-answer';
 import { HomeReaders } from './home-readers';
 
@@ -14,10 +15,14 @@ function readerScript(name: string, body: string): string {
   return file;
 }
 const ready = `parentPort.postMessage({ ready: true });`;
-/** answers each job with the bytes of "reader:<home id>:<now>" */
+/** answers each answer job with the bytes of "reader:<home id>:<now>", each access job with a decision, refuses user "stranger" */
 const answers = `${ready}
 parentPort.on('message', (m) => {
-  const bytes = new TextEncoder().encode('reader:' + m.job.home.id + ':' + m.now);
+  if (m.access) {
+    if (m.access.userId === 'stranger') return parentPort.postMessage({ id: m.id, failed: true });
+    return parentPort.postMessage({ id: m.id, access: { home: { id: m.access.homeId, name: 'reader' }, upperLevel: false } });
+  }
+  const bytes = new TextEncoder().encode('reader:' + m.answer.home.id + ':' + m.now);
   parentPort.postMessage({ id: m.id, bytes }, [bytes.buffer]);
 });`;
 
@@ -33,9 +38,15 @@ afterEach(async () => {
 function readers(workerFile: string, file: string | null = '/unused.sqlite') {
   const computed: HomeJob[] = [];
   const r = new HomeReaders(
-    async (j) => {
-      computed.push(j);
-      return Buffer.from('thread:' + j.home.id);
+    {
+      answer: async (j) => {
+        computed.push(j);
+        return Buffer.from('thread:' + j.home.id);
+      },
+      access: async (userId, homeId) => {
+        if (userId === 'stranger') throw new Error('refused on the request thread');
+        return { home: { id: homeId, name: 'thread' } as Home, upperLevel: true };
+      },
     },
     file,
     () => NOW,
@@ -60,9 +71,12 @@ jest.setTimeout(30_000);
 describe('HomeReaders', () => {
   it("answers a ready reader's bytes, computed at the server's clock, and nothing on the request thread", async () => {
     const { r, computed } = readers(readerScript('answers', answers));
-    await until(async () => (await r.fromReader(job)) !== null);
+    await until(async () => (await r.fromReader({ answer: job, now: '' })) !== null);
     expect((await r.read(job)).toString()).toBe(`reader:h1:${NOW.toISOString()}`);
     expect(computed).toEqual([]);
+    // An access decision from the reader; its refusal decided again (and refused) on the request thread.
+    expect(await r.access('chair', 'h1')).toEqual({ home: { id: 'h1', name: 'reader' }, upperLevel: false });
+    await expect(r.access('stranger', 'h1')).rejects.toThrow('refused on the request thread');
     await r.onApplicationShutdown();
   });
 
@@ -90,7 +104,7 @@ describe('HomeReaders', () => {
       ['exits', `process.exit(3);`],
     ]) {
       const { r, computed } = readers(thenDoes(name, misbehave));
-      await until(async () => (await r.fromReader(job)) !== null);
+      await until(async () => (await r.fromReader({ answer: job, now: '' })) !== null);
       const started = Date.now();
       expect((await r.read(job)).toString()).toBe('thread:h1');
       expect(computed).toHaveLength(1);

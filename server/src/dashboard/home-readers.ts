@@ -1,10 +1,14 @@
 import { Logger, OnApplicationShutdown } from '@nestjs/common';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { HomeJob } from './home-answer';
+import type { HomeAccess, HomeJob } from './home-answer';
 
-/** What a home reader posts: that it is ready, or a job's answer (its bytes, or that it failed). */
-export type ReaderAnswer = { ready: true } | { id: number; bytes: Uint8Array } | { id: number; failed: true };
+/** What the request thread asks a reader: a caller's access to a home, or a home's answer (access decided). */
+export type ReaderJob = { access: { userId: string; homeId: string } } | { answer: HomeJob; now: string };
+/** What a home reader posts: that it is ready, or a job's result (an answer's bytes, an access decision, or that it failed). */
+export type ReaderAnswer =
+  { ready: true } | { id: number; bytes: Uint8Array } | { id: number; access: HomeAccess } | { id: number; failed: true };
+type Result = Buffer | HomeAccess;
 
 /** Worker threads: two, so one reading cold pages does not hold the misses behind it. */
 const READERS = 2;
@@ -20,19 +24,21 @@ const RESTART_MS = 5_000;
 interface Reader {
   thread: Worker;
   ready: boolean;
-  /** jobs sent to it, by id: each takes the answer's bytes, or null (compute on the request thread) */
-  waiting: Map<number, (bytes: Buffer | null) => void>;
+  /** jobs sent to it, by id: each takes its result, or null (compute on the request thread) */
+  waiting: Map<number, (result: Result | null) => void>;
 }
 
 // Home dashboards missing from the caches, computed off the request thread on SQLite (issue 20): better-
 // sqlite3 runs a statement on the calling thread, and at full size a miss's statements read cold pages of
 // the 8 GB file for up to ~700 ms, with every other request waiting (docs/performance.md). A small pool of
 // worker threads, each with its own read-only connection, computes them with the same code (homeAnswer).
-// Access is decided on the request thread before a job is sent. The readers start with the first miss,
+// A caller's access to a home not in DashboardAnswers' cache is decided by a reader too, first and apart,
+// with the same code (AccessPolicy.homeWithLevel), before any figure is asked for; a refusal there is decided
+// again on the request thread, which refuses as always. The readers start with the first miss,
 // not with the app (two threads loading at boot would slow the start to ready, docs/performance.md), and
 // take ~1 s to load. A job goes to a ready reader with the fewest jobs waiting; while none is ready
-// (starting, restarting after a failure), and for a job a reader
-// failed or left unanswered for SLOW_MS, the request thread computes it as before — a request never fails
+// (starting, restarting after a failure), and for a job a reader failed on or
+// left unanswered for SLOW_MS, the request thread computes it as before — a request never fails
 // because of a reader. MySQL (file null): always on the request thread (the driver waits off it).
 export class HomeReaders implements OnApplicationShutdown {
   private readonly log = new Logger(HomeReaders.name);
@@ -43,8 +49,11 @@ export class HomeReaders implements OnApplicationShutdown {
   private stopped = false;
 
   constructor(
-    /** the computation on the request thread */
-    private readonly inThread: (job: HomeJob) => Promise<Buffer>,
+    /** the same computations on the request thread */
+    private readonly inThread: {
+      answer: (job: HomeJob) => Promise<Buffer>;
+      access: (userId: string, homeId: string) => Promise<HomeAccess>;
+    },
     /** the SQLite file, or null on MySQL */
     private readonly file: string | null,
     /** the server's clock: each job is computed at the moment it was asked */
@@ -58,23 +67,28 @@ export class HomeReaders implements OnApplicationShutdown {
 
   /** The home dashboard's bytes, from a reader or computed here; rejects only as the computation here would. */
   async read(job: HomeJob): Promise<Buffer> {
-    return (await this.fromReader(job)) ?? this.inThread(job);
+    return ((await this.fromReader({ answer: job, now: this.now().toISOString() })) as Buffer | null) ?? this.inThread.answer(job);
   }
 
-  /** A reader's answer; null when no reader is ready (MySQL, starting, failed) or it failed on the job or took SLOW_MS. */
-  fromReader(job: HomeJob): Promise<Buffer | null> {
+  /** The caller's access to the home (AccessPolicy.homeWithLevel), from a reader or decided here; refuses only as it does here. */
+  async access(userId: string, homeId: string): Promise<HomeAccess> {
+    return ((await this.fromReader({ access: { userId, homeId } })) as HomeAccess | null) ?? this.inThread.access(userId, homeId);
+  }
+
+  /** A reader's result; null when no reader is ready (MySQL, starting, failed) or it failed on the job or took SLOW_MS. */
+  fromReader(job: ReaderJob): Promise<Result | null> {
     const reader = this.pick();
     if (!reader) return Promise.resolve(null);
     const id = this.next++;
     return new Promise((resolve) => {
       const timer = setTimeout(() => answered(null), SLOW_MS);
-      const answered = (bytes: Buffer | null) => {
+      const answered = (result: Result | null) => {
         clearTimeout(timer);
         reader.waiting.delete(id);
-        resolve(bytes);
+        resolve(result);
       };
       reader.waiting.set(id, answered);
-      reader.thread.postMessage({ id, job, now: this.now().toISOString() });
+      reader.thread.postMessage({ id, ...job });
     });
   }
 
@@ -106,7 +120,10 @@ export class HomeReaders implements OnApplicationShutdown {
     const reader: Reader = { thread, ready: false, waiting: new Map() };
     thread.on('message', (a: ReaderAnswer) => {
       if ('ready' in a) reader.ready = true;
-      else reader.waiting.get(a.id)?.('bytes' in a ? Buffer.from(a.bytes.buffer, a.bytes.byteOffset, a.bytes.byteLength) : null);
+      else
+        reader.waiting.get(a.id)?.(
+          'bytes' in a ? Buffer.from(a.bytes.buffer, a.bytes.byteOffset, a.bytes.byteLength) : 'access' in a ? a.access : null,
+        );
     });
     // A reader that failed or exited answers nothing more: its jobs are computed here, its place stays
     // empty for RESTART_MS.

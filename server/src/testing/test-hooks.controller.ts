@@ -13,7 +13,8 @@ import { CampaignScheduler, SchedulePass } from '../campaigns/campaign-scheduler
 import { TransitionRecorder } from './transition-recorder';
 import { WalCheckpointer } from '../database/wal-checkpointer';
 import { DashboardService } from '../dashboard/dashboard.service';
-import { homeAnswer } from '../dashboard/home-answer';
+import { HomeAccess, homeAnswer } from '../dashboard/home-answer';
+import { AccessPolicy } from '../orgs/access-policy';
 import { HomeReaders } from '../dashboard/home-readers';
 import { notFound } from '../common/domain-error';
 import { findHome } from '../orgs/find-home';
@@ -36,6 +37,7 @@ export class TestHooksController {
     private readonly checkpointer: WalCheckpointer,
     private readonly readers: HomeReaders,
     private readonly dashboard: DashboardService,
+    private readonly access: AccessPolicy,
   ) {}
 
   @Get('clock')
@@ -68,8 +70,20 @@ export class TestHooksController {
     const home = await findHome(this.dataSource, id);
     if (!home) throw notFound();
     const job = { home, upperLevel: upperLevel === 'true', cid: campaignId || undefined };
-    const reader = await this.readers.fromReader(job);
+    const reader = (await this.readers.fromReader({ answer: job, now: this.clock.now().toISOString() })) as Buffer | null;
     return { reader: reader?.toString() ?? null, thread: (await homeAnswer(this.dashboard, job)).toString() };
+  }
+
+  /**
+   * A user's access to a home decided both ways: by a home reader (null when none is ready, on MySQL, and
+   * when it refuses) and on the request thread (null when it refuses), as the home's id and the caller's level.
+   */
+  @Get('home-access/:id')
+  async homeAccess(@Param('id') id: string, @Query('userId') userId: string) {
+    const seen = (a: HomeAccess | null) => a && { homeId: a.home.id, upperLevel: a.upperLevel };
+    const reader = (await this.readers.fromReader({ access: { userId, homeId: id } })) as HomeAccess | null;
+    const thread = await this.access.homeWithLevel(userId, id).catch(() => null);
+    return { reader: seen(reader), thread: seen(thread) };
   }
 
   /**

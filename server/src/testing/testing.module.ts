@@ -4,6 +4,7 @@ import { Locks } from '../common/shared-state';
 import type { AppConfig } from '../config/app-config';
 import { CampaignsModule } from '../campaigns/campaigns.module';
 import { DashboardModule } from '../dashboard/dashboard.module';
+import { OrgsModule } from '../orgs/orgs.module';
 import { CampaignTransitionObserver } from '../campaigns/campaign-transitions';
 import { GrievancesModule } from '../grievances/grievances.module';
 import { SweepObserver } from '../grievances/grievance-sweeper';
@@ -30,7 +31,7 @@ export class TestingModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: TestingModule,
-      imports: [GrievancesModule, CampaignsModule, DashboardModule],
+      imports: [GrievancesModule, CampaignsModule, DashboardModule, OrgsModule],
       // TEST_CLOCK: the routes under /api/__test (move the clock, run the sweeper and the campaign schedule, list what they did).
       controllers: config.testClock ? [TestHooksController] : [],
       providers: [
