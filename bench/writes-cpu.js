@@ -4,7 +4,7 @@
 // cores req/s moved 10x with the other work; the CPU a request costs moves far less. Each server directory
 // is run ROUNDS times, alternately, each time a fresh start, a warm-up, then N requests over C connections.
 //   flock /work/notes/bench.lock node bench/writes-cpu.js [--n 1500] [--c 16] [--rounds 2] [--size 50000-500000]
-//     [--scenario rating-put] DIR...   (DIR: a built checkout)
+//     [--scenario rating-put] [--sqlite] DIR...   (DIR: a built checkout; serverCpuUsPerPut is per request of the scenario)
 const { execFileSync } = require('node:child_process');
 const { readFileSync } = require('node:fs');
 const http = require('node:http');
@@ -26,6 +26,8 @@ const text = (name, dflt) => {
 };
 const SIZE = text('--size', '50000-500000');
 const SCENARIO = text('--scenario', 'rating-put');
+// --sqlite: the same on the bench's SQLite file of that size (a fresh copy of its pristine.sqlite per run; no mariadbd)
+const SQLITE = args.includes('--sqlite') && args.splice(args.indexOf('--sqlite'), 1).length > 0;
 const dirs = args;
 const ROOT = join(__dirname, '..');
 const DATA = join(__dirname, '.data');
@@ -66,15 +68,18 @@ async function drive(url, next, n, c) {
 
 (async () => {
   const folder = join(DATA, 'mariadb');
-  const scratch = execFileSync('bash', [join(ROOT, 'scripts/mariadb.sh'), 'start', folder], {
-    env: { ...process.env, MARIADB_DATABASE: 'bench_scratch' },
-    encoding: 'utf8',
-  }).trim();
-  const url = scratch.replace(/\/bench_scratch$/, `/bench_${SIZE.replace('-', '_')}`);
-  const dir = join(DATA, `mariadb-${SIZE}`);
+  const dir = join(DATA, `${SQLITE ? 'sqlite' : 'mariadb'}-${SIZE}`);
+  let url = `sqlite:${join(dir, 'cpu.sqlite')}`;
+  if (!SQLITE) {
+    const scratch = execFileSync('bash', [join(ROOT, 'scripts/mariadb.sh'), 'start', folder], {
+      env: { ...process.env, MARIADB_DATABASE: 'bench_scratch' },
+      encoding: 'utf8',
+    }).trim();
+    url = scratch.replace(/\/bench_scratch$/, `/bench_${SIZE.replace('-', '_')}`);
+  }
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   const put = buildScenarios(manifest).find((s) => s.name === SCENARIO).next;
-  const mysqld = Number(readFileSync(join(folder, 'mariadb.pid'), 'utf8'));
+  const mysqld = SQLITE ? null : Number(readFileSync(join(folder, 'mariadb.pid'), 'utf8'));
   const env = {
     DATABASE_URL: url,
     ...manifest.secrets,
@@ -86,11 +91,12 @@ async function drive(url, next, n, c) {
   for (let round = 1; round <= ROUNDS; round++) {
     for (const d of dirs) {
       process.env.BENCH_SERVER_DIR = d;
+      if (SQLITE) execFileSync('bash', ['-c', `rm -f "${dir}"/cpu.sqlite*; cp "${dir}/pristine.sqlite" "${dir}/cpu.sqlite"`]);
       const server = await startServer(env, join(dir, 'server-writes-cpu.log'));
       await drive(server.url, put, 300, C);
-      const [n0, m0] = [cpuMs(server.pid), cpuMs(mysqld)];
+      const [n0, m0] = [cpuMs(server.pid), mysqld ? cpuMs(mysqld) : 0];
       const { ms, status } = await drive(server.url, put, N, C);
-      const [n1, m1] = [cpuMs(server.pid), cpuMs(mysqld)];
+      const [n1, m1] = [cpuMs(server.pid), mysqld ? cpuMs(mysqld) : 0];
       await server.stop();
       const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
       console.log(
@@ -98,6 +104,7 @@ async function drive(url, next, n, c) {
           round,
           dir: d,
           scenario: SCENARIO,
+          db: SQLITE ? 'sqlite' : 'mariadb',
           n: N,
           c: C,
           status,
@@ -109,7 +116,7 @@ async function drive(url, next, n, c) {
       );
     }
   }
-  execFileSync('bash', [join(ROOT, 'scripts/mariadb.sh'), 'stop', folder], { stdio: 'inherit' });
+  if (!SQLITE) execFileSync('bash', [join(ROOT, 'scripts/mariadb.sh'), 'stop', folder], { stdio: 'inherit' });
 })().catch((e) => {
   console.error(e);
   process.exit(1);
