@@ -10,8 +10,13 @@ export type ReaderAnswer =
   { ready: true } | { id: number; bytes: Uint8Array } | { id: number; access: HomeAccess } | { id: number; failed: true };
 type Result = Buffer | HomeAccess;
 
-/** Worker threads: two, so one reading cold pages does not hold the misses behind it. */
-const READERS = 2;
+/**
+ * Worker threads: one. At full size, alternating one and two on the idle two-core machine (three pairs,
+ * docs/performance.md "Fifth pass at full size"), one served the mixed load 31% faster, the random home 8%
+ * slower with a lower p99, and peak RSS 40-70 MB lower: a second reader adds a thread to share the two
+ * cores with, and its own V8 heap, TypeORM and page cache. More cores than two would say otherwise.
+ */
+const READERS = 1;
 /** Each reader's page cache (the OS's page cache holds the rest): 16 MB, not the app connection's 64. */
 const CACHE_KB = 16_384;
 /** Each reader's young generation (MB): a job's garbage is small and short-lived. */
@@ -30,8 +35,8 @@ interface Reader {
 
 // Home dashboards missing from the caches, computed off the request thread on SQLite (issue 20): better-
 // sqlite3 runs a statement on the calling thread, and at full size a miss's statements read cold pages of
-// the 8 GB file for up to ~700 ms, with every other request waiting (docs/performance.md). A small pool of
-// worker threads, each with its own read-only connection, computes them with the same code (homeAnswer).
+// the 8 GB file for up to ~700 ms, with every other request waiting (docs/performance.md). A pool of
+// worker threads (READERS), each with its own read-only connection, computes them with the same code (homeAnswer).
 // A caller's access to a home not in DashboardAnswers' cache is decided by a reader too, first and apart,
 // with the same code (AccessPolicy.homeWithLevel), before any figure is asked for; a refusal there is decided
 // again on the request thread, which refuses as always. The readers start with the first miss,
