@@ -40,7 +40,7 @@ interface Reader {
 // A caller's access to a home not in DashboardAnswers' cache is decided by a reader too, first and apart,
 // with the same code (AccessPolicy.homeWithLevel), before any figure is asked for; a refusal there is decided
 // again on the request thread, which refuses as always. The readers start with the first miss,
-// not with the app (two threads loading at boot would slow the start to ready, docs/performance.md), and
+// not with the app (a thread loading TypeORM beside the boot slows the start to ready, docs/performance.md), and
 // take ~1 s to load. A job goes to a ready reader with the fewest jobs waiting; while none is ready
 // (starting, restarting after a failure), and for a job a reader failed on or
 // left unanswered for SLOW_MS, the request thread computes it as before — a request never fails
