@@ -131,14 +131,25 @@ export class OrgDashboardService {
     return { org, campaign, path, cid: campaign?.id ?? '', open: !!campaign && !areFiguresReleased(campaign.status) };
   }
 
-  /** Every home of the subtree (for exports), best satisfaction first, withheld last. */
-  async allHomes(path: string, campaignId: string, open: boolean, campaign: Campaign | null): Promise<LeagueRow[]> {
+  /**
+   * The summary and every home of the subtree (for exports), best satisfaction first, withheld last: the
+   * homes are made into rows a page at a time (a province is 50,000), all from the same snapshot of the subtree.
+   */
+  async allHomes(
+    path: string,
+    campaignId: string,
+    open: boolean,
+    campaign: Campaign | null,
+  ): Promise<{ summary: Summary; pages: (size: number) => Generator<LeagueRow[]> }> {
     const sub = await this.subtree(path, campaignId, open, campaign);
-    return Array.from(this.order(sub, DEFAULT_ORDER), (i) => this.homeRow(sub.rows.at(i), open, sub.t));
-  }
-
-  async summary(path: string, campaignId: string, open: boolean, campaign: Campaign | null): Promise<Summary> {
-    return (await this.subtree(path, campaignId, open, campaign)).summary;
+    const order = this.order(sub, DEFAULT_ORDER);
+    const homeRow = (i: number) => this.homeRow(sub.rows.at(i), open, sub.t);
+    return {
+      summary: sub.summary,
+      pages: function* (size) {
+        for (let from = 0; from < order.length; from += size) yield Array.from(order.subarray(from, from + size), homeRow);
+      },
+    };
   }
 
   private subtree(path: string, cid: string, open: boolean, campaign: Campaign | null): Promise<Subtree> {

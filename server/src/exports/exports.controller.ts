@@ -5,6 +5,7 @@ import { uuidParam as uuid } from '../common/params';
 import { campaignParam } from '../common/params';
 import { XlsxDownload } from '../common/workbook';
 import { ExportsService } from './exports.service';
+import type { Readable } from 'node:stream';
 
 @ApiTags('exports')
 @ApiBearerAuth()
@@ -15,7 +16,7 @@ export class ExportsController {
   @Get('orgs/:id/export.xlsx')
   @XlsxDownload('league')
   @ApiQuery({ name: 'campaignId', required: false })
-  org(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Query('campaignId') campaignId?: string): Promise<Buffer> {
+  org(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Query('campaignId') campaignId?: string): Promise<Readable> {
     return this.exports.org(user.id, id, campaignParam(campaignId));
   }
 

@@ -9,17 +9,14 @@ import {
   MEMBER_GROUP_LABELS,
   openFiguresNote,
   SCORES,
-  Tier,
-  TIER_LABELS,
   validParticipationPercent,
 } from '@pingjia/shared';
 import { DashboardService } from '../dashboard/dashboard.service';
 import { OrgDashboardService } from '../dashboard/org-dashboard.service';
 import { addSafeRow, Cell, header, newWorkbook, percent, toBuffer } from '../common/workbook';
+import { leagueWorkbook, title, yesNo } from './league-workbook';
+import type { Readable } from 'node:stream';
 import { campaignSettings } from '../settings/province-settings.store';
-
-const title = (t: Tier | null) => (t === null ? null : TIER_LABELS[t]);
-const yesNo = (b: boolean | null) => (b === null ? null : b ? '是' : '否');
 
 // Excel reports with the same privacy rules as the dashboards: withheld figures are "—", never numbers.
 @Injectable()
@@ -29,74 +26,12 @@ export class ExportsService {
     private readonly homeDashboard: DashboardService,
   ) {}
 
-  /** The league table of an org's subtree for one cycle. */
-  async org(userId: string, orgId: string, campaignId?: string): Promise<Buffer> {
+  /** The league table of an org's subtree for one cycle, written as it is downloaded (leagueWorkbook). */
+  async org(userId: string, orgId: string, campaignId?: string): Promise<Readable> {
     const { org, campaign, path, cid, open } = await this.orgDashboard.resolve(userId, orgId, campaignId);
-    const [{ totals, tiers }, homes] = await Promise.all([
-      this.orgDashboard.summary(path, cid, open, campaign),
-      this.orgDashboard.allHomes(path, cid, open, campaign),
-    ]);
-    const t = campaignSettings(campaign).thresholds;
-    const wb = newWorkbook();
-    const summary = wb.addWorksheet('汇总');
-    header(summary, ['项目', '数值'], [28, 40]);
-    const rows: Array<[string, Cell]> = [
-      ['组织', org.name],
-      ['评议周期', campaign?.name ?? '（暂无）'],
-      ['状态', campaign ? CAMPAIGN_STATUS_LABELS[campaign.status] : null],
-      ['职工之家数', totals.homes],
-      ['会员数', totals.members],
-      ['参评人次', totals.ratings],
-      ['参评率（%）', percent(totals.participationRate)],
-      [`计入满意度的职工之家数（≥${t.minSlice}人参评）`, totals.reportedHomes],
-      ['满意率（%）', percent(totals.satisfactionRate)],
-      ['满意', totals.satisfied],
-      ['基本满意', totals.basicallySatisfied],
-      ['不满意', totals.dissatisfied],
-      ...(Object.entries(tiers) as Array<[Tier, number]>).map(([t, n]): [string, number] => [`${TIER_LABELS[t]}（个）`, n]),
-    ];
-    for (const r of rows) addSafeRow(summary, r);
-
-    const league = wb.addWorksheet('排名');
-    header(
-      league,
-      [
-        '排名',
-        '职工之家',
-        '会员数',
-        '参评人数',
-        '参评率（%）',
-        '参评有效',
-        '满意率（%）',
-        '满意',
-        '基本满意',
-        '不满意',
-        ...CRITERIA.map((c) => `${c.label}（均分）`),
-        '称号',
-      ],
-      [8, 36],
-    );
-    homes.forEach((h, i) => {
-      const shown = h.satisfactionRate !== null;
-      addSafeRow(league, [
-        shown ? i + 1 : null,
-        h.name,
-        h.members,
-        h.ratings,
-        percent(h.participationRate),
-        yesNo(h.valid),
-        percent(h.satisfactionRate),
-        shown ? h.satisfied : null,
-        shown ? h.basicallySatisfied : null,
-        shown ? h.dissatisfied : null,
-        ...CRITERIA.map((c) => h.means[c.key]),
-        title(h.title),
-      ]);
-    });
-    addSafeRow(league, []);
-    addSafeRow(league, [`说明：参评不足 ${t.minSlice} 人的职工之家不显示评分，也不计入汇总满意度。`]);
-    if (open) addSafeRow(league, [openFiguresNote()]);
-    return toBuffer(wb);
+    const { summary, pages } = await this.orgDashboard.allHomes(path, cid, open, campaign);
+    const thresholds = campaignSettings(campaign).thresholds;
+    return leagueWorkbook({ orgName: org.name, campaign, summary, thresholds, open, pages });
   }
 
   /** One home's report for one cycle. */

@@ -172,10 +172,22 @@ export class ImportJobStore {
     return this.parts.exists({ where: { jobId: id, kind: 'report' } });
   }
 
-  /** Every report row, in file order (the Excel report). */
-  async report(id: string): Promise<ImportRowReport[]> {
-    const parts = await this.parts.find({ where: { jobId: id, kind: 'report' }, order: { seq: 'ASC' } });
-    return parts.flatMap((p) => unpack<ImportRowReport>(p));
+  /**
+   * The report's rows of each outcome in turn (in the order given), each in file order, a stored chunk at a
+   * time (the Excel report): a chunk is read by its key, and only for the outcomes its counts say it holds.
+   */
+  async *reportByOutcome(id: string, outcomes: readonly ImportOutcome[]): AsyncGenerator<ImportRowReport[]> {
+    const index = await this.parts.find({
+      where: { jobId: id, kind: 'report' },
+      order: { seq: 'ASC' },
+      select: { seq: true, counts: true },
+    });
+    for (const outcome of outcomes)
+      for (const { seq, counts } of index) {
+        if (counts !== null && !(JSON.parse(counts) as ImportCounts)[outcome]) continue;
+        const part = await this.parts.findOneOrFail({ where: { jobId: id, kind: 'report', seq } });
+        yield unpack<ImportRowReport>(part).filter((r) => r.outcome === outcome);
+      }
   }
 
   /** A page of the report, of one outcome or all: only the chunks holding that page are unpacked. */

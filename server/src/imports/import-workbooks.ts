@@ -6,8 +6,8 @@ import {
   OWNERSHIP_LABELS,
   type ImportRowReport,
 } from '@pingjia/shared';
-import { PassThrough } from 'node:stream';
-import { excel, header, newWorkbook, toBuffer } from '../common/workbook';
+import type { Readable } from 'node:stream';
+import { header, newWorkbook, streamedWorkbook, toBuffer } from '../common/workbook';
 
 // The template to fill in, and the dry run's report. The report echoes what people typed: every text
 // cell goes through neutralizeCell, so a name such as "=HYPERLINK(…)" stays text when opened.
@@ -45,50 +45,50 @@ export async function templateWorkbook(): Promise<Buffer> {
   return toBuffer(wb);
 }
 
-const OUTCOME_ORDER = { refused: 0, create: 1, update: 2, unchanged: 3 } as const;
+/** the report's order: refused rows first (one line per problem), then what would change */
+export const REPORT_ORDER = ['refused', 'create', 'update', 'unchanged'] as const;
 
-/** The dry run's report: refused rows first (one line per problem), then what would change. Streamed while built. */
-export async function reportWorkbook(rows: ImportRowReport[]): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const wb = new (excel().stream.xlsx.WorkbookWriter)({ stream: out, useStyles: true, useSharedStrings: false });
-  wb.creator = '评家';
-  wb.created = new Date(0);
-  const sheet = wb.addWorksheet('导入检查报告', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = [
-    { header: '行号', width: 8 },
-    { header: '结果', width: 8 },
-    { header: '对象', width: 10 },
-    { header: '外部编码', width: 22 },
-    { header: '名称', width: 30 },
-    { header: '列', width: 12 },
-    { header: '说明', width: 60 },
-  ];
-  sheet.getRow(1).font = { bold: true };
-  const sorted = [...rows].sort((a, b) => OUTCOME_ORDER[a.outcome] - OUTCOME_ORDER[b.outcome] || a.line - b.line);
-  const add = (r: ImportRowReport, column: string | null, message: string) =>
-    sheet
-      .addRow([
-        r.line,
-        IMPORT_OUTCOME_LABELS[r.outcome],
-        r.target === 'org' ? '工会' : r.target === 'home' ? '职工之家' : '',
-        neutralizeCell(r.code),
-        neutralizeCell(r.name),
-        column ?? '',
-        neutralizeCell(message),
-      ])
-      .commit();
-  for (const r of sorted) {
-    if (r.outcome === 'refused') for (const p of r.problems) add(r, p.column, p.message);
-    else
-      add(
-        r,
-        null,
-        r.outcome === 'update' ? `将修改：${r.changes.join('、')}` : r.outcome === 'create' ? '将新建' : '与系统中一致，不作修改',
-      );
-  }
-  sheet.commit();
-  await wb.commit();
-  return Buffer.concat(chunks);
+/**
+ * The dry run's report, written to the reply as the rows come: `rows` gives them in report order
+ * (REPORT_ORDER, each outcome in file order), a page at a time.
+ */
+export function reportWorkbook(rows: AsyncIterable<ImportRowReport[]>): Readable {
+  return streamedWorkbook(async (wb, page) => {
+    const sheet = wb.addWorksheet('导入检查报告', { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = [
+      { header: '行号', width: 8 },
+      { header: '结果', width: 8 },
+      { header: '对象', width: 10 },
+      { header: '外部编码', width: 22 },
+      { header: '名称', width: 30 },
+      { header: '列', width: 12 },
+      { header: '说明', width: 60 },
+    ];
+    sheet.getRow(1).font = { bold: true };
+    const add = (r: ImportRowReport, column: string | null, message: string) =>
+      sheet
+        .addRow([
+          r.line,
+          IMPORT_OUTCOME_LABELS[r.outcome],
+          r.target === 'org' ? '工会' : r.target === 'home' ? '职工之家' : '',
+          neutralizeCell(r.code),
+          neutralizeCell(r.name),
+          column ?? '',
+          neutralizeCell(message),
+        ])
+        .commit();
+    for await (const part of rows) {
+      for (const r of part) {
+        if (r.outcome === 'refused') for (const p of r.problems) add(r, p.column, p.message);
+        else
+          add(
+            r,
+            null,
+            r.outcome === 'update' ? `将修改：${r.changes.join('、')}` : r.outcome === 'create' ? '将新建' : '与系统中一致，不作修改',
+          );
+      }
+      await page();
+    }
+    sheet.commit();
+  });
 }

@@ -10,6 +10,7 @@ import { XlsxDownload, XLSX_TYPE } from '../common/workbook';
 import { AccessPolicy } from '../orgs/access-policy';
 import { reportWorkbook, templateWorkbook } from './import-workbooks';
 import { ImportsService } from './imports.service';
+import type { Readable } from 'node:stream';
 
 /** Bulk import of unions and homes into a federation's own subtree (federation admins). */
 @ApiTags('imports')
@@ -59,7 +60,7 @@ export class ImportsController {
 
   @Get('imports/:id/report.xlsx')
   @XlsxDownload('import-report')
-  async report(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<Buffer> {
+  async report(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<Readable> {
     return reportWorkbook(await this.imports.report(user.id, id));
   }
 

@@ -13,6 +13,7 @@ import { AccessPolicy } from '../orgs/access-policy';
 import type { Org } from '../orgs/org.entity';
 import { ImportLine, parseImportCsv, parseImportXlsx } from './import-file';
 import { planImport } from './import-plan';
+import { REPORT_ORDER } from './import-workbooks';
 import { ImportJobRecord } from './import-job.entity';
 import { ImportJobStore } from './import-job.store';
 import { ImportStore } from './import-store';
@@ -74,10 +75,13 @@ export class ImportsService {
     return { items, total, page: p.page, pageSize: p.pageSize };
   }
 
-  /** Every row of a checked (or applied) file, for the Excel report. */
-  async report(userId: string, id: string): Promise<ImportRowReport[]> {
+  /**
+   * Every row of a checked (or applied) file for the Excel report, a stored chunk at a time: refused rows
+   * first, then what would change (REPORT_ORDER), each in file order. Refused here before any is read.
+   */
+  async report(userId: string, id: string): Promise<AsyncIterable<ImportRowReport[]>> {
     await this.withReport(userId, id);
-    return this.jobs.report(id);
+    return this.jobs.reportByOutcome(id, REPORT_ORDER);
   }
 
   /**
