@@ -3,6 +3,7 @@
 // mid-run is failed with a message saying so once its heartbeat is stale (IMPORT_JOB_STALE_MS=6000
 // here: long enough that a loaded machine's pauses never pass for a dead server), never forgotten, and an apply killed half-way wrote nothing. Servers of this suite's own on one
 // database (SQLite file, or a MariaDB database of its own with TEST_DATABASE_URL); waits for states.
+import ExcelJS from 'exceljs';
 import { openDb } from '../support/db';
 import { client } from '../support/http';
 import { RunningServer, startServer } from '../support/server';
@@ -107,7 +108,22 @@ describe('import jobs in the database', () => {
     const across = await b.get(`/api/imports/${big}/rows?page=10&pageSize=100`, { token });
     expect(across.body.total).toBe(2500);
     expect(across.body.items.map((r: { line: number }) => r.line)).toEqual(Array.from({ length: 100 }, (_, i) => 902 + i));
-    expect((await b.get(`/api/imports/${big}/report.xlsx`, { token })).status).toBe(200);
+    // The Excel report, written from the stored chunks one at a time: refused rows first, then the rest, each in file order.
+    const report = await fetch(`${(b as Api & { server: RunningServer }).server.url}/api/imports/${big}/report.xlsx`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(report.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await report.arrayBuffer()) as never);
+    const lines: Array<[unknown, unknown]> = [];
+    book.worksheets[0].eachRow((row, n) => n > 1 && lines.push([row.getCell(1).value, row.getCell(2).value]));
+    const refusedLines = [7, 1001, 1002, 2402];
+    expect(lines).toEqual([
+      ...refusedLines.map((l) => [l, '拒绝']),
+      ...Array.from({ length: 2500 }, (_, i) => i + 2)
+        .filter((l) => !refusedLines.includes(l))
+        .map((l) => [l, '新建']),
+    ]);
 
     // A clean file checked on a, applied on b, seen applied on a.
     const tag = tagOf();
