@@ -173,7 +173,7 @@ describe('leagueWorkbook', () => {
       expect(league[1001][1][0]).toBe(homes[1000].satisfactionRate === null ? '—' : 1001);
       expect(league[12][1][1]).toBe(`'=HYPERLINK("http://x.example/11","点我")`);
       expect(league[0][2]).toBe(true);
-    });
+    }, 60_000);
 
   it('stops when the download is closed, without writing the rest', async () => {
     let pagesAsked = 0;
