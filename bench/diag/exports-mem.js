@@ -3,7 +3,8 @@
 // every 50 ms (all threads; the peak during the step) and its time:
 //   league  — the province's league workbook (GET /orgs/:province/export.xlsx, the latest cycle: every home is a
 //             row), after its dashboard has loaded the subtree (so the step is the export's own memory)
-//   audit   — the province's audit log workbook (the newest 10,000 entries)
+//   audit   — the province's audit log workbook (the newest 10,000 entries; PRISTINE=another copy in DATA with
+//             that many, e.g. made with one INSERT … SELECT over homes)
 //   import  — a `rows`-row import file (default 50,000) uploaded, its dry run until checked, then its report
 //   report  — (after import) the report again
 //   apply   — (after import) the apply until applied
@@ -25,7 +26,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const rss = (pid) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024);
 
 (async () => {
-  if (!process.env.KEEP) fs.copyFileSync(path.join(dataDir, 'pristine.sqlite'), path.join(dataDir, 'run.sqlite'));
+  if (!process.env.KEEP) fs.copyFileSync(path.join(dataDir, process.env.PRISTINE || 'pristine.sqlite'), path.join(dataDir, 'run.sqlite'));
   const proc = await startServer(diagEnv(dataDir, 'warn'), path.join(os.tmpdir(), `exports-mem-${process.pid}.log`));
   const base = `${proc.url}/api`;
   const auth = { authorization: `Bearer ${mintToken(m.secrets.JWT_SECRET, m.users.provinceAdmin)}` };

@@ -1,3 +1,6 @@
+import ExcelJS from 'exceljs';
+import { randomUUID } from 'node:crypto';
+import { openRawWriter } from '../support/db';
 import { api, admin, cityWithCampaign, GOOD_SCORES, member, ratingPath, uniq } from './fixtures';
 
 // Keeping the tree right over time (issue 17 item 2): edit, move, deactivate, merge and delete, each
@@ -245,6 +248,57 @@ describe('structure over time', () => {
     const file = await api().get(`/api/orgs/${c.id}/audit.xlsx`, { token: adminC });
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toContain('spreadsheetml');
+  });
+
+  it('exports the same entries as the list, in its order, across the pages the export reads', async () => {
+    const c = await city(token, provinceId);
+    // 2,300 entries of the city (more than two of the export's pages of 1,000): the newest 1,200 at one and the
+    // same time, so the first page ends among entries of that time (the next page goes on by id), the rest a
+    // second apart; one in 50 done by the province itself.
+    const db = await openRawWriter();
+    try {
+      const [{ path }] = await db.query<{ path: string }>('SELECT path FROM orgs WHERE id = ?', [c.id]);
+      const base = Date.parse('2026-03-01T00:00:00.000Z');
+      const rows: unknown[][] = Array.from({ length: 2300 }, (_, i) => [
+        randomUUID(),
+        new Date(base + (i < 1200 ? 1e9 : i * 1000)).toISOString(),
+        randomUUID(),
+        'federation_admin',
+        path,
+        i % 50 === 7 ? `/${provinceId}/` : path,
+        'home.update',
+        'home',
+        randomUUID(),
+        `审计导出${i}`,
+      ]);
+      for (let i = 0; i < rows.length; i += 100) {
+        const batch = rows.slice(i, i + 100);
+        await db.query(
+          `INSERT INTO audit_events (id, at, actor_user_id, actor_role, scope_path, actor_path, action, target_type, target_id, target_name)
+           VALUES ${batch.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+          batch.flat(),
+        );
+      }
+    } finally {
+      await db.close();
+    }
+    // The city's admin: what the province did is not theirs to see (the list leaves it out, so must the export).
+    const adminC = await cityAdmin(token, c.id);
+    const listed: string[] = [];
+    for (let page = 1; ; page++) {
+      const res = await api().get(`/api/orgs/${c.id}/audit?page=${page}&pageSize=200`, { token: adminC });
+      expect(res.status).toBe(200);
+      listed.push(...res.body.items.map((e: { target: { name: string | null } }) => e.target.name ?? ''));
+      if (res.body.items.length < 200) break;
+    }
+    expect(listed.filter((n) => n.startsWith('审计导出'))).toHaveLength(2300 - 46);
+    const res = await fetch(`${process.env.PINGJIA_URL}/api/orgs/${c.id}/audit.xlsx`, { headers: { authorization: `Bearer ${adminC}` } });
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
+    const exported: string[] = [];
+    wb.worksheets[0].eachRow((row, n) => void (n > 1 && exported.push(String(row.getCell(6).value ?? ''))));
+    expect(exported).toEqual(listed);
   });
 });
 

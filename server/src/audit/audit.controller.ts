@@ -6,6 +6,7 @@ import { invalid } from '../common/domain-error';
 import { paging } from '../common/paging';
 import { uuidParam as uuid } from '../common/params';
 import { XlsxDownload } from '../common/workbook';
+import type { Readable } from 'node:stream';
 import { AuditService } from './audit.service';
 
 /** An action key such as home.update: letters, digits, '.' and '_' only. */
@@ -40,7 +41,7 @@ export class AuditController {
   @Get('orgs/:id/audit.xlsx')
   @XlsxDownload('audit-log')
   @ApiQuery({ name: 'action', required: false })
-  export(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Query('action') action?: string): Promise<Buffer> {
+  export(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Query('action') action?: string): Promise<Readable> {
     return this.audit.export(user.id, { orgId: id, action: actionParam(action) });
   }
 }
