@@ -1,6 +1,7 @@
 import { Logger, OnApplicationShutdown } from '@nestjs/common';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { PAGE_CACHE_KB } from '../database/database-options';
 import type { HomeAccess, HomeJob } from './home-answer';
 
 /** What the request thread asks a reader: a caller's access to a home, or a home's answer (access decided). */
@@ -17,10 +18,13 @@ type Result = Buffer | HomeAccess;
  * cores with, and its own V8 heap, TypeORM and page cache. More cores than two would say otherwise.
  */
 const READERS = 1;
-/** Each reader's page cache (the OS's page cache holds the rest): 16 MB, not the app connection's 64. */
-const CACHE_KB = 16_384;
-/** Each reader's young generation (MB): a job's garbage is small and short-lived. */
-const YOUNG_MB = 8;
+/**
+ * Each reader's heap (MB): a job's garbage is small and short-lived (a small young generation), and a job
+ * keeps little (a home's figures are summed in SQL): after a collection a reader holds ~20 MB (TypeORM's
+ * metadata, code), while V8 left to itself let it reach ~95 MB of garbage at 50,000 homes before collecting.
+ * A reader that runs out exits; its jobs are computed on the request thread (below).
+ */
+export const READER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 64 } as const;
 /** A job unanswered this long (a stuck reader) is computed on the request thread instead. */
 const SLOW_MS = 2_000;
 /** After a reader fails, its place stays empty this long (no start per request while starts fail). */
@@ -116,9 +120,9 @@ export class HomeReaders implements OnApplicationShutdown {
   private start(i: number): Reader | null {
     if (this.stopped || Date.now() < this.restartAt[i]) return null;
     const thread = new Worker(this.workerFile, {
-      workerData: { file: this.file, cacheKb: CACHE_KB },
-      // A small young generation: V8's default lets each thread's grow to ~48 MB under load (peak RSS).
-      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB },
+      // Its share of the page cache budget (the OS's page cache holds the rest).
+      workerData: { file: this.file, cacheKb: PAGE_CACHE_KB.reader },
+      resourceLimits: READER_LIMITS,
     });
     // Never what keeps the process alive (shutdown terminates it).
     thread.unref();

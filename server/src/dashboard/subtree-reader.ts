@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { PAGE_CACHE_KB } from '../database/database-options';
 import { RatingTotalsStore } from '../ratings/rating-totals.store';
 import { GrievanceFigures } from './grievance-figures';
 import { HomeRows, PackedRows } from './packed-rows';
@@ -15,6 +16,16 @@ export type SubtreeData = Omit<SubtreeRead, 'rows'> & { rows: HomeRows };
 
 /** Every league order: in the worker all are made with the figures, so none is sorted on the request thread. */
 const ALL_ORDERS = LEAGUE_SORT_KEYS.flatMap((sort) => [`${sort}:asc`, `${sort}:desc`]);
+
+/**
+ * The worker's heap, bounded (an option of the Worker, not a process flag): left to V8, a province's scan
+ * (50,000 homes read, made into rows, packed) grows the worker's heap by ~45 MB of garbage per scan before it
+ * collects, to ~300 MB; bounded it collects sooner, at the same scan time (docs/performance.md, "Sixth pass:
+ * the server's memory"). The scan's live peak is 32-48 MB (an old generation of 32 MB ran out of memory on
+ * the province, 48 did not), so 128 leaves it 2.7x room. A worker that runs out anyway exits: its jobs fail,
+ * the next read starts another (as after any failure).
+ */
+export const SUBTREE_WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 128 } as const;
 
 /** What the worker posts back for a job. */
 export type WorkerAnswer =
@@ -69,9 +80,15 @@ export class SubtreeReader implements OnApplicationBootstrap, OnApplicationShutd
     await worker?.terminate();
   }
 
+  /** The worker's script (a spec's stand-in reads the options it is started with). */
+  protected readonly workerFile: string = join(__dirname, 'subtree.worker.js');
+
   private started(file: string): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(join(__dirname, 'subtree.worker.js'), { workerData: { file } });
+    const worker = new Worker(this.workerFile, {
+      workerData: { file, cacheKb: PAGE_CACHE_KB.subtree },
+      resourceLimits: SUBTREE_WORKER_LIMITS,
+    });
     const pending = (this.pending = new Map());
     // Never what keeps the process alive (shutdown terminates it; a drained server exits without it).
     worker.unref();

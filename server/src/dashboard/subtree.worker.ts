@@ -15,8 +15,9 @@ import type { WorkerAnswer } from './subtree-reader';
 // beside the app's writer — with the stores' own SQL (subtree-read.ts), so the request thread never runs
 // the scan. Jobs run one at a time; the rows go back packed, their buffers transferred (packed-rows.ts).
 
+const { file, cacheKb } = workerData as { file: string; cacheKb: number };
 const dataSource = new DataSource({
-  ...readerOptions((workerData as { file: string }).file),
+  ...readerOptions(file, cacheKb),
   entities: [join(__dirname, '..', '*', '*.entity.{js,ts}')],
 });
 const ready = dataSource.initialize();

@@ -101,20 +101,31 @@ export function databaseOptions(db: AppConfig['database']): DataSourceOptions {
       raw.pragma('foreign_keys = ON');
       // Deleted and rewritten content is zeroed, not left in free pages (a rebuilt or updated rating).
       raw.pragma('secure_delete = ON');
-      // A 64 MB page cache (the default is 2 MB): a federation dashboard scans its subtree's homes and
-      // their totals rows several times; for a province (50,000 homes) that working set is ~40 MB, and
-      // kept in cache those scans run 2-4x faster (bench/, docs/performance.md).
-      raw.pragma('cache_size = -65536');
+      raw.pragma(`cache_size = -${PAGE_CACHE_KB.app}`);
     },
   };
 }
 
 /**
- * A read-only connection to the SQLite file beside the app's own (the subtree worker's, the home readers'):
- * WAL lets it read while the app writes; it waits for a checkpoint's lock like the app does.
- * `cacheKb`: its page cache; by default the app connection's 64 MB (a province's scan works on ~40 MB).
+ * SQLite's page caches (KB), one budget for the process's three connections: 112 MB in all (was 144:
+ * 64 each for the app and the subtree worker, 16 for the home reader). Each is memory outside any V8
+ * heap that a full-size run fills, so each share is priced by what it buys (docs/performance.md, "Sixth
+ * pass: the server's memory"):
+ * - app: the writes and the request thread's reads. 16 MB ran the rating PUT at a third of the rate
+ *   (index pages of the inserts and the totals rows of 50,000 homes no longer cached), so 64 stay.
+ * - subtree: the worker's whole-subtree scans (a province: 50,000 homes and their totals, ~40 MB of pages)
+ *   read the same pages in order once per scan, and the OS's page cache holds the file: at 32 MB the
+ *   province's scan measured the same time as at 64, at 16 MB 35-45% longer.
+ * - reader: a home's reads are index probes of one home (its totals, its ratings' groups and comments).
  */
-export function readerOptions(file: string, cacheKb = 65536): DataSourceOptions {
+export const PAGE_CACHE_KB = { app: 65_536, subtree: 32_768, reader: 16_384 } as const;
+
+/**
+ * A read-only connection to the SQLite file beside the app's own (the subtree worker's, the home reader's):
+ * WAL lets it read while the app writes; it waits for a checkpoint's lock like the app does.
+ * `cacheKb`: its page cache, its share of PAGE_CACHE_KB.
+ */
+export function readerOptions(file: string, cacheKb: number): DataSourceOptions {
   return {
     type: 'better-sqlite3',
     database: file,
