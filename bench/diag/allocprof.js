@@ -35,8 +35,14 @@ if (isMainThread) {
       };
       walk(res.profile.head);
       const top = (m, k) =>
-        [...m].sort((a, b) => b[1] - a[1]).slice(0, k).map(([name, b]) => `${(b / 1048576).toFixed(1).padStart(8)} MB ${((100 * b) / total).toFixed(1).padStart(5)}%  ${name}`);
-      fs.writeFileSync(out, [`total sampled ${(total / 1048576).toFixed(0)} MB`, '', ...top(byFn, 60), '', ...top(byFile, 30)].join('\n') + '\n');
+        [...m]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, k)
+          .map(([name, b]) => `${(b / 1048576).toFixed(1).padStart(8)} MB ${((100 * b) / total).toFixed(1).padStart(5)}%  ${name}`);
+      fs.writeFileSync(
+        out,
+        [`total sampled ${(total / 1048576).toFixed(0)} MB`, '', ...top(byFn, 60), '', ...top(byFile, 30)].join('\n') + '\n',
+      );
     });
   };
   process.on('exit', write);

@@ -27,8 +27,15 @@ const open = campaigns.find((c) => c.status === 'open');
 const t = campaignSettings(null).thresholds;
 const orderKeys = LEAGUE_SORT_KEYS.flatMap((s) => [`${s}:asc`, `${s}:desc`]);
 const job = (path, c, prev) => ({
-  path, cid: c.id, open: c.status === 'open', t, previousT: t, previousId: prev?.id ?? null,
-  now: new Date().toISOString(), orderKeys, flags: true,
+  path,
+  cid: c.id,
+  open: c.status === 'open',
+  t,
+  previousT: t,
+  previousId: prev?.id ?? null,
+  now: new Date().toISOString(),
+  orderKeys,
+  flags: true,
 });
 const province = orgPath(manifest.provinceId);
 const jobs = [
@@ -40,7 +47,9 @@ db.close();
 
 let limits;
 try {
-  limits = process.env.SCAN_LIMITS ? JSON.parse(process.env.SCAN_LIMITS) : require(join(dist, 'dashboard', 'subtree-reader.js')).SUBTREE_WORKER_LIMITS;
+  limits = process.env.SCAN_LIMITS
+    ? JSON.parse(process.env.SCAN_LIMITS)
+    : require(join(dist, 'dashboard', 'subtree-reader.js')).SUBTREE_WORKER_LIMITS;
 } catch {
   limits = undefined;
 }

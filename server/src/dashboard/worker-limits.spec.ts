@@ -84,7 +84,7 @@ parentPort.on('message', (m) => parentPort.postMessage({ id: m.id, bytes: new Te
     }
   });
 
-  it("gives each SQLite connection its share of the budget as its cache_size", () => {
+  it('gives each SQLite connection its share of the budget as its cache_size', () => {
     const file = join(dir, 'cache.sqlite');
     const cacheOf = (options: { prepareDatabase?: unknown }, readonly: boolean) => {
       const db = new Database(file, { readonly });
