@@ -86,10 +86,10 @@ parentPort.on('message', (m) => parentPort.postMessage({ id: m.id, bytes: new Te
 
   it('gives each SQLite connection its share of the budget as its cache_size', () => {
     const file = join(dir, 'cache.sqlite');
-    const cacheOf = (options: { prepareDatabase?: unknown }, readonly: boolean) => {
+    const cacheOf = (options: object, readonly: boolean) => {
       const db = new Database(file, { readonly });
       try {
-        (options.prepareDatabase as (raw: Database.Database) => void)(db);
+        ((options as { prepareDatabase?: unknown }).prepareDatabase as (raw: Database.Database) => void)(db);
         return db.pragma('cache_size', { simple: true });
       } finally {
         db.close();
