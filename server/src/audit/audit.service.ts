@@ -113,7 +113,7 @@ export class AuditService {
         left -= rows.length;
         if (rows.length < EXPORT_PAGE) break;
         last = rows[rows.length - 1];
-        await page();
+        await page(sheet);
       }
       sheet.commit();
     });

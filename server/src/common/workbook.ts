@@ -3,7 +3,7 @@ import { ApiProduces } from '@nestjs/swagger';
 import { neutralizeCell } from '@pingjia/shared';
 import type * as ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
-import { PassThrough, type Readable } from 'node:stream';
+import { PassThrough, type Readable, type Writable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Observable, tap } from 'rxjs';
 import { privateFile } from './private-file';
@@ -54,26 +54,42 @@ export function streamedSheet(wb: WorkbookWriter, name: string, titles: string[]
 }
 
 /**
+ * A write to `s` was refused until it drains. The zip's input is readable-stream 2's PassThrough (archiver),
+ * which has no `writableNeedDrain`: its state says it, as Node's own streams' does.
+ */
+const needsDrain = (s: Writable) =>
+  !s.destroyed && !!(s as unknown as { _writableState?: { needDrain?: boolean } })._writableState?.needDrain;
+
+/** Resolves when `s` has taken what it holds (or was closed). */
+const drained = (s: Writable) =>
+  new Promise<void>((resolve) => {
+    const done = () => {
+      s.off('drain', done).off('close', done);
+      resolve();
+    };
+    s.on('drain', done).on('close', done);
+  });
+
+/**
  * A workbook written while it is made, as the reply's body: what is held at once is a page of rows and the
  * stream's buffers, not the file (a workbook held whole took ~1 GB for a province's 50,000 homes). `write`
- * gets the writer and `page`, to await after each page of rows: it waits while the download is behind and
- * lets other requests run. Check everything that can refuse (access, the data's snapshot) before calling
- * this, so a refusal still answers as JSON; an error while writing ends the download short (a broken file).
+ * gets the writer and `page`, to await after each page of rows of a sheet: it waits until the zip has taken
+ * them and the download the zip's output, and lets other requests run. Check everything that can refuse
+ * (access, the data's snapshot) before calling this, so a refusal still answers as JSON; an error while
+ * writing ends the download short (a broken file).
  */
-export function streamedWorkbook(write: (wb: WorkbookWriter, page: () => Promise<void>) => Promise<void>): Readable {
+export function streamedWorkbook(
+  write: (wb: WorkbookWriter, page: (sheet: ExcelJS.Worksheet) => Promise<void>) => Promise<void>,
+): Readable {
   const out = new PassThrough();
   const wb = new (excel().stream.xlsx.WorkbookWriter)({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = '评家';
   wb.created = new Date(0);
-  const page = async () => {
-    if (out.writableNeedDrain && !out.destroyed)
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          out.off('drain', done).off('close', done);
-          resolve();
-        };
-        out.on('drain', done).on('close', done);
-      });
+  const page = async (sheet: ExcelJS.Worksheet) => {
+    // exceljs's sheet stream hands each 64 KB it is given to the zip's input at once, however far behind the
+    // compression is (no backpressure): without this wait the whole sheet's XML gathered there.
+    const zipInput = (sheet as unknown as { stream?: { pipes?: Writable[] } }).stream?.pipes ?? [];
+    for (const s of [...zipInput, out]) if (needsDrain(s)) await drained(s);
     await nextTurn();
     // The download was closed (the client left): stop making it.
     if (out.destroyed) throw new Error('download closed');

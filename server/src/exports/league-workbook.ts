@@ -91,7 +91,7 @@ export function leagueWorkbook(x: LeagueExport): Readable {
           title(h.title),
         ]).commit();
       }
-      await page();
+      await page(league);
     }
     addSafeRow(league, []).commit();
     addSafeRow(league, [`说明：参评不足 ${t.minSlice} 人的职工之家不显示评分，也不计入汇总满意度。`]).commit();

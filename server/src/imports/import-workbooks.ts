@@ -87,7 +87,7 @@ export function reportWorkbook(rows: AsyncIterable<ImportRowReport[]>): Readable
             r.outcome === 'update' ? `将修改：${r.changes.join('、')}` : r.outcome === 'create' ? '将新建' : '与系统中一致，不作修改',
           );
       }
-      await page();
+      await page(sheet);
     }
     sheet.commit();
   });
