@@ -10,6 +10,14 @@ import { DataSource } from 'typeorm';
 export const cycleMembersSql = (campaignParam: string, h = 'h') =>
   `COALESCE((SELECT ch.member_count FROM campaign_homes ch WHERE ch.campaign_id = ${campaignParam} AND ch.home_id = ${h}.id), ${h}.member_count)`;
 
+/** A home's rows of campaign_homes (CampaignHomes.ofHome). */
+export interface FrozenCycles {
+  /** the cycles it was frozen into */
+  ids: string[];
+  /** its member count in a cycle: frozen into it, else `current` */
+  memberCount(campaignId: string, current: number): number;
+}
+
 // Reads of the homes frozen into cycles (campaign_homes, written by CampaignTransitions).
 @Injectable()
 export class CampaignHomes {
@@ -24,6 +32,19 @@ export class CampaignHomes {
       homeId,
     ]);
     return rows.map((r) => r.campaign_id);
+  }
+
+  /**
+   * Both of the above for one home in one read (a home dashboard's miss): the cycles it was frozen into,
+   * and its member count frozen into each (else `current`).
+   */
+  async ofHome(homeId: string): Promise<FrozenCycles> {
+    const rows: { campaign_id: string; member_count: number | string }[] = await this.dataSource.query(
+      'SELECT campaign_id, member_count FROM campaign_homes WHERE home_id = ?',
+      [homeId],
+    );
+    const frozen = new Map(rows.map((r) => [r.campaign_id, Number(r.member_count)]));
+    return { ids: [...frozen.keys()], memberCount: (campaignId, current) => frozen.get(campaignId) ?? current };
   }
 
   /** The home's member count in each of the cycles: frozen at opening, else `current`. */

@@ -35,10 +35,14 @@ export class CampaignScope {
     private readonly campaignHomes: CampaignHomes,
   ) {}
 
-  /** For a home: the requested campaign, if it covers the home. */
-  async forHome(home: HomePlace, campaignId: string): Promise<Campaign> {
+  /**
+   * For a home: the requested campaign, if it covers the home. `frozen`: the cycles the home was frozen
+   * into, when the caller has read them (CampaignHomes.ofHome).
+   */
+  async forHome(home: HomePlace, campaignId: string, frozen?: readonly string[]): Promise<Campaign> {
     const c = await this.campaigns.findOne({ where: { id: campaignId } });
-    if (!c || !(ancestorPaths(home.orgPath).includes(c.orgPath) || (await this.campaignHomes.frozenInto(home.id)).includes(c.id))) {
+    const frozenInto = async () => frozen ?? (await this.campaignHomes.frozenInto(home.id));
+    if (!c || !(ancestorPaths(home.orgPath).includes(c.orgPath) || (await frozenInto()).includes(c.id))) {
       throw notFound();
     }
     return c;
@@ -67,10 +71,11 @@ export class CampaignScope {
   /**
    * Every started cycle covering a home, oldest first (at most `limit`, the latest ones). Asked on every
    * home dashboard that is not cached: one plain query, not a repository find, whose query building cost
-   * more than the lookup (a random home's dashboard at 50,000 homes, docs/performance.md).
+   * more than the lookup (a random home's dashboard at 50,000 homes, docs/performance.md). `frozenIds`:
+   * the cycles the home was frozen into, when the caller has read them.
    */
-  async history(home: HomePlace, limit = 10): Promise<Campaign[]> {
-    const frozen = await this.campaignHomes.frozenInto(home.id);
+  async history(home: HomePlace, frozenIds?: readonly string[], limit = 10): Promise<Campaign[]> {
+    const frozen = frozenIds ?? (await this.campaignHomes.frozenInto(home.id));
     const paths = ancestorPaths(home.orgPath);
     const marks = (xs: readonly unknown[]) => xs.map(() => '?').join(', ');
     const started = `status IN (${marks(CAMPAIGN_STARTED_STATUSES)})`;

@@ -46,16 +46,18 @@ export class DashboardService {
 
   /** The dashboard of a home the caller may see; `upperLevel`: the caller is above it, not its chair. */
   async forHome(home: Home, upperLevel: boolean, campaignId?: string): Promise<HomeDashboard> {
-    // The home's cycles (oldest first) and each one's totals row, read once for the trend and the figures.
-    const history = await this.scope.history(home);
-    const campaign = campaignId ? await this.scope.forHome(home, campaignId) : (history[history.length - 1] ?? null);
+    // The home's cycles (oldest first) and each one's totals row, read once for the trend and the figures;
+    // its campaign_homes rows once for both the cycles it was frozen into and its member count in each.
+    const frozen = await this.campaignHomes.ofHome(home.id);
+    const history = await this.scope.history(home, frozen.ids);
+    // A requested cycle among the latest started ones covering the home is that row already.
+    const campaign = campaignId
+      ? (history.find((c) => c.id === campaignId) ?? (await this.scope.forHome(home, campaignId, frozen.ids)))
+      : (history[history.length - 1] ?? null);
     const ids = (campaign && !history.some((c) => c.id === campaign.id) ? [...history, campaign] : history).map((c) => c.id);
-    const [rows, members] = await Promise.all([
-      this.totals.forHome(home.id, ids),
-      this.campaignHomes.memberCounts(home.id, ids, home.memberCount),
-    ]);
+    const rows = await this.totals.forHome(home.id, ids);
     // Each cycle's figures with the member count frozen into it (issue 17), not today's.
-    const inCycle = (c: Campaign): Home => ({ ...home, memberCount: members(c.id) });
+    const inCycle = (c: Campaign): Home => ({ ...home, memberCount: frozen.memberCount(c.id, home.memberCount) });
     const totals = campaign ? (rows.get(campaign.id) ?? null) : null;
     // Each cycle's figures with the settings it froze when it opened.
     const t = campaignSettings(campaign).thresholds;
