@@ -217,6 +217,20 @@ function apportion(weights: number[], total: number): number[] {
   return out;
 }
 
+/**
+ * The server's CampaignTransitions.freezeHomes for a bench cycle (all its homes are active and under the
+ * province the cycles belong to): each home's row in campaign_homes with its member count and place.
+ */
+export const freezeHomesSql = (campaignId: string): string => {
+  if (!/^[0-9a-f-]{36}$/.test(campaignId)) throw new Error(`not a campaign id: ${campaignId}`);
+  return `INSERT INTO campaign_homes (campaign_id, home_id, member_count, org_path)
+    SELECT '${campaignId}', h.id, h.member_count, h.org_path FROM homes h
+    WHERE h.deactivated_at IS NULL AND NOT EXISTS (SELECT 1 FROM campaign_homes ch WHERE ch.campaign_id = '${campaignId}' AND ch.home_id = h.id)`;
+};
+
+/** The manifest's cycles, for data loaded before the generator froze homes into them (freezeHomesSql). */
+export const cycleIds = (m: Manifest): string[] => [...m.campaigns.earlier, m.campaigns.current];
+
 export async function generate(sink: Sink, p: SizeParams, secrets: Manifest['secrets'], log: (s: string) => void): Promise<Manifest> {
   const started = Date.now();
   const r = prng(p.seed);
@@ -526,6 +540,9 @@ export async function generate(sink: Sink, p: SizeParams, secrets: Manifest['sec
   const raters: string[] = [];
   for (let i = 0; i < p.raters; i++) raters.push(await user(`bench_${i}_${randomUUID().slice(0, 8)}`, null));
   await sink.flush();
+  // Every home frozen into every cycle, as the server does when a cycle opens: a closed cycle's league and
+  // roll-ups are read from these rows, so without them the org rows would scan an empty subtree.
+  for (const c of campaigns) await sink.exec(freezeHomesSql(c.id));
   const indexStarted = Date.now();
   for (const sql of indexes) await sink.exec(sql);
   log(`${indexes.length} index statements after the load: ${Math.round((Date.now() - indexStarted) / 1000)} s`);

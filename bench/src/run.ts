@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import BetterSqlite from 'better-sqlite3';
 import { MysqlSink, Sink, SqliteSink } from './db';
-import { generate, Manifest, sizeFor, SizeParams } from './generate';
+import { cycleIds, freezeHomesSql, generate, Manifest, sizeFor, SizeParams } from './generate';
 import { drive, Figures } from './load';
 import { loadAverage, Proc, rssMb, startHello, startRedis, startServer, waitIdle } from './processes';
 import { renderMarkdown, Report, ScenarioRow } from './report';
@@ -166,6 +166,15 @@ async function sqliteDatabase(p: SizeParams, regenerate: boolean): Promise<Datab
   if (!regenerate && existsSync(join(dir, 'manifest.json')) && existsSync(pristine)) {
     manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
     log(`reusing ${dir} (loaded in ${manifest.loadSeconds} s; --regenerate to make it anew)`);
+    const db = new BetterSqlite(pristine);
+    try {
+      if (!(db.prepare('SELECT COUNT(*) AS n FROM campaign_homes').get() as { n: number }).n) {
+        for (const id of cycleIds(manifest)) db.exec(freezeHomesSql(id));
+        log(`froze the homes into the cycles (data loaded before the generator did)`);
+      }
+    } finally {
+      db.close();
+    }
   } else {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
@@ -222,6 +231,10 @@ async function mariadbDatabase(p: SizeParams, regenerate: boolean): Promise<{ db
   await admin.close();
   // Room for the scenarios' new ratings (ROOM_SQL), once per start of the benchmark.
   const room = await MysqlSink.open(url);
+  if (!Number((await room.all<{ n: number }>('SELECT COUNT(*) AS n FROM campaign_homes'))[0].n)) {
+    for (const id of cycleIds(manifest)) await room.exec(freezeHomesSql(id));
+    log(`froze the homes into the cycles (data loaded before the generator did)`);
+  }
   await room.exec(ROOM_SQL);
   await room.close();
   return { db: { kind: 'mysql', manifest, dataDir: dir, env: { DATABASE_URL: url }, prepareRun: () => undefined }, stop };
