@@ -150,6 +150,35 @@ describe('bulk import of unions and homes', () => {
     expect(await subtree(city.id)).toEqual({ orgs: [], homes: [] });
   });
 
+  it("refuses a new home named like one its existing union already has (that union's homes read when first needed)", async () => {
+    const t = tag();
+    const { adminToken, city } = await freshCity();
+    const first = await checked(
+      adminToken,
+      city.id,
+      csv([
+        ['', '乙区总工会', '县（区）总工会', '', '', '', '', '', `${t}-K1`],
+        [`${t}-K1`, '乙厂工会职工之家', '企业职工之家', '', '', '80', '', '', `${t}-H1`],
+      ]),
+    );
+    expect((await applied(adminToken, first.id)).status).toBe('applied');
+    const second = await checked(
+      adminToken,
+      city.id,
+      csv([
+        [`${t}-K1`, '乙厂工会职工之家', '企业职工之家', '', '', '60', '', '', `${t}-H2`],
+        [`${t}-K1`, '丙厂工会职工之家', '企业职工之家', '', '', '60', '', '', `${t}-H3`],
+        // the same name under the city itself: another union, whose homes are other homes
+        ['', '乙厂工会职工之家', '企业职工之家', '', '', '60', '', '', `${t}-H4`],
+      ]),
+    );
+    expect(second.counts).toEqual({ create: 2, update: 0, unchanged: 0, refused: 1 });
+    const refused = await api().get(`/api/imports/${second.id}/rows?outcome=refused`, { token: adminToken });
+    expect(refused.body.items.map((r: any) => [r.line, r.problems.map((p: any) => p.message)])).toEqual([
+      [2, ['与同一工会下已有（或文件中前面）的职工之家名称相同或难以区分']],
+    ]);
+  });
+
   it('applies a clean file all at once, audited; the same file again changes nothing; a change updates in place', async () => {
     const t = tag();
     const { adminToken, city } = await freshCity();

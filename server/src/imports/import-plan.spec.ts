@@ -26,7 +26,7 @@ function ctx(): ImportContext {
       ['COUNTY', COUNTY],
     ]),
     homesByCode: new Map([['H1', HOME]]),
-    homeNamesOf: (orgId) => (orgId === 'county' ? [{ id: 'h1', name: HOME.name }] : []),
+    homeNamesOf: async (org) => (org.id === 'county' ? [{ id: 'h1', name: HOME.name }] : []),
   };
 }
 

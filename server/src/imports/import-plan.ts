@@ -44,8 +44,8 @@ export interface ImportContext {
   /** unions and homes of the province that have an external code, by code */
   orgsByCode: Map<string, ExistingOrg>;
   homesByCode: Map<string, ExistingHome>;
-  /** names of the existing homes of an org (for the look-alike check), asked only for orgs that receive homes */
-  homeNamesOf: (orgId: string) => Array<{ id: string; name: string }>;
+  /** names of the existing homes of an org (for the look-alike check), asked once for each org that receives homes */
+  homeNamesOf: (org: ExistingOrg) => Promise<Array<{ id: string; name: string }>>;
 }
 
 interface HomeFields {
@@ -357,10 +357,10 @@ export async function planImport(lines: ImportLine[], ctx: ImportContext, tick?:
 
   // Homes: look-alike names are checked per destination org, against its homes and the file's.
   const namesByOrg = new Map<string, Map<string, string>>();
-  const namesOf = (key: string, orgId: string | null) => {
+  const namesOf = async (key: string, org: ExistingOrg | null) => {
     let names = namesByOrg.get(key);
     if (!names) {
-      names = new Map((orgId ? ctx.homeNamesOf(orgId) : []).map((h) => [nameSkeleton(h.name), h.id]));
+      names = new Map((org ? await ctx.homeNamesOf(org) : []).map((h) => [nameSkeleton(h.name), h.id]));
       namesByOrg.set(key, names);
     }
     return names;
@@ -379,7 +379,7 @@ export async function planImport(lines: ImportLine[], ctx: ImportContext, tick?:
     const fields: HomeFields = { name: p.name, kind: p.type.home, ...p.home };
     if (!p.problems.length && parent && (!existing || existing.name !== p.name)) {
       const key = 'existing' in parent.ref ? parent.ref.existing.id : `row:${parent.ref.row}`;
-      const names = namesOf(key, 'existing' in parent.ref ? parent.ref.existing.id : null);
+      const names = await namesOf(key, 'existing' in parent.ref ? parent.ref.existing : null);
       const skeleton = nameSkeleton(p.name);
       const twin = names.get(skeleton);
       if (twin !== undefined && twin !== existing?.id) refuse(p, 'name', '与同一工会下已有（或文件中前面）的职工之家名称相同或难以区分');

@@ -65,35 +65,22 @@ export class ImportStore {
         [scope],
       ) as Promise<Array<ExistingHome & { code: string }>>,
     ]);
-    // mysql2 answers INT columns as numbers, better-sqlite3 too; NULLs stay null.
-    const homesByCode = new Map(
-      homes.map((h) => [
-        h.code,
-        { ...h, memberCount: Number(h.memberCount), workerCount: h.workerCount === null ? null : Number(h.workerCount) },
-      ]),
-    );
-    // Names of all homes of the orgs that receive homes: one query over the subtree, grouped on first use.
-    let names: Map<string, Array<{ id: string; name: string }>> | null = null;
-    const all = (await m.query(`SELECT id, org_id AS orgId, name FROM homes WHERE org_path LIKE ?`, [`${root.path}%`])) as Array<{
-      id: string;
-      orgId: string;
-      name: string;
-    }>;
+    // mysql2 answers INT columns as numbers, better-sqlite3 too; NULLs stay null. Made so in place (a province
+    // has 50,000 coded homes: no second copy of them).
+    for (const h of homes) {
+      h.memberCount = Number(h.memberCount);
+      if (h.workerCount !== null) h.workerCount = Number(h.workerCount);
+    }
     return {
       root: { id: root.id, parentId: root.parentId, name: root.name, level: root.level, path: root.path, code: root.externalCode },
       orgsByCode: new Map(orgs.map((o) => [o.code, o])),
-      homesByCode,
-      homeNamesOf: (orgId) => {
-        if (!names) {
-          names = new Map();
-          for (const h of all) {
-            const list = names.get(h.orgId);
-            if (list) list.push(h);
-            else names.set(h.orgId, [h]);
-          }
-        }
-        return names.get(orgId) ?? [];
-      },
+      homesByCode: new Map(homes.map((h) => [h.code, h])),
+      // The homes of one org that receives homes, read when the plan first needs them (through the index on
+      // org_path; org_id keeps exactly that org's), not every home of the subtree for every plan.
+      homeNamesOf: (org) =>
+        m.query(`SELECT id, name FROM homes WHERE org_path = ? AND org_id = ?`, [org.path, org.id]) as Promise<
+          Array<{ id: string; name: string }>
+        >,
     };
   }
 
