@@ -21,11 +21,12 @@ const ALL_ORDERS = LEAGUE_SORT_KEYS.flatMap((sort) => [`${sort}:asc`, `${sort}:d
  * The worker's heap, bounded (an option of the Worker, not a process flag): left to V8, a province's scan
  * (50,000 homes read, made into rows, packed) grows the worker's heap by ~45 MB of garbage per scan before it
  * collects, to ~300 MB; bounded it collects sooner, at the same scan time (docs/performance.md, "Sixth pass:
- * the server's memory"). The scan's live peak is 32-48 MB (an old generation of 32 MB ran out of memory on
- * the province, 48 did not), so 128 leaves it 2.7x room. A worker that runs out anyway exits: its jobs fail,
- * the next read starts another (as after any failure).
+ * the server's memory"). The province's scan (50,000 homes) lives on 48-64 MB at its peak (its published cycle,
+ * with the cycle before joined, ran out of memory in an old generation of 48 MB and ran in 64), so 256 leaves
+ * a province 4x its room (128 measured the same peak RSS and time, but 2x). A worker that runs out anyway
+ * exits: its jobs fail, the next read starts another (as after any failure).
  */
-export const SUBTREE_WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 128 } as const;
+export const SUBTREE_WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 256 } as const;
 
 /** What the worker posts back for a job. */
 export type WorkerAnswer =
