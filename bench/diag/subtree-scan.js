@@ -62,7 +62,9 @@ const workerData = { file };
 try {
   // the checkout's share of the page cache budget, where it has one (before it: the worker's own 64 MB)
   workerData.cacheKb = require(join(dist, 'database', 'database-options.js')).PAGE_CACHE_KB?.subtree;
-} catch {}
+} catch {
+  // an older checkout: no budget, the worker's own default
+}
 if (process.env.SCAN_CACHE_KB) workerData.cacheKb = Number(process.env.SCAN_CACHE_KB);
 if (workerData.cacheKb === undefined) delete workerData.cacheKb;
 console.log(`${root}: limits ${JSON.stringify(limits ?? null)}, workerData ${JSON.stringify(workerData)}; before: ${status()}`);
@@ -74,7 +76,8 @@ const ask = (j) =>
     const on = (a) => {
       if (a.id !== my) return;
       w.off('message', on);
-      a.ok ? res(a.ok) : rej(new Error(a.error));
+      if (a.ok) res(a.ok);
+      else rej(new Error(a.error));
     };
     w.on('message', on);
     w.postMessage({ id: my, job: j });
