@@ -151,7 +151,11 @@ async function load(
  * gets room for RATING_ROOM more (a refusal would make the scenario invalid, and measure the refusal).
  */
 const RATING_ROOM = 200;
-const ROOM_SQL = `UPDATE homes SET member_count = member_count + ${RATING_ROOM}`;
+const roomSql = (m: Manifest): string[] => [
+  `UPDATE homes SET member_count = member_count + ${RATING_ROOM}`,
+  // The open cycle's limit is the member count frozen into it at opening (campaign_homes), as in the server.
+  `UPDATE campaign_homes SET member_count = member_count + ${RATING_ROOM} WHERE campaign_id = '${m.campaigns.current}'`,
+];
 
 const newSecrets = (): Manifest['secrets'] => ({
   JWT_SECRET: randomBytes(32).toString('base64url'),
@@ -189,7 +193,7 @@ async function sqliteDatabase(p: SizeParams, regenerate: boolean): Promise<Datab
       for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
       copyFileSync(pristine, file);
       const run = new BetterSqlite(file);
-      run.exec(ROOM_SQL);
+      for (const sql of roomSql(manifest)) run.exec(sql);
       run.close();
     },
   };
@@ -229,13 +233,13 @@ async function mariadbDatabase(p: SizeParams, regenerate: boolean): Promise<{ db
     }
   }
   await admin.close();
-  // Room for the scenarios' new ratings (ROOM_SQL), once per start of the benchmark.
+  // Room for the scenarios' new ratings (roomSql), once per start of the benchmark.
   const room = await MysqlSink.open(url);
   if (!Number((await room.all<{ n: number }>('SELECT COUNT(*) AS n FROM campaign_homes'))[0].n)) {
     for (const id of cycleIds(manifest)) await room.exec(freezeHomesSql(id));
     log(`froze the homes into the cycles (data loaded before the generator did)`);
   }
-  await room.exec(ROOM_SQL);
+  for (const sql of roomSql(manifest)) await room.exec(sql);
   await room.close();
   return { db: { kind: 'mysql', manifest, dataDir: dir, env: { DATABASE_URL: url }, prepareRun: () => undefined }, stop };
 }
