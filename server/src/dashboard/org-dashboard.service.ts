@@ -58,6 +58,15 @@ interface Subtree extends SubtreeData {
 // part of the tree, the cycle and whether it is open — never by caller: access is checked before each use. A league page is a slice of the homes
 // sorted once per sort key (numbers only), not a join and sort of 50,000 rows per page (3.6 s for a
 // province before); summary, low participation and titles lost are sums over the same rows.
+/**
+ * Parts of the tree kept (an org and a cycle each): a province's every org for a few cycles — the bench's
+ * province has 114 orgs. With 100 a mix over its counties and cities evicted a part on most misses, and each
+ * came back as a scan in the worker's queue (mixed at 50,000 homes: p99 132-453 ms, max 2.6-2.9 s; with 400:
+ * 98-116 ms, max 425-727 ms, the same peak RSS — docs/performance.md, sixth pass). A county's part is a few
+ * hundred packed rows.
+ */
+const SUBTREES_KEPT = 400;
+
 @Injectable()
 export class OrgDashboardService {
   private readonly subtrees: ResponseCache<Subtree>;
@@ -82,7 +91,7 @@ export class OrgDashboardService {
     // tree drops them all (TreeChanges): never served stale, nor fresh.
     const span = config.dashboardCacheMs;
     const now = () => clock.now().getTime();
-    this.subtrees = new ResponseCache(span, 100, now, span);
+    this.subtrees = new ResponseCache(span, SUBTREES_KEPT, now, span);
     this.missingYears = new ResponseCache(span, 100, now, span);
     tree.onChange(() => this.subtrees.clear());
   }
