@@ -28,15 +28,12 @@ export class CampaignHomes {
    * ran), wherever it stands today: a home moved since keeps its past cycles.
    */
   async frozenInto(homeId: string): Promise<string[]> {
-    const rows: { campaign_id: string }[] = await this.dataSource.query('SELECT campaign_id FROM campaign_homes WHERE home_id = ?', [
-      homeId,
-    ]);
-    return rows.map((r) => r.campaign_id);
+    return (await this.ofHome(homeId)).ids;
   }
 
   /**
-   * Both of the above for one home in one read (a home dashboard's miss): the cycles it was frozen into,
-   * and its member count frozen into each (else `current`).
+   * A home's rows in one read: the cycles it was frozen into (`frozenInto`) and its member count frozen
+   * into each, else `current` (a home dashboard's miss needs both).
    */
   async ofHome(homeId: string): Promise<FrozenCycles> {
     const rows: { campaign_id: string; member_count: number | string }[] = await this.dataSource.query(
