@@ -1,7 +1,10 @@
 // DASHBOARD_CACHE_SECONDS (on in production): a dashboard answer is reused for a while, but who may see
 // it is checked on every request, and a home's answer for its chair never comes from an upper level's.
+import { LEAGUE_SORT_KEYS } from '@pingjia/shared';
 import { randomBytes } from 'node:crypto';
-import { adminOn } from './fixtures';
+import { openRawWriter } from '../support/db';
+import { confirmedMove, openCycle } from '../support/campaigns';
+import { adminOn, GOOD_SCORES, ratingPath } from './fixtures';
 import { OwnServer, startOwnServer } from './own-server';
 
 const TTL_S = 6;
@@ -248,6 +251,135 @@ describe('dashboard cache: an expired subtree is served while it is refreshed', 
     await advance(2 * SPAN_S + 1);
     // Past the span and one more: not served stale, computed anew while this caller waits.
     expect(await total()).toBe(first + 2);
+  });
+});
+
+// A closed cycle's part of the tree (org-dashboard.service.ts): its figures do not change after the close,
+// so it is kept for FINAL_SPANS (20) spans, not refreshed every span, while the part's grievance sums are.
+// What could still change it is dropped at once when this server makes the change (a home edited or
+// imported: TreeChanges); an edit this server did not make (another instance's, here a write straight into
+// the database) is seen once the 20 spans are out.
+describe('dashboard cache: a closed cycle’s part of the tree', () => {
+  const SPAN_S = 60;
+  const FINAL_SPANS = 20;
+  let clocked: OwnServer;
+  beforeAll(async () => {
+    clocked = await startOwnServer('dashboard-cache-final', { DASHBOARD_CACHE_SECONDS: String(SPAN_S), TEST_CLOCK: 'true' });
+  }, 120_000);
+  afterAll(() => clocked?.close());
+
+  /** A city of its own with one home, and a cycle over it in which five members rated, closed and published. */
+  async function publishedCity(
+    token: string,
+    provinceId: string,
+    tag: string,
+    homeName: string,
+    addHome: (cityId: string) => Promise<string>,
+  ) {
+    const city = await clocked.api.post('/api/orgs', { token, body: { parentId: provinceId, name: `封存市${tag}`, level: 'city' } });
+    expect(city.status).toBe(201);
+    const homeId = await addHome(city.body.id);
+    const cycle = await openCycle(clocked.api, token, city.body.id, `封存周期${tag}`);
+    for (let i = 0; i < 5; i++) {
+      const rated = await clocked.api.put(ratingPath(cycle.id, homeId), {
+        token: await member(clocked),
+        body: { scores: GOOD_SCORES, verdict: 'satisfied' },
+      });
+      expect(rated.status).toBe(201);
+    }
+    for (const step of ['close', 'publish'] as const) expect((await confirmedMove(clocked.api, token, cycle.id, step)).status).toBe(200);
+    // Each read another sort or page size: an answer of its own, made from the part as it is kept at that moment.
+    let n = 0;
+    const view = async () => {
+      n++;
+      const sort = LEAGUE_SORT_KEYS[Math.floor(n / 100) % LEAGUE_SORT_KEYS.length];
+      const res = await clocked.api.get(
+        `/api/orgs/${city.body.id}/dashboard?campaignId=${cycle.id}&sort=${sort}&pageSize=${1 + (n % 100)}`,
+        {
+          token,
+        },
+      );
+      expect(res.status).toBe(200);
+      expect(res.body.league.items.map((i: { name: string }) => i.name)).toHaveLength(1);
+      return {
+        name: res.body.league.items[0].name as string,
+        ratings: res.body.totals.ratings as number,
+        grievances: res.body.grievances.total as number,
+      };
+    };
+    expect(await view()).toEqual({ name: homeName, ratings: 5, grievances: 0 });
+    return { homeId, cityId: city.body.id as string, view };
+  }
+
+  it('keeps its figures for 20 spans, refreshes its grievance sums every span, and drops it when a home is edited here', async () => {
+    const { token, provinceId } = await adminOn(clocked.api);
+    const tag = randomBytes(3).toString('hex');
+    const { homeId, view } = await publishedCity(token, provinceId, tag, `原名厂工会${tag}`, async (orgId) => {
+      const created = await clocked.api.post('/api/homes', {
+        token,
+        body: { orgId, name: `原名厂工会${tag}`, kind: 'enterprise', memberCount: 20, membershipMode: 'open' },
+      });
+      expect(created.status).toBe(201);
+      return created.body.id as string;
+    });
+    const advance = async (s: number) =>
+      expect((await clocked.api.post('/api/__test/clock', { body: { advanceMs: s * 1000 } })).status).toBe(200);
+
+    // A grievance, and a rename this server does not know of.
+    await file(await member(clocked), homeId, 'wages', clocked);
+    const db = await openRawWriter(clocked.target.url, clocked.target.dataDir);
+    try {
+      await db.query('UPDATE homes SET name = ? WHERE id = ?', [`库中改名厂工会${tag}`, homeId]);
+    } finally {
+      await db.close();
+    }
+    await advance(SPAN_S + 1);
+    // The grievance sums are refreshed after a span...
+    await waitFor(async () => (await view()).grievances === 1);
+    await new Promise((r) => setTimeout(r, 500));
+    // ...the cycle's figures are not.
+    expect(await view()).toEqual({ name: `原名厂工会${tag}`, ratings: 5, grievances: 1 });
+
+    // Past the 20 spans the part is read again: the rename is seen.
+    await advance(FINAL_SPANS * SPAN_S);
+    await waitFor(async () => (await view()).name === `库中改名厂工会${tag}`);
+
+    // Edited through this server: seen at once.
+    const renamed = await clocked.api.put(`/api/homes/${homeId}`, { token, body: { name: `新名厂工会${tag}` } });
+    expect(renamed.status).toBe(200);
+    expect(await view()).toEqual({ name: `新名厂工会${tag}`, ratings: 5, grievances: 1 });
+  });
+
+  it('drops it when an import renames one of its homes', async () => {
+    const { token, provinceId } = await adminOn(clocked.api);
+    const tag = randomBytes(3).toString('hex');
+    const code = `FIN-${tag}`;
+    const header = '上级工会编码,名称,类型,行业,所有制,会员人数,职工人数,评议方式,外部编码';
+    const imported = async (orgId: string, name: string) => {
+      const raw = `${header}\n,${name},企业职工之家,,,20,,开放,${code}`;
+      const checked = await clocked.api.post(`/api/orgs/${orgId}/imports`, { token, raw, headers: { 'content-type': 'text/csv' } });
+      expect(checked.status).toBe(202);
+      const job = async (states: string[]) => {
+        let res;
+        do {
+          await new Promise((r) => setTimeout(r, 100));
+          res = await clocked.api.get(`/api/imports/${checked.body.id}`, { token });
+          expect(res.status).toBe(200);
+        } while (!states.includes(res.body.status));
+        return res.body;
+      };
+      expect((await job(['checked', 'failed'])).status).toBe('checked');
+      expect((await clocked.api.post(`/api/imports/${checked.body.id}/apply`, { token })).status).toBe(202);
+      expect((await job(['applied', 'failed'])).status).toBe('applied');
+    };
+    const { cityId, view } = await publishedCity(token, provinceId, tag, `导入厂工会${tag}`, async (orgId) => {
+      await imported(orgId, `导入厂工会${tag}`);
+      const homes = await clocked.api.get(`/api/orgs/${orgId}/children`, { token });
+      expect(homes.status).toBe(200);
+      return homes.body.items.find((i: { name: string }) => i.name === `导入厂工会${tag}`).id as string;
+    });
+    await imported(cityId, `改名厂工会${tag}`);
+    expect((await view()).name).toBe(`改名厂工会${tag}`);
   });
 });
 

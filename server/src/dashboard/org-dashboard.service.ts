@@ -25,6 +25,7 @@ import { CalendarService } from '../grievances/calendar.service';
 import { campaignSettings } from '../settings/province-settings.store';
 import { homeRowFigures, toFigures } from './league-figures';
 import { orderOf, Summary, title } from './subtree';
+import type { SubtreeGrievances } from './subtree-read';
 import { SubtreeData, SubtreeReader } from './subtree-reader';
 
 export interface LeagueQuery {
@@ -39,8 +40,8 @@ const DEFAULT_ORDER = 'satisfaction:desc';
 
 /**
  * One part of the tree in one cycle (subtree-read.ts): every home with its figures, the figures derived
- * from them, the grievance sums, the integrity flags, and the league orders asked for so far. Nothing in
- * it depends on the caller, the sort or the page.
+ * from them, the integrity flags, and the league orders asked for so far. Nothing in it depends on the
+ * caller, the sort or the page. Its grievance sums are kept beside it, by part of the tree alone.
  */
 interface Subtree extends SubtreeData {
   key: string;
@@ -67,9 +68,24 @@ interface Subtree extends SubtreeData {
  */
 const SUBTREES_KEPT = 400;
 
+/**
+ * How long a closed cycle's part of the tree is kept, in dashboard spans (5 minutes at 15 s). Nothing it
+ * holds changes after the close but through this process's own writes, which drop it at once (TreeChanges:
+ * a move, merge or deactivation, a home's name or counts edited or imported): its homes and their paths are
+ * frozen (campaign_homes), its totals final, its thresholds frozen at opening, the cycle before fixed (cycles
+ * of a home never overlap). What this bounds is another instance's edit of a home's name or worker count,
+ * seen here that much later. Refreshed every span instead, a province's 114 parts kept one subtree worker
+ * ~38% busy at full size and a missing part waited behind them up to 6.7 s (docs/performance.md, sixth pass).
+ */
+const FINAL_SPANS = 20;
+
 @Injectable()
 export class OrgDashboardService {
-  private readonly subtrees: ResponseCache<Subtree>;
+  /** parts of the tree in a cycle still open (or none), and in a closed one: kept for different spans */
+  private readonly openParts: ResponseCache<Subtree>;
+  private readonly finalParts: ResponseCache<Subtree>;
+  /** each part of the tree's grievance sums (any cycle's), by path */
+  private readonly grievanceSums: ResponseCache<SubtreeGrievances>;
   private readonly missingYears: ResponseCache<number | null>;
   /** league orders asked for of each part of the tree: its successor is made with them (the worker makes all) */
   private readonly askedOrders = new Map<string, Set<string>>();
@@ -91,19 +107,26 @@ export class OrgDashboardService {
     // tree drops them all (TreeChanges): never served stale, nor fresh.
     const span = config.dashboardCacheMs;
     const now = () => clock.now().getTime();
-    this.subtrees = new ResponseCache(span, SUBTREES_KEPT, now, span);
+    this.openParts = new ResponseCache(span, SUBTREES_KEPT, now, span);
+    this.finalParts = new ResponseCache(span * FINAL_SPANS, SUBTREES_KEPT, now, span);
+    this.grievanceSums = new ResponseCache(span, SUBTREES_KEPT, now, span);
     this.missingYears = new ResponseCache(span, 100, now, span);
-    tree.onChange(() => this.subtrees.clear());
+    tree.onChange(() => {
+      this.openParts.clear();
+      this.finalParts.clear();
+      this.grievanceSums.clear();
+    });
   }
 
   async dashboard(userId: string, orgId: string, campaignId: string | undefined, q: LeagueQuery): Promise<OrgDashboard> {
     const { org, campaign, path, cid, open } = await this.resolve(userId, orgId, campaignId);
-    const [sub, league, missingYear] = await Promise.all([
+    const [sub, grievances, league, missingYear] = await Promise.all([
       this.subtree(path, cid, open, campaign),
+      this.grievanceSums.get(path, () => this.reader.grievances({ path, now: this.clock.now().toISOString() })),
       q.level === 'children' ? this.childrenLeague(path, cid, open, q, campaignSettings(campaign).thresholds) : null,
       this.missingYears.get(org.path, () => this.calendar.missingYear(org.path)),
     ]);
-    const { summary, previous, low, lost, grievances, integrityFlags } = sub;
+    const { summary, previous, low, lost, integrityFlags } = sub;
     return {
       org: { id: org.id, name: org.name, level: org.level },
       campaign: campaign ? { id: campaign.id, name: campaign.name, status: campaign.status } : null,
@@ -163,7 +186,7 @@ export class OrgDashboardService {
 
   private subtree(path: string, cid: string, open: boolean, campaign: Campaign | null): Promise<Subtree> {
     const key = `${path}:${cid}:${open ? 'open' : 'final'}`;
-    return this.subtrees.get(key, async () => {
+    return (open ? this.openParts : this.finalParts).get(key, async () => {
       // Titles lost compare with this cycle's titles: none while it is open.
       const previous = campaign && !open ? await this.scope.previous(campaign) : null;
       const t = campaignSettings(campaign).thresholds;
@@ -174,7 +197,6 @@ export class OrgDashboardService {
         t,
         previousT: campaignSettings(previous).thresholds,
         previousId: previous?.id ?? null,
-        now: this.clock.now().toISOString(),
         orderKeys: [...(this.askedOrders.get(key) ?? [DEFAULT_ORDER])],
         flags: !!campaign,
       });

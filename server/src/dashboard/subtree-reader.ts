@@ -9,7 +9,7 @@ import { PAGE_CACHE_KB } from '../database/database-options';
 import { RatingTotalsStore } from '../ratings/rating-totals.store';
 import { GrievanceFigures } from './grievance-figures';
 import { HomeRows, PackedRows } from './packed-rows';
-import { readSubtree, SubtreeJob, SubtreeRead } from './subtree-read';
+import { GrievanceJob, readGrievances, readSubtree, SubtreeGrievances, SubtreeJob, SubtreeRead, SubtreeSql } from './subtree-read';
 
 /** A part of the tree as the org dashboards keep it: its rows made into objects only when shown. */
 export type SubtreeData = Omit<SubtreeRead, 'rows'> & { rows: HomeRows };
@@ -28,10 +28,13 @@ const ALL_ORDERS = LEAGUE_SORT_KEYS.flatMap((sort) => [`${sort}:asc`, `${sort}:d
  */
 export const SUBTREE_WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 256 } as const;
 
-/** What the worker posts back for a job. */
+/** What the worker posts back for a job: a part's figures (`ok`), its grievance sums, or the job's error. */
 export type WorkerAnswer =
   | { id: number; ok: Omit<SubtreeRead, 'rows' | 'orders'> & { rows: PackedRows; orders: [string, Int32Array][] }; error?: undefined }
+  | { id: number; grievances: SubtreeGrievances; ok?: undefined; error?: undefined }
   | { id: number; error: string; ok?: undefined };
+
+type Answered = Exclude<WorkerAnswer, { error: string }>;
 
 // Reads parts of the tree for the org dashboards. On SQLite in a worker thread with its own read-only
 // connection (subtree.worker.ts): better-sqlite3 runs a query on the calling thread, and a province's
@@ -43,7 +46,7 @@ export class SubtreeReader implements OnApplicationBootstrap, OnApplicationShutd
   private worker: Worker | null = null;
   private next = 1;
   /** jobs sent to the running worker, by id */
-  private pending = new Map<number, { resolve: (d: SubtreeData) => void; reject: (e: Error) => void }>();
+  private pending = new Map<number, { resolve: (a: Answered) => void; reject: (e: Error) => void }>();
   private readonly file: string | null;
 
   constructor(
@@ -55,18 +58,37 @@ export class SubtreeReader implements OnApplicationBootstrap, OnApplicationShutd
     this.file = config.database.kind === 'sqlite' ? config.database.file : null;
   }
 
+  /** A part of the tree's figures in one cycle. */
   async read(job: SubtreeJob): Promise<SubtreeData> {
     if (this.file === null) {
-      const sql = { dataSource: this.dataSource, store: this.store, grievances: (path: string) => this.grievanceFigures.subtree(path) };
-      const read = await readSubtree(sql, job);
+      const read = await readSubtree(this.sql(), job);
       return { ...read, rows: HomeRows.of(read.rows) };
     }
-    const worker = this.started(this.file);
+    const answer = await this.ask({ job: { ...job, orderKeys: ALL_ORDERS } });
+    if (!answer.ok) throw new Error('subtree worker: no figures in the answer');
+    return { ...answer.ok, rows: new HomeRows(answer.ok.rows), orders: new Map(answer.ok.orders) };
+  }
+
+  /** A part of the tree's grievance sums now. */
+  async grievances(job: GrievanceJob): Promise<SubtreeGrievances> {
+    if (this.file === null) return readGrievances(this.sql(), job);
+    const answer = await this.ask({ grievances: job });
+    if (!('grievances' in answer)) throw new Error('subtree worker: no grievance sums in the answer');
+    return answer.grievances;
+  }
+
+  /** MySQL: the app's connection. */
+  private sql(): SubtreeSql {
+    return { dataSource: this.dataSource, store: this.store, grievances: (path: string) => this.grievanceFigures.subtree(path) };
+  }
+
+  private ask(message: { job: SubtreeJob } | { grievances: GrievanceJob }): Promise<Answered> {
+    const worker = this.started(this.file!);
     const pending = this.pending;
     return new Promise((resolve, reject) => {
       const id = this.next++;
       pending.set(id, { resolve, reject });
-      worker.postMessage({ id, job: { ...job, orderKeys: ALL_ORDERS } });
+      worker.postMessage({ id, ...message });
     });
   }
 
@@ -97,8 +119,8 @@ export class SubtreeReader implements OnApplicationBootstrap, OnApplicationShutd
       const waiting = pending.get(answer.id);
       pending.delete(answer.id);
       if (!waiting) return;
-      if (answer.ok) waiting.resolve({ ...answer.ok, rows: new HomeRows(answer.ok.rows), orders: new Map(answer.ok.orders) });
-      else waiting.reject(new Error(answer.error));
+      if (answer.error !== undefined) waiting.reject(new Error(answer.error));
+      else waiting.resolve(answer);
     });
     // A worker that failed or exited answers nothing more: its jobs fail (a kept part of the tree stays
     // served, the next request tries again) and the next read starts another.

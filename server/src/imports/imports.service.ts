@@ -11,6 +11,7 @@ import { XLSX_TYPE } from '../common/workbook';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AccessPolicy } from '../orgs/access-policy';
 import type { Org } from '../orgs/org.entity';
+import { TreeChanges } from '../orgs/tree-changes';
 import { ImportLine, parseImportCsv, parseImportXlsx } from './import-file';
 import { planImport } from './import-plan';
 import { REPORT_ORDER } from './import-workbooks';
@@ -48,6 +49,7 @@ export class ImportsService {
     private readonly jobs: ImportJobStore,
     private readonly tx: Transactions,
     private readonly audit: AuditService,
+    private readonly tree: TreeChanges,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -163,6 +165,8 @@ export class ImportsService {
         // Failed meanwhile as stopped (no heartbeat for too long): then nothing is written.
         if (!(await this.jobs.applied(m, id, counts, shown.create + shown.update))) throw new DomainError(STOPPED.code, STOPPED.message);
       });
+      // New homes, and names and counts changed: the org dashboards' kept parts of the tree are dropped.
+      this.tree.changed();
     } catch (e) {
       await this.fail(id, e);
     } finally {

@@ -94,7 +94,8 @@ export class StructureService {
 
   async updateHome(userId: string, homeId: string, dto: UpdateHomeDto): Promise<HomeView> {
     const home = await this.access.homeForUpperLevel(userId, homeId, '职工之家的信息由上级工会维护');
-    return this.tx.run(async (m) => {
+    let edited = false;
+    const view = await this.tx.run(async (m) => {
       const patch: Partial<Home> = {};
       const changes: string[] = [];
       const set = <K extends keyof Home>(
@@ -137,8 +138,12 @@ export class StructureService {
         targetName: patch.name ?? home.name,
         detail: { changes: changes.join('；') },
       });
+      edited = true;
       return toHomeView({ ...home, ...patch });
     });
+    // Its name and counts are in the org dashboards' kept parts of the tree (a closed cycle's for minutes).
+    if (edited) this.tree.changed();
+    return view;
   }
 
   /** Moves an org, with everything below it, under another org of the caller's subtree. */
