@@ -105,6 +105,18 @@ describe('idempotent creates', () => {
     expect(await childrenNamed(token, provinceId, name)).toHaveLength(1);
   });
 
+  it('marks a home’s key in the home’s own COMMIT: died before answering, a retry creates nothing (409)', async () => {
+    const city = await cityNamed(token, provinceId, uniq('崩溃家市'));
+    const k = key();
+    const body = { orgId: city.body.id, name: uniq('崩溃厂工会'), kind: 'enterprise', memberCount: 12, membershipMode: 'open' };
+    expect((await api().post('/api/homes', { token, body, headers: { 'idempotency-key': k } })).status).toBe(201);
+    expect(await orphan(k)).toBe(true);
+    const retry = await api().post('/api/homes', { token, body, headers: { 'idempotency-key': k } });
+    expect(retry.status).toBe(409);
+    expect(retry.body.code).toBe('STATE_CONFLICT');
+    expect(await childrenNamed(token, city.body.id, body.name)).toHaveLength(1);
+  });
+
   it('runs a retry again when the dead request had committed nothing (the control: the flag decides)', async () => {
     const name = uniq('未提交市');
     const k = key();

@@ -2,7 +2,7 @@ import { applyDecorators, CallHandler, ExecutionContext, Injectable, NestInterce
 import { Reflector } from '@nestjs/core';
 import { ApiHeader } from '@nestjs/swagger';
 import { createHash } from 'node:crypto';
-import { from, mergeMap, Observable, of } from 'rxjs';
+import { defer, from, lastValueFrom, mergeMap, Observable, of } from 'rxjs';
 import type { AuthUser } from './auth.decorators';
 import { Clock } from './clock';
 import { DomainError, invalid } from './domain-error';
@@ -95,9 +95,10 @@ class IdempotencyInterceptor implements NestInterceptor {
           req[REPLAYED] = true;
           return of(c.replay);
         }
-        const marked = new Observable<unknown>((sub) =>
+        // The handler's one answer (lastValueFrom), its work run with the mark.
+        const marked = defer(() =>
           Transactions.markFirstCommit('UPDATE idempotency_keys SET committed = ? WHERE id = ?', [true, c.id], () =>
-            next.handle().subscribe(sub),
+            lastValueFrom(next.handle(), { defaultValue: undefined }),
           ),
         );
         return marked.pipe(

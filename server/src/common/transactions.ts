@@ -68,8 +68,14 @@ export class Transactions {
    * the same COMMIT, so a record of "something was written" can never be lost between the two (the
    * Idempotency-Key's crash window: common/idempotency.ts).
    */
-  static markFirstCommit<T>(sql: string, params: unknown[], fn: () => T): T {
-    return commitMarks.run({ sql, params, done: false }, fn);
+  static async markFirstCommit<T>(sql: string, params: unknown[], fn: () => Promise<T>): Promise<T> {
+    const mark: CommitMark = { sql, params, done: false };
+    try {
+      return await commitMarks.run(mark, fn);
+    } finally {
+      // Only `fn`'s own transactions: what its caller writes after it (the stored answer) is not marked.
+      mark.done = true;
+    }
   }
 
   async run<T>(work: Work<T>, attempts = 6): Promise<T> {

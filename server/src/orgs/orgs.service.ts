@@ -6,6 +6,7 @@ import { AccessPolicy } from './access-policy';
 import { Clock } from '../common/clock';
 import { DomainError, invalid } from '../common/domain-error';
 import { newId, newSceneToken } from '../common/ids';
+import { Transactions } from '../common/transactions';
 import { CreateHomeDto, CreateOrgDto } from './dto';
 import { Home } from './home.entity';
 import { confusableWith } from './home-names';
@@ -19,6 +20,7 @@ export class OrgsService {
     @InjectRepository(Home) private readonly homes: Repository<Home>,
     private readonly access: AccessPolicy,
     private readonly clock: Clock,
+    private readonly tx: Transactions,
   ) {}
 
   async createOrg(userId: string, dto: CreateOrgDto): Promise<OrgView> {
@@ -28,8 +30,9 @@ export class OrgsService {
       throw invalid({ level: `不能在${parent.level}级组织下建立${dto.level}级组织` });
     }
     const id = newId();
-    const org = await this.orgs.save(
-      this.orgs.create({
+    // Through Transactions (SQLite's write queue), whose COMMIT also marks an Idempotency-Key as used.
+    const org = await this.tx.run((m) =>
+      m.save(Org, {
         id,
         parentId: parent.id,
         name: this.cleanName(dto.name),
@@ -74,8 +77,8 @@ export class OrgsService {
       throw new DomainError('DUPLICATE', `本组织已有名为“${twin}”的职工之家，新名称与它相同或难以区分，请换一个名称`, {
         name: '与已有职工之家名称相同或相似',
       });
-    const home = await this.homes.save(
-      this.homes.create({
+    const home = await this.tx.run((m) =>
+      m.save(Home, {
         id: newId(),
         orgId: org.id,
         orgPath: org.path,
