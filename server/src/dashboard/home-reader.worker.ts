@@ -11,7 +11,6 @@ import { GrievanceStatsService } from '../grievances/grievance-stats.service';
 import { RatingTotalsStore } from '../ratings/rating-totals.store';
 import { RoleGrant } from '../auth/role-grant.entity';
 import { AccessPolicy } from '../orgs/access-policy';
-import { Home } from '../orgs/home.entity';
 import { Org } from '../orgs/org.entity';
 import { CampaignScope } from './campaign-scope';
 import { DashboardService } from './dashboard.service';
@@ -39,7 +38,7 @@ class JobClock extends Clock {
 }
 const clock = new JobClock();
 const campaignHomes = new CampaignHomes(dataSource);
-const access = new AccessPolicy(dataSource.getRepository(RoleGrant), dataSource.getRepository(Org), dataSource.getRepository(Home));
+const access = new AccessPolicy(dataSource.getRepository(RoleGrant), dataSource.getRepository(Org));
 const dashboard = new DashboardService(
   dataSource,
   access,
