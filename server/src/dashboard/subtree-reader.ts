@@ -36,10 +36,10 @@ export type WorkerAnswer =
 
 type Answered = Exclude<WorkerAnswer, { error: string }>;
 
-// Reads parts of the tree for the org dashboards. On SQLite in a worker thread with its own read-only
-// connection (subtree.worker.ts): better-sqlite3 runs a query on the calling thread, and a province's
-// scan (50,000 homes, their totals, the grievance sums, the flags: 1.0-1.4 s at full size) would hold
-// every other request that long. On MySQL the driver already waits off the thread: read here.
+// Reads parts of the tree for the org dashboards, and their grievance sums. On SQLite in a worker thread
+// with its own read-only connection (subtree.worker.ts): better-sqlite3 runs a query on the calling thread,
+// and a province's scan (50,000 homes, their totals, the flags: 1.0-1.4 s at full size) would hold every
+// other request that long. On MySQL the driver already waits off the thread: read here.
 @Injectable()
 export class SubtreeReader implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger(SubtreeReader.name);
