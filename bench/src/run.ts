@@ -14,7 +14,7 @@ import { cycleIds, freezeHomesSql, generate, Manifest, sizeFor, SizeParams } fro
 import { drive, Figures } from './load';
 import { loadAverage, Proc, rssMb, startHello, startRedis, startServer, waitIdle } from './processes';
 import { renderMarkdown, Report, ScenarioRow } from './report';
-import { buildScenarios } from './scenarios';
+import { buildScenarios, roomSql } from './scenarios';
 import { importMarkdown, timeImport } from './import-timing';
 import { ROOT } from './server-lib';
 import { costMarkdown, costOf, CostRow } from './costs';
@@ -144,18 +144,6 @@ async function load(
   log(`loaded in ${manifest.loadSeconds} s: ${JSON.stringify(manifest.counts)}`);
   return manifest;
 }
-
-/**
- * A home never counts more ratings than its members (rating-integrity.ts: 409 beyond). The generated
- * member counts fit the generated ratings; the scenarios add ratings from random raters, so every home
- * gets room for RATING_ROOM more (a refusal would make the scenario invalid, and measure the refusal).
- */
-const RATING_ROOM = 200;
-const roomSql = (m: Manifest): string[] => [
-  `UPDATE homes SET member_count = member_count + ${RATING_ROOM}`,
-  // The open cycle's limit is the member count frozen into it at opening (campaign_homes), as in the server.
-  `UPDATE campaign_homes SET member_count = member_count + ${RATING_ROOM} WHERE campaign_id = '${m.campaigns.current}'`,
-];
 
 const newSecrets = (): Manifest['secrets'] => ({
   JWT_SECRET: randomBytes(32).toString('base64url'),

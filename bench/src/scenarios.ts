@@ -34,6 +34,19 @@ const ORG_TARGET = { ratio: 0.15, p99: 100 };
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)];
 const json = { 'content-type': 'application/json' };
 
+/**
+ * A home never counts more ratings than its members (rating-integrity.ts: 409 beyond). The generated
+ * member counts fit the generated ratings; the scenarios add ratings from random raters, so every home
+ * gets room for RATING_ROOM more (a refusal would make the scenario invalid, and measure the refusal).
+ * Run on each copy a run uses (run.ts; writes-cpu.js on SQLite).
+ */
+const RATING_ROOM = 200;
+export const roomSql = (m: Manifest): string[] => [
+  `UPDATE homes SET member_count = member_count + ${RATING_ROOM}`,
+  // The open cycle's limit is the member count frozen into it at opening (campaign_homes), as in the server.
+  `UPDATE campaign_homes SET member_count = member_count + ${RATING_ROOM} WHERE campaign_id = '${m.campaigns.current}'`,
+];
+
 export function buildScenarios(m: Manifest): Scenario[] {
   const auth = (id: string) => ({ authorization: `Bearer ${mintToken(m.secrets.JWT_SECRET, id)}` });
   const admin = auth(m.users.provinceAdmin);
