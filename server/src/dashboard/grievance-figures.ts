@@ -13,8 +13,8 @@ export class GrievanceFigures {
     return this.stats.forHome(homeId, { includeUnionTopic: upperLevel });
   }
 
-  /** Sums over a subtree (an org's dashboard). */
-  async subtree(path: string): Promise<GrievanceStats | null> {
-    return this.stats.forSubtree(path);
+  /** Sums over a subtree (an org's dashboard), at `now` (the clock when the dashboard asked). */
+  async subtree(path: string, now: Date): Promise<GrievanceStats | null> {
+    return this.stats.forSubtree(path, now);
   }
 }

@@ -79,7 +79,11 @@ export class SubtreeReader implements OnApplicationBootstrap, OnApplicationShutd
 
   /** MySQL: the app's connection. */
   private sql(): SubtreeSql {
-    return { dataSource: this.dataSource, store: this.store, grievances: (path: string) => this.grievanceFigures.subtree(path) };
+    return {
+      dataSource: this.dataSource,
+      store: this.store,
+      grievances: (path: string, now: Date) => this.grievanceFigures.subtree(path, now),
+    };
   }
 
   private ask(message: { job: SubtreeJob } | { grievances: GrievanceJob }): Promise<Answered> {
